@@ -1,0 +1,180 @@
+"""The one place that builds everything: arguments, then QApplication, then Store, then windows.
+
+Shut-down runs in reverse: windows save their state, then the store closes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from desktop.cli import Size, parse_args
+from desktop.clock import Clock, MonotonicClock
+from desktop.icons import app_icon
+from desktop.paths import backups_dir, database_path, ensure_private_dir, resolve_data_dir
+from desktop.paths import settings_path as settings_file
+from desktop.shell.main_window import MainWindow
+from desktop.shell.pages import build_pages
+from desktop.shell.problem_window import ProblemWindow
+from desktop.shell.too_much import TooMuchDialog
+from desktop.store import Store, StoreProblem, open_store
+
+DEFAULT_SIZE = Size(1100, 760)
+
+FolderChooser = Callable[[], Path | None]
+
+
+def _set_identity() -> None:
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QCoreApplication.setApplicationVersion(__version__)
+
+
+def default_data_dir() -> str:
+    _set_identity()
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+
+
+def data_dir_from(args: argparse.Namespace) -> Path:
+    return resolve_data_dir(args.data_dir, os.environ, default_data_dir)
+
+
+def make_qapplication(argv: Sequence[str]) -> QApplication:
+    _set_identity()
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    QApplication.setApplicationDisplayName(APP_NAME)
+    QApplication.setDesktopFileName(APP_ID)
+    QApplication.setWindowIcon(app_icon())
+    return qapp
+
+
+class Glimmers:
+    """Owns the store and the windows for one run of the app."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock | None = None,
+        choose_folder: FolderChooser | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.clock = clock or MonotonicClock()
+        self._choose_folder = choose_folder or _ask_for_folder
+        self.store: Store | None = None
+        self.settings: QSettings | None = None
+        self.window: MainWindow | None = None
+        self.problem_window: ProblemWindow | None = None
+        self._dialogs: list[QWidget] = []
+
+    def start(self) -> QWidget:
+        """Open the store and show the main window, or explain why the data cannot be opened."""
+        ensure_private_dir(self.data_dir)
+        try:
+            self.store = open_store(database_path(self.data_dir), backups_dir(self.data_dir))
+        except StoreProblem as problem:
+            self.problem_window = ProblemWindow(problem)
+            self.problem_window.quit_requested.connect(self.problem_window.close)
+            self.problem_window.another_folder_requested.connect(self._try_another_folder)
+            self.problem_window.show()
+            return self.problem_window
+        self.window = self._build_main_window(self.store)
+        self.window.show()
+        return self.window
+
+    def _build_main_window(self, store: Store) -> MainWindow:
+        self.settings = QSettings(str(settings_file(self.data_dir)), QSettings.Format.IniFormat)
+        window = MainWindow(build_pages(store, self.settings, self.clock), self.settings)
+        window.quit_requested.connect(window.close)
+        window.too_much_requested.connect(self.show_too_much)
+        window.about_requested.connect(self.show_about)
+        return window
+
+    def _try_another_folder(self) -> None:
+        folder = self._choose_folder()
+        if folder is None or self.problem_window is None:
+            return
+        old = self.problem_window
+        self.data_dir = folder
+        self.problem_window = None
+        shown = self.start()
+        if shown is not old:
+            old.close()
+            old.deleteLater()
+
+    def show_too_much(self) -> TooMuchDialog:
+        assert self.store is not None
+        dialog = TooMuchDialog(self.store, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Small, gentle practices for letting feeling come back at your own pace: "
+            "breathing, listening, and a private journal.</p>"
+            "<p>Everything stays on this computer. Glimmers has no network code at all.</p>"
+            f"<p>Your data folder: {self.data_dir}</p>",
+        )
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.save_geometry()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def _ask_for_folder() -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(None, "Choose a data folder for Glimmers")
+    return Path(chosen) if chosen else None
+
+
+def take_screenshot(glimmers: Glimmers, target: Path, tab: str | None, size: Size) -> int:
+    window = glimmers.window
+    if window is None:
+        problem = glimmers.problem_window
+        detail = problem.problem.explanation() if problem else "unknown problem"
+        print(f"glimmers: cannot take a screenshot:\n{detail}", file=sys.stderr)
+        return 2
+    if tab:
+        window.show_page(tab)
+    window.resize(size.width, size.height)
+    QApplication.processEvents()
+    if not window.grab().save(str(target), "PNG"):
+        print(f"glimmers: could not write {target}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    if args.command:
+        from desktop.commands import run_command
+
+        return run_command(args, data_dir_from(args))
+    if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    qapp = make_qapplication(argv)
+    glimmers = Glimmers(data_dir_from(args))
+    try:
+        glimmers.start()
+        if args.screenshot:
+            return take_screenshot(
+                glimmers, Path(args.screenshot), args.tab, args.size or DEFAULT_SIZE
+            )
+        return qapp.exec()
+    finally:
+        glimmers.shutdown()

@@ -1,0 +1,68 @@
+"""The command line: options and subcommands people script against. Pure: no Qt here."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop import __version__
+
+TABS = ("breathe", "listen", "journal")
+
+
+@dataclass(frozen=True)
+class Size:
+    width: int
+    height: int
+
+
+def parse_size(text: str) -> Size:
+    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX]\s*(\d{2,5})\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1100x760, not {text!r}")
+    width, height = int(match[1]), int(match[2])
+    if not (200 <= width <= 10000 and 200 <= height <= 10000):
+        raise argparse.ArgumentTypeError("width and height must be between 200 and 10000 pixels")
+    return Size(width, height)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="glimmers",
+        description=(
+            "Glimmers: gentle breathing, listening and journaling that stay on your computer."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"Glimmers {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for your data (default: $GLIMMERS_DATA_DIR, else the app-data folder)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="draw the main window offscreen into a PNG file and exit",
+    )
+    parser.add_argument(
+        "--tab", choices=TABS, default=None, help="with --screenshot: the tab to show"
+    )
+    parser.add_argument(
+        "--size",
+        type=parse_size,
+        default=None,
+        metavar="WxH",
+        help="with --screenshot: window size in pixels (default 1100x760)",
+    )
+    parser.add_subparsers(dest="command", metavar="COMMAND")
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if (args.tab or args.size) and not args.screenshot:
+        parser.error("--tab and --size go with --screenshot")
+    return args

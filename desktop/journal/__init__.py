@@ -1,0 +1,1 @@
+"""The private journal: entries (pure), editor, sketch pad, timeline and search (Qt)."""

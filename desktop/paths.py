@@ -1,0 +1,45 @@
+"""Where data lives: --data-dir, then GLIMMERS_DATA_DIR, then the platform app-data folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+ENV_VAR = "GLIMMERS_DATA_DIR"
+DATABASE_NAME = "glimmers.db"
+SETTINGS_NAME = "settings.ini"
+BACKUPS_NAME = "backups"
+
+
+def resolve_data_dir(
+    cli_value: str | None,
+    environ: Mapping[str, str],
+    platform_default: Callable[[], str],
+) -> Path:
+    """Pick the data folder; ``platform_default`` is only asked when nothing else is set."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    if environ.get(ENV_VAR):
+        return Path(environ[ENV_VAR]).expanduser().resolve()
+    return Path(platform_default()).expanduser().resolve()
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create the folder (and parents) readable by its owner only; tighten it if it exists."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / DATABASE_NAME
+
+
+def settings_path(data_dir: Path) -> Path:
+    return data_dir / SETTINGS_NAME
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUPS_NAME

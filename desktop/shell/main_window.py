@@ -1,0 +1,161 @@
+"""The main window: one tab per practice, the menus, and the remembered window geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+
+from desktop import APP_NAME
+
+
+@dataclass(frozen=True)
+class Page:
+    """A tab: built only when it is first shown, so hidden tabs never slow the first paint."""
+
+    key: str
+    title: str
+    description: str
+    build: Callable[[], QWidget]
+
+
+class _LazyPage(QWidget):
+    def __init__(self, page: Page) -> None:
+        super().__init__()
+        self.page = page
+        self.content: QWidget | None = None
+        self.setObjectName(f"page_{page.key}")
+        self.setAccessibleName(page.title.replace("&", ""))
+        self.setAccessibleDescription(page.description)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure_built(self) -> QWidget:
+        if self.content is None:
+            self.content = self.page.build()
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self.content)
+        return self.content
+
+
+class MainWindow(QMainWindow):
+    too_much_requested = Signal()
+    about_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, pages: list[Page], settings: QSettings) -> None:
+        super().__init__()
+        self._settings = settings
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("main_window")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setAccessibleName("Practices")
+        self.tabs.setDocumentMode(True)
+        self._pages: dict[str, _LazyPage] = {}
+        for page in pages:
+            lazy = _LazyPage(page)
+            self._pages[page.key] = lazy
+            index = self.tabs.addTab(lazy, page.title.replace("&", ""))
+            self.tabs.setTabToolTip(index, page.description)
+        self.setCentralWidget(self.tabs)
+        self.menus: dict[str, QMenu] = {}
+        self._build_menus(pages)
+        self._connect_signals()
+        self._restore_geometry()
+        self.setMinimumSize(640, 480)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_menus(self, pages: list[Page]) -> None:
+        bar = self.menuBar()
+        file_menu = self.menus["file"] = bar.addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = self.menus["view"] = bar.addMenu("&View")
+        self.page_actions: list[QAction] = []
+        for number, page in enumerate(pages, start=1):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setData(page.key)
+            action.triggered.connect(lambda _=False, key=page.key: self.show_page(key))
+            view_menu.addAction(action)
+            self.page_actions.append(action)
+
+        help_menu = self.menus["help"] = bar.addMenu("&Help")
+        self.too_much_action = QAction("If this feels like &too much…", self)
+        self.too_much_action.setShortcut(QKeySequence("F1"))
+        help_menu.addAction(self.too_much_action)
+        help_menu.addSeparator()
+        self.about_action = QAction(f"&About {APP_NAME}", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def _connect_signals(self) -> None:
+        self.tabs.currentChanged.connect(self._on_current_changed)
+        self.quit_action.triggered.connect(self.quit_requested)
+        self.too_much_action.triggered.connect(self.too_much_requested)
+        self.about_action.triggered.connect(self.about_requested)
+
+    def add_menu_action(self, menu: str, action: QAction, before_quit: bool = True) -> None:
+        """Let features add their own items; in File they go above Quit."""
+        target = self.menus[menu]
+        if menu == "file" and before_quit:
+            target.insertAction(self.quit_action, action)
+        else:
+            target.addAction(action)
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def page_keys(self) -> list[str]:
+        return list(self._pages)
+
+    def current_page_key(self) -> str:
+        widget = self.tabs.currentWidget()
+        assert isinstance(widget, _LazyPage)
+        return widget.page.key
+
+    def show_page(self, key: str) -> QWidget:
+        lazy = self._pages[key]
+        self.tabs.setCurrentWidget(lazy)
+        return lazy.ensure_built()
+
+    def page_content(self, key: str) -> QWidget | None:
+        """The built content of a page, or None if it has not been shown yet."""
+        return self._pages[key].content
+
+    def _on_current_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, _LazyPage):
+            widget.ensure_built()
+            self._settings.setValue("window/page", widget.page.key)
+
+    # -- geometry -----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 760)
+        key = self._settings.value("window/page")
+        if isinstance(key, str) and key in self._pages:
+            self.tabs.setCurrentWidget(self._pages[key])
+        current = self.tabs.currentWidget()
+        if isinstance(current, _LazyPage):
+            current.ensure_built()
+
+    def save_geometry(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)

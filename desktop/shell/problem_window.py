@@ -1,0 +1,43 @@
+"""Shown instead of the main window when the database must not be opened."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop import APP_NAME
+from desktop.store import StoreProblem
+
+
+class ProblemWindow(QWidget):
+    another_folder_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, problem: StoreProblem) -> None:
+        super().__init__()
+        self.problem = problem
+        self.setObjectName("problem_window")
+        self.setWindowTitle(f"{APP_NAME}: your data could not be opened")
+        self.title = QLabel(f"<h2>{problem.what_happened}</h2>")
+        self.title.setWordWrap(True)
+        self.explanation = QLabel(problem.explanation())
+        self.explanation.setObjectName("problem_explanation")
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setAccessibleName("What happened")
+        self.another_button = QPushButton("&Open another data folder…")
+        self.another_button.setAccessibleName("Open another data folder")
+        self.quit_button = QPushButton("&Quit")
+        self.quit_button.setAccessibleName("Quit")
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.another_button)
+        buttons.addWidget(self.quit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explanation, 1)
+        layout.addLayout(buttons)
+        self.resize(620, 360)
+        self.another_button.clicked.connect(self.another_folder_requested)
+        self.quit_button.clicked.connect(self.quit_requested)
+        self.another_button.setFocus()

@@ -1,0 +1,125 @@
+"""The calm "If this feels like too much" page, with a place for the person's own contacts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.resources import read_text
+from desktop.store import Store
+from desktop.store.contacts import add_contact, list_contacts, remove_contact
+
+
+class TooMuchDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.setWindowTitle("If this feels like too much")
+        self.setObjectName("too_much_dialog")
+        self.resize(560, 640)
+
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setHtml(read_text("too_much.html"))
+        self.text.setAccessibleName("If this feels like too much")
+        self.text.setAccessibleDescription("Ways to pause and ground yourself, and who to reach")
+
+        heading = QLabel("<b>Your people</b>")
+        hint = QLabel(
+            "Keep the names and numbers of people you would like to reach here. "
+            "They stay on this computer."
+        )
+        hint.setWordWrap(True)
+        self.contacts = QListWidget()
+        self.contacts.setObjectName("contacts")
+        self.contacts.setAccessibleName("Your contacts")
+        self.contacts.setAccessibleDescription("People you trust, saved on this computer")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("contact_name")
+        self.name_edit.setAccessibleName("Contact name")
+        self.name_edit.setPlaceholderText("A friend, a relative, your doctor…")
+        self.reach_edit = QLineEdit()
+        self.reach_edit.setObjectName("contact_reach")
+        self.reach_edit.setAccessibleName("How to reach them")
+        self.reach_edit.setPlaceholderText("Phone number, address, or a note")
+        self.add_button = QPushButton("&Add contact")
+        self.add_button.setAccessibleName("Add contact")
+        self.remove_button = QPushButton("&Remove selected")
+        self.remove_button.setAccessibleName("Remove selected contact")
+        self.message = QLabel()
+        self.message.setObjectName("contact_message")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName("Close")
+
+        form = QFormLayout()
+        form.addRow("&Name", self.name_edit)
+        form.addRow("&How to reach", self.reach_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 3)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addWidget(self.contacts, 1)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+        buttons.rejected.connect(self.reject)
+        self.add_button.clicked.connect(self._add)
+        self.reach_edit.returnPressed.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        self._reload()
+
+    def _reload(self) -> None:
+        self.contacts.clear()
+        for contact in list_contacts(self._store):
+            text = (
+                contact.name
+                if not contact.how_to_reach
+                else f"{contact.name}: {contact.how_to_reach}"
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, contact.id)
+            self.contacts.addItem(item)
+        self.remove_button.setEnabled(self.contacts.count() > 0)
+
+    def _add(self) -> None:
+        try:
+            add_contact(self._store, self.name_edit.text(), self.reach_edit.text())
+        except ValueError as e:
+            self.message.setText(str(e))
+            self.name_edit.setFocus()
+            return
+        self.message.setText("Saved.")
+        self.name_edit.clear()
+        self.reach_edit.clear()
+        self._reload()
+        self.name_edit.setFocus()
+
+    def _remove(self) -> None:
+        if self.contacts.currentRow() < 0:
+            self.message.setText("Choose a contact in the list first.")
+            return
+        item = self.contacts.currentItem()
+        remove_contact(self._store, int(item.data(Qt.ItemDataRole.UserRole)))
+        self.message.setText("Removed.")
+        self._reload()

@@ -1,0 +1,178 @@
+"""Opening the one SQLite file safely: check first, back up, migrate, then write."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+from desktop.store.migrations import LATEST_VERSION, MIGRATIONS
+from desktop.store.problems import ProblemKind, StoreProblem
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+Listener = Callable[[str], None]
+
+
+def _read_only_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def inspect_database(path: Path) -> int:
+    """Return the schema version of an existing file, or raise StoreProblem. Never writes.
+
+    A missing or empty file is a new database: version 0.
+    """
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return 0
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise StoreProblem(ProblemKind.UNREADABLE, path, e.strerror or str(e)) from e
+    if header != SQLITE_HEADER:
+        raise StoreProblem(ProblemKind.NOT_A_DATABASE, path)
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    except sqlite3.Error as e:
+        raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
+    try:
+        results = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as e:
+        raise StoreProblem(ProblemKind.DAMAGED, path, str(e)) from e
+    finally:
+        conn.close()
+    if results != ["ok"]:
+        raise StoreProblem(ProblemKind.DAMAGED, path, "; ".join(results[:3]))
+    if version > LATEST_VERSION:
+        raise StoreProblem(
+            ProblemKind.TOO_NEW,
+            path,
+            f"it has schema version {version}; this version knows up to {LATEST_VERSION}",
+        )
+    return version
+
+
+def _create_private_file(path: Path) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a live database with SQLite's online backup API into a new file only its owner reads."""
+    _create_private_file(target)
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
+
+
+def backup_before_migration(path: Path, backups: Path, version: int, now: dt.datetime) -> Path:
+    backups.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = backups / f"glimmers-{stamp}-before-v{version + 1}.db"
+    source = sqlite3.connect(_read_only_uri(path), uri=True)
+    try:
+        copy_database(source, target)
+    finally:
+        source.close()
+    return target
+
+
+class Store:
+    """The open database. Owns the connection; every write goes through ``transaction()``."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self._listeners: list[Listener] = []
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for schema work, export and import.
+
+        Imported on first use: it pulls in click, dateutil and pluggy, too slow for start-up.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(table)`` after each committed write to that table."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    @contextlib.contextmanager
+    def transaction(self, *changed_tables: str) -> Iterator[sqlite3.Connection]:
+        """One all-or-nothing write; listeners hear about the tables once it is committed."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        for table in changed_tables:
+            for listener in list(self._listeners):
+                listener(table)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def open_store(
+    path: Path,
+    backups: Path,
+    now: Callable[[], dt.datetime] = dt.datetime.now,
+) -> Store:
+    """Open (creating or migrating) the database at ``path``.
+
+    Raises StoreProblem, leaving the file byte for byte as it was, when it is not a database,
+    is damaged, or was written by a newer version.
+    """
+    version = inspect_database(path)
+    existed = path.exists() and path.stat().st_size > 0
+    if existed and version < LATEST_VERSION:
+        backup_before_migration(path, backups, version, now())
+    if not existed:
+        _create_private_file(path)
+    elif os.name == "posix":
+        os.chmod(path, 0o600)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlite3.Error as e:
+        raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
+    store = Store(path, conn)
+    migrate(store)
+    return store
+
+
+def migrate(store: Store) -> None:
+    """Bring the schema up to date, one numbered step per transaction."""
+    for version in range(store.schema_version, LATEST_VERSION):
+        with store.transaction() as conn:
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")

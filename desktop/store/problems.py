@@ -1,0 +1,56 @@
+"""Why a database could not be opened, in words a person can act on."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+
+class ProblemKind(enum.Enum):
+    NOT_A_DATABASE = "not-a-database"
+    DAMAGED = "damaged"
+    TOO_NEW = "too-new"
+    UNREADABLE = "unreadable"
+
+
+_WHAT_HAPPENED = {
+    ProblemKind.NOT_A_DATABASE: "The file Glimmers keeps your data in is not a Glimmers database.",
+    ProblemKind.DAMAGED: "The file Glimmers keeps your data in looks damaged.",
+    ProblemKind.TOO_NEW: (
+        "Your data was saved by a newer version of Glimmers than this one, "
+        "so this version cannot read it safely."
+    ),
+    ProblemKind.UNREADABLE: "Glimmers could not read the file it keeps your data in.",
+}
+
+
+class StoreProblem(Exception):  # noqa: N818  (a problem to explain, not a bug)
+    """Raised instead of opening a database we must not write to. The file is left untouched."""
+
+    def __init__(self, kind: ProblemKind, path: Path, detail: str = "") -> None:
+        self.kind = kind
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{kind.value}: {path}: {detail}")
+
+    @property
+    def what_happened(self) -> str:
+        return _WHAT_HAPPENED[self.kind]
+
+    def explanation(self) -> str:
+        """What happened, where the file is, and what the person can do; nothing was changed."""
+        lines = [
+            self.what_happened,
+            "",
+            f"The file is here: {self.path}",
+            "Nothing in it has been changed.",
+        ]
+        if self.detail:
+            lines += ["", f"Details: {self.detail}"]
+        lines += [
+            "",
+            "You can open another data folder, or quit and keep the file as it is.",
+        ]
+        if self.kind is ProblemKind.TOO_NEW:
+            lines.append("Installing the newer version of Glimmers will open it again.")
+        return "\n".join(lines)

@@ -1,0 +1,106 @@
+"""Start-up benchmark: process start to the first painted main window, against a bare window.
+
+Runs each child process at least 5 times (alternating, after one warm-up of each) and prints the
+medians. Last line: one JSON object with ``startup_ratio`` (Glimmers median / bare median).
+Target: startup_ratio <= 1.5.
+
+    python tests/benchmarks/startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _child(kind: str, data_dir: str) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.seen:
+                self.seen = True
+                print(f"PAINTED {time.time():.6f}", flush=True)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+        seen = False
+
+    watcher = FirstPaint()
+    if kind == "bare":
+        app = QApplication([])
+        window: QWidget = QWidget()
+        window.resize(1100, 760)
+        window.installEventFilter(watcher)
+        window.show()
+        app.exec()
+        return
+    from desktop.app import Glimmers, make_qapplication
+
+    app = make_qapplication([])
+    glimmers = Glimmers(Path(data_dir))
+    window = glimmers.start()
+    window.installEventFilter(watcher)
+    app.exec()
+    glimmers.shutdown()
+
+
+def _measure(kind: str, data_dir: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--data-dir", data_dir],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    ).stdout
+    line = next(x for x in out.splitlines() if x.startswith("PAINTED "))
+    return (float(line.split()[1]) - started) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--child", choices=["bare", "glimmers"])
+    parser.add_argument("--data-dir", default="")
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child, args.data_dir)
+        return
+    runs = max(5, args.runs)
+    with tempfile.TemporaryDirectory() as data_dir:
+        _measure("bare", data_dir)  # warm-up: disk cache, first database creation
+        _measure("glimmers", data_dir)
+        bare, glimmers = [], []
+        for _ in range(runs):
+            bare.append(_measure("bare", data_dir))
+            glimmers.append(_measure("glimmers", data_dir))
+    bare_ms, glimmers_ms = statistics.median(bare), statistics.median(glimmers)
+    print(f"bare window: {[round(x) for x in bare]} ms")
+    print(f"glimmers:    {[round(x) for x in glimmers]} ms")
+    print(
+        json.dumps(
+            {
+                "bare_first_paint_ms": round(bare_ms, 1),
+                "glimmers_first_paint_ms": round(glimmers_ms, 1),
+                "startup_ratio": round(glimmers_ms / bare_ms, 3),
+                "runs": runs,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Shared test set-up: offscreen Qt, no network, a private temp data folder, a hang watchdog."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: no display here, and FFmpeg/multimedia logs are noise.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
+
+import faulthandler
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.store import Store, open_store
+from tests.helpers import FakeClock
+
+WATCHDOG_SECONDS = 120
+
+
+@pytest.fixture(autouse=True)
+def _hang_watchdog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A hung test dumps every thread's traceback and ends the run instead of stalling CI.
+
+    pytest captures stderr, so the dump goes to a file: $GLIMMERS_HANG_LOG (CI prints it).
+    """
+    default = tmp_path_factory.getbasetemp() / "hang-tracebacks.log"
+    log_path = Path(os.environ.get("GLIMMERS_HANG_LOG", default))
+    with log_path.open("a") as log:
+        faulthandler.dump_traceback_later(WATCHDOG_SECONDS, exit=True, file=log)
+        try:
+            yield
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data folder; the person's real one is never touched."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("GLIMMERS_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    return folder
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """A freshly migrated database in the test's data folder."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    opened = open_store(data_dir / "glimmers.db", data_dir / "backups")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()

@@ -1,0 +1,188 @@
+"""The shell as a person meets it: tabs, keyboard, menus, remembered geometry, the problem page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop import APP_ID, APP_NAME
+from desktop.app import Glimmers, main
+from desktop.shell.main_window import MainWindow
+from desktop.shell.problem_window import ProblemWindow
+from desktop.shell.too_much import TooMuchDialog
+from desktop.store.contacts import list_contacts
+
+
+@pytest.fixture
+def glimmers(qtbot: QtBot, data_dir: Path):  # type: ignore[no-untyped-def]
+    app = Glimmers(data_dir)
+    shown = app.start()
+    qtbot.addWidget(shown)
+    yield app
+    app.shutdown()
+
+
+def _window(app: Glimmers) -> MainWindow:
+    assert app.window is not None
+    return app.window
+
+
+def test_main_opens_the_window_with_three_tabs(qapp: QApplication, data_dir: Path) -> None:
+    seen: dict[str, object] = {}
+
+    def look_and_quit() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen["tabs"] = [windows[0].tabs.tabText(i) for i in range(windows[0].tabs.count())]
+        seen["title"] = windows[0].windowTitle()
+        windows[0].close()
+        qapp.quit()
+
+    QTimer.singleShot(0, qapp, look_and_quit)
+    assert main([]) == 0
+    assert seen == {"tabs": ["Breathe", "Listen", "Journal"], "title": APP_NAME}
+    assert QApplication.applicationName() == APP_NAME
+    assert QApplication.desktopFileName() == APP_ID
+    assert not QApplication.windowIcon().isNull()
+    assert (data_dir / "glimmers.db").exists()
+
+
+def test_ctrl_number_switches_tabs(qtbot: QtBot, glimmers: Glimmers) -> None:
+    window = _window(glimmers)
+    qtbot.waitExposed(window)
+    for key, expected in [
+        (Qt.Key.Key_3, "journal"),
+        (Qt.Key.Key_2, "listen"),
+        (Qt.Key.Key_1, "breathe"),
+    ]:
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page_key() == expected
+        assert window.tabs.tabText(window.tabs.currentIndex()).lower() == expected
+
+
+def test_hidden_tabs_are_built_only_when_first_shown(glimmers: Glimmers) -> None:
+    window = _window(glimmers)
+    assert window.page_content("breathe") is not None
+    assert window.page_content("journal") is None
+    window.tabs.setCurrentIndex(2)
+    assert window.page_content("journal") is not None
+
+
+def test_menus_have_quit_about_and_too_much(glimmers: Glimmers) -> None:
+    window = _window(glimmers)
+    titles = {
+        key: [a.text() for a in menu.actions() if a.text()] for key, menu in window.menus.items()
+    }
+    assert "&Quit" in titles["file"]
+    assert "If this feels like &too much…" in titles["help"]
+    assert f"&About {APP_NAME}" in titles["help"]
+
+
+def test_quit_closes_the_window(qtbot: QtBot, glimmers: Glimmers) -> None:
+    window = _window(glimmers)
+    window.quit_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_window_size_position_and_tab_are_remembered(qtbot: QtBot, data_dir: Path) -> None:
+    first = Glimmers(data_dir)
+    window = first.start()
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow)
+    window.resize(700, 500)  # the offscreen screen is 800x600
+    window.move(30, 40)
+    window.show_page("journal")
+    window.close()
+    first.shutdown()
+
+    second = Glimmers(data_dir)
+    again = second.start()
+    qtbot.addWidget(again)
+    assert isinstance(again, MainWindow)
+    assert again.size() == QSize(700, 500)
+    assert again.pos() == QPoint(30, 40)
+    assert again.current_page_key() == "journal"
+    second.shutdown()
+
+
+def test_too_much_page_keeps_the_persons_own_contacts(qtbot: QtBot, glimmers: Glimmers) -> None:
+    window = _window(glimmers)
+    window.too_much_action.trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, TooMuchDialog)]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    assert "stop whenever you like" in text
+    assert "light-headed" in text
+    assert "someone you trust" in text
+    assert dialog.contacts.count() == 0  # no invented numbers
+
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert "needs a name" in dialog.message.text()
+
+    qtbot.keyClicks(dialog.name_edit, "Maya")
+    qtbot.keyClicks(dialog.reach_edit, "07700 900123")
+    qtbot.keyClick(dialog.reach_edit, Qt.Key.Key_Return)
+    assert [dialog.contacts.item(i).text() for i in range(dialog.contacts.count())] == [
+        "Maya: 07700 900123"
+    ]
+    assert glimmers.store is not None
+    assert [c.name for c in list_contacts(glimmers.store)] == ["Maya"]
+
+    dialog.contacts.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.contacts.count() == 0
+    assert list_contacts(glimmers.store) == []
+
+
+def test_damaged_file_shows_a_clear_message_and_stays_unchanged(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    data_dir.mkdir(parents=True)
+    db = data_dir / "glimmers.db"
+    db.write_bytes(b"not a database at all" * 100)
+    before = db.read_bytes()
+    other = tmp_path / "elsewhere"
+    app = Glimmers(data_dir, choose_folder=lambda: other)
+    shown = app.start()
+    qtbot.addWidget(shown)
+    assert isinstance(shown, ProblemWindow)
+    text = shown.explanation.text()
+    assert "not a Glimmers database" in text
+    assert str(db) in text
+    assert "another data folder" in text
+    buttons = {b.text() for b in shown.findChildren(QPushButton)}
+    assert buttons == {"&Open another data folder…", "&Quit"}
+
+    qtbot.mouseClick(shown.another_button, Qt.MouseButton.LeftButton)
+    assert app.window is not None and app.window.isVisible()
+    qtbot.addWidget(app.window)
+    assert not shown.isVisible()
+    assert (other / "glimmers.db").exists()
+    assert db.read_bytes() == before
+    app.shutdown()
+
+
+def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "glimmers.db").write_bytes(b"\x00" * 5000)
+    app = Glimmers(data_dir, choose_folder=lambda: None)
+    shown = app.start()
+    qtbot.addWidget(shown)
+    assert isinstance(shown, ProblemWindow)
+    qtbot.mouseClick(shown.another_button, Qt.MouseButton.LeftButton)  # cancelled chooser
+    assert shown.isVisible()
+    qtbot.mouseClick(shown.quit_button, Qt.MouseButton.LeftButton)
+    assert not shown.isVisible()
+    assert app.window is None
+
+
+def test_intro_pages_describe_their_practice(glimmers: Glimmers) -> None:
+    window = _window(glimmers)
+    listen = window.show_page("listen")
+    labels = " ".join(label.text() for label in listen.findChildren(QLabel))
+    assert "your own music" in labels

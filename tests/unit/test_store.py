@@ -1,0 +1,193 @@
+"""The store opens, migrates and refuses to touch files it must not write to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from desktop.paths import ensure_private_dir
+from desktop.store import LATEST_VERSION, ProblemKind, StoreProblem, open_store
+from desktop.store import migrations as migrations_module
+from desktop.store.contacts import add_contact, list_contacts, remove_contact
+
+
+def _open(folder: Path):  # type: ignore[no-untyped-def]
+    return open_store(folder / "glimmers.db", folder / "backups")
+
+
+def _make_db_with_rows(path: Path, rows: int = 400) -> None:
+    store = open_store(path, path.parent / "backups")
+    for i in range(rows):
+        add_contact(store, f"person {i}", "x" * 200)
+    store.close()
+
+
+def test_new_database_is_migrated_to_latest_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    store = _open(tmp_path)
+    assert store.schema_version == LATEST_VERSION
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    store.close()
+
+
+def test_empty_file_is_treated_as_new_and_migrated(tmp_path: Path) -> None:
+    (tmp_path / "glimmers.db").write_bytes(b"")
+    store = _open(tmp_path)
+    assert store.schema_version == LATEST_VERSION
+    assert "contacts" in store.db.table_names()
+    store.close()
+
+
+def test_rows_survive_reopening(tmp_path: Path) -> None:
+    store = _open(tmp_path)
+    add_contact(store, "  Robin ", "evenings")
+    store.close()
+    store = _open(tmp_path)
+    assert [(c.name, c.how_to_reach) for c in list_contacts(store)] == [("Robin", "evenings")]
+    store.close()
+
+
+def test_contact_needs_a_name_and_nothing_is_written(store) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match="needs a name"):
+        add_contact(store, "   ")
+    assert list_contacts(store) == []
+
+
+def test_remove_contact(store) -> None:  # type: ignore[no-untyped-def]
+    kept = add_contact(store, "Ana")
+    gone = add_contact(store, "Bo")
+    assert gone.id is not None
+    remove_contact(store, gone.id)
+    assert list_contacts(store) == [kept]
+
+
+def test_failed_write_leaves_nothing_behind(store) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(RuntimeError), store.transaction("contacts") as conn:
+        conn.execute("INSERT INTO contacts (name) VALUES ('half')")
+        raise RuntimeError("boom")
+    assert list_contacts(store) == []
+
+
+def test_listeners_hear_about_committed_writes_only(store) -> None:  # type: ignore[no-untyped-def]
+    heard: list[str] = []
+    store.subscribe(heard.append)
+    add_contact(store, "Ana")
+    with pytest.raises(RuntimeError), store.transaction("contacts"):
+        raise RuntimeError
+    assert heard == ["contacts"]
+
+
+def test_not_a_database_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "glimmers.db"
+    original = b"these are my notes, not a database\n" * 50
+    path.write_bytes(original)
+    with pytest.raises(StoreProblem) as info:
+        _open(tmp_path)
+    assert info.value.kind is ProblemKind.NOT_A_DATABASE
+    assert str(path) in info.value.explanation()
+    assert path.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["glimmers.db"]
+
+
+def test_damaged_database_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "glimmers.db"
+    _make_db_with_rows(path)
+    data = bytearray(path.read_bytes())
+    page_size = 4096
+    assert len(data) > 3 * page_size
+    data[page_size + 8 : 3 * page_size] = b"\xa5" * (2 * page_size - 8)  # wreck b-tree pages
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(StoreProblem) as info:
+        _open(tmp_path)
+    assert info.value.kind is ProblemKind.DAMAGED
+    assert "damaged" in info.value.explanation()
+    assert path.read_bytes() == before
+
+
+def test_newer_schema_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "glimmers.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreProblem) as info:
+        _open(tmp_path)
+    assert info.value.kind is ProblemKind.TOO_NEW
+    assert "newer version" in info.value.explanation()
+    assert path.read_bytes() == before
+
+
+def test_migration_takes_a_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "glimmers.db"
+    _make_db_with_rows(path, rows=3)
+
+    def add_column(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE contacts ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+
+    monkeypatch.setattr(
+        migrations_module, "MIGRATIONS", [*migrations_module.MIGRATIONS, add_column]
+    )
+    monkeypatch.setattr("desktop.store.database.MIGRATIONS", migrations_module.MIGRATIONS)
+    monkeypatch.setattr("desktop.store.database.LATEST_VERSION", LATEST_VERSION + 1)
+    store = open_store(path, tmp_path / "backups", now=lambda: dt.datetime(2026, 1, 2, 3, 4, 5))
+    assert store.schema_version == LATEST_VERSION + 1
+    store.close()
+    backup = tmp_path / "backups" / f"glimmers-20260102-030405-before-v{LATEST_VERSION + 1}.db"
+    old = sqlite3.connect(backup)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert old.execute("SELECT COUNT(*) FROM contacts").fetchone()[0] == 3
+    old.close()
+
+
+def test_failed_migration_rolls_back_and_keeps_the_old_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "glimmers.db"
+    _make_db_with_rows(path, rows=2)
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("DELETE FROM contacts")
+        raise sqlite3.OperationalError("simulated failure")
+
+    monkeypatch.setattr(
+        "desktop.store.database.MIGRATIONS", [*migrations_module.MIGRATIONS, broken]
+    )
+    monkeypatch.setattr("desktop.store.database.LATEST_VERSION", LATEST_VERSION + 1)
+    with pytest.raises(sqlite3.OperationalError):
+        open_store(path, tmp_path / "backups")
+    monkeypatch.undo()
+    store = _open(tmp_path)
+    assert store.schema_version == LATEST_VERSION
+    assert len(list_contacts(store)) == 2
+    store.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_data_folder_and_database_are_private(tmp_path: Path) -> None:
+    folder = ensure_private_dir(tmp_path / "deep" / "data")
+    store = _open(folder)
+    store.close()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "glimmers.db").stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_loose_permissions_are_tightened(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    os.chmod(folder, 0o755)
+    _open(folder).close()
+    os.chmod(folder / "glimmers.db", 0o644)
+    ensure_private_dir(folder)
+    _open(folder).close()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "glimmers.db").stat().st_mode) == 0o600

@@ -56,7 +56,23 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="with --screenshot: window size in pixels (default 1100x760)",
     )
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    export = commands.add_parser(
+        "export", help="write your journal to a file", description="Write your journal to a file."
+    )
+    export.add_argument(
+        "--format",
+        choices=("json", "markdown", "csv"),
+        default="json",
+        help="json is complete and imports again; markdown reads well; csv: a row per entry",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: print it)")
+    imported = commands.add_parser(
+        "import",
+        help="add the entries of a Glimmers JSON export",
+        description="Add the entries of a Glimmers JSON export; ones you have are skipped.",
+    )
+    imported.add_argument("file", metavar="FILE")
     return parser
 
 

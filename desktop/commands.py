@@ -1,20 +1,77 @@
-"""Subcommands that work on the data without opening a window (export, import, backup, check)."""
+"""Subcommands that work on the data without opening a window (export, import, ...)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-Command = Callable[[argparse.Namespace, Path], int]
+from desktop.paths import backups_dir, database_path, ensure_private_dir
+from desktop.store import Store, StoreProblem, open_store
+from desktop.store.exchange import ImportProblem, export, import_json
 
-COMMANDS: dict[str, Command] = {}
+Command = Callable[[argparse.Namespace, Store], int]
+
+
+def write_private_file(target: Path, text: str) -> None:
+    """Write all or nothing: a private temp file beside the target, then renamed over it."""
+    target = target.expanduser().resolve()
+    fd, temp = tempfile.mkstemp(prefix=".glimmers-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _export(args: argparse.Namespace, store: Store) -> int:
+    text = export(store, args.format)
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_private_file(Path(args.output), text)
+    except OSError as e:
+        print(f"glimmers: could not write {args.output}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    print(f"Exported your journal to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace, store: Store) -> int:
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as e:
+        print(f"glimmers: could not read {args.file}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    try:
+        result = import_json(store, data)
+    except ImportProblem as e:
+        print(f"glimmers: nothing was imported. {e}", file=sys.stderr)
+        return 1
+    print(f"Imported {result.added} entries; {result.already_there} were already in your journal.")
+    return 0
+
+
+COMMANDS: dict[str, Command] = {"export": _export, "import": _import}
 
 
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:
-    command = COMMANDS.get(args.command)
-    if command is None:
-        print(f"glimmers: unknown command {args.command}", file=sys.stderr)
+    command = COMMANDS[args.command]
+    ensure_private_dir(data_dir)
+    try:
+        store = open_store(database_path(data_dir), backups_dir(data_dir))
+    except StoreProblem as problem:
+        print(f"glimmers: {problem.explanation()}", file=sys.stderr)
         return 2
-    return command(args, data_dir)
+    try:
+        return command(args, store)
+    finally:
+        store.close()

@@ -26,6 +26,82 @@ def _v1_contacts(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_contacts]
+def _v2_journal(conn: sqlite3.Connection) -> None:
+    # One row per journal entry. ``uid`` is stable across export and import; ``id`` orders pages.
+    conn.execute(
+        """
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'entry' CHECK (kind IN ('entry', 'impressions')),
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT,
+            touch TEXT NOT NULL DEFAULT '',
+            sound TEXT NOT NULL DEFAULT '',
+            sight TEXT NOT NULL DEFAULT '',
+            smell_taste TEXT NOT NULL DEFAULT '',
+            breath_body TEXT NOT NULL DEFAULT '',
+            feelings TEXT NOT NULL DEFAULT '[]',
+            feelings_text TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            tags_text TEXT NOT NULL DEFAULT '',
+            sketch TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    # The timeline walks this index newest first (keyset paging, never OFFSET).
+    conn.execute("CREATE INDEX entries_timeline ON entries (day DESC, created_at DESC, id DESC)")
+    conn.execute(
+        """
+        CREATE TABLE entry_tags (
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (tag, entry_id)
+        )
+        """
+    )
+    conn.execute("CREATE INDEX entry_tags_entry ON entry_tags (entry_id)")
+    # Full-text search over every text field, feeling word and tag, kept in step by triggers.
+    columns = "touch, sound, sight, smell_taste, breath_body, feelings_text, body, tags_text"
+    conn.execute(
+        f"""
+        CREATE VIRTUAL TABLE entries_fts USING fts5 (
+            {columns}, content='entries', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )
+        """
+    )
+    new = ", ".join(f"new.{c.strip()}" for c in columns.split(","))
+    old = ", ".join(f"old.{c.strip()}" for c in columns.split(","))
+    conn.execute(
+        f"""CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN
+            INSERT INTO entries_fts (rowid, {columns}) VALUES (new.id, {new}); END"""
+    )
+    conn.execute(
+        f"""CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN
+            INSERT INTO entries_fts (entries_fts, rowid, {columns})
+            VALUES ('delete', old.id, {old}); END"""
+    )
+    conn.execute(
+        f"""CREATE TRIGGER entries_au AFTER UPDATE OF {columns} ON entries BEGIN
+            INSERT INTO entries_fts (entries_fts, rowid, {columns})
+            VALUES ('delete', old.id, {old});
+            INSERT INTO entries_fts (rowid, {columns}) VALUES (new.id, {new}); END"""
+    )
+    # Unsaved work in the editor, one row per editor ("new" or an entry's uid).
+    conn.execute(
+        """
+        CREATE TABLE drafts (
+            key TEXT PRIMARY KEY,
+            saved_at TEXT NOT NULL,
+            content TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_contacts, _v2_journal]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -24,7 +24,7 @@ _WHAT_HAPPENED = {
 }
 
 
-class StoreProblem(Exception):  # noqa: N818  (a problem to explain, not a bug)
+class StoreProblem(Exception):
     """Raised instead of opening a database we must not write to. The file is left untouched."""
 
     def __init__(self, kind: ProblemKind, path: Path, detail: str = "") -> None:

@@ -1,0 +1,117 @@
+"""Feeling words with intensities, and the phrase they make ("calm, with a little sadness").
+
+Pure: no Qt. The vocabulary is read from resources/feelings.txt by the caller and parsed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from desktop.store.records import Feeling
+
+__all__ = ["Family", "Feeling", "Vocabulary", "Word", "clean_own_word", "phrase"]
+
+INTENSITIES = {1: "a little", 2: "some", 3: "a lot of"}
+INTENSITY_NAMES = {1: "a little", 2: "some", 3: "a lot"}
+DEFAULT_INTENSITY = 2
+MAX_WORD_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    noun: str
+    family: str
+    graded: bool = True  # False for "not sure": it has no strength
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    words: tuple[Word, ...]
+
+
+class Vocabulary:
+    def __init__(self, families: Sequence[Family]) -> None:
+        self.families = tuple(families)
+        self._by_text = {w.text: w for f in self.families for w in f.words}
+
+    @classmethod
+    def parse(cls, text: str) -> Vocabulary:
+        families: list[Family] = []
+        name: str | None = None
+        words: list[Word] = []
+        for number, raw in enumerate(text.splitlines(), start=1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("=="):
+                if name is not None:
+                    families.append(Family(name, tuple(words)))
+                name, words = line.lstrip("= ").strip(), []
+                continue
+            if name is None:
+                raise ValueError(f"line {number}: a word before any family")
+            graded = not line.endswith("!")
+            line = line.rstrip("! ").strip()
+            word, _, noun = (part.strip() for part in line.partition("="))
+            words.append(Word(word, noun or word, name, graded))
+        if name is not None:
+            families.append(Family(name, tuple(words)))
+        return cls(families)
+
+    def words(self) -> list[Word]:
+        return list(self._by_text.values())
+
+    def get(self, text: str) -> Word | None:
+        return self._by_text.get(text)
+
+    def lookup(self, text: str) -> Word:
+        """The vocabulary word, or the person's own word used as it is."""
+        return self._by_text.get(text) or Word(text, text, "", graded=True)
+
+
+def clean_own_word(text: str) -> str:
+    """Normalise a word the person typed; raise ValueError with a message they can act on."""
+    word = " ".join(text.split()).lower()
+    if not word:
+        raise ValueError("Type a word first.")
+    if len(word) > MAX_WORD_LENGTH:
+        raise ValueError(f"Keep a feeling word under {MAX_WORD_LENGTH} characters.")
+    return word
+
+
+def _join(parts: Sequence[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def phrase(feelings: Iterable[Feeling], vocabulary: Vocabulary) -> str:
+    """Several feelings at once, strongest first: "calm, with a little sadness and some curiosity".
+
+    Mixed states are normal, so there is no single score and no ranking of good and bad.
+    """
+    chosen = sorted(feelings, key=lambda f: -f.intensity)  # stable: ties keep the person's order
+    if not chosen:
+        return ""
+    lead, rest = chosen[0], chosen[1:]
+    lead_word = vocabulary.lookup(lead.word)
+    text = lead_word.text
+    if lead_word.graded and lead.intensity == 1:
+        text = f"a little {text}"
+    elif lead_word.graded and lead.intensity == 3:
+        text = f"very {text}"
+    graded, ungraded = [], []
+    for feeling in rest:
+        word = vocabulary.lookup(feeling.word)
+        if word.graded:
+            graded.append(f"{INTENSITIES[feeling.intensity]} {word.noun}")
+        else:
+            ungraded.append(word.text)
+    if graded:
+        text += f", with {_join(graded)}"
+    if ungraded:
+        text += f", {_join(ungraded)}"
+    return text

@@ -1,0 +1,430 @@
+"""Journal entries: saving, the trash, drafts, the timeline (keyset pages) and full-text search.
+
+The timeline returns one row shape (TimelineItem) for every kind of kept thing, so breath
+sessions and listening check-ins can join it without the journal importing those features.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import sqlite3
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from desktop.store.database import Store
+from desktop.store.records import Feeling
+
+TABLE = "entries"
+DRAFTS = "drafts"
+
+SENSES: tuple[tuple[str, str], ...] = (
+    ("touch", "Touch and temperature"),
+    ("sound", "Sound"),
+    ("sight", "Sight"),
+    ("smell_taste", "Smell and taste"),
+    ("breath_body", "Breath and body"),
+)
+SENSE_KEYS = tuple(key for key, _ in SENSES)
+KINDS = ("entry", "impressions")
+IMPRESSION_COUNT = 3
+MAX_TAG_LENGTH = 40
+SUMMARY_LENGTH = 160
+
+# Markers around matched words in search snippets; the view turns them into highlighting.
+MATCH_START = "\x02"
+MATCH_END = "\x03"
+
+Now = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class Entry:
+    uid: str = field(default_factory=new_uid)
+    day: str = ""  # YYYY-MM-DD: the day the entry is about, which may be earlier than today
+    kind: str = "entry"
+    touch: str = ""
+    sound: str = ""
+    sight: str = ""
+    smell_taste: str = ""
+    breath_body: str = ""
+    feelings: tuple[Feeling, ...] = ()
+    body: str = ""
+    tags: tuple[str, ...] = ()
+    sketch: str = ""  # JSON strokes from the sketch pad, or ""
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+
+    @property
+    def impressions(self) -> tuple[str, ...]:
+        """A "three impressions" entry keeps its notes one per line in ``body``."""
+        return tuple(self.body.split("\n")) if self.kind == "impressions" else ()
+
+    def is_blank(self) -> bool:
+        texts = [getattr(self, key) for key in SENSE_KEYS] + [self.body]
+        return not any(t.strip() for t in texts) and not self.feelings and not self.sketch
+
+
+def impressions_entry(notes: Sequence[str], day: str, uid: str | None = None) -> Entry:
+    cleaned = [" ".join(note.split()) for note in notes][:IMPRESSION_COUNT]
+    cleaned += [""] * (IMPRESSION_COUNT - len(cleaned))
+    return Entry(uid=uid or new_uid(), day=day, kind="impressions", body="\n".join(cleaned))
+
+
+def clean_tags(text_or_tags: str | Sequence[str]) -> tuple[str, ...]:
+    """Tags from "walk, morning light" or a list: trimmed, lower case, no duplicates, in order."""
+    raw = text_or_tags.split(",") if isinstance(text_or_tags, str) else list(text_or_tags)
+    tags: list[str] = []
+    for item in raw:
+        tag = " ".join(item.split()).lower()
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG_LENGTH:
+            raise ValueError(f"Keep each tag under {MAX_TAG_LENGTH} characters.")
+        if tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+def validate_day(day: str, today: dt.date) -> str:
+    try:
+        parsed = dt.date.fromisoformat(day)
+    except ValueError:
+        raise ValueError("The day should be a date such as 2026-11-28.") from None
+    if parsed > today:
+        raise ValueError("An entry can be about today or an earlier day, not a later one.")
+    return parsed.isoformat()
+
+
+def _feelings_json(feelings: Sequence[Feeling]) -> str:
+    return json.dumps([{"word": f.word, "intensity": f.intensity} for f in feelings])
+
+
+def _feelings_from_json(text: str) -> tuple[Feeling, ...]:
+    return tuple(Feeling(str(d["word"]), int(d["intensity"])) for d in json.loads(text or "[]"))
+
+
+_COLUMNS = (
+    "id, uid, kind, day, created_at, updated_at, deleted_at, touch, sound, sight, smell_taste, "
+    "breath_body, feelings, body, tags_text, sketch"
+)
+
+
+def _entry_from_row(row: Sequence[object]) -> Entry:
+    (_, uid, kind, day, created, updated, deleted, touch, sound, sight, smell, breath, feelings,
+     body, tags_text, sketch) = row  # fmt: skip
+    return Entry(
+        uid=str(uid),
+        kind=str(kind),
+        day=str(day),
+        created_at=str(created),
+        updated_at=str(updated),
+        deleted_at=None if deleted is None else str(deleted),
+        touch=str(touch),
+        sound=str(sound),
+        sight=str(sight),
+        smell_taste=str(smell),
+        breath_body=str(breath),
+        feelings=_feelings_from_json(str(feelings)),
+        body=str(body),
+        tags=tuple(t for t in str(tags_text).split("\n") if t),
+        sketch=str(sketch),
+    )
+
+
+def save_entry(
+    store: Store, entry: Entry, now: Now = utc_now, draft_key: str | None = None
+) -> Entry:
+    """Insert a new entry or replace the one with the same uid. Durable when it returns.
+
+    ``draft_key`` names the editor draft this save replaces; it goes in the same transaction.
+    """
+    if entry.kind not in KINDS:
+        raise ValueError(f"Unknown kind of entry: {entry.kind!r}")
+    if entry.is_blank():
+        raise ValueError(
+            "There is nothing to save yet. Even \u201cnothing in particular\u201d counts: "
+            "write it, choose it, or draw something."
+        )
+    moment = now()
+    today = moment.astimezone().date()  # the person's own calendar day
+    entry = dataclasses.replace(
+        entry,
+        day=validate_day(entry.day or today.isoformat(), today),
+        tags=clean_tags(entry.tags),
+        created_at=entry.created_at or moment.isoformat(timespec="milliseconds"),
+        updated_at=moment.isoformat(timespec="milliseconds"),
+    )
+    with store.transaction(TABLE, DRAFTS) as conn:
+        write_entry(conn, entry)
+        if draft_key is not None:
+            conn.execute("DELETE FROM drafts WHERE key = ?", (draft_key,))
+    return entry
+
+
+def write_entry(conn: sqlite3.Connection, entry: Entry) -> None:
+    """Insert or replace one entry row and its tags, inside the caller's transaction."""
+    values = {
+        "uid": entry.uid,
+        "kind": entry.kind,
+        "day": entry.day,
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at,
+        "deleted_at": entry.deleted_at,
+        **{key: getattr(entry, key) for key in SENSE_KEYS},
+        "feelings": _feelings_json(entry.feelings),
+        "feelings_text": " ".join(f.word for f in entry.feelings),
+        "body": entry.body,
+        "tags_text": "\n".join(entry.tags),
+        "sketch": entry.sketch,
+    }
+    names = ", ".join(values)
+    marks = ", ".join(f":{k}" for k in values)
+    updates = ", ".join(f"{k} = excluded.{k}" for k in values if k not in ("uid", "created_at"))
+    conn.execute(
+        f"INSERT INTO entries ({names}) VALUES ({marks}) ON CONFLICT (uid) DO UPDATE SET {updates}",
+        values,
+    )
+    entry_id = conn.execute("SELECT id FROM entries WHERE uid = ?", (values["uid"],)).fetchone()[0]
+    conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
+    conn.executemany(
+        "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)", [(entry_id, t) for t in entry.tags]
+    )
+
+
+def get_entry(store: Store, uid: str) -> Entry | None:
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM entries WHERE uid = ?", (uid,)).fetchone()
+    return _entry_from_row(row) if row else None
+
+
+def count_entries(store: Store, include_trash: bool = False) -> int:
+    where = "" if include_trash else " WHERE deleted_at IS NULL"
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM entries{where}").fetchone()[0])
+
+
+def all_entries(store: Store) -> list[Entry]:
+    """Every entry, trash included, oldest first (for export)."""
+    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM entries ORDER BY id").fetchall()
+    return [_entry_from_row(r) for r in rows]
+
+
+# -- the trash ----------------------------------------------------------------------------------
+
+
+def trash_entry(store: Store, uid: str, now: Now = utc_now) -> None:
+    with store.transaction(TABLE) as conn:
+        conn.execute(
+            "UPDATE entries SET deleted_at = ? WHERE uid = ?",
+            (now().isoformat(timespec="milliseconds"), uid),
+        )
+
+
+def restore_entry(store: Store, uid: str) -> None:
+    with store.transaction(TABLE) as conn:
+        conn.execute("UPDATE entries SET deleted_at = NULL WHERE uid = ?", (uid,))
+
+
+def trashed_entries(store: Store) -> list[Entry]:
+    rows = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM entries WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC"
+    ).fetchall()
+    return [_entry_from_row(r) for r in rows]
+
+
+def empty_trash(store: Store) -> int:
+    with store.transaction(TABLE) as conn:
+        return conn.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL").rowcount
+
+
+# -- drafts ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Draft:
+    key: str
+    saved_at: str
+    content: dict[str, object]
+
+
+def save_draft(store: Store, key: str, content: dict[str, object], now: Now = utc_now) -> None:
+    with store.transaction(DRAFTS) as conn:
+        conn.execute(
+            "INSERT INTO drafts (key, saved_at, content) VALUES (?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET saved_at = excluded.saved_at, "
+            "content = excluded.content",
+            (key, now().isoformat(timespec="seconds"), json.dumps(content)),
+        )
+
+
+def load_drafts(store: Store) -> list[Draft]:
+    rows = store.conn.execute(
+        "SELECT key, saved_at, content FROM drafts ORDER BY saved_at DESC"
+    ).fetchall()
+    drafts = []
+    for key, saved_at, content in rows:
+        try:
+            parsed = json.loads(content)
+        except ValueError:
+            continue
+        if isinstance(parsed, dict):
+            drafts.append(Draft(key, saved_at, parsed))
+    return drafts
+
+
+def discard_draft(store: Store, key: str) -> None:
+    with store.transaction(DRAFTS) as conn:
+        conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
+
+
+# -- the timeline ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One row of the timeline, whatever kind of thing it shows."""
+
+    kind: str
+    uid: str
+    day: str
+    created_at: str
+    row_id: int
+    summary: str
+    feelings: tuple[Feeling, ...] = ()
+    tags: tuple[str, ...] = ()
+    snippet: str = ""  # with MATCH_START/MATCH_END around matched words, for search results
+
+    @property
+    def cursor(self) -> tuple[str, str, int]:
+        return (self.day, self.created_at, self.row_id)
+
+
+def _summary(kind: str, senses: Sequence[str], body: str, sketch: str) -> str:
+    if kind == "impressions":
+        text = " · ".join(part for part in body.split("\n") if part.strip())
+    else:
+        text = " · ".join(s for s in (*senses, body) if s.strip())
+    text = " ".join(text.split())
+    if not text and sketch:
+        return "A sketch"
+    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
+
+
+_ITEM_COLUMNS = (
+    "e.id, e.uid, e.kind, e.day, e.created_at, substr(e.touch, 1, 200), substr(e.sound, 1, 200), "
+    "substr(e.sight, 1, 200), substr(e.smell_taste, 1, 200), substr(e.breath_body, 1, 200), "
+    "substr(e.body, 1, 400), e.feelings, e.tags_text, e.sketch != ''"
+)
+
+
+def _item_from_row(row: Sequence[object], snippet: str = "") -> TimelineItem:
+    (row_id, uid, kind, day, created, touch, sound, sight, smell, breath, body, feelings,
+     tags_text, has_sketch) = row[:14]  # fmt: skip
+    return TimelineItem(
+        kind=str(kind),
+        uid=str(uid),
+        day=str(day),
+        created_at=str(created),
+        row_id=int(row_id),  # type: ignore[call-overload]
+        summary=_summary(
+            str(kind),
+            [str(touch), str(sound), str(sight), str(smell), str(breath)],
+            str(body),
+            "x" if has_sketch else "",
+        ),
+        feelings=_feelings_from_json(str(feelings)),
+        tags=tuple(t for t in str(tags_text).split("\n") if t),
+        snippet=snippet,
+    )
+
+
+def timeline_page(
+    store: Store,
+    after: tuple[str, str, int] | None = None,
+    limit: int = 50,
+    kinds: Sequence[str] | None = None,
+    tag: str | None = None,
+) -> list[TimelineItem]:
+    """The next ``limit`` items older than ``after``, newest first (keyset paging)."""
+    where = ["e.deleted_at IS NULL"]
+    params: list[object] = []
+    if after is not None:
+        where.append("(e.day, e.created_at, e.id) < (?, ?, ?)")
+        params += list(after)
+    if kinds is not None:
+        wanted = [k for k in kinds if k in KINDS]
+        if not wanted:
+            return []
+        where.append(f"e.kind IN ({', '.join('?' * len(wanted))})")
+        params += wanted
+    if tag:
+        where.append("e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)")
+        params.append(tag)
+    sql = (
+        f"SELECT {_ITEM_COLUMNS} FROM entries e WHERE {' AND '.join(where)} "
+        "ORDER BY e.day DESC, e.created_at DESC, e.id DESC LIMIT ?"
+    )
+    rows = store.conn.execute(sql, [*params, limit]).fetchall()
+    return [_item_from_row(r) for r in rows]
+
+
+def all_tags(store: Store) -> list[str]:
+    rows = store.conn.execute(
+        "SELECT DISTINCT t.tag FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
+        "WHERE e.deleted_at IS NULL ORDER BY t.tag"
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+# -- search ---------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str, prefix_last: bool = True) -> str | None:
+    """Turn what a person typed into a safe FTS5 query.
+
+    Words are ANDed; "quoted words" stay a phrase; the last word matches as a prefix while the
+    person is still typing it. Returns None when there is nothing to search for.
+    """
+    parts: list[str] = []
+    for index, chunk in enumerate(text.split('"')):
+        words = _WORD.findall(chunk)
+        if not words:
+            continue
+        if index % 2 == 1:
+            parts.append('"' + " ".join(words) + '"')
+        else:
+            parts += [f'"{w}"' for w in words]
+    if not parts:
+        return None
+    still_typing = prefix_last and text and not text[-1].isspace() and not text.endswith('"')
+    if still_typing and parts[-1].count(" ") == 0:
+        parts[-1] += "*"
+    return " ".join(parts)
+
+
+def search(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
+    """Best matches first, with a snippet whose matched words are marked."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    sql = (
+        f"SELECT {_ITEM_COLUMNS}, "
+        f"snippet(entries_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) "
+        "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+        "WHERE entries_fts MATCH ? AND e.deleted_at IS NULL ORDER BY rank LIMIT ?"
+    )
+    rows = store.conn.execute(sql, (query, limit)).fetchall()
+    return [_item_from_row(r, snippet=str(r[14])) for r in rows]

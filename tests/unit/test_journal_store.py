@@ -1,0 +1,212 @@
+"""Journal entries in the store: save, edit, trash, drafts, timeline pages and search."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.store import Store
+from desktop.store.journal import (
+    Entry,
+    all_tags,
+    count_entries,
+    discard_draft,
+    empty_trash,
+    fts_query,
+    get_entry,
+    impressions_entry,
+    load_drafts,
+    restore_entry,
+    save_draft,
+    save_entry,
+    search,
+    timeline_page,
+    trash_entry,
+    trashed_entries,
+)
+from desktop.store.records import Feeling
+
+NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc)
+
+
+def at(minutes: int) -> dt.datetime:
+    return NOON + dt.timedelta(minutes=minutes)
+
+
+def test_save_and_read_back_every_field(store: Store) -> None:
+    entry = Entry(
+        day="2026-11-20",
+        touch="cold railing",
+        sound="rain on the skylight",
+        sight="grey light",
+        smell_taste="toast",
+        breath_body="shoulders dropped",
+        feelings=(Feeling("calm", 2), Feeling("sad", 1)),
+        body="A slow morning.",
+        tags=("Rain", "morning", "rain"),
+        sketch='{"strokes": [[[0.1, 0.2], [0.3, 0.4]]]}',
+    )
+    saved = save_entry(store, entry, now=lambda: NOON)
+    assert saved.tags == ("rain", "morning")
+    assert saved.created_at.startswith("2026-11-28T12:00")
+    assert get_entry(store, entry.uid) == saved
+
+
+def test_blank_entry_is_refused_but_nothing_in_particular_is_kept(store: Store) -> None:
+    with pytest.raises(ValueError, match="nothing to save"):
+        save_entry(store, Entry(touch="   "))
+    save_entry(store, Entry(feelings=(Feeling("nothing in particular", 2),)))
+    assert count_entries(store) == 1
+
+
+def test_future_day_is_refused_and_earlier_day_kept(store: Store) -> None:
+    with pytest.raises(ValueError, match="not a later one"):
+        save_entry(store, Entry(day="2026-12-25", body="x"), now=lambda: NOON)
+    with pytest.raises(ValueError, match="a date such as"):
+        save_entry(store, Entry(day="yesterday", body="x"), now=lambda: NOON)
+    assert (
+        save_entry(store, Entry(day="2026-01-03", body="x"), now=lambda: NOON).day == "2026-01-03"
+    )
+
+
+def test_editing_keeps_identity_and_creation_time(store: Store) -> None:
+    first = save_entry(store, Entry(body="first words"), now=lambda: at(0))
+    edited = save_entry(store, dataclasses.replace(first, body="better words"), now=lambda: at(5))
+    assert edited.created_at == first.created_at
+    assert edited.updated_at > first.updated_at
+    assert count_entries(store) == 1
+    assert search(store, "first") == []
+    assert [i.uid for i in search(store, "better")] == [first.uid]
+
+
+def test_trash_undo_and_empty(store: Store) -> None:
+    kept = save_entry(store, Entry(body="kept"))
+    gone = save_entry(store, Entry(body="gone soon"))
+    trash_entry(store, gone.uid)
+    assert [i.uid for i in timeline_page(store)] == [kept.uid]
+    assert search(store, "gone") == []
+    assert [e.uid for e in trashed_entries(store)] == [gone.uid]
+    restore_entry(store, gone.uid)
+    assert {i.uid for i in timeline_page(store)} == {kept.uid, gone.uid}
+    trash_entry(store, gone.uid)
+    assert empty_trash(store) == 1
+    assert get_entry(store, gone.uid) is None
+    assert get_entry(store, kept.uid) is not None
+
+
+def test_three_impressions(store: Store) -> None:
+    entry = impressions_entry(["warm mug", "bird  outside\n", "soft jumper"], day="2026-11-28")
+    saved = save_entry(store, entry, now=lambda: NOON)
+    assert get_entry(store, saved.uid).impressions == ("warm mug", "bird outside", "soft jumper")  # type: ignore[union-attr]
+    assert timeline_page(store)[0].summary == "warm mug · bird outside · soft jumper"
+    assert [i.uid for i in search(store, "jumper")] == [saved.uid]
+
+
+def test_timeline_is_newest_first_by_day_and_pages_without_gaps(store: Store) -> None:
+    saved = []
+    for i in range(23):
+        day = (dt.date(2026, 11, 1) + dt.timedelta(days=i % 7)).isoformat()
+        saved.append(save_entry(store, Entry(day=day, body=f"note {i}"), now=lambda i=i: at(i)))
+    seen: list[str] = []
+    cursor = None
+    while page := timeline_page(store, after=cursor, limit=5):
+        seen += [item.uid for item in page]
+        cursor = page[-1].cursor
+    expected = sorted(saved, key=lambda e: (e.day, e.created_at), reverse=True)
+    assert seen == [e.uid for e in expected]
+
+
+def test_timeline_filters_by_kind_and_tag(store: Store) -> None:
+    walk = save_entry(store, Entry(body="walk", tags=("outside",)))
+    quick = save_entry(store, impressions_entry(["a", "b", "c"], day=""))
+    assert [i.uid for i in timeline_page(store, kinds=["impressions"])] == [quick.uid]
+    assert [i.uid for i in timeline_page(store, tag="outside")] == [walk.uid]
+    assert timeline_page(store, kinds=["breath"]) == []
+    assert all_tags(store) == ["outside"]
+
+
+def test_search_covers_every_field_feeling_word_and_tag(store: Store) -> None:
+    entry = save_entry(
+        store,
+        Entry(
+            touch="velvet",
+            sound="cello",
+            sight="lantern",
+            smell_taste="cinnamon",
+            breath_body="ribcage",
+            feelings=(Feeling("tender", 2),),
+            body="harbour",
+            tags=("pilgrimage",),
+        ),
+    )
+    for word in [
+        "velvet",
+        "cello",
+        "lantern",
+        "cinnamon",
+        "ribcage",
+        "tender",
+        "harbour",
+        "pilgrimage",
+    ]:
+        results = search(store, word + " ")
+        assert [r.uid for r in results] == [entry.uid], word
+        assert "\x02" in results[0].snippet
+
+
+def test_search_as_you_type_phrases_and_stemming(store: Store) -> None:
+    a = save_entry(store, Entry(body="I was meditating by the window"))
+    b = save_entry(store, Entry(body="the window was open and cold air came in"))
+    assert {r.uid for r in search(store, "wind")} == {a.uid, b.uid}  # prefix while typing
+    assert [r.uid for r in search(store, '"cold air"')] == [b.uid]
+    assert [r.uid for r in search(store, "meditate ")] == [a.uid]  # same stem
+    assert search(store, "   ") == []
+    for odd in ['AND OR NOT "(', "*", "a:b", "^x", "NEAR(a b)"]:
+        search(store, odd)  # FTS syntax is quoted away: no error, whatever the person types
+
+
+def test_fts_query_quotes_everything() -> None:
+    assert fts_query("cold air") == '"cold" "air"*'
+    assert fts_query("cold air ") == '"cold" "air"'
+    assert fts_query('"cold air" wi') == '"cold air" "wi"*'
+    assert fts_query("NOT -*") == '"NOT"*'
+    assert fts_query("?!") is None
+
+
+def test_drafts_round_trip_and_go_with_the_save(store: Store) -> None:
+    save_draft(store, "new", {"body": "half a thought"}, now=lambda: NOON)
+    assert [(d.key, d.content) for d in load_drafts(store)] == [("new", {"body": "half a thought"})]
+    save_entry(store, Entry(body="a whole thought"), draft_key="new")
+    assert load_drafts(store) == []
+    save_draft(store, "other", {"x": 1})
+    discard_draft(store, "other")
+    assert load_drafts(store) == []
+
+
+awkward_text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=300
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=awkward_text)
+def test_any_text_is_stored_exactly_and_found_again(store: Store, text: str) -> None:
+    body = text + " zebrafinch"
+    saved = save_entry(store, Entry(body=body, sound=text))
+    again = get_entry(store, saved.uid)
+    assert again is not None
+    assert again.body == body
+    assert again.sound == text
+    assert saved.uid in {r.uid for r in search(store, "zebrafinch", limit=1000)}
+
+
+def test_very_long_text_with_nul_survives(store: Store) -> None:
+    body = ("long\x00line " * 200_000)[:2_000_000]
+    saved = save_entry(store, Entry(body=body))
+    assert get_entry(store, saved.uid).body == body  # type: ignore[union-attr]

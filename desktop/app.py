@@ -8,11 +8,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from desktop.cli import Size, parse_args
@@ -20,15 +20,16 @@ from desktop.clock import Clock, MonotonicClock
 from desktop.icons import app_icon
 from desktop.paths import backups_dir, database_path, ensure_private_dir, resolve_data_dir
 from desktop.paths import settings_path as settings_file
+from desktop.shell.data_actions import DataActions
+from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.shell.problem_window import ProblemWindow
 from desktop.shell.too_much import TooMuchDialog
 from desktop.store import Store, StoreProblem, open_store
+from desktop.store_signals import StoreSignals
 
 DEFAULT_SIZE = Size(1100, 760)
-
-FolderChooser = Callable[[], Path | None]
 
 
 def _set_identity() -> None:
@@ -64,12 +65,14 @@ class Glimmers:
         self,
         data_dir: Path,
         clock: Clock | None = None,
-        choose_folder: FolderChooser | None = None,
+        dialogs: Dialogs | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.clock = clock or MonotonicClock()
-        self._choose_folder = choose_folder or _ask_for_folder
+        self.dialogs = dialogs or Dialogs()
         self.store: Store | None = None
+        self.signals: StoreSignals | None = None
+        self.data_actions: DataActions | None = None
         self.settings: QSettings | None = None
         self.window: MainWindow | None = None
         self.problem_window: ProblemWindow | None = None
@@ -92,14 +95,21 @@ class Glimmers:
 
     def _build_main_window(self, store: Store) -> MainWindow:
         self.settings = QSettings(str(settings_file(self.data_dir)), QSettings.Format.IniFormat)
-        window = MainWindow(build_pages(store, self.settings, self.clock), self.settings)
+        self.signals = StoreSignals(store)
+        pages = build_pages(store, self.signals, self.settings, self.clock)
+        window = MainWindow(pages, self.settings)
+        self.data_actions = DataActions(store, self.dialogs, window)
+        for action in self.data_actions.actions():
+            window.add_menu_action("file", action)
         window.quit_requested.connect(window.close)
         window.too_much_requested.connect(self.show_too_much)
         window.about_requested.connect(self.show_about)
         return window
 
     def _try_another_folder(self) -> None:
-        folder = self._choose_folder()
+        folder = self.dialogs.choose_folder(
+            self.problem_window, "Choose a data folder for Glimmers"
+        )
         if folder is None or self.problem_window is None:
             return
         old = self.problem_window
@@ -131,14 +141,12 @@ class Glimmers:
     def shutdown(self) -> None:
         if self.window is not None:
             self.window.save_geometry()
+        if self.signals is not None:
+            self.signals.detach()
+            self.signals = None
         if self.store is not None:
             self.store.close()
             self.store = None
-
-
-def _ask_for_folder() -> Path | None:
-    chosen = QFileDialog.getExistingDirectory(None, "Choose a data folder for Glimmers")
-    return Path(chosen) if chosen else None
 
 
 def take_screenshot(glimmers: Glimmers, target: Path, tab: str | None, size: Size) -> int:

@@ -15,3 +15,33 @@ class FakeClock:
     def advance(self, seconds: float) -> None:
         assert seconds >= 0, "a monotonic clock never goes back"
         self._now += seconds
+
+
+class FakeDialogs:
+    """Answers the app's questions the way a test says, and remembers what it was told."""
+
+    def __init__(self) -> None:
+        from pathlib import Path
+
+        self.folder: Path | None = None
+        self.save: tuple[Path, str] | None = None
+        self.open: Path | None = None
+        self.confirm_answer = True
+        self.confirmed: list[str] = []
+        self.told: list[tuple[str, str, bool]] = []
+
+    def choose_folder(self, parent: object, title: str) -> object:
+        return self.folder
+
+    def save_path(self, parent: object, title: str, suggested: str, filters: list[str]) -> object:
+        return self.save
+
+    def open_path(self, parent: object, title: str, filters: list[str]) -> object:
+        return self.open
+
+    def confirm(self, parent: object, text: str) -> bool:
+        self.confirmed.append(text)
+        return self.confirm_answer
+
+    def tell(self, parent: object, title: str, text: str, problem: bool = False) -> None:
+        self.told.append((title, text, problem))

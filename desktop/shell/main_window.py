@@ -157,5 +157,9 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for lazy in self._pages.values():
+            prepare = getattr(lazy.content, "prepare_to_close", None)
+            if callable(prepare):
+                prepare()
         self.save_geometry()
         super().closeEvent(event)

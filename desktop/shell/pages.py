@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.checkin.vocabularies import load_feelings
 from desktop.clock import Clock
+from desktop.journal.tab import JournalTab
 from desktop.shell.main_window import Page
 from desktop.store import Store
+from desktop.store_signals import StoreSignals
 
 
 def _intro_page(key: str, heading: str, text: str) -> QWidget:
@@ -25,7 +28,9 @@ def _intro_page(key: str, heading: str, text: str) -> QWidget:
     return page
 
 
-def build_pages(store: Store, settings: QSettings, clock: Clock) -> list[Page]:
+def build_pages(
+    store: Store, signals: StoreSignals, settings: QSettings, clock: Clock
+) -> list[Page]:
     return [
         Page(
             "breathe",
@@ -52,10 +57,6 @@ def build_pages(store: Store, settings: QSettings, clock: Clock) -> list[Page]:
             "journal",
             "&Journal",
             "A private journal that starts with what you notice",
-            lambda: _intro_page(
-                "journal",
-                "Journal",
-                "A private place for what you notice. This practice is on its way.",
-            ),
+            lambda: JournalTab(store, signals, load_feelings()),
         ),
     ]

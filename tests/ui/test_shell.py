@@ -15,6 +15,7 @@ from desktop.shell.main_window import MainWindow
 from desktop.shell.problem_window import ProblemWindow
 from desktop.shell.too_much import TooMuchDialog
 from desktop.store.contacts import list_contacts
+from tests.helpers import FakeDialogs
 
 
 @pytest.fixture
@@ -147,7 +148,9 @@ def test_damaged_file_shows_a_clear_message_and_stays_unchanged(
     db.write_bytes(b"not a database at all" * 100)
     before = db.read_bytes()
     other = tmp_path / "elsewhere"
-    app = Glimmers(data_dir, choose_folder=lambda: other)
+    dialogs = FakeDialogs()
+    dialogs.folder = other
+    app = Glimmers(data_dir, dialogs=dialogs)  # type: ignore[arg-type]
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -170,7 +173,7 @@ def test_damaged_file_shows_a_clear_message_and_stays_unchanged(
 def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "glimmers.db").write_bytes(b"\x00" * 5000)
-    app = Glimmers(data_dir, choose_folder=lambda: None)
+    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)

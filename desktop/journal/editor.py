@@ -1,0 +1,352 @@
+"""Writing an entry: the senses first, then optional feeling words, then free text and tags.
+
+The editor is a view: it emits save and delete requests and a draft of itself every few seconds
+while it has unsaved changes; the journal tab does the storing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.checkin.feelings import Feeling, Vocabulary
+from desktop.checkin.feelings_picker import FeelingsPicker
+from desktop.journal.sketch_pad import SketchPanel
+from desktop.store.journal import IMPRESSION_COUNT, SENSES, Entry, impressions_entry
+
+AUTOSAVE_MS = 4000
+SENSE_HINTS = {
+    "touch": "Warm, cool, soft, rough, heavy…",
+    "sound": "Near or far, loud or quiet…",
+    "sight": "Light, colour, movement…",
+    "smell_taste": "Anything at all, or nothing",
+    "breath_body": "Where your breath moves, what your body feels",
+}
+
+
+class EntryEditor(QWidget):
+    save_requested = Signal(object)  # Entry
+    delete_requested = Signal(str)  # uid
+    draft_changed = Signal(object)  # dict: the editor's state, to keep as a draft
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        today: Callable[[], dt.date] = dt.date.today,
+        autosave_ms: int = AUTOSAVE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._editing: Entry | None = None
+        self._kind = "entry"
+        self._dirty = False
+        self._loading = False
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(autosave_ms)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("editor_heading")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.day_edit = QDateEdit()
+        self.day_edit.setObjectName("day")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("d MMMM yyyy")
+        self.day_edit.setAccessibleName("Day")
+        self.day_edit.setAccessibleDescription("The day this entry is about; it can be earlier")
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_entry_page(vocabulary))
+        self.pages.addWidget(self._build_impressions_page())
+
+        self.message = QLabel()
+        self.message.setObjectName("editor_message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        self.save_button = QPushButton("&Save entry")
+        self.save_button.setObjectName("save_entry")
+        self.save_button.setAccessibleName("Save entry")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setDefault(True)
+        self.delete_button = QPushButton("&Delete entry")
+        self.delete_button.setObjectName("delete_entry")
+        self.delete_button.setAccessibleName("Delete entry")
+        self.delete_button.setToolTip("Moves the entry to the trash; you can undo it")
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        day_label = QLabel("Da&y")
+        day_label.setBuddy(self.day_edit)
+        top.addWidget(day_label)
+        top.addWidget(self.day_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(self.request_save)
+        self._connect_signals()
+        self.start_new("entry")
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_entry_page(self, vocabulary: Vocabulary) -> QWidget:
+        self.sense_edits: dict[str, QLineEdit] = {}
+        senses = QFormLayout()
+        for key, label in SENSES:
+            edit = QLineEdit()
+            edit.setObjectName(f"sense_{key}")
+            edit.setPlaceholderText(SENSE_HINTS[key])
+            edit.setAccessibleName(label)
+            self.sense_edits[key] = edit
+            senses.addRow(f"{label}", edit)
+
+        self.feelings = FeelingsPicker(vocabulary)
+        feelings_box = QGroupBox("Feeling words (optional)")
+        feelings_box.setObjectName("feelings_box")
+        feelings_layout = QVBoxLayout(feelings_box)
+        feelings_layout.addWidget(self.feelings)
+
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setObjectName("body")
+        self.body_edit.setTabChangesFocus(True)
+        self.body_edit.setPlaceholderText("Anything else you would like to keep")
+        self.body_edit.setAccessibleName("Anything else")
+        self.body_edit.setMinimumHeight(90)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setObjectName("tags")
+        self.tags_edit.setPlaceholderText("walk, morning, music")
+        self.tags_edit.setAccessibleName("Tags")
+        self.tags_edit.setAccessibleDescription("Separate tags with commas")
+
+        self.sketch = SketchPanel()
+        sketch_box = QGroupBox("Sketch (optional)")
+        sketch_box.setObjectName("sketch_box")
+        sketch_layout = QVBoxLayout(sketch_box)
+        sketch_layout.addWidget(self.sketch)
+
+        extra = QFormLayout()
+        extra.addRow("Anything else", self.body_edit)
+        extra.addRow("Tags", self.tags_edit)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(senses)
+        layout.addWidget(feelings_box)
+        layout.addLayout(extra)
+        layout.addWidget(sketch_box)
+        scroll = QScrollArea()
+        scroll.setObjectName("entry_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        return scroll
+
+    def _build_impressions_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.impression_edits: list[QLineEdit] = []
+        for number in range(1, IMPRESSION_COUNT + 1):
+            edit = QLineEdit()
+            edit.setObjectName(f"impression_{number}")
+            edit.setAccessibleName(f"Impression {number}")
+            edit.setPlaceholderText("A few words")
+            self.impression_edits.append(edit)
+            form.addRow(f"Impression {number}", edit)
+        return page
+
+    def _connect_signals(self) -> None:
+        self.save_button.clicked.connect(self.request_save)
+        self.delete_button.clicked.connect(self._request_delete)
+        self.autosave_timer.timeout.connect(self.flush_draft)
+        self.day_edit.dateChanged.connect(self._mark_dirty)
+        for edit in [*self.sense_edits.values(), self.tags_edit, *self.impression_edits]:
+            edit.textChanged.connect(self._mark_dirty)
+        self.body_edit.textChanged.connect(self._mark_dirty)
+        self.feelings.changed.connect(self._mark_dirty)
+        self.sketch.pad.changed.connect(self._mark_dirty)
+
+    # -- modes --------------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> str:
+        return self._kind
+
+    @property
+    def editing(self) -> Entry | None:
+        return self._editing
+
+    def start_new(self, kind: str = "entry") -> None:
+        self._load(Entry(kind=kind, day=self._today().isoformat()), editing=None)
+
+    def edit(self, entry: Entry) -> None:
+        self._load(entry, editing=entry)
+
+    def _load(self, entry: Entry, editing: Entry | None) -> None:
+        self._loading = True
+        try:
+            self._editing = editing
+            self._kind = entry.kind
+            self.pages.setCurrentIndex(1 if entry.kind == "impressions" else 0)
+            if entry.kind == "impressions":
+                self.heading.setText("<h3>Three impressions</h3>")
+                self.hint.setText("Three small things you sensed. A few words each is plenty.")
+            else:
+                self.heading.setText("<h3>What did you notice?</h3>")
+                self.hint.setText(
+                    "Start with your senses. Anything counts, "
+                    "including \u201cnothing in particular\u201d."
+                )
+            self.day_edit.setMaximumDate(_qdate(self._today()))
+            self.day_edit.setDate(_qdate(dt.date.fromisoformat(entry.day)))
+            for key, edit in self.sense_edits.items():
+                edit.setText(getattr(entry, key))
+            self.feelings.set_feelings(entry.feelings)
+            self.body_edit.setPlainText(entry.body if entry.kind == "entry" else "")
+            self.tags_edit.setText(", ".join(entry.tags))
+            self.sketch.pad.load_json(entry.sketch)
+            notes = list(entry.impressions) + [""] * IMPRESSION_COUNT
+            for edit, note in zip(self.impression_edits, notes, strict=False):
+                edit.setText(note)
+            self.delete_button.setVisible(editing is not None)
+            self.save_button.setText("&Save changes" if editing else "&Save entry")
+        finally:
+            self._loading = False
+        self._dirty = False
+        self.autosave_timer.stop()
+        self.first_field().setFocus()
+
+    def first_field(self) -> QWidget:
+        if self._kind == "impressions":
+            return self.impression_edits[0]
+        return self.sense_edits["touch"]
+
+    # -- entry and draft state ----------------------------------------------------------------
+
+    def current_entry(self) -> Entry:
+        day = self.day_edit.date().toPython()
+        assert isinstance(day, dt.date)
+        base = self._editing
+        if self._kind == "impressions":
+            entry = impressions_entry(
+                [e.text() for e in self.impression_edits],
+                day=day.isoformat(),
+                uid=base.uid if base else None,
+            )
+        else:
+            entry = Entry(
+                day=day.isoformat(),
+                feelings=self.feelings.feelings(),
+                body=self.body_edit.toPlainText(),
+                tags=tuple(t for t in self.tags_edit.text().split(",")),
+                sketch=self.sketch.pad.to_json(),
+                **{key: edit.text() for key, edit in self.sense_edits.items()},
+            )
+        if base is not None:
+            entry = dataclasses.replace(entry, uid=base.uid, created_at=base.created_at)
+        return entry
+
+    def state(self) -> dict[str, Any]:
+        entry = self.current_entry()
+        return {
+            "editing": self._editing.uid if self._editing else None,
+            "kind": entry.kind,
+            "day": entry.day,
+            "senses": {key: getattr(entry, key) for key, _ in SENSES},
+            "feelings": [[f.word, f.intensity] for f in entry.feelings],
+            "body": entry.body,
+            "tags": self.tags_edit.text(),
+            "sketch": entry.sketch,
+            "created_at": entry.created_at,
+        }
+
+    def restore(self, state: dict[str, Any], editing: Entry | None) -> None:
+        """Bring back a draft; ``editing`` is the saved entry it was changing, if any."""
+        senses = state.get("senses") or {}
+        try:
+            entry = Entry(
+                uid=editing.uid if editing else Entry().uid,
+                kind=str(state.get("kind", "entry")),
+                day=str(state.get("day") or self._today().isoformat()),
+                feelings=tuple(Feeling(str(w), int(i)) for w, i in state.get("feelings", [])),
+                body=str(state.get("body", "")),
+                tags=(),
+                sketch=str(state.get("sketch", "")),
+                created_at=editing.created_at if editing else "",
+                **{key: str(senses.get(key, "")) for key, _ in SENSES},
+            )
+            dt.date.fromisoformat(entry.day)
+        except (TypeError, ValueError):
+            self.show_message("That draft could not be read, so it was left aside.")
+            return
+        self._load(entry, editing=editing)
+        self.tags_edit.setText(str(state.get("tags", "")))
+        self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        if not self.autosave_timer.isActive():
+            self.autosave_timer.start()
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def flush_draft(self) -> None:
+        """Hand the current state over as a draft now (the timer, or the window closing)."""
+        self.autosave_timer.stop()
+        if self._dirty:
+            self.draft_changed.emit(self.state())
+
+    # -- results from the owner ---------------------------------------------------------------
+
+    def request_save(self) -> None:
+        self.save_requested.emit(self.current_entry())
+
+    def _request_delete(self) -> None:
+        if self._editing is not None:
+            self.delete_requested.emit(self._editing.uid)
+
+    def saved(self, entry: Entry) -> None:
+        self.start_new(self._kind if self._editing is None else "entry")
+        when = "today" if entry.day == self._today().isoformat() else entry.day
+        self.show_message(f"Saved, for {when}.")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)

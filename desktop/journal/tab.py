@@ -1,0 +1,335 @@
+"""The Journal tab: the timeline with search and filters on the left, the editor on the right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.checkin.feelings import Vocabulary
+from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
+from desktop.journal.timeline import ITEM_ROLE, Cursor, TimelineDelegate, TimelineModel
+from desktop.store import Store
+from desktop.store.journal import (
+    Entry,
+    TimelineItem,
+    all_tags,
+    discard_draft,
+    get_entry,
+    load_drafts,
+    restore_entry,
+    save_draft,
+    save_entry,
+    search,
+    timeline_page,
+    trash_entry,
+)
+from desktop.store_signals import StoreSignals
+
+DRAFT_KEY = "journal-editor"
+SEARCH_DELAY_MS = 150
+SEARCH_LIMIT = 200
+KIND_FILTERS = (
+    ("Everything", None),
+    ("Journal entries", ("entry",)),
+    ("Three impressions", ("impressions",)),
+)
+
+
+class Banner(QFrame):
+    """A quiet strip with a message and a couple of buttons, shown above the timeline."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.buttons = QHBoxLayout()
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addLayout(self.buttons)
+        self.hide()
+
+    def add_button(self, text: str, accessible: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(accessible)
+        self.buttons.addWidget(button)
+        return button
+
+
+class JournalTab(QWidget):
+    def __init__(
+        self,
+        store: Store,
+        signals: StoreSignals,
+        vocabulary: Vocabulary,
+        today: Callable[[], dt.date] = dt.date.today,
+        autosave_ms: int = AUTOSAVE_MS,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("journal_tab")
+        self._store = store
+        self._signals = signals
+        self._trashed_uid: str | None = None
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("journal_search")
+        self.search_edit.setPlaceholderText("Search your journal (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search your journal")
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("kind_filter")
+        self.kind_filter.setAccessibleName("Show kinds")
+        for label, kinds in KIND_FILTERS:
+            self.kind_filter.addItem(label, kinds)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("tag_filter")
+        self.tag_filter.setAccessibleName("Show tag")
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+
+        self.model = TimelineModel(vocabulary, today=today)
+        self.timeline = QListView()
+        self.timeline.setObjectName("timeline")
+        self.timeline.setAccessibleName("Timeline")
+        self.timeline.setAccessibleDescription("Everything you have kept, newest first")
+        self.timeline.setModel(self.model)
+        self.timeline.setItemDelegate(TimelineDelegate(self.timeline))
+        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.timeline.setWordWrap(True)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("timeline_empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.new_button = QPushButton("&New entry")
+        self.new_button.setObjectName("new_entry")
+        self.new_button.setAccessibleName("New entry")
+        self.new_button.setToolTip("Ctrl+N")
+        self.impressions_button = QPushButton("Three &impressions")
+        self.impressions_button.setObjectName("new_impressions")
+        self.impressions_button.setAccessibleName("Three impressions")
+
+        self.draft_banner = Banner("draft_banner")
+        self.restore_draft_button = self.draft_banner.add_button("&Restore", "Restore the draft")
+        self.discard_draft_button = self.draft_banner.add_button("Discard", "Discard the draft")
+        self.undo_banner = Banner("undo_banner")
+        self.undo_button = self.undo_banner.add_button("&Undo", "Undo delete")
+
+        self.editor = EntryEditor(vocabulary, today=today, autosave_ms=autosave_ms)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.tag_filter, 1)
+        new_row = QHBoxLayout()
+        new_row.addWidget(self.new_button)
+        new_row.addWidget(self.impressions_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(new_row)
+        left_layout.addWidget(self.search_edit)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.draft_banner)
+        left_layout.addWidget(self.undo_banner)
+        left_layout.addWidget(self.timeline, 1)
+        left_layout.addWidget(self.empty_label)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        for keys, slot in (
+            (QKeySequence.StandardKey.Find, self._focus_search),
+            (QKeySequence.StandardKey.New, self.new_entry),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        self._connect_signals()
+        self._reload_tags()
+        self.apply_filters()
+        self._offer_draft()
+
+    def _connect_signals(self) -> None:
+        self.search_edit.textChanged.connect(self.search_timer.start)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.kind_filter.currentIndexChanged.connect(self.apply_filters)
+        self.tag_filter.currentIndexChanged.connect(self.apply_filters)
+        self.timeline.activated.connect(self._open_index)
+        self.timeline.clicked.connect(self._open_index)
+        self.new_button.clicked.connect(self.new_entry)
+        self.impressions_button.clicked.connect(self.new_impressions)
+        self.editor.save_requested.connect(self._save)
+        self.editor.delete_requested.connect(self._delete)
+        self.editor.draft_changed.connect(self._keep_draft)
+        self.restore_draft_button.clicked.connect(self._restore_draft)
+        self.discard_draft_button.clicked.connect(self._discard_draft)
+        self.undo_button.clicked.connect(self._undo_delete)
+        self._signals.changed.connect(self._on_store_changed)
+
+    # -- the timeline and search --------------------------------------------------------------
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        kinds = self.kind_filter.currentData()
+        tag = self.tag_filter.currentData()
+        text = self.search_edit.text()
+        store = self._store
+        if text.strip():
+
+            def fetch(cursor: Cursor | None, limit: int) -> list[TimelineItem]:
+                del limit  # search returns its best matches at once
+                if cursor is not None:
+                    return []
+                found = search(store, text, limit=SEARCH_LIMIT)
+                return [
+                    item
+                    for item in found
+                    if (kinds is None or item.kind in kinds) and (not tag or tag in item.tags)
+                ]
+
+        else:
+
+            def fetch(cursor: Cursor | None, limit: int) -> list[TimelineItem]:
+                return timeline_page(store, after=cursor, limit=limit, kinds=kinds, tag=tag)
+
+        self.model.set_source(fetch)
+        self._show_empty_hint(bool(text.strip()) or kinds is not None or bool(tag))
+
+    def _show_empty_hint(self, filtered: bool) -> None:
+        empty = self.model.rowCount() == 0
+        if filtered:
+            self.empty_label.setText("Nothing matches. Try fewer or other words.")
+        else:
+            self.empty_label.setText(
+                "Nothing here yet. What you keep will show up here, newest first."
+            )
+        self.empty_label.setVisible(empty)
+
+    def _reload_tags(self) -> None:
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All tags", None)
+        for tag in all_tags(self._store):
+            self.tag_filter.addItem(f"#{tag}", tag)
+        index = self.tag_filter.findData(current)
+        self.tag_filter.setCurrentIndex(max(0, index))
+        self.tag_filter.blockSignals(False)
+
+    def _on_store_changed(self, table: str) -> None:
+        if table == "entries":
+            self._reload_tags()
+            self.apply_filters()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        item = index.data(ITEM_ROLE)
+        if not isinstance(item, TimelineItem) or item.kind not in ("entry", "impressions"):
+            return
+        entry = get_entry(self._store, item.uid)
+        if entry is None:
+            return
+        self.editor.flush_draft()
+        self.editor.edit(entry)
+        self.editor.show_message("")
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def new_entry(self) -> None:
+        self.editor.flush_draft()
+        self.editor.start_new("entry")
+        self.editor.show_message("")
+
+    def new_impressions(self) -> None:
+        self.editor.flush_draft()
+        self.editor.start_new("impressions")
+        self.editor.show_message("")
+
+    def _save(self, entry: object) -> None:
+        assert isinstance(entry, Entry)
+        try:
+            saved = save_entry(self._store, entry, draft_key=DRAFT_KEY)
+        except ValueError as e:
+            self.editor.show_message(str(e))
+            return
+        self.draft_banner.hide()
+        self.editor.saved(saved)
+
+    def _delete(self, uid: str) -> None:
+        trash_entry(self._store, uid)
+        self._trashed_uid = uid
+        self.undo_banner.label.setText("The entry is in the trash.")
+        self.undo_banner.show()
+        self.editor.start_new("entry")
+        discard_draft(self._store, DRAFT_KEY)
+
+    def _undo_delete(self) -> None:
+        if self._trashed_uid is None:
+            return
+        restore_entry(self._store, self._trashed_uid)
+        entry = get_entry(self._store, self._trashed_uid)
+        self._trashed_uid = None
+        self.undo_banner.hide()
+        if entry is not None:
+            self.editor.edit(entry)
+            self.editor.show_message("Brought back from the trash.")
+
+    # -- drafts -------------------------------------------------------------------------------
+
+    def _keep_draft(self, state: object) -> None:
+        assert isinstance(state, dict)
+        save_draft(self._store, DRAFT_KEY, state)
+
+    def _offer_draft(self) -> None:
+        drafts = [d for d in load_drafts(self._store) if d.key == DRAFT_KEY]
+        if not drafts:
+            return
+        when = drafts[0].saved_at.replace("T", " ")[:16]
+        self.draft_banner.label.setText(f"You have unsaved writing from {when}.")
+        self.draft_banner.show()
+
+    def _restore_draft(self) -> None:
+        drafts = [d for d in load_drafts(self._store) if d.key == DRAFT_KEY]
+        self.draft_banner.hide()
+        if not drafts:
+            return
+        state = drafts[0].content
+        editing_uid = state.get("editing")
+        editing = get_entry(self._store, editing_uid) if isinstance(editing_uid, str) else None
+        self.editor.restore(state, editing)
+        self.editor.show_message("Your unsaved writing is back.")
+
+    def _discard_draft(self) -> None:
+        discard_draft(self._store, DRAFT_KEY)
+        self.draft_banner.hide()
+
+    def prepare_to_close(self) -> None:
+        """Keep unsaved writing as a draft before the window goes."""
+        self.editor.flush_draft()

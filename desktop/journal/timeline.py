@@ -1,0 +1,227 @@
+"""The timeline as a Qt model: pages load lazily (keyset paging), with a header row per day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from desktop.checkin.feelings import Vocabulary, phrase
+from desktop.store.journal import MATCH_END, MATCH_START, TimelineItem
+
+PAGE_SIZE = 60
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
+HTML_ROLE = Qt.ItemDataRole.UserRole + 3
+
+KIND_LABELS = {
+    "entry": "Journal entry",
+    "impressions": "Three impressions",
+    "breath": "Breathing session",
+    "checkin": "Listening check-in",
+}
+
+Cursor = tuple[str, str, int]
+PageFetcher = Callable[[Cursor | None, int], list[TimelineItem]]
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class _Row:
+    day: str
+    item: TimelineItem | None  # None: the day's header row
+
+
+def day_label(day: str, today: dt.date) -> str:
+    date = dt.date.fromisoformat(day)
+    if date == today:
+        return "Today"
+    if date == today - dt.timedelta(days=1):
+        return "Yesterday"
+    text = date.strftime("%A %d %B").replace(" 0", " ")
+    return text if date.year == today.year else f"{text} {date.year}"
+
+
+def snippet_html(snippet: str) -> str:
+    """Escape a search snippet and turn the match markers into highlighting."""
+    escaped = html.escape(" ".join(snippet.split()))
+    return escaped.replace(MATCH_START, "<b><u>").replace(MATCH_END, "</u></b>")
+
+
+class TimelineModel(QAbstractListModel):
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        today: Callable[[], dt.date] = dt.date.today,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__()
+        self._vocabulary = vocabulary
+        self._today = today
+        self._page_size = page_size
+        self._rows: list[_Row] = []
+        self._fetch: PageFetcher = lambda _cursor, _limit: []
+        self._exhausted = True
+        self._cursor: Cursor | None = None
+
+    def set_source(self, fetch: PageFetcher) -> None:
+        """Start over with a new source of pages (another filter, or search results)."""
+        self.beginResetModel()
+        self._rows = []
+        self._fetch = fetch
+        self._cursor = None
+        self._exhausted = False
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def refresh(self) -> None:
+        self.set_source(self._fetch)
+
+    # -- lazy loading -------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        items = self._fetch(self._cursor, self._page_size)
+        if len(items) < self._page_size:
+            self._exhausted = True
+        if not items:
+            return
+        self._cursor = items[-1].cursor
+        new_rows: list[_Row] = []
+        last_day = self._rows[-1].day if self._rows else None
+        for item in items:
+            if item.day != last_day:
+                new_rows.append(_Row(item.day, None))
+                last_day = item.day
+            new_rows.append(_Row(item.day, item))
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new_rows) - 1)
+        self._rows += new_rows
+        self.endInsertRows()
+
+    # -- the model ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()].item is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def item_at(self, row: int) -> TimelineItem | None:
+        return self._rows[row].item if 0 <= row < len(self._rows) else None
+
+    def items(self) -> list[TimelineItem]:
+        return [r.item for r in self._rows if r.item is not None]
+
+    def row_of(self, uid: str) -> int:
+        for number, row in enumerate(self._rows):
+            if row.item is not None and row.item.uid == uid:
+                return number
+        return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        item = row.item
+        if role == HEADER_ROLE:
+            return item is None
+        if role == ITEM_ROLE:
+            return item
+        if item is None:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return day_label(row.day, self._today())
+            if role == HTML_ROLE:
+                return f"<b>{html.escape(day_label(row.day, self._today()))}</b>"
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._plain(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.summary
+        if role == HTML_ROLE:
+            return self._html(item)
+        return None
+
+    def _plain(self, item: TimelineItem) -> str:
+        parts = [KIND_LABELS.get(item.kind, item.kind), item.summary]
+        words = phrase(item.feelings, self._vocabulary)
+        if words:
+            parts.append(words)
+        if item.tags:
+            parts.append("tags: " + ", ".join(item.tags))
+        return ". ".join(p for p in parts if p)
+
+    def _html(self, item: TimelineItem) -> str:
+        kind = html.escape(KIND_LABELS.get(item.kind, item.kind))
+        time = html.escape(item.created_at[11:16])
+        text = snippet_html(item.snippet) if item.snippet else html.escape(item.summary)
+        lines = [f"<small>{kind} · {time}</small>", text or "<i>(empty)</i>"]
+        extra = []
+        words = phrase(item.feelings, self._vocabulary)
+        if words:
+            extra.append(f"<i>{html.escape(words)}</i>")
+        if item.tags:
+            extra.append(html.escape(" ".join(f"#{t}" for t in item.tags)))
+        if extra:
+            lines.append("<small>" + " · ".join(extra) + "</small>")
+        return "<br>".join(lines)
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    """Draws a row's rich text: the day headers, and items with their matches highlighted."""
+
+    PADDING = 6
+
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(self.PADDING)
+        doc.setHtml(str(index.data(HTML_ROLE) or ""))
+        doc.setTextWidth(max(50, option.rect.width()))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget: QWidget | None = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        doc = self._document(opt, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        rect = opt.rect
+        painter.save()
+        painter.translate(rect.topLeft())
+        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))

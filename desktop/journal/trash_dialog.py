@@ -1,0 +1,98 @@
+"""The journal's trash: deleted entries wait here until the person empties it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store import Store
+from desktop.store.journal import empty_trash, restore_entry, trashed_entries
+
+Confirm = Callable[[str], bool]
+
+
+class TrashDialog(QDialog):
+    def __init__(self, store: Store, confirm: Confirm, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._confirm = confirm
+        self.setObjectName("trash_dialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle("Journal trash")
+        self.resize(520, 420)
+        self.hint = QLabel(
+            "Deleted entries wait here. They are gone for good only when you empty the trash."
+        )
+        self.hint.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("trash_list")
+        self.list.setAccessibleName("Entries in the trash")
+        self.restore_button = QPushButton("&Restore")
+        self.restore_button.setAccessibleName("Restore the selected entry")
+        self.empty_button = QPushButton("&Empty trash…")
+        self.empty_button.setAccessibleName("Empty the trash")
+        self.message = QLabel()
+        self.message.setObjectName("trash_message")
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        row = QHBoxLayout()
+        row.addWidget(self.restore_button)
+        row.addWidget(self.empty_button)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        close.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self._restore)
+        self.empty_button.clicked.connect(self._empty)
+        self._reload()
+
+    def _reload(self) -> None:
+        self.list.clear()
+        for entry in trashed_entries(self._store):
+            text = " · ".join(
+                part
+                for part in (entry.day, entry.touch, entry.sound, entry.sight, entry.body)
+                if part.strip()
+            )
+            item = QListWidgetItem(" ".join(text.split())[:140])
+            item.setData(Qt.ItemDataRole.UserRole, entry.uid)
+            self.list.addItem(item)
+        has_entries = self.list.count() > 0
+        self.restore_button.setEnabled(has_entries)
+        self.empty_button.setEnabled(has_entries)
+        if has_entries:
+            self.list.setCurrentRow(0)
+
+    def _restore(self) -> None:
+        item = self.list.currentItem()
+        if self.list.currentRow() < 0:
+            self.message.setText("Choose an entry first.")
+            return
+        restore_entry(self._store, str(item.data(Qt.ItemDataRole.UserRole)))
+        self.message.setText("Restored to your journal.")
+        self._reload()
+
+    def _empty(self) -> None:
+        count = self.list.count()
+        if not self._confirm(
+            f"Delete the {count} entries in the trash for good? This cannot be undone."
+        ):
+            return
+        removed = empty_trash(self._store)
+        self.message.setText(f"Deleted {removed} entries for good.")
+        self._reload()

@@ -1,0 +1,41 @@
+"""Questions the app asks through system dialogs, behind one object so tests can answer them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Dialogs:
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(parent, title)
+        return Path(chosen) if chosen else None
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: str, filters: list[str]
+    ) -> tuple[Path, str] | None:
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            parent, title, suggested, ";;".join(filters)
+        )
+        return (Path(path), chosen_filter) if path else None
+
+    def open_path(self, parent: QWidget | None, title: str, filters: list[str]) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", ";;".join(filters))
+        return Path(path) if path else None
+
+    def confirm(self, parent: QWidget | None, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            "Glimmers",
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def tell(self, parent: QWidget | None, title: str, text: str, problem: bool = False) -> None:
+        icon = QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("notice")
+        box.open()

@@ -1,0 +1,121 @@
+"""File > Export, Import and Journal trash, used from the menu as a person would."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Glimmers
+from desktop.journal.trash_dialog import TrashDialog
+from desktop.store.journal import Entry, count_entries, save_entry, trash_entry
+from tests.helpers import FakeDialogs
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def app(qtbot: QtBot, data_dir: Path, dialogs: FakeDialogs) -> Iterator[Glimmers]:
+    made = Glimmers(data_dir, dialogs=dialogs)  # type: ignore[arg-type]
+    qtbot.addWidget(made.start())
+    yield made
+    made.shutdown()
+
+
+def _menu_action(app: Glimmers, name: str):  # type: ignore[no-untyped-def]
+    assert app.window is not None
+    actions = {a.objectName(): a for a in app.window.menus["file"].actions()}
+    return actions[name]
+
+
+def test_file_menu_lists_export_import_trash_then_quit(app: Glimmers) -> None:
+    assert app.window is not None
+    texts = [a.text() for a in app.window.menus["file"].actions() if a.text()]
+    assert texts == ["&Export journal…", "&Import journal…", "Journal &trash…", "&Quit"]
+
+
+@pytest.mark.parametrize(
+    ("chosen_filter", "suffix", "check"),
+    [
+        ("JSON, complete and importable (*.json)", ".json", lambda t: json.loads(t)["entries"]),
+        ("Markdown, easy to read (*.md)", ".md", lambda t: "# My Glimmers journal" in t),
+        ("CSV, a row per entry (*.csv)", ".csv", lambda t: t.startswith("id,kind,day")),
+    ],
+)
+def test_export_from_the_menu(
+    app: Glimmers, dialogs: FakeDialogs, tmp_path: Path, chosen_filter: str, suffix: str, check
+) -> None:  # type: ignore[no-untyped-def]
+    assert app.store is not None
+    save_entry(app.store, Entry(body="a small warm thing"))
+    dialogs.save = (tmp_path / "mine", chosen_filter)
+    _menu_action(app, "export_action").trigger()
+    written = (tmp_path / "mine").with_suffix(suffix)
+    assert check(written.read_text(encoding="utf-8"))
+    assert dialogs.told[-1][0] == "Exported"
+
+
+def test_import_from_the_menu_and_again(
+    app: Glimmers, dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    assert app.store is not None
+    uid = save_entry(app.store, Entry(body="from before")).uid
+    export_file = tmp_path / "export.json"
+    dialogs.save = (export_file, "JSON, complete and importable (*.json)")
+    _menu_action(app, "export_action").trigger()
+    trash_entry(app.store, uid)
+    with app.store.transaction("entries") as conn:
+        conn.execute("DELETE FROM entries")
+    dialogs.open = export_file
+    _menu_action(app, "import_action").trigger()
+    assert dialogs.told[-1][:2] == ("Imported", "Added 1 entries. 0 were already in your journal.")
+    _menu_action(app, "import_action").trigger()
+    assert dialogs.told[-1][1] == "Added 0 entries. 1 were already in your journal."
+    assert count_entries(app.store) == 1
+
+
+def test_malformed_import_says_why_and_writes_nothing(
+    app: Glimmers, dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    assert app.store is not None
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ this is not json")
+    dialogs.open = bad
+    _menu_action(app, "import_action").trigger()
+    title, text, problem = dialogs.told[-1]
+    assert (title, problem) == ("Nothing was imported", True)
+    assert "not valid JSON" in text and "unchanged" in text
+    assert count_entries(app.store, include_trash=True) == 0
+
+
+def test_trash_restore_and_empty(qtbot: QtBot, app: Glimmers, dialogs: FakeDialogs) -> None:
+    assert app.store is not None
+    keep = save_entry(app.store, Entry(body="bring me back"))
+    lose = save_entry(app.store, Entry(body="let me go"))
+    trash_entry(app.store, keep.uid)
+    trash_entry(app.store, lose.uid)
+    _menu_action(app, "trash_action").trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TrashDialog))
+    assert dialog.list.count() == 2
+    row = next(
+        i for i in range(dialog.list.count()) if "bring me back" in dialog.list.item(i).text()
+    )
+    dialog.list.setCurrentRow(row)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert count_entries(app.store) == 1
+    dialogs.confirm_answer = False
+    qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    assert count_entries(app.store, include_trash=True) == 2
+    dialogs.confirm_answer = True
+    qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    assert "cannot be undone" in dialogs.confirmed[-1]
+    assert count_entries(app.store, include_trash=True) == 1
+    assert dialog.list.count() == 0
+    dialog.close()

@@ -210,3 +210,16 @@ def test_very_long_text_with_nul_survives(store: Store) -> None:
     body = ("long\x00line " * 200_000)[:2_000_000]
     saved = save_entry(store, Entry(body=body))
     assert get_entry(store, saved.uid).body == body  # type: ignore[union-attr]
+
+
+def test_highlight_excerpt_marks_matches_and_centres_on_the_first() -> None:
+    from desktop.store.journal import highlight_excerpt
+
+    assert highlight_excerpt("I was meditating today", ["meditate"]) == (
+        "I was \x02meditating\x03 today"
+    )
+    long_text = "x " * 200 + "the Harbour lights" + " y" * 200
+    excerpt = highlight_excerpt(long_text, ["harb"], width=60)
+    assert excerpt.startswith("…") and excerpt.endswith("…")
+    assert "\x02Harbour\x03" in excerpt
+    assert highlight_excerpt("nothing here", []) == "nothing here"

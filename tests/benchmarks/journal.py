@@ -1,0 +1,271 @@
+"""Journal benchmark on a large generated journal (default 100,000 entries).
+
+Prints, as one JSON object on its last line:
+  store_open_ms     opening the store (PRAGMA quick_check of the whole file, migrations check)
+  first_page_ms     building the Journal tab on the open store until its first page is in the model
+  save_ms           p50 of saving one entry through the store (durable, synchronous=FULL)
+  search_*_p50_ms / search_*_p95_ms, raw_*_p95_ms   for a rare word, a common word and a phrase:
+                    the app's search() and, on the same file in the same run, the raw sqlite3
+                    FTS5 query that returns the matched entries (same MATCH, ORDER BY rank,
+                    same LIMIT, joined to their rows); raw_rowid_*_p95_ms is the bare index
+                    lookup (rowids only), printed for reference
+  search_ratio_max  the worst p95 ratio of the app's search to the raw floor
+  rss_mb            resident memory with the Journal tab open
+Targets: first_page_ms <= 50, save_ms <= 10, search_ratio_max <= 1.5, rss_mb <= 250.
+
+    python tests/benchmarks/journal.py --entries 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from desktop.store import open_store
+from desktop.store.journal import Entry, save_entry, search, write_entry
+from desktop.store.records import Feeling
+
+WORDS = [
+    "the",
+    "light",
+    "warm",
+    "cool",
+    "soft",
+    "rough",
+    "quiet",
+    "loud",
+    "breath",
+    "chest",
+    "shoulders",
+    "hands",
+    "feet",
+    "window",
+    "rain",
+    "kettle",
+    "tea",
+    "morning",
+    "evening",
+    "walk",
+    "street",
+    "tree",
+    "leaves",
+    "wind",
+    "sun",
+    "cloud",
+    "grey",
+    "blue",
+    "green",
+    "bird",
+    "voice",
+    "music",
+    "song",
+    "slow",
+    "heavy",
+    "open",
+    "tight",
+    "tingling",
+    "still",
+    "calm",
+    "tired",
+    "sad",
+    "curious",
+    "gentle",
+    "room",
+    "floor",
+    "chair",
+    "table",
+    "door",
+    "coffee",
+    "bread",
+    "orange",
+    "salt",
+    "water",
+    "river",
+    "stone",
+    "moss",
+    "grass",
+    "path",
+    "train",
+    "bus",
+    "friend",
+    "mother",
+    "father",
+    "child",
+    "dog",
+    "cat",
+    "phone",
+    "letter",
+    "book",
+    "page",
+    "word",
+    "sound",
+    "colour",
+]
+RARE_WORD = "zephyrine"
+SEARCH_LIMIT = 50
+REPEATS = 25
+
+
+def _text(rng: random.Random, length: int) -> str:
+    words: list[str] = []
+    size = 0
+    while size < length:
+        word = rng.choice(WORDS)
+        words.append(word)
+        size += len(word) + 1
+    return " ".join(words)
+
+
+def generate(path: Path, entries: int) -> None:
+    rng = random.Random(7)
+    store = open_store(path, path.parent / "backups")
+    with store.transaction("entries") as conn:
+        for i in range(entries):
+            day = f"{2000 + i // 5000:04d}-{1 + (i // 400) % 12:02d}-{1 + (i // 14) % 28:02d}"
+            body = _text(rng, 420)
+            if i % 20 == 0:
+                body += " warm light on the floor"
+            if i % (entries // 10) == 3:
+                body += f" {RARE_WORD}"
+            write_entry(
+                conn,
+                Entry(
+                    uid=f"bench{i:08d}",
+                    day=day,
+                    created_at=f"{day}T12:{i % 60:02d}:00",
+                    updated_at=f"{day}T12:00:00",
+                    touch=_text(rng, 30),
+                    sound=_text(rng, 30),
+                    feelings=(Feeling(rng.choice(["calm", "sad", "curious"]), 2),),
+                    body=body,
+                    tags=(rng.choice(["walk", "music", "home"]),),
+                ),
+            )
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p95
+
+
+def _time_ms(fn) -> float:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--keep", metavar="DIR", help="use (and keep) this folder for the file")
+    args = parser.parse_args()
+
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="glimmers-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "glimmers.db"
+    if not path.exists():
+        started = time.perf_counter()
+        generate(path, args.entries)
+        print(f"generated {args.entries} entries in {time.perf_counter() - started:.1f} s")
+    print(f"file: {path.stat().st_size / 1e6:.0f} MB")
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.checkin.vocabularies import load_feelings
+    from desktop.journal.tab import JournalTab
+    from desktop.store_signals import StoreSignals
+
+    app = QApplication([])
+    vocabulary = load_feelings()
+    started = time.perf_counter()
+    store = open_store(path, folder / "backups")
+    store_open_ms = (time.perf_counter() - started) * 1000
+    signals = StoreSignals(store)
+    started = time.perf_counter()
+    tab = JournalTab(store, signals, vocabulary)
+    first_page_ms = (time.perf_counter() - started) * 1000
+    assert tab.model.rowCount() > 0
+    tab.resize(1100, 760)
+    tab.show()
+    app.processEvents()
+    rss = rss_mb()
+
+    saves = [
+        _time_ms(lambda i=i: save_entry(store, Entry(body=f"benchmark save {i}", tags=("b",))))
+        for i in range(REPEATS)
+    ]
+
+    raw = sqlite3.connect(path)
+    raw_sql = (
+        "SELECT e.* FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+        "WHERE entries_fts MATCH ? ORDER BY rank LIMIT ?"
+    )
+    rowid_sql = "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rank LIMIT ?"
+    queries = {"rare": RARE_WORD, "common": "the", "phrase": '"warm light"'}
+    results: dict[str, float] = {}
+    ratios = []
+    for name, text in queries.items():
+        fts = '"warm light"' if name == "phrase" else f'"{text}"'
+        ours, floor, rowids = [], [], []
+        for _ in range(REPEATS):
+            floor.append(_time_ms(lambda q=fts: raw.execute(raw_sql, (q, SEARCH_LIMIT)).fetchall()))
+            rowids.append(
+                _time_ms(lambda q=fts: raw.execute(rowid_sql, (q, SEARCH_LIMIT)).fetchall())
+            )
+            ours.append(_time_ms(lambda t=text: search(store, t + " ", limit=SEARCH_LIMIT)))
+        p50, p95 = _percentiles(ours)
+        raw_p50, raw_p95 = _percentiles(floor)
+        results[f"search_{name}_p50_ms"] = round(p50, 2)
+        results[f"search_{name}_p95_ms"] = round(p95, 2)
+        results[f"raw_{name}_p95_ms"] = round(raw_p95, 2)
+        results[f"raw_rowid_{name}_p95_ms"] = round(_percentiles(rowids)[1], 2)
+        ratios.append(p95 / raw_p95)
+        print(f"{name:7s} ours p50 {p50:7.2f} p95 {p95:7.2f}", end=" | ")
+        print(f"raw p50 {raw_p50:7.2f} p95 {raw_p95:7.2f}")
+    raw.close()
+    tab.close()
+    signals.detach()
+    store.close()
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    print(
+        json.dumps(
+            {
+                "entries": args.entries,
+                "store_open_ms": round(store_open_ms, 1),
+                "first_page_ms": round(first_page_ms, 2),
+                "save_ms": round(statistics.median(saves), 2),
+                **results,
+                "search_ratio_max": round(max(ratios), 3),
+                "rss_mb": round(rss, 1),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

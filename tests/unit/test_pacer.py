@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -180,7 +181,7 @@ def test_gradual_longer_out_breath_grows_toward_eight() -> None:
     session.start()
     changes = phase_changes(session, clock, seconds=200, step=0.05)
     starts = [t for t, _, phase in changes if phase == "in"]
-    lengths = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    lengths = [b - a for a, b in itertools.pairwise(starts)]
     assert lengths[:3] == [10_000, 10_000, 10_000]
     assert lengths[3] == 10_500 and lengths[-1] == 12_000
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.checkin.feelings import Vocabulary
 from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
-from desktop.journal.timeline import ITEM_ROLE, Cursor, TimelineDelegate, TimelineModel
+from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
 from desktop.store import Store
 from desktop.store.journal import (
     Entry,
@@ -36,9 +36,9 @@ from desktop.store.journal import (
     save_draft,
     save_entry,
     search,
-    timeline_page,
     trash_entry,
 )
+from desktop.store.timeline import TimelinePager
 from desktop.store_signals import StoreSignals
 
 DRAFT_KEY = "journal-editor"
@@ -48,6 +48,7 @@ KIND_FILTERS = (
     ("Everything", None),
     ("Journal entries", ("entry",)),
     ("Three impressions", ("impressions",)),
+    ("Breathing sessions", ("breath",)),
 )
 
 
@@ -203,10 +204,11 @@ class JournalTab(QWidget):
         text = self.search_edit.text()
         store = self._store
         if text.strip():
+            pending = [True]
 
-            def fetch(cursor: Cursor | None, limit: int) -> list[TimelineItem]:
-                del limit  # search returns its best matches at once
-                if cursor is not None:
+            def fetch(limit: int) -> list[TimelineItem]:
+                del limit  # search gives its best matches at once
+                if not pending or not pending.pop():
                     return []
                 found = search(store, text, limit=SEARCH_LIMIT)
                 return [
@@ -215,12 +217,9 @@ class JournalTab(QWidget):
                     if (kinds is None or item.kind in kinds) and (not tag or tag in item.tags)
                 ]
 
+            self.model.set_source(fetch)
         else:
-
-            def fetch(cursor: Cursor | None, limit: int) -> list[TimelineItem]:
-                return timeline_page(store, after=cursor, limit=limit, kinds=kinds, tag=tag)
-
-        self.model.set_source(fetch)
+            self.model.set_source(TimelinePager(store, kinds=kinds, tag=tag).next_page)
         self._show_empty_hint(bool(text.strip()) or kinds is not None or bool(tag))
 
     def _show_empty_hint(self, filtered: bool) -> None:
@@ -245,7 +244,7 @@ class JournalTab(QWidget):
         self.tag_filter.blockSignals(False)
 
     def _on_store_changed(self, table: str) -> None:
-        if table == "entries":
+        if table in ("entries", "breath_sessions"):
             self._reload_tags()
             self.apply_filters()
 

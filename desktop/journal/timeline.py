@@ -34,8 +34,7 @@ KIND_LABELS = {
     "checkin": "Listening check-in",
 }
 
-Cursor = tuple[str, str, int]
-PageFetcher = Callable[[Cursor | None, int], list[TimelineItem]]
+PageFetcher = Callable[[int], list[TimelineItem]]  # the next page of at most so many items
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -73,23 +72,22 @@ class TimelineModel(QAbstractListModel):
         self._today = today
         self._page_size = page_size
         self._rows: list[_Row] = []
-        self._fetch: PageFetcher = lambda _cursor, _limit: []
+        self._fetch: PageFetcher = lambda _limit: []
         self._exhausted = True
-        self._cursor: Cursor | None = None
 
     def set_source(self, fetch: PageFetcher) -> None:
-        """Start over with a new source of pages (another filter, or search results)."""
+        """Start over with a new source of pages (another filter, or search results).
+
+        ``fetch(limit)`` returns the next page each time it is called; fewer than ``limit``
+        items means there are no more.
+        """
         self.beginResetModel()
         self._rows = []
         self._fetch = fetch
-        self._cursor = None
         self._exhausted = False
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
-
-    def refresh(self) -> None:
-        self.set_source(self._fetch)
 
     # -- lazy loading -------------------------------------------------------------------------
 
@@ -99,12 +97,11 @@ class TimelineModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        items = self._fetch(self._cursor, self._page_size)
+        items = self._fetch(self._page_size)
         if len(items) < self._page_size:
             self._exhausted = True
         if not items:
             return
-        self._cursor = items[-1].cursor
         new_rows: list[_Row] = []
         last_day = self._rows[-1].day if self._rows else None
         for item in items:

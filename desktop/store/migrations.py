@@ -102,6 +102,49 @@ def _v2_journal(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_contacts, _v2_journal]
+def _v3_breathing(conn: sqlite3.Connection) -> None:
+    # One row per finished breathing session; the pattern is kept as it was used.
+    conn.execute(
+        """
+        CREATE TABLE breath_sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            pattern TEXT NOT NULL,
+            pattern_name TEXT NOT NULL,
+            planned_seconds REAL,
+            planned_cycles INTEGER,
+            actual_seconds REAL NOT NULL,
+            cycles INTEGER NOT NULL,
+            ended_early INTEGER NOT NULL,
+            settled_before INTEGER CHECK (settled_before BETWEEN 1 AND 5),
+            settled_after INTEGER CHECK (settled_after BETWEEN 1 AND 5),
+            feelings_before TEXT NOT NULL DEFAULT '[]',
+            feelings_after TEXT NOT NULL DEFAULT '[]',
+            deleted_at TEXT
+        )
+        """
+    )
+    conn.execute(
+        "CREATE INDEX breath_sessions_timeline ON breath_sessions (day DESC, created_at DESC, id DESC)"
+    )
+    # The person's own patterns, saved by name.
+    conn.execute(
+        """
+        CREATE TABLE breath_patterns (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            inhale REAL NOT NULL,
+            hold_in REAL NOT NULL,
+            exhale REAL NOT NULL,
+            hold_out REAL NOT NULL,
+            top_up REAL NOT NULL DEFAULT 0
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_contacts, _v2_journal, _v3_breathing]
 
 LATEST_VERSION = len(MIGRATIONS)

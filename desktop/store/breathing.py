@@ -1,0 +1,222 @@
+"""Breathing sessions and the person's own patterns, as stored. No Qt, no pacer imports.
+
+The breathe feature hands over plain values; the journal's timeline reads sessions from here
+as their own kind of item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.store.database import Store
+from desktop.store.journal import TimelineItem, new_uid, utc_now
+from desktop.store.records import Feeling
+
+SESSIONS = "breath_sessions"
+PATTERNS = "breath_patterns"
+
+Now = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class StoredSession:
+    pattern_name: str
+    pattern: dict[str, Any]  # the pattern's numbers as used: inhale, hold_in, exhale, ...
+    actual_seconds: float
+    cycles: int
+    ended_early: bool
+    planned_seconds: float | None = None
+    planned_cycles: int | None = None
+    settled_before: int | None = None  # 1 (not at all) .. 5 (very), or None when skipped
+    settled_after: int | None = None
+    feelings_before: tuple[Feeling, ...] = ()
+    feelings_after: tuple[Feeling, ...] = ()
+    uid: str = field(default_factory=new_uid)
+    day: str = ""
+    created_at: str = ""
+
+
+def _feelings(feelings: Sequence[Feeling]) -> str:
+    return json.dumps([{"word": f.word, "intensity": f.intensity} for f in feelings])
+
+
+def save_session(store: Store, session: StoredSession, now: Now = utc_now) -> StoredSession:
+    for value in (session.settled_before, session.settled_after):
+        if value is not None and not 1 <= value <= 5:
+            raise ValueError("How settled you feel is a number from 1 to 5.")
+    moment = now()
+    day = session.day or moment.astimezone().date().isoformat()
+    created = session.created_at or moment.isoformat(timespec="milliseconds")
+    with store.transaction(SESSIONS) as conn:
+        conn.execute(
+            """
+            INSERT INTO breath_sessions (uid, day, created_at, pattern, pattern_name,
+                planned_seconds, planned_cycles, actual_seconds, cycles, ended_early,
+                settled_before, settled_after, feelings_before, feelings_after)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                session.uid,
+                day,
+                created,
+                json.dumps(session.pattern),
+                session.pattern_name,
+                session.planned_seconds,
+                session.planned_cycles,
+                session.actual_seconds,
+                session.cycles,
+                int(session.ended_early),
+                session.settled_before,
+                session.settled_after,
+                _feelings(session.feelings_before),
+                _feelings(session.feelings_after),
+            ),
+        )
+    return StoredSession(**{**session.__dict__, "day": day, "created_at": created})
+
+
+def _session_from_row(row: sqlite3.Row | Sequence[Any]) -> StoredSession:
+    (uid, day, created, pattern, name, planned_s, planned_c, actual, cycles, early,
+     before, after, f_before, f_after) = row  # fmt: skip
+    return StoredSession(
+        uid=uid,
+        day=day,
+        created_at=created,
+        pattern=json.loads(pattern),
+        pattern_name=name,
+        planned_seconds=planned_s,
+        planned_cycles=planned_c,
+        actual_seconds=actual,
+        cycles=cycles,
+        ended_early=bool(early),
+        settled_before=before,
+        settled_after=after,
+        feelings_before=tuple(Feeling(d["word"], d["intensity"]) for d in json.loads(f_before)),
+        feelings_after=tuple(Feeling(d["word"], d["intensity"]) for d in json.loads(f_after)),
+    )
+
+
+_SESSION_COLUMNS = (
+    "uid, day, created_at, pattern, pattern_name, planned_seconds, planned_cycles, "
+    "actual_seconds, cycles, ended_early, settled_before, settled_after, feelings_before, "
+    "feelings_after"
+)
+
+
+def recent_sessions(store: Store, limit: int = 10) -> list[StoredSession]:
+    rows = store.conn.execute(
+        f"SELECT {_SESSION_COLUMNS} FROM breath_sessions WHERE deleted_at IS NULL "
+        "ORDER BY day DESC, created_at DESC, id DESC LIMIT ?",
+        (limit,),
+    ).fetchall()
+    return [_session_from_row(r) for r in rows]
+
+
+def minutes_in_week(store: Store, today: dt.date) -> float:
+    """Minutes breathed from this week's Monday to today; no goals, no streaks."""
+    monday = today - dt.timedelta(days=today.weekday())
+    total = store.conn.execute(
+        "SELECT COALESCE(SUM(actual_seconds), 0) FROM breath_sessions "
+        "WHERE deleted_at IS NULL AND day BETWEEN ? AND ?",
+        (monday.isoformat(), today.isoformat()),
+    ).fetchone()[0]
+    return float(total) / 60
+
+
+def describe_session(session: StoredSession) -> str:
+    minutes = session.actual_seconds / 60
+    length = f"{minutes:.0f} min" if minutes >= 1 else f"{session.actual_seconds:.0f} s"
+    breaths = "1 breath" if session.cycles == 1 else f"{session.cycles} breaths"
+    text = f"{session.pattern_name}, {length}, {breaths}"
+    if session.ended_early:
+        text += ", ended when you chose"
+    if session.settled_before is not None and session.settled_after is not None:
+        text += f"; settled {session.settled_before} before, {session.settled_after} after"
+    return text
+
+
+def timeline_rows(
+    conn: sqlite3.Connection, after: tuple[str, str, int] | None, limit: int
+) -> list[TimelineItem]:
+    """Breathing sessions as timeline items, newest first, after the given cursor."""
+    where = "deleted_at IS NULL"
+    params: list[Any] = []
+    if after is not None:
+        where += " AND (day, created_at, id) < (?, ?, ?)"
+        params += list(after)
+    rows = conn.execute(
+        f"SELECT id, {_SESSION_COLUMNS} FROM breath_sessions WHERE {where} "
+        "ORDER BY day DESC, created_at DESC, id DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    items = []
+    for row in rows:
+        session = _session_from_row(row[1:])
+        items.append(
+            TimelineItem(
+                kind="breath",
+                uid=session.uid,
+                day=session.day,
+                created_at=session.created_at,
+                row_id=row[0],
+                texts=(describe_session(session),),
+                feelings_json=row[14],
+            )
+        )
+    return items
+
+
+# -- the person's own patterns -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredPattern:
+    name: str
+    inhale: float
+    hold_in: float
+    exhale: float
+    hold_out: float
+    top_up: float = 0.0
+
+
+def save_pattern(store: Store, pattern: StoredPattern, old_name: str | None = None) -> None:
+    """Add a pattern, or replace ``old_name`` with it (renaming is allowed)."""
+    with store.transaction(PATTERNS) as conn:
+        clash = conn.execute(
+            "SELECT 1 FROM breath_patterns WHERE name = ? AND name IS NOT ?",
+            (pattern.name, old_name),
+        ).fetchone()
+        if clash:
+            raise ValueError(f"You already have a pattern called \u201c{pattern.name}\u201d.")
+        if old_name is not None:
+            conn.execute("DELETE FROM breath_patterns WHERE name = ?", (old_name,))
+        conn.execute(
+            "INSERT INTO breath_patterns (name, inhale, hold_in, exhale, hold_out, top_up) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                pattern.name,
+                pattern.inhale,
+                pattern.hold_in,
+                pattern.exhale,
+                pattern.hold_out,
+                pattern.top_up,
+            ),
+        )
+
+
+def list_patterns(store: Store) -> list[StoredPattern]:
+    rows = store.conn.execute(
+        "SELECT name, inhale, hold_in, exhale, hold_out, top_up FROM breath_patterns "
+        "ORDER BY name COLLATE NOCASE"
+    ).fetchall()
+    return [StoredPattern(*row) for row in rows]
+
+
+def delete_pattern(store: Store, name: str) -> None:
+    with store.transaction(PATTERNS) as conn:
+        conn.execute("DELETE FROM breath_patterns WHERE name = ?", (name,))

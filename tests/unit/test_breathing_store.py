@@ -1,0 +1,95 @@
+"""Breathing sessions and custom patterns in the store, and their place in the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.store import Store
+from desktop.store.breathing import (
+    StoredPattern,
+    StoredSession,
+    delete_pattern,
+    list_patterns,
+    minutes_in_week,
+    recent_sessions,
+    save_pattern,
+    save_session,
+)
+from desktop.store.journal import Entry, save_entry
+from desktop.store.records import Feeling
+from desktop.store.timeline import TimelinePager
+
+NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc)  # a Saturday
+
+
+def session(**changes) -> StoredSession:  # type: ignore[no-untyped-def]
+    values = {
+        "pattern_name": "Resonance",
+        "pattern": {"inhale": 5, "exhale": 5},
+        "actual_seconds": 300.0,
+        "cycles": 30,
+        "ended_early": False,
+        "planned_seconds": 300.0,
+    }
+    return StoredSession(**{**values, **changes})
+
+
+def test_session_is_stored_with_before_and_after(store: Store) -> None:
+    saved = save_session(
+        store,
+        session(
+            settled_before=2,
+            settled_after=4,
+            feelings_after=(Feeling("calm", 2),),
+        ),
+        now=lambda: NOON,
+    )
+    [again] = recent_sessions(store)
+    assert again == saved
+    assert again.day == "2026-11-28"
+    assert again.feelings_after == (Feeling("calm", 2),)
+
+
+def test_settled_scale_is_checked(store: Store) -> None:
+    with pytest.raises(ValueError, match="1 to 5"):
+        save_session(store, session(settled_before=9))
+    assert recent_sessions(store) == []
+
+
+def test_minutes_this_week_count_from_monday(store: Store) -> None:
+    save_session(store, session(day="2026-11-23", actual_seconds=120))  # Monday
+    save_session(store, session(day="2026-11-28", actual_seconds=300))  # today
+    save_session(store, session(day="2026-11-22", actual_seconds=600))  # last Sunday
+    assert minutes_in_week(store, dt.date(2026, 11, 28)) == pytest.approx(7.0)
+
+
+def test_custom_patterns_saved_renamed_and_deleted(store: Store) -> None:
+    save_pattern(store, StoredPattern("Evening", 4, 0, 7, 0))
+    with pytest.raises(ValueError, match="already have"):
+        save_pattern(store, StoredPattern("Evening", 3, 0, 6, 0))
+    save_pattern(store, StoredPattern("Night", 4, 0, 8, 0), old_name="Evening")
+    assert [p.name for p in list_patterns(store)] == ["Night"]
+    delete_pattern(store, "Night")
+    assert list_patterns(store) == []
+
+
+def test_timeline_merges_entries_and_sessions_newest_first(store: Store) -> None:
+    for i in range(7):
+        day = f"2026-11-{10 + i:02d}"
+        save_entry(store, Entry(day=day, body=f"entry {i}"), now=lambda: NOON)
+        save_session(store, session(day=day, created_at=f"{day}T0{i}:00:00"))
+    pager = TimelinePager(store)
+    seen = []
+    while page := pager.next_page(3):
+        seen += page
+    assert len(seen) == 14
+    keys = [(i.day, i.created_at) for i in seen]
+    assert keys == sorted(keys, reverse=True)
+    assert {i.kind for i in seen} == {"entry", "breath"}
+    assert pager.exhausted
+    breath_only = TimelinePager(store, kinds=["breath"]).next_page(50)
+    assert len(breath_only) == 7
+    assert breath_only[0].summary.startswith("Resonance, 5 min, 30 breaths")
+    assert TimelinePager(store, tag="anything").next_page(50) == []

@@ -127,7 +127,8 @@ def _v3_breathing(conn: sqlite3.Connection) -> None:
         """
     )
     conn.execute(
-        "CREATE INDEX breath_sessions_timeline ON breath_sessions (day DESC, created_at DESC, id DESC)"
+        "CREATE INDEX breath_sessions_timeline "
+        "ON breath_sessions (day DESC, created_at DESC, id DESC)"
     )
     # The person's own patterns, saved by name.
     conn.execute(

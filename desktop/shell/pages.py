@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.breathe.cues import Cues
+from desktop.breathe.tab import BreatheTab
+from desktop.breathe.tone_player import TonePlayer
 from desktop.checkin.vocabularies import load_feelings
 from desktop.clock import Clock
 from desktop.journal.tab import JournalTab
+from desktop.resources import read_text
 from desktop.shell.main_window import Page
 from desktop.store import Store
 from desktop.store_signals import StoreSignals
@@ -28,20 +35,35 @@ def _intro_page(key: str, heading: str, text: str) -> QWidget:
     return page
 
 
+def system_prefers_reduced_motion() -> bool:
+    """The desktop's reduced-motion setting, where this Qt exposes it (6.10 and later)."""
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return False
+    preference = accessibility().motionPreference()
+    return bool(preference == Qt.MotionPreference.ReducedMotion)
+
+
 def build_pages(
     store: Store, signals: StoreSignals, settings: QSettings, clock: Clock
 ) -> list[Page]:
+    vocabulary = functools.cache(load_feelings)
+
+    def breathe() -> QWidget:
+        return BreatheTab(
+            store,
+            signals,
+            settings,
+            clock,
+            vocabulary(),
+            Cues.parse(read_text("cues.txt")),
+            TonePlayer,
+            reduced_motion=system_prefers_reduced_motion(),
+        )
+
     return [
-        Page(
-            "breathe",
-            "&Breathe",
-            "Breath-paced grounding with a visual pacer",
-            lambda: _intro_page(
-                "breathe",
-                "Breathe",
-                "Slow, paced breathing with a shape to follow. This practice is on its way.",
-            ),
-        ),
+        Page("breathe", "&Breathe", "Breath-paced grounding with a visual pacer", breathe),
         Page(
             "listen",
             "&Listen",
@@ -57,6 +79,6 @@ def build_pages(
             "journal",
             "&Journal",
             "A private journal that starts with what you notice",
-            lambda: JournalTab(store, signals, load_feelings()),
+            lambda: JournalTab(store, signals, vocabulary()),
         ),
     ]

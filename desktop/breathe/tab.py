@@ -1,0 +1,573 @@
+"""The Breathe tab: choose a pattern, breathe with the pacer, check in before and after."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.breathe.cues import Cues
+from desktop.breathe.pacer import BreathSession
+from desktop.breathe.pacer_widget import REDUCED_MOTION_DEFAULT, STYLES, PacerWidget
+from desktop.breathe.patterns import (
+    DEFAULT_RATE,
+    LIGHT_HEADED_NOTE,
+    PRESET_MINUTES,
+    RESONANCE_RATES,
+    Pattern,
+    PatternProblem,
+    custom_pattern,
+    presets,
+    resonance,
+)
+from desktop.breathe.tones import tone_for_phase
+from desktop.checkin.feelings import Vocabulary
+from desktop.checkin.settled_panel import CheckInAnswer, SettledPanel
+from desktop.clock import Clock
+from desktop.store import Store
+from desktop.store.breathing import (
+    StoredPattern,
+    StoredSession,
+    delete_pattern,
+    describe_session,
+    list_patterns,
+    minutes_in_week,
+    recent_sessions,
+    save_pattern,
+    save_session,
+)
+from desktop.store_signals import StoreSignals
+
+MIN_SECONDS_KEPT = 3.0  # a start pressed by mistake is not a session
+
+
+class Tones(Protocol):
+    def play(self, kind: str) -> None: ...
+    def set_volume(self, volume: float) -> None: ...
+
+
+PAGE_PACER, PAGE_BEFORE, PAGE_AFTER = 0, 1, 2
+
+
+def _number(value: object, default: float) -> float:
+    """A number from the settings file, or the default if it is missing or was edited badly."""
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+class BreatheTab(QWidget):
+    def __init__(
+        self,
+        store: Store,
+        signals: StoreSignals,
+        settings: QSettings,
+        clock: Clock,
+        vocabulary: Vocabulary,
+        cues: Cues,
+        tones: Callable[[], Tones],
+        reduced_motion: bool = False,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("breathe_tab")
+        self._store = store
+        self._settings = settings
+        self._clock = clock
+        self._make_tones = tones
+        self._tones: Tones | None = None
+        self._today = today
+        self.session: BreathSession | None = None
+        self._before: CheckInAnswer | None = None
+        self._custom: dict[str, Pattern] = {}
+
+        self.pacer = PacerWidget(cues)
+        self.start_button = QPushButton("&Start")
+        self.start_button.setObjectName("start_pause")
+        self.start_button.setAccessibleName("Start or pause")
+        self.start_button.setToolTip("Space")
+        self.stop_button = QPushButton("S&top")
+        self.stop_button.setObjectName("stop")
+        self.stop_button.setAccessibleName("Stop now")
+        self.stop_button.setToolTip("Escape")
+        self.enough_button = QPushButton("That's &enough for now")
+        self.enough_button.setObjectName("enough")
+        self.enough_button.setAccessibleName("That's enough for now")
+        self.enough_button.setToolTip("Ends gently after this out-breath")
+        self.before_panel = SettledPanel(vocabulary, "Before you begin")
+        self.after_panel = SettledPanel(vocabulary, "How was that?")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._pacer_page())
+        self.stack.addWidget(self.before_panel)
+        self.stack.addWidget(self.after_panel)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(self._setup_column(reduced_motion))
+        layout.addWidget(self.stack, 1)
+        self._connect_signals()
+        self._reload_patterns()
+        self._reload_history()
+        self._apply_options()
+        self._update_buttons()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _pacer_page(self) -> QWidget:
+        page = QWidget()
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        for button in (self.start_button, self.stop_button, self.enough_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.pacer, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _setup_column(self, reduced_motion: bool) -> QWidget:
+        s = self._settings
+        self.pattern_list = QListWidget()
+        self.pattern_list.setObjectName("patterns")
+        self.pattern_list.setAccessibleName("Breathing patterns")
+        self.pattern_list.setMaximumHeight(120)
+        self.description = QLabel()
+        self.description.setObjectName("pattern_description")
+        self.description.setWordWrap(True)
+        self.caution = QLabel(LIGHT_HEADED_NOTE)
+        self.caution.setObjectName("caution")
+        self.caution.setWordWrap(True)
+        self.rate_box = QComboBox()
+        self.rate_box.setObjectName("rate")
+        self.rate_box.setAccessibleName("Breaths a minute")
+        for rate in RESONANCE_RATES:
+            self.rate_box.addItem(f"{rate:g} breaths a minute", rate)
+        self.rate_box.setCurrentIndex(
+            max(0, self.rate_box.findData(_number(s.value("breathe/rate"), DEFAULT_RATE)))
+        )
+        self.gradual_box = QCheckBox("Lengthen the out-breath slowly toward 8")
+        self.gradual_box.setObjectName("gradual")
+        self.gradual_box.setChecked(s.value("breathe/gradual", "false") == "true")
+
+        self.length_spin = QSpinBox()
+        self.length_spin.setObjectName("length")
+        self.length_spin.setAccessibleName("Length")
+        self.length_spin.setRange(1, 60)
+        self.length_spin.setValue(round(_number(s.value("breathe/length"), 5)))
+        self.unit_box = QComboBox()
+        self.unit_box.setObjectName("length_unit")
+        self.unit_box.setAccessibleName("Length in")
+        self.unit_box.addItem("minutes", "minutes")
+        self.unit_box.addItem("breaths", "breaths")
+        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(s.value("breathe/unit"))))
+        length_row = QHBoxLayout()
+        length_row.addWidget(self.length_spin)
+        length_row.addWidget(self.unit_box)
+
+        self.checkin_box = QCheckBox("Check in before and after")
+        self.checkin_box.setChecked(s.value("breathe/checkin", "true") == "true")
+        self.cues_box = QCheckBox("Grounding cues")
+        self.cues_box.setChecked(s.value("breathe/cues", "false") == "true")
+        self.tones_box = QCheckBox("Soft tones, for breathing with eyes closed")
+        self.tones_box.setChecked(s.value("breathe/tones", "false") == "true")
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setObjectName("volume")
+        self.volume.setAccessibleName("Tone volume")
+        self.volume.setRange(0, 100)
+        self.volume.setValue(round(_number(s.value("breathe/volume"), 50)))
+        self.announce_box = QCheckBox("Announce each phase to a screen reader")
+        self.announce_box.setChecked(s.value("breathe/announce", "false") == "true")
+        self.style_box = QComboBox()
+        self.style_box.setObjectName("visual_style")
+        self.style_box.setAccessibleName("How the pacer looks")
+        for key, label in STYLES.items():
+            self.style_box.addItem(label, key)
+        default_style = REDUCED_MOTION_DEFAULT if reduced_motion else "shape"
+        style = s.value("breathe/style", default_style)
+        self.style_box.setCurrentIndex(max(0, self.style_box.findData(style)))
+        for box in (self.checkin_box, self.cues_box, self.tones_box, self.announce_box):
+            box.setAccessibleName(box.text())
+        self.gradual_box.setAccessibleName(self.gradual_box.text())
+
+        options = QFormLayout()
+        options.addRow("Length", length_row)
+        options.addRow(self.checkin_box)
+        options.addRow(self.cues_box)
+        options.addRow(self.tones_box)
+        options.addRow("Volume", self.volume)
+        options.addRow(self.announce_box)
+        options.addRow("Looks", self.style_box)
+
+        self.history = QListWidget()
+        self.history.setObjectName("recent_sessions")
+        self.history.setAccessibleName("Recent sessions")
+        self.history.setMaximumHeight(130)
+        self.week_label = QLabel()
+        self.week_label.setObjectName("minutes_this_week")
+
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.addWidget(QLabel("<b>Pattern</b>"))
+        layout.addWidget(self.pattern_list)
+        layout.addWidget(self.description)
+        layout.addWidget(self.caution)
+        layout.addWidget(self.rate_box)
+        layout.addWidget(self.gradual_box)
+        layout.addLayout(options)
+        layout.addWidget(self._custom_editor())
+        layout.addWidget(QLabel("<b>Recent sessions</b>"))
+        layout.addWidget(self.history)
+        layout.addWidget(self.week_label)
+        layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setObjectName("breathe_setup")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(column)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(column.sizeHint().width() + 24)
+        scroll.setMaximumWidth(460)
+        return scroll
+
+    def _custom_editor(self) -> QWidget:
+        box = QGroupBox("Your own pattern")
+        box.setObjectName("custom_pattern")
+        self.custom_name = QLineEdit()
+        self.custom_name.setObjectName("custom_name")
+        self.custom_name.setAccessibleName("Pattern name")
+        self.custom_fields: dict[str, QDoubleSpinBox] = {}
+        form = QFormLayout(box)
+        form.addRow("Name", self.custom_name)
+        for field, label, default in (
+            ("inhale", "In (s)", 4.0),
+            ("top_up", "Top-up (s)", 0.0),
+            ("hold_in", "Hold (s)", 0.0),
+            ("exhale", "Out (s)", 6.0),
+            ("hold_out", "Rest (s)", 0.0),
+        ):
+            spin = QDoubleSpinBox()
+            spin.setObjectName(f"custom_{field}")
+            spin.setAccessibleName(label.replace(" (s)", " in seconds"))
+            spin.setRange(-99.0, 999.0)  # out-of-range values get a message, not a silent clamp
+            spin.setDecimals(1)
+            spin.setSingleStep(0.5)
+            spin.setValue(default)
+            self.custom_fields[field] = spin
+            form.addRow(label, spin)
+        self.custom_message = QLabel()
+        self.custom_message.setObjectName("custom_message")
+        self.custom_message.setWordWrap(True)
+        self.save_pattern_button = QPushButton("Save pattern")
+        self.save_pattern_button.setAccessibleName("Save your pattern")
+        self.delete_pattern_button = QPushButton("Delete pattern")
+        self.delete_pattern_button.setAccessibleName("Delete the chosen pattern")
+        row = QHBoxLayout()
+        row.addWidget(self.save_pattern_button)
+        row.addWidget(self.delete_pattern_button)
+        form.addRow(self.custom_message)
+        form.addRow(row)
+        return box
+
+    def _connect_signals(self) -> None:
+        self.pattern_list.currentRowChanged.connect(self._on_pattern_chosen)
+        self.rate_box.currentIndexChanged.connect(self._on_rate_changed)
+        self.gradual_box.toggled.connect(self._on_gradual_changed)
+        for box in (self.checkin_box, self.cues_box, self.tones_box, self.announce_box):
+            box.toggled.connect(self._apply_options)
+        self.volume.valueChanged.connect(self._apply_options)
+        self.style_box.currentIndexChanged.connect(self._apply_options)
+        self.length_spin.valueChanged.connect(self._save_length)
+        self.unit_box.currentIndexChanged.connect(self._save_length)
+        self.start_button.clicked.connect(self.start_or_pause)
+        self.stop_button.clicked.connect(self.stop)
+        self.enough_button.clicked.connect(self.enough)
+        self.pacer.toggle_requested.connect(self.start_or_pause)
+        self.pacer.stop_requested.connect(self.stop)
+        self.pacer.phase_changed.connect(self._on_phase_changed)
+        self.pacer.finished.connect(self._on_finished)
+        self.before_panel.answered.connect(self._begin)
+        self.after_panel.answered.connect(self._keep)
+        self.save_pattern_button.clicked.connect(self._save_custom)
+        self.delete_pattern_button.clicked.connect(self._delete_custom)
+
+    # -- patterns -----------------------------------------------------------------------------
+
+    def _reload_patterns(self, select: str | None = None) -> None:
+        select = select or str(self._settings.value("breathe/pattern", "resonance"))
+        self._custom = {}
+        for stored in list_patterns(self._store):
+            try:
+                pattern = custom_pattern(
+                    stored.name,
+                    stored.inhale,
+                    stored.hold_in,
+                    stored.exhale,
+                    stored.hold_out,
+                    stored.top_up,
+                )
+            except PatternProblem:
+                continue
+            self._custom[pattern.key] = pattern
+        self.pattern_list.blockSignals(True)
+        self.pattern_list.clear()
+        for pattern in [*presets(), *self._custom.values()]:
+            label = pattern.name + (" (optional, with holds)" if pattern.optional else "")
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, pattern.key)
+            self.pattern_list.addItem(item)
+        self.pattern_list.blockSignals(False)
+        keys = [
+            self.pattern_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.pattern_list.count())
+        ]
+        self.pattern_list.setCurrentRow(keys.index(select) if select in keys else 0)
+        self._on_pattern_chosen(self.pattern_list.currentRow())
+
+    def current_pattern(self) -> Pattern:
+        item = self.pattern_list.currentItem()
+        key = item.data(Qt.ItemDataRole.UserRole) if item is not None else "resonance"
+        rate = float(self.rate_box.currentData())
+        by_key = {p.key: p for p in presets(rate, self.gradual_box.isChecked())}
+        return by_key.get(key) or self._custom.get(key) or resonance()
+
+    def _on_pattern_chosen(self, _row: int) -> None:
+        pattern = self.current_pattern()
+        self._settings.setValue("breathe/pattern", pattern.key)
+        self.description.setText(pattern.description)
+        self.caution.setVisible(pattern.optional)
+        self.rate_box.setVisible(pattern.key == "resonance")
+        self.gradual_box.setVisible(pattern.key == "longer_out")
+        self.delete_pattern_button.setEnabled(pattern.custom)
+        if pattern.custom:
+            self.custom_name.setText(pattern.name)
+            for field, spin in self.custom_fields.items():
+                spin.setValue(getattr(pattern, field))
+        if pattern.key in PRESET_MINUTES and not self.session_active():
+            self.unit_box.setCurrentIndex(0)
+            self.length_spin.setValue(int(PRESET_MINUTES[pattern.key]))
+
+    def _on_rate_changed(self) -> None:
+        rate = float(self.rate_box.currentData())
+        self._settings.setValue("breathe/rate", rate)
+        self.description.setText(self.current_pattern().description)
+        session = self.session
+        if self.session_active() and session and session.schedule.pattern.key == "resonance":
+            session.change_pattern(resonance(rate))
+            self.pacer.refresh()
+
+    def _on_gradual_changed(self, on: bool) -> None:
+        self._settings.setValue("breathe/gradual", "true" if on else "false")
+        self.description.setText(self.current_pattern().description)
+
+    def _custom_values(self) -> dict[str, float]:
+        return {field: spin.value() for field, spin in self.custom_fields.items()}
+
+    def _save_custom(self) -> None:
+        values = self._custom_values()
+        try:
+            pattern = custom_pattern(self.custom_name.text(), **values)
+        except PatternProblem as problem:
+            self.custom_message.setText(str(problem))
+            if problem.field == "name":
+                self.custom_name.setFocus()
+            else:
+                self.custom_fields[problem.field].setFocus()
+            return
+        current = self.current_pattern()
+        old_name = current.name if current.custom else None
+        try:
+            save_pattern(self._store, StoredPattern(pattern.name, **values), old_name=old_name)
+        except ValueError as e:
+            self.custom_message.setText(str(e))
+            return
+        self.custom_message.setText(f"Saved \u201c{pattern.name}\u201d.")
+        self._reload_patterns(select=pattern.key)
+
+    def _delete_custom(self) -> None:
+        pattern = self.current_pattern()
+        if not pattern.custom:
+            return
+        delete_pattern(self._store, pattern.name)
+        self.custom_message.setText(f"Deleted \u201c{pattern.name}\u201d.")
+        self._reload_patterns(select="resonance")
+
+    # -- options ------------------------------------------------------------------------------
+
+    def _apply_options(self) -> None:
+        s = self._settings
+        for key, box in (
+            ("checkin", self.checkin_box),
+            ("cues", self.cues_box),
+            ("tones", self.tones_box),
+            ("announce", self.announce_box),
+        ):
+            s.setValue(f"breathe/{key}", "true" if box.isChecked() else "false")
+        s.setValue("breathe/volume", self.volume.value())
+        s.setValue("breathe/style", self.style_box.currentData())
+        self.pacer.show_cues = self.cues_box.isChecked()
+        self.pacer.announce = self.announce_box.isChecked()
+        self.pacer.set_style(str(self.style_box.currentData()))
+        self.volume.setEnabled(self.tones_box.isChecked())
+        if self._tones is not None:
+            self._tones.set_volume(self.volume.value() / 100)
+
+    def _save_length(self) -> None:
+        self._settings.setValue("breathe/length", self.length_spin.value())
+        self._settings.setValue("breathe/unit", self.unit_box.currentData())
+
+    def tones(self) -> Tones:
+        if self._tones is None:
+            self._tones = self._make_tones()
+            self._tones.set_volume(self.volume.value() / 100)
+        return self._tones
+
+    # -- a session ----------------------------------------------------------------------------
+
+    def session_active(self) -> bool:
+        return self.session is not None and self.session.started and not self.session.finished
+
+    def start_or_pause(self) -> None:
+        if self.session_active():
+            assert self.session is not None
+            self.session.toggle()
+            self.pacer.refresh()
+            self._update_buttons()
+            return
+        if self.checkin_box.isChecked():
+            self.before_panel.reset()
+            self.stack.setCurrentIndex(PAGE_BEFORE)
+            self.before_panel.skip_button.setFocus()
+        else:
+            self._begin(CheckInAnswer(None))
+
+    def _begin(self, before: object) -> None:
+        assert isinstance(before, CheckInAnswer)
+        self._before = before
+        amount = self.length_spin.value()
+        by_breaths = self.unit_box.currentData() == "breaths"
+        self.session = BreathSession(
+            self.current_pattern(),
+            self._clock,
+            minutes=None if by_breaths else float(amount),
+            cycles=amount if by_breaths else None,
+        )
+        self.stack.setCurrentIndex(PAGE_PACER)
+        self.session.start()
+        self.pacer.set_session(self.session)
+        self.pacer.setFocus()
+        self._update_buttons()
+
+    def stop(self) -> None:
+        if self.session_active():
+            assert self.session is not None
+            self.session.stop()
+            self.pacer.refresh()
+
+    def enough(self) -> None:
+        if self.session_active():
+            assert self.session is not None
+            self.session.finish_gently()
+            self.pacer.refresh()
+            self._update_buttons()
+
+    def _on_phase_changed(self, phase: str, _cycle: int) -> None:
+        if self.tones_box.isChecked():
+            kind = tone_for_phase(phase)
+            if kind is not None:
+                self.tones().play(kind)
+
+    def _on_finished(self) -> None:
+        self._update_buttons()
+        if self.session is None or self.session.record().actual_seconds < MIN_SECONDS_KEPT:
+            return
+        if self.checkin_box.isChecked():
+            self.after_panel.reset()
+            self.stack.setCurrentIndex(PAGE_AFTER)
+            self.after_panel.skip_button.setFocus()
+        else:
+            self._keep(CheckInAnswer(None))
+
+    def _keep(self, after: object) -> None:
+        assert isinstance(after, CheckInAnswer)
+        session = self.session
+        if session is None:
+            return
+        record = session.record()
+        before = self._before or CheckInAnswer(None)
+        pattern = record.pattern
+        save_session(
+            self._store,
+            StoredSession(
+                pattern_name=pattern.name,
+                pattern={
+                    "key": pattern.key,
+                    "inhale": pattern.inhale,
+                    "top_up": pattern.top_up,
+                    "hold_in": pattern.hold_in,
+                    "exhale": pattern.exhale,
+                    "hold_out": pattern.hold_out,
+                    "lengthen_to": pattern.lengthen_to,
+                },
+                planned_seconds=record.planned_seconds,
+                planned_cycles=record.planned_cycles,
+                actual_seconds=record.actual_seconds,
+                cycles=record.cycles,
+                ended_early=record.ended_early,
+                settled_before=before.settled,
+                settled_after=after.settled,
+                feelings_before=before.feelings,
+                feelings_after=after.feelings,
+            ),
+        )
+        self.session = None
+        self._before = None
+        self.stack.setCurrentIndex(PAGE_PACER)
+        self._reload_history()
+        self._update_buttons()
+
+    def _reload_history(self) -> None:
+        self.history.clear()
+        for stored in recent_sessions(self._store, limit=8):
+            self.history.addItem(f"{stored.day}: {describe_session(stored)}")
+        if self.history.count() == 0:
+            self.history.addItem("Your sessions will show here.")
+        minutes = minutes_in_week(self._store, self._today())
+        self.week_label.setText(f"This week: {minutes:.0f} minutes of breathing")
+
+    def _update_buttons(self) -> None:
+        active = self.session_active()
+        paused = active and self.session is not None and self.session.paused
+        self.start_button.setText("&Resume" if paused else "&Pause" if active else "&Start")
+        self.stop_button.setEnabled(active)
+        self.enough_button.setEnabled(active)
+
+    def prepare_to_close(self) -> None:
+        """A session cut short by closing the window is still kept."""
+        if self.session_active():
+            assert self.session is not None
+            self.session.stop()
+        if self.session is not None and self.session.record().actual_seconds >= MIN_SECONDS_KEPT:
+            self._keep(CheckInAnswer(None))
+        self.pacer.timer.stop()

@@ -1,0 +1,88 @@
+"""A short, optional check-in: how settled the body feels, and feeling words if wanted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.checkin.feelings import Feeling, Vocabulary
+from desktop.checkin.feelings_picker import FeelingsPicker
+
+SETTLED_LABELS = {
+    1: "1, not at all",
+    2: "2",
+    3: "3, somewhat",
+    4: "4",
+    5: "5, very settled",
+}
+
+
+@dataclass(frozen=True)
+class CheckInAnswer:
+    settled: int | None  # None when skipped or left unanswered
+    feelings: tuple[Feeling, ...] = ()
+
+
+class SettledPanel(QWidget):
+    answered = Signal(object)  # CheckInAnswer
+
+    def __init__(self, vocabulary: Vocabulary, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(f"<h3>{title}</h3>")
+        question = QLabel("How settled does your body feel? Any answer is fine, or skip it.")
+        question.setWordWrap(True)
+        self.group = QButtonGroup(self)
+        scale = QHBoxLayout()
+        self.buttons: dict[int, QRadioButton] = {}
+        for value, label in SETTLED_LABELS.items():
+            button = QRadioButton(label)
+            button.setObjectName(f"settled_{value}")
+            button.setAccessibleName(f"Settled: {label}")
+            self.group.addButton(button, value)
+            self.buttons[value] = button
+            scale.addWidget(button)
+        scale.addStretch()
+        self.feelings = FeelingsPicker(vocabulary)
+        self.skip_button = QPushButton("S&kip")
+        self.skip_button.setObjectName("checkin_skip")
+        self.skip_button.setAccessibleName("Skip the check-in")
+        self.continue_button = QPushButton("&Continue")
+        self.continue_button.setObjectName("checkin_continue")
+        self.continue_button.setAccessibleName("Continue")
+        self.continue_button.setDefault(True)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.skip_button)
+        row.addWidget(self.continue_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(question)
+        layout.addLayout(scale)
+        layout.addWidget(QLabel("Feeling words, if you like:"))
+        layout.addWidget(self.feelings, 1)
+        layout.addLayout(row)
+        self.skip_button.clicked.connect(lambda: self.answered.emit(CheckInAnswer(None)))
+        self.continue_button.clicked.connect(self._continue)
+
+    def reset(self) -> None:
+        self.group.setExclusive(False)
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+        self.feelings.clear()
+
+    def _continue(self) -> None:
+        value = self.group.checkedId()
+        self.answered.emit(
+            CheckInAnswer(value if value in SETTLED_LABELS else None, self.feelings.feelings())
+        )

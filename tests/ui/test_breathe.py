@@ -1,0 +1,357 @@
+"""The Breathe tab with an injected clock: the shape, the words, the keys, patterns, sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from desktop.breathe.cues import Cues
+from desktop.breathe.pacer_widget import accent_colour
+from desktop.breathe.tab import BreatheTab
+from desktop.checkin.vocabularies import load_feelings
+from desktop.resources import read_text
+from desktop.store import Store
+from desktop.store.breathing import list_patterns, recent_sessions
+from desktop.store.timeline import TimelinePager
+from desktop.store_signals import StoreSignals
+from tests.helpers import FakeClock
+
+
+class FakeTones:
+    def __init__(self) -> None:
+        self.played: list[str] = []
+        self.volume = 0.0
+
+    def play(self, kind: str) -> None:
+        self.played.append(kind)
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+
+@pytest.fixture
+def tones() -> FakeTones:
+    return FakeTones()
+
+
+@pytest.fixture
+def make_tab(qtbot: QtBot, store: Store, clock: FakeClock, tones: FakeTones, tmp_path) -> Iterator:  # type: ignore[no-untyped-def]
+    signals = StoreSignals(store)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+    def make(checkin: bool = False, reduced_motion: bool = False) -> BreatheTab:
+        settings.setValue("breathe/checkin", "true" if checkin else "false")
+        tab = BreatheTab(
+            store,
+            signals,
+            settings,
+            clock,
+            load_feelings(),
+            Cues.parse(read_text("cues.txt")),
+            lambda: tones,
+            reduced_motion=reduced_motion,
+            today=lambda: dt.date(2026, 11, 28),
+        )
+        qtbot.addWidget(tab)
+        tab.resize(1000, 700)
+        tab.show()
+        tab.activateWindow()
+        qtbot.waitUntil(tab.isActiveWindow)
+        return tab
+
+    yield make
+    signals.detach()
+
+
+def at(tab: BreatheTab, clock: FakeClock, seconds: float) -> None:
+    """Move the session's clock to ``seconds`` after it started and let the pacer catch up."""
+    assert tab.session is not None
+    clock._now = tab.session._started_at + seconds  # type: ignore[operator]
+    tab.pacer.refresh()
+
+
+def shape_pixel(tab: BreatheTab, fraction: float) -> QColor:
+    """The colour at ``fraction`` of the largest radius below the shape's centre."""
+    pacer = tab.pacer
+    image = pacer.grab().toImage()
+    largest = min(pacer.width(), pacer.height()) * 0.36
+    x, y = pacer.width() / 2, pacer.height() * 0.44 + largest * fraction
+    return image.pixelColor(int(x), int(y))
+
+
+def is_shape(colour: QColor, tab: BreatheTab) -> bool:
+    accent = accent_colour(tab.pacer.palette())
+    return abs(colour.hue() - accent.hue()) < 25 and colour.saturation() > 25
+
+
+def test_the_shape_grows_on_the_in_breath_and_shrinks_on_the_out(
+    qtbot: QtBot, make_tab, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    qtbot.keyClick(tab.start_button, Qt.Key.Key_Space)  # Start has focus-free Space too
+    assert tab.session is not None and tab.session.running
+    at(tab, clock, 0.0)
+    smallest = tab.pacer.shape_radius()
+    assert not is_shape(shape_pixel(tab, 0.7), tab)  # empty lungs: a small shape
+    at(tab, clock, 5.0)  # top of the in-breath at 6 a minute
+    assert tab.pacer.shape_radius() > 2.5 * smallest
+    assert is_shape(shape_pixel(tab, 0.7), tab)
+    at(tab, clock, 2.5)
+    halfway = tab.pacer.shape_radius()
+    assert smallest < halfway < tab.pacer.shape_radius() * 10
+    at(tab, clock, 9.99)
+    assert not is_shape(shape_pixel(tab, 0.7), tab)
+
+
+def test_phase_word_countdown_and_time_left(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    assert tab.pacer.words() == ("Ready when you are", "", "Press Space or Start to begin", "")
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    at(tab, clock, 1.2)
+    assert tab.pacer.words()[:3] == ("Breathe in", "4", "4:59 left")
+    at(tab, clock, 6.0)
+    assert tab.pacer.words()[:3] == ("Breathe out", "4", "4:54 left")
+
+
+def test_space_pauses_and_resumes_escape_stops(
+    qtbot: QtBot, make_tab, clock: FakeClock, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    assert tab.pacer.hasFocus()
+    at(tab, clock, 3.0)
+    qtbot.keyClick(tab.pacer, Qt.Key.Key_Space)
+    assert tab.session.paused  # type: ignore[union-attr]
+    assert tab.pacer.words()[0] == "Paused"
+    assert not tab.pacer.timer.isActive()  # no repainting while paused
+    assert tab.start_button.text() == "&Resume"
+    clock.advance(60)
+    qtbot.keyClick(tab.pacer, Qt.Key.Key_Space)
+    assert tab.session.running  # type: ignore[union-attr]
+    assert tab.pacer.timer.isActive()
+    clock.advance(4.0)
+    tab.pacer.refresh()
+    qtbot.keyClick(tab.pacer, Qt.Key.Key_Escape)
+    [kept] = recent_sessions(store)
+    assert kept.ended_early
+    assert kept.actual_seconds == pytest.approx(7.0)
+    assert kept.pattern_name == "Resonance"
+    assert not tab.pacer.timer.isActive()
+
+
+def test_enough_for_now_ends_after_the_out_breath(
+    qtbot: QtBot, make_tab, clock: FakeClock, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    at(tab, clock, 12.0)  # breathing in, second breath
+    qtbot.mouseClick(tab.enough_button, Qt.MouseButton.LeftButton)
+    at(tab, clock, 19.0)
+    assert recent_sessions(store) == []  # still breathing out
+    at(tab, clock, 20.5)
+    [kept] = recent_sessions(store)
+    assert (kept.cycles, kept.ended_early, kept.actual_seconds) == (2, True, 20.0)
+    assert tab.pacer.words()[0] == "That's the end"
+
+
+def test_a_whole_session_with_check_ins_is_stored(
+    qtbot: QtBot, make_tab, clock: FakeClock, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab(checkin=True)
+    tab.unit_box.setCurrentIndex(tab.unit_box.findData("breaths"))
+    tab.length_spin.setValue(3)
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    assert tab.stack.currentWidget() is tab.before_panel
+    qtbot.mouseClick(tab.before_panel.buttons[2], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.before_panel.continue_button, Qt.MouseButton.LeftButton)
+    assert tab.stack.currentWidget() is not tab.before_panel
+    at(tab, clock, 29.0)
+    assert tab.pacer.words()[2] == "1 breath left"
+    at(tab, clock, 30.1)
+    assert tab.stack.currentWidget() is tab.after_panel
+    qtbot.mouseClick(tab.after_panel.buttons[4], Qt.MouseButton.LeftButton)
+    word = tab.after_panel.feelings.word_item("calm")
+    assert word is not None
+    tab.after_panel.feelings.tree.setCurrentItem(word)
+    qtbot.keyClick(tab.after_panel.feelings.tree, Qt.Key.Key_Space)
+    qtbot.mouseClick(tab.after_panel.continue_button, Qt.MouseButton.LeftButton)
+    [kept] = recent_sessions(store)
+    assert (kept.settled_before, kept.settled_after) == (2, 4)
+    assert [f.word for f in kept.feelings_after] == ["calm"]
+    assert (kept.planned_cycles, kept.cycles, kept.ended_early) == (3, 3, False)
+    assert "Resonance, 30 s, 3 breaths" in tab.history.item(0).text()
+    assert tab.week_label.text() == "This week: 0 minutes of breathing"
+    assert TimelinePager(store, kinds=["breath"]).next_page(10)[0].uid == kept.uid
+
+
+def test_skipping_the_check_ins_is_fine(
+    qtbot: QtBot, make_tab, clock: FakeClock, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab(checkin=True)
+    tab.length_spin.setValue(1)
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.before_panel.skip_button, Qt.MouseButton.LeftButton)
+    at(tab, clock, 61)
+    qtbot.mouseClick(tab.after_panel.skip_button, Qt.MouseButton.LeftButton)
+    [kept] = recent_sessions(store)
+    assert (kept.settled_before, kept.settled_after, kept.cycles) == (None, None, 6)
+    assert tab.week_label.text() == "This week: 1 minutes of breathing"
+
+
+def test_rate_change_mid_session_keeps_the_shape(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    at(tab, clock, 7.0)
+    before = tab.pacer.shape_radius()
+    tab.rate_box.setFocus()
+    qtbot.keyClick(tab.rate_box, Qt.Key.Key_Up)  # 5.5 a minute
+    assert tab.session.schedule.pattern.inhale == pytest.approx(30 / 5.5)  # type: ignore[union-attr]
+    assert tab.pacer.shape_radius() == pytest.approx(before)
+
+
+def test_custom_patterns_refuse_bad_values_and_save_good_ones(
+    qtbot: QtBot, make_tab, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    qtbot.keyClicks(tab.custom_name, "Slow evening")
+    out = tab.custom_fields["exhale"]
+    out.selectAll()
+    qtbot.keyClicks(out, "-3")
+    qtbot.mouseClick(tab.save_pattern_button, Qt.MouseButton.LeftButton)
+    assert "cannot be negative" in tab.custom_message.text()
+    assert list_patterns(store) == []
+    out.selectAll()
+    qtbot.keyClicks(out, "75")
+    qtbot.mouseClick(tab.save_pattern_button, Qt.MouseButton.LeftButton)
+    assert "at most 60 seconds" in tab.custom_message.text()
+    out.selectAll()
+    qtbot.keyClicks(out, "0")
+    qtbot.mouseClick(tab.save_pattern_button, Qt.MouseButton.LeftButton)
+    assert "more than 0" in tab.custom_message.text()
+    out.selectAll()
+    qtbot.keyClicks(out, "7")
+    qtbot.mouseClick(tab.save_pattern_button, Qt.MouseButton.LeftButton)
+    assert [p.name for p in list_patterns(store)] == ["Slow evening"]
+    assert tab.current_pattern().name == "Slow evening"
+    assert tab.current_pattern().exhale == 7
+    # Edit it, then delete it.
+    tab.custom_fields["hold_out"].selectAll()
+    qtbot.keyClicks(tab.custom_fields["hold_out"], "2")
+    qtbot.mouseClick(tab.save_pattern_button, Qt.MouseButton.LeftButton)
+    assert list_patterns(store)[0].hold_out == 2
+    assert tab.caution.isVisibleTo(tab)  # a rest counts as a hold: the note shows
+    qtbot.mouseClick(tab.delete_pattern_button, Qt.MouseButton.LeftButton)
+    assert list_patterns(store) == []
+    assert tab.current_pattern().key == "resonance"
+
+
+def test_holds_are_marked_optional_with_a_note(make_tab) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    labels = [tab.pattern_list.item(i).text() for i in range(tab.pattern_list.count())]
+    assert labels[:5] == [
+        "Resonance",
+        "Longer out-breath",
+        "Box (optional, with holds)",
+        "4-7-8 (optional, with holds)",
+        "Cyclic sigh",
+    ]
+    assert not tab.caution.isVisibleTo(tab)
+    tab.pattern_list.setCurrentRow(3)
+    assert tab.caution.isVisibleTo(tab)
+    assert "light-headed" in tab.caution.text()
+    tab.pattern_list.setCurrentRow(4)
+    assert tab.length_spin.value() == 5  # the studied dose
+
+
+def test_tones_follow_the_phases(
+    qtbot: QtBot, make_tab, clock: FakeClock, tones: FakeTones
+) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    tab.pattern_list.setCurrentRow(2)  # box: in, hold, out, rest
+    qtbot.mouseClick(tab.tones_box, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert tab.tones_box.isChecked()
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    for second in (1, 5, 9, 13, 17):
+        at(tab, clock, second)
+    assert tones.played == ["in", "hold", "out", "hold", "in"]
+    assert tones.volume == pytest.approx(0.5)
+
+
+def test_cues_change_every_few_breaths(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    tab.cues_box.setChecked(True)
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    at(tab, clock, 1)
+    first = tab.pacer.words()[3]
+    assert "cool" in first
+    at(tab, clock, 21)
+    assert tab.pacer.words()[3] == first
+    at(tab, clock, 31)
+    assert tab.pacer.words()[3] != first
+
+
+def ring_pixel(tab: BreatheTab, clock_position: str) -> QColor:
+    pacer = tab.pacer
+    largest = min(pacer.width(), pacer.height()) * 0.36
+    cx, cy = pacer.width() / 2, pacer.height() * 0.44
+    x, y = (cx + largest, cy) if clock_position == "3" else (cx - largest, cy)
+    return pacer.grab().toImage().pixelColor(int(x), int(y))
+
+
+def test_ring_fills_instead_of_moving(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    tab.style_box.setCurrentIndex(tab.style_box.findData("ring"))
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    at(tab, clock, 1.0)  # a little in: the arc has not reached three o'clock
+    empty = ring_pixel(tab, "3")
+    at(tab, clock, 5.0)  # full: the whole ring is drawn
+    full = ring_pixel(tab, "3")
+    assert full.saturation() > empty.saturation() + 20
+    assert ring_pixel(tab, "9").saturation() > 20
+
+
+def test_glow_only_changes_brightness(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    tab.style_box.setCurrentIndex(tab.style_box.findData("glow"))
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    at(tab, clock, 0.1)
+    dim = shape_pixel(tab, 0.9)
+    at(tab, clock, 5.0)
+    bright = shape_pixel(tab, 0.9)
+    assert is_shape(bright, tab)
+    assert bright.saturation() > dim.saturation()  # the same place, only stronger
+
+
+def test_words_only_draws_no_shape(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    tab.style_box.setCurrentIndex(tab.style_box.findData("text"))
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    at(tab, clock, 5.0)
+    assert not is_shape(shape_pixel(tab, 0.3), tab)
+    assert tab.pacer.words()[0] == "Breathe out"
+
+
+def test_reduced_motion_preference_picks_the_ring(make_tab) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab(reduced_motion=True)
+    assert tab.style_box.currentData() == "ring"
+    assert tab.pacer.style_name == "ring"
+
+
+def test_pacer_timer_only_runs_while_running_and_visible(
+    qtbot: QtBot, make_tab, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab()
+    assert not tab.pacer.timer.isActive()
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    assert tab.pacer.timer.isActive()
+    tab.hide()
+    assert not tab.pacer.timer.isActive()
+    tab.show()
+    qtbot.waitUntil(tab.pacer.timer.isActive)
+    tab.prepare_to_close()
+    assert not tab.pacer.timer.isActive()

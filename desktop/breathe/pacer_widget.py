@@ -6,20 +6,26 @@ The timer runs only while a session is running and the pacer is visible, at the 
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QColor,
     QFont,
+    QFontMetricsF,
     QHideEvent,
     QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
-    QRadialGradient,
+    QPixmap,
+    QRegion,
     QShowEvent,
+    QStaticText,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -34,6 +40,29 @@ STYLES = {
     "text": "Words only (no motion)",
 }
 REDUCED_MOTION_DEFAULT = "ring"
+
+
+@dataclass(frozen=True)
+class _Look:
+    key: tuple[object, ...]
+    accent: QColor
+    halo: QColor
+    window: QColor
+    text: QColor
+    base: QFont
+    big: QFont
+    base_line: float
+    big_line: float
+
+
+def _mix(colour: QColor, background: QColor, amount: float) -> QColor:
+    """``amount`` of ``colour`` over ``background``, as an opaque colour (cheap to fill)."""
+    a = min(max(amount, 0.0), 1.0)
+    return QColor(
+        round(colour.red() * a + background.red() * (1 - a)),
+        round(colour.green() * a + background.green() * (1 - a)),
+        round(colour.blue() * a + background.blue() * (1 - a)),
+    )
 
 
 def accent_colour(palette: QPalette) -> QColor:
@@ -65,10 +94,20 @@ class PacerWidget(QWidget):
         self._last_phase: tuple[int, str] | None = None
         self._finished_sent = False
         self.frames_painted = 0
+        self._look_cache: _Look | None = None
+        self._texts: dict[tuple[str, str], QStaticText] = {}
+        self._background_cache: QPixmap | None = None
+        self._background_key: tuple[object, ...] | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(16)
         self.timer.timeout.connect(self.refresh)
+        # A phase change is painted when it happens, not up to a frame later.
+        self.boundary_timer = QTimer(self)
+        self.boundary_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.boundary_timer.setSingleShot(True)
+        self.boundary_timer.timeout.connect(self.refresh)
 
     # -- control ------------------------------------------------------------------------------
 
@@ -84,15 +123,18 @@ class PacerWidget(QWidget):
 
     def sync_timer(self) -> None:
         """Tick only while a session runs and someone can see it."""
-        screen = self.screen()
-        rate = screen.refreshRate() if screen is not None else 60.0
-        self.timer.setInterval(max(8, round(1000 / (rate if rate > 1 else 60.0))))
         running = self.session is not None and self.session.running
         if running and self.isVisible():
             if not self.timer.isActive():
-                self.timer.start()
+                screen = self.screen()
+                rate = screen.refreshRate() if screen is not None else 60.0
+                self.timer.start(max(8, round(1000 / (rate if rate > 1 else 60.0))))
+            state = self._state
+            if state is not None and state.seconds_left * 1000 < self.timer.interval():
+                self.boundary_timer.start(math.ceil(state.seconds_left * 1000))
         else:
             self.timer.stop()
+            self.boundary_timer.stop()
 
     def refresh(self) -> None:
         """Read the state from the session's clock; emit changes; ask for a repaint."""
@@ -109,7 +151,16 @@ class PacerWidget(QWidget):
             self._finished_sent = True
             self.finished.emit()
         self.sync_timer()
-        self.update()
+        self.update(self._animated_area())
+
+    def _animated_area(self) -> QRegion:
+        """What a tick can change: the shape (and the words on it), and the lines below it."""
+        centre, largest = self._geometry()
+        reach = largest + 10  # the ring's pen and antialiasing
+        shape = QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach)
+        line = self.fontMetrics().height()
+        below = QRectF(0, centre.y() + largest, self.width(), line * 3.5)
+        return QRegion(shape.toAlignedRect()) + QRegion(below.toAlignedRect())
 
     def _announce(self, text: str) -> None:
         if self.announce and QAccessible.isActive():
@@ -122,6 +173,7 @@ class PacerWidget(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.timer.stop()
+        self.boundary_timer.stop()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
@@ -149,81 +201,115 @@ class PacerWidget(QWidget):
 
     def shape_radius(self) -> float:
         """The radius of the breathing shape now, in pixels."""
-        largest = min(self.width(), self.height()) * 0.36
+        _, largest = self._geometry()
         smallest = largest * 0.35
         fullness = self._state.fullness if self._state is not None else 0.0
         return smallest + (largest - smallest) * fullness
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        self.frames_painted += 1
+    def _background(self) -> QPixmap:
+        """The window colour and the faint guide ring: drawn once per size and palette."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, self.palette().cacheKey(), self.style_name)
+        if self._background_key != key or self._background_cache is None:
+            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            palette = self.palette()
+            pixmap.fill(palette.color(QPalette.ColorRole.Window))
+            if self.style_name in ("shape", "ring"):
+                centre, largest = self._geometry()
+                painter = QPainter(pixmap)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                track = QColor(accent_colour(palette))
+                track.setAlpha(60 if self.style_name == "shape" else 45)
+                painter.setPen(QPen(track, 1.5 if self.style_name == "shape" else 12))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, largest, largest)
+                painter.end()
+            self._background_cache, self._background_key = pixmap, key
+        return self._background_cache
+
+    def _geometry(self) -> tuple[QPointF, float]:
+        """The shape's centre and its largest radius."""
+        return QPointF(self.width() / 2, self.height() * 0.44), min(
+            self.width(), self.height()
+        ) * 0.36
+
+    def _look(self) -> _Look:
+        """Colours and fonts for painting, worked out again only when the palette or font change."""
         palette = self.palette()
-        accent = accent_colour(palette)
+        key = (palette.cacheKey(), self.font().key())
+        if self._look_cache is None or self._look_cache.key != key:
+            base = QFont(self.font())
+            big = QFont(base)
+            big.setPointSizeF(base.pointSizeF() * 1.9)
+            big.setWeight(QFont.Weight.DemiBold)
+            accent = accent_colour(palette)
+            window = palette.color(QPalette.ColorRole.Window)
+            self._look_cache = _Look(
+                key=key,
+                accent=accent,
+                halo=_mix(accent, window, 0.55),
+                window=window,
+                text=palette.color(QPalette.ColorRole.WindowText),
+                base=base,
+                big=big,
+                base_line=QFontMetricsF(base).height(),
+                big_line=QFontMetricsF(big).height(),
+            )
+            self._texts.clear()
+        return self._look_cache
+
+    def _static_text(self, text: str, font: QFont) -> QStaticText:
+        # Laid out once per string: the words change about once a second, frames 60 times.
+        key = (text, font.key())
+        static = self._texts.get(key)
+        if static is None:
+            if len(self._texts) > 64:
+                self._texts.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=font)
+            self._texts[key] = static
+        return static
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Kept cheap: it runs at the screen's rate. Solid fills, a cached background and
+        # prepared text cost a fraction of gradients, fresh rings and text layout.
+        self.frames_painted += 1
+        look = self._look()
         fullness = self._state.fullness if self._state is not None else 0.0
-        centre = QPointF(self.width() / 2, self.height() * 0.44)
-        largest = min(self.width(), self.height()) * 0.36
+        centre, largest = self._geometry()
         with QPainter(self) as painter:
+            painter.drawPixmap(0, 0, self._background())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
+            painter.setPen(Qt.PenStyle.NoPen)
             if self.style_name == "shape":
                 radius = self.shape_radius()
-                guide = QColor(accent)
-                guide.setAlpha(50)
-                painter.setPen(QPen(guide, 1.5))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(centre, largest, largest)
-                gradient = QRadialGradient(centre, radius)
-                inner, outer = QColor(accent), QColor(accent)
-                inner.setAlpha(235)
-                outer.setAlpha(150)
-                gradient.setColorAt(0.0, inner)
-                gradient.setColorAt(1.0, outer)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(gradient)
+                painter.setBrush(look.halo)
                 painter.drawEllipse(centre, radius, radius)
+                painter.setBrush(look.accent)
+                painter.drawEllipse(centre, radius * 0.82, radius * 0.82)
             elif self.style_name == "ring":
                 ring = QRectF(centre.x() - largest, centre.y() - largest, 2 * largest, 2 * largest)
-                track = QColor(accent)
-                track.setAlpha(45)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(QPen(track, 12))
-                painter.drawEllipse(ring)
-                pen = QPen(accent, 12)
+                pen = QPen(look.accent, 12)
                 pen.setCapStyle(Qt.PenCapStyle.RoundCap)
                 painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawArc(ring, 90 * 16, -round(360 * 16 * fullness))
             elif self.style_name == "glow":
-                glow = QColor(accent)
-                glow.setAlpha(round(40 + 200 * fullness))
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(glow)
+                painter.setBrush(_mix(look.accent, look.window, 0.15 + 0.85 * fullness))
                 painter.drawEllipse(centre, largest, largest)
-            self._paint_words(painter, centre, largest)
+            self._paint_words(painter, look, centre, largest)
 
-    def _paint_words(self, painter: QPainter, centre: QPointF, largest: float) -> None:
+    def _paint_words(self, painter: QPainter, look: _Look, centre: QPointF, largest: float) -> None:
         word, countdown, left, cue = self.words()
-        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
-        painter.setPen(text_colour)
-        base = QFont(self.font())
-        big = QFont(base)
-        big.setPointSizeF(base.pointSizeF() * 1.9)
-        big.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(big)
-        width = self.width()
-        line = painter.fontMetrics().height()
-        y = centre.y() - line * (0.9 if countdown else 0.5)
-        painter.drawText(QRectF(0, y, width, line * 1.2), Qt.AlignmentFlag.AlignCenter, word)
-        if countdown:
-            below = QRectF(0, y + line * 1.1, width, line * 1.2)
-            painter.drawText(below, Qt.AlignmentFlag.AlignCenter, countdown)
-        painter.setFont(base)
-        small = painter.fontMetrics().height()
-        bottom = centre.y() + largest + small * 0.6
-        if cue:
-            painter.drawText(
-                QRectF(8, bottom, width - 16, small * 1.4), Qt.AlignmentFlag.AlignCenter, cue
-            )
-        painter.drawText(
-            QRectF(8, bottom + small * 1.5, width - 16, small * 1.4),
-            Qt.AlignmentFlag.AlignCenter,
-            left,
-        )
+        painter.setPen(look.text)
+        y = centre.y() - look.big_line * (0.9 if countdown else 0.5)
+        lines = [(word, look.big, y), (countdown, look.big, y + look.big_line * 1.1)]
+        bottom = centre.y() + largest + look.base_line * 0.6
+        lines += [(cue, look.base, bottom), (left, look.base, bottom + look.base_line * 1.5)]
+        for text, font, top in lines:
+            if text:
+                static = self._static_text(text, font)
+                painter.setFont(font)
+                painter.drawStaticText(QPointF(centre.x() - static.size().width() / 2, top), static)

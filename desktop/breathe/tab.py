@@ -570,4 +570,4 @@ class BreatheTab(QWidget):
             self.session.stop()
         if self.session is not None and self.session.record().actual_seconds >= MIN_SECONDS_KEPT:
             self._keep(CheckInAnswer(None))
-        self.pacer.timer.stop()
+        self.pacer.set_session(None)

@@ -36,13 +36,14 @@ def _intro_page(key: str, heading: str, text: str) -> QWidget:
 
 
 def system_prefers_reduced_motion() -> bool:
-    """The desktop's reduced-motion setting, where this Qt exposes it (6.10 and later)."""
+    """The desktop's reduced-motion setting, where this Qt exposes it (6.12 and later)."""
     hints = QGuiApplication.styleHints()
     accessibility = getattr(hints, "accessibility", None)
-    if accessibility is None:
+    motion = getattr(accessibility(), "motionPreference", None) if accessibility else None
+    if motion is None:
         return False
-    preference = accessibility().motionPreference()
-    return bool(preference == Qt.MotionPreference.ReducedMotion)
+    reduced = getattr(Qt, "MotionPreference", None)
+    return reduced is not None and bool(motion() == reduced.ReducedMotion)
 
 
 def build_pages(

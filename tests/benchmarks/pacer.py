@@ -26,6 +26,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+import itertools
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
@@ -82,13 +84,15 @@ def main() -> None:
     idle_wall, idle_cpu = _run_for(app, 3.0)
 
     times = [t for t, _ in frames]
-    intervals = sorted((b - a) * 1000 for a, b in zip(times, times[1:], strict=False))
+    intervals = sorted((b - a) * 1000 for a, b in itertools.pairwise(times))
     p99 = intervals[min(len(intervals) - 1, round(0.99 * (len(intervals) - 1)))]
     lags = []
     previous = None
     for painted_at, key in frames:
         if key is not None and key != previous and previous is not None:
-            cycle, kind, start_ms, _, _ = session.schedule.locate((painted_at - started_at) * 1000)
+            _cycle, _kind, start_ms, _, _ = session.schedule.locate(
+                (painted_at - started_at) * 1000
+            )
             lags.append((painted_at - (started_at + start_ms / 1000)) * 1000)
         previous = key
     pacer.set_session(None)

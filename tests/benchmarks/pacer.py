@@ -90,9 +90,7 @@ def main() -> None:
     previous = None
     for painted_at, key in frames:
         if key is not None and key != previous and previous is not None:
-            _cycle, _kind, start_ms, _, _ = session.schedule.locate(
-                (painted_at - started_at) * 1000
-            )
+            start_ms = session.schedule.locate((painted_at - started_at) * 1000)[2]
             lags.append((painted_at - (started_at + start_ms / 1000)) * 1000)
         previous = key
     pacer.set_session(None)

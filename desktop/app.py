@@ -22,6 +22,7 @@ from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from desktop.cli import Size, parse_args
 from desktop.clock import Clock, MonotonicClock
 from desktop.icons import app_icon
+from desktop.listen.player import Player
 from desktop.paths import backups_dir, database_path, ensure_private_dir, resolve_data_dir
 from desktop.paths import settings_path as settings_file
 from desktop.shell.data_actions import DataActions
@@ -70,6 +71,7 @@ class Glimmers:
         data_dir: Path,
         clock: Clock | None = None,
         dialogs: Dialogs | None = None,
+        player: Player | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.clock = clock or MonotonicClock()
@@ -77,6 +79,8 @@ class Glimmers:
         self.store: Store | None = None
         self.signals: StoreSignals | None = None
         self.data_actions: DataActions | None = None
+        self._player = player
+        self._owns_player = player is None
         self.settings: QSettings | None = None
         self.window: MainWindow | None = None
         self.problem_window: ProblemWindow | None = None
@@ -100,7 +104,7 @@ class Glimmers:
     def _build_main_window(self, store: Store) -> MainWindow:
         self.settings = QSettings(str(settings_file(self.data_dir)), QSettings.Format.IniFormat)
         self.signals = StoreSignals(store)
-        pages = build_pages(store, self.signals, self.settings, self.clock)
+        pages = build_pages(store, self.signals, self.settings, self.clock, self.player)
         window = MainWindow(pages, self.settings)
         self.data_actions = DataActions(store, self.dialogs, window)
         for action in self.data_actions.actions():
@@ -109,6 +113,12 @@ class Glimmers:
         window.too_much_requested.connect(self.show_too_much)
         window.about_requested.connect(self.show_about)
         return window
+
+    def player(self) -> Player:
+        """The app's one music player, made when the Listen tab first needs it."""
+        if self._player is None:
+            self._player = Player()
+        return self._player
 
     def _try_another_folder(self) -> None:
         folder = self.dialogs.choose_folder(
@@ -145,6 +155,8 @@ class Glimmers:
     def shutdown(self) -> None:
         if self.window is not None:
             self.window.save_geometry()
+        if self._player is not None and self._owns_player:
+            self._player.shutdown()
         if self.signals is not None:
             self.signals.detach()
             self.signals = None

@@ -58,3 +58,20 @@ def store(data_dir: Path) -> Iterator[Store]:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def shared_player(qapp):  # type: ignore[no-untyped-def]
+    """One music player for the whole run, as in the app: many short-lived ones can deadlock."""
+    from desktop.listen.player import Player
+
+    player = Player()
+    yield player
+    player.shutdown()
+
+
+@pytest.fixture
+def player(shared_player):  # type: ignore[no-untyped-def]
+    """The shared player, stopped and emptied after each test."""
+    yield shared_player
+    shared_player.shutdown()

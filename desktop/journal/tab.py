@@ -35,10 +35,9 @@ from desktop.store.journal import (
     restore_entry,
     save_draft,
     save_entry,
-    search,
     trash_entry,
 )
-from desktop.store.timeline import TimelinePager
+from desktop.store.timeline import TimelinePager, search_everything
 from desktop.store_signals import StoreSignals
 
 DRAFT_KEY = "journal-editor"
@@ -49,6 +48,7 @@ KIND_FILTERS = (
     ("Journal entries", ("entry",)),
     ("Three impressions", ("impressions",)),
     ("Breathing sessions", ("breath",)),
+    ("Listening check-ins", ("checkin",)),
 )
 
 
@@ -210,7 +210,7 @@ class JournalTab(QWidget):
                 del limit  # search gives its best matches at once
                 if not pending or not pending.pop():
                     return []
-                found = search(store, text, limit=SEARCH_LIMIT)
+                found = search_everything(store, text, limit=SEARCH_LIMIT)
                 return [
                     item
                     for item in found
@@ -244,7 +244,7 @@ class JournalTab(QWidget):
         self.tag_filter.blockSignals(False)
 
     def _on_store_changed(self, table: str) -> None:
-        if table in ("entries", "breath_sessions"):
+        if table in ("entries", "breath_sessions", "body_checkins"):
             self._reload_tags()
             self.apply_filters()
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.breathe.cues import Cues
 from desktop.breathe.tab import BreatheTab
@@ -14,25 +15,12 @@ from desktop.breathe.tone_player import TonePlayer
 from desktop.checkin.vocabularies import load_feelings
 from desktop.clock import Clock
 from desktop.journal.tab import JournalTab
+from desktop.listen.player import Player
+from desktop.listen.tab import ListenTab
 from desktop.resources import read_text
 from desktop.shell.main_window import Page
 from desktop.store import Store
 from desktop.store_signals import StoreSignals
-
-
-def _intro_page(key: str, heading: str, text: str) -> QWidget:
-    page = QWidget()
-    page.setObjectName(f"{key}_intro")
-    label = QLabel(f"<h2>{heading}</h2><p>{text}</p>")
-    label.setObjectName(f"{key}_intro_text")
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(48, 24, 48, 24)
-    layout.addStretch()
-    layout.addWidget(label)
-    layout.addStretch()
-    return page
 
 
 def system_prefers_reduced_motion() -> bool:
@@ -47,8 +35,13 @@ def system_prefers_reduced_motion() -> bool:
 
 
 def build_pages(
-    store: Store, signals: StoreSignals, settings: QSettings, clock: Clock
+    store: Store,
+    signals: StoreSignals,
+    settings: QSettings,
+    clock: Clock,
+    player: Callable[[], Player],
 ) -> list[Page]:
+    """``player`` gives the app's one music player, made on first use."""
     vocabulary = functools.cache(load_feelings)
 
     def breathe() -> QWidget:
@@ -69,11 +62,8 @@ def build_pages(
             "listen",
             "&Listen",
             "Your own music, with check-ins on what your body notices",
-            lambda: _intro_page(
-                "listen",
-                "Listen",
-                "Play your own music and notice where it lands in your body. "
-                "This practice is on its way.",
+            lambda: ListenTab(
+                store, signals, settings, player(), vocabulary(), read_text("body.svg")
             ),
         ),
         Page(

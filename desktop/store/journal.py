@@ -471,14 +471,22 @@ def highlight_excerpt(text: str, terms: Sequence[str], width: int = SUMMARY_LENG
     return prefix + window + suffix
 
 
-def search(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
-    """Best matches first; each item highlights the matched words when it is shown."""
+def search_ranked(store: Store, text: str, limit: int = 50) -> list[tuple[float, TimelineItem]]:
+    """(rank, item) for entries matching ``text``, best (lowest rank) first."""
     query = fts_query(text)
     if query is None:
         return []
     sql = (
-        f"SELECT {_ITEM_COLUMNS} FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+        f"SELECT {_ITEM_COLUMNS}, entries_fts.rank "
+        "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
         "WHERE entries_fts MATCH ? AND e.deleted_at IS NULL ORDER BY rank LIMIT ?"
     )
     terms = tuple(search_terms(text))
-    return [_item_from_row(row, terms) for row in store.conn.execute(sql, (query, limit))]
+    return [
+        (row[14], _item_from_row(row, terms)) for row in store.conn.execute(sql, (query, limit))
+    ]
+
+
+def search(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
+    """Best matches first; each item highlights the matched words when it is shown."""
+    return [item for _, item in search_ranked(store, text, limit)]

@@ -146,6 +146,81 @@ def _v3_breathing(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_contacts, _v2_journal, _v3_breathing]
+def _v4_listening(conn: sqlite3.Connection) -> None:
+    # The music library: files on this computer only. A file that goes missing is marked.
+    conn.execute(
+        """
+        CREATE TABLE tracks (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL DEFAULT '',
+            album TEXT NOT NULL DEFAULT '',
+            duration REAL,
+            missing INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX tracks_by_title ON tracks (title COLLATE NOCASE, id)")
+    # Body-response check-ins, stamped with the track and the position in it.
+    conn.execute(
+        """
+        CREATE TABLE body_checkins (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            track_id INTEGER REFERENCES tracks (id) ON DELETE SET NULL,
+            track_title TEXT NOT NULL DEFAULT '',
+            position_ms INTEGER,
+            nothing_concrete INTEGER NOT NULL DEFAULT 0,
+            regions TEXT NOT NULL DEFAULT '[]',
+            feelings TEXT NOT NULL DEFAULT '[]',
+            note TEXT NOT NULL DEFAULT '',
+            search_text TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT
+        )
+        """
+    )
+    conn.execute(
+        "CREATE INDEX body_checkins_timeline ON body_checkins (day DESC, created_at DESC, id DESC)"
+    )
+    conn.execute("CREATE INDEX body_checkins_track ON body_checkins (track_id, position_ms)")
+    conn.execute(
+        """
+        CREATE VIRTUAL TABLE body_checkins_fts USING fts5 (
+            search_text, content='body_checkins', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )
+        """
+    )
+    conn.execute(
+        """CREATE TRIGGER body_checkins_ai AFTER INSERT ON body_checkins BEGIN
+            INSERT INTO body_checkins_fts (rowid, search_text) VALUES (new.id, new.search_text);
+        END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER body_checkins_ad AFTER DELETE ON body_checkins BEGIN
+            INSERT INTO body_checkins_fts (body_checkins_fts, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+        END"""
+    )
+    # Quick pleasantness x energy taps before and after a track.
+    conn.execute(
+        """
+        CREATE TABLE track_moods (
+            id INTEGER PRIMARY KEY,
+            track_id INTEGER REFERENCES tracks (id) ON DELETE SET NULL,
+            moment TEXT NOT NULL CHECK (moment IN ('before', 'after')),
+            pleasantness REAL NOT NULL CHECK (pleasantness BETWEEN -1 AND 1),
+            energy REAL NOT NULL CHECK (energy BETWEEN -1 AND 1),
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_contacts, _v2_journal, _v3_breathing, _v4_listening]
 
 LATEST_VERSION = len(MIGRATIONS)

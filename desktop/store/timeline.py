@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Sequence
 
-from desktop.store import breathing, journal
+from desktop.store import breathing, journal, listening
 from desktop.store.database import Store
 from desktop.store.journal import TimelineItem
 
@@ -17,7 +17,7 @@ Cursor = tuple[str, str, int]
 Source = Callable[[Store, "Cursor | None", int], list[TimelineItem]]
 
 JOURNAL_KINDS = ("entry", "impressions")
-ALL_KINDS = (*JOURNAL_KINDS, "breath")
+ALL_KINDS = (*JOURNAL_KINDS, "breath", "checkin")
 
 
 def _sort_key(item: TimelineItem) -> tuple[str, str, str, int]:
@@ -38,6 +38,10 @@ class TimelinePager:
             )
         if "breath" in wanted and not tag:  # sessions have no tags
             self._sources["breath"] = lambda s, after, limit: breathing.timeline_rows(
+                s.conn, after, limit
+            )
+        if "checkin" in wanted and not tag:  # check-ins have no tags
+            self._sources["checkin"] = lambda s, after, limit: listening.timeline_rows(
                 s.conn, after, limit
             )
         self._cursors: dict[str, Cursor | None] = dict.fromkeys(self._sources)
@@ -66,3 +70,12 @@ class TimelinePager:
             if len(batch) < limit and taken[name] == len(batch):
                 self._done.add(name)
         return page
+
+
+def search_everything(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
+    """Journal entries and listening check-ins that match, best first across both."""
+    ranked = journal.search_ranked(store, text, limit) + listening.search_checkins(
+        store, text, limit
+    )
+    ranked.sort(key=lambda pair: pair[0])
+    return [item for _, item in ranked[:limit]]

@@ -19,8 +19,8 @@ from tests.helpers import FakeDialogs
 
 
 @pytest.fixture
-def glimmers(qtbot: QtBot, data_dir: Path):  # type: ignore[no-untyped-def]
-    app = Glimmers(data_dir)
+def glimmers(qtbot: QtBot, data_dir: Path, player):  # type: ignore[no-untyped-def]
+    app = Glimmers(data_dir, player=player)
     shown = app.start()
     qtbot.addWidget(shown)
     yield app
@@ -184,8 +184,10 @@ def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path) -> None:
     assert app.window is None
 
 
-def test_intro_pages_describe_their_practice(glimmers: Glimmers) -> None:
+def test_each_tab_shows_its_practice(glimmers: Glimmers) -> None:
     window = _window(glimmers)
     listen = window.show_page("listen")
     labels = " ".join(label.text() for label in listen.findChildren(QLabel))
     assert "your own music" in labels
+    assert window.show_page("journal").objectName() == "journal_tab"
+    assert window.show_page("breathe").objectName() == "breathe_tab"

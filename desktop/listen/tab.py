@@ -1,0 +1,480 @@
+"""The Listen tab: your own music, one player, and body check-ins stamped on the track."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.checkin.body import REGION_LABELS
+from desktop.checkin.feelings import Vocabulary
+from desktop.checkin.mood_grid import MoodGrid
+from desktop.listen.checkin_panel import CheckInPanel
+from desktop.listen.library import AUDIO_EXTENSIONS
+from desktop.listen.library_model import LibraryModel, format_duration
+from desktop.listen.player import Player
+from desktop.listen.scanner import ScanJob, Starter, start_in_pool
+from desktop.listen.seek_bar import Marker, SeekBar
+from desktop.store import Store
+from desktop.store.listening import (
+    CheckIn,
+    Track,
+    add_tracks,
+    checkins_for_track,
+    count_tracks,
+    format_position,
+    mark_missing,
+    refresh_missing,
+    save_checkin,
+    save_mood,
+)
+from desktop.store_signals import StoreSignals
+
+SEEK_STEP_MS = 5000
+BEFORE_WINDOW_MS = 20_000  # the "before" tap is offered at the start of a track
+
+
+class FilePicker:
+    """Asks which files or folder to add; tests replace it."""
+
+    def files(self, parent: QWidget) -> list[Path]:
+        patterns = " ".join(f"*{ext}" for ext in AUDIO_EXTENSIONS)
+        chosen, _ = QFileDialog.getOpenFileNames(parent, "Add music", "", f"Music ({patterns})")
+        return [Path(p) for p in chosen]
+
+    def folder(self, parent: QWidget) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(parent, "Add a music folder")
+        return Path(chosen) if chosen else None
+
+
+class ListenTab(QWidget):
+    def __init__(
+        self,
+        store: Store,
+        signals: StoreSignals,
+        settings: QSettings,
+        player: Player,
+        vocabulary: Vocabulary,
+        body_svg: str,
+        picker: FilePicker | None = None,
+        start_scan: Starter = start_in_pool,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("listen_tab")
+        self._store = store
+        self._signals = signals
+        self._settings = settings
+        self.player = player
+        self._picker = picker or FilePicker()
+        self._start_scan = start_scan
+        self.scan: ScanJob | None = None
+        self.track: Track | None = None
+        self._checkin_position: int | None = None
+        self._resume_after_checkin = False
+        self._mood_moment: str | None = None
+
+        self.add_files_button = QPushButton("Add &files…")
+        self.add_files_button.setAccessibleName("Add music files")
+        self.add_folder_button = QPushButton("Add f&older…")
+        self.add_folder_button.setAccessibleName("Add a music folder")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("library_filter")
+        self.filter_edit.setPlaceholderText("Filter by title, artist or album")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter the library")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("scan_progress")
+        self.progress.setAccessibleName("Reading your music")
+        self.cancel_scan_button = QPushButton("Cancel")
+        self.cancel_scan_button.setAccessibleName("Cancel reading your music")
+        self.model = LibraryModel(store)
+        self.table = QTableView()
+        self.table.setObjectName("library")
+        self.table.setAccessibleName("Your music")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.empty_label = QLabel("Add a few of your own music files to begin.")
+        self.empty_label.setObjectName("library_empty")
+
+        self.previous_button = QPushButton("Previous")
+        self.previous_button.setAccessibleName("Previous track")
+        self.play_button = QPushButton("&Play")
+        self.play_button.setObjectName("play_pause")
+        self.play_button.setAccessibleName("Play or pause")
+        self.next_button = QPushButton("Next")
+        self.next_button.setAccessibleName("Next track")
+        self.seek_bar = SeekBar()
+        self.time_label = QLabel("0:00 / 0:00")
+        self.time_label.setObjectName("time_label")
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setObjectName("music_volume")
+        self.volume.setAccessibleName("Volume")
+        self.volume.setRange(0, 100)
+        self.volume.setValue(round(player.volume() * 100))
+        self.volume.setMaximumWidth(120)
+        self.now_playing = QLabel("Nothing playing")
+        self.now_playing.setObjectName("now_playing")
+        self.checkin_button = QPushButton("&Check in")
+        self.checkin_button.setObjectName("check_in")
+        self.checkin_button.setAccessibleName("Check in")
+        self.checkin_button.setToolTip("Ctrl+K")
+        self.quick_nothing_button = QPushButton("I just listened")
+        self.quick_nothing_button.setObjectName("quick_nothing")
+        self.quick_nothing_button.setAccessibleName("Nothing concrete, I just listened")
+        self.pause_box = QCheckBox("Pause the music while I check in")
+        self.pause_box.setObjectName("pause_while_checking_in")
+        self.pause_box.setAccessibleName(self.pause_box.text())
+        self.pause_box.setChecked(settings.value("listen/pause_for_checkin", "false") == "true")
+        self.message = QLabel()
+        self.message.setObjectName("listen_message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+
+        self.panel = CheckInPanel(body_svg, vocabulary)
+        self.mood_label = QLabel()
+        self.mood_label.setWordWrap(True)
+        self.mood_grid = MoodGrid()
+        self.mood_skip = QPushButton("Skip")
+        self.mood_skip.setAccessibleName("Skip the quick tap")
+        mood_page = QWidget()
+        mood_layout = QVBoxLayout(mood_page)
+        mood_layout.addWidget(self.mood_label)
+        mood_layout.addWidget(self.mood_grid, 1)
+        mood_layout.addWidget(self.mood_skip)
+        mood_layout.addStretch()
+        self.side = QStackedWidget()
+        self.side.addWidget(mood_page)
+        self.side.addWidget(self.panel)
+
+        self._layout()
+        self._connect_signals()
+        self.model.set_filter("")
+        self._update_empty()
+        self._show_mood(None)
+        refresh_missing(store)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.add_files_button)
+        top.addWidget(self.add_folder_button)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_scan_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty_label)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        controls = QHBoxLayout()
+        for widget in (self.previous_button, self.play_button, self.next_button):
+            controls.addWidget(widget)
+        controls.addWidget(self.seek_bar, 1)
+        controls.addWidget(self.time_label)
+        controls.addWidget(QLabel("Volume"))
+        controls.addWidget(self.volume)
+        actions = QHBoxLayout()
+        actions.addWidget(self.now_playing, 1)
+        actions.addWidget(self.pause_box)
+        actions.addWidget(self.quick_nothing_button)
+        actions.addWidget(self.checkin_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(controls)
+        layout.addLayout(actions)
+        self.progress.hide()
+        self.cancel_scan_button.hide()
+
+    def _connect_signals(self) -> None:
+        self.add_files_button.clicked.connect(self.add_files)
+        self.add_folder_button.clicked.connect(self.add_folder)
+        self.cancel_scan_button.clicked.connect(self.cancel_scan)
+        self.filter_edit.textChanged.connect(self.model.set_filter)
+        self.table.activated.connect(self._play_index)
+        self.table.doubleClicked.connect(self._play_index)
+        self.play_button.clicked.connect(self.toggle_play)
+        self.previous_button.clicked.connect(lambda: self.step_track(-1))
+        self.next_button.clicked.connect(lambda: self.step_track(1))
+        self.seek_bar.seek_requested.connect(self.player.seek)
+        self.volume.valueChanged.connect(lambda v: self.player.set_volume(v / 100))
+        self.player.position_changed.connect(self._on_position)
+        self.player.duration_changed.connect(self._on_duration)
+        self.player.playing_changed.connect(self._on_playing)
+        self.player.problem.connect(self._on_problem)
+        self.player.track_ended.connect(self._on_track_ended)
+        self.checkin_button.clicked.connect(self.open_checkin)
+        self.quick_nothing_button.clicked.connect(self.just_listened)
+        self.pause_box.toggled.connect(
+            lambda on: self._settings.setValue(
+                "listen/pause_for_checkin", "true" if on else "false"
+            )
+        )
+        self.panel.save_requested.connect(self._save_checkin)
+        self.panel.nothing_requested.connect(self.just_listened)
+        self.panel.cancelled.connect(self._close_checkin)
+        self.mood_grid.tapped.connect(self._on_mood)
+        self.mood_skip.clicked.connect(lambda: self._show_mood(None))
+        self._signals.changed.connect(self._on_store_changed)
+        for keys, slot in (
+            (QKeySequence(Qt.Key.Key_Space), self.toggle_play),
+            (QKeySequence(Qt.Key.Key_Left), lambda: self.seek_by(-SEEK_STEP_MS)),
+            (QKeySequence(Qt.Key.Key_Right), lambda: self.seek_by(SEEK_STEP_MS)),
+            (QKeySequence("Ctrl+K"), self.open_checkin),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- the library --------------------------------------------------------------------------
+
+    def add_files(self) -> None:
+        self.start_scan(self._picker.files(self))
+
+    def add_folder(self) -> None:
+        folder = self._picker.folder(self)
+        if folder is not None:
+            self.start_scan([folder])
+
+    def start_scan(self, sources: list[Path]) -> None:
+        if not sources or self.scan is not None:
+            return
+        self.scan = ScanJob(sources, self._start_scan)
+        self.scan.progress.connect(self._on_scan_progress)
+        self.scan.found.connect(self._on_scan_found)
+        self.scan.finished.connect(self._on_scan_finished)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_scan_button.show()
+        self.message.setText("Reading your music…")
+        self.scan.start()
+
+    def cancel_scan(self) -> None:
+        if self.scan is not None:
+            self.scan.cancel()
+
+    def _on_scan_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_scan_found(self, batch: object) -> None:
+        assert isinstance(batch, list)
+        add_tracks(self._store, batch)
+
+    def _on_scan_finished(self, done: int, cancelled: bool) -> None:
+        self.scan = None
+        self.progress.hide()
+        self.cancel_scan_button.hide()
+        files = "1 file" if done == 1 else f"{done} files"
+        self.message.setText(
+            f"Stopped after {files}; those are in your library."
+            if cancelled
+            else f"Read {files}. Your library has {count_tracks(self._store)} tracks."
+        )
+        self.model.reload()
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        self.empty_label.setVisible(self.model.rowCount() == 0 and not self.filter_edit.text())
+
+    def _on_store_changed(self, table: str) -> None:
+        if table == "tracks" and self.scan is None:
+            self.model.reload()
+            self._update_empty()
+
+    # -- playing ------------------------------------------------------------------------------
+
+    def _play_index(self, index: QModelIndex) -> None:
+        track = self.model.track(index.row())
+        if track is not None:
+            self.play_track(track)
+
+    def play_track(self, track: Track) -> bool:
+        self.message.clear()
+        if not self.player.load(track.path):
+            if not Path(track.path).exists():
+                mark_missing(self._store, track.id)
+            return False
+        self.track = track
+        self.now_playing.setText(
+            f"{track.title} \u2014 {track.artist}" if track.artist else track.title
+        )
+        self._reload_markers()
+        self._show_mood("before")
+        self.player.play()
+        return True
+
+    def toggle_play(self) -> None:
+        if self.track is None:
+            row = max(0, self.table.currentIndex().row())
+            track = self.model.track(row)
+            if track is not None:
+                self.play_track(track)
+            return
+        self.player.toggle()
+
+    def step_track(self, step: int) -> None:
+        row = self.model.row_of(self.track.id) if self.track else -1
+        track = self.model.track(row + step)
+        if track is not None:
+            self.table.selectRow(row + step)
+            self.play_track(track)
+
+    def seek_by(self, ms: int) -> None:
+        if self.track is not None:
+            self.player.seek(self.player.position() + ms)
+
+    def _on_position(self, ms: int) -> None:
+        self.seek_bar.set_position(ms)
+        self.time_label.setText(
+            f"{format_duration(ms / 1000)} / {format_duration(self.player.duration() / 1000)}"
+        )
+        if self._mood_moment == "before" and ms > BEFORE_WINDOW_MS:
+            self._show_mood(None)
+
+    def _on_duration(self, ms: int) -> None:
+        self.seek_bar.set_duration(ms)
+
+    def _on_playing(self, playing: bool) -> None:
+        self.play_button.setText("&Pause" if playing else "&Play")
+
+    def _on_problem(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _on_track_ended(self) -> None:
+        self._show_mood("after")
+
+    # -- check-ins ----------------------------------------------------------------------------
+
+    def _where(self, position: int | None) -> str:
+        if self.track is None:
+            return "No track is playing; this check-in is kept on its own."
+        return f"{self.track.title}, at {format_position(position)}"
+
+    def open_checkin(self) -> None:
+        """Note the moment now, then open the panel; the music goes on unless asked to pause."""
+        self._checkin_position = self.player.position() if self.track else None
+        self._resume_after_checkin = False
+        if self.pause_box.isChecked() and self.player.is_playing():
+            self.player.pause()
+            self._resume_after_checkin = True
+        self.panel.reset(self._where(self._checkin_position))
+        self.side.setCurrentWidget(self.panel)
+        self.panel.body_map.setFocus()
+
+    def _save_checkin(self) -> None:
+        self.panel._own_quality()  # a word still being typed counts
+        self._store_checkin(
+            marks=self.panel.marks(),
+            feelings=self.panel.chosen_feelings(),
+            note=self.panel.note.text(),
+            nothing=False,
+        )
+
+    def just_listened(self) -> None:
+        """The one-click check-in: nothing concrete, and that is fine."""
+        if self.side.currentWidget() is not self.panel:
+            self._checkin_position = self.player.position() if self.track else None
+        self._store_checkin(marks=(), feelings=(), note="", nothing=True)
+
+    def _store_checkin(self, marks: tuple, feelings: tuple, note: str, nothing: bool) -> None:  # type: ignore[type-arg]
+        try:
+            saved = save_checkin(
+                self._store,
+                CheckIn(
+                    track_id=self.track.id if self.track else None,
+                    track_title=self.track.title if self.track else "",
+                    position_ms=self._checkin_position,
+                    marks=marks,
+                    feelings=feelings,
+                    note=note,
+                    nothing_concrete=nothing,
+                ),
+            )
+        except ValueError as e:
+            self.panel.message.setText(str(e))
+            return
+        self.message.setText(f"Check-in kept: {saved.summary(REGION_LABELS)}.")
+        self._reload_markers()
+        self._close_checkin()
+
+    def _close_checkin(self) -> None:
+        self.side.setCurrentIndex(0)
+        if self._resume_after_checkin:
+            self.player.play()
+        self._resume_after_checkin = False
+
+    def _reload_markers(self) -> None:
+        if self.track is None:
+            self.seek_bar.set_markers([])
+            return
+        self.seek_bar.set_markers(
+            [
+                Marker(
+                    c.position_ms or 0,
+                    f"{format_position(c.position_ms)}: {c.summary(REGION_LABELS)}",
+                )
+                for c in checkins_for_track(self._store, self.track.id)
+            ]
+        )
+
+    # -- before and after ---------------------------------------------------------------------
+
+    def _show_mood(self, moment: str | None) -> None:
+        self._mood_moment = moment
+        self.mood_grid.clear()
+        if moment is None:
+            self.mood_label.setText(
+                "Before and after a track you can tap here: how pleasant, and how much energy."
+            )
+            self.mood_grid.setEnabled(False)
+        else:
+            self.mood_label.setText(
+                f"<b>{'Before' if moment == 'before' else 'After'} this track</b>, if you like: "
+                "how pleasant does it feel, and how much energy is there?"
+            )
+            self.mood_grid.setEnabled(True)
+
+    def _on_mood(self, pleasantness: float, energy: float) -> None:
+        if self._mood_moment is None:
+            return
+        save_mood(
+            self._store,
+            self.track.id if self.track else None,
+            self._mood_moment,
+            pleasantness,
+            energy,
+        )
+        self.message.setText("Noted.")
+        self._show_mood(None)
+
+    def prepare_to_close(self) -> None:
+        self.cancel_scan()
+        self.player.pause()

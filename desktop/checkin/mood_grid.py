@@ -22,6 +22,7 @@ class MoodGrid(QWidget):
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(150, 150)
+        self.setMaximumSize(320, 320)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.value: tuple[float, float] | None = None
         self._cursor = (0.0, 0.0)
@@ -99,17 +100,10 @@ class MoodGrid(QWidget):
             small = painter.font()
             small.setPointSizeF(small.pointSizeF() * 0.85)
             painter.setFont(small)
-            painter.drawText(
-                QRectF(0, square.bottom(), self.width(), 14),
-                Qt.AlignmentFlag.AlignCenter,
-                "unpleasant \u2190  \u2192 pleasant",
-            )
-            painter.drawText(
-                QRectF(0, 0, self.width(), 14), Qt.AlignmentFlag.AlignCenter, "more energy"
-            )
-            painter.drawText(
-                QRectF(0, self.height() - 14, self.width(), 14), Qt.AlignmentFlag.AlignCenter, ""
-            )
+            centre = Qt.AlignmentFlag.AlignCenter
+            painter.drawText(QRectF(0, square.top() - 15, self.width(), 14), centre, "more energy")
+            bottom = QRectF(0, square.bottom() + 1, self.width(), 14)
+            painter.drawText(bottom, centre, "unpleasant \u00b7 less energy \u00b7 pleasant")
             if self.hasFocus():
                 painter.setPen(
                     QPen(palette.color(QPalette.ColorRole.Highlight), 1.5, Qt.PenStyle.DashLine)

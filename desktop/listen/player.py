@@ -26,8 +26,9 @@ ERROR_TEXT = {
 
 
 class Player(QObject):
-    position_changed = Signal("qlonglong")  # milliseconds
-    duration_changed = Signal("qlonglong")
+    # QMediaPlayer speaks in 64-bit milliseconds; a plain int signal would refuse the connection.
+    position_changed = Signal("qlonglong")  # type: ignore[arg-type]
+    duration_changed = Signal("qlonglong")  # type: ignore[arg-type]
     playing_changed = Signal(bool)
     problem = Signal(str)
     track_ended = Signal()

@@ -15,7 +15,10 @@ from pathlib import Path
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+import sqlite3
+
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
@@ -25,6 +28,7 @@ from desktop.icons import app_icon
 from desktop.listen.player import Player
 from desktop.paths import backups_dir, database_path, ensure_private_dir, resolve_data_dir
 from desktop.paths import settings_path as settings_file
+from desktop.shell.backups_dialog import BackupsDialog
 from desktop.shell.data_actions import DataActions
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.main_window import MainWindow
@@ -32,9 +36,20 @@ from desktop.shell.pages import build_pages
 from desktop.shell.problem_window import ProblemWindow
 from desktop.shell.too_much import TooMuchDialog
 from desktop.store import Store, StoreProblem, open_store
+from desktop.store.backups import (
+    DEFAULT_KEEP,
+    aside_for_damaged,
+    aside_for_restore,
+    backup_if_due,
+    make_backup,
+    newest_good_backup,
+    prune,
+    restore,
+)
 from desktop.store_signals import StoreSignals
 
 DEFAULT_SIZE = Size(1100, 760)
+DAILY_BACKUP_DELAY_MS = 2000
 
 
 def _set_identity() -> None:
@@ -92,14 +107,116 @@ class Glimmers:
         try:
             self.store = open_store(database_path(self.data_dir), backups_dir(self.data_dir))
         except StoreProblem as problem:
-            self.problem_window = ProblemWindow(problem)
+            good = newest_good_backup(backups_dir(self.data_dir))
+            offer = None
+            if good is not None:
+                offer = (
+                    f"A backup from {good.created:%A %d %B %Y, %H:%M} with {good.entries} "
+                    "entries can take its place. The damaged file is kept beside it."
+                )
+            self.problem_window = ProblemWindow(problem, offer)
             self.problem_window.quit_requested.connect(self.problem_window.close)
             self.problem_window.another_folder_requested.connect(self._try_another_folder)
+            self.problem_window.restore_requested.connect(self._restore_over_damaged)
             self.problem_window.show()
             return self.problem_window
         self.window = self._build_main_window(self.store)
         self.window.show()
+        # After the first paint, so a large copy never delays the window.
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self.window, self.daily_backup)
         return self.window
+
+    def keep_backups(self) -> int:
+        value = self.settings.value("backups/keep", DEFAULT_KEEP) if self.settings else None
+        try:
+            keep = int(str(value))
+        except ValueError:  # an edited settings file: fall back, never fail
+            return DEFAULT_KEEP
+        return max(1, keep)
+
+    def daily_backup(self) -> Path | None:
+        if self.store is None:
+            return None
+        try:
+            return backup_if_due(self.store, backups_dir(self.data_dir), keep=self.keep_backups())
+        except (OSError, sqlite3.Error) as e:
+            if self.window is not None:
+                self.window.statusBar().showMessage(f"Today's backup could not be made: {e}")
+            return None
+
+    def show_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(backups_dir(self.data_dir), self.keep_backups(), self.window)
+        dialog.backup_requested.connect(lambda: self._backup_now(dialog))
+        dialog.restore_requested.connect(lambda path: self._restore_from_dialog(dialog, path))
+        dialog.keep_changed.connect(self._set_keep)
+        dialog.show()
+        return dialog
+
+    def _set_keep(self, keep: int) -> None:
+        if self.settings is not None:
+            self.settings.setValue("backups/keep", keep)
+
+    def _backup_now(self, dialog: BackupsDialog) -> None:
+        assert self.store is not None
+        try:
+            made = make_backup(self.store, backups_dir(self.data_dir), label="by-hand")
+        except (OSError, sqlite3.Error) as e:
+            dialog.message.setText(f"No backup was made: {e}")
+            return
+        prune(backups_dir(self.data_dir), self.keep_backups())
+        dialog.reload()
+        dialog.message.setText(f"Backed up to {made.name}.")
+
+    def _restore_from_dialog(self, dialog: BackupsDialog, backup: Path) -> None:
+        if not self.dialogs.confirm(
+            dialog,
+            "Put this backup in place of your current data? Your current data is kept as "
+            "another backup first, so you can go back.",
+        ):
+            return
+        dialog.close()
+        self._close_main_window()
+        database = database_path(self.data_dir)
+        try:
+            restore(database, backup, aside_for_restore(backups_dir(self.data_dir)))
+        except (OSError, StoreProblem) as e:
+            self.start()
+            self.dialogs.tell(self.window, "Nothing was restored", str(e), problem=True)
+            return
+        self.start()
+        self.dialogs.tell(self.window, "Restored", f"Your data is back as it was on {backup.name}.")
+
+    def _restore_over_damaged(self) -> None:
+        good = newest_good_backup(backups_dir(self.data_dir))
+        old = self.problem_window
+        if good is None or old is None:
+            return
+        database = database_path(self.data_dir)
+        try:
+            restore(database, good.path, aside_for_damaged(database))
+        except (OSError, StoreProblem) as e:
+            old.explanation.setText(
+                f"{old.explanation.text()}\n\nThe backup could not be restored: {e}"
+            )
+            return
+        self.problem_window = None
+        shown = self.start()
+        if shown is not old:
+            old.close()
+            old.deleteLater()
+
+    def _close_main_window(self) -> None:
+        """Close the window and the store (the window keeps its drafts and geometry first)."""
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.signals is not None:
+            self.signals.detach()
+            self.signals = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def _build_main_window(self, store: Store) -> MainWindow:
         self.settings = QSettings(str(settings_file(self.data_dir)), QSettings.Format.IniFormat)
@@ -109,6 +226,10 @@ class Glimmers:
         self.data_actions = DataActions(store, self.dialogs, window)
         for action in self.data_actions.actions():
             window.add_menu_action("file", action)
+        backups = QAction("&Backups…", window)
+        backups.setObjectName("backups_action")
+        backups.triggered.connect(self.show_backups)
+        window.add_menu_action("file", backups)
         window.quit_requested.connect(window.close)
         window.too_much_requested.connect(self.show_too_much)
         window.about_requested.connect(self.show_about)

@@ -73,6 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Add the entries of a Glimmers JSON export; ones you have are skipped.",
     )
     imported.add_argument("file", metavar="FILE")
+    backup = commands.add_parser(
+        "backup",
+        help="make a backup of your data now",
+        description="Make a backup of your data, in the backups folder or where you say.",
+    )
+    backup.add_argument("-o", "--output", metavar="FILE", help="where to write the backup")
+    commands.add_parser(
+        "check",
+        help="check your data for damage",
+        description="Run SQLite's integrity check on your data and say what it found.",
+    )
     return parser
 
 

@@ -1,4 +1,4 @@
-"""Subcommands that work on the data without opening a window (export, import, ...)."""
+"""Subcommands that work on the data without opening a window: export, import, backup, check."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop.paths import backups_dir, database_path, ensure_private_dir
 from desktop.store import Store, StoreProblem, open_store
+from desktop.store.backups import backup_to, check, make_backup
 from desktop.store.exchange import ImportProblem, export, import_json
 
 Command = Callable[[argparse.Namespace, Store], int]
@@ -60,12 +61,36 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _backup(args: argparse.Namespace, store: Store, data_dir: Path) -> int:
+    try:
+        if args.output:
+            made = backup_to(store, Path(args.output))
+        else:
+            made = make_backup(store, backups_dir(data_dir), label="by-hand")
+    except (OSError, FileExistsError) as e:
+        print(f"glimmers: no backup was made: {e}", file=sys.stderr)
+        return 1
+    print(f"Backed up your data to {made}")
+    return 0
+
+
+def _check(data_dir: Path) -> int:
+    result = check(database_path(data_dir))
+    print(result.message, file=sys.stdout if result.ok else sys.stderr)
+    return 0 if result.ok else 1
+
+
 COMMANDS: dict[str, Command] = {"export": _export, "import": _import}
 
 
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:
-    command = COMMANDS[args.command]
     ensure_private_dir(data_dir)
+    if args.command == "check":  # reads only: it must work on a file the app refuses to open
+        return _check(data_dir)
+    if args.command == "backup":
+        command: Command = lambda a, s: _backup(a, s, data_dir)  # noqa: E731
+    else:
+        command = COMMANDS[args.command]
     try:
         store = open_store(database_path(data_dir), backups_dir(data_dir))
     except StoreProblem as problem:

@@ -11,9 +11,10 @@ from desktop.store import StoreProblem
 
 class ProblemWindow(QWidget):
     another_folder_requested = Signal()
+    restore_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, problem: StoreProblem) -> None:
+    def __init__(self, problem: StoreProblem, backup_text: str | None = None) -> None:
         super().__init__()
         self.problem = problem
         self.setObjectName("problem_window")
@@ -27,17 +28,28 @@ class ProblemWindow(QWidget):
         self.explanation.setAccessibleName("What happened")
         self.another_button = QPushButton("&Open another data folder…")
         self.another_button.setAccessibleName("Open another data folder")
+        self.restore_button = QPushButton("&Restore the newest good backup")
+        self.restore_button.setAccessibleName("Restore the newest good backup")
+        self.restore_button.setToolTip(backup_text or "")
+        self.restore_button.setVisible(backup_text is not None)
+        self.backup_label = QLabel(backup_text or "")
+        self.backup_label.setObjectName("backup_offer")
+        self.backup_label.setWordWrap(True)
+        self.backup_label.setVisible(backup_text is not None)
         self.quit_button = QPushButton("&Quit")
         self.quit_button.setAccessibleName("Quit")
         buttons = QHBoxLayout()
         buttons.addStretch()
+        buttons.addWidget(self.restore_button)
         buttons.addWidget(self.another_button)
         buttons.addWidget(self.quit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.explanation, 1)
+        layout.addWidget(self.backup_label)
         layout.addLayout(buttons)
         self.resize(620, 360)
         self.another_button.clicked.connect(self.another_folder_requested)
+        self.restore_button.clicked.connect(self.restore_requested)
         self.quit_button.clicked.connect(self.quit_requested)
         self.another_button.setFocus()

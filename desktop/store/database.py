@@ -22,7 +22,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 Listener = Callable[[str], None]
 
 
-def _read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
@@ -41,7 +41,7 @@ def inspect_database(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise StoreProblem(ProblemKind.NOT_A_DATABASE, path)
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
     try:
@@ -62,7 +62,7 @@ def inspect_database(path: Path) -> int:
     return version
 
 
-def _create_private_file(path: Path) -> None:
+def create_private_file(path: Path) -> None:
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     os.close(fd)
     if os.name == "posix":
@@ -71,7 +71,7 @@ def _create_private_file(path: Path) -> None:
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Copy a live database with SQLite's online backup API into a new file only its owner reads."""
-    _create_private_file(target)
+    create_private_file(target)
     dest = sqlite3.connect(target)
     try:
         source.backup(dest)
@@ -83,7 +83,7 @@ def backup_before_migration(path: Path, backups: Path, version: int, now: dt.dat
     backups.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = now.strftime("%Y%m%d-%H%M%S")
     target = backups / f"glimmers-{stamp}-before-v{version + 1}.db"
-    source = sqlite3.connect(_read_only_uri(path), uri=True)
+    source = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         copy_database(source, target)
     finally:
@@ -154,7 +154,7 @@ def open_store(
     if existed and version < LATEST_VERSION:
         backup_before_migration(path, backups, version, now())
     if not existed:
-        _create_private_file(path)
+        create_private_file(path)
     elif os.name == "posix":
         os.chmod(path, 0o600)
     try:

@@ -39,7 +39,13 @@ def _menu_action(app: Glimmers, name: str):  # type: ignore[no-untyped-def]
 def test_file_menu_lists_export_import_trash_then_quit(app: Glimmers) -> None:
     assert app.window is not None
     texts = [a.text() for a in app.window.menus["file"].actions() if a.text()]
-    assert texts == ["&Export journal…", "&Import journal…", "Journal &trash…", "&Quit"]
+    assert texts == [
+        "&Export journal…",
+        "&Import journal…",
+        "Journal &trash…",
+        "&Backups…",
+        "&Quit",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,112 @@
+"""File > Backups: the copies Glimmers keeps, with their date, size and how many entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.backups import list_backups
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
+
+
+class BackupsDialog(QDialog):
+    backup_requested = Signal()
+    restore_requested = Signal(object)  # Path
+    keep_changed = Signal(int)
+
+    def __init__(self, folder: Path, keep: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._folder = folder
+        self.setObjectName("backups_dialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle("Backups")
+        self.resize(600, 420)
+        hint = QLabel(
+            f"Glimmers makes a backup each day you open it, and before it changes how your data "
+            f"is stored. They are in {folder}."
+        )
+        hint.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("backups")
+        self.table.setAccessibleName("Backups")
+        self.table.setHorizontalHeaderLabels(["Made", "Size", "Entries"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.backup_button = QPushButton("&Back up now")
+        self.backup_button.setAccessibleName("Back up now")
+        self.restore_button = QPushButton("&Restore this backup…")
+        self.restore_button.setAccessibleName("Restore the selected backup")
+        self.keep = QSpinBox()
+        self.keep.setObjectName("keep_backups")
+        self.keep.setAccessibleName("How many backups to keep")
+        self.keep.setRange(1, 365)
+        self.keep.setValue(keep)
+        self.message = QLabel()
+        self.message.setObjectName("backups_message")
+        self.message.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch()
+        row.addWidget(QLabel("Keep the newest"))
+        row.addWidget(self.keep)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        close.rejected.connect(self.reject)
+        self.backup_button.clicked.connect(self.backup_requested)
+        self.restore_button.clicked.connect(self._restore)
+        self.keep.valueChanged.connect(self.keep_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        backups = list_backups(self._folder)
+        self.table.setRowCount(len(backups))
+        for row, backup in enumerate(backups):
+            made = QTableWidgetItem(backup.created.strftime("%A %d %B %Y, %H:%M"))
+            made.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+            entries = str(backup.entries) if backup.readable else "cannot be read"
+            for column, item in enumerate(
+                (made, QTableWidgetItem(_size(backup.size)), QTableWidgetItem(entries))
+            ):
+                self.table.setItem(row, column, item)
+        if backups:
+            self.table.selectRow(0)
+        self.restore_button.setEnabled(bool(backups))
+
+    def selected(self) -> Path | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def _restore(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            self.message.setText("Choose a backup first.")
+            return
+        self.restore_requested.emit(chosen)

@@ -1,0 +1,204 @@
+"""Backups a person can see and restore: copies of the database made with SQLite's online
+backup API, kept in the data folder's backups/, newest first. No Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.store.database import (
+    Store,
+    copy_database,
+    create_private_file,
+    inspect_database,
+    read_only_uri,
+)
+from desktop.store.problems import StoreProblem
+
+DEFAULT_KEEP = 14
+DUE_AFTER = dt.timedelta(days=1)
+_NAME = re.compile(r"^glimmers-(\d{8}-\d{6})(?:-[\w-]+)?\.db$")
+
+Now = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: dt.datetime
+    size: int
+    entries: int | None  # None when the copy cannot be read
+
+    @property
+    def readable(self) -> bool:
+        return self.entries is not None
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.strftime("%Y%m%d-%H%M%S")
+
+
+def make_backup(store: Store, folder: Path, now: Now = dt.datetime.now, label: str = "") -> Path:
+    """Copy the open database, consistently, even while it is in use."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    suffix = f"-{label}" if label else ""
+    target = folder / f"glimmers-{_stamp(now())}{suffix}.db"
+    number = 1
+    while target.exists():
+        number += 1
+        target = folder / f"glimmers-{_stamp(now())}{suffix}-{number}.db"
+    copy_database(store.conn, target)
+    return target
+
+
+def backup_to(store: Store, target: Path) -> Path:
+    """A backup at a place the person chose (``glimmers backup -o FILE``)."""
+    target = target.expanduser().resolve()
+    if target.exists():
+        raise FileExistsError(f"{target} exists already; choose a new file name.")
+    copy_database(store.conn, target)
+    return target
+
+
+def _entries_in(path: Path) -> int | None:
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            return int(
+                conn.execute("SELECT COUNT(*) FROM entries WHERE deleted_at IS NULL").fetchone()[0]
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in the folder, newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if not match or not path.is_file():
+            continue
+        created = dt.datetime.strptime(match[1], "%Y%m%d-%H%M%S")
+        found.append(BackupInfo(path, created, path.stat().st_size, _entries_in(path)))
+    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def prune(folder: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` backups; returns what was deleted."""
+    old = list_backups(folder)[max(keep, 1) :]
+    for backup in old:
+        backup.path.unlink(missing_ok=True)
+    return [b.path for b in old]
+
+
+def backup_if_due(
+    store: Store, folder: Path, now: Now = dt.datetime.now, keep: int = DEFAULT_KEEP
+) -> Path | None:
+    """At start-up: a new backup when the newest is more than a day old (or there is none)."""
+    newest = next(iter(list_backups(folder)), None)
+    if newest is not None and now() - newest.created < DUE_AFTER:
+        return None
+    made = make_backup(store, folder, now, label="daily")
+    prune(folder, keep)
+    return made
+
+
+def newest_good_backup(folder: Path) -> BackupInfo | None:
+    """The newest backup that passes SQLite's check and this version can read."""
+    for backup in list_backups(folder):
+        try:
+            inspect_database(backup.path)
+        except StoreProblem:
+            continue
+        return backup
+    return None
+
+
+def _move_with_companions(database: Path, aside: Path) -> None:
+    # The -wal and -shm files belong to their database: they move with it, or a later
+    # open would replay one file's log into another file.
+    if database.exists():
+        os.replace(database, aside)
+    for extra in ("-wal", "-shm"):
+        companion = Path(f"{database}{extra}")
+        if companion.exists():
+            os.replace(companion, Path(f"{aside}{extra}"))
+
+
+def restore(database: Path, backup: Path, aside: Path) -> Path:
+    """Put ``backup`` in place of ``database``, first moving the current file to ``aside``
+    (never overwriting it). The store must be closed. Returns ``aside``.
+    """
+    inspect_database(backup)  # refuse to restore a damaged or too-new copy
+    if aside.exists():
+        raise FileExistsError(f"{aside} exists already")
+    aside.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _move_with_companions(database, aside)
+    temporary = database.with_name(database.name + ".restoring")
+    create_private_file(temporary)
+    shutil.copyfile(backup, temporary)
+    os.replace(temporary, database)
+    return aside
+
+
+def aside_for_restore(folder: Path, now: Now = dt.datetime.now) -> Path:
+    """Where a healthy current file goes before a backup replaces it: with the backups."""
+    return folder / f"glimmers-{_stamp(now())}-before-restore.db"
+
+
+def aside_for_damaged(database: Path, now: Now = dt.datetime.now) -> Path:
+    """Where a damaged file goes: beside it, under a name that says what it is."""
+    return database.with_name(f"glimmers-damaged-{_stamp(now())}.db")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    ok: bool
+    message: str
+
+
+def check(path: Path) -> CheckResult:
+    """Run SQLite's full integrity check and say what it found, in plain words."""
+    try:
+        version = inspect_database(path)
+    except StoreProblem as problem:
+        return CheckResult(False, problem.explanation())
+    if version == 0:
+        return CheckResult(True, f"There is no data yet at {path}.")
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        results = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        counts = {
+            table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("entries", "breath_sessions", "body_checkins", "tracks")
+            if conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()
+        }
+    except sqlite3.DatabaseError as e:
+        return CheckResult(False, f"The check could not finish: {e}. {path} was not changed.")
+    finally:
+        conn.close()
+    if results != ["ok"]:
+        listed = "\n".join(f"  {line}" for line in results[:10])
+        return CheckResult(
+            False, f"SQLite found problems in {path}:\n{listed}\nThe file was not changed."
+        )
+    parts = [
+        f"{counts.get('entries', 0)} journal entries",
+        f"{counts.get('breath_sessions', 0)} breathing sessions",
+        f"{counts.get('body_checkins', 0)} listening check-ins",
+        f"{counts.get('tracks', 0)} tracks",
+    ]
+    return CheckResult(True, f"Your data looks healthy: {', '.join(parts)}. ({path})")

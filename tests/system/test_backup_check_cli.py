@@ -1,0 +1,40 @@
+"""`glimmers backup` and `glimmers check` from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.store import open_store
+from desktop.store.journal import Entry, count_entries, save_entry
+from tests.system.helpers import run_glimmers
+
+
+def test_backup_to_a_file_and_to_the_backups_folder(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    store = open_store(data / "glimmers.db", data / "backups")
+    save_entry(store, Entry(body="one"))
+    store.close()
+    target = tmp_path / "copy.db"
+    result = run_glimmers("--data-dir", str(data), "backup", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    copy = open_store(target, tmp_path / "unused")
+    assert count_entries(copy) == 1
+    copy.close()
+    again = run_glimmers("--data-dir", str(data), "backup", "-o", str(target))
+    assert again.returncode == 1 and "exists already" in again.stderr
+    default = run_glimmers("--data-dir", str(data), "backup")
+    assert default.returncode == 0
+    assert len(list((data / "backups").glob("glimmers-*-by-hand.db"))) == 1
+
+
+def test_check_healthy_and_damaged(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    healthy = run_glimmers("--data-dir", str(data), "check")
+    assert healthy.returncode == 0
+    assert "no data yet" in healthy.stdout or "healthy" in healthy.stdout
+    (data / "glimmers.db").write_bytes(b"damaged" * 1000)
+    damaged = run_glimmers("--data-dir", str(data), "check")
+    assert damaged.returncode == 1
+    assert "not a Glimmers database" in damaged.stderr
+    assert (data / "glimmers.db").read_bytes() == b"damaged" * 1000

@@ -1,0 +1,86 @@
+"""Backups from the interface: the daily copy, File > Backups, and recovery from a damaged file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Glimmers
+from desktop.shell.main_window import MainWindow
+from desktop.shell.problem_window import ProblemWindow
+from desktop.store import open_store
+from desktop.store.backups import list_backups, make_backup
+from desktop.store.journal import Entry, count_entries, save_entry
+from tests.helpers import FakeDialogs
+
+
+def test_daily_backup_after_start(qtbot: QtBot, data_dir: Path) -> None:
+    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    qtbot.addWidget(app.start())
+    assert app.daily_backup() is not None
+    assert app.daily_backup() is None  # one a day is enough
+    assert len(list_backups(data_dir / "backups")) == 1
+    app.shutdown()
+
+
+def test_back_up_now_and_restore_from_the_dialog(qtbot: QtBot, data_dir: Path) -> None:
+    dialogs = FakeDialogs()
+    app = Glimmers(data_dir, dialogs=dialogs)  # type: ignore[arg-type]
+    qtbot.addWidget(app.start())
+    assert app.store is not None
+    save_entry(app.store, Entry(body="kept in the backup"))
+    dialog = app.show_backups()
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 2).text() == "1"
+    save_entry(app.store, Entry(body="written after"))
+    dialogs.confirm_answer = False
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert count_entries(app.store) == 2  # nothing happened
+    dialogs.confirm_answer = True
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert isinstance(app.window, MainWindow)
+    qtbot.addWidget(app.window)
+    assert app.store is not None
+    assert count_entries(app.store) == 1
+    assert dialogs.told[-1][0] == "Restored"
+    # The data from before the restore is itself kept as a backup.
+    kept = [b for b in list_backups(data_dir / "backups") if "before-restore" in b.path.name]
+    assert kept and kept[0].entries == 2
+    app.shutdown()
+
+
+def test_keep_setting_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
+    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    qtbot.addWidget(app.start())
+    dialog = app.show_backups()
+    dialog.keep.setValue(5)
+    assert app.keep_backups() == 5
+    dialog.close()
+    app.shutdown()
+
+
+def test_damaged_file_can_be_replaced_by_the_newest_good_backup(qtbot: QtBot, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    store = open_store(data_dir / "glimmers.db", data_dir / "backups")
+    save_entry(store, Entry(body="safe in a backup"))
+    make_backup(store, data_dir / "backups")
+    store.close()
+    database = data_dir / "glimmers.db"
+    damaged = b"this file was damaged" * 300
+    database.write_bytes(damaged)
+    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    shown = app.start()
+    qtbot.addWidget(shown)
+    assert isinstance(shown, ProblemWindow)
+    assert shown.restore_button.isVisibleTo(shown)
+    assert "1 entries can take its place" in shown.backup_label.text()
+    qtbot.mouseClick(shown.restore_button, Qt.MouseButton.LeftButton)
+    assert isinstance(app.window, MainWindow)
+    qtbot.addWidget(app.window)
+    assert app.store is not None and count_entries(app.store) == 1
+    [kept] = list(data_dir.glob("glimmers-damaged-*.db"))
+    assert kept.read_bytes() == damaged  # beside it, byte for byte
+    app.shutdown()

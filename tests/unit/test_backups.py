@@ -1,0 +1,133 @@
+"""Backups: made while in use, listed, pruned, restored without overwriting anything."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.store import StoreProblem, open_store
+from desktop.store.backups import (
+    aside_for_damaged,
+    aside_for_restore,
+    backup_if_due,
+    check,
+    list_backups,
+    make_backup,
+    newest_good_backup,
+    prune,
+    restore,
+)
+from desktop.store.journal import Entry, count_entries, save_entry
+
+
+def at(day: int, hour: int = 9) -> dt.datetime:
+    return dt.datetime(2026, 11, day, hour, 0, 0)
+
+
+def journal(folder: Path, entries: int):  # type: ignore[no-untyped-def]
+    store = open_store(folder / "glimmers.db", folder / "backups")
+    for i in range(entries):
+        save_entry(store, Entry(body=f"entry {i}"))
+    return store
+
+
+def test_backup_is_a_consistent_copy_listed_with_its_entries(tmp_path: Path) -> None:
+    store = journal(tmp_path, 3)
+    made = make_backup(store, tmp_path / "backups", now=lambda: at(20))
+    save_entry(store, Entry(body="after the backup"))
+    [info] = list_backups(tmp_path / "backups")
+    assert info.path == made
+    assert info.entries == 3
+    assert info.created == at(20)
+    assert info.size > 0
+    store.close()
+
+
+def test_daily_backup_only_when_the_newest_is_a_day_old(tmp_path: Path) -> None:
+    store = journal(tmp_path, 1)
+    folder = tmp_path / "backups"
+    assert backup_if_due(store, folder, now=lambda: at(20)) is not None
+    assert backup_if_due(store, folder, now=lambda: at(20, 20)) is None
+    assert backup_if_due(store, folder, now=lambda: at(21, 10)) is not None
+    assert len(list_backups(folder)) == 2
+    store.close()
+
+
+def test_prune_keeps_the_newest(tmp_path: Path) -> None:
+    store = journal(tmp_path, 1)
+    folder = tmp_path / "backups"
+    for day in range(1, 20):
+        make_backup(store, folder, now=lambda day=day: at(day))
+    deleted = prune(folder, keep=14)
+    kept = list_backups(folder)
+    assert len(kept) == 14 and len(deleted) == 5
+    assert kept[0].created == at(19) and kept[-1].created == at(6)
+    store.close()
+
+
+def test_restore_moves_the_current_file_aside_with_its_log(tmp_path: Path) -> None:
+    store = journal(tmp_path, 2)
+    backup = make_backup(store, tmp_path / "backups", now=lambda: at(10))
+    save_entry(store, Entry(body="newer"))
+    store.close()
+    database = tmp_path / "glimmers.db"
+    current = database.read_bytes()
+    aside = restore(database, backup, aside_for_restore(tmp_path / "backups", lambda: at(11)))
+    assert aside.read_bytes() == current
+    assert not Path(f"{database}-wal").exists()
+    reopened = open_store(database, tmp_path / "backups")
+    assert count_entries(reopened) == 2
+    reopened.close()
+    before = open_store(aside, tmp_path / "elsewhere")
+    assert count_entries(before) == 3
+    before.close()
+
+
+def test_restore_refuses_a_damaged_backup_and_changes_nothing(tmp_path: Path) -> None:
+    journal(tmp_path, 1).close()
+    bad = tmp_path / "backups" / "glimmers-20261101-090000.db"
+    bad.parent.mkdir(exist_ok=True)
+    bad.write_bytes(b"rubbish" * 100)
+    database = tmp_path / "glimmers.db"
+    original = database.read_bytes()
+    with pytest.raises(StoreProblem):
+        restore(database, bad, aside_for_damaged(database))
+    assert database.read_bytes() == original
+
+
+def test_newest_good_backup_skips_damaged_ones(tmp_path: Path) -> None:
+    store = journal(tmp_path, 1)
+    folder = tmp_path / "backups"
+    good = make_backup(store, folder, now=lambda: at(3))
+    store.close()
+    (folder / "glimmers-20261105-090000.db").write_bytes(b"not sqlite" * 100)
+    found = newest_good_backup(folder)
+    assert found is not None and found.path == good
+
+
+def test_check_says_what_it_found(tmp_path: Path) -> None:
+    journal(tmp_path, 2).close()
+    result = check(tmp_path / "glimmers.db")
+    assert result.ok and "2 journal entries" in result.message
+    (tmp_path / "junk.db").write_bytes(b"junk" * 1000)
+    bad = check(tmp_path / "junk.db")
+    assert not bad.ok and "not a Glimmers database" in bad.message
+
+
+def test_check_reports_a_damaged_page(tmp_path: Path) -> None:
+    store = journal(tmp_path, 300)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    path = tmp_path / "glimmers.db"
+    data = bytearray(path.read_bytes())
+    data[4096 * 3 + 100 : 4096 * 5] = b"\x5a" * (4096 * 2 - 100)
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    result = check(path)
+    assert not result.ok
+    assert path.read_bytes() == before
+    conn = sqlite3.connect(path)
+    conn.close()

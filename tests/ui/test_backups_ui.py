@@ -62,7 +62,9 @@ def test_keep_setting_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
     app.shutdown()
 
 
-def test_damaged_file_can_be_replaced_by_the_newest_good_backup(qtbot: QtBot, data_dir: Path) -> None:
+def test_damaged_file_can_be_replaced_by_the_newest_good_backup(
+    qtbot: QtBot, data_dir: Path
+) -> None:
     data_dir.mkdir(parents=True)
     store = open_store(data_dir / "glimmers.db", data_dir / "backups")
     save_entry(store, Entry(body="safe in a backup"))

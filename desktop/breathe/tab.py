@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from typing import Protocol
 
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.breathe.cues import Cues
-from desktop.breathe.pacer import BreathSession
+from desktop.breathe.pacer import BreathSession, SessionRecord
 from desktop.breathe.pacer_widget import REDUCED_MOTION_DEFAULT, STYLES, PacerWidget
 from desktop.breathe.patterns import (
     DEFAULT_RATE,
@@ -71,12 +72,14 @@ class Tones(Protocol):
 PAGE_PACER, PAGE_BEFORE, PAGE_AFTER = 0, 1, 2
 
 
-def _number(value: object, default: float) -> float:
-    """A number from the settings file, or the default if it is missing or was edited badly."""
+def _number(value: object, default: float, low: float, high: float) -> float:
+    """A number from the settings file, or the default if it is missing, out of range or was
+    edited badly."""
     try:
-        return float(value)  # type: ignore[arg-type]
+        number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return default
+    return number if math.isfinite(number) and low <= number <= high else default
 
 
 class BreatheTab(QWidget):
@@ -165,7 +168,7 @@ class BreatheTab(QWidget):
         for rate in RESONANCE_RATES:
             self.rate_box.addItem(f"{rate:g} breaths a minute", rate)
         self.rate_box.setCurrentIndex(
-            max(0, self.rate_box.findData(_number(s.value("breathe/rate"), DEFAULT_RATE)))
+            max(0, self.rate_box.findData(_number(s.value("breathe/rate"), DEFAULT_RATE, 4.5, 7.0)))
         )
         self.gradual_box = QCheckBox("Lengthen the out-breath slowly toward 8")
         self.gradual_box.setObjectName("gradual")
@@ -175,7 +178,7 @@ class BreatheTab(QWidget):
         self.length_spin.setObjectName("length")
         self.length_spin.setAccessibleName("Length")
         self.length_spin.setRange(1, 60)
-        self.length_spin.setValue(round(_number(s.value("breathe/length"), 5)))
+        self.length_spin.setValue(round(_number(s.value("breathe/length"), 5, 1, 60)))
         self.unit_box = QComboBox()
         self.unit_box.setObjectName("length_unit")
         self.unit_box.setAccessibleName("Length in")
@@ -196,7 +199,7 @@ class BreatheTab(QWidget):
         self.volume.setObjectName("volume")
         self.volume.setAccessibleName("Tone volume")
         self.volume.setRange(0, 100)
-        self.volume.setValue(round(_number(s.value("breathe/volume"), 50)))
+        self.volume.setValue(round(_number(s.value("breathe/volume"), 50, 0, 100)))
         self.announce_box = QCheckBox("Announce each phase to a screen reader")
         self.announce_box.setChecked(s.value("breathe/announce", "false") == "true")
         self.style_box = QComboBox()
@@ -516,6 +519,20 @@ class BreatheTab(QWidget):
             return
         record = session.record()
         before = self._before or CheckInAnswer(None)
+        try:
+            self._save_record(record, before, after)
+        except ValueError as e:
+            self.week_label.setText(f"This session was not kept: {e}")
+            return
+        self.session = None
+        self._before = None
+        self.stack.setCurrentIndex(PAGE_PACER)
+        self._reload_history()
+        self._update_buttons()
+
+    def _save_record(
+        self, record: SessionRecord, before: CheckInAnswer, after: CheckInAnswer
+    ) -> None:
         pattern = record.pattern
         save_session(
             self._store,
@@ -541,11 +558,6 @@ class BreatheTab(QWidget):
                 feelings_after=after.feelings,
             ),
         )
-        self.session = None
-        self._before = None
-        self.stack.setCurrentIndex(PAGE_PACER)
-        self._reload_history()
-        self._update_buttons()
 
     def _reload_history(self) -> None:
         self.history.clear()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Vocabulary
 from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
 from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
-from desktop.store import Store
+from desktop.store import Store, WriteFailed
 from desktop.store.journal import (
     Entry,
     TimelineItem,
@@ -282,7 +282,11 @@ class JournalTab(QWidget):
         self.editor.saved(saved)
 
     def _delete(self, uid: str) -> None:
-        trash_entry(self._store, uid)
+        try:
+            trash_entry(self._store, uid)
+        except WriteFailed as e:
+            self.editor.show_message(str(e))
+            return
         self._trashed_uid = uid
         self.undo_banner.label.setText("The entry is in the trash.")
         self.undo_banner.show()
@@ -292,7 +296,11 @@ class JournalTab(QWidget):
     def _undo_delete(self) -> None:
         if self._trashed_uid is None:
             return
-        restore_entry(self._store, self._trashed_uid)
+        try:
+            restore_entry(self._store, self._trashed_uid)
+        except WriteFailed as e:
+            self.undo_banner.label.setText(str(e))
+            return
         entry = get_entry(self._store, self._trashed_uid)
         self._trashed_uid = None
         self.undo_banner.hide()
@@ -304,7 +312,10 @@ class JournalTab(QWidget):
 
     def _keep_draft(self, state: object) -> None:
         assert isinstance(state, dict)
-        save_draft(self._store, DRAFT_KEY, state)
+        try:
+            save_draft(self._store, DRAFT_KEY, state)
+        except WriteFailed as e:
+            self.editor.show_message(f"{e} Your writing is still here; keep this window open.")
 
     def _offer_draft(self) -> None:
         drafts = [d for d in load_drafts(self._store) if d.key == DRAFT_KEY]

@@ -83,7 +83,11 @@ class TrashDialog(QDialog):
         if self.list.currentRow() < 0:
             self.message.setText("Choose an entry first.")
             return
-        restore_entry(self._store, str(item.data(Qt.ItemDataRole.UserRole)))
+        try:
+            restore_entry(self._store, str(item.data(Qt.ItemDataRole.UserRole)))
+        except ValueError as e:
+            self.message.setText(str(e))
+            return
         self.message.setText("Restored to your journal.")
         self._reload()
 
@@ -93,6 +97,10 @@ class TrashDialog(QDialog):
             f"Delete the {count} entries in the trash for good? This cannot be undone."
         ):
             return
-        removed = empty_trash(self._store)
+        try:
+            removed = empty_trash(self._store)
+        except ValueError as e:
+            self.message.setText(str(e))
+            return
         self.message.setText(f"Deleted {removed} entries for good.")
         self._reload()

@@ -33,7 +33,7 @@ from desktop.listen.library_model import LibraryModel, format_duration
 from desktop.listen.player import Player
 from desktop.listen.scanner import ScanJob, Starter, start_in_pool
 from desktop.listen.seek_bar import Marker, SeekBar
-from desktop.store import Store
+from desktop.store import Store, WriteFailed
 from desktop.store.listening import (
     CheckIn,
     Track,
@@ -286,7 +286,11 @@ class ListenTab(QWidget):
 
     def _on_scan_found(self, batch: object) -> None:
         assert isinstance(batch, list)
-        add_tracks(self._store, batch)
+        try:
+            add_tracks(self._store, batch)
+        except WriteFailed as e:
+            self.cancel_scan()
+            self.message.setText(f"{e} The scan stopped.")
 
     def _on_scan_finished(self, done: int, cancelled: bool) -> None:
         self.scan = None
@@ -465,6 +469,16 @@ class ListenTab(QWidget):
     def _on_mood(self, pleasantness: float, energy: float) -> None:
         if self._mood_moment is None:
             return
+        try:
+            self._save_mood(pleasantness, energy)
+        except WriteFailed as e:
+            self.message.setText(str(e))
+            return
+        self.message.setText("Noted.")
+        self._show_mood(None)
+
+    def _save_mood(self, pleasantness: float, energy: float) -> None:
+        assert self._mood_moment is not None
         save_mood(
             self._store,
             self.track.id if self.track else None,
@@ -472,8 +486,6 @@ class ListenTab(QWidget):
             pleasantness,
             energy,
         )
-        self.message.setText("Noted.")
-        self._show_mood(None)
 
     def prepare_to_close(self) -> None:
         self.cancel_scan()

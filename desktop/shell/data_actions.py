@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.commands import write_private_file
 from desktop.journal.trash_dialog import TrashDialog
 from desktop.shell.file_dialogs import Dialogs
-from desktop.store import Store
+from desktop.store import Store, WriteFailed
 from desktop.store.exchange import ImportProblem, export, import_json
 
 EXPORT_FILTERS = {
@@ -73,7 +73,7 @@ class DataActions:
                 problem=True,
             )
             return
-        except ImportProblem as e:
+        except (ImportProblem, WriteFailed) as e:
             self._dialogs.tell(
                 self._parent,
                 "Nothing was imported",

@@ -120,6 +120,10 @@ class TooMuchDialog(QDialog):
             self.message.setText("Choose a contact in the list first.")
             return
         item = self.contacts.currentItem()
-        remove_contact(self._store, int(item.data(Qt.ItemDataRole.UserRole)))
+        try:
+            remove_contact(self._store, int(item.data(Qt.ItemDataRole.UserRole)))
+        except ValueError as e:
+            self.message.setText(str(e))
+            return
         self.message.setText("Removed.")
         self._reload()

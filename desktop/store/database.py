@@ -22,6 +22,24 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 Listener = Callable[[str], None]
 
 
+class WriteFailed(ValueError):
+    """A write SQLite refused (a full disk, a read-only folder). Nothing of it was kept.
+
+    It is a ValueError so that every screen that explains a refused save explains this too.
+    """
+
+
+def _plain_reason(error: sqlite3.Error) -> str:
+    text = str(error)
+    if "full" in text:
+        return "the disk is full. Free some space and try again"
+    if "readonly" in text or "read-only" in text:
+        return "the data folder cannot be written to"
+    if "locked" in text or "busy" in text:
+        return "another program is using your data. Try again in a moment"
+    return text
+
+
 def read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
@@ -124,13 +142,17 @@ class Store:
     def transaction(self, *changed_tables: str) -> Iterator[sqlite3.Connection]:
         """One all-or-nothing write; listeners hear about the tables once it is committed."""
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as e:
+            raise WriteFailed(f"Glimmers could not save this: {_plain_reason(e)}.") from e
         for table in changed_tables:
             for listener in list(self._listeners):
                 listener(table)
@@ -166,7 +188,11 @@ def open_store(
     except sqlite3.Error as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
     store = Store(path, conn)
-    migrate(store)
+    try:
+        migrate(store)
+    except (WriteFailed, sqlite3.Error) as e:
+        store.close()
+        raise StoreProblem(ProblemKind.NOT_UPDATED, path, str(e)) from e
     return store
 
 

@@ -11,6 +11,7 @@ class ProblemKind(enum.Enum):
     DAMAGED = "damaged"
     TOO_NEW = "too-new"
     UNREADABLE = "unreadable"
+    NOT_UPDATED = "not-updated"
 
 
 _WHAT_HAPPENED = {
@@ -21,6 +22,9 @@ _WHAT_HAPPENED = {
         "so this version cannot read it safely."
     ),
     ProblemKind.UNREADABLE: "Glimmers could not read the file it keeps your data in.",
+    ProblemKind.NOT_UPDATED: (
+        "Glimmers could not update the way your data is stored, so it left it as it was."
+    ),
 }
 
 

@@ -23,7 +23,7 @@ from tests.audio import make_wav
 
 def main() -> int:
     data_dir, audio_dir = Path(sys.argv[1]), Path(sys.argv[2])
-    audio = make_wav(audio_dir / "trace tone.wav", seconds=3)
+    make_wav(audio_dir / "trace tone.wav", seconds=3)
     app = make_qapplication([])
     glimmers = Glimmers(data_dir)
     window = glimmers.start()

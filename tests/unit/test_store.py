@@ -162,8 +162,10 @@ def test_failed_migration_rolls_back_and_keeps_the_old_version(
         "desktop.store.database.MIGRATIONS", [*migrations_module.MIGRATIONS, broken]
     )
     monkeypatch.setattr("desktop.store.database.LATEST_VERSION", LATEST_VERSION + 1)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreProblem) as info:
         open_store(path, tmp_path / "backups")
+    assert info.value.kind is ProblemKind.NOT_UPDATED
+    assert "left it as it was" in info.value.explanation()
     monkeypatch.undo()
     store = _open(tmp_path)
     assert store.schema_version == LATEST_VERSION

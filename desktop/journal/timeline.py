@@ -54,6 +54,17 @@ def day_label(day: str, today: dt.date) -> str:
     return text if date.year == today.year else f"{text} {date.year}"
 
 
+def local_time(stamp: str) -> str:
+    """ "14:05" in the person's own time zone, from a stored ISO time (kept in UTC)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%H:%M")
+
+
 def snippet_html(snippet: str) -> str:
     """Escape a search snippet and turn the match markers into highlighting."""
     escaped = html.escape(" ".join(snippet.split()))
@@ -172,7 +183,7 @@ class TimelineModel(QAbstractListModel):
 
     def _html(self, item: TimelineItem) -> str:
         kind = html.escape(KIND_LABELS.get(item.kind, item.kind))
-        time = html.escape(item.created_at[11:16])
+        time = html.escape(local_time(item.created_at))
         text = snippet_html(item.snippet) if item.snippet else html.escape(item.summary)
         lines = [f"<small>{kind} · {time}</small>", text or "<i>(empty)</i>"]
         extra = []

@@ -8,13 +8,14 @@ import datetime as dt
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.store.database import (
+    DATABASE_ERRORS,
     Store,
+    connect,
     copy_database,
     create_private_file,
     inspect_database,
@@ -54,7 +55,7 @@ def make_backup(store: Store, folder: Path, now: Now = dt.datetime.now, label: s
     while target.exists():
         number += 1
         target = folder / f"glimmers-{_stamp(now())}{suffix}-{number}.db"
-    copy_database(store.conn, target)
+    copy_database(store.conn, target, store.key)
     return target
 
 
@@ -63,24 +64,24 @@ def backup_to(store: Store, target: Path) -> Path:
     target = target.expanduser().resolve()
     if target.exists():
         raise FileExistsError(f"{target} exists already; choose a new file name.")
-    copy_database(store.conn, target)
+    copy_database(store.conn, target, store.key)
     return target
 
 
-def _entries_in(path: Path) -> int | None:
+def _entries_in(path: Path, key: bytes | None) -> int | None:
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = connect(read_only_uri(path), key, uri=True)
         try:
             return int(
                 conn.execute("SELECT COUNT(*) FROM entries WHERE deleted_at IS NULL").fetchone()[0]
             )
         finally:
             conn.close()
-    except sqlite3.Error:
+    except DATABASE_ERRORS:
         return None
 
 
-def list_backups(folder: Path) -> list[BackupInfo]:
+def list_backups(folder: Path, key: bytes | None = None) -> list[BackupInfo]:
     """Backups in the folder, newest first."""
     if not folder.is_dir():
         return []
@@ -90,7 +91,7 @@ def list_backups(folder: Path) -> list[BackupInfo]:
         if not match or not path.is_file():
             continue
         created = dt.datetime.strptime(match[1], "%Y%m%d-%H%M%S")
-        found.append(BackupInfo(path, created, path.stat().st_size, _entries_in(path)))
+        found.append(BackupInfo(path, created, path.stat().st_size, _entries_in(path, key)))
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
@@ -114,11 +115,11 @@ def backup_if_due(
     return made
 
 
-def newest_good_backup(folder: Path) -> BackupInfo | None:
+def newest_good_backup(folder: Path, key: bytes | None = None) -> BackupInfo | None:
     """The newest backup that passes SQLite's check and this version can read."""
-    for backup in list_backups(folder):
+    for backup in list_backups(folder, key):
         try:
-            inspect_database(backup.path)
+            inspect_database(backup.path, key)
         except StoreProblem:
             continue
         return backup
@@ -136,11 +137,11 @@ def _move_with_companions(database: Path, aside: Path) -> None:
             os.replace(companion, Path(f"{aside}{extra}"))
 
 
-def restore(database: Path, backup: Path, aside: Path) -> Path:
+def restore(database: Path, backup: Path, aside: Path, key: bytes | None = None) -> Path:
     """Put ``backup`` in place of ``database``, first moving the current file to ``aside``
     (never overwriting it). The store must be closed. Returns ``aside``.
     """
-    inspect_database(backup)  # refuse to restore a damaged or too-new copy
+    inspect_database(backup, key)  # refuse to restore a damaged or too-new copy
     if aside.exists():
         raise FileExistsError(f"{aside} exists already")
     aside.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -168,15 +169,15 @@ class CheckResult:
     message: str
 
 
-def check(path: Path) -> CheckResult:
+def check(path: Path, key: bytes | None = None) -> CheckResult:
     """Run SQLite's full integrity check and say what it found, in plain words."""
     try:
-        version = inspect_database(path)
+        version = inspect_database(path, key)
     except StoreProblem as problem:
         return CheckResult(False, problem.explanation())
     if version == 0:
         return CheckResult(True, f"There is no data yet at {path}.")
-    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    conn = connect(read_only_uri(path), key, uri=True)
     try:
         results = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         counts = {
@@ -186,7 +187,7 @@ def check(path: Path) -> CheckResult:
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
             ).fetchone()
         }
-    except sqlite3.DatabaseError as e:
+    except DATABASE_ERRORS as e:
         return CheckResult(False, f"The check could not finish: {e}. {path} was not changed.")
     finally:
         conn.close()

@@ -9,7 +9,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -29,7 +29,58 @@ class WriteFailed(ValueError):
     """
 
 
-def _plain_reason(error: sqlite3.Error) -> str:
+def _cipher() -> Any:
+    """SQLCipher's Python driver, or None where it is not installed."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        return None
+    return dbapi2
+
+
+def encryption_available() -> bool:
+    return _cipher() is not None
+
+
+def _error_classes() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
+    cipher = _cipher()
+    errors: list[type[Exception]] = [sqlite3.Error]
+    operational: list[type[Exception]] = [sqlite3.OperationalError]
+    if cipher is not None:
+        errors.append(cipher.Error)
+        operational.append(cipher.OperationalError)
+    return tuple(errors), tuple(operational)
+
+
+# sqlite3 and SQLCipher raise their own error classes; code that handles one handles both.
+DATABASE_ERRORS, OPERATIONAL_ERRORS = _error_classes()
+
+
+def key_pragma(key: bytes) -> str:
+    """The raw 256-bit key, as SQLCipher takes it (no passphrase derivation of its own)."""
+    if len(key) != 32:
+        raise ValueError("a database key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect(target: str | Path, key: bytes | None = None, **options: Any) -> sqlite3.Connection:
+    """A connection to a plain file, or (with ``key``) to a file SQLCipher encrypts."""
+    if key is None:
+        plain: sqlite3.Connection = sqlite3.connect(target, **options)
+        return plain
+    cipher = _cipher()
+    if cipher is None:
+        raise StoreProblem(
+            ProblemKind.UNREADABLE,
+            Path(str(target)),
+            "this installation cannot open protected journals",
+        )
+    conn: sqlite3.Connection = cipher.connect(str(target), **options)
+    conn.execute(key_pragma(key))
+    return conn
+
+
+def _plain_reason(error: Exception) -> str:
     text = str(error)
     if "full" in text:
         return "the disk is full. Free some space and try again"
@@ -44,10 +95,11 @@ def read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
-def inspect_database(path: Path) -> int:
+def inspect_database(path: Path, key: bytes | None = None) -> int:
     """Return the schema version of an existing file, or raise StoreProblem. Never writes.
 
-    A missing or empty file is a new database: version 0.
+    A missing or empty file is a new database: version 0. With ``key`` the file is expected to
+    be encrypted with it.
     """
     try:
         if not path.exists() or path.stat().st_size == 0:
@@ -56,17 +108,18 @@ def inspect_database(path: Path) -> int:
             header = f.read(len(SQLITE_HEADER))
     except OSError as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, e.strerror or str(e)) from e
-    if header != SQLITE_HEADER:
+    if key is None and header != SQLITE_HEADER:
         raise StoreProblem(ProblemKind.NOT_A_DATABASE, path)
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as e:
+        conn = connect(read_only_uri(path), key, uri=True)
+    except DATABASE_ERRORS as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
     try:
         results = [row[0] for row in conn.execute("PRAGMA quick_check")]
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as e:
-        raise StoreProblem(ProblemKind.DAMAGED, path, str(e)) from e
+    except DATABASE_ERRORS as e:
+        kind = ProblemKind.WRONG_KEY if key is not None and "not a database" in str(e) else None
+        raise StoreProblem(kind or ProblemKind.DAMAGED, path, str(e)) from e
     finally:
         conn.close()
     if results != ["ok"]:
@@ -87,23 +140,26 @@ def create_private_file(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """Copy a live database with SQLite's online backup API into a new file only its owner reads."""
+def copy_database(source: sqlite3.Connection, target: Path, key: bytes | None = None) -> None:
+    """Copy a live database with SQLite's online backup API into a new file only its owner
+    reads; a copy of an encrypted database is encrypted with the same key."""
     create_private_file(target)
-    dest = sqlite3.connect(target)
+    dest = connect(target, key)
     try:
         source.backup(dest)
     finally:
         dest.close()
 
 
-def backup_before_migration(path: Path, backups: Path, version: int, now: dt.datetime) -> Path:
+def backup_before_migration(
+    path: Path, backups: Path, version: int, now: dt.datetime, key: bytes | None = None
+) -> Path:
     backups.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = now.strftime("%Y%m%d-%H%M%S")
     target = backups / f"glimmers-{stamp}-before-v{version + 1}.db"
-    source = sqlite3.connect(read_only_uri(path), uri=True)
+    source = connect(read_only_uri(path), key, uri=True)
     try:
-        copy_database(source, target)
+        copy_database(source, target, key)
     finally:
         source.close()
     return target
@@ -112,9 +168,10 @@ def backup_before_migration(path: Path, backups: Path, version: int, now: dt.dat
 class Store:
     """The open database. Owns the connection; every write goes through ``transaction()``."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, key: bytes | None = None) -> None:
         self.path = path
         self.conn = conn
+        self.key = key  # dropped when the store closes (the lock closes it)
         self._listeners: list[Listener] = []
 
     @functools.cached_property
@@ -126,6 +183,10 @@ class Store:
         import sqlite_utils
 
         return sqlite_utils.Database(self.conn)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @property
     def schema_version(self) -> int:
@@ -165,32 +226,33 @@ def open_store(
     path: Path,
     backups: Path,
     now: Callable[[], dt.datetime] = dt.datetime.now,
+    key: bytes | None = None,
 ) -> Store:
     """Open (creating or migrating) the database at ``path``.
 
     Raises StoreProblem, leaving the file byte for byte as it was, when it is not a database,
     is damaged, or was written by a newer version.
     """
-    version = inspect_database(path)
+    version = inspect_database(path, key)
     existed = path.exists() and path.stat().st_size > 0
     if existed and version < LATEST_VERSION:
-        backup_before_migration(path, backups, version, now())
+        backup_before_migration(path, backups, version, now(), key)
     if not existed:
         create_private_file(path)
     elif os.name == "posix":
         os.chmod(path, 0o600)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn = connect(path, key, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
-    except sqlite3.Error as e:
+    except DATABASE_ERRORS as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
-    store = Store(path, conn)
+    store = Store(path, conn, key)
     try:
         migrate(store)
-    except (WriteFailed, sqlite3.Error) as e:
+    except (WriteFailed, *DATABASE_ERRORS) as e:  # type: ignore[misc]
         store.close()
         raise StoreProblem(ProblemKind.NOT_UPDATED, path, str(e)) from e
     return store

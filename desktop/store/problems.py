@@ -12,6 +12,7 @@ class ProblemKind(enum.Enum):
     TOO_NEW = "too-new"
     UNREADABLE = "unreadable"
     NOT_UPDATED = "not-updated"
+    WRONG_KEY = "wrong-key"
 
 
 _WHAT_HAPPENED = {
@@ -22,6 +23,7 @@ _WHAT_HAPPENED = {
         "so this version cannot read it safely."
     ),
     ProblemKind.UNREADABLE: "Glimmers could not read the file it keeps your data in.",
+    ProblemKind.WRONG_KEY: "Your protected journal did not open with this key.",
     ProblemKind.NOT_UPDATED: (
         "Glimmers could not update the way your data is stored, so it left it as it was."
     ),

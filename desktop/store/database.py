@@ -29,7 +29,7 @@ class WriteFailed(ValueError):
     """
 
 
-def _cipher() -> Any:
+def cipher_module() -> Any:
     """SQLCipher's Python driver, or None where it is not installed."""
     try:
         from sqlcipher3 import dbapi2
@@ -39,11 +39,11 @@ def _cipher() -> Any:
 
 
 def encryption_available() -> bool:
-    return _cipher() is not None
+    return cipher_module() is not None
 
 
 def _error_classes() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
-    cipher = _cipher()
+    cipher = cipher_module()
     errors: list[type[Exception]] = [sqlite3.Error]
     operational: list[type[Exception]] = [sqlite3.OperationalError]
     if cipher is not None:
@@ -68,7 +68,7 @@ def connect(target: str | Path, key: bytes | None = None, **options: Any) -> sql
     if key is None:
         plain: sqlite3.Connection = sqlite3.connect(target, **options)
         return plain
-    cipher = _cipher()
+    cipher = cipher_module()
     if cipher is None:
         raise StoreProblem(
             ProblemKind.UNREADABLE,

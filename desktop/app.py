@@ -18,12 +18,13 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 import sqlite3
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from desktop.cli import Size, parse_args
 from desktop.clock import Clock, MonotonicClock
+from desktop.commands import write_private_file
 from desktop.icons import app_icon
 from desktop.listen.player import Player
 from desktop.paths import backups_dir, database_path, ensure_private_dir, resolve_data_dir
@@ -31,10 +32,13 @@ from desktop.paths import settings_path as settings_file
 from desktop.shell.backups_dialog import BackupsDialog
 from desktop.shell.data_actions import DataActions
 from desktop.shell.file_dialogs import Dialogs
+from desktop.shell.idle import IdleWatcher
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.shell.problem_window import ProblemWindow
+from desktop.shell.protection_dialog import ProtectionDialog
 from desktop.shell.too_much import TooMuchDialog
+from desktop.shell.unlock_window import UnlockWindow
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store.backups import (
     DEFAULT_KEEP,
@@ -45,6 +49,16 @@ from desktop.store.backups import (
     newest_good_backup,
     prune,
     restore,
+)
+from desktop.store.database import DATABASE_ERRORS
+from desktop.store.protection import (
+    WrongPassphrase,
+    change_passphrase,
+    is_protected,
+    protect,
+    recovery_text,
+    unlock,
+    unprotect,
 )
 from desktop.store_signals import StoreSignals
 
@@ -99,15 +113,26 @@ class Glimmers:
         self.settings: QSettings | None = None
         self.window: MainWindow | None = None
         self.problem_window: ProblemWindow | None = None
-        self._dialogs: list[QWidget] = []
+        self.unlock_window: UnlockWindow | None = None
+        self.protection_dialog: ProtectionDialog | None = None
+        self.key: bytes | None = None  # the protected journal's key while it is unlocked
+        self.idle = IdleWatcher(self.clock)
+        self.idle.idle.connect(lambda: self.lock(by_idle=True))
+        self.offer_protection = True  # at first start; off for screenshots
 
     def start(self) -> QWidget:
         """Open the store and show the main window, or explain why the data cannot be opened."""
         ensure_private_dir(self.data_dir)
+        if self.settings is None:
+            self.settings = QSettings(str(settings_file(self.data_dir)), QSettings.Format.IniFormat)
+        if is_protected(self.data_dir) and self.key is None:
+            return self._show_unlock(by_idle=False)
         try:
-            self.store = open_store(database_path(self.data_dir), backups_dir(self.data_dir))
+            self.store = open_store(
+                database_path(self.data_dir), backups_dir(self.data_dir), key=self.key
+            )
         except StoreProblem as problem:
-            good = newest_good_backup(backups_dir(self.data_dir))
+            good = newest_good_backup(backups_dir(self.data_dir), self.key)
             offer = None
             if good is not None:
                 offer = (
@@ -124,7 +149,134 @@ class Glimmers:
         self.window.show()
         # After the first paint, so a large copy never delays the window.
         QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self.window, self.daily_backup)
+        if self.store.encrypted:
+            QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+            self.idle.start(self.lock_minutes())
+        elif self.offer_protection and self.settings.value("security/offered") != "true":
+            self.settings.setValue("security/offered", "true")
+            self.window.offer(
+                "Your journal stays on this computer. You can also protect it with a passphrase, "
+                "now or later from the File menu.",
+                "Set a &passphrase…",
+            )
+            self.window.offer_yes.clicked.connect(self.show_protection)
         return self.window
+
+    # -- protection and the lock --------------------------------------------------------------
+
+    def lock_minutes(self) -> int:
+        value = self.settings.value("security/lock_minutes", 10) if self.settings else 10
+        try:
+            return max(0, min(240, int(str(value))))
+        except ValueError:
+            return 10
+
+    def _show_unlock(self, by_idle: bool) -> UnlockWindow:
+        window = UnlockWindow(locked_by_idle=by_idle)
+        window.unlock_requested.connect(self._unlock)
+        window.quit_requested.connect(window.close)
+        self.unlock_window = window
+        window.show()
+        return window
+
+    def _unlock(self, secret: str, recovery: bool) -> None:
+        window = self.unlock_window
+        try:
+            self.key = unlock(self.data_dir, secret, recovery)
+        except WrongPassphrase as e:
+            if window is not None:
+                window.refused(str(e))
+            return
+        self.unlock_window = None
+        self.start()
+        if window is not None:
+            window.close()
+            window.deleteLater()
+
+    def lock(self, by_idle: bool = False) -> None:
+        """Hide everything and forget the key; the passphrase opens it again."""
+        if self.store is None or not self.store.encrypted:
+            return
+        self.idle.stop()
+        self._close_main_window()
+        self.key = None
+        self._show_unlock(by_idle)
+
+    def show_protection(self) -> ProtectionDialog:
+        protected = self.store is not None and self.store.encrypted
+        dialog = ProtectionDialog(protected, self.lock_minutes())  # top-level: outlives windows
+        dialog.protect_requested.connect(lambda p: self._change_protection(dialog, p))
+        dialog.change_requested.connect(lambda p: self._change_protection(dialog, p))
+        dialog.remove_requested.connect(lambda: self._remove_protection(dialog))
+        dialog.lock_requested.connect(dialog.close)
+        dialog.lock_requested.connect(self.lock)
+        dialog.save_recovery_requested.connect(lambda text: self._save_recovery(dialog, text))
+        dialog.lock_minutes_changed.connect(self._set_lock_minutes)
+        self.protection_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _set_lock_minutes(self, minutes: int) -> None:
+        if self.settings is not None:
+            self.settings.setValue("security/lock_minutes", minutes)
+        if self.store is not None and self.store.encrypted:
+            self.idle.start(minutes)
+
+    def _change_protection(self, dialog: ProtectionDialog, passphrase: str) -> None:
+        old = self.key
+        self._close_main_window()
+        try:
+            if old is None:
+                self.key = protect(self.data_dir, backups_dir(self.data_dir), passphrase)
+            else:
+                self.key = change_passphrase(
+                    self.data_dir, backups_dir(self.data_dir), old, passphrase
+                )
+        except (OSError, ValueError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+            self.key = old
+            self.start()
+            dialog.message.setText(f"Nothing was changed: {e}")
+            return
+        self.start()
+        dialog.show_recovery(recovery_text(self.key))
+        dialog.message.setText("Your journal is protected. Keep the recovery key safe.")
+
+    def _remove_protection(self, dialog: ProtectionDialog) -> None:
+        if self.key is None or not self.dialogs.confirm(
+            dialog,
+            "Remove the passphrase? Your journal and its backups will be stored unencrypted again.",
+        ):
+            return
+        key = self.key
+        self._close_main_window()
+        self.idle.stop()
+        try:
+            unprotect(self.data_dir, backups_dir(self.data_dir), key)
+        except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+            self.start()
+            dialog.message.setText(f"Nothing was changed: {e}")
+            return
+        self.key = None
+        self.start()
+        dialog.close()
+
+    def _save_recovery(self, dialog: ProtectionDialog, text: str) -> None:
+        chosen = self.dialogs.save_path(
+            dialog, "Save your recovery key", "glimmers-recovery-key.txt", ["Text (*.txt)"]
+        )
+        if chosen is None:
+            return
+        body = (
+            "Glimmers recovery key\n\n"
+            f"{text}\n\n"
+            "This opens your protected journal without the passphrase. Keep it somewhere safe.\n"
+        )
+        try:
+            write_private_file(chosen[0], body)
+        except OSError as e:
+            dialog.message.setText(f"The recovery key was not saved: {e.strerror or e}")
+            return
+        dialog.message.setText(f"Saved the recovery key to {chosen[0]}.")
 
     def keep_backups(self) -> int:
         value = self.settings.value("backups/keep", DEFAULT_KEEP) if self.settings else None
@@ -145,7 +297,9 @@ class Glimmers:
             return None
 
     def show_backups(self) -> BackupsDialog:
-        dialog = BackupsDialog(backups_dir(self.data_dir), self.keep_backups(), self.window)
+        dialog = BackupsDialog(
+            backups_dir(self.data_dir), self.keep_backups(), self.window, key=self.key
+        )
         dialog.backup_requested.connect(lambda: self._backup_now(dialog))
         dialog.restore_requested.connect(lambda path: self._restore_from_dialog(dialog, path))
         dialog.keep_changed.connect(self._set_keep)
@@ -178,7 +332,7 @@ class Glimmers:
         self._close_main_window()
         database = database_path(self.data_dir)
         try:
-            restore(database, backup, aside_for_restore(backups_dir(self.data_dir)))
+            restore(database, backup, aside_for_restore(backups_dir(self.data_dir)), self.key)
         except (OSError, StoreProblem) as e:
             self.start()
             self.dialogs.tell(self.window, "Nothing was restored", str(e), problem=True)
@@ -187,13 +341,13 @@ class Glimmers:
         self.dialogs.tell(self.window, "Restored", f"Your data is back as it was on {backup.name}.")
 
     def _restore_over_damaged(self) -> None:
-        good = newest_good_backup(backups_dir(self.data_dir))
+        good = newest_good_backup(backups_dir(self.data_dir), self.key)
         old = self.problem_window
         if good is None or old is None:
             return
         database = database_path(self.data_dir)
         try:
-            restore(database, good.path, aside_for_damaged(database))
+            restore(database, good.path, aside_for_damaged(database), self.key)
         except (OSError, StoreProblem) as e:
             old.explanation.setText(
                 f"{old.explanation.text()}\n\nThe backup could not be restored: {e}"
@@ -208,9 +362,12 @@ class Glimmers:
     def _close_main_window(self) -> None:
         """Close the window and the store (the window keeps its drafts and geometry first)."""
         if self.window is not None:
-            self.window.close()
+            # Hidden, not closed: closing the last window would end the app's event loop.
+            self.window.prepare_to_close()
+            self.window.hide()
             self.window.deleteLater()
             self.window = None
+        self.idle.stop()
         if self.signals is not None:
             self.signals.detach()
             self.signals = None
@@ -219,7 +376,7 @@ class Glimmers:
             self.store = None
 
     def _build_main_window(self, store: Store) -> MainWindow:
-        self.settings = QSettings(str(settings_file(self.data_dir)), QSettings.Format.IniFormat)
+        assert self.settings is not None
         self.signals = StoreSignals(store)
         pages = build_pages(store, self.signals, self.settings, self.clock, self.player)
         window = MainWindow(pages, self.settings)
@@ -230,6 +387,16 @@ class Glimmers:
         backups.setObjectName("backups_action")
         backups.triggered.connect(self.show_backups)
         window.add_menu_action("file", backups)
+        protection = QAction("&Passphrase and lock…", window)
+        protection.setObjectName("protection_action")
+        protection.triggered.connect(self.show_protection)
+        window.add_menu_action("file", protection)
+        lock = QAction("&Lock", window)
+        lock.setObjectName("lock_action")
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.setEnabled(store.encrypted)
+        lock.triggered.connect(lambda: self.lock())
+        window.add_menu_action("file", lock)
         window.quit_requested.connect(window.close)
         window.too_much_requested.connect(self.show_too_much)
         window.about_requested.connect(self.show_about)

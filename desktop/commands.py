@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 import tempfile
@@ -13,6 +14,7 @@ from desktop.paths import backups_dir, database_path, ensure_private_dir
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store.backups import backup_to, check, make_backup
 from desktop.store.exchange import ImportProblem, export, import_json
+from desktop.store.protection import WrongPassphrase, is_protected, unlock
 
 Command = Callable[[argparse.Namespace, Store], int]
 
@@ -33,6 +35,8 @@ def write_private_file(target: Path, text: str) -> None:
 
 
 def _export(args: argparse.Namespace, store: Store) -> int:
+    if store.encrypted:
+        print("glimmers: note: your journal is protected, but this export is not.", file=sys.stderr)
     text = export(store, args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
@@ -74,8 +78,8 @@ def _backup(args: argparse.Namespace, store: Store, data_dir: Path) -> int:
     return 0
 
 
-def _check(data_dir: Path) -> int:
-    result = check(database_path(data_dir))
+def _check(data_dir: Path, key: bytes | None) -> int:
+    result = check(database_path(data_dir), key)
     print(result.message, file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
 
@@ -83,16 +87,31 @@ def _check(data_dir: Path) -> int:
 COMMANDS: dict[str, Command] = {"export": _export, "import": _import}
 
 
+def _key_for(data_dir: Path) -> bytes | None:
+    """The key of a protected journal: GLIMMERS_PASSPHRASE, or asked for on the terminal."""
+    if not is_protected(data_dir):
+        return None
+    passphrase = os.environ.get("GLIMMERS_PASSPHRASE")
+    if passphrase is None:
+        passphrase = getpass.getpass("Passphrase for your Glimmers journal: ")
+    return unlock(data_dir, passphrase)
+
+
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     ensure_private_dir(data_dir)
+    try:
+        key = _key_for(data_dir)
+    except WrongPassphrase as e:
+        print(f"glimmers: {e}", file=sys.stderr)
+        return 2
     if args.command == "check":  # reads only: it must work on a file the app refuses to open
-        return _check(data_dir)
+        return _check(data_dir, key)
     if args.command == "backup":
         command: Command = lambda a, s: _backup(a, s, data_dir)  # noqa: E731
     else:
         command = COMMANDS[args.command]
     try:
-        store = open_store(database_path(data_dir), backups_dir(data_dir))
+        store = open_store(database_path(data_dir), backups_dir(data_dir), key=key)
     except StoreProblem as problem:
         print(f"glimmers: {problem.explanation()}", file=sys.stderr)
         return 2

@@ -32,9 +32,12 @@ class BackupsDialog(QDialog):
     restore_requested = Signal(object)  # Path
     keep_changed = Signal(int)
 
-    def __init__(self, folder: Path, keep: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, folder: Path, keep: int, parent: QWidget | None = None, key: bytes | None = None
+    ) -> None:
         super().__init__(parent)
         self._folder = folder
+        self._key = key
         self.setObjectName("backups_dialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Backups")
@@ -85,7 +88,7 @@ class BackupsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        backups = list_backups(self._folder)
+        backups = list_backups(self._folder, self._key)
         self.table.setRowCount(len(backups))
         for row, backup in enumerate(backups):
             made = QTableWidgetItem(backup.created.strftime("%A %d %B %Y, %H:%M"))

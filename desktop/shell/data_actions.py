@@ -38,6 +38,12 @@ class DataActions:
         return [self.export_action, self.import_action, self.trash_action]
 
     def export(self) -> None:
+        if self._store.encrypted and not self._dialogs.confirm(
+            self._parent,
+            "Your journal is protected by a passphrase, but an exported file is not: anyone who "
+            "can read the file can read your journal. Export anyway?",
+        ):
+            return
         chosen = self._dialogs.save_path(
             self._parent, "Export your journal", "glimmers-journal.json", list(EXPORT_FILTERS)
         )

@@ -7,7 +7,17 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import APP_NAME
 
@@ -62,12 +72,32 @@ class MainWindow(QMainWindow):
             self._pages[page.key] = lazy
             index = self.tabs.addTab(lazy, page.title.replace("&", ""))
             self.tabs.setTabToolTip(index, page.description)
-        self.setCentralWidget(self.tabs)
+        self.offer_bar = QFrame()
+        self.offer_bar.setObjectName("offer_bar")
+        self.offer_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.offer_text = QLabel()
+        self.offer_text.setWordWrap(True)
+        self.offer_yes = QPushButton()
+        self.offer_no = QPushButton("Not now")
+        self.offer_no.setAccessibleName("Not now")
+        bar = QHBoxLayout(self.offer_bar)
+        bar.addWidget(self.offer_text, 1)
+        bar.addWidget(self.offer_yes)
+        bar.addWidget(self.offer_no)
+        self.offer_bar.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.offer_bar)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.menus: dict[str, QMenu] = {}
         self._build_menus(pages)
         self._connect_signals()
         self._restore_geometry()
         self.setMinimumSize(640, 480)
+        self._prepared = False
 
     # -- building -----------------------------------------------------------------------------
 
@@ -100,9 +130,18 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.tabs.currentChanged.connect(self._on_current_changed)
+        self.offer_no.clicked.connect(self.offer_bar.hide)
+        self.offer_yes.clicked.connect(self.offer_bar.hide)
         self.quit_action.triggered.connect(self.quit_requested)
         self.too_much_action.triggered.connect(self.too_much_requested)
         self.about_action.triggered.connect(self.about_requested)
+
+    def offer(self, text: str, yes: str) -> None:
+        """A quiet strip above the tabs with a suggestion; it never takes the focus."""
+        self.offer_text.setText(text)
+        self.offer_yes.setText(yes)
+        self.offer_yes.setAccessibleName(yes.replace("&", ""))
+        self.offer_bar.show()
 
     def add_menu_action(self, menu: str, action: QAction, before_quit: bool = True) -> None:
         """Let features add their own items; in File they go above Quit."""
@@ -156,10 +195,20 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def prepare_to_close(self) -> None:
+        """Let each page keep what it must (drafts, a session) and remember the geometry.
+
+        Runs once: a window retired by the lock or a restore is not prepared again later.
+        """
+        if self._prepared:
+            return
+        self._prepared = True
         for lazy in self._pages.values():
             prepare = getattr(lazy.content, "prepare_to_close", None)
             if callable(prepare):
                 prepare()
         self.save_geometry()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.prepare_to_close()
         super().closeEvent(event)

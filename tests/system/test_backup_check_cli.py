@@ -38,3 +38,25 @@ def test_check_healthy_and_damaged(tmp_path: Path) -> None:
     assert damaged.returncode == 1
     assert "not a Glimmers database" in damaged.stderr
     assert (data / "glimmers.db").read_bytes() == b"damaged" * 1000
+
+
+def test_commands_on_a_protected_journal_take_the_passphrase(tmp_path: Path) -> None:
+    from desktop.store.database import encryption_available
+    from desktop.store.protection import protect
+
+    if not encryption_available():
+        return
+    data = tmp_path / "data"
+    data.mkdir()
+    store = open_store(data / "glimmers.db", data / "backups")
+    save_entry(store, Entry(body="protected words"))
+    store.close()
+    protect(data, data / "backups", "a calm long passphrase")
+    wrong = run_glimmers("--data-dir", str(data), "check", env={"GLIMMERS_PASSPHRASE": "nope nope"})
+    assert wrong.returncode == 2 and "did not open" in wrong.stderr
+    right = {"GLIMMERS_PASSPHRASE": "a calm long passphrase"}
+    checked = run_glimmers("--data-dir", str(data), "check", env=right)
+    assert checked.returncode == 0 and "1 journal entries" in checked.stdout
+    exported = run_glimmers("--data-dir", str(data), "export", "--format", "markdown", env=right)
+    assert "protected words" in exported.stdout
+    assert "this export is not" in exported.stderr

@@ -44,6 +44,8 @@ def test_file_menu_lists_export_import_trash_then_quit(app: Glimmers) -> None:
         "&Import journal…",
         "Journal &trash…",
         "&Backups…",
+        "&Passphrase and lock…",
+        "&Lock",
         "&Quit",
     ]
 

@@ -1,0 +1,160 @@
+"""File > Passphrase and lock: protect the journal, change or remove the passphrase, the lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.protection import MIN_PASSPHRASE
+
+HONEST_NOTE = (
+    "Your journal, its search index and its backups will be encrypted on disk. Glimmers cannot "
+    "recover a forgotten passphrase, and nobody else can either. When you set it, you can save a "
+    "recovery key: keep it somewhere safe, away from this computer."
+)
+
+
+def _password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name.replace("_", " ").capitalize())
+    return field
+
+
+class ProtectionDialog(QDialog):
+    protect_requested = Signal(str)
+    change_requested = Signal(str)
+    remove_requested = Signal()
+    lock_requested = Signal()
+    save_recovery_requested = Signal(str)
+    lock_minutes_changed = Signal(int)  # 0: never lock by itself
+
+    def __init__(self, protected: bool, lock_minutes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("protection_dialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle("Passphrase and lock")
+        self.resize(520, 460)
+        note = QLabel(HONEST_NOTE)
+        note.setWordWrap(True)
+        self.passphrase = _password_field("new_passphrase")
+        self.again = _password_field("passphrase_again")
+        self.understood = QCheckBox("I understand a forgotten passphrase cannot be recovered")
+        self.understood.setAccessibleName(self.understood.text())
+        self.set_button = QPushButton("Change passphrase" if protected else "Protect my journal")
+        self.set_button.setObjectName("set_passphrase")
+        self.set_button.setAccessibleName(self.set_button.text())
+        self.remove_button = QPushButton("Remove the passphrase…")
+        self.remove_button.setAccessibleName("Remove the passphrase")
+        self.remove_button.setVisible(protected)
+        form = QFormLayout()
+        form.addRow("New passphrase", self.passphrase)
+        form.addRow("Once more", self.again)
+        form.addRow(self.understood)
+        row = QHBoxLayout()
+        row.addWidget(self.set_button)
+        row.addWidget(self.remove_button)
+        row.addStretch()
+
+        self.recovery_box = QGroupBox("Your recovery key")
+        self.recovery = QLabel()
+        self.recovery.setObjectName("recovery_key")
+        self.recovery.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recovery.setAccessibleName("Recovery key")
+        self.save_recovery_button = QPushButton("Save the recovery key to a file…")
+        self.save_recovery_button.setAccessibleName("Save the recovery key to a file")
+        recovery_layout = QVBoxLayout(self.recovery_box)
+        recovery_layout.addWidget(
+            QLabel(
+                "Print it or save it somewhere safe. It opens your journal without the passphrase."
+            )
+        )
+        recovery_layout.addWidget(self.recovery)
+        recovery_layout.addWidget(self.save_recovery_button)
+        self.recovery_box.hide()
+
+        self.lock_box = QGroupBox("Lock")
+        self.lock_box.setVisible(protected)
+        self.minutes = QSpinBox()
+        self.minutes.setObjectName("lock_minutes")
+        self.minutes.setAccessibleName("Lock after this many quiet minutes")
+        self.minutes.setRange(1, 240)
+        self.minutes.setValue(lock_minutes or 10)
+        self.never = QCheckBox("Never lock by itself")
+        self.never.setObjectName("never_lock")
+        self.never.setAccessibleName(self.never.text())
+        self.never.setChecked(lock_minutes == 0)
+        self.minutes.setEnabled(lock_minutes != 0)
+        self.lock_now = QPushButton("Lock now (Ctrl+L)")
+        self.lock_now.setAccessibleName("Lock now")
+        lock_form = QFormLayout(self.lock_box)
+        lock_form.addRow("Lock after (minutes)", self.minutes)
+        lock_form.addRow(self.never)
+        lock_form.addRow(self.lock_now)
+
+        self.message = QLabel()
+        self.message.setObjectName("protection_message")
+        self.message.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.recovery_box)
+        layout.addWidget(self.lock_box)
+        layout.addWidget(self.message)
+        layout.addStretch()
+        layout.addWidget(close)
+        close.rejected.connect(self.reject)
+        self.set_button.clicked.connect(self._set)
+        self.remove_button.clicked.connect(self.remove_requested)
+        self.lock_now.clicked.connect(self.lock_requested)
+        self.save_recovery_button.clicked.connect(
+            lambda: self.save_recovery_requested.emit(self.recovery.text())
+        )
+        self.never.toggled.connect(self._lock_setting_changed)
+        self.minutes.valueChanged.connect(self._lock_setting_changed)
+
+    def _set(self) -> None:
+        first, second = self.passphrase.text(), self.again.text()
+        if len(first) < MIN_PASSPHRASE:
+            self.message.setText(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+        elif first != second:
+            self.message.setText("The two passphrases are not the same. Type them again.")
+        elif not self.understood.isChecked():
+            self.message.setText("Please tick the box that says you understand.")
+        else:
+            self.message.setText("Working… your journal is being encrypted.")
+            signal = (
+                self.change_requested if self.remove_button.isVisible() else self.protect_requested
+            )
+            signal.emit(first)
+            return
+        self.passphrase.setFocus()
+
+    def show_recovery(self, text: str) -> None:
+        self.passphrase.clear()
+        self.again.clear()
+        self.recovery.setText(text)
+        self.recovery_box.show()
+        self.remove_button.show()
+        self.lock_box.show()
+        self.set_button.setText("Change passphrase")
+
+    def _lock_setting_changed(self) -> None:
+        self.minutes.setEnabled(not self.never.isChecked())
+        self.lock_minutes_changed.emit(0 if self.never.isChecked() else self.minutes.value())

@@ -1,0 +1,80 @@
+"""Asks for the passphrase of a protected journal, calmly, as often as needed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+
+
+class UnlockWindow(QWidget):
+    unlock_requested = Signal(str, bool)  # the passphrase or recovery key, and which it is
+    quit_requested = Signal()
+
+    def __init__(self, locked_by_idle: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("unlock_window")
+        self.setWindowTitle(f"{APP_NAME}: locked")
+        heading = QLabel("<h2>Your journal is protected</h2>")
+        prefix = "Glimmers locked itself after a quiet while. " if locked_by_idle else ""
+        self.reason = QLabel(prefix + "Enter your passphrase to open it.")
+        self.reason.setWordWrap(True)
+        self.secret = QLineEdit()
+        self.secret.setObjectName("passphrase")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setAccessibleName("Passphrase")
+        self.use_recovery = QCheckBox("Use my recovery key instead")
+        self.use_recovery.setAccessibleName("Use my recovery key instead")
+        self.message = QLabel()
+        self.message.setObjectName("unlock_message")
+        self.message.setWordWrap(True)
+        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAccessibleName("Unlock")
+        self.quit_button = QPushButton("&Quit")
+        self.quit_button.setAccessibleName("Quit")
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.unlock_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.secret)
+        layout.addWidget(self.use_recovery)
+        layout.addWidget(self.message)
+        layout.addStretch()
+        layout.addLayout(buttons)
+        self.resize(480, 260)
+        self.unlock_button.clicked.connect(self._unlock)
+        self.secret.returnPressed.connect(self._unlock)
+        self.quit_button.clicked.connect(self.quit_requested)
+        self.use_recovery.toggled.connect(self._recovery_toggled)
+        self.secret.setFocus()
+
+    def _recovery_toggled(self, on: bool) -> None:
+        self.secret.clear()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        self.secret.setAccessibleName("Recovery key" if on else "Passphrase")
+        self.secret.setPlaceholderText("ABCD-EFGH-…" if on else "")
+
+    def _unlock(self) -> None:
+        if not self.secret.text():
+            self.message.setText("Type your passphrase first.")
+            return
+        self.message.setText("Opening…")
+        self.unlock_requested.emit(self.secret.text(), self.use_recovery.isChecked())
+
+    def refused(self, text: str) -> None:
+        self.message.setText(text)
+        self.secret.selectAll()
+        self.secret.setFocus()

@@ -1,0 +1,248 @@
+"""Protecting the journal from the interface: set, unlock, lock when idle, change, remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Glimmers
+from desktop.journal.tab import JournalTab
+from desktop.shell.main_window import MainWindow
+from desktop.shell.protection_dialog import ProtectionDialog
+from desktop.shell.unlock_window import UnlockWindow
+from desktop.store.database import SQLITE_HEADER, encryption_available
+from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
+from desktop.store.protection import is_protected
+from tests.helpers import FakeClock, FakeDialogs
+
+pytestmark = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
+PASSPHRASE = "slow river, warm stone"
+
+
+def start(
+    qtbot: QtBot, data_dir: Path, clock: FakeClock | None = None, dialogs: FakeDialogs | None = None
+) -> Glimmers:
+    app = Glimmers(data_dir, clock=clock, dialogs=dialogs or FakeDialogs())  # type: ignore[arg-type]
+    app.offer_protection = False
+    app.start()
+    return app
+
+
+@pytest.fixture(autouse=True)
+def close_everything():  # type: ignore[no-untyped-def]
+    """Windows here are replaced as the journal locks and unlocks; close what is left at the end."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, (MainWindow, UnlockWindow, ProtectionDialog)):
+            widget.close()
+
+
+def protect_from_dialog(qtbot: QtBot, app: Glimmers) -> ProtectionDialog:
+    assert app.window is not None
+    actions = {a.objectName(): a for a in app.window.menus["file"].actions()}
+    actions["protection_action"].trigger()
+    dialog = app.protection_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.again, PASSPHRASE)
+    dialog.understood.setChecked(True)
+    qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_set_a_passphrase_and_keep_every_entry(qtbot: QtBot, data_dir: Path) -> None:
+    dialogs = FakeDialogs()
+    app = start(qtbot, data_dir, dialogs=dialogs)
+    assert app.store is not None
+    save_entry(app.store, Entry(body="my secret morning"))
+    dialog = protect_from_dialog(qtbot, app)
+    assert dialog.recovery_box.isVisible()
+    recovery = dialog.recovery.text()
+    assert len(recovery.replace("-", "")) == 52
+    assert isinstance(app.window, MainWindow)
+    assert app.store is not None and app.store.encrypted
+    assert count_entries(app.store) == 1
+    assert (data_dir / "glimmers.db").read_bytes()[:16] != SQLITE_HEADER
+    assert b"secret morning" not in (data_dir / "glimmers.db").read_bytes()
+    lock = {a.objectName(): a for a in app.window.menus["file"].actions()}["lock_action"]
+    assert lock.isEnabled()
+    # The recovery key can be saved to a file.
+    dialogs.save = (data_dir.parent / "recovery.txt", "Text (*.txt)")
+    qtbot.mouseClick(dialog.save_recovery_button, Qt.MouseButton.LeftButton)
+    assert recovery in (data_dir.parent / "recovery.txt").read_text()
+    dialog.close()
+    app.shutdown()
+
+
+def test_bad_passphrases_are_explained(qtbot: QtBot, data_dir: Path) -> None:
+    app = start(qtbot, data_dir)
+    dialog = app.show_protection()
+    qtbot.keyClicks(dialog.passphrase, "short")
+    qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+    assert "at least 8" in dialog.message.text()
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.again, PASSPHRASE + "!")
+    qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+    assert "not the same" in dialog.message.text()
+    dialog.again.clear()
+    qtbot.keyClicks(dialog.again, PASSPHRASE)
+    qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+    assert "tick the box" in dialog.message.text()
+    assert not is_protected(data_dir)
+    dialog.close()
+    app.shutdown()
+
+
+def test_unlock_asks_calmly_until_it_is_right(qtbot: QtBot, data_dir: Path) -> None:
+    app = start(qtbot, data_dir)
+    assert app.store is not None
+    save_entry(app.store, Entry(body="behind the lock"))
+    protect_from_dialog(qtbot, app).close()
+    app.shutdown()
+
+    again = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    shown = again.start()
+    assert isinstance(shown, UnlockWindow)
+    before = (data_dir / "glimmers.db").read_bytes()
+    qtbot.keyClicks(shown.secret, "wrong words here")
+    qtbot.keyClick(shown.secret, Qt.Key.Key_Return)
+    assert "did not open" in shown.message.text()
+    assert (data_dir / "glimmers.db").read_bytes() == before
+    assert again.store is None
+    qtbot.keyClicks(shown.secret, PASSPHRASE)
+    qtbot.keyClick(shown.secret, Qt.Key.Key_Return)
+    assert isinstance(again.window, MainWindow)
+    assert again.store is not None and count_entries(again.store) == 1
+    again.shutdown()
+
+
+def test_recovery_key_opens_it_too(qtbot: QtBot, data_dir: Path) -> None:
+    app = start(qtbot, data_dir)
+    dialog = protect_from_dialog(qtbot, app)
+    recovery = dialog.recovery.text()
+    dialog.close()
+    app.lock()
+    window = app.unlock_window
+    assert window is not None
+    window.use_recovery.setChecked(True)
+    qtbot.keyClicks(window.secret, recovery.lower())
+    qtbot.mouseClick(window.unlock_button, Qt.MouseButton.LeftButton)
+    assert isinstance(app.window, MainWindow)
+    app.shutdown()
+
+
+def test_lock_after_an_idle_while_keeps_the_draft_and_drops_the_key(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    clock = FakeClock()
+    app = start(qtbot, data_dir, clock=clock)
+    protect_from_dialog(qtbot, app).close()
+    assert app.window is not None
+    journal = app.window.show_page("journal")
+    assert isinstance(journal, JournalTab)
+    qtbot.keyClicks(journal.editor.body_edit, "unsaved but precious")
+    clock.advance(9 * 60)
+    app.idle.check()
+    assert app.store is not None  # not yet: nine quiet minutes of ten
+    clock.advance(61)
+    app.idle.check()
+    assert app.store is None and app.key is None and app.window is None
+    window = app.unlock_window
+    assert isinstance(window, UnlockWindow)
+    assert "quiet while" in window.reason.text()
+    qtbot.keyClicks(window.secret, PASSPHRASE)
+    qtbot.keyClick(window.secret, Qt.Key.Key_Return)
+    assert app.store is not None
+    assert load_drafts(app.store)[0].content["body"] == "unsaved but precious"
+    app.shutdown()
+
+
+def test_activity_keeps_it_open_and_never_means_never(qtbot: QtBot, data_dir: Path) -> None:
+    clock = FakeClock()
+    app = start(qtbot, data_dir, clock=clock)
+    dialog = protect_from_dialog(qtbot, app)
+    assert app.window is not None
+    clock.advance(8 * 60)
+    qtbot.mouseMove(app.window, app.window.rect().center())
+    qtbot.keyClick(app.window, Qt.Key.Key_Shift)
+    clock.advance(8 * 60)
+    app.idle.check()
+    assert app.store is not None
+    dialog.never.setChecked(True)
+    assert app.lock_minutes() == 0
+    clock.advance(10 * 3600)
+    app.idle.check()
+    assert app.store is not None
+    dialog.close()
+    app.shutdown()
+
+
+def test_ctrl_l_locks(qtbot: QtBot, data_dir: Path) -> None:
+    app = start(qtbot, data_dir)
+    protect_from_dialog(qtbot, app).close()
+    assert app.window is not None
+    app.window.activateWindow()
+    qtbot.waitUntil(app.window.isActiveWindow)
+    qtbot.keyClick(app.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert app.window is None and app.key is None
+    assert isinstance(app.unlock_window, UnlockWindow)
+
+
+def test_change_then_remove_the_passphrase(qtbot: QtBot, data_dir: Path) -> None:
+    dialogs = FakeDialogs()
+    app = start(qtbot, data_dir, dialogs=dialogs)
+    assert app.store is not None
+    save_entry(app.store, Entry(body="through every change"))
+    dialog = protect_from_dialog(qtbot, app)
+    first_key = app.key
+    qtbot.keyClicks(dialog.passphrase, "a second calm passphrase")
+    qtbot.keyClicks(dialog.again, "a second calm passphrase")
+    qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+    assert app.key is not None and app.key != first_key
+    assert app.store is not None and count_entries(app.store) == 1
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert "unencrypted" in dialogs.confirmed[-1]
+    assert not is_protected(data_dir)
+    assert (data_dir / "glimmers.db").read_bytes()[:16] == SQLITE_HEADER
+    assert app.store is not None and not app.store.encrypted and count_entries(app.store) == 1
+    app.shutdown()
+
+
+def test_export_of_a_protected_journal_warns_first(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    dialogs = FakeDialogs()
+    app = start(qtbot, data_dir, dialogs=dialogs)
+    protect_from_dialog(qtbot, app).close()
+    assert app.window is not None and app.data_actions is not None
+    dialogs.confirm_answer = False
+    dialogs.save = (tmp_path / "out.json", "JSON, complete and importable (*.json)")
+    app.data_actions.export()
+    assert "not protected" in dialogs.confirmed[-1] or "is not" in dialogs.confirmed[-1]
+    assert not (tmp_path / "out.json").exists()
+    dialogs.confirm_answer = True
+    app.data_actions.export()
+    assert (tmp_path / "out.json").exists()
+    app.shutdown()
+
+
+def test_protection_is_offered_once_at_first_start(qtbot: QtBot, data_dir: Path) -> None:
+    first = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    first.start()
+    assert first.window is not None
+    assert first.window.offer_bar.isVisible()
+    assert "passphrase" in first.window.offer_text.text()
+    qtbot.mouseClick(first.window.offer_yes, Qt.MouseButton.LeftButton)
+    assert first.protection_dialog is not None and first.protection_dialog.isVisible()
+    assert not first.window.offer_bar.isVisible()
+    first.protection_dialog.close()
+    first.shutdown()
+    second = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    second.start()
+    assert second.window is not None and not second.window.offer_bar.isVisible()
+    second.shutdown()

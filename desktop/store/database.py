@@ -247,6 +247,9 @@ def open_store(
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+        # 32 MB of pages kept in memory: searches reread the same index pages, and with
+        # SQLCipher every page read from disk must also be decrypted.
+        conn.execute("PRAGMA cache_size = -32768")
     except DATABASE_ERRORS as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
     store = Store(path, conn, key)

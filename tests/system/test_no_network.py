@@ -40,7 +40,7 @@ def test_the_running_app_attempts_no_inet_connection(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         env=env,
-        timeout=120,
+        timeout=100,  # below the hang watchdog, so a stuck run fails with its own message
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr

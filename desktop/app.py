@@ -18,7 +18,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 import sqlite3
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
@@ -61,6 +61,8 @@ from desktop.store.protection import (
     unprotect,
 )
 from desktop.store_signals import StoreSignals
+from desktop.theme import CHOICES as THEME_CHOICES
+from desktop.theme import Theme
 
 DEFAULT_SIZE = Size(1100, 760)
 DAILY_BACKUP_DELAY_MS = 2000
@@ -119,12 +121,17 @@ class Glimmers:
         self.idle = IdleWatcher(self.clock)
         self.idle.idle.connect(lambda: self.lock(by_idle=True))
         self.offer_protection = True  # at first start; off for screenshots
+        self.theme: Theme | None = None
 
     def start(self) -> QWidget:
         """Open the store and show the main window, or explain why the data cannot be opened."""
         ensure_private_dir(self.data_dir)
         if self.settings is None:
             self.settings = QSettings(str(settings_file(self.data_dir)), QSettings.Format.IniFormat)
+        if self.theme is None:
+            qapp = QApplication.instance()
+            assert isinstance(qapp, QApplication)
+            self.theme = Theme(qapp, str(self.settings.value("appearance/theme", "system")))
         if is_protected(self.data_dir) and self.key is None:
             return self._show_unlock(by_idle=False)
         try:
@@ -161,6 +168,25 @@ class Glimmers:
             )
             self.window.offer_yes.clicked.connect(self.show_protection)
         return self.window
+
+    def _add_appearance_menu(self, window: MainWindow) -> None:
+        menu = window.menus["view"].addMenu("&Appearance")
+        group = QActionGroup(window)
+        current = self.theme.choice if self.theme else "system"
+        for key, label in THEME_CHOICES.items():
+            action = QAction(label, window)
+            action.setObjectName(f"theme_{key}")
+            action.setCheckable(True)
+            action.setChecked(key == current)
+            action.triggered.connect(lambda _=False, k=key: self.set_theme(k))
+            group.addAction(action)
+            menu.addAction(action)
+
+    def set_theme(self, choice: str) -> None:
+        if self.theme is not None:
+            self.theme.set_choice(choice)
+        if self.settings is not None:
+            self.settings.setValue("appearance/theme", choice)
 
     # -- protection and the lock --------------------------------------------------------------
 
@@ -387,6 +413,7 @@ class Glimmers:
         backups.setObjectName("backups_action")
         backups.triggered.connect(self.show_backups)
         window.add_menu_action("file", backups)
+        self._add_appearance_menu(window)
         protection = QAction("&Passphrase and lock…", window)
         protection.setObjectName("protection_action")
         protection.triggered.connect(self.show_protection)
@@ -443,6 +470,9 @@ class Glimmers:
     def shutdown(self) -> None:
         if self.window is not None:
             self.window.save_geometry()
+        if self.theme is not None:
+            self.theme.detach()
+            self.theme = None
         if self._player is not None and self._owns_player:
             self._player.shutdown()
         if self.signals is not None:
@@ -481,6 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     qapp = make_qapplication(argv)
     glimmers = Glimmers(data_dir_from(args))
+    glimmers.offer_protection = not args.screenshot  # a screenshot shows the app, not a prompt
     try:
         glimmers.start()
         if args.screenshot:

@@ -1,0 +1,55 @@
+"""Light and dark follow the system, or the person's choice from View > Appearance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Glimmers
+from desktop.theme_colours import colours
+from tests.helpers import FakeDialogs
+
+
+def window_colour() -> str:
+    return QApplication.palette().color(QPalette.ColorRole.Window).name()
+
+
+def test_choose_dark_then_light_and_it_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
+    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app.offer_protection = False
+    qtbot.addWidget(app.start())
+    assert app.window is not None
+    actions = {a.objectName(): a for a in app.window.findChildren(type(app.window.quit_action))}
+    actions["theme_dark"].trigger()
+    assert window_colour() == colours(True)["window"]
+    actions["theme_light"].trigger()
+    assert window_colour() == colours(False)["window"]
+    actions["theme_dark"].trigger()
+    app.shutdown()
+    again = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    qtbot.addWidget(again.start())
+    assert again.theme is not None and again.theme.choice == "dark"
+    again.set_theme("system")
+    again.shutdown()
+
+
+def test_following_the_system_scheme(qtbot: QtBot, data_dir: Path) -> None:
+    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app.offer_protection = False
+    qtbot.addWidget(app.start())
+    assert app.theme is not None and app.theme.choice == "system"
+    hints = QGuiApplication.styleHints()
+    # The offscreen platform has no desktop to change scheme; send what a desktop would send.
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window_colour() == colours(True)["window"]
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert window_colour() == colours(False)["window"]
+    app.set_theme("light")
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window_colour() == colours(False)["window"]  # a choice the person made stays
+    app.set_theme("system")
+    app.shutdown()

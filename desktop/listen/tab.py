@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSplitter,
     QStackedWidget,
@@ -164,9 +166,15 @@ class ListenTab(QWidget):
         mood_layout.addWidget(self.mood_grid, 1)
         mood_layout.addWidget(self.mood_skip)
         mood_layout.addStretch()
+        # The panel scrolls when space is short (large text, a small window).
+        self.panel_scroll = QScrollArea()
+        self.panel_scroll.setObjectName("checkin_scroll")
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel_scroll.setWidget(self.panel)
         self.side = QStackedWidget()
         self.side.addWidget(mood_page)
-        self.side.addWidget(self.panel)
+        self.side.addWidget(self.panel_scroll)
 
         self._layout()
         self._connect_signals()
@@ -390,7 +398,7 @@ class ListenTab(QWidget):
             self.player.pause()
             self._resume_after_checkin = True
         self.panel.reset(self._where(self._checkin_position))
-        self.side.setCurrentWidget(self.panel)
+        self.side.setCurrentWidget(self.panel_scroll)
         self.panel.body_map.setFocus()
 
     def _save_checkin(self) -> None:
@@ -404,7 +412,7 @@ class ListenTab(QWidget):
 
     def just_listened(self) -> None:
         """The one-click check-in: nothing concrete, and that is fine."""
-        if self.side.currentWidget() is not self.panel:
+        if self.side.currentWidget() is not self.panel_scroll:
             self._checkin_position = self.player.position() if self.track else None
         self._store_checkin(marks=(), feelings=(), note="", nothing=True)
 

@@ -1,0 +1,64 @@
+"""Text at 150%: every tab still lays out without clipping (each widget at least its minimum)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Glimmers
+from desktop.listen.player import Player
+from tests.helpers import FakeDialogs
+
+
+@pytest.fixture
+def large_text(qapp: QApplication) -> Iterator[None]:
+    font = qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSizeF(font.pointSizeF() * 1.5)
+    qapp.setFont(bigger)
+    yield
+    qapp.setFont(font)
+
+
+def clipped(root: QWidget) -> list[str]:
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or widget.objectName().startswith("qt_"):
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            continue  # wrapping labels trade width for height by design
+        if any(isinstance(a, QAbstractScrollArea) for a in _ancestors(widget, root)):
+            continue  # inside a scroll area the content may be larger than the view
+        hint = widget.minimumSizeHint()
+        if hint.isValid() and (widget.width() < hint.width() or widget.height() < hint.height()):
+            found.append(
+                f"{type(widget).__name__} {widget.objectName()!r} {widget.size().toTuple()} < {hint.toTuple()}"
+            )
+    return found
+
+
+def _ancestors(widget: QWidget, root: QWidget) -> Iterator[QWidget]:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        yield parent
+        parent = parent.parentWidget()
+
+
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
+def test_nothing_is_clipped_at_150_percent(
+    qtbot: QtBot, data_dir: Path, player: Player, large_text: None, tab: str
+) -> None:
+    app = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
+    app.offer_protection = False
+    window = app.start()
+    qtbot.addWidget(window)
+    window.resize(1100, 760)  # the default window size
+    assert app.window is not None
+    page = app.window.show_page(tab)
+    QApplication.processEvents()
+    assert clipped(page) == []
+    app.shutdown()

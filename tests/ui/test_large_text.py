@@ -35,8 +35,9 @@ def clipped(root: QWidget) -> list[str]:
             continue  # inside a scroll area the content may be larger than the view
         hint = widget.minimumSizeHint()
         if hint.isValid() and (widget.width() < hint.width() or widget.height() < hint.height()):
+            size = widget.size().toTuple()
             found.append(
-                f"{type(widget).__name__} {widget.objectName()!r} {widget.size().toTuple()} < {hint.toTuple()}"
+                f"{type(widget).__name__} {widget.objectName()!r} {size} < {hint.toTuple()}"
             )
     return found
 

@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # QtMultimedia looks for PipeWire at load and logs when it is absent (an ALSA or PulseAudio
 # desktop); that is not a problem anyone can act on.
@@ -24,45 +25,29 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from desktop.cli import Size, parse_args
 from desktop.clock import Clock, MonotonicClock
-from desktop.commands import write_private_file
 from desktop.icons import app_icon
-from desktop.listen.player import Player
 from desktop.paths import backups_dir, database_path, ensure_private_dir, resolve_data_dir
 from desktop.paths import settings_path as settings_file
-from desktop.shell.backups_dialog import BackupsDialog
 from desktop.shell.data_actions import DataActions
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.idle import IdleWatcher
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
-from desktop.shell.problem_window import ProblemWindow
-from desktop.shell.protection_dialog import ProtectionDialog
-from desktop.shell.too_much import TooMuchDialog
-from desktop.shell.unlock_window import UnlockWindow
 from desktop.store import Store, StoreProblem, open_store
-from desktop.store.backups import (
-    DEFAULT_KEEP,
-    aside_for_damaged,
-    aside_for_restore,
-    backup_if_due,
-    make_backup,
-    newest_good_backup,
-    prune,
-    restore,
-)
-from desktop.store.database import DATABASE_ERRORS
-from desktop.store.protection import (
-    WrongPassphrase,
-    change_passphrase,
-    is_protected,
-    protect,
-    recovery_text,
-    unlock,
-    unprotect,
-)
 from desktop.store_signals import StoreSignals
 from desktop.theme import CHOICES as THEME_CHOICES
 from desktop.theme import Theme
+
+if TYPE_CHECKING:
+    from desktop.listen.player import Player
+    from desktop.shell.backups_dialog import BackupsDialog
+    from desktop.shell.problem_window import ProblemWindow
+    from desktop.shell.protection_dialog import ProtectionDialog
+    from desktop.shell.too_much import TooMuchDialog
+    from desktop.shell.unlock_window import UnlockWindow
+
+# Dialogs, backups and protection are imported where they are first used: start-up loads only
+# what the first painted window needs.
 
 DEFAULT_SIZE = Size(1100, 760)
 DAILY_BACKUP_DELAY_MS = 2000
@@ -125,6 +110,8 @@ class Glimmers:
 
     def start(self) -> QWidget:
         """Open the store and show the main window, or explain why the data cannot be opened."""
+        from desktop.store.protection import is_protected
+
         ensure_private_dir(self.data_dir)
         if self.settings is None:
             self.settings = QSettings(str(settings_file(self.data_dir)), QSettings.Format.IniFormat)
@@ -139,6 +126,9 @@ class Glimmers:
                 database_path(self.data_dir), backups_dir(self.data_dir), key=self.key
             )
         except StoreProblem as problem:
+            from desktop.shell.problem_window import ProblemWindow
+            from desktop.store.backups import newest_good_backup
+
             good = newest_good_backup(backups_dir(self.data_dir), self.key)
             offer = None
             if good is not None:
@@ -198,6 +188,8 @@ class Glimmers:
             return 10
 
     def _show_unlock(self, by_idle: bool) -> UnlockWindow:
+        from desktop.shell.unlock_window import UnlockWindow
+
         window = UnlockWindow(locked_by_idle=by_idle)
         window.unlock_requested.connect(self._unlock)
         window.quit_requested.connect(window.close)
@@ -206,6 +198,8 @@ class Glimmers:
         return window
 
     def _unlock(self, secret: str, recovery: bool) -> None:
+        from desktop.store.protection import WrongPassphrase, unlock
+
         window = self.unlock_window
         try:
             self.key = unlock(self.data_dir, secret, recovery)
@@ -229,6 +223,8 @@ class Glimmers:
         self._show_unlock(by_idle)
 
     def show_protection(self) -> ProtectionDialog:
+        from desktop.shell.protection_dialog import ProtectionDialog
+
         protected = self.store is not None and self.store.encrypted
         dialog = ProtectionDialog(protected, self.lock_minutes())  # top-level: outlives windows
         dialog.protect_requested.connect(lambda p: self._change_protection(dialog, p))
@@ -249,6 +245,9 @@ class Glimmers:
             self.idle.start(minutes)
 
     def _change_protection(self, dialog: ProtectionDialog, passphrase: str) -> None:
+        from desktop.store.database import DATABASE_ERRORS
+        from desktop.store.protection import change_passphrase, protect, recovery_text
+
         old = self.key
         self._close_main_window()
         try:
@@ -268,6 +267,9 @@ class Glimmers:
         dialog.message.setText("Your journal is protected. Keep the recovery key safe.")
 
     def _remove_protection(self, dialog: ProtectionDialog) -> None:
+        from desktop.store.database import DATABASE_ERRORS
+        from desktop.store.protection import unprotect
+
         if self.key is None or not self.dialogs.confirm(
             dialog,
             "Remove the passphrase? Your journal and its backups will be stored unencrypted again.",
@@ -287,6 +289,8 @@ class Glimmers:
         dialog.close()
 
     def _save_recovery(self, dialog: ProtectionDialog, text: str) -> None:
+        from desktop.commands import write_private_file
+
         chosen = self.dialogs.save_path(
             dialog, "Save your recovery key", "glimmers-recovery-key.txt", ["Text (*.txt)"]
         )
@@ -305,6 +309,8 @@ class Glimmers:
         dialog.message.setText(f"Saved the recovery key to {chosen[0]}.")
 
     def keep_backups(self) -> int:
+        from desktop.store.backups import DEFAULT_KEEP
+
         value = self.settings.value("backups/keep", DEFAULT_KEEP) if self.settings else None
         try:
             keep = int(str(value))
@@ -313,6 +319,8 @@ class Glimmers:
         return max(1, keep)
 
     def daily_backup(self) -> Path | None:
+        from desktop.store.backups import backup_if_due
+
         if self.store is None:
             return None
         try:
@@ -323,6 +331,8 @@ class Glimmers:
             return None
 
     def show_backups(self) -> BackupsDialog:
+        from desktop.shell.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(
             backups_dir(self.data_dir), self.keep_backups(), self.window, key=self.key
         )
@@ -337,6 +347,8 @@ class Glimmers:
             self.settings.setValue("backups/keep", keep)
 
     def _backup_now(self, dialog: BackupsDialog) -> None:
+        from desktop.store.backups import make_backup, prune
+
         assert self.store is not None
         try:
             made = make_backup(self.store, backups_dir(self.data_dir), label="by-hand")
@@ -348,6 +360,8 @@ class Glimmers:
         dialog.message.setText(f"Backed up to {made.name}.")
 
     def _restore_from_dialog(self, dialog: BackupsDialog, backup: Path) -> None:
+        from desktop.store.backups import aside_for_restore, restore
+
         if not self.dialogs.confirm(
             dialog,
             "Put this backup in place of your current data? Your current data is kept as "
@@ -367,6 +381,8 @@ class Glimmers:
         self.dialogs.tell(self.window, "Restored", f"Your data is back as it was on {backup.name}.")
 
     def _restore_over_damaged(self) -> None:
+        from desktop.store.backups import aside_for_damaged, newest_good_backup, restore
+
         good = newest_good_backup(backups_dir(self.data_dir), self.key)
         old = self.problem_window
         if good is None or old is None:
@@ -432,6 +448,8 @@ class Glimmers:
     def player(self) -> Player:
         """The app's one music player, made when the Listen tab first needs it."""
         if self._player is None:
+            from desktop.listen.player import Player  # QtMultimedia: loaded when first needed
+
             self._player = Player()
         return self._player
 
@@ -450,6 +468,8 @@ class Glimmers:
             old.deleteLater()
 
     def show_too_much(self) -> TooMuchDialog:
+        from desktop.shell.too_much import TooMuchDialog
+
         assert self.store is not None
         dialog = TooMuchDialog(self.store, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -469,7 +489,7 @@ class Glimmers:
 
     def shutdown(self) -> None:
         if self.window is not None:
-            self.window.save_geometry()
+            self.window.prepare_to_close()  # once only: a closed window has done it already
         if self.theme is not None:
             self.theme.detach()
             self.theme = None
@@ -490,8 +510,7 @@ def take_screenshot(glimmers: Glimmers, target: Path, tab: str | None, size: Siz
         detail = problem.problem.explanation() if problem else "unknown problem"
         print(f"glimmers: cannot take a screenshot:\n{detail}", file=sys.stderr)
         return 2
-    if tab:
-        window.show_page(tab)
+    window.show_page(tab or window.current_page_key())
     window.resize(size.width, size.height)
     QApplication.processEvents()
     if not window.grab().save(str(target), "PNG"):

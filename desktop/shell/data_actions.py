@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from desktop.commands import write_private_file
-from desktop.journal.trash_dialog import TrashDialog
 from desktop.shell.file_dialogs import Dialogs
 from desktop.store import Store, WriteFailed
-from desktop.store.exchange import ImportProblem, export, import_json
+
+if TYPE_CHECKING:
+    from desktop.journal.trash_dialog import TrashDialog
+
+# The export code and the trash dialog load when first used, not at start-up.
 
 EXPORT_FILTERS = {
     "JSON, complete and importable (*.json)": ("json", ".json"),
@@ -38,6 +42,9 @@ class DataActions:
         return [self.export_action, self.import_action, self.trash_action]
 
     def export(self) -> None:
+        from desktop.commands import write_private_file
+        from desktop.store.exchange import export
+
         if self._store.encrypted and not self._dialogs.confirm(
             self._parent,
             "Your journal is protected by a passphrase, but an exported file is not: anyone who "
@@ -66,6 +73,8 @@ class DataActions:
         self._dialogs.tell(self._parent, "Exported", f"Your journal is in {path}.")
 
     def import_(self) -> None:
+        from desktop.store.exchange import ImportProblem, import_json
+
         path = self._dialogs.open_path(self._parent, "Import a journal", IMPORT_FILTERS)
         if path is None:
             return
@@ -94,6 +103,8 @@ class DataActions:
         )
 
     def show_trash(self) -> TrashDialog:
+        from desktop.journal.trash_dialog import TrashDialog
+
         dialog = TrashDialog(
             self._store, lambda text: self._dialogs.confirm(self._parent, text), self._parent
         )

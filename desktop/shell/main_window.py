@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.setMinimumSize(640, 480)
         self._prepared = False
+        self._painted = False
 
     # -- building -----------------------------------------------------------------------------
 
@@ -187,9 +188,20 @@ class MainWindow(QMainWindow):
         key = self._settings.value("window/page")
         if isinstance(key, str) and key in self._pages:
             self.tabs.setCurrentWidget(self._pages[key])
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            # The visible tab is built right after the first paint: the window appears at once
+            # and its content follows a moment later, instead of the person waiting for both.
+            self._painted = True
+            QTimer.singleShot(0, self, self.build_current_page)
+
+    def build_current_page(self) -> QWidget | None:
+        if self._prepared:  # retired (closed, locked or replaced) before the timer came
+            return None
         current = self.tabs.currentWidget()
-        if isinstance(current, _LazyPage):
-            current.ensure_built()
+        return current.ensure_built() if isinstance(current, _LazyPage) else None
 
     def save_geometry(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.breathe.cues import Cues
-from desktop.breathe.tab import BreatheTab
-from desktop.breathe.tone_player import TonePlayer
 from desktop.checkin.vocabularies import load_feelings
 from desktop.clock import Clock
-from desktop.journal.tab import JournalTab
-from desktop.listen.player import Player
-from desktop.listen.tab import ListenTab
 from desktop.resources import read_text
 from desktop.shell.main_window import Page
 from desktop.store import Store
 from desktop.store_signals import StoreSignals
+
+if TYPE_CHECKING:
+    from desktop.breathe.tab import Tones
+    from desktop.listen.player import Player
 
 
 def system_prefers_reduced_motion() -> bool:
@@ -39,12 +38,22 @@ def build_pages(
     signals: StoreSignals,
     settings: QSettings,
     clock: Clock,
-    player: Callable[[], Player],
+    player: Callable[[], Player],  # the app's one music player, made on first use
 ) -> list[Page]:
     """``player`` gives the app's one music player, made on first use."""
     vocabulary = functools.cache(load_feelings)
 
+    # Each tab's code is imported when the tab is first shown: start-up loads only what the
+    # first painted tab needs (QtMultimedia, for one, waits for Listen or for tones).
     def breathe() -> QWidget:
+        from desktop.breathe.cues import Cues
+        from desktop.breathe.tab import BreatheTab
+
+        def tones() -> Tones:
+            from desktop.breathe.tone_player import TonePlayer
+
+            return TonePlayer()
+
         return BreatheTab(
             store,
             signals,
@@ -52,9 +61,19 @@ def build_pages(
             clock,
             vocabulary(),
             Cues.parse(read_text("cues.txt")),
-            TonePlayer,
+            tones,
             reduced_motion=system_prefers_reduced_motion(),
         )
+
+    def listen() -> QWidget:
+        from desktop.listen.tab import ListenTab
+
+        return ListenTab(store, signals, settings, player(), vocabulary(), read_text("body.svg"))
+
+    def journal() -> QWidget:
+        from desktop.journal.tab import JournalTab
+
+        return JournalTab(store, signals, vocabulary())
 
     return [
         Page("breathe", "&Breathe", "Breath-paced grounding with a visual pacer", breathe),
@@ -62,14 +81,12 @@ def build_pages(
             "listen",
             "&Listen",
             "Your own music, with check-ins on what your body notices",
-            lambda: ListenTab(
-                store, signals, settings, player(), vocabulary(), read_text("body.svg")
-            ),
+            listen,
         ),
         Page(
             "journal",
             "&Journal",
             "A private journal that starts with what you notice",
-            lambda: JournalTab(store, signals, vocabulary()),
+            journal,
         ),
     ]

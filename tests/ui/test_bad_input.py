@@ -82,7 +82,7 @@ def test_a_mangled_settings_file_falls_back_to_defaults(
     assert isinstance(window, MainWindow)
     for key in window.page_keys():
         assert window.show_page(key) is not None
-    breathe = window.page_content("breathe")
+    breathe = window.show_page("breathe")
     assert breathe.length_spin.value() == 5  # type: ignore[union-attr]
     assert breathe.pacer.style_name == "shape"  # type: ignore[union-attr]
     assert app.keep_backups() == 1

@@ -395,6 +395,10 @@ class Glimmers:
                 f"{old.explanation.text()}\n\nThe backup could not be restored: {e}"
             )
             return
+        self._start_instead_of(old)
+
+    def _start_instead_of(self, old: QWidget) -> None:
+        """Start again (another folder, a restored file); close ``old`` if something replaced it."""
         self.problem_window = None
         shown = self.start()
         if shown is not old:
@@ -461,11 +465,7 @@ class Glimmers:
             return
         old = self.problem_window
         self.data_dir = folder
-        self.problem_window = None
-        shown = self.start()
-        if shown is not old:
-            old.close()
-            old.deleteLater()
+        self._start_instead_of(old)
 
     def show_too_much(self) -> TooMuchDialog:
         from desktop.shell.too_much import TooMuchDialog

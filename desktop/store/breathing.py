@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.store.database import Store
+from desktop.store.database import Store, newest_first
 from desktop.store.journal import TimelineItem, new_uid, utc_now
 from desktop.store.records import Feeling
 
@@ -144,16 +144,7 @@ def timeline_rows(
     conn: sqlite3.Connection, after: tuple[str, str, int] | None, limit: int
 ) -> list[TimelineItem]:
     """Breathing sessions as timeline items, newest first, after the given cursor."""
-    where = "deleted_at IS NULL"
-    params: list[Any] = []
-    if after is not None:
-        where += " AND (day, created_at, id) < (?, ?, ?)"
-        params += list(after)
-    rows = conn.execute(
-        f"SELECT id, {_SESSION_COLUMNS} FROM breath_sessions WHERE {where} "
-        "ORDER BY day DESC, created_at DESC, id DESC LIMIT ?",
-        [*params, limit],
-    ).fetchall()
+    rows = newest_first(conn, "breath_sessions", _SESSION_COLUMNS, after, limit)
     items = []
     for row in rows:
         session = _session_from_row(row[1:])

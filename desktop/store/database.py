@@ -267,3 +267,24 @@ def migrate(store: Store) -> None:
         with store.transaction() as conn:
             MIGRATIONS[version](conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
+
+
+def newest_first(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: str,
+    after: tuple[str, str, int] | None,
+    limit: int,
+) -> list[Any]:
+    """Rows of a timeline table outside the trash, newest first, after a keyset cursor of
+    (day, created_at, id): each page costs the same however deep it is."""
+    where = "deleted_at IS NULL"
+    params: list[Any] = []
+    if after is not None:
+        where += " AND (day, created_at, id) < (?, ?, ?)"
+        params += list(after)
+    return conn.execute(
+        f"SELECT id, {columns} FROM {table} WHERE {where} "
+        "ORDER BY day DESC, created_at DESC, id DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.store.database import Store
+from desktop.store.database import Store, newest_first
 from desktop.store.journal import TimelineItem, fts_query, new_uid, search_terms, utc_now
 from desktop.store.records import Feeling
 
@@ -285,16 +285,8 @@ def _item(
 def timeline_rows(
     conn: sqlite3.Connection, after: tuple[str, str, int] | None, limit: int
 ) -> list[TimelineItem]:
-    where = "deleted_at IS NULL"
-    params: list[Any] = []
-    if after is not None:
-        where += " AND (day, created_at, id) < (?, ?, ?)"
-        params += list(after)
-    rows = conn.execute(
-        f"SELECT id, {_CHECKIN_COLUMNS} FROM body_checkins WHERE {where} "
-        "ORDER BY day DESC, created_at DESC, id DESC LIMIT ?",
-        [*params, limit],
-    ).fetchall()
+    """Listening check-ins as timeline items, newest first, after the given cursor."""
+    rows = newest_first(conn, "body_checkins", _CHECKIN_COLUMNS, after, limit)
     return [_item(row[0], _checkin(row[1:]), row[9]) for row in rows]
 
 

@@ -210,20 +210,8 @@ def _database_files(data_dir: Path, backups: Path) -> Iterable[Path]:
         yield from sorted(backups.glob("glimmers-*.db"))
 
 
-def protect(data_dir: Path, backups: Path, passphrase: str) -> bytes:
-    """Encrypt the journal and its backups. The store must be closed. Returns the key."""
-    check_passphrase(passphrase)
-    key = new_key()
-    _write_private(data_dir / PENDING, wrap(key, passphrase).to_json())
-    for path in _database_files(data_dir, backups):
-        if path.exists():
-            _convert(path, None, key)
-    os.replace(data_dir / PENDING, data_dir / KEYFILE)
-    return key
-
-
-def change_passphrase(data_dir: Path, backups: Path, old_key: bytes, passphrase: str) -> bytes:
-    """A new passphrase and a new key (the files are re-encrypted). Returns the new key."""
+def _encrypt_all(data_dir: Path, backups: Path, old_key: bytes | None, passphrase: str) -> bytes:
+    # The new key file is written first, as pending: if this is cut short, both keys are tried.
     check_passphrase(passphrase)
     key = new_key()
     _write_private(data_dir / PENDING, wrap(key, passphrase).to_json())
@@ -232,6 +220,16 @@ def change_passphrase(data_dir: Path, backups: Path, old_key: bytes, passphrase:
             _convert(path, old_key, key)
     os.replace(data_dir / PENDING, data_dir / KEYFILE)
     return key
+
+
+def protect(data_dir: Path, backups: Path, passphrase: str) -> bytes:
+    """Encrypt the journal and its backups. The store must be closed. Returns the key."""
+    return _encrypt_all(data_dir, backups, None, passphrase)
+
+
+def change_passphrase(data_dir: Path, backups: Path, old_key: bytes, passphrase: str) -> bytes:
+    """A new passphrase and a new key (the files are re-encrypted). Returns the new key."""
+    return _encrypt_all(data_dir, backups, old_key, passphrase)
 
 
 def unprotect(data_dir: Path, backups: Path, key: bytes) -> None:

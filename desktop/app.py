@@ -414,11 +414,14 @@ class Glimmers:
             self.window.deleteLater()
             self.window = None
         self.idle.stop()
+        self._close_store()
+
+    def _close_store(self) -> None:
         if self.signals is not None:
             self.signals.detach()
             self.signals = None
         if self.store is not None:
-            self.store.close()
+            self.store.close()  # the key goes with it
             self.store = None
 
     def _build_main_window(self, store: Store) -> MainWindow:
@@ -495,12 +498,7 @@ class Glimmers:
             self.theme = None
         if self._player is not None and self._owns_player:
             self._player.shutdown()
-        if self.signals is not None:
-            self.signals.detach()
-            self.signals = None
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self._close_store()
 
 
 def take_screenshot(glimmers: Glimmers, target: Path, tab: str | None, size: Size) -> int:

@@ -39,6 +39,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import rss_mb
 
 from desktop.store import open_store
 from desktop.store.journal import Entry, save_entry, write_entry
@@ -246,14 +249,6 @@ def engine_ratio(path: Path, queries: dict[str, str]) -> float:
             medians.append(statistics.median(runs))
         worst = max(worst, medians[1] / medians[0])
     return worst
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def main() -> None:

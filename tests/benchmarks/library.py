@@ -26,8 +26,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import mutagen
+from measure import rss_mb
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -64,14 +66,6 @@ def mutagen_only(files: list[Path]) -> float:
         if audio is not None:
             _ = (audio.tags or {}).get("title"), audio.info.length
     return len(files) / (time.perf_counter() - started)
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def main() -> None:

@@ -49,7 +49,7 @@ class BodyMap(QWidget):
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(240, 250)
+        self.setMinimumSize(170, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._renderer = QSvgRenderer(QByteArray(svg_text.encode("utf-8")), self)
         self._view = view_box(svg_text)

@@ -172,6 +172,7 @@ class ListenTab(QWidget):
         self.panel_scroll.setWidgetResizable(True)
         self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.panel_scroll.setWidget(self.panel)
+        self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side = QStackedWidget()
         self.side.addWidget(mood_page)
         self.side.addWidget(self.panel_scroll)
@@ -199,8 +200,8 @@ class ListenTab(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         controls = QHBoxLayout()
         for widget in (self.previous_button, self.play_button, self.next_button):
             controls.addWidget(widget)

@@ -93,6 +93,7 @@ class PacerWidget(QWidget):
         self._state: PacerState | None = None
         self._last_phase: tuple[int, str] | None = None
         self._finished_sent = False
+        self._last_words: tuple[str, str, str, str] | None = None
         self.frames_painted = 0
         self._look_cache: _Look | None = None
         self._texts: dict[tuple[str, str], QStaticText] = {}
@@ -151,16 +152,23 @@ class PacerWidget(QWidget):
             self._finished_sent = True
             self.finished.emit()
         self.sync_timer()
-        self.update(self._animated_area())
+        words = self.words()
+        self.update(self._animated_area(words_changed=words != self._last_words))
+        self._last_words = words
 
-    def _animated_area(self) -> QRegion:
-        """What a tick can change: the shape (and the words on it), and the lines below it."""
+    def _animated_area(self, words_changed: bool) -> QRegion:
+        """What a tick changes: the shape (and the words on it), and the lines below it only
+        when their words change (about once a second)."""
         centre, largest = self._geometry()
         reach = largest + 10  # the ring's pen and antialiasing
-        shape = QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach)
+        shape = QRegion(
+            QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach).toAlignedRect()
+        )
+        if not words_changed:
+            return shape
         line = self.fontMetrics().height()
         below = QRectF(0, centre.y() + largest, self.width(), line * 3.5)
-        return QRegion(shape.toAlignedRect()) + QRegion(below.toAlignedRect())
+        return shape + QRegion(below.toAlignedRect())
 
     def _announce(self, text: str) -> None:
         if self.announce and QAccessible.isActive():

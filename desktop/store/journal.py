@@ -471,20 +471,35 @@ def highlight_excerpt(text: str, terms: Sequence[str], width: int = SUMMARY_LENG
     return prefix + window + suffix
 
 
-def search_ranked(store: Store, text: str, limit: int = 50) -> list[tuple[float, TimelineItem]]:
+_SEARCH_SQL = (
+    f"SELECT {_ITEM_COLUMNS}, entries_fts.rank "
+    "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+    "WHERE entries_fts MATCH ? AND e.deleted_at IS NULL ORDER BY rank LIMIT ?"
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a person typed, made ready once for every table that is searched."""
+
+    fts: str
+    terms: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Query | None:
+        fts = fts_query(text)
+        return None if fts is None else cls(fts, tuple(search_terms(text)))
+
+
+def search_ranked(
+    store: Store, text: str | Query, limit: int = 50
+) -> list[tuple[float, TimelineItem]]:
     """(rank, item) for entries matching ``text``, best (lowest rank) first."""
-    query = fts_query(text)
+    query = Query.parse(text) if isinstance(text, str) else text
     if query is None:
         return []
-    sql = (
-        f"SELECT {_ITEM_COLUMNS}, entries_fts.rank "
-        "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-        "WHERE entries_fts MATCH ? AND e.deleted_at IS NULL ORDER BY rank LIMIT ?"
-    )
-    terms = tuple(search_terms(text))
-    return [
-        (row[14], _item_from_row(row, terms)) for row in store.conn.execute(sql, (query, limit))
-    ]
+    rows = store.conn.execute(_SEARCH_SQL, (query.fts, limit))
+    return [(row[14], _item_from_row(row, query.terms)) for row in rows]
 
 
 def search(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.store.database import Store, newest_first
-from desktop.store.journal import TimelineItem, fts_query, new_uid, search_terms, utc_now
+from desktop.store.journal import Query, TimelineItem, new_uid, utc_now
 from desktop.store.records import Feeling
 
 TRACKS = "tracks"
@@ -290,20 +290,23 @@ def timeline_rows(
     return [_item(row[0], _checkin(row[1:]), row[9]) for row in rows]
 
 
-def search_checkins(store: Store, text: str, limit: int = 50) -> list[tuple[float, TimelineItem]]:
+_SEARCH_SQL = (
+    f"SELECT c.id, {', '.join('c.' + c.strip() for c in _CHECKIN_COLUMNS.split(','))}, "
+    "body_checkins_fts.rank FROM body_checkins_fts "
+    "JOIN body_checkins c ON c.id = body_checkins_fts.rowid "
+    "WHERE body_checkins_fts MATCH ? AND c.deleted_at IS NULL ORDER BY rank LIMIT ?"
+)
+
+
+def search_checkins(
+    store: Store, text: str | Query, limit: int = 50
+) -> list[tuple[float, TimelineItem]]:
     """(rank, item) for check-ins matching ``text``; lower rank is a better match."""
-    query = fts_query(text)
+    query = Query.parse(text) if isinstance(text, str) else text
     if query is None:
         return []
-    rows = store.conn.execute(
-        f"SELECT c.id, {', '.join('c.' + c.strip() for c in _CHECKIN_COLUMNS.split(','))}, "
-        "body_checkins_fts.rank FROM body_checkins_fts "
-        "JOIN body_checkins c ON c.id = body_checkins_fts.rowid "
-        "WHERE body_checkins_fts MATCH ? AND c.deleted_at IS NULL ORDER BY rank LIMIT ?",
-        (query, limit),
-    ).fetchall()
-    terms = tuple(search_terms(text))
-    return [(row[11], _item(row[0], _checkin(row[1:11]), row[9], terms)) for row in rows]
+    rows = store.conn.execute(_SEARCH_SQL, (query.fts, limit))
+    return [(row[11], _item(row[0], _checkin(row[1:11]), row[9], query.terms)) for row in rows]
 
 
 def format_position(ms: int | None) -> str:

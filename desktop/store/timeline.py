@@ -74,8 +74,11 @@ class TimelinePager:
 
 def search_everything(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
     """Journal entries and listening check-ins that match, best first across both."""
-    ranked = journal.search_ranked(store, text, limit) + listening.search_checkins(
-        store, text, limit
+    query = journal.Query.parse(text)
+    if query is None:
+        return []
+    ranked = journal.search_ranked(store, query, limit) + listening.search_checkins(
+        store, query, limit
     )
     ranked.sort(key=lambda pair: pair[0])
     return [item for _, item in ranked[:limit]]

@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.listen.library import find_audio_files, is_audio_file, scan
+from desktop.store import Store, WriteFailed
+from desktop.store.listening import TrackInfo, add_tracks
 
 BATCH = 25
 
@@ -29,15 +31,17 @@ class _Runnable(QRunnable):
 
 
 class ScanJob(QObject):
-    """One scan of some files and folders. Signals arrive on the GUI thread, queued."""
+    """One scan of some files and folders. Tags are read and stored in the worker, on its own
+    connection, so the GUI thread never waits for the disk. Signals arrive queued."""
 
     progress = Signal(int, int)  # files read, files in all
-    found = Signal(object)  # a list of TrackInfo
     finished = Signal(int, bool)  # files read, cancelled
+    failed = Signal(str)  # a message, when storing stopped (a full disk, say)
 
-    def __init__(self, sources: list[Path], start: Starter = start_in_pool) -> None:
+    def __init__(self, sources: list[Path], store: Store, start: Starter = start_in_pool) -> None:
         super().__init__()
         self._sources = sources
+        self._store = store
         self._start = start
         self._cancel = threading.Event()
 
@@ -61,16 +65,26 @@ class ScanJob(QObject):
                 files.append(source)
         total = len(files)
         self.progress.emit(0, total)
-        batch = []
         done = 0
-        for info in scan(files, cancelled=self._cancel.is_set):
-            batch.append(info)
-            done += 1
-            if len(batch) == BATCH:
-                self.found.emit(batch)
-                self.progress.emit(done, total)
-                batch = []
-        if batch:
-            self.found.emit(batch)
+        writer = self._store.second_connection()
+        # Tags can always be read again, so these commits need not wait for the disk each time;
+        # in WAL mode that risks the last batches on a power cut, never the file.
+        writer.conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            batch: list[TrackInfo] = []
+            for info in scan(files, cancelled=self._cancel.is_set):
+                batch.append(info)
+                done += 1
+                if len(batch) == BATCH:
+                    add_tracks(writer, batch)
+                    self.progress.emit(done, total)
+                    batch = []
+            if batch:
+                add_tracks(writer, batch)
+        except WriteFailed as e:
+            self._cancel.set()
+            self.failed.emit(str(e))
+        finally:
+            writer.close()
         self.progress.emit(done, total)
         self.finished.emit(done, self._cancel.is_set())

@@ -39,7 +39,6 @@ from desktop.store import Store, WriteFailed
 from desktop.store.listening import (
     CheckIn,
     Track,
-    add_tracks,
     checkins_for_track,
     count_tracks,
     format_position,
@@ -88,6 +87,7 @@ class ListenTab(QWidget):
         self._picker = picker or FilePicker()
         self._start_scan = start_scan
         self.scan: ScanJob | None = None
+        self._scan_problem = ""
         self.track: Track | None = None
         self._checkin_position: int | None = None
         self._resume_after_checkin = False
@@ -275,9 +275,9 @@ class ListenTab(QWidget):
     def start_scan(self, sources: list[Path]) -> None:
         if not sources or self.scan is not None:
             return
-        self.scan = ScanJob(sources, self._start_scan)
+        self.scan = ScanJob(sources, self._store, self._start_scan)
         self.scan.progress.connect(self._on_scan_progress)
-        self.scan.found.connect(self._on_scan_found)
+        self.scan.failed.connect(self._on_scan_failed)
         self.scan.finished.connect(self._on_scan_finished)
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -293,24 +293,22 @@ class ListenTab(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _on_scan_found(self, batch: object) -> None:
-        assert isinstance(batch, list)
-        try:
-            add_tracks(self._store, batch)
-        except WriteFailed as e:
-            self.cancel_scan()
-            self.message.setText(f"{e} The scan stopped.")
+    def _on_scan_failed(self, text: str) -> None:
+        self._scan_problem = f"{text} The scan stopped."
 
     def _on_scan_finished(self, done: int, cancelled: bool) -> None:
         self.scan = None
         self.progress.hide()
         self.cancel_scan_button.hide()
         files = "1 file" if done == 1 else f"{done} files"
-        self.message.setText(
-            f"Stopped after {files}; those are in your library."
-            if cancelled
-            else f"Read {files}. Your library has {count_tracks(self._store)} tracks."
-        )
+        if self._scan_problem:
+            self.message.setText(self._scan_problem)
+        elif cancelled:
+            self.message.setText(f"Stopped after {files}; those are in your library.")
+        else:
+            tracks = count_tracks(self._store)
+            self.message.setText(f"Read {files}. Your library has {tracks} tracks.")
+        self._scan_problem = ""
         self.model.reload()
         self._update_empty()
 

@@ -218,8 +218,26 @@ class Store:
             for listener in list(self._listeners):
                 listener(table)
 
+    def second_connection(self) -> Store:
+        """Another connection to the same (already opened and migrated) file, for work on
+        another thread. WAL lets it write while this one reads; it has no listeners."""
+        return Store(self.path, _configured_connection(self.path, self.key), self.key)
+
     def close(self) -> None:
         self.conn.close()
+        self.key = None  # the key is not kept once the journal is closed
+
+
+def _configured_connection(path: Path, key: bytes | None) -> sqlite3.Connection:
+    conn = connect(path, key, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    # 32 MB of pages kept in memory: searches reread the same index pages, and with
+    # SQLCipher every page read from disk must also be decrypted.
+    conn.execute("PRAGMA cache_size = -32768")
+    return conn
 
 
 def open_store(
@@ -242,14 +260,7 @@ def open_store(
     elif os.name == "posix":
         os.chmod(path, 0o600)
     try:
-        conn = connect(path, key, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        # 32 MB of pages kept in memory: searches reread the same index pages, and with
-        # SQLCipher every page read from disk must also be decrypted.
-        conn.execute("PRAGMA cache_size = -32768")
+        conn = _configured_connection(path, key)
     except DATABASE_ERRORS as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
     store = Store(path, conn, key)

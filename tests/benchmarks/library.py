@@ -3,7 +3,7 @@
 Prints, as one JSON object on its last line:
   files                   how many files were scanned
   mutagen_files_per_s     mutagen alone reading the same tags (the floor), same files, same run
-  scan_files_per_s        the app's scan: worker thread reading tags, GUI thread storing batches
+  scan_files_per_s        the app's scan: a worker thread reads tags and stores them in batches
   scan_ratio_to_mutagen   scan rate / mutagen rate (target: at least 0.8)
   gui_block_max_ms        the longest the GUI thread went without running its event loop
                           during the scan (target: at most 50)
@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -36,8 +37,8 @@ from PySide6.QtWidgets import QApplication
 from desktop.listen.library import find_audio_files
 from desktop.listen.player import Player
 from desktop.listen.scanner import ScanJob
-from desktop.store import open_store
-from desktop.store.listening import add_tracks, count_tracks
+from desktop.store import Store, open_store
+from desktop.store.listening import count_tracks
 from tests.audio import convert, have_sox, make_wav, tag
 
 
@@ -60,12 +61,44 @@ def generate(folder: Path, count: int) -> None:
 
 
 def mutagen_only(files: list[Path]) -> float:
+    """The floor: mutagen reading the same fields the app keeps, nothing else."""
     started = time.perf_counter()
     for path in files:
         audio = mutagen.File(path, easy=True)
         if audio is not None:
-            _ = (audio.tags or {}).get("title"), audio.info.length
+            tags = audio.tags or {}
+            _ = [tags.get(key) for key in ("title", "artist", "albumartist", "album")]
+            _ = audio.info.length
     return len(files) / (time.perf_counter() - started)
+
+
+RUNS = 3
+HEARTBEAT_MS = 10  # fine enough for a 50 ms target, light enough not to slow the scan itself
+
+
+def timed_scan(app: QApplication, music: Path, store: Store) -> tuple[float, list[float]]:
+    """Seconds for the app's scan of ``music``, and the gaps between GUI heartbeats meanwhile."""
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(HEARTBEAT_MS)
+    heartbeat.timeout.connect(beat)
+    job = ScanJob([music], store)
+    done: list[float] = []
+    job.finished.connect(lambda *_: (done.append(time.perf_counter()), app.quit()))
+    heartbeat.start()
+    started = time.perf_counter()
+    last[0] = started
+    job.start()
+    app.exec()
+    heartbeat.stop()
+    return done[0] - started, gaps
 
 
 def main() -> None:
@@ -78,33 +111,17 @@ def main() -> None:
         music = work / "music"
         generate(music, args.files)
         files = find_audio_files(music)
-        mutagen_only(files)  # warm the disk cache so both runs read from memory
-        floor = max(mutagen_only(files) for _ in range(2))
-
-        store = open_store(work / "glimmers.db", work / "backups")
-        gaps: list[float] = []
-        last = [time.perf_counter()]
-
-        def beat() -> None:
-            now = time.perf_counter()
-            gaps.append((now - last[0]) * 1000)
-            last[0] = now
-
-        heartbeat = QTimer()
-        heartbeat.setInterval(5)
-        heartbeat.timeout.connect(beat)
-        job = ScanJob([music])
-        job.found.connect(lambda batch: add_tracks(store, batch))
-        done: list[float] = []
-        job.finished.connect(lambda *_: (done.append(time.perf_counter()), app.quit()))
-        heartbeat.start()
-        started = time.perf_counter()
-        last[0] = started
-        job.start()
-        app.exec()
-        heartbeat.stop()
-        scan_rate = len(files) / (done[0] - started)
-        assert count_tracks(store) == len(files)
+        mutagen_only(files)  # warm the disk cache so every run reads from memory
+        floors, rates, gaps = [], [], []
+        for run in range(RUNS):  # alternating, medians: this machine is shared and noisy
+            floors.append(mutagen_only(files))
+            store = open_store(work / f"run{run}.db", work / "backups")
+            rate, run_gaps = timed_scan(app, music, store)
+            assert count_tracks(store) == len(files)
+            store.close()
+            rates.append(len(files) / rate)
+            gaps += run_gaps
+        floor, scan_rate = statistics.median(floors), statistics.median(rates)
 
         player = Player()
         player.load(files[0])
@@ -113,8 +130,7 @@ def main() -> None:
         app.exec()
         rss = rss_mb()
         player.shutdown()
-        store.close()
-        blocked = max(gaps) - 5 if gaps else 0.0
+        blocked = max(gaps) - HEARTBEAT_MS if gaps else 0.0
         print(
             json.dumps(
                 {

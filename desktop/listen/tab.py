@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.checkin.body import REGION_LABELS
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.mood_grid import MoodGrid
+from desktop.icons import icon
 from desktop.listen.checkin_panel import CheckInPanel
 from desktop.listen.library import AUDIO_EXTENSIONS
 from desktop.listen.library_model import LibraryModel, format_duration
@@ -178,6 +179,7 @@ class ListenTab(QWidget):
         self.side.addWidget(self.panel_scroll)
 
         self._layout()
+        self._set_icons()
         self._connect_signals()
         self.model.set_filter("")
         self._update_empty()
@@ -221,6 +223,17 @@ class ListenTab(QWidget):
         layout.addLayout(actions)
         self.progress.hide()
         self.cancel_scan_button.hide()
+
+    def _set_icons(self) -> None:
+        # The Listen tab is built only when first shown, so qtawesome's font loading never
+        # delays start-up.
+        for button, name in (
+            (self.previous_button, "mdi6.skip-previous"),
+            (self.play_button, "mdi6.play-pause"),
+            (self.next_button, "mdi6.skip-next"),
+            (self.checkin_button, "mdi6.human"),
+        ):
+            button.setIcon(icon(name, button.palette().buttonText().color()))
 
     def _connect_signals(self) -> None:
         self.add_files_button.clicked.connect(self.add_files)

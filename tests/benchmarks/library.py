@@ -34,6 +34,7 @@ from measure import rss_mb
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.app import make_qapplication
 from desktop.listen.library import find_audio_files
 from desktop.listen.player import Player
 from desktop.listen.scanner import ScanJob
@@ -105,7 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=2000)
     args = parser.parse_args()
-    app = QApplication([])
+    app = make_qapplication([])  # as the app makes it (its GIL switch interval included)
     work = Path(tempfile.mkdtemp(prefix="glimmers-library-"))
     try:
         music = work / "music"

@@ -310,7 +310,8 @@ class PacerWidget(QWidget):
             self._paint_words(painter, look, centre, largest)
 
     def _paint_words(self, painter: QPainter, look: _Look, centre: QPointF, largest: float) -> None:
-        word, countdown, left, cue = self.words()
+        # The words were worked out by the tick that asked for this frame.
+        word, countdown, left, cue = self._last_words or self.words()
         painter.setPen(look.text)
         y = centre.y() - look.big_line * (0.9 if countdown else 0.5)
         lines = [(word, look.big, y), (countdown, look.big, y + look.big_line * 1.1)]

@@ -15,7 +15,7 @@ from typing import Any
 
 from desktop.store.database import Store, newest_first
 from desktop.store.journal import TimelineItem, new_uid, utc_now
-from desktop.store.records import Feeling
+from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
 
 SESSIONS = "breath_sessions"
 PATTERNS = "breath_patterns"
@@ -39,10 +39,6 @@ class StoredSession:
     uid: str = field(default_factory=new_uid)
     day: str = ""
     created_at: str = ""
-
-
-def _feelings(feelings: Sequence[Feeling]) -> str:
-    return json.dumps([{"word": f.word, "intensity": f.intensity} for f in feelings])
 
 
 def save_session(store: Store, session: StoredSession, now: Now = utc_now) -> StoredSession:
@@ -73,8 +69,8 @@ def save_session(store: Store, session: StoredSession, now: Now = utc_now) -> St
                 int(session.ended_early),
                 session.settled_before,
                 session.settled_after,
-                _feelings(session.feelings_before),
-                _feelings(session.feelings_after),
+                feelings_to_json(session.feelings_before),
+                feelings_to_json(session.feelings_after),
             ),
         )
     return StoredSession(**{**session.__dict__, "day": day, "created_at": created})
@@ -96,8 +92,8 @@ def _session_from_row(row: sqlite3.Row | Sequence[Any]) -> StoredSession:
         ended_early=bool(early),
         settled_before=before,
         settled_after=after,
-        feelings_before=tuple(Feeling(d["word"], d["intensity"]) for d in json.loads(f_before)),
-        feelings_after=tuple(Feeling(d["word"], d["intensity"]) for d in json.loads(f_after)),
+        feelings_before=feelings_from_json(f_before),
+        feelings_after=feelings_from_json(f_after),
     )
 
 

@@ -27,7 +27,7 @@ from desktop.store.journal import (
     utc_now,
     write_entry,
 )
-from desktop.store.records import INTENSITY_RANGE, Feeling
+from desktop.store.records import INTENSITY_RANGE, Feeling, feelings_to_data
 
 FORMAT_NAME = "glimmers-journal"
 FORMAT_VERSION = 1
@@ -64,7 +64,7 @@ def _entry_to_dict(entry: Entry) -> dict[str, Any]:
         "updated_at": entry.updated_at,
         "deleted_at": entry.deleted_at,
         "senses": {key: getattr(entry, key) for key in SENSE_KEYS},
-        "feelings": [{"word": f.word, "intensity": f.intensity} for f in entry.feelings],
+        "feelings": feelings_to_data(entry.feelings),
         "text": entry.body if entry.kind == "entry" else "",
         "impressions": list(entry.impressions),
         "tags": list(entry.tags),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.store.database import Store
-from desktop.store.records import Feeling
+from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
 
 TABLE = "entries"
 DRAFTS = "drafts"
@@ -110,14 +110,6 @@ def validate_day(day: str, today: dt.date) -> str:
     return parsed.isoformat()
 
 
-def _feelings_json(feelings: Sequence[Feeling]) -> str:
-    return json.dumps([{"word": f.word, "intensity": f.intensity} for f in feelings])
-
-
-def _feelings_from_json(text: str) -> tuple[Feeling, ...]:
-    return tuple(Feeling(str(d["word"]), int(d["intensity"])) for d in json.loads(text or "[]"))
-
-
 _COLUMNS = (
     "id, uid, kind, day, created_at, updated_at, deleted_at, touch, sound, sight, smell_taste, "
     "breath_body, feelings, body, tags_text, sketch"
@@ -139,7 +131,7 @@ def _entry_from_row(row: Sequence[object]) -> Entry:
         sight=str(sight),
         smell_taste=str(smell),
         breath_body=str(breath),
-        feelings=_feelings_from_json(str(feelings)),
+        feelings=feelings_from_json(str(feelings)),
         body=str(body),
         tags=tuple(t for t in str(tags_text).split("\n") if t),
         sketch=str(sketch),
@@ -186,7 +178,7 @@ def write_entry(conn: sqlite3.Connection, entry: Entry) -> None:
         "updated_at": entry.updated_at,
         "deleted_at": entry.deleted_at,
         **{key: getattr(entry, key) for key in SENSE_KEYS},
-        "feelings": _feelings_json(entry.feelings),
+        "feelings": feelings_to_json(entry.feelings),
         "feelings_text": " ".join(f.word for f in entry.feelings),
         "body": entry.body,
         "tags_text": "\n".join(entry.tags),
@@ -325,7 +317,7 @@ class TimelineItem:
 
     @functools.cached_property
     def feelings(self) -> tuple[Feeling, ...]:
-        return _feelings_from_json(self.feelings_json)
+        return feelings_from_json(self.feelings_json)
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -490,12 +482,17 @@ class Query:
         fts = fts_query(text)
         return None if fts is None else cls(fts, tuple(search_terms(text)))
 
+    @classmethod
+    def of(cls, text: str | Query) -> Query | None:
+        """The query for ``text``, or ``text`` itself if it is one already."""
+        return cls.parse(text) if isinstance(text, str) else text
+
 
 def search_ranked(
     store: Store, text: str | Query, limit: int = 50
 ) -> list[tuple[float, TimelineItem]]:
     """(rank, item) for entries matching ``text``, best (lowest rank) first."""
-    query = Query.parse(text) if isinstance(text, str) else text
+    query = Query.of(text)
     if query is None:
         return []
     rows = store.conn.execute(_SEARCH_SQL, (query.fts, limit))

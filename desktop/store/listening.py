@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop.store.database import Store, newest_first
 from desktop.store.journal import Query, TimelineItem, new_uid, utc_now
-from desktop.store.records import Feeling
+from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
 
 TRACKS = "tracks"
 CHECKINS = "body_checkins"
@@ -217,7 +217,7 @@ def save_checkin(store: Store, checkin: CheckIn, now: Now = utc_now) -> CheckIn:
                 checkin.position_ms,
                 int(checkin.nothing_concrete),
                 _marks_json(checkin.marks),
-                json.dumps([{"word": f.word, "intensity": f.intensity} for f in checkin.feelings]),
+                feelings_to_json(checkin.feelings),
                 checkin.note,
                 " \n".join(w for w in words if w),
             ),
@@ -242,7 +242,7 @@ def _checkin(row: Sequence[Any]) -> CheckIn:
         position_ms=position,
         nothing_concrete=bool(nothing),
         marks=_marks_from_json(regions),
-        feelings=tuple(Feeling(d["word"], d["intensity"]) for d in json.loads(feelings)),
+        feelings=feelings_from_json(feelings),
         note=note,
     )
 
@@ -302,7 +302,7 @@ def search_checkins(
     store: Store, text: str | Query, limit: int = 50
 ) -> list[tuple[float, TimelineItem]]:
     """(rank, item) for check-ins matching ``text``; lower rank is a better match."""
-    query = Query.parse(text) if isinstance(text, str) else text
+    query = Query.of(text)
     if query is None:
         return []
     rows = store.conn.execute(_SEARCH_SQL, (query.fts, limit))

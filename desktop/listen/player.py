@@ -6,6 +6,7 @@ so the app builds one Player in app.py and hands it to the Listen tab.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -55,6 +56,9 @@ class Player(QObject):
             return False
         if not path.is_file():
             self.problem.emit(f"This file is not there any more: {path}")
+            return False
+        if not os.access(path, os.R_OK):
+            self.problem.emit(f"Glimmers is not allowed to read this file: {path}")
             return False
         self.path = path
         self.media.setSource(QUrl.fromLocalFile(str(path)))

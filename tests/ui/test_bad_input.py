@@ -200,3 +200,15 @@ def test_a_file_that_vanishes_while_playing(qtbot: QtBot, player: Player, tmp_pa
     with qtbot.waitSignal(player.problem) as said:
         assert not player.load(path)
     assert "not there any more" in said.args[0]
+
+
+def test_an_unreadable_file_gets_a_message(qtbot: QtBot, player: Player, tmp_path: Path) -> None:
+    import os
+
+    path = make_wav(tmp_path / "locked.wav", seconds=1)
+    path.chmod(0)
+    if os.access(path, os.R_OK):
+        pytest.skip("this user can read any file (root), so nothing is unreadable here")
+    with qtbot.waitSignal(player.problem) as said:
+        assert not player.load(path)
+    assert "not allowed to read" in said.args[0]

@@ -18,16 +18,26 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
 import sqlite3
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
 from desktop.cli import Size, parse_args
 from desktop.clock import Clock, MonotonicClock
 from desktop.icons import app_icon
+from desktop.local_format import day_and_time
 from desktop.paths import backups_dir, database_path, ensure_private_dir, resolve_data_dir
 from desktop.paths import settings_path as settings_file
+from desktop.resources import resources_dir
 from desktop.shell.data_actions import DataActions
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.idle import IdleWatcher
@@ -35,6 +45,7 @@ from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
+from desktop.texts import translate
 from desktop.theme import CHOICES as THEME_CHOICES
 from desktop.theme import Theme
 
@@ -82,7 +93,20 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setDesktopFileName(APP_ID)
     QApplication.setWindowIcon(app_icon())
+    load_translation(qapp)
     return qapp
+
+
+def load_translation(qapp: QApplication) -> None:
+    """Show the app in the person's language where a translation of it is installed."""
+    texts.use(QCoreApplication.translate)
+    translator = QTranslator(qapp)
+    if translator.load(QLocale(), "glimmers", "_", str(resources_dir() / "translations")):
+        qapp.installTranslator(translator)
+
+
+def nothing_changed(reason: object) -> str:
+    return translate("Glimmers", "Nothing was changed: {reason}").format(reason=reason)
 
 
 class Glimmers:
@@ -113,6 +137,7 @@ class Glimmers:
         self.idle.idle.connect(lambda: self.lock(by_idle=True))
         self.offer_protection = True  # at first start; off for screenshots
         self.theme: Theme | None = None
+        texts.use(QCoreApplication.translate)
 
     def start(self) -> QWidget:
         """Open the store and show the main window, or explain why the data cannot be opened."""
@@ -138,10 +163,13 @@ class Glimmers:
             good = newest_good_backup(backups_dir(self.data_dir), self.key)
             offer = None
             if good is not None:
-                offer = (
-                    f"A backup from {good.created:%A %d %B %Y, %H:%M} with {good.entries} "
-                    "entries can take its place. The damaged file is kept beside it."
-                )
+                offer = translate(
+                    "Glimmers",
+                    "A backup from {when} with %n entr(y|ies) can take its place. "
+                    "The damaged file is kept beside it.",
+                    None,
+                    good.entries or 0,
+                ).format(when=day_and_time(good.created))
             self.problem_window = ProblemWindow(problem, offer)
             self.problem_window.quit_requested.connect(self.problem_window.close)
             self.problem_window.another_folder_requested.connect(self._try_another_folder)
@@ -158,19 +186,22 @@ class Glimmers:
         elif self.offer_protection and self.settings.value("security/offered") != "true":
             self.settings.setValue("security/offered", "true")
             self.window.offer(
-                "Your journal stays on this computer. You can also protect it with a passphrase, "
-                "now or later from the File menu.",
-                "Set a &passphrase…",
+                translate(
+                    "Glimmers",
+                    "Your journal stays on this computer. You can also protect it with a "
+                    "passphrase, now or later from the File menu.",
+                ),
+                translate("Glimmers", "Set a &passphrase…"),
             )
             self.window.offer_yes.clicked.connect(self.show_protection)
         return self.window
 
     def _add_appearance_menu(self, window: MainWindow) -> None:
-        menu = window.menus["view"].addMenu("&Appearance")
+        menu = window.menus["view"].addMenu(translate("Glimmers", "&Appearance"))
         group = QActionGroup(window)
         current = self.theme.choice if self.theme else "system"
         for key, label in THEME_CHOICES.items():
-            action = QAction(label, window)
+            action = QAction(translate("Theme", label), window)
             action.setObjectName(f"theme_{key}")
             action.setCheckable(True)
             action.setChecked(key == current)
@@ -266,11 +297,13 @@ class Glimmers:
         except (OSError, ValueError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
             self.key = old
             self.start()
-            dialog.message.setText(f"Nothing was changed: {e}")
+            dialog.message.setText(nothing_changed(e))
             return
         self.start()
         dialog.show_recovery(recovery_text(self.key))
-        dialog.message.setText("Your journal is protected. Keep the recovery key safe.")
+        dialog.message.setText(
+            translate("Glimmers", "Your journal is protected. Keep the recovery key safe.")
+        )
 
     def _remove_protection(self, dialog: ProtectionDialog) -> None:
         from desktop.store.database import DATABASE_ERRORS
@@ -278,7 +311,11 @@ class Glimmers:
 
         if self.key is None or not self.dialogs.confirm(
             dialog,
-            "Remove the passphrase? Your journal and its backups will be stored unencrypted again.",
+            translate(
+                "Glimmers",
+                "Remove the passphrase? Your journal and its backups will be stored "
+                "unencrypted again.",
+            ),
         ):
             return
         key = self.key
@@ -288,7 +325,7 @@ class Glimmers:
             unprotect(self.data_dir, backups_dir(self.data_dir), key)
         except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
             self.start()
-            dialog.message.setText(f"Nothing was changed: {e}")
+            dialog.message.setText(nothing_changed(e))
             return
         self.key = None
         self.start()
@@ -298,21 +335,30 @@ class Glimmers:
         from desktop.commands import write_private_file
 
         chosen = self.dialogs.save_path(
-            dialog, "Save your recovery key", "glimmers-recovery-key.txt", ["Text (*.txt)"]
+            dialog,
+            translate("Glimmers", "Save your recovery key"),
+            translate("Glimmers", "glimmers-recovery-key.txt"),
+            [translate("Glimmers", "Text (*.txt)")],
         )
         if chosen is None:
             return
-        body = (
-            "Glimmers recovery key\n\n"
-            f"{text}\n\n"
-            "This opens your protected journal without the passphrase. Keep it somewhere safe.\n"
-        )
+        body = translate(
+            "Glimmers",
+            "Glimmers recovery key\n\n{key}\n\n"
+            "This opens your protected journal without the passphrase. Keep it somewhere safe.\n",
+        ).format(key=text)
         try:
             write_private_file(chosen[0], body)
         except OSError as e:
-            dialog.message.setText(f"The recovery key was not saved: {e.strerror or e}")
+            dialog.message.setText(
+                translate("Glimmers", "The recovery key was not saved: {reason}").format(
+                    reason=e.strerror or e
+                )
+            )
             return
-        dialog.message.setText(f"Saved the recovery key to {chosen[0]}.")
+        dialog.message.setText(
+            translate("Glimmers", "Saved the recovery key to {file}.").format(file=chosen[0])
+        )
 
     def keep_backups(self) -> int:
         from desktop.store.backups import DEFAULT_KEEP
@@ -359,19 +405,24 @@ class Glimmers:
         try:
             made = make_backup(self.store, backups_dir(self.data_dir), label="by-hand")
         except (OSError, sqlite3.Error) as e:
-            dialog.message.setText(f"No backup was made: {e}")
+            dialog.message.setText(
+                translate("Glimmers", "No backup was made: {reason}").format(reason=e)
+            )
             return
         prune(backups_dir(self.data_dir), self.keep_backups())
         dialog.reload()
-        dialog.message.setText(f"Backed up to {made.name}.")
+        dialog.message.setText(translate("Glimmers", "Backed up to {file}.").format(file=made.name))
 
     def _restore_from_dialog(self, dialog: BackupsDialog, backup: Path) -> None:
         from desktop.store.backups import aside_for_restore, restore
 
         if not self.dialogs.confirm(
             dialog,
-            "Put this backup in place of your current data? Your current data is kept as "
-            "another backup first, so you can go back.",
+            translate(
+                "Glimmers",
+                "Put this backup in place of your current data? Your current data is kept as "
+                "another backup first, so you can go back.",
+            ),
         ):
             return
         dialog.close()
@@ -381,10 +432,18 @@ class Glimmers:
             restore(database, backup, aside_for_restore(backups_dir(self.data_dir)), self.key)
         except (OSError, StoreProblem) as e:
             self.start()
-            self.dialogs.tell(self.window, "Nothing was restored", str(e), problem=True)
+            self.dialogs.tell(
+                self.window, translate("Glimmers", "Nothing was restored"), str(e), problem=True
+            )
             return
         self.start()
-        self.dialogs.tell(self.window, "Restored", f"Your data is back as it was on {backup.name}.")
+        self.dialogs.tell(
+            self.window,
+            translate("Glimmers", "Restored"),
+            translate("Glimmers", "Your data is back as it was on {backup}.").format(
+                backup=backup.name
+            ),
+        )
 
     def _restore_over_damaged(self) -> None:
         from desktop.store.backups import aside_for_damaged, newest_good_backup, restore
@@ -398,7 +457,11 @@ class Glimmers:
             restore(database, good.path, aside_for_damaged(database), self.key)
         except (OSError, StoreProblem) as e:
             old.explanation.setText(
-                f"{old.explanation.text()}\n\nThe backup could not be restored: {e}"
+                old.explanation.text()
+                + "\n\n"
+                + translate("Glimmers", "The backup could not be restored: {reason}").format(
+                    reason=e
+                )
             )
             return
         self._start_instead_of(old)
@@ -438,16 +501,16 @@ class Glimmers:
         self.data_actions = DataActions(store, self.dialogs, window)
         for action in self.data_actions.actions():
             window.add_menu_action("file", action)
-        backups = QAction("&Backups…", window)
+        backups = QAction(translate("Glimmers", "&Backups…"), window)
         backups.setObjectName("backups_action")
         backups.triggered.connect(self.show_backups)
         window.add_menu_action("file", backups)
         self._add_appearance_menu(window)
-        protection = QAction("&Passphrase and lock…", window)
+        protection = QAction(translate("Glimmers", "&Passphrase and lock…"), window)
         protection.setObjectName("protection_action")
         protection.triggered.connect(self.show_protection)
         window.add_menu_action("file", protection)
-        lock = QAction("&Lock", window)
+        lock = QAction(translate("Glimmers", "&Lock"), window)
         lock.setObjectName("lock_action")
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.setEnabled(store.encrypted)
@@ -468,7 +531,7 @@ class Glimmers:
 
     def _try_another_folder(self) -> None:
         folder = self.dialogs.choose_folder(
-            self.problem_window, "Choose a data folder for Glimmers"
+            self.problem_window, translate("Glimmers", "Choose a data folder for Glimmers")
         )
         if folder is None or self.problem_window is None:
             return
@@ -488,12 +551,15 @@ class Glimmers:
     def show_about(self) -> None:
         QMessageBox.about(
             self.window,
-            f"About {APP_NAME}",
+            translate("Glimmers", "About {app}").format(app=APP_NAME),
             f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Small, gentle practices for letting feeling come back at your own pace: "
-            "breathing, listening, and a private journal.</p>"
-            "<p>Everything stays on this computer. Glimmers has no network code at all.</p>"
-            f"<p>Your data folder: {self.data_dir}</p>",
+            + translate(
+                "Glimmers",
+                "<p>Small, gentle practices for letting feeling come back at your own pace: "
+                "breathing, listening, and a private journal.</p>"
+                "<p>Everything stays on this computer. Glimmers has no network code at all.</p>"
+                "<p>Your data folder: {folder}</p>",
+            ).format(folder=self.data_dir),
         )
 
     def shutdown(self) -> None:

@@ -6,9 +6,14 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desktop.texts import QT_TRANSLATE_NOOP
 from desktop.theme_colours import colours
 
-CHOICES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+CHOICES = {
+    "system": QT_TRANSLATE_NOOP("Theme", "Follow the system"),
+    "light": QT_TRANSLATE_NOOP("Theme", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Theme", "Dark"),
+}
 
 _ROLES = {
     "window": QPalette.ColorRole.Window,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.texts import translate
+
 CUE_SECTIONS = {"in": "in", "top_up": "top_up", "hold_in": "hold", "out": "out", "hold_out": "rest"}
 CYCLES_PER_CUE = 3
 
@@ -23,7 +25,7 @@ class Cues:
             elif current is None:
                 raise ValueError(f"line {number}: a cue before any [section]")
             else:
-                current.append(line)
+                current.append(translate("Cues", line))
         return cls(sections)
 
     def cue(self, phase: str, cycle: int) -> str:

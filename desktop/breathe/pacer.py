@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from desktop.breathe.patterns import Pattern
 from desktop.clock import Clock
+from desktop.texts import translate
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,13 @@ class BreathSession:
         cycles: int | None = None,
     ) -> None:
         if (minutes is None) == (cycles is None):
-            raise ValueError("A session has a length in minutes or in breaths, not both.")
+            raise ValueError(
+                translate("Pacer", "A session has a length in minutes or in breaths, not both.")
+            )
         if minutes is not None and not 0 < minutes <= 60:
-            raise ValueError("A session can be up to 60 minutes.")
+            raise ValueError(translate("Pacer", "A session can be up to 60 minutes."))
         if cycles is not None and not 0 < cycles <= 1000:
-            raise ValueError("A session can be up to 1000 breaths.")
+            raise ValueError(translate("Pacer", "A session can be up to 1000 breaths."))
         self.schedule = Schedule(pattern)
         self._clock = clock
         self.planned_minutes = minutes
@@ -317,9 +320,9 @@ class BreathSession:
     def remaining_text(self) -> str:
         if self.planned_cycles is not None:
             left = max(0, self.planned_cycles - self.completed_cycles())
-            return "1 breath left" if left == 1 else f"{left} breaths left"
+            return translate("Pacer", "%n breath(s) left", None, left)
         seconds = max(0, math.ceil((self._end_ms - self.elapsed_ms()) / 1000))
-        return f"{seconds // 60}:{seconds % 60:02d} left"
+        return translate("Pacer", "{time} left").format(time=f"{seconds // 60}:{seconds % 60:02d}")
 
     def record(self) -> SessionRecord:
         return SessionRecord(

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.breathe.cues import Cues
 from desktop.breathe.pacer import BreathSession, PacerState
-from desktop.breathe.patterns import PHASE_WORDS
+from desktop.breathe.patterns import PHASE_KINDS, phase_words
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 STYLES = {
-    "shape": "A shape that grows and shrinks",
-    "ring": "A filling ring (less motion)",
-    "glow": "A glow that brightens and dims (less motion)",
-    "text": "Words only (no motion)",
+    "shape": QT_TRANSLATE_NOOP("Pacer", "A shape that grows and shrinks"),
+    "ring": QT_TRANSLATE_NOOP("Pacer", "A filling ring (less motion)"),
+    "glow": QT_TRANSLATE_NOOP("Pacer", "A glow that brightens and dims (less motion)"),
+    "text": QT_TRANSLATE_NOOP("Pacer", "Words only (no motion)"),
 }
 REDUCED_MOTION_DEFAULT = "ring"
 
@@ -80,8 +81,10 @@ class PacerWidget(QWidget):
     def __init__(self, cues: Cues | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pacer")
-        self.setAccessibleName("Breathing pacer")
-        self.setAccessibleDescription("Space starts and pauses. Escape stops.")
+        self.setAccessibleName(translate("BreathePacerWidget", "Breathing pacer"))
+        self.setAccessibleDescription(
+            translate("BreathePacerWidget", "Space starts and pauses. Escape stops.")
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(260, 260)
@@ -90,6 +93,7 @@ class PacerWidget(QWidget):
         self.show_cues = False
         self.announce = False
         self._cues = cues
+        self._phase_words = {kind: phase_words(kind) for kind in PHASE_KINDS}
         self._state: PacerState | None = None
         self._last_phase: tuple[int, str] | None = None
         self._finished_sent = False
@@ -147,7 +151,7 @@ class PacerWidget(QWidget):
             if key != self._last_phase:
                 self._last_phase = key
                 self.phase_changed.emit(state.phase, state.cycle)
-                self._announce(PHASE_WORDS[state.phase])
+                self._announce(self._phase_words[state.phase])
         if state is not None and state.finished and not self._finished_sent:
             self._finished_sent = True
             self.finished.emit()
@@ -197,15 +201,30 @@ class PacerWidget(QWidget):
         """(phase word, countdown, what is left, cue): the texts painted now."""
         session, state = self.session, self._state
         if session is None or not session.started or state is None:
-            return ("Ready when you are", "", "Press Space or Start to begin", "")
+            return (
+                translate("Pacer", "Ready when you are"),
+                "",
+                translate("Pacer", "Press Space or Start to begin"),
+                "",
+            )
         if state.finished:
-            return ("That's the end", "", "Take a moment before you move on", "")
+            return (
+                translate("Pacer", "That's the end"),
+                "",
+                translate("Pacer", "Take a moment before you move on"),
+                "",
+            )
         if session.paused:
-            return ("Paused", "", "Press Space to go on", "")
+            return (
+                translate("Pacer", "Paused"),
+                "",
+                translate("Pacer", "Press Space to go on"),
+                "",
+            )
         cue = ""
         if self.show_cues and self._cues is not None:
             cue = self._cues.cue(state.phase, state.cycle)
-        return (PHASE_WORDS[state.phase], str(state.countdown), session.remaining_text(), cue)
+        return (self._phase_words[state.phase], str(state.countdown), session.remaining_text(), cue)
 
     def shape_radius(self) -> float:
         """The radius of the breathing shape now, in pixels."""

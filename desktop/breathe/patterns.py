@@ -5,29 +5,37 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from desktop.texts import QT_TRANSLATE_NOOP, translate
+
 PHASE_KINDS = ("in", "top_up", "hold_in", "out", "hold_out")
 PHASE_WORDS = {
-    "in": "Breathe in",
-    "top_up": "A little more in",
-    "hold_in": "Hold gently",
-    "out": "Breathe out",
-    "hold_out": "Rest",
+    "in": QT_TRANSLATE_NOOP("Patterns", "Breathe in"),
+    "top_up": QT_TRANSLATE_NOOP("Patterns", "A little more in"),
+    "hold_in": QT_TRANSLATE_NOOP("Patterns", "Hold gently"),
+    "out": QT_TRANSLATE_NOOP("Patterns", "Breathe out"),
+    "hold_out": QT_TRANSLATE_NOOP("Patterns", "Rest"),
 }
 RESONANCE_RATES = (4.5, 5.0, 5.5, 6.0, 6.5, 7.0)
 DEFAULT_RATE = 6.0
 MAX_PHASE_SECONDS = 60.0
 MIN_CYCLE_SECONDS = 2.0
-LIGHT_HEADED_NOTE = (
+LIGHT_HEADED_NOTE = QT_TRANSLATE_NOOP(
+    "Patterns",
     "Holds can make some people light-headed. If that happens, stop, breathe normally "
-    "and choose a pattern without holds."
+    "and choose a pattern without holds.",
 )
+
+
+def phase_words(kind: str) -> str:
+    """What the pacer says during a phase, in the person's language."""
+    return translate("Patterns", PHASE_WORDS[kind])
 
 
 @dataclass(frozen=True)
 class Pattern:
     key: str
-    name: str
-    description: str
+    name: str  # a preset's name as written here (shown translated) or the person's own
+    description: str  # as written here; shown through describe()
     inhale: float
     exhale: float
     hold_in: float = 0.0
@@ -67,32 +75,51 @@ class Pattern:
         return self.hold_in > 0 or self.hold_out > 0
 
     def summary(self) -> str:
-        parts = [f"in {_s(self.inhale)}"]
+        parts = [translate("Patterns", "in {seconds} s").format(seconds=f"{self.inhale:g}")]
         if self.top_up:
-            parts.append(f"top up {_s(self.top_up)}")
+            parts.append(
+                translate("Patterns", "top up {seconds} s").format(seconds=f"{self.top_up:g}")
+            )
         if self.hold_in:
-            parts.append(f"hold {_s(self.hold_in)}")
-        parts.append(f"out {_s(self.exhale)}")
+            parts.append(
+                translate("Patterns", "hold {seconds} s").format(seconds=f"{self.hold_in:g}")
+            )
+        parts.append(translate("Patterns", "out {seconds} s").format(seconds=f"{self.exhale:g}"))
         if self.hold_out:
-            parts.append(f"rest {_s(self.hold_out)}")
-        return ", ".join(parts)
+            parts.append(
+                translate("Patterns", "rest {seconds} s").format(seconds=f"{self.hold_out:g}")
+            )
+        return translate("Patterns", ", ").join(parts)
 
+    def shown_name(self) -> str:
+        """The name in the person's language: presets are translated, own patterns are not."""
+        return self.name if self.custom else translate("Patterns", self.name)
 
-def _s(seconds: float) -> str:
-    return f"{seconds:g} s"
+    def describe(self) -> str:
+        if self.custom:
+            return translate("Patterns", "Your own pattern: {summary}.").format(
+                summary=self.summary()
+            )
+        if self.key == "resonance":
+            return translate(
+                "Patterns",
+                "Slow, even breathing at {rate} breaths a minute, in and out for the same "
+                "time, with no holds.",
+            ).format(rate=f"{30.0 / self.inhale:g}")
+        text = translate("Patterns", self.description)
+        if self.varies:
+            text += " " + translate("Patterns", "The out-breath grows slowly toward 8.")
+        return text
 
 
 def resonance(rate: float = DEFAULT_RATE) -> Pattern:
     if not RESONANCE_RATES[0] <= rate <= RESONANCE_RATES[-1]:
-        raise ValueError("Choose between 4.5 and 7 breaths a minute.")
+        raise ValueError(translate("Patterns", "Choose between 4.5 and 7 breaths a minute."))
     half = 30.0 / rate
     return Pattern(
         key="resonance",
-        name="Resonance",
-        description=(
-            f"Slow, even breathing at {rate:g} breaths a minute, in and out for the same time, "
-            "with no holds."
-        ),
+        name=QT_TRANSLATE_NOOP("Patterns", "Resonance"),
+        description="",  # describe() says it with the rate
         inhale=half,
         exhale=half,
     )
@@ -101,9 +128,10 @@ def resonance(rate: float = DEFAULT_RATE) -> Pattern:
 def longer_out(gradual: bool = False) -> Pattern:
     return Pattern(
         key="longer_out",
-        name="Longer out-breath",
-        description="In for 4, out for 6. A longer out-breath can help the body settle."
-        + (" The out-breath grows slowly toward 8." if gradual else ""),
+        name=QT_TRANSLATE_NOOP("Patterns", "Longer out-breath"),
+        description=QT_TRANSLATE_NOOP(
+            "Patterns", "In for 4, out for 6. A longer out-breath can help the body settle."
+        ),
         inhale=4,
         exhale=6,
         lengthen_to=8 if gradual else None,
@@ -112,8 +140,10 @@ def longer_out(gradual: bool = False) -> Pattern:
 
 BOX = Pattern(
     key="box",
-    name="Box",
-    description="In, hold, out, hold: four counts each. Optional, with holds.",
+    name=QT_TRANSLATE_NOOP("Patterns", "Box"),
+    description=QT_TRANSLATE_NOOP(
+        "Patterns", "In, hold, out, hold: four counts each. Optional, with holds."
+    ),
     inhale=4,
     hold_in=4,
     exhale=4,
@@ -122,8 +152,10 @@ BOX = Pattern(
 )
 FOUR_SEVEN_EIGHT = Pattern(
     key="478",
-    name="4-7-8",
-    description="In for 4, hold for 7, out for 8. Optional, with a long hold.",
+    name=QT_TRANSLATE_NOOP("Patterns", "4-7-8"),
+    description=QT_TRANSLATE_NOOP(
+        "Patterns", "In for 4, hold for 7, out for 8. Optional, with a long hold."
+    ),
     inhale=4,
     hold_in=7,
     exhale=8,
@@ -131,10 +163,11 @@ FOUR_SEVEN_EIGHT = Pattern(
 )
 CYCLIC_SIGH = Pattern(
     key="cyclic_sigh",
-    name="Cyclic sigh",
-    description=(
+    name=QT_TRANSLATE_NOOP("Patterns", "Cyclic sigh"),
+    description=QT_TRANSLATE_NOOP(
+        "Patterns",
         "A full breath in through the nose, a short second sip of air on top, then a long, "
-        "slow breath out. Five minutes is the amount that has been studied."
+        "slow breath out. Five minutes is the amount that has been studied.",
     ),
     inhale=3,
     top_up=1,
@@ -168,9 +201,9 @@ def custom_pattern(
     """Check the values a person typed and make a pattern, or raise PatternProblem."""
     clean_name = " ".join(name.split())
     if not clean_name:
-        raise PatternProblem("name", "Give the pattern a name.")
+        raise PatternProblem("name", translate("Patterns", "Give the pattern a name."))
     if len(clean_name) > 60:
-        raise PatternProblem("name", "Keep the name under 60 characters.")
+        raise PatternProblem("name", translate("Patterns", "Keep the name under 60 characters."))
     values = {
         "inhale": inhale,
         "hold_in": hold_in,
@@ -178,24 +211,48 @@ def custom_pattern(
         "hold_out": hold_out,
         "top_up": top_up,
     }
-    labels = {
-        "inhale": "The in-breath",
-        "hold_in": "The hold after breathing in",
-        "exhale": "The out-breath",
-        "hold_out": "The rest after breathing out",
-        "top_up": "The top-up",
+    # Whole sentences per field, so each language can build them its own way.
+    negative = {
+        "inhale": QT_TRANSLATE_NOOP("Patterns", "The in-breath cannot be negative."),
+        "hold_in": QT_TRANSLATE_NOOP("Patterns", "The hold after breathing in cannot be negative."),
+        "exhale": QT_TRANSLATE_NOOP("Patterns", "The out-breath cannot be negative."),
+        "hold_out": QT_TRANSLATE_NOOP(
+            "Patterns", "The rest after breathing out cannot be negative."
+        ),
+        "top_up": QT_TRANSLATE_NOOP("Patterns", "The top-up cannot be negative."),
+    }
+    too_long = {
+        "inhale": QT_TRANSLATE_NOOP("Patterns", "The in-breath can be at most 60 seconds."),
+        "hold_in": QT_TRANSLATE_NOOP(
+            "Patterns", "The hold after breathing in can be at most 60 seconds."
+        ),
+        "exhale": QT_TRANSLATE_NOOP("Patterns", "The out-breath can be at most 60 seconds."),
+        "hold_out": QT_TRANSLATE_NOOP(
+            "Patterns", "The rest after breathing out can be at most 60 seconds."
+        ),
+        "top_up": QT_TRANSLATE_NOOP("Patterns", "The top-up can be at most 60 seconds."),
+    }
+    no_time = {
+        "inhale": QT_TRANSLATE_NOOP(
+            "Patterns", "The in-breath needs some time, more than 0 seconds."
+        ),
+        "exhale": QT_TRANSLATE_NOOP(
+            "Patterns", "The out-breath needs some time, more than 0 seconds."
+        ),
     }
     for field, value in values.items():
         if value != value or value < 0:  # NaN or negative
-            raise PatternProblem(field, f"{labels[field]} cannot be negative.")
+            raise PatternProblem(field, translate("Patterns", negative[field]))
         if value > MAX_PHASE_SECONDS:
-            raise PatternProblem(field, f"{labels[field]} can be at most 60 seconds.")
+            raise PatternProblem(field, translate("Patterns", too_long[field]))
     for field in ("inhale", "exhale"):
         if values[field] == 0:
-            raise PatternProblem(field, f"{labels[field]} needs some time, more than 0 seconds.")
+            raise PatternProblem(field, translate("Patterns", no_time[field]))
     if sum(values.values()) < MIN_CYCLE_SECONDS:
-        raise PatternProblem("inhale", "A whole breath needs at least 2 seconds.")
-    pattern = Pattern(
+        raise PatternProblem(
+            "inhale", translate("Patterns", "A whole breath needs at least 2 seconds.")
+        )
+    return Pattern(
         key=f"custom:{clean_name}",
         name=clean_name,
         description="",
@@ -207,7 +264,6 @@ def custom_pattern(
         optional=hold_in > 0 or hold_out > 0,
         custom=True,
     )
-    return dataclasses.replace(pattern, description=f"Your own pattern: {pattern.summary()}.")
 
 
 def with_rate(pattern: Pattern, rate: float) -> Pattern:

@@ -47,6 +47,7 @@ from desktop.breathe.tones import tone_for_phase
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.settled_panel import CheckInAnswer, SettledPanel
 from desktop.clock import Clock
+from desktop.local_format import short_day
 from desktop.store import Store
 from desktop.store.breathing import (
     StoredPattern,
@@ -60,6 +61,7 @@ from desktop.store.breathing import (
     save_session,
 )
 from desktop.store_signals import StoreSignals
+from desktop.texts import translate
 
 MIN_SECONDS_KEPT = 3.0  # a start pressed by mistake is not a session
 
@@ -108,20 +110,20 @@ class BreatheTab(QWidget):
         self._custom: dict[str, Pattern] = {}
 
         self.pacer = PacerWidget(cues)
-        self.start_button = QPushButton("&Start")
+        self.start_button = QPushButton(translate("BreatheTab", "&Start"))
         self.start_button.setObjectName("start_pause")
-        self.start_button.setAccessibleName("Start or pause")
-        self.start_button.setToolTip("Space")
-        self.stop_button = QPushButton("S&top")
+        self.start_button.setAccessibleName(translate("BreatheTab", "Start or pause"))
+        self.start_button.setToolTip(translate("BreatheTab", "Space"))
+        self.stop_button = QPushButton(translate("BreatheTab", "S&top"))
         self.stop_button.setObjectName("stop")
-        self.stop_button.setAccessibleName("Stop now")
-        self.stop_button.setToolTip("Escape")
-        self.enough_button = QPushButton("That's &enough for now")
+        self.stop_button.setAccessibleName(translate("BreatheTab", "Stop now"))
+        self.stop_button.setToolTip(translate("BreatheTab", "Escape"))
+        self.enough_button = QPushButton(translate("BreatheTab", "That's &enough for now"))
         self.enough_button.setObjectName("enough")
-        self.enough_button.setAccessibleName("That's enough for now")
-        self.enough_button.setToolTip("Ends gently after this out-breath")
-        self.before_panel = SettledPanel(vocabulary, "Before you begin")
-        self.after_panel = SettledPanel(vocabulary, "How was that?")
+        self.enough_button.setAccessibleName(translate("BreatheTab", "That's enough for now"))
+        self.enough_button.setToolTip(translate("BreatheTab", "Ends gently after this out-breath"))
+        self.before_panel = SettledPanel(vocabulary, translate("BreatheTab", "Before you begin"))
+        self.after_panel = SettledPanel(vocabulary, translate("BreatheTab", "How was that?"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self._pacer_page())
         self.stack.addWidget(self.before_panel)
@@ -154,59 +156,67 @@ class BreatheTab(QWidget):
         s = self._settings
         self.pattern_list = QListWidget()
         self.pattern_list.setObjectName("patterns")
-        self.pattern_list.setAccessibleName("Breathing patterns")
+        self.pattern_list.setAccessibleName(translate("BreatheTab", "Breathing patterns"))
         self.pattern_list.setMaximumHeight(120)
         self.description = QLabel()
         self.description.setObjectName("pattern_description")
         self.description.setWordWrap(True)
-        self.caution = QLabel(LIGHT_HEADED_NOTE)
+        self.caution = QLabel(translate("Patterns", LIGHT_HEADED_NOTE))
         self.caution.setObjectName("caution")
         self.caution.setWordWrap(True)
         self.rate_box = QComboBox()
         self.rate_box.setObjectName("rate")
-        self.rate_box.setAccessibleName("Breaths a minute")
+        self.rate_box.setAccessibleName(translate("BreatheTab", "Breaths a minute"))
         for rate in RESONANCE_RATES:
-            self.rate_box.addItem(f"{rate:g} breaths a minute", rate)
+            self.rate_box.addItem(
+                translate("BreatheTab", "{rate} breaths a minute").format(rate=f"{rate:g}"), rate
+            )
         self.rate_box.setCurrentIndex(
             max(0, self.rate_box.findData(_number(s.value("breathe/rate"), DEFAULT_RATE, 4.5, 7.0)))
         )
-        self.gradual_box = QCheckBox("Lengthen the out-breath slowly toward 8")
+        self.gradual_box = QCheckBox(
+            translate("BreatheTab", "Lengthen the out-breath slowly toward 8")
+        )
         self.gradual_box.setObjectName("gradual")
         self.gradual_box.setChecked(s.value("breathe/gradual", "false") == "true")
 
         self.length_spin = QSpinBox()
         self.length_spin.setObjectName("length")
-        self.length_spin.setAccessibleName("Length")
+        self.length_spin.setAccessibleName(translate("BreatheTab", "Length"))
         self.length_spin.setRange(1, 60)
         self.length_spin.setValue(round(_number(s.value("breathe/length"), 5, 1, 60)))
         self.unit_box = QComboBox()
         self.unit_box.setObjectName("length_unit")
-        self.unit_box.setAccessibleName("Length in")
-        self.unit_box.addItem("minutes", "minutes")
-        self.unit_box.addItem("breaths", "breaths")
+        self.unit_box.setAccessibleName(translate("BreatheTab", "Length in"))
+        self.unit_box.addItem(translate("BreatheTab", "minutes"), "minutes")
+        self.unit_box.addItem(translate("BreatheTab", "breaths"), "breaths")
         self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(s.value("breathe/unit"))))
         length_row = QHBoxLayout()
         length_row.addWidget(self.length_spin)
         length_row.addWidget(self.unit_box)
 
-        self.checkin_box = QCheckBox("Check in before and after")
+        self.checkin_box = QCheckBox(translate("BreatheTab", "Check in before and after"))
         self.checkin_box.setChecked(s.value("breathe/checkin", "true") == "true")
-        self.cues_box = QCheckBox("Grounding cues")
+        self.cues_box = QCheckBox(translate("BreatheTab", "Grounding cues"))
         self.cues_box.setChecked(s.value("breathe/cues", "false") == "true")
-        self.tones_box = QCheckBox("Soft tones, for breathing with eyes closed")
+        self.tones_box = QCheckBox(
+            translate("BreatheTab", "Soft tones, for breathing with eyes closed")
+        )
         self.tones_box.setChecked(s.value("breathe/tones", "false") == "true")
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("volume")
-        self.volume.setAccessibleName("Tone volume")
+        self.volume.setAccessibleName(translate("BreatheTab", "Tone volume"))
         self.volume.setRange(0, 100)
         self.volume.setValue(round(_number(s.value("breathe/volume"), 50, 0, 100)))
-        self.announce_box = QCheckBox("Announce each phase to a screen reader")
+        self.announce_box = QCheckBox(
+            translate("BreatheTab", "Announce each phase to a screen reader")
+        )
         self.announce_box.setChecked(s.value("breathe/announce", "false") == "true")
         self.style_box = QComboBox()
         self.style_box.setObjectName("visual_style")
-        self.style_box.setAccessibleName("How the pacer looks")
+        self.style_box.setAccessibleName(translate("BreatheTab", "How the pacer looks"))
         for key, label in STYLES.items():
-            self.style_box.addItem(label, key)
+            self.style_box.addItem(translate("Pacer", label), key)
         default_style = REDUCED_MOTION_DEFAULT if reduced_motion else "shape"
         style = s.value("breathe/style", default_style)
         self.style_box.setCurrentIndex(max(0, self.style_box.findData(style)))
@@ -215,24 +225,24 @@ class BreatheTab(QWidget):
         self.gradual_box.setAccessibleName(self.gradual_box.text())
 
         options = QFormLayout()
-        options.addRow("Length", length_row)
+        options.addRow(translate("BreatheTab", "Length"), length_row)
         options.addRow(self.checkin_box)
         options.addRow(self.cues_box)
         options.addRow(self.tones_box)
-        options.addRow("Volume", self.volume)
+        options.addRow(translate("BreatheTab", "Volume"), self.volume)
         options.addRow(self.announce_box)
-        options.addRow("Looks", self.style_box)
+        options.addRow(translate("BreatheTab", "Looks"), self.style_box)
 
         self.history = QListWidget()
         self.history.setObjectName("recent_sessions")
-        self.history.setAccessibleName("Recent sessions")
+        self.history.setAccessibleName(translate("BreatheTab", "Recent sessions"))
         self.history.setMaximumHeight(130)
         self.week_label = QLabel()
         self.week_label.setObjectName("minutes_this_week")
 
         column = QWidget()
         layout = QVBoxLayout(column)
-        layout.addWidget(QLabel("<b>Pattern</b>"))
+        layout.addWidget(QLabel(translate("BreatheTab", "<b>Pattern</b>")))
         layout.addWidget(self.pattern_list)
         layout.addWidget(self.description)
         layout.addWidget(self.caution)
@@ -240,7 +250,7 @@ class BreatheTab(QWidget):
         layout.addWidget(self.gradual_box)
         layout.addLayout(options)
         layout.addWidget(self._custom_editor())
-        layout.addWidget(QLabel("<b>Recent sessions</b>"))
+        layout.addWidget(QLabel(translate("BreatheTab", "<b>Recent sessions</b>")))
         layout.addWidget(self.history)
         layout.addWidget(self.week_label)
         layout.addStretch()
@@ -255,24 +265,26 @@ class BreatheTab(QWidget):
         return scroll
 
     def _custom_editor(self) -> QWidget:
-        box = QGroupBox("Your own pattern")
+        box = QGroupBox(translate("BreatheTab", "Your own pattern"))
         box.setObjectName("custom_pattern")
         self.custom_name = QLineEdit()
         self.custom_name.setObjectName("custom_name")
-        self.custom_name.setAccessibleName("Pattern name")
+        self.custom_name.setAccessibleName(translate("BreatheTab", "Pattern name"))
         self.custom_fields: dict[str, QDoubleSpinBox] = {}
         form = QFormLayout(box)
-        form.addRow("Name", self.custom_name)
+        form.addRow(translate("BreatheTab", "Name"), self.custom_name)
         for field, label, default in (
-            ("inhale", "In (s)", 4.0),
-            ("top_up", "Top-up (s)", 0.0),
-            ("hold_in", "Hold (s)", 0.0),
-            ("exhale", "Out (s)", 6.0),
-            ("hold_out", "Rest (s)", 0.0),
+            ("inhale", translate("BreatheTab", "In (s)"), 4.0),
+            ("top_up", translate("BreatheTab", "Top-up (s)"), 0.0),
+            ("hold_in", translate("BreatheTab", "Hold (s)"), 0.0),
+            ("exhale", translate("BreatheTab", "Out (s)"), 6.0),
+            ("hold_out", translate("BreatheTab", "Rest (s)"), 0.0),
         ):
             spin = QDoubleSpinBox()
             spin.setObjectName(f"custom_{field}")
-            spin.setAccessibleName(label.replace(" (s)", " in seconds"))
+            spin.setAccessibleName(
+                translate("BreatheTab", "{field} in seconds").format(field=label)
+            )
             spin.setRange(-99.0, 999.0)  # out-of-range values get a message, not a silent clamp
             spin.setDecimals(1)
             spin.setSingleStep(0.5)
@@ -282,10 +294,12 @@ class BreatheTab(QWidget):
         self.custom_message = QLabel()
         self.custom_message.setObjectName("custom_message")
         self.custom_message.setWordWrap(True)
-        self.save_pattern_button = QPushButton("Save pattern")
-        self.save_pattern_button.setAccessibleName("Save your pattern")
-        self.delete_pattern_button = QPushButton("Delete pattern")
-        self.delete_pattern_button.setAccessibleName("Delete the chosen pattern")
+        self.save_pattern_button = QPushButton(translate("BreatheTab", "Save pattern"))
+        self.save_pattern_button.setAccessibleName(translate("BreatheTab", "Save your pattern"))
+        self.delete_pattern_button = QPushButton(translate("BreatheTab", "Delete pattern"))
+        self.delete_pattern_button.setAccessibleName(
+            translate("BreatheTab", "Delete the chosen pattern")
+        )
         row = QHBoxLayout()
         row.addWidget(self.save_pattern_button)
         row.addWidget(self.delete_pattern_button)
@@ -336,7 +350,13 @@ class BreatheTab(QWidget):
         self.pattern_list.blockSignals(True)
         self.pattern_list.clear()
         for pattern in [*presets(), *self._custom.values()]:
-            label = pattern.name + (" (optional, with holds)" if pattern.optional else "")
+            label = (
+                translate("BreatheTab", "{name} (optional, with holds)").format(
+                    name=pattern.shown_name()
+                )
+                if pattern.optional
+                else pattern.shown_name()
+            )
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, pattern.key)
             self.pattern_list.addItem(item)
@@ -358,7 +378,7 @@ class BreatheTab(QWidget):
     def _on_pattern_chosen(self, _row: int) -> None:
         pattern = self.current_pattern()
         self._settings.setValue("breathe/pattern", pattern.key)
-        self.description.setText(pattern.description)
+        self.description.setText(pattern.describe())
         self.caution.setVisible(pattern.optional)
         self.rate_box.setVisible(pattern.key == "resonance")
         self.gradual_box.setVisible(pattern.key == "longer_out")
@@ -374,7 +394,7 @@ class BreatheTab(QWidget):
     def _on_rate_changed(self) -> None:
         rate = float(self.rate_box.currentData())
         self._settings.setValue("breathe/rate", rate)
-        self.description.setText(self.current_pattern().description)
+        self.description.setText(self.current_pattern().describe())
         session = self.session
         if self.session_active() and session and session.schedule.pattern.key == "resonance":
             session.change_pattern(resonance(rate))
@@ -382,7 +402,7 @@ class BreatheTab(QWidget):
 
     def _on_gradual_changed(self, on: bool) -> None:
         self._settings.setValue("breathe/gradual", "true" if on else "false")
-        self.description.setText(self.current_pattern().description)
+        self.description.setText(self.current_pattern().describe())
 
     def _custom_values(self) -> dict[str, float]:
         return {field: spin.value() for field, spin in self.custom_fields.items()}
@@ -405,7 +425,9 @@ class BreatheTab(QWidget):
         except ValueError as e:
             self.custom_message.setText(str(e))
             return
-        self.custom_message.setText(f"Saved \u201c{pattern.name}\u201d.")
+        self.custom_message.setText(
+            translate("BreatheTab", "Saved \u201c{name}\u201d.").format(name=pattern.name)
+        )
         self._reload_patterns(select=pattern.key)
 
     def _delete_custom(self) -> None:
@@ -413,7 +435,9 @@ class BreatheTab(QWidget):
         if not pattern.custom:
             return
         delete_pattern(self._store, pattern.name)
-        self.custom_message.setText(f"Deleted \u201c{pattern.name}\u201d.")
+        self.custom_message.setText(
+            translate("BreatheTab", "Deleted \u201c{name}\u201d.").format(name=pattern.name)
+        )
         self._reload_patterns(select="resonance")
 
     # -- options ------------------------------------------------------------------------------
@@ -522,7 +546,9 @@ class BreatheTab(QWidget):
         try:
             self._save_record(record, before, after)
         except ValueError as e:
-            self.week_label.setText(f"This session was not kept: {e}")
+            self.week_label.setText(
+                translate("BreatheTab", "This session was not kept: {reason}").format(reason=e)
+            )
             return
         self.session = None
         self._before = None
@@ -537,7 +563,7 @@ class BreatheTab(QWidget):
         save_session(
             self._store,
             StoredSession(
-                pattern_name=pattern.name,
+                pattern_name=pattern.shown_name(),
                 pattern={
                     "key": pattern.key,
                     "inhale": pattern.inhale,
@@ -562,16 +588,24 @@ class BreatheTab(QWidget):
     def _reload_history(self) -> None:
         self.history.clear()
         for stored in recent_sessions(self._store, limit=8):
-            self.history.addItem(f"{stored.day}: {describe_session(stored)}")
+            self.history.addItem(f"{short_day(stored.day)}: {describe_session(stored)}")
         if self.history.count() == 0:
-            self.history.addItem("Your sessions will show here.")
+            self.history.addItem(translate("BreatheTab", "Your sessions will show here."))
         minutes = minutes_in_week(self._store, self._today())
-        self.week_label.setText(f"This week: {minutes:.0f} minutes of breathing")
+        self.week_label.setText(
+            translate("BreatheTab", "This week: %n minute(s) of breathing", None, round(minutes))
+        )
 
     def _update_buttons(self) -> None:
         active = self.session_active()
         paused = active and self.session is not None and self.session.paused
-        self.start_button.setText("&Resume" if paused else "&Pause" if active else "&Start")
+        self.start_button.setText(
+            translate("BreatheTab", "&Resume")
+            if paused
+            else translate("BreatheTab", "&Pause")
+            if active
+            else translate("BreatheTab", "&Start")
+        )
         self.stop_button.setEnabled(active)
         self.enough_button.setEnabled(active)
 

@@ -9,37 +9,53 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 
+from desktop.texts import QT_TRANSLATE_NOOP, translate
+
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 REGION_LABELS = {
-    "head": "Head",
-    "face_jaw": "Face and jaw",
-    "throat": "Throat",
-    "shoulders": "Shoulders",
-    "chest": "Chest",
-    "upper_back": "Upper back",
-    "belly": "Belly",
-    "arms": "Arms",
-    "hands": "Hands",
-    "hips": "Hips",
-    "legs": "Legs",
-    "feet": "Feet",
+    "head": QT_TRANSLATE_NOOP("Body", "Head"),
+    "face_jaw": QT_TRANSLATE_NOOP("Body", "Face and jaw"),
+    "throat": QT_TRANSLATE_NOOP("Body", "Throat"),
+    "shoulders": QT_TRANSLATE_NOOP("Body", "Shoulders"),
+    "chest": QT_TRANSLATE_NOOP("Body", "Chest"),
+    "upper_back": QT_TRANSLATE_NOOP("Body", "Upper back"),
+    "belly": QT_TRANSLATE_NOOP("Body", "Belly"),
+    "arms": QT_TRANSLATE_NOOP("Body", "Arms"),
+    "hands": QT_TRANSLATE_NOOP("Body", "Hands"),
+    "hips": QT_TRANSLATE_NOOP("Body", "Hips"),
+    "legs": QT_TRANSLATE_NOOP("Body", "Legs"),
+    "feet": QT_TRANSLATE_NOOP("Body", "Feet"),
 }
 QUALITIES = (
-    "warm",
-    "cool",
-    "tight",
-    "open",
-    "heavy",
-    "light",
-    "tingling",
-    "fluttery",
-    "buzzing",
-    "aching",
-    "pulsing",
-    "still or numb",
+    QT_TRANSLATE_NOOP("Body", "warm"),
+    QT_TRANSLATE_NOOP("Body", "cool"),
+    QT_TRANSLATE_NOOP("Body", "tight"),
+    QT_TRANSLATE_NOOP("Body", "open"),
+    QT_TRANSLATE_NOOP("Body", "heavy"),
+    QT_TRANSLATE_NOOP("Body", "light"),
+    QT_TRANSLATE_NOOP("Body", "tingling"),
+    QT_TRANSLATE_NOOP("Body", "fluttery"),
+    QT_TRANSLATE_NOOP("Body", "buzzing"),
+    QT_TRANSLATE_NOOP("Body", "aching"),
+    QT_TRANSLATE_NOOP("Body", "pulsing"),
+    QT_TRANSLATE_NOOP("Body", "still or numb"),
 )
-STRENGTH_LABELS = {"faint": "Faint", "clear": "Clear", "strong": "Strong"}
+STRENGTH_LABELS = {
+    "faint": QT_TRANSLATE_NOOP("Body", "Faint"),
+    "clear": QT_TRANSLATE_NOOP("Body", "Clear"),
+    "strong": QT_TRANSLATE_NOOP("Body", "Strong"),
+}
+
+
+def region_labels() -> dict[str, str]:
+    """Each region's name in the person's language."""
+    return {key: translate("Body", label) for key, label in REGION_LABELS.items()}
+
+
+def qualities() -> tuple[str, ...]:
+    """The offered words for how a place feels, in the person's language (kept as shown)."""
+    return tuple(translate("Body", quality) for quality in QUALITIES)
 
 
 @dataclass(frozen=True)
@@ -83,7 +99,7 @@ def parse_regions(svg_text: str) -> list[Region]:
         if key not in REGION_LABELS:
             raise ValueError(f"the body map has an unknown region {key!r}")
         shapes = tuple(s for s in (_shape(child) for child in group) if s is not None)
-        regions.append(Region(key, REGION_LABELS[key], shapes))
+        regions.append(Region(key, translate("Body", REGION_LABELS[key]), shapes))
     missing = set(REGION_LABELS) - {r.key for r in regions}
     if missing:
         raise ValueError(f"the body map lacks regions: {', '.join(sorted(missing))}")

@@ -19,6 +19,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.checkin.body import Region, Shape, parse_regions, view_box
+from desktop.texts import translate
 
 STRENGTH_ALPHA = {"faint": 70, "clear": 140, "strong": 210}
 
@@ -43,9 +44,13 @@ class BodyMap(QWidget):
     def __init__(self, svg_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("body_map")
-        self.setAccessibleName("Body map")
+        self.setAccessibleName(translate("CheckinBodyMap", "Body map"))
         self.setAccessibleDescription(
-            "Click a place, or use the arrow keys to move between places and Space to mark one."
+            translate(
+                "CheckinBodyMap",
+                "Click a place, or use the arrow keys to move between places "
+                "and Space to mark one.",
+            )
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -137,7 +142,9 @@ class BodyMap(QWidget):
             return
         label = next(r.label for r in self.regions if r.key == self.current)
         self.setAccessibleDescription(
-            f"{label}: {'marked' if self.current in self.marked else 'not marked'}"
+            translate("CheckinBodyMap", "{place}: marked").format(place=label)
+            if self.current in self.marked
+            else translate("CheckinBodyMap", "{place}: not marked").format(place=label)
         )
         self.current_changed.emit(self.current)
         self.update()

@@ -9,11 +9,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.store.records import Feeling
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["Family", "Feeling", "Vocabulary", "Word", "clean_own_word", "phrase"]
 
-INTENSITIES = {1: "a little", 2: "some", 3: "a lot of"}
-INTENSITY_NAMES = {1: "a little", 2: "some", 3: "a lot"}
+# How strongly a feeling is there, when it follows the first one: "with {some} {sadness}".
+INTENSITIES = {
+    1: QT_TRANSLATE_NOOP("Feelings", "a little {noun}"),
+    2: QT_TRANSLATE_NOOP("Feelings", "some {noun}"),
+    3: QT_TRANSLATE_NOOP("Feelings", "a lot of {noun}"),
+}
+INTENSITY_NAMES = {
+    1: QT_TRANSLATE_NOOP("Feelings", "a little"),
+    2: QT_TRANSLATE_NOOP("Feelings", "some"),
+    3: QT_TRANSLATE_NOOP("Feelings", "a lot"),
+}
 DEFAULT_INTENSITY = 2
 MAX_WORD_LENGTH = 60
 
@@ -49,13 +59,14 @@ class Vocabulary:
             if line.startswith("=="):
                 if name is not None:
                     families.append(Family(name, tuple(words)))
-                name, words = line.lstrip("= ").strip(), []
+                name, words = translate("Feelings", line.lstrip("= ").strip()), []
                 continue
             if name is None:
                 raise ValueError(f"line {number}: a word before any family")
             graded = not line.endswith("!")
             line = line.rstrip("! ").strip()
-            word, _, noun = (part.strip() for part in line.partition("="))
+            # Each word and its noun form is shown in the person's language, and kept so.
+            word, _, noun = (translate("Feelings", part.strip()) for part in line.partition("="))
             words.append(Word(word, noun or word, name, graded))
         if name is not None:
             families.append(Family(name, tuple(words)))
@@ -76,16 +87,22 @@ def clean_own_word(text: str) -> str:
     """Normalise a word the person typed; raise ValueError with a message they can act on."""
     word = " ".join(text.split()).lower()
     if not word:
-        raise ValueError("Type a word first.")
+        raise ValueError(translate("Feelings", "Type a word first."))
     if len(word) > MAX_WORD_LENGTH:
-        raise ValueError(f"Keep a feeling word under {MAX_WORD_LENGTH} characters.")
+        raise ValueError(
+            translate(
+                "Feelings", "Keep a feeling word under %n character(s).", None, MAX_WORD_LENGTH
+            )
+        )
     return word
 
 
 def _join(parts: Sequence[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return translate("Feelings", "{first} and {last}").format(
+        first=translate("Feelings", ", ").join(parts[:-1]), last=parts[-1]
+    )
 
 
 def phrase(feelings: Iterable[Feeling], vocabulary: Vocabulary) -> str:
@@ -100,18 +117,24 @@ def phrase(feelings: Iterable[Feeling], vocabulary: Vocabulary) -> str:
     lead_word = vocabulary.lookup(lead.word)
     text = lead_word.text
     if lead_word.graded and lead.intensity == 1:
-        text = f"a little {text}"
+        text = translate("Feelings", "a little {word}").format(word=text)
     elif lead_word.graded and lead.intensity == 3:
-        text = f"very {text}"
+        text = translate("Feelings", "very {word}").format(word=text)
     graded, ungraded = [], []
     for feeling in rest:
         word = vocabulary.lookup(feeling.word)
         if word.graded:
-            graded.append(f"{INTENSITIES[feeling.intensity]} {word.noun}")
+            graded.append(
+                translate("Feelings", INTENSITIES[feeling.intensity]).format(noun=word.noun)
+            )
         else:
             ungraded.append(word.text)
     if graded:
-        text += f", with {_join(graded)}"
+        text = translate("Feelings", "{feeling}, with {others}").format(
+            feeling=text, others=_join(graded)
+        )
     if ungraded:
-        text += f", {_join(ungraded)}"
+        text = translate("Feelings", "{feelings}, {others}").format(
+            feelings=text, others=_join(ungraded)
+        )
     return text

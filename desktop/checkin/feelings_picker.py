@@ -28,6 +28,7 @@ from desktop.checkin.feelings import (
     phrase,
 )
 from desktop.store.records import INTENSITY_RANGE
+from desktop.texts import translate
 
 WORD_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,9 +47,12 @@ class FeelingsPicker(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("feeling_words")
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Feeling words")
+        self.tree.setAccessibleName(translate("CheckinFeelingsPicker", "Feeling words"))
         self.tree.setAccessibleDescription(
-            "Families of feeling words. Space ticks a word; you can tick several."
+            translate(
+                "CheckinFeelingsPicker",
+                "Families of feeling words. Space ticks a word; you can tick several.",
+            )
         )
         self.tree.setMinimumHeight(120)
         for family in vocabulary.families:
@@ -69,10 +73,10 @@ class FeelingsPicker(QWidget):
 
         self.own_word = QLineEdit()
         self.own_word.setObjectName("own_word")
-        self.own_word.setPlaceholderText("Your own word")
-        self.own_word.setAccessibleName("Your own feeling word")
-        self.add_button = QPushButton("Add")
-        self.add_button.setAccessibleName("Add your own word")
+        self.own_word.setPlaceholderText(translate("CheckinFeelingsPicker", "Your own word"))
+        self.own_word.setAccessibleName(translate("CheckinFeelingsPicker", "Your own feeling word"))
+        self.add_button = QPushButton(translate("CheckinFeelingsPicker", "Add"))
+        self.add_button.setAccessibleName(translate("CheckinFeelingsPicker", "Add your own word"))
         self.message = QLabel()
         self.message.setObjectName("feelings_message")
 
@@ -83,7 +87,9 @@ class FeelingsPicker(QWidget):
         self.phrase_label = QLabel()
         self.phrase_label.setObjectName("phrase")
         self.phrase_label.setWordWrap(True)
-        self.phrase_label.setAccessibleName("Your feelings, in words")
+        self.phrase_label.setAccessibleName(
+            translate("CheckinFeelingsPicker", "Your feelings, in words")
+        )
 
         own_row = QHBoxLayout()
         own_row.addWidget(self.own_word, 1)
@@ -190,9 +196,11 @@ class FeelingsPicker(QWidget):
             if self._vocabulary.lookup(word).graded:
                 box = QComboBox()
                 box.setObjectName(f"intensity_{word}")
-                box.setAccessibleName(f"How strong is {word}")
+                box.setAccessibleName(
+                    translate("CheckinFeelingsPicker", "How strong is {word}").format(word=word)
+                )
                 for value in INTENSITY_RANGE:
-                    box.addItem(INTENSITY_NAMES[value], value)
+                    box.addItem(translate("Feelings", INTENSITY_NAMES[value]), value)
                 box.setCurrentIndex(INTENSITY_RANGE.index(level))
                 box.currentIndexChanged.connect(
                     lambda index, w=word: self._set_intensity(w, INTENSITY_RANGE[index])
@@ -201,8 +209,9 @@ class FeelingsPicker(QWidget):
             remove = QToolButton()
             remove.setText("\u00d7")  # a multiplication sign: the usual "remove" cross
             remove.setObjectName(f"remove_{word}")
-            remove.setAccessibleName(f"Remove {word}")
-            remove.setToolTip(f"Remove {word}")
+            remove_text = translate("CheckinFeelingsPicker", "Remove {word}").format(word=word)
+            remove.setAccessibleName(remove_text)
+            remove.setToolTip(remove_text)
             remove.clicked.connect(lambda _=False, w=word: self.unchoose(w))
             self.chosen_layout.addWidget(remove, row, 2)
         self.chosen_box.setVisible(bool(self._chosen))

@@ -6,6 +6,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.texts import translate
+
 STEP = 0.25
 
 
@@ -15,10 +17,13 @@ class MoodGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mood_grid")
-        self.setAccessibleName("Pleasantness and energy")
+        self.setAccessibleName(translate("CheckinMoodGrid", "Pleasantness and energy"))
         self.setAccessibleDescription(
-            "Left to right: unpleasant to pleasant. Bottom to top: low to high energy. "
-            "Arrow keys move the mark, Space or Enter chooses it."
+            translate(
+                "CheckinMoodGrid",
+                "Left to right: unpleasant to pleasant. Bottom to top: low to high energy. "
+                "Arrow keys move the mark, Space or Enter chooses it.",
+            )
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(150, 150)
@@ -101,9 +106,17 @@ class MoodGrid(QWidget):
             small.setPointSizeF(small.pointSizeF() * 0.85)
             painter.setFont(small)
             centre = Qt.AlignmentFlag.AlignCenter
-            painter.drawText(QRectF(0, square.top() - 15, self.width(), 14), centre, "more energy")
+            painter.drawText(
+                QRectF(0, square.top() - 15, self.width(), 14),
+                centre,
+                translate("CheckinMoodGrid", "more energy"),
+            )
             bottom = QRectF(0, square.bottom() + 1, self.width(), 14)
-            painter.drawText(bottom, centre, "unpleasant \u00b7 less energy \u00b7 pleasant")
+            painter.drawText(
+                bottom,
+                centre,
+                translate("CheckinMoodGrid", "unpleasant \u00b7 less energy \u00b7 pleasant"),
+            )
             if self.hasFocus():
                 painter.setPen(
                     QPen(palette.color(QPalette.ColorRole.Highlight), 1.5, Qt.PenStyle.DashLine)

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 
 from desktop.checkin.feelings import Feeling, Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 SETTLED_LABELS = {
-    1: "1, not at all",
-    2: "2",
-    3: "3, somewhat",
-    4: "4",
-    5: "5, very settled",
+    1: QT_TRANSLATE_NOOP("CheckinSettledPanel", "1, not at all"),
+    2: QT_TRANSLATE_NOOP("CheckinSettledPanel", "2"),
+    3: QT_TRANSLATE_NOOP("CheckinSettledPanel", "3, somewhat"),
+    4: QT_TRANSLATE_NOOP("CheckinSettledPanel", "4"),
+    5: QT_TRANSLATE_NOOP("CheckinSettledPanel", "5, very settled"),
 }
 
 
@@ -39,26 +40,34 @@ class SettledPanel(QWidget):
     def __init__(self, vocabulary: Vocabulary, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(f"<h3>{title}</h3>")
-        question = QLabel("How settled does your body feel? Any answer is fine, or skip it.")
+        question = QLabel(
+            translate(
+                "CheckinSettledPanel",
+                "How settled does your body feel? Any answer is fine, or skip it.",
+            )
+        )
         question.setWordWrap(True)
         self.group = QButtonGroup(self)
         scale = QHBoxLayout()
         self.buttons: dict[int, QRadioButton] = {}
-        for value, label in SETTLED_LABELS.items():
+        for value, source in SETTLED_LABELS.items():
+            label = translate("CheckinSettledPanel", source)
             button = QRadioButton(label)
             button.setObjectName(f"settled_{value}")
-            button.setAccessibleName(f"Settled: {label}")
+            button.setAccessibleName(
+                translate("CheckinSettledPanel", "Settled: {answer}").format(answer=label)
+            )
             self.group.addButton(button, value)
             self.buttons[value] = button
             scale.addWidget(button)
         scale.addStretch()
         self.feelings = FeelingsPicker(vocabulary)
-        self.skip_button = QPushButton("S&kip")
+        self.skip_button = QPushButton(translate("CheckinSettledPanel", "S&kip"))
         self.skip_button.setObjectName("checkin_skip")
-        self.skip_button.setAccessibleName("Skip the check-in")
-        self.continue_button = QPushButton("&Continue")
+        self.skip_button.setAccessibleName(translate("CheckinSettledPanel", "Skip the check-in"))
+        self.continue_button = QPushButton(translate("CheckinSettledPanel", "&Continue"))
         self.continue_button.setObjectName("checkin_continue")
-        self.continue_button.setAccessibleName("Continue")
+        self.continue_button.setAccessibleName(translate("CheckinSettledPanel", "Continue"))
         self.continue_button.setDefault(True)
         row = QHBoxLayout()
         row.addStretch()
@@ -68,7 +77,7 @@ class SettledPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(question)
         layout.addLayout(scale)
-        layout.addWidget(QLabel("Feeling words, if you like:"))
+        layout.addWidget(QLabel(translate("CheckinSettledPanel", "Feeling words, if you like:")))
         layout.addWidget(self.feelings, 1)
         layout.addLayout(row)
         self.skip_button.clicked.connect(lambda: self.answered.emit(CheckInAnswer(None)))

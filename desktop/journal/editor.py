@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -33,14 +33,15 @@ from desktop.checkin.feelings import Feeling, Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.journal.sketch_pad import SketchPanel
 from desktop.store.journal import IMPRESSION_COUNT, SENSES, Entry, impressions_entry
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 AUTOSAVE_MS = 4000
 SENSE_HINTS = {
-    "touch": "Warm, cool, soft, rough, heavy…",
-    "sound": "Near or far, loud or quiet…",
-    "sight": "Light, colour, movement…",
-    "smell_taste": "Anything at all, or nothing",
-    "breath_body": "Where your breath moves, what your body feels",
+    "touch": QT_TRANSLATE_NOOP("Senses", "Warm, cool, soft, rough, heavy…"),
+    "sound": QT_TRANSLATE_NOOP("Senses", "Near or far, loud or quiet…"),
+    "sight": QT_TRANSLATE_NOOP("Senses", "Light, colour, movement…"),
+    "smell_taste": QT_TRANSLATE_NOOP("Senses", "Anything at all, or nothing"),
+    "breath_body": QT_TRANSLATE_NOOP("Senses", "Where your breath moves, what your body feels"),
 }
 
 
@@ -74,8 +75,10 @@ class EntryEditor(QWidget):
         self.day_edit.setObjectName("day")
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("d MMMM yyyy")
-        self.day_edit.setAccessibleName("Day")
-        self.day_edit.setAccessibleDescription("The day this entry is about; it can be earlier")
+        self.day_edit.setAccessibleName(translate("JournalEditor", "Day"))
+        self.day_edit.setAccessibleDescription(
+            translate("JournalEditor", "The day this entry is about; it can be earlier")
+        )
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_entry_page(vocabulary))
@@ -84,20 +87,22 @@ class EntryEditor(QWidget):
         self.message = QLabel()
         self.message.setObjectName("editor_message")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
-        self.save_button = QPushButton("&Save entry")
+        self.message.setAccessibleName(translate("JournalEditor", "Message"))
+        self.save_button = QPushButton(translate("JournalEditor", "&Save entry"))
         self.save_button.setObjectName("save_entry")
-        self.save_button.setAccessibleName("Save entry")
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setAccessibleName(translate("JournalEditor", "Save entry"))
+        self.save_button.setToolTip(translate("JournalEditor", "Save (Ctrl+S)"))
         self.save_button.setDefault(True)
-        self.delete_button = QPushButton("&Delete entry")
+        self.delete_button = QPushButton(translate("JournalEditor", "&Delete entry"))
         self.delete_button.setObjectName("delete_entry")
-        self.delete_button.setAccessibleName("Delete entry")
-        self.delete_button.setToolTip("Moves the entry to the trash; you can undo it")
+        self.delete_button.setAccessibleName(translate("JournalEditor", "Delete entry"))
+        self.delete_button.setToolTip(
+            translate("JournalEditor", "Moves the entry to the trash; you can undo it")
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        day_label = QLabel("Da&y")
+        day_label = QLabel(translate("JournalEditor", "Da&y"))
         day_label.setBuddy(self.day_edit)
         top.addWidget(day_label)
         top.addWidget(self.day_edit)
@@ -123,16 +128,17 @@ class EntryEditor(QWidget):
     def _build_entry_page(self, vocabulary: Vocabulary) -> QWidget:
         self.sense_edits: dict[str, QLineEdit] = {}
         senses = QFormLayout()
-        for key, label in SENSES:
+        for key, source in SENSES:
+            label = translate("Senses", source)
             edit = QLineEdit()
             edit.setObjectName(f"sense_{key}")
-            edit.setPlaceholderText(SENSE_HINTS[key])
+            edit.setPlaceholderText(translate("Senses", SENSE_HINTS[key]))
             edit.setAccessibleName(label)
             self.sense_edits[key] = edit
-            senses.addRow(f"{label}", edit)
+            senses.addRow(label, edit)
 
         self.feelings = FeelingsPicker(vocabulary)
-        feelings_box = QGroupBox("Feeling words (optional)")
+        feelings_box = QGroupBox(translate("JournalEditor", "Feeling words (optional)"))
         feelings_box.setObjectName("feelings_box")
         feelings_layout = QVBoxLayout(feelings_box)
         feelings_layout.addWidget(self.feelings)
@@ -140,24 +146,28 @@ class EntryEditor(QWidget):
         self.body_edit = QPlainTextEdit()
         self.body_edit.setObjectName("body")
         self.body_edit.setTabChangesFocus(True)
-        self.body_edit.setPlaceholderText("Anything else you would like to keep")
-        self.body_edit.setAccessibleName("Anything else")
+        self.body_edit.setPlaceholderText(
+            translate("JournalEditor", "Anything else you would like to keep")
+        )
+        self.body_edit.setAccessibleName(translate("JournalEditor", "Anything else"))
         self.body_edit.setMinimumHeight(90)
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("tags")
-        self.tags_edit.setPlaceholderText("walk, morning, music")
-        self.tags_edit.setAccessibleName("Tags")
-        self.tags_edit.setAccessibleDescription("Separate tags with commas")
+        self.tags_edit.setPlaceholderText(translate("JournalEditor", "walk, morning, music"))
+        self.tags_edit.setAccessibleName(translate("JournalEditor", "Tags"))
+        self.tags_edit.setAccessibleDescription(
+            translate("JournalEditor", "Separate tags with commas")
+        )
 
         self.sketch = SketchPanel()
-        sketch_box = QGroupBox("Sketch (optional)")
+        sketch_box = QGroupBox(translate("JournalEditor", "Sketch (optional)"))
         sketch_box.setObjectName("sketch_box")
         sketch_layout = QVBoxLayout(sketch_box)
         sketch_layout.addWidget(self.sketch)
 
         extra = QFormLayout()
-        extra.addRow("Anything else", self.body_edit)
-        extra.addRow("Tags", self.tags_edit)
+        extra.addRow(translate("JournalEditor", "Anything else"), self.body_edit)
+        extra.addRow(translate("JournalEditor", "Tags"), self.tags_edit)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -179,10 +189,11 @@ class EntryEditor(QWidget):
         for number in range(1, IMPRESSION_COUNT + 1):
             edit = QLineEdit()
             edit.setObjectName(f"impression_{number}")
-            edit.setAccessibleName(f"Impression {number}")
-            edit.setPlaceholderText("A few words")
+            label = translate("JournalEditor", "Impression {number}").format(number=number)
+            edit.setAccessibleName(label)
+            edit.setPlaceholderText(translate("JournalEditor", "A few words"))
             self.impression_edits.append(edit)
-            form.addRow(f"Impression {number}", edit)
+            form.addRow(label, edit)
         return page
 
     def _connect_signals(self) -> None:
@@ -219,13 +230,21 @@ class EntryEditor(QWidget):
             self._kind = entry.kind
             self.pages.setCurrentIndex(1 if entry.kind == "impressions" else 0)
             if entry.kind == "impressions":
-                self.heading.setText("<h3>Three impressions</h3>")
-                self.hint.setText("Three small things you sensed. A few words each is plenty.")
-            else:
-                self.heading.setText("<h3>What did you notice?</h3>")
+                self.heading.setText(translate("JournalEditor", "<h3>Three impressions</h3>"))
                 self.hint.setText(
-                    "Start with your senses. Anything counts, "
-                    "including \u201cnothing in particular\u201d."
+                    translate(
+                        "JournalEditor",
+                        "Three small things you sensed. A few words each is plenty.",
+                    )
+                )
+            else:
+                self.heading.setText(translate("JournalEditor", "<h3>What did you notice?</h3>"))
+                self.hint.setText(
+                    translate(
+                        "JournalEditor",
+                        "Start with your senses. Anything counts, "
+                        "including \u201cnothing in particular\u201d.",
+                    )
                 )
             self.day_edit.setMaximumDate(_qdate(self._today()))
             self.day_edit.setDate(_qdate(dt.date.fromisoformat(entry.day)))
@@ -239,7 +258,11 @@ class EntryEditor(QWidget):
             for edit, note in zip(self.impression_edits, notes, strict=False):
                 edit.setText(note)
             self.delete_button.setVisible(editing is not None)
-            self.save_button.setText("&Save changes" if editing else "&Save entry")
+            self.save_button.setText(
+                translate("JournalEditor", "&Save changes")
+                if editing
+                else translate("JournalEditor", "&Save entry")
+            )
         finally:
             self._loading = False
         self._dirty = False
@@ -307,7 +330,9 @@ class EntryEditor(QWidget):
             )
             dt.date.fromisoformat(entry.day)
         except (TypeError, ValueError):
-            self.show_message("That draft could not be read, so it was left aside.")
+            self.show_message(
+                translate("JournalEditor", "That draft could not be read, so it was left aside.")
+            )
             return
         self._load(entry, editing=editing)
         self.tags_edit.setText(str(state.get("tags", "")))
@@ -341,8 +366,11 @@ class EntryEditor(QWidget):
 
     def saved(self, entry: Entry) -> None:
         self.start_new(self._kind if self._editing is None else "entry")
-        when = "today" if entry.day == self._today().isoformat() else entry.day
-        self.show_message(f"Saved, for {when}.")
+        if entry.day == self._today().isoformat():
+            self.show_message(translate("JournalEditor", "Saved, for today."))
+        else:
+            day = QLocale().toString(_qdate(dt.date.fromisoformat(entry.day)))
+            self.show_message(translate("JournalEditor", "Saved, for {day}.").format(day=day))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

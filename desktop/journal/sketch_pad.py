@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.journal.sketch import Stroke, sketch_from_json, sketch_to_json
+from desktop.texts import translate
 
 
 class SketchPad(QWidget):
@@ -30,9 +31,11 @@ class SketchPad(QWidget):
         self.strokes: list[Stroke] = []
         self._drawing = False
         self.setObjectName("sketch_pad")
-        self.setAccessibleName("Sketch pad")
+        self.setAccessibleName(translate("JournalSketchPad", "Sketch pad"))
         self.setAccessibleDescription(
-            "Draw with the mouse or a pen. Ctrl+Z undoes the last stroke."
+            translate(
+                "JournalSketchPad", "Draw with the mouse or a pen. Ctrl+Z undoes the last stroke."
+            )
         )
         self.setMinimumSize(200, 140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -141,10 +144,10 @@ class SketchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pad = SketchPad()
-        self.undo_button = QPushButton("Undo stroke")
-        self.undo_button.setAccessibleName("Undo the last stroke")
-        self.clear_button = QPushButton("Clear sketch")
-        self.clear_button.setAccessibleName("Clear the sketch")
+        self.undo_button = QPushButton(translate("JournalSketchPad", "Undo stroke"))
+        self.undo_button.setAccessibleName(translate("JournalSketchPad", "Undo the last stroke"))
+        self.clear_button = QPushButton(translate("JournalSketchPad", "Clear sketch"))
+        self.clear_button.setAccessibleName(translate("JournalSketchPad", "Clear the sketch"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.clear_button)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Vocabulary
 from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
 from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
+from desktop.local_format import day_and_time
 from desktop.store import Store, WriteFailed
 from desktop.store.journal import (
     Entry,
@@ -39,16 +40,17 @@ from desktop.store.journal import (
 )
 from desktop.store.timeline import TimelinePager, search_everything
 from desktop.store_signals import StoreSignals
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 DRAFT_KEY = "journal-editor"
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
 KIND_FILTERS = (
-    ("Everything", None),
-    ("Journal entries", ("entry",)),
-    ("Three impressions", ("impressions",)),
-    ("Breathing sessions", ("breath",)),
-    ("Listening check-ins", ("checkin",)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Everything"), None),
+    (QT_TRANSLATE_NOOP("JournalTab", "Journal entries"), ("entry",)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Three impressions"), ("impressions",)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Breathing sessions"), ("breath",)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Listening check-ins"), ("checkin",)),
 )
 
 
@@ -91,17 +93,17 @@ class JournalTab(QWidget):
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("journal_search")
-        self.search_edit.setPlaceholderText("Search your journal (Ctrl+F)")
+        self.search_edit.setPlaceholderText(translate("JournalTab", "Search your journal (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search your journal")
+        self.search_edit.setAccessibleName(translate("JournalTab", "Search your journal"))
         self.kind_filter = QComboBox()
         self.kind_filter.setObjectName("kind_filter")
-        self.kind_filter.setAccessibleName("Show kinds")
+        self.kind_filter.setAccessibleName(translate("JournalTab", "Show kinds"))
         for label, kinds in KIND_FILTERS:
-            self.kind_filter.addItem(label, kinds)
+            self.kind_filter.addItem(translate("JournalTab", label), kinds)
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("tag_filter")
-        self.tag_filter.setAccessibleName("Show tag")
+        self.tag_filter.setAccessibleName(translate("JournalTab", "Show tag"))
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -109,8 +111,10 @@ class JournalTab(QWidget):
         self.model = TimelineModel(vocabulary, today=today)
         self.timeline = QListView()
         self.timeline.setObjectName("timeline")
-        self.timeline.setAccessibleName("Timeline")
-        self.timeline.setAccessibleDescription("Everything you have kept, newest first")
+        self.timeline.setAccessibleName(translate("JournalTab", "Timeline"))
+        self.timeline.setAccessibleDescription(
+            translate("JournalTab", "Everything you have kept, newest first")
+        )
         self.timeline.setModel(self.model)
         self.timeline.setItemDelegate(TimelineDelegate(self.timeline))
         self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -121,19 +125,25 @@ class JournalTab(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.new_button = QPushButton("&New entry")
+        self.new_button = QPushButton(translate("JournalTab", "&New entry"))
         self.new_button.setObjectName("new_entry")
-        self.new_button.setAccessibleName("New entry")
-        self.new_button.setToolTip("Ctrl+N")
-        self.impressions_button = QPushButton("Three &impressions")
+        self.new_button.setAccessibleName(translate("JournalTab", "New entry"))
+        self.new_button.setToolTip(translate("JournalTab", "Ctrl+N"))
+        self.impressions_button = QPushButton(translate("JournalTab", "Three &impressions"))
         self.impressions_button.setObjectName("new_impressions")
-        self.impressions_button.setAccessibleName("Three impressions")
+        self.impressions_button.setAccessibleName(translate("JournalTab", "Three impressions"))
 
         self.draft_banner = Banner("draft_banner")
-        self.restore_draft_button = self.draft_banner.add_button("&Restore", "Restore the draft")
-        self.discard_draft_button = self.draft_banner.add_button("Discard", "Discard the draft")
+        self.restore_draft_button = self.draft_banner.add_button(
+            translate("JournalTab", "&Restore"), "Restore the draft"
+        )
+        self.discard_draft_button = self.draft_banner.add_button(
+            translate("JournalTab", "Discard"), "Discard the draft"
+        )
         self.undo_banner = Banner("undo_banner")
-        self.undo_button = self.undo_banner.add_button("&Undo", "Undo delete")
+        self.undo_button = self.undo_banner.add_button(
+            translate("JournalTab", "&Undo"), "Undo delete"
+        )
 
         self.editor = EntryEditor(vocabulary, today=today, autosave_ms=autosave_ms)
 
@@ -225,10 +235,14 @@ class JournalTab(QWidget):
     def _show_empty_hint(self, filtered: bool) -> None:
         empty = self.model.rowCount() == 0
         if filtered:
-            self.empty_label.setText("Nothing matches. Try fewer or other words.")
+            self.empty_label.setText(
+                translate("JournalTab", "Nothing matches. Try fewer or other words.")
+            )
         else:
             self.empty_label.setText(
-                "Nothing here yet. What you keep will show up here, newest first."
+                translate(
+                    "JournalTab", "Nothing here yet. What you keep will show up here, newest first."
+                )
             )
         self.empty_label.setVisible(empty)
 
@@ -236,7 +250,7 @@ class JournalTab(QWidget):
         current = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
-        self.tag_filter.addItem("All tags", None)
+        self.tag_filter.addItem(translate("JournalTab", "All tags"), None)
         for tag in all_tags(self._store):
             self.tag_filter.addItem(f"#{tag}", tag)
         index = self.tag_filter.findData(current)
@@ -288,7 +302,7 @@ class JournalTab(QWidget):
             self.editor.show_message(str(e))
             return
         self._trashed_uid = uid
-        self.undo_banner.label.setText("The entry is in the trash.")
+        self.undo_banner.label.setText(translate("JournalTab", "The entry is in the trash."))
         self.undo_banner.show()
         self.editor.start_new("entry")
         discard_draft(self._store, DRAFT_KEY)
@@ -306,7 +320,7 @@ class JournalTab(QWidget):
         self.undo_banner.hide()
         if entry is not None:
             self.editor.edit(entry)
-            self.editor.show_message("Brought back from the trash.")
+            self.editor.show_message(translate("JournalTab", "Brought back from the trash."))
 
     # -- drafts -------------------------------------------------------------------------------
 
@@ -315,14 +329,24 @@ class JournalTab(QWidget):
         try:
             save_draft(self._store, DRAFT_KEY, state)
         except WriteFailed as e:
-            self.editor.show_message(f"{e} Your writing is still here; keep this window open.")
+            self.editor.show_message(
+                translate(
+                    "JournalTab", "{reason} Your writing is still here; keep this window open."
+                ).format(reason=e)
+            )
 
     def _offer_draft(self) -> None:
         drafts = [d for d in load_drafts(self._store) if d.key == DRAFT_KEY]
         if not drafts:
             return
-        when = drafts[0].saved_at.replace("T", " ")[:16]
-        self.draft_banner.label.setText(f"You have unsaved writing from {when}.")
+        try:  # kept in UTC; shown in the person's own time
+            saved = dt.datetime.fromisoformat(drafts[0].saved_at).astimezone()
+            when = day_and_time(saved.replace(tzinfo=None))
+        except ValueError:
+            when = drafts[0].saved_at
+        self.draft_banner.label.setText(
+            translate("JournalTab", "You have unsaved writing from {when}.").format(when=when)
+        )
         self.draft_banner.show()
 
     def _restore_draft(self) -> None:
@@ -334,7 +358,7 @@ class JournalTab(QWidget):
         editing_uid = state.get("editing")
         editing = get_entry(self._store, editing_uid) if isinstance(editing_uid, str) else None
         self.editor.restore(state, editing)
-        self.editor.show_message("Your unsaved writing is back.")
+        self.editor.show_message(translate("JournalTab", "Your unsaved writing is back."))
 
     def _discard_draft(self) -> None:
         discard_draft(self._store, DRAFT_KEY)

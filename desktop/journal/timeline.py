@@ -10,17 +10,21 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
     QSize,
     Qt,
+    QTime,
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.checkin.feelings import Vocabulary, phrase
 from desktop.store.journal import MATCH_END, MATCH_START, TimelineItem
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 PAGE_SIZE = 60
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,11 +32,16 @@ HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 
 KIND_LABELS = {
-    "entry": "Journal entry",
-    "impressions": "Three impressions",
-    "breath": "Breathing session",
-    "checkin": "Listening check-in",
+    "entry": QT_TRANSLATE_NOOP("JournalTimeline", "Journal entry"),
+    "impressions": QT_TRANSLATE_NOOP("JournalTimeline", "Three impressions"),
+    "breath": QT_TRANSLATE_NOOP("JournalTimeline", "Breathing session"),
+    "checkin": QT_TRANSLATE_NOOP("JournalTimeline", "Listening check-in"),
 }
+
+
+def kind_label(kind: str) -> str:
+    return translate("JournalTimeline", KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
 
 PageFetcher = Callable[[int], list[TimelineItem]]  # the next page of at most so many items
 Index = QModelIndex | QPersistentModelIndex
@@ -47,11 +56,16 @@ class _Row:
 def day_label(day: str, today: dt.date) -> str:
     date = dt.date.fromisoformat(day)
     if date == today:
-        return "Today"
+        return translate("JournalTimeline", "Today")
     if date == today - dt.timedelta(days=1):
-        return "Yesterday"
-    text = date.strftime("%A %d %B").replace(" 0", " ")
-    return text if date.year == today.year else f"{text} {date.year}"
+        return translate("JournalTimeline", "Yesterday")
+    # The patterns are QLocale's (dddd: weekday, MMMM: month); a translation can reorder them.
+    pattern = (
+        translate("JournalTimeline", "dddd d MMMM")
+        if date.year == today.year
+        else translate("JournalTimeline", "dddd d MMMM yyyy")
+    )
+    return QLocale().toString(QDate(date.year, date.month, date.day), pattern)
 
 
 def local_time(stamp: str) -> str:
@@ -62,7 +76,7 @@ def local_time(stamp: str) -> str:
         return ""
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return moment.strftime("%H:%M")
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
 
 
 def snippet_html(snippet: str) -> str:
@@ -173,19 +187,22 @@ class TimelineModel(QAbstractListModel):
         return None
 
     def _plain(self, item: TimelineItem) -> str:
-        parts = [KIND_LABELS.get(item.kind, item.kind), item.summary]
+        parts = [kind_label(item.kind), item.summary]
         words = phrase(item.feelings, self._vocabulary)
         if words:
             parts.append(words)
         if item.tags:
-            parts.append("tags: " + ", ".join(item.tags))
+            parts.append(
+                translate("JournalTimeline", "tags: {tags}").format(tags=", ".join(item.tags))
+            )
         return ". ".join(p for p in parts if p)
 
     def _html(self, item: TimelineItem) -> str:
-        kind = html.escape(KIND_LABELS.get(item.kind, item.kind))
+        kind = html.escape(kind_label(item.kind))
         time = html.escape(local_time(item.created_at))
         text = snippet_html(item.snippet) if item.snippet else html.escape(item.summary)
-        lines = [f"<small>{kind} · {time}</small>", text or "<i>(empty)</i>"]
+        empty = html.escape(translate("JournalTimeline", "(empty)"))
+        lines = [f"<small>{kind} · {time}</small>", text or f"<i>{empty}</i>"]
         extra = []
         words = phrase(item.feelings, self._vocabulary)
         if words:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store import Store
 from desktop.store.journal import empty_trash, restore_entry, trashed_entries
+from desktop.texts import translate
 
 Confirm = Callable[[str], bool]
 
@@ -30,19 +31,24 @@ class TrashDialog(QDialog):
         self._confirm = confirm
         self.setObjectName("trash_dialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle("Journal trash")
+        self.setWindowTitle(translate("JournalTrashDialog", "Journal trash"))
         self.resize(520, 420)
         self.hint = QLabel(
-            "Deleted entries wait here. They are gone for good only when you empty the trash."
+            translate(
+                "JournalTrashDialog",
+                "Deleted entries wait here. They are gone for good only when you empty the trash.",
+            )
         )
         self.hint.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("trash_list")
-        self.list.setAccessibleName("Entries in the trash")
-        self.restore_button = QPushButton("&Restore")
-        self.restore_button.setAccessibleName("Restore the selected entry")
-        self.empty_button = QPushButton("&Empty trash…")
-        self.empty_button.setAccessibleName("Empty the trash")
+        self.list.setAccessibleName(translate("JournalTrashDialog", "Entries in the trash"))
+        self.restore_button = QPushButton(translate("JournalTrashDialog", "&Restore"))
+        self.restore_button.setAccessibleName(
+            translate("JournalTrashDialog", "Restore the selected entry")
+        )
+        self.empty_button = QPushButton(translate("JournalTrashDialog", "&Empty trash…"))
+        self.empty_button.setAccessibleName(translate("JournalTrashDialog", "Empty the trash"))
         self.message = QLabel()
         self.message.setObjectName("trash_message")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -81,20 +87,25 @@ class TrashDialog(QDialog):
     def _restore(self) -> None:
         item = self.list.currentItem()
         if self.list.currentRow() < 0:
-            self.message.setText("Choose an entry first.")
+            self.message.setText(translate("JournalTrashDialog", "Choose an entry first."))
             return
         try:
             restore_entry(self._store, str(item.data(Qt.ItemDataRole.UserRole)))
         except ValueError as e:
             self.message.setText(str(e))
             return
-        self.message.setText("Restored to your journal.")
+        self.message.setText(translate("JournalTrashDialog", "Restored to your journal."))
         self._reload()
 
     def _empty(self) -> None:
         count = self.list.count()
         if not self._confirm(
-            f"Delete the {count} entries in the trash for good? This cannot be undone."
+            translate(
+                "JournalTrashDialog",
+                "Delete the %n entr(y|ies) in the trash for good? This cannot be undone.",
+                None,
+                count,
+            )
         ):
             return
         try:
@@ -102,5 +113,7 @@ class TrashDialog(QDialog):
         except ValueError as e:
             self.message.setText(str(e))
             return
-        self.message.setText(f"Deleted {removed} entries for good.")
+        self.message.setText(
+            translate("JournalTrashDialog", "Deleted %n entr(y|ies) for good.", None, removed)
+        )
         self._reload()

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.checkin.body import QUALITIES, REGION_LABELS, STRENGTH_LABELS
+from desktop.checkin.body import QUALITIES, STRENGTH_LABELS, qualities, region_labels
 from desktop.checkin.body_map import BodyMap
 from desktop.checkin.feelings import Feeling, Vocabulary, clean_own_word
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.store.listening import BodyMark
+from desktop.texts import translate
 
 
 class CheckInPanel(QWidget):
@@ -39,57 +40,65 @@ class CheckInPanel(QWidget):
         self._strengths: dict[str, str] = {}
         self._loading = False
 
-        self.heading = QLabel("<h3>Check in</h3>")
+        self.heading = QLabel(translate("ListenCheckinPanel", "<h3>Check in</h3>"))
         self.where = QLabel()
         self.where.setObjectName("checkin_where")
         self.body_map = BodyMap(svg_text)
         self.marked_list = QListWidget()
         self.marked_list.setObjectName("marked_regions")
-        self.marked_list.setAccessibleName("Places you marked")
+        self.marked_list.setAccessibleName(translate("ListenCheckinPanel", "Places you marked"))
         self.marked_list.setMaximumHeight(80)
-        self.region_box = QGroupBox("How does it feel there?")
+        self.region_box = QGroupBox(translate("ListenCheckinPanel", "How does it feel there?"))
         self.region_box.setObjectName("region_box")
         grid = QGridLayout(self.region_box)
         self.quality_boxes: dict[str, QCheckBox] = {}
-        for index, quality in enumerate(QUALITIES):
+        self._offered = qualities()
+        self._region_labels = region_labels()
+        for index, (source, quality) in enumerate(zip(QUALITIES, self._offered, strict=True)):
             box = QCheckBox(quality)
-            box.setObjectName(f"quality_{quality.replace(' ', '_')}")
+            box.setObjectName(f"quality_{source.replace(' ', '_')}")
             box.setAccessibleName(quality)
             self.quality_boxes[quality] = box
             grid.addWidget(box, index // 2, index % 2)
         self.own_quality = QLineEdit()
         self.own_quality.setObjectName("own_quality")
-        self.own_quality.setPlaceholderText("Your own word")
-        self.own_quality.setAccessibleName("Your own word for how it feels")
+        self.own_quality.setPlaceholderText(translate("ListenCheckinPanel", "Your own word"))
+        self.own_quality.setAccessibleName(
+            translate("ListenCheckinPanel", "Your own word for how it feels")
+        )
         self.strength = QComboBox()
         self.strength.setObjectName("strength")
-        self.strength.setAccessibleName("How strong")
+        self.strength.setAccessibleName(translate("ListenCheckinPanel", "How strong"))
         for key, label in STRENGTH_LABELS.items():
-            self.strength.addItem(label, key)
+            self.strength.addItem(translate("Body", label), key)
         row = (len(QUALITIES) + 1) // 2
         grid.addWidget(self.own_quality, row, 0, 1, 2)
-        strength_label = QLabel("How &strong")
+        strength_label = QLabel(translate("ListenCheckinPanel", "How &strong"))
         strength_label.setBuddy(self.strength)
         grid.addWidget(strength_label, row + 1, 0)
         grid.addWidget(self.strength, row + 1, 1)
         self.feelings = FeelingsPicker(vocabulary)
-        feelings_box = QGroupBox("Feeling words (optional)")
+        feelings_box = QGroupBox(translate("ListenCheckinPanel", "Feeling words (optional)"))
         QVBoxLayout(feelings_box).addWidget(self.feelings)
         self.note = QLineEdit()
         self.note.setObjectName("checkin_note")
-        self.note.setPlaceholderText("A note, if you like")
-        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText(translate("ListenCheckinPanel", "A note, if you like"))
+        self.note.setAccessibleName(translate("ListenCheckinPanel", "Note"))
         self.message = QLabel()
         self.message.setObjectName("checkin_message")
         self.message.setWordWrap(True)
-        self.save_button = QPushButton("&Save check-in")
+        self.save_button = QPushButton(translate("ListenCheckinPanel", "&Save check-in"))
         self.save_button.setObjectName("save_checkin")
-        self.save_button.setAccessibleName("Save check-in")
-        self.nothing_button = QPushButton("&Nothing concrete, I just listened")
+        self.save_button.setAccessibleName(translate("ListenCheckinPanel", "Save check-in"))
+        self.nothing_button = QPushButton(
+            translate("ListenCheckinPanel", "&Nothing concrete, I just listened")
+        )
         self.nothing_button.setObjectName("nothing_concrete")
-        self.nothing_button.setAccessibleName("Nothing concrete, I just listened")
-        self.cancel_button = QPushButton("Close")
-        self.cancel_button.setAccessibleName("Close the check-in")
+        self.nothing_button.setAccessibleName(
+            translate("ListenCheckinPanel", "Nothing concrete, I just listened")
+        )
+        self.cancel_button = QPushButton(translate("ListenCheckinPanel", "Close"))
+        self.cancel_button.setAccessibleName(translate("ListenCheckinPanel", "Close the check-in"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.nothing_button)
@@ -158,7 +167,7 @@ class CheckInPanel(QWidget):
     def _on_region_toggled(self, region: str, marked: bool) -> None:
         if marked:
             self._strengths[region] = "clear"
-            item = QListWidgetItem(REGION_LABELS[region])
+            item = QListWidgetItem(self._region_labels[region])
             item.setData(Qt.ItemDataRole.UserRole, region)
             self.marked_list.addItem(item)
             self.marked_list.setCurrentItem(item)
@@ -179,14 +188,16 @@ class CheckInPanel(QWidget):
         try:
             self.region_box.setEnabled(region is not None)
             self.region_box.setTitle(
-                f"How does it feel in your {REGION_LABELS[region].lower()}?"
+                translate("ListenCheckinPanel", "How does it feel in your {place}?").format(
+                    place=self._region_labels[region].lower()
+                )
                 if region
-                else "Mark a place on the body first"
+                else translate("ListenCheckinPanel", "Mark a place on the body first")
             )
             chosen = self._qualities.get(region or "", [])
             for quality, box in self.quality_boxes.items():
                 box.setChecked(quality in chosen)
-            self.own_quality.setText(", ".join(q for q in chosen if q not in QUALITIES))
+            self.own_quality.setText(", ".join(q for q in chosen if q not in self._offered))
             strength = self._strengths.get(region or "", "clear")
             self.strength.setCurrentIndex(self.strength.findData(strength))
         finally:
@@ -206,7 +217,7 @@ class CheckInPanel(QWidget):
         region = self.current_region()
         if self._loading or region is None:
             return
-        chosen = [q for q in self._qualities.get(region, []) if q in QUALITIES]
+        chosen = [q for q in self._qualities.get(region, []) if q in self._offered]
         for part in self.own_quality.text().split(","):
             try:
                 chosen.append(clean_own_word(part))

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop.store.listening import TrackInfo
+from desktop.texts import translate
 
 AUDIO_EXTENSIONS = (".mp3", ".ogg", ".opus", ".flac", ".wav", ".m4a")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+:")
@@ -25,7 +26,9 @@ def local_path(source: str | Path) -> Path:
     if text.startswith("file://"):
         text = text[len("file://") :]
     elif _SCHEME.match(text) and not re.match(r"^[a-zA-Z]:[\\/]", text):  # C:\\ is a path
-        raise NotLocal("Glimmers plays files on this computer only, not web addresses.")
+        raise NotLocal(
+            translate("Library", "Glimmers plays files on this computer only, not web addresses.")
+        )
     return Path(text)
 
 

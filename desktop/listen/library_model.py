@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette
 
 from desktop.store import Store
 from desktop.store.listening import Track, tracks_page
+from desktop.texts import translate
 
 PAGE = 200
 COLUMNS = ("Title", "Artist", "Album", "Length")
@@ -92,10 +93,14 @@ class LibraryModel(QAbstractTableModel):
             values = (track.title, track.artist, track.album, format_duration(track.duration))
             text = values[index.column()]
             if index.column() == 0 and track.missing:
-                text += " (missing)"
+                text = translate("LibraryModel", "{title} (missing)").format(title=text)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{track.path} (the file is missing)" if track.missing else track.path
+            if track.missing:
+                return translate("LibraryModel", "{file} (the file is missing)").format(
+                    file=track.path
+                )
+            return track.path
         if role == Qt.ItemDataRole.ForegroundRole and track.missing:
             return QPalette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None

@@ -13,17 +13,24 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from desktop.listen.library import NotLocal, local_path
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 ERROR_TEXT = {
-    QMediaPlayer.Error.ResourceError: (
+    QMediaPlayer.Error.ResourceError: QT_TRANSLATE_NOOP(
+        "Player",
         "Glimmers could not open this file. It may have been moved, or you may not have "
-        "permission to read it."
+        "permission to read it.",
     ),
-    QMediaPlayer.Error.FormatError: (
-        "This file could not be played. It may be damaged, or in a format Glimmers cannot read."
+    QMediaPlayer.Error.FormatError: QT_TRANSLATE_NOOP(
+        "Player",
+        "This file could not be played. It may be damaged, or in a format Glimmers cannot read.",
     ),
-    QMediaPlayer.Error.AccessDeniedError: "Glimmers is not allowed to read this file.",
+    QMediaPlayer.Error.AccessDeniedError: QT_TRANSLATE_NOOP(
+        "Player", "Glimmers is not allowed to read this file."
+    ),
 }
+
+UNKNOWN_ERROR = QT_TRANSLATE_NOOP("Player", "This file could not be played.")
 
 
 class Player(QObject):
@@ -55,10 +62,16 @@ class Player(QObject):
             self.problem.emit(str(refusal))
             return False
         if not path.is_file():
-            self.problem.emit(f"This file is not there any more: {path}")
+            self.problem.emit(
+                translate("Player", "This file is not there any more: {file}").format(file=path)
+            )
             return False
         if not os.access(path, os.R_OK):
-            self.problem.emit(f"Glimmers is not allowed to read this file: {path}")
+            self.problem.emit(
+                translate("Player", "Glimmers is not allowed to read this file: {file}").format(
+                    file=path
+                )
+            )
             return False
         self.path = path
         self.media.setSource(QUrl.fromLocalFile(str(path)))
@@ -108,9 +121,12 @@ class Player(QObject):
     def _on_error(self, error: QMediaPlayer.Error, detail: str) -> None:
         if error == QMediaPlayer.Error.NoError:
             return
-        text = ERROR_TEXT.get(error, "This file could not be played.")
-        name = self.path.name if self.path else "the file"
-        self.problem.emit(f"{name}: {text}")
+        text = translate(
+            "Player",
+            ERROR_TEXT.get(error, QT_TRANSLATE_NOOP("Player", "This file could not be played.")),
+        )
+        name = self.path.name if self.path else translate("Player", "the file")
+        self.problem.emit(translate("Player", "{file}: {problem}").format(file=name, problem=text))
 
     def shutdown(self) -> None:
         """Stop and let go of the file; the player itself lives until the app ends."""

@@ -17,6 +17,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from desktop.texts import translate
+
 MARKER_REACH = 6  # pixels either side of a marker that count as touching it
 STEP_MS = 5000
 
@@ -33,9 +35,11 @@ class SeekBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("seek_bar")
-        self.setAccessibleName("Position in the track")
+        self.setAccessibleName(translate("ListenSeekBar", "Position in the track"))
         self.setAccessibleDescription(
-            "Left and right arrows move 5 seconds. Markers are check-ins."
+            translate(
+                "ListenSeekBar", "Left and right arrows move 5 seconds. Markers are check-ins."
+            )
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(28)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.checkin.body import REGION_LABELS
+from desktop.checkin.body import region_labels
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.mood_grid import MoodGrid
 from desktop.icons import icon
@@ -49,6 +49,7 @@ from desktop.store.listening import (
     save_mood,
 )
 from desktop.store_signals import StoreSignals
+from desktop.texts import translate
 
 SEEK_STEP_MS = 5000
 BEFORE_WINDOW_MS = 20_000  # the "before" tap is offered at the start of a track
@@ -59,11 +60,18 @@ class FilePicker:
 
     def files(self, parent: QWidget) -> list[Path]:
         patterns = " ".join(f"*{ext}" for ext in AUDIO_EXTENSIONS)
-        chosen, _ = QFileDialog.getOpenFileNames(parent, "Add music", "", f"Music ({patterns})")
+        chosen, _ = QFileDialog.getOpenFileNames(
+            parent,
+            translate("ListenTab", "Add music"),
+            "",
+            translate("ListenTab", "Music ({patterns})").format(patterns=patterns),
+        )
         return [Path(p) for p in chosen]
 
     def folder(self, parent: QWidget) -> Path | None:
-        chosen = QFileDialog.getExistingDirectory(parent, "Add a music folder")
+        chosen = QFileDialog.getExistingDirectory(
+            parent, translate("ListenTab", "Add a music folder")
+        )
         return Path(chosen) if chosen else None
 
 
@@ -94,73 +102,81 @@ class ListenTab(QWidget):
         self._resume_after_checkin = False
         self._mood_moment: str | None = None
 
-        self.add_files_button = QPushButton("Add &files…")
-        self.add_files_button.setAccessibleName("Add music files")
-        self.add_folder_button = QPushButton("Add f&older…")
-        self.add_folder_button.setAccessibleName("Add a music folder")
+        self.add_files_button = QPushButton(translate("ListenTab", "Add &files…"))
+        self.add_files_button.setAccessibleName(translate("ListenTab", "Add music files"))
+        self.add_folder_button = QPushButton(translate("ListenTab", "Add f&older…"))
+        self.add_folder_button.setAccessibleName(translate("ListenTab", "Add a music folder"))
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("library_filter")
-        self.filter_edit.setPlaceholderText("Filter by title, artist or album")
+        self.filter_edit.setPlaceholderText(
+            translate("ListenTab", "Filter by title, artist or album")
+        )
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter the library")
+        self.filter_edit.setAccessibleName(translate("ListenTab", "Filter the library"))
         self.progress = QProgressBar()
         self.progress.setObjectName("scan_progress")
-        self.progress.setAccessibleName("Reading your music")
-        self.cancel_scan_button = QPushButton("Cancel")
-        self.cancel_scan_button.setAccessibleName("Cancel reading your music")
+        self.progress.setAccessibleName(translate("ListenTab", "Reading your music"))
+        self.cancel_scan_button = QPushButton(translate("ListenTab", "Cancel"))
+        self.cancel_scan_button.setAccessibleName(
+            translate("ListenTab", "Cancel reading your music")
+        )
         self.model = LibraryModel(store)
         self.table = QTableView()
         self.table.setObjectName("library")
-        self.table.setAccessibleName("Your music")
+        self.table.setAccessibleName(translate("ListenTab", "Your music"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel("Add a few of your own music files to begin.")
+        self.empty_label = QLabel(
+            translate("ListenTab", "Add a few of your own music files to begin.")
+        )
         self.empty_label.setObjectName("library_empty")
 
-        self.previous_button = QPushButton("Previous")
-        self.previous_button.setAccessibleName("Previous track")
-        self.play_button = QPushButton("&Play")
+        self.previous_button = QPushButton(translate("ListenTab", "Previous"))
+        self.previous_button.setAccessibleName(translate("ListenTab", "Previous track"))
+        self.play_button = QPushButton(translate("ListenTab", "&Play"))
         self.play_button.setObjectName("play_pause")
-        self.play_button.setAccessibleName("Play or pause")
-        self.next_button = QPushButton("Next")
-        self.next_button.setAccessibleName("Next track")
+        self.play_button.setAccessibleName(translate("ListenTab", "Play or pause"))
+        self.next_button = QPushButton(translate("ListenTab", "Next"))
+        self.next_button.setAccessibleName(translate("ListenTab", "Next track"))
         self.seek_bar = SeekBar()
         self.time_label = QLabel("0:00 / 0:00")
         self.time_label.setObjectName("time_label")
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("music_volume")
-        self.volume.setAccessibleName("Volume")
+        self.volume.setAccessibleName(translate("ListenTab", "Volume"))
         self.volume.setRange(0, 100)
         self.volume.setValue(round(player.volume() * 100))
         self.volume.setMaximumWidth(120)
-        self.now_playing = QLabel("Nothing playing")
+        self.now_playing = QLabel(translate("ListenTab", "Nothing playing"))
         self.now_playing.setObjectName("now_playing")
-        self.checkin_button = QPushButton("&Check in")
+        self.checkin_button = QPushButton(translate("ListenTab", "&Check in"))
         self.checkin_button.setObjectName("check_in")
-        self.checkin_button.setAccessibleName("Check in")
-        self.checkin_button.setToolTip("Ctrl+K")
-        self.quick_nothing_button = QPushButton("I just listened")
+        self.checkin_button.setAccessibleName(translate("ListenTab", "Check in"))
+        self.checkin_button.setToolTip(translate("ListenTab", "Ctrl+K"))
+        self.quick_nothing_button = QPushButton(translate("ListenTab", "I just listened"))
         self.quick_nothing_button.setObjectName("quick_nothing")
-        self.quick_nothing_button.setAccessibleName("Nothing concrete, I just listened")
-        self.pause_box = QCheckBox("Pause the music while I check in")
+        self.quick_nothing_button.setAccessibleName(
+            translate("ListenTab", "Nothing concrete, I just listened")
+        )
+        self.pause_box = QCheckBox(translate("ListenTab", "Pause the music while I check in"))
         self.pause_box.setObjectName("pause_while_checking_in")
         self.pause_box.setAccessibleName(self.pause_box.text())
         self.pause_box.setChecked(settings.value("listen/pause_for_checkin", "false") == "true")
         self.message = QLabel()
         self.message.setObjectName("listen_message")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(translate("ListenTab", "Message"))
 
         self.panel = CheckInPanel(body_svg, vocabulary)
         self.mood_label = QLabel()
         self.mood_label.setWordWrap(True)
         self.mood_grid = MoodGrid()
-        self.mood_skip = QPushButton("Skip")
-        self.mood_skip.setAccessibleName("Skip the quick tap")
+        self.mood_skip = QPushButton(translate("ListenTab", "Skip"))
+        self.mood_skip.setAccessibleName(translate("ListenTab", "Skip the quick tap"))
         mood_page = QWidget()
         mood_layout = QVBoxLayout(mood_page)
         mood_layout.addWidget(self.mood_label)
@@ -209,7 +225,7 @@ class ListenTab(QWidget):
             controls.addWidget(widget)
         controls.addWidget(self.seek_bar, 1)
         controls.addWidget(self.time_label)
-        controls.addWidget(QLabel("Volume"))
+        controls.addWidget(QLabel(translate("ListenTab", "Volume")))
         controls.addWidget(self.volume)
         actions = QHBoxLayout()
         actions.addWidget(self.now_playing, 1)
@@ -295,7 +311,7 @@ class ListenTab(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_scan_button.show()
-        self.message.setText("Reading your music…")
+        self.message.setText(translate("ListenTab", "Reading your music…"))
         self.scan.start()
 
     def cancel_scan(self) -> None:
@@ -307,20 +323,29 @@ class ListenTab(QWidget):
         self.progress.setValue(done)
 
     def _on_scan_failed(self, text: str) -> None:
-        self._scan_problem = f"{text} The scan stopped."
+        self._scan_problem = translate("ListenTab", "{problem} The scan stopped.").format(
+            problem=text
+        )
 
     def _on_scan_finished(self, done: int, cancelled: bool) -> None:
         self.scan = None
         self.progress.hide()
         self.cancel_scan_button.hide()
-        files = "1 file" if done == 1 else f"{done} files"
         if self._scan_problem:
             self.message.setText(self._scan_problem)
         elif cancelled:
-            self.message.setText(f"Stopped after {files}; those are in your library.")
+            self.message.setText(
+                translate(
+                    "ListenTab", "Stopped after %n file(s); those are in your library.", None, done
+                )
+            )
         else:
             tracks = count_tracks(self._store)
-            self.message.setText(f"Read {files}. Your library has {tracks} tracks.")
+            self.message.setText(
+                translate("ListenTab", "Read %n file(s).", None, done)
+                + " "
+                + translate("ListenTab", "Your library has %n track(s).", None, tracks)
+            )
         self._scan_problem = ""
         self.model.reload()
         self._update_empty()
@@ -387,7 +412,9 @@ class ListenTab(QWidget):
         self.seek_bar.set_duration(ms)
 
     def _on_playing(self, playing: bool) -> None:
-        self.play_button.setText("&Pause" if playing else "&Play")
+        self.play_button.setText(
+            translate("ListenTab", "&Pause") if playing else translate("ListenTab", "&Play")
+        )
 
     def _on_problem(self, text: str) -> None:
         self.message.setText(text)
@@ -399,8 +426,10 @@ class ListenTab(QWidget):
 
     def _where(self, position: int | None) -> str:
         if self.track is None:
-            return "No track is playing; this check-in is kept on its own."
-        return f"{self.track.title}, at {format_position(position)}"
+            return translate("ListenTab", "No track is playing; this check-in is kept on its own.")
+        return translate("ListenTab", "{title}, at {time}").format(
+            title=self.track.title, time=format_position(position)
+        )
 
     def open_checkin(self) -> None:
         """Note the moment now, then open the panel; the music goes on unless asked to pause."""
@@ -445,7 +474,11 @@ class ListenTab(QWidget):
         except ValueError as e:
             self.panel.message.setText(str(e))
             return
-        self.message.setText(f"Check-in kept: {saved.summary(REGION_LABELS)}.")
+        self.message.setText(
+            translate("ListenTab", "Check-in kept: {summary}.").format(
+                summary=saved.summary(region_labels())
+            )
+        )
         self._reload_markers()
         self._close_checkin()
 
@@ -459,11 +492,12 @@ class ListenTab(QWidget):
         if self.track is None:
             self.seek_bar.set_markers([])
             return
+        labels = region_labels()
         self.seek_bar.set_markers(
             [
                 Marker(
                     c.position_ms or 0,
-                    f"{format_position(c.position_ms)}: {c.summary(REGION_LABELS)}",
+                    f"{format_position(c.position_ms)}: {c.summary(labels)}",
                 )
                 for c in checkins_for_track(self._store, self.track.id)
             ]
@@ -476,13 +510,25 @@ class ListenTab(QWidget):
         self.mood_grid.clear()
         if moment is None:
             self.mood_label.setText(
-                "Before and after a track you can tap here: how pleasant, and how much energy."
+                translate(
+                    "ListenTab",
+                    "Before and after a track you can tap here: how pleasant, and how much energy.",
+                )
             )
             self.mood_grid.setEnabled(False)
         else:
             self.mood_label.setText(
-                f"<b>{'Before' if moment == 'before' else 'After'} this track</b>, if you like: "
-                "how pleasant does it feel, and how much energy is there?"
+                translate(
+                    "ListenTab",
+                    "<b>Before this track</b>, if you like: "
+                    "how pleasant does it feel, and how much energy is there?",
+                )
+                if moment == "before"
+                else translate(
+                    "ListenTab",
+                    "<b>After this track</b>, if you like: "
+                    "how pleasant does it feel, and how much energy is there?",
+                )
             )
             self.mood_grid.setEnabled(True)
 
@@ -494,7 +540,7 @@ class ListenTab(QWidget):
         except WriteFailed as e:
             self.message.setText(str(e))
             return
-        self.message.setText("Noted.")
+        self.message.setText(translate("ListenTab", "Noted."))
         self._show_mood(None)
 
     def _save_mood(self, pleasantness: float, energy: float) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.local_format import data_size, day_and_time
 from desktop.store.backups import list_backups
-
-
-def _size(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
+from desktop.texts import translate
 
 
 class BackupsDialog(QDialog):
@@ -40,29 +38,32 @@ class BackupsDialog(QDialog):
         self._key = key
         self.setObjectName("backups_dialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(translate("Backups", "Backups"))
         self.resize(600, 420)
         hint = QLabel(
-            f"Glimmers makes a backup each day you open it, and before it changes how your data "
-            f"is stored. They are in {folder}."
+            translate(
+                "Backups",
+                "Glimmers makes a backup each day you open it, and before it changes how your "
+                "data is stored. They are in {folder}.",
+            ).format(folder=folder)
         )
         hint.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("backups")
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(translate("Backups", "Backups"))
         self.table.setHorizontalHeaderLabels(["Made", "Size", "Entries"])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.backup_button = QPushButton("&Back up now")
-        self.backup_button.setAccessibleName("Back up now")
-        self.restore_button = QPushButton("&Restore this backup…")
-        self.restore_button.setAccessibleName("Restore the selected backup")
+        self.backup_button = QPushButton(translate("Backups", "&Back up now"))
+        self.backup_button.setAccessibleName(translate("Backups", "Back up now"))
+        self.restore_button = QPushButton(translate("Backups", "&Restore this backup…"))
+        self.restore_button.setAccessibleName(translate("Backups", "Restore the selected backup"))
         self.keep = QSpinBox()
         self.keep.setObjectName("keep_backups")
-        self.keep.setAccessibleName("How many backups to keep")
+        self.keep.setAccessibleName(translate("Backups", "How many backups to keep"))
         self.keep.setRange(1, 365)
         self.keep.setValue(keep)
         self.message = QLabel()
@@ -73,7 +74,7 @@ class BackupsDialog(QDialog):
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
         row.addStretch()
-        row.addWidget(QLabel("Keep the newest"))
+        row.addWidget(QLabel(translate("Backups", "Keep the newest")))
         row.addWidget(self.keep)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -91,11 +92,15 @@ class BackupsDialog(QDialog):
         backups = list_backups(self._folder, self._key)
         self.table.setRowCount(len(backups))
         for row, backup in enumerate(backups):
-            made = QTableWidgetItem(backup.created.strftime("%A %d %B %Y, %H:%M"))
+            made = QTableWidgetItem(day_and_time(backup.created))
             made.setData(Qt.ItemDataRole.UserRole, str(backup.path))
-            entries = str(backup.entries) if backup.readable else "cannot be read"
+            entries = (
+                QLocale().toString(backup.entries or 0)
+                if backup.readable
+                else translate("Backups", "cannot be read")
+            )
             for column, item in enumerate(
-                (made, QTableWidgetItem(_size(backup.size)), QTableWidgetItem(entries))
+                (made, QTableWidgetItem(data_size(backup.size)), QTableWidgetItem(entries))
             ):
                 self.table.setItem(row, column, item)
         if backups:
@@ -110,6 +115,6 @@ class BackupsDialog(QDialog):
     def _restore(self) -> None:
         chosen = self.selected()
         if chosen is None:
-            self.message.setText("Choose a backup first.")
+            self.message.setText(translate("Backups", "Choose a backup first."))
             return
         self.restore_requested.emit(chosen)

@@ -9,18 +9,27 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.shell.file_dialogs import Dialogs
 from desktop.store import Store, WriteFailed
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop.journal.trash_dialog import TrashDialog
 
 # The export code and the trash dialog load when first used, not at start-up.
 
-EXPORT_FILTERS = {
-    "JSON, complete and importable (*.json)": ("json", ".json"),
-    "Markdown, easy to read (*.md)": ("markdown", ".md"),
-    "CSV, a row per entry (*.csv)": ("csv", ".csv"),
-}
-IMPORT_FILTERS = ["Glimmers export (*.json)", "All files (*)"]
+EXPORT_FORMATS = (
+    (QT_TRANSLATE_NOOP("DataActions", "JSON, complete and importable (*.json)"), "json", ".json"),
+    (QT_TRANSLATE_NOOP("DataActions", "Markdown, easy to read (*.md)"), "markdown", ".md"),
+    (QT_TRANSLATE_NOOP("DataActions", "CSV, a row per entry (*.csv)"), "csv", ".csv"),
+)
+IMPORT_FILTERS = (
+    QT_TRANSLATE_NOOP("DataActions", "Glimmers export (*.json)"),
+    QT_TRANSLATE_NOOP("DataActions", "All files (*)"),
+)
+
+
+def export_filters() -> dict[str, tuple[str, str]]:
+    """The file dialog's filters, in the person's language, and the format each one means."""
+    return {translate("DataActions", label): (fmt, suffix) for label, fmt, suffix in EXPORT_FORMATS}
 
 
 class DataActions:
@@ -28,11 +37,11 @@ class DataActions:
         self._store = store
         self._dialogs = dialogs
         self._parent = parent
-        self.export_action = QAction("&Export journal…", parent)
+        self.export_action = QAction(translate("DataActions", "&Export journal…"), parent)
         self.export_action.setObjectName("export_action")
-        self.import_action = QAction("&Import journal…", parent)
+        self.import_action = QAction(translate("DataActions", "&Import journal…"), parent)
         self.import_action.setObjectName("import_action")
-        self.trash_action = QAction("Journal &trash…", parent)
+        self.trash_action = QAction(translate("DataActions", "Journal &trash…"), parent)
         self.trash_action.setObjectName("trash_action")
         self.export_action.triggered.connect(self.export)
         self.import_action.triggered.connect(self.import_)
@@ -47,17 +56,24 @@ class DataActions:
 
         if self._store.encrypted and not self._dialogs.confirm(
             self._parent,
-            "Your journal is protected by a passphrase, but an exported file is not: anyone who "
-            "can read the file can read your journal. Export anyway?",
+            translate(
+                "DataActions",
+                "Your journal is protected by a passphrase, but an exported file is not: anyone "
+                "who can read the file can read your journal. Export anyway?",
+            ),
         ):
             return
+        filters = export_filters()
         chosen = self._dialogs.save_path(
-            self._parent, "Export your journal", "glimmers-journal.json", list(EXPORT_FILTERS)
+            self._parent,
+            translate("DataActions", "Export your journal"),
+            translate("DataActions", "glimmers-journal.json"),
+            list(filters),
         )
         if chosen is None:
             return
         path, chosen_filter = chosen
-        fmt, suffix = EXPORT_FILTERS.get(chosen_filter, ("json", ".json"))
+        fmt, suffix = filters.get(chosen_filter, ("json", ".json"))
         if not path.suffix:
             path = path.with_suffix(suffix)
         try:
@@ -65,17 +81,28 @@ class DataActions:
         except OSError as e:
             self._dialogs.tell(
                 self._parent,
-                "Export did not finish",
-                f"Glimmers could not write {path}: {e.strerror or e}. Your journal is unchanged.",
+                translate("DataActions", "Export did not finish"),
+                translate(
+                    "DataActions",
+                    "Glimmers could not write {file}: {reason}. Your journal is unchanged.",
+                ).format(file=path, reason=e.strerror or e),
                 problem=True,
             )
             return
-        self._dialogs.tell(self._parent, "Exported", f"Your journal is in {path}.")
+        self._dialogs.tell(
+            self._parent,
+            translate("DataActions", "Exported"),
+            translate("DataActions", "Your journal is in {file}.").format(file=path),
+        )
 
     def import_(self) -> None:
         from desktop.store.exchange import ImportProblem, import_json
 
-        path = self._dialogs.open_path(self._parent, "Import a journal", IMPORT_FILTERS)
+        path = self._dialogs.open_path(
+            self._parent,
+            translate("DataActions", "Import a journal"),
+            [translate("DataActions", label) for label in IMPORT_FILTERS],
+        )
         if path is None:
             return
         try:
@@ -83,23 +110,27 @@ class DataActions:
         except OSError as e:
             self._dialogs.tell(
                 self._parent,
-                "Nothing was imported",
-                f"Glimmers could not read {path}: {e.strerror or e}.",
+                translate("DataActions", "Nothing was imported"),
+                translate("DataActions", "Glimmers could not read {file}: {reason}.").format(
+                    file=path, reason=e.strerror or e
+                ),
                 problem=True,
             )
             return
         except (ImportProblem, WriteFailed) as e:
             self._dialogs.tell(
                 self._parent,
-                "Nothing was imported",
-                f"{e}\n\nYour journal is unchanged.",
+                translate("DataActions", "Nothing was imported"),
+                translate("DataActions", "{reason}\n\nYour journal is unchanged.").format(reason=e),
                 problem=True,
             )
             return
         self._dialogs.tell(
             self._parent,
-            "Imported",
-            f"Added {result.added} entries. {result.already_there} were already in your journal.",
+            translate("DataActions", "Imported"),
+            translate("DataActions", "Added %n entr(y|ies).", None, result.added)
+            + " "
+            + translate("DataActions", "%n already in your journal.", None, result.already_there),
         )
 
     def show_trash(self) -> TrashDialog:

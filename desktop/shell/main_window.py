@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.texts import translate
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.tabs.setAccessibleName("Practices")
+        self.tabs.setAccessibleName(translate("Shell", "Practices"))
         self.tabs.setDocumentMode(True)
         self._pages: dict[str, _LazyPage] = {}
         for page in pages:
@@ -78,8 +79,8 @@ class MainWindow(QMainWindow):
         self.offer_text = QLabel()
         self.offer_text.setWordWrap(True)
         self.offer_yes = QPushButton()
-        self.offer_no = QPushButton("Not now")
-        self.offer_no.setAccessibleName("Not now")
+        self.offer_no = QPushButton(translate("Shell", "Not now"))
+        self.offer_no.setAccessibleName(translate("Shell", "Not now"))
         bar = QHBoxLayout(self.offer_bar)
         bar.addWidget(self.offer_text, 1)
         bar.addWidget(self.offer_yes)
@@ -104,13 +105,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self, pages: list[Page]) -> None:
         bar = self.menuBar()
-        file_menu = self.menus["file"] = bar.addMenu("&File")
-        self.quit_action = QAction("&Quit", self)
+        file_menu = self.menus["file"] = bar.addMenu(translate("Shell", "&File"))
+        self.quit_action = QAction(translate("Shell", "&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
 
-        view_menu = self.menus["view"] = bar.addMenu("&View")
+        view_menu = self.menus["view"] = bar.addMenu(translate("Shell", "&View"))
         self.page_actions: list[QAction] = []
         for number, page in enumerate(pages, start=1):
             action = QAction(page.title, self)
@@ -120,12 +121,12 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.page_actions.append(action)
 
-        help_menu = self.menus["help"] = bar.addMenu("&Help")
-        self.too_much_action = QAction("If this feels like &too much…", self)
+        help_menu = self.menus["help"] = bar.addMenu(translate("Shell", "&Help"))
+        self.too_much_action = QAction(translate("Shell", "If this feels like &too much…"), self)
         self.too_much_action.setShortcut(QKeySequence("F1"))
         help_menu.addAction(self.too_much_action)
         help_menu.addSeparator()
-        self.about_action = QAction(f"&About {APP_NAME}", self)
+        self.about_action = QAction(translate("Shell", "&About {app}").format(app=APP_NAME), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
 

@@ -16,6 +16,7 @@ from desktop.resources import read_text
 from desktop.shell.main_window import Page
 from desktop.store import Store
 from desktop.store_signals import StoreSignals
+from desktop.texts import translate
 
 if TYPE_CHECKING:
     from desktop.breathe.tab import Tones
@@ -76,17 +77,22 @@ def build_pages(
         return JournalTab(store, signals, vocabulary())
 
     return [
-        Page("breathe", "&Breathe", "Breath-paced grounding with a visual pacer", breathe),
+        Page(
+            "breathe",
+            translate("Pages", "&Breathe"),
+            translate("Pages", "Breath-paced grounding with a visual pacer"),
+            breathe,
+        ),
         Page(
             "listen",
-            "&Listen",
-            "Your own music, with check-ins on what your body notices",
+            translate("Pages", "&Listen"),
+            translate("Pages", "Your own music, with check-ins on what your body notices"),
             listen,
         ),
         Page(
             "journal",
-            "&Journal",
-            "A private journal that starts with what you notice",
+            translate("Pages", "&Journal"),
+            translate("Pages", "A private journal that starts with what you notice"),
             journal,
         ),
     ]

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop import APP_NAME
 from desktop.store import StoreProblem
+from desktop.texts import translate
 
 
 class ProblemWindow(QWidget):
@@ -18,26 +19,28 @@ class ProblemWindow(QWidget):
         super().__init__()
         self.problem = problem
         self.setObjectName("problem_window")
-        self.setWindowTitle(f"{APP_NAME}: your data could not be opened")
+        self.setWindowTitle(
+            translate("Shell", "{app}: your data could not be opened").format(app=APP_NAME)
+        )
         self.title = QLabel(f"<h2>{problem.what_happened}</h2>")
         self.title.setWordWrap(True)
         self.explanation = QLabel(problem.explanation())
         self.explanation.setObjectName("problem_explanation")
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explanation.setAccessibleName("What happened")
-        self.another_button = QPushButton("&Open another data folder…")
-        self.another_button.setAccessibleName("Open another data folder")
-        self.restore_button = QPushButton("&Restore the newest good backup")
-        self.restore_button.setAccessibleName("Restore the newest good backup")
+        self.explanation.setAccessibleName(translate("Shell", "What happened"))
+        self.another_button = QPushButton(translate("Shell", "&Open another data folder…"))
+        self.another_button.setAccessibleName(translate("Shell", "Open another data folder"))
+        self.restore_button = QPushButton(translate("Shell", "&Restore the newest good backup"))
+        self.restore_button.setAccessibleName(translate("Shell", "Restore the newest good backup"))
         self.restore_button.setToolTip(backup_text or "")
         self.restore_button.setVisible(backup_text is not None)
         self.backup_label = QLabel(backup_text or "")
         self.backup_label.setObjectName("backup_offer")
         self.backup_label.setWordWrap(True)
         self.backup_label.setVisible(backup_text is not None)
-        self.quit_button = QPushButton("&Quit")
-        self.quit_button.setAccessibleName("Quit")
+        self.quit_button = QPushButton(translate("Shell", "&Quit"))
+        self.quit_button.setAccessibleName(translate("Shell", "Quit"))
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.restore_button)

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.protection import MIN_PASSPHRASE
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
-HONEST_NOTE = (
+HONEST_NOTE = QT_TRANSLATE_NOOP(
+    "Protection",
     "Your journal, its search index and its backups will be encrypted on disk. Glimmers cannot "
     "recover a forgotten passphrase, and nobody else can either. When you set it, you can save a "
-    "recovery key: keep it somewhere safe, away from this computer."
+    "recovery key: keep it somewhere safe, away from this computer.",
 )
 
 
@@ -47,62 +49,78 @@ class ProtectionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("protection_dialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle("Passphrase and lock")
+        self.setWindowTitle(translate("Protection", "Passphrase and lock"))
         self.resize(520, 460)
-        note = QLabel(HONEST_NOTE)
+        note = QLabel(translate("Protection", HONEST_NOTE))
         note.setWordWrap(True)
         self.passphrase = _password_field("new_passphrase")
         self.again = _password_field("passphrase_again")
-        self.understood = QCheckBox("I understand a forgotten passphrase cannot be recovered")
+        self.understood = QCheckBox(
+            translate("Protection", "I understand a forgotten passphrase cannot be recovered")
+        )
         self.understood.setAccessibleName(self.understood.text())
-        self.set_button = QPushButton("Change passphrase" if protected else "Protect my journal")
+        self.set_button = QPushButton(
+            translate("Protection", "Change passphrase")
+            if protected
+            else translate("Protection", "Protect my journal")
+        )
         self.set_button.setObjectName("set_passphrase")
         self.set_button.setAccessibleName(self.set_button.text())
-        self.remove_button = QPushButton("Remove the passphrase…")
-        self.remove_button.setAccessibleName("Remove the passphrase")
+        self.remove_button = QPushButton(translate("Protection", "Remove the passphrase…"))
+        self.remove_button.setAccessibleName(translate("Protection", "Remove the passphrase"))
         self.remove_button.setVisible(protected)
         form = QFormLayout()
-        form.addRow("New passphrase", self.passphrase)
-        form.addRow("Once more", self.again)
+        form.addRow(translate("Protection", "New passphrase"), self.passphrase)
+        form.addRow(translate("Protection", "Once more"), self.again)
         form.addRow(self.understood)
         row = QHBoxLayout()
         row.addWidget(self.set_button)
         row.addWidget(self.remove_button)
         row.addStretch()
 
-        self.recovery_box = QGroupBox("Your recovery key")
+        self.recovery_box = QGroupBox(translate("Protection", "Your recovery key"))
         self.recovery = QLabel()
         self.recovery.setObjectName("recovery_key")
         self.recovery.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.recovery.setAccessibleName("Recovery key")
-        self.save_recovery_button = QPushButton("Save the recovery key to a file…")
-        self.save_recovery_button.setAccessibleName("Save the recovery key to a file")
+        self.recovery.setAccessibleName(translate("Protection", "Recovery key"))
+        self.save_recovery_button = QPushButton(
+            translate("Protection", "Save the recovery key to a file…")
+        )
+        self.save_recovery_button.setAccessibleName(
+            translate("Protection", "Save the recovery key to a file")
+        )
         recovery_layout = QVBoxLayout(self.recovery_box)
         recovery_layout.addWidget(
             QLabel(
-                "Print it or save it somewhere safe. It opens your journal without the passphrase."
+                translate(
+                    "Protection",
+                    "Print it or save it somewhere safe. "
+                    "It opens your journal without the passphrase.",
+                )
             )
         )
         recovery_layout.addWidget(self.recovery)
         recovery_layout.addWidget(self.save_recovery_button)
         self.recovery_box.hide()
 
-        self.lock_box = QGroupBox("Lock")
+        self.lock_box = QGroupBox(translate("Protection", "Lock"))
         self.lock_box.setVisible(protected)
         self.minutes = QSpinBox()
         self.minutes.setObjectName("lock_minutes")
-        self.minutes.setAccessibleName("Lock after this many quiet minutes")
+        self.minutes.setAccessibleName(
+            translate("Protection", "Lock after this many quiet minutes")
+        )
         self.minutes.setRange(1, 240)
         self.minutes.setValue(lock_minutes or 10)
-        self.never = QCheckBox("Never lock by itself")
+        self.never = QCheckBox(translate("Protection", "Never lock by itself"))
         self.never.setObjectName("never_lock")
         self.never.setAccessibleName(self.never.text())
         self.never.setChecked(lock_minutes == 0)
         self.minutes.setEnabled(lock_minutes != 0)
-        self.lock_now = QPushButton("Lock now (Ctrl+L)")
-        self.lock_now.setAccessibleName("Lock now")
+        self.lock_now = QPushButton(translate("Protection", "Lock now (Ctrl+L)"))
+        self.lock_now.setAccessibleName(translate("Protection", "Lock now"))
         lock_form = QFormLayout(self.lock_box)
-        lock_form.addRow("Lock after (minutes)", self.minutes)
+        lock_form.addRow(translate("Protection", "Lock after (minutes)"), self.minutes)
         lock_form.addRow(self.never)
         lock_form.addRow(self.lock_now)
 
@@ -132,13 +150,26 @@ class ProtectionDialog(QDialog):
     def _set(self) -> None:
         first, second = self.passphrase.text(), self.again.text()
         if len(first) < MIN_PASSPHRASE:
-            self.message.setText(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+            self.message.setText(
+                translate(
+                    "Protection",
+                    "Choose a passphrase of at least %n character(s).",
+                    None,
+                    MIN_PASSPHRASE,
+                )
+            )
         elif first != second:
-            self.message.setText("The two passphrases are not the same. Type them again.")
+            self.message.setText(
+                translate("Protection", "The two passphrases are not the same. Type them again.")
+            )
         elif not self.understood.isChecked():
-            self.message.setText("Please tick the box that says you understand.")
+            self.message.setText(
+                translate("Protection", "Please tick the box that says you understand.")
+            )
         else:
-            self.message.setText("Working… your journal is being encrypted.")
+            self.message.setText(
+                translate("Protection", "Working… your journal is being encrypted.")
+            )
             signal = (
                 self.change_requested if self.remove_button.isVisible() else self.protect_requested
             )
@@ -153,7 +184,7 @@ class ProtectionDialog(QDialog):
         self.recovery_box.show()
         self.remove_button.show()
         self.lock_box.show()
-        self.set_button.setText("Change passphrase")
+        self.set_button.setText(translate("Protection", "Change passphrase"))
 
     def _lock_setting_changed(self) -> None:
         self.minutes.setEnabled(not self.never.isChecked())

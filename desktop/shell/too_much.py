@@ -21,54 +21,64 @@ from PySide6.QtWidgets import (
 from desktop.resources import read_text
 from desktop.store import Store
 from desktop.store.contacts import add_contact, list_contacts, remove_contact
+from desktop.texts import translate
 
 
 class TooMuchDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self.setWindowTitle("If this feels like too much")
+        self.setWindowTitle(translate("TooMuch", "If this feels like too much"))
         self.setObjectName("too_much_dialog")
         self.resize(560, 640)
 
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setHtml(read_text("too_much.html"))
-        self.text.setAccessibleName("If this feels like too much")
-        self.text.setAccessibleDescription("Ways to pause and ground yourself, and who to reach")
+        self.text.setAccessibleName(translate("TooMuch", "If this feels like too much"))
+        self.text.setAccessibleDescription(
+            translate("TooMuch", "Ways to pause and ground yourself, and who to reach")
+        )
 
-        heading = QLabel("<b>Your people</b>")
+        heading = QLabel(translate("TooMuch", "<b>Your people</b>"))
         hint = QLabel(
-            "Keep the names and numbers of people you would like to reach here. "
-            "They stay on this computer."
+            translate(
+                "TooMuch",
+                "Keep the names and numbers of people you would like to reach here. "
+                "They stay on this computer.",
+            )
         )
         hint.setWordWrap(True)
         self.contacts = QListWidget()
         self.contacts.setObjectName("contacts")
-        self.contacts.setAccessibleName("Your contacts")
-        self.contacts.setAccessibleDescription("People you trust, saved on this computer")
+        self.contacts.setAccessibleName(translate("TooMuch", "Your contacts"))
+        self.contacts.setAccessibleDescription(
+            translate("TooMuch", "People you trust, saved on this computer")
+        )
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("contact_name")
-        self.name_edit.setAccessibleName("Contact name")
-        self.name_edit.setPlaceholderText("A friend, a relative, your doctor…")
+        self.name_edit.setAccessibleName(translate("TooMuch", "Contact name"))
+        self.name_edit.setPlaceholderText(
+            translate("TooMuch", "A friend, a relative, your doctor…")
+        )
         self.reach_edit = QLineEdit()
         self.reach_edit.setObjectName("contact_reach")
-        self.reach_edit.setAccessibleName("How to reach them")
-        self.reach_edit.setPlaceholderText("Phone number, address, or a note")
-        self.add_button = QPushButton("&Add contact")
-        self.add_button.setAccessibleName("Add contact")
-        self.remove_button = QPushButton("&Remove selected")
-        self.remove_button.setAccessibleName("Remove selected contact")
+        self.reach_edit.setAccessibleName(translate("TooMuch", "How to reach them"))
+        self.reach_edit.setPlaceholderText(translate("TooMuch", "Phone number, address, or a note"))
+        self.add_button = QPushButton(translate("TooMuch", "&Add contact"))
+        self.add_button.setAccessibleName(translate("TooMuch", "Add contact"))
+        self.remove_button = QPushButton(translate("TooMuch", "&Remove selected"))
+        self.remove_button.setAccessibleName(translate("TooMuch", "Remove selected contact"))
         self.message = QLabel()
         self.message.setObjectName("contact_message")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(translate("TooMuch", "Close"))
 
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&How to reach", self.reach_edit)
+        form.addRow(translate("TooMuch", "&Name"), self.name_edit)
+        form.addRow(translate("TooMuch", "&How to reach"), self.reach_edit)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
@@ -109,7 +119,7 @@ class TooMuchDialog(QDialog):
             self.message.setText(str(e))
             self.name_edit.setFocus()
             return
-        self.message.setText("Saved.")
+        self.message.setText(translate("TooMuch", "Saved."))
         self.name_edit.clear()
         self.reach_edit.clear()
         self._reload()
@@ -117,7 +127,7 @@ class TooMuchDialog(QDialog):
 
     def _remove(self) -> None:
         if self.contacts.currentRow() < 0:
-            self.message.setText("Choose a contact in the list first.")
+            self.message.setText(translate("TooMuch", "Choose a contact in the list first."))
             return
         item = self.contacts.currentItem()
         try:
@@ -125,5 +135,5 @@ class TooMuchDialog(QDialog):
         except ValueError as e:
             self.message.setText(str(e))
             return
-        self.message.setText("Removed.")
+        self.message.setText(translate("TooMuch", "Removed."))
         self._reload()

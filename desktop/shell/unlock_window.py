@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.texts import translate
 
 
 class UnlockWindow(QWidget):
@@ -23,25 +24,31 @@ class UnlockWindow(QWidget):
     def __init__(self, locked_by_idle: bool = False) -> None:
         super().__init__()
         self.setObjectName("unlock_window")
-        self.setWindowTitle(f"{APP_NAME}: locked")
-        heading = QLabel("<h2>Your journal is protected</h2>")
-        prefix = "Glimmers locked itself after a quiet while. " if locked_by_idle else ""
-        self.reason = QLabel(prefix + "Enter your passphrase to open it.")
+        self.setWindowTitle(translate("Unlock", "{app}: locked").format(app=APP_NAME))
+        heading = QLabel(translate("Unlock", "<h2>Your journal is protected</h2>"))
+        self.reason = QLabel(
+            translate(
+                "Unlock",
+                "Glimmers locked itself after a quiet while. Enter your passphrase to open it.",
+            )
+            if locked_by_idle
+            else translate("Unlock", "Enter your passphrase to open it.")
+        )
         self.reason.setWordWrap(True)
         self.secret = QLineEdit()
         self.secret.setObjectName("passphrase")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setAccessibleName("Passphrase")
-        self.use_recovery = QCheckBox("Use my recovery key instead")
-        self.use_recovery.setAccessibleName("Use my recovery key instead")
+        self.secret.setAccessibleName(translate("Unlock", "Passphrase"))
+        self.use_recovery = QCheckBox(translate("Unlock", "Use my recovery key instead"))
+        self.use_recovery.setAccessibleName(translate("Unlock", "Use my recovery key instead"))
         self.message = QLabel()
         self.message.setObjectName("unlock_message")
         self.message.setWordWrap(True)
-        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button = QPushButton(translate("Unlock", "&Unlock"))
         self.unlock_button.setDefault(True)
-        self.unlock_button.setAccessibleName("Unlock")
-        self.quit_button = QPushButton("&Quit")
-        self.quit_button.setAccessibleName("Quit")
+        self.unlock_button.setAccessibleName(translate("Unlock", "Unlock"))
+        self.quit_button = QPushButton(translate("Unlock", "&Quit"))
+        self.quit_button.setAccessibleName(translate("Unlock", "Quit"))
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.quit_button)
@@ -64,14 +71,16 @@ class UnlockWindow(QWidget):
     def _recovery_toggled(self, on: bool) -> None:
         self.secret.clear()
         self.secret.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
-        self.secret.setAccessibleName("Recovery key" if on else "Passphrase")
+        self.secret.setAccessibleName(
+            translate("Unlock", "Recovery key") if on else translate("Unlock", "Passphrase")
+        )
         self.secret.setPlaceholderText("ABCD-EFGH-…" if on else "")
 
     def _unlock(self) -> None:
         if not self.secret.text():
-            self.message.setText("Type your passphrase first.")
+            self.message.setText(translate("Unlock", "Type your passphrase first."))
             return
-        self.message.setText("Opening…")
+        self.message.setText(translate("Unlock", "Opening…"))
         self.unlock_requested.emit(self.secret.text(), self.use_recovery.isChecked())
 
     def refused(self, text: str) -> None:

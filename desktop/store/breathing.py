@@ -16,6 +16,7 @@ from typing import Any
 from desktop.store.database import Store, newest_first
 from desktop.store.journal import TimelineItem, new_uid, utc_now
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
+from desktop.texts import translate
 
 SESSIONS = "breath_sessions"
 PATTERNS = "breath_patterns"
@@ -44,7 +45,7 @@ class StoredSession:
 def save_session(store: Store, session: StoredSession, now: Now = utc_now) -> StoredSession:
     for value in (session.settled_before, session.settled_after):
         if value is not None and not 1 <= value <= 5:
-            raise ValueError("How settled you feel is a number from 1 to 5.")
+            raise ValueError(translate("Store", "How settled you feel is a number from 1 to 5."))
     moment = now()
     day = session.day or moment.astimezone().date().isoformat()
     created = session.created_at or moment.isoformat(timespec="milliseconds")
@@ -126,13 +127,21 @@ def minutes_in_week(store: Store, today: dt.date) -> float:
 
 def describe_session(session: StoredSession) -> str:
     minutes = session.actual_seconds / 60
-    length = f"{minutes:.0f} min" if minutes >= 1 else f"{session.actual_seconds:.0f} s"
-    breaths = "1 breath" if session.cycles == 1 else f"{session.cycles} breaths"
-    text = f"{session.pattern_name}, {length}, {breaths}"
+    length = (
+        translate("Store", "{minutes} min").format(minutes=f"{minutes:.0f}")
+        if minutes >= 1
+        else translate("Store", "{seconds} s").format(seconds=f"{session.actual_seconds:.0f}")
+    )
+    breaths = translate("Store", "%n breath(s)", None, session.cycles)
+    text = translate("Store", "{pattern}, {length}, {breaths}").format(
+        pattern=session.pattern_name, length=length, breaths=breaths
+    )
     if session.ended_early:
-        text += ", ended when you chose"
+        text += translate("Store", ", ended when you chose")
     if session.settled_before is not None and session.settled_after is not None:
-        text += f"; settled {session.settled_before} before, {session.settled_after} after"
+        text += translate("Store", "; settled {before} before, {after} after").format(
+            before=session.settled_before, after=session.settled_after
+        )
     return text
 
 
@@ -179,7 +188,11 @@ def save_pattern(store: Store, pattern: StoredPattern, old_name: str | None = No
             (pattern.name, old_name),
         ).fetchone()
         if clash:
-            raise ValueError(f"You already have a pattern called \u201c{pattern.name}\u201d.")
+            raise ValueError(
+                translate("Store", "You already have a pattern called \u201c{name}\u201d.").format(
+                    name=pattern.name
+                )
+            )
         if old_name is not None:
             conn.execute("DELETE FROM breath_patterns WHERE name = ?", (old_name,))
         conn.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.store.database import Store
+from desktop.texts import translate
 
 TABLE = "contacts"
 
@@ -26,7 +27,7 @@ def list_contacts(store: Store) -> list[Contact]:
 def add_contact(store: Store, name: str, how_to_reach: str = "") -> Contact:
     name = name.strip()
     if not name:
-        raise ValueError("A contact needs a name.")
+        raise ValueError(translate("Store", "A contact needs a name."))
     with store.transaction(TABLE) as conn:
         position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM contacts").fetchone()[0]
         cur = conn.execute(

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 from desktop.store.migrations import LATEST_VERSION, MIGRATIONS
 from desktop.store.problems import ProblemKind, StoreProblem
+from desktop.texts import translate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -83,11 +84,11 @@ def connect(target: str | Path, key: bytes | None = None, **options: Any) -> sql
 def _plain_reason(error: Exception) -> str:
     text = str(error)
     if "full" in text:
-        return "the disk is full. Free some space and try again"
+        return translate("Store", "the disk is full. Free some space and try again")
     if "readonly" in text or "read-only" in text:
-        return "the data folder cannot be written to"
+        return translate("Store", "the data folder cannot be written to")
     if "locked" in text or "busy" in text:
-        return "another program is using your data. Try again in a moment"
+        return translate("Store", "another program is using your data. Try again in a moment")
     return text
 
 
@@ -213,7 +214,11 @@ class Store:
                     conn.execute("ROLLBACK")
                 raise
         except sqlite3.OperationalError as e:
-            raise WriteFailed(f"Glimmers could not save this: {_plain_reason(e)}.") from e
+            raise WriteFailed(
+                translate("Store", "Glimmers could not save this: {reason}.").format(
+                    reason=_plain_reason(e)
+                )
+            ) from e
         for table in changed_tables:
             for listener in list(self._listeners):
                 listener(table)

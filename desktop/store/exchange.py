@@ -28,6 +28,7 @@ from desktop.store.journal import (
     write_entry,
 )
 from desktop.store.records import INTENSITY_RANGE, Feeling, feelings_to_data
+from desktop.texts import translate
 
 FORMAT_NAME = "glimmers-journal"
 FORMAT_VERSION = 1
@@ -173,24 +174,36 @@ def _text(value: Any, where: str, field: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ImportProblem(f"{where}: \u201c{field}\u201d should be text.")
+        raise ImportProblem(
+            translate("Store", "{where}: \u201c{field}\u201d should be text.").format(
+                where=where, field=field
+            )
+        )
     return value
 
 
 def _parse_entry(raw: Any, where: str) -> Entry:
     if not isinstance(raw, dict):
-        raise ImportProblem(f"{where} is not an entry.")
+        raise ImportProblem(translate("Store", "{where} is not an entry.").format(where=where))
     uid = _text(raw.get("id"), where, "id")
     if not uid or len(uid) > 100:
-        raise ImportProblem(f"{where} has no usable id.")
+        raise ImportProblem(translate("Store", "{where} has no usable id.").format(where=where))
     kind = _text(raw.get("kind", "entry"), where, "kind")
     if kind not in KINDS:
-        raise ImportProblem(f"{where}: unknown kind \u201c{kind}\u201d.")
+        raise ImportProblem(
+            translate("Store", "{where}: unknown kind \u201c{kind}\u201d.").format(
+                where=where, kind=kind
+            )
+        )
     day = _text(raw.get("day"), where, "day")
     try:
         day = dt.date.fromisoformat(day).isoformat()
     except ValueError:
-        raise ImportProblem(f"{where}: \u201cday\u201d should be a date like 2026-11-28.") from None
+        raise ImportProblem(
+            translate("Store", "{where}: \u201cday\u201d should be a date like 2026-11-28.").format(
+                where=where
+            )
+        ) from None
     created = _text(raw.get("created_at"), where, "created_at")
     updated = _text(raw.get("updated_at"), where, "updated_at") or created
     for field, stamp in (("created_at", created), ("updated_at", updated)):
@@ -198,30 +211,52 @@ def _parse_entry(raw: Any, where: str) -> Entry:
             dt.datetime.fromisoformat(stamp)
         except ValueError:
             raise ImportProblem(
-                f"{where}: \u201c{field}\u201d should be a date and time."
+                translate(
+                    "Store", "{where}: \u201c{field}\u201d should be a date and time."
+                ).format(where=where, field=field)
             ) from None
     deleted = raw.get("deleted_at")
     if deleted is not None:
         deleted = _text(deleted, where, "deleted_at")
     senses = raw.get("senses") or {}
     if not isinstance(senses, dict):
-        raise ImportProblem(f"{where}: \u201csenses\u201d should be a set of named fields.")
+        raise ImportProblem(
+            translate(
+                "Store", "{where}: \u201csenses\u201d should be a set of named fields."
+            ).format(where=where)
+        )
     sense_values = {key: _text(senses.get(key), where, f"senses.{key}") for key in SENSE_KEYS}
     feelings_raw = raw.get("feelings") or []
     if not isinstance(feelings_raw, list):
-        raise ImportProblem(f"{where}: \u201cfeelings\u201d should be a list.")
+        raise ImportProblem(
+            translate("Store", "{where}: \u201cfeelings\u201d should be a list.").format(
+                where=where
+            )
+        )
     feelings = []
     for item in feelings_raw:
         if not isinstance(item, dict):
-            raise ImportProblem(f"{where}: each feeling needs a word and an intensity.")
+            raise ImportProblem(
+                translate("Store", "{where}: each feeling needs a word and an intensity.").format(
+                    where=where
+                )
+            )
         word = _text(item.get("word"), where, "feelings.word").strip()
         intensity = item.get("intensity")
         if not word or isinstance(intensity, bool) or intensity not in INTENSITY_RANGE:
-            raise ImportProblem(f"{where}: each feeling needs a word and an intensity of 1 to 3.")
+            raise ImportProblem(
+                translate(
+                    "Store", "{where}: each feeling needs a word and an intensity of 1 to 3."
+                ).format(where=where)
+            )
         feelings.append(Feeling(word, int(intensity)))
     tags_raw = raw.get("tags") or []
     if not isinstance(tags_raw, list) or not all(isinstance(t, str) for t in tags_raw):
-        raise ImportProblem(f"{where}: \u201ctags\u201d should be a list of words.")
+        raise ImportProblem(
+            translate("Store", "{where}: \u201ctags\u201d should be a list of words.").format(
+                where=where
+            )
+        )
     try:
         tags = clean_tags(tags_raw)
     except ValueError as e:
@@ -229,7 +264,11 @@ def _parse_entry(raw: Any, where: str) -> Entry:
     if kind == "impressions":
         notes = raw.get("impressions") or []
         if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
-            raise ImportProblem(f"{where}: \u201cimpressions\u201d should be a list of notes.")
+            raise ImportProblem(
+                translate(
+                    "Store", "{where}: \u201cimpressions\u201d should be a list of notes."
+                ).format(where=where)
+            )
         body = "\n".join(notes)
     else:
         body = _text(raw.get("text"), where, "text")
@@ -256,36 +295,49 @@ def parse_json(data: bytes | str) -> list[Entry]:
     """Check a whole export file; raise ImportProblem on the first thing that is wrong."""
     if isinstance(data, bytes):
         if len(data) > MAX_IMPORT_BYTES:
-            raise ImportProblem("This file is too large to be a Glimmers export.")
+            raise ImportProblem(
+                translate("Store", "This file is too large to be a Glimmers export.")
+            )
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ImportProblem(
-                "This file is not text; a Glimmers export is a JSON text file."
+                translate("Store", "This file is not text; a Glimmers export is a JSON text file.")
             ) from None
     try:
         document = json.loads(data)
     except (ValueError, RecursionError):
         raise ImportProblem(
-            "This file is not valid JSON, so it is not a Glimmers export."
+            translate("Store", "This file is not valid JSON, so it is not a Glimmers export.")
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise ImportProblem("This JSON file is not a Glimmers journal export.")
+        raise ImportProblem(translate("Store", "This JSON file is not a Glimmers journal export."))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ImportProblem("This export has no format version.")
+        raise ImportProblem(translate("Store", "This export has no format version."))
     if version > FORMAT_VERSION:
         raise ImportProblem(
-            "This export was made by a newer version of Glimmers. Update Glimmers to import it."
+            translate(
+                "Store",
+                "This export was made by a newer version of Glimmers. "
+                "Update Glimmers to import it.",
+            )
         )
     raw_entries = document.get("entries")
     if not isinstance(raw_entries, list):
-        raise ImportProblem("This export has no list of entries.")
-    entries = [_parse_entry(raw, f"Entry {n}") for n, raw in enumerate(raw_entries, start=1)]
+        raise ImportProblem(translate("Store", "This export has no list of entries."))
+    entries = [
+        _parse_entry(raw, translate("Store", "Entry {number}").format(number=n))
+        for n, raw in enumerate(raw_entries, start=1)
+    ]
     seen: set[str] = set()
     for number, entry in enumerate(entries, start=1):
         if entry.uid in seen:
-            raise ImportProblem(f"Entry {number} repeats the id of an earlier entry.")
+            raise ImportProblem(
+                translate("Store", "Entry {number} repeats the id of an earlier entry.").format(
+                    number=number
+                )
+            )
         seen.add(entry.uid)
     return entries
 

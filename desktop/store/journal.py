@@ -19,16 +19,17 @@ from typing import Any
 
 from desktop.store.database import Store
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "entries"
 DRAFTS = "drafts"
 
 SENSES: tuple[tuple[str, str], ...] = (
-    ("touch", "Touch and temperature"),
-    ("sound", "Sound"),
-    ("sight", "Sight"),
-    ("smell_taste", "Smell and taste"),
-    ("breath_body", "Breath and body"),
+    ("touch", QT_TRANSLATE_NOOP("Senses", "Touch and temperature")),
+    ("sound", QT_TRANSLATE_NOOP("Senses", "Sound")),
+    ("sight", QT_TRANSLATE_NOOP("Senses", "Sight")),
+    ("smell_taste", QT_TRANSLATE_NOOP("Senses", "Smell and taste")),
+    ("breath_body", QT_TRANSLATE_NOOP("Senses", "Breath and body")),
 )
 SENSE_KEYS = tuple(key for key, _ in SENSES)
 KINDS = ("entry", "impressions")
@@ -94,7 +95,11 @@ def clean_tags(text_or_tags: str | Sequence[str]) -> tuple[str, ...]:
         if not tag:
             continue
         if len(tag) > MAX_TAG_LENGTH:
-            raise ValueError(f"Keep each tag under {MAX_TAG_LENGTH} characters.")
+            raise ValueError(
+                translate("Store", "Keep each tag under {max_tag_length} characters.").format(
+                    max_tag_length=MAX_TAG_LENGTH
+                )
+            )
         if tag not in tags:
             tags.append(tag)
     return tuple(tags)
@@ -104,9 +109,13 @@ def validate_day(day: str, today: dt.date) -> str:
     try:
         parsed = dt.date.fromisoformat(day)
     except ValueError:
-        raise ValueError("The day should be a date such as 2026-11-28.") from None
+        raise ValueError(
+            translate("Store", "The day should be a date such as 2026-11-28.")
+        ) from None
     if parsed > today:
-        raise ValueError("An entry can be about today or an earlier day, not a later one.")
+        raise ValueError(
+            translate("Store", "An entry can be about today or an earlier day, not a later one.")
+        )
     return parsed.isoformat()
 
 
@@ -149,8 +158,11 @@ def save_entry(
         raise ValueError(f"Unknown kind of entry: {entry.kind!r}")
     if entry.is_blank():
         raise ValueError(
-            "There is nothing to save yet. Even \u201cnothing in particular\u201d counts: "
-            "write it, choose it, or draw something."
+            translate(
+                "Store",
+                "There is nothing to save yet. Even \u201cnothing in particular\u201d counts: "
+                "write it, choose it, or draw something.",
+            )
         )
     moment = now()
     today = moment.astimezone().date()  # the person's own calendar day

@@ -13,6 +13,7 @@ from typing import Any
 from desktop.store.database import Store, newest_first
 from desktop.store.journal import Query, TimelineItem, new_uid, utc_now
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TRACKS = "tracks"
 CHECKINS = "body_checkins"
@@ -147,6 +148,13 @@ class BodyMark:
             raise ValueError(f"strength is faint, clear or strong, not {self.strength!r}")
 
 
+STRENGTH_WORDS = {
+    "faint": QT_TRANSLATE_NOOP("Store", "faint"),
+    "clear": QT_TRANSLATE_NOOP("Store", "clear"),
+    "strong": QT_TRANSLATE_NOOP("Store", "strong"),
+}
+
+
 @dataclass(frozen=True)
 class CheckIn:
     track_id: int | None
@@ -162,17 +170,22 @@ class CheckIn:
 
     def summary(self, region_labels: dict[str, str] | None = None) -> str:
         if self.nothing_concrete:
-            return "Nothing concrete, I just listened"
+            return translate("Store", "Nothing concrete, I just listened")
         labels = region_labels or {}
         parts = []
         for mark in self.marks:
             where = labels.get(mark.region, mark.region.replace("_", " "))
             what = ", ".join(mark.qualities)
-            parts.append(f"{where}: {mark.strength} {what}".strip())
+            strength = translate("Store", STRENGTH_WORDS.get(mark.strength, mark.strength))
+            parts.append(
+                translate("Store", "{place}: {strength} {qualities}")
+                .format(place=where, strength=strength, qualities=what)
+                .strip()
+            )
         text = "; ".join(parts)
         if self.note.strip():
             text = f"{text}. {self.note.strip()}" if text else self.note.strip()
-        return text or "A check-in"
+        return text or translate("Store", "A check-in")
 
 
 def _marks_json(marks: Sequence[BodyMark]) -> str:
@@ -196,8 +209,11 @@ def save_checkin(store: Store, checkin: CheckIn, now: Now = utc_now) -> CheckIn:
         checkin.marks or checkin.feelings or checkin.note.strip()
     ):
         raise ValueError(
-            "Mark a place on the body, choose a word or write a note, "
-            "or use \u201cNothing concrete, I just listened\u201d."
+            translate(
+                "Store",
+                "Mark a place on the body, choose a word or write a note, "
+                "or use \u201cNothing concrete, I just listened\u201d.",
+            )
         )
     moment = now()
     day = checkin.day or moment.astimezone().date().isoformat()
@@ -268,8 +284,11 @@ def recent_checkins(store: Store, limit: int = 20) -> list[CheckIn]:
 def _item(
     row_id: int, checkin: CheckIn, feelings_json: str, terms: tuple[str, ...] = ()
 ) -> TimelineItem:
-    where = f" at {format_position(checkin.position_ms)}" if checkin.position_ms is not None else ""
-    track = f"{checkin.track_title}{where}" if checkin.track_title else ""
+    track = checkin.track_title
+    if track and checkin.position_ms is not None:
+        track = translate("Store", "{title} at {time}").format(
+            title=track, time=format_position(checkin.position_ms)
+        )
     return TimelineItem(
         kind="checkin",
         uid=checkin.uid,
@@ -325,9 +344,9 @@ def save_mood(
     now: Now = utc_now,
 ) -> None:
     if moment not in ("before", "after"):
-        raise ValueError("A tap is before or after a track.")
+        raise ValueError(translate("Store", "A tap is before or after a track."))
     if not (-1 <= pleasantness <= 1 and -1 <= energy <= 1):
-        raise ValueError("Pleasantness and energy go from -1 to 1.")
+        raise ValueError(translate("Store", "Pleasantness and energy go from -1 to 1."))
     with store.transaction(MOODS) as conn:
         conn.execute(
             "INSERT INTO track_moods (track_id, moment, pleasantness, energy, created_at) "

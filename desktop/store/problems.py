@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
+from desktop.texts import QT_TRANSLATE_NOOP, translate
+
 
 class ProblemKind(enum.Enum):
     NOT_A_DATABASE = "not-a-database"
@@ -16,16 +18,26 @@ class ProblemKind(enum.Enum):
 
 
 _WHAT_HAPPENED = {
-    ProblemKind.NOT_A_DATABASE: "The file Glimmers keeps your data in is not a Glimmers database.",
-    ProblemKind.DAMAGED: "The file Glimmers keeps your data in looks damaged.",
-    ProblemKind.TOO_NEW: (
-        "Your data was saved by a newer version of Glimmers than this one, "
-        "so this version cannot read it safely."
+    ProblemKind.NOT_A_DATABASE: QT_TRANSLATE_NOOP(
+        "Store", "The file Glimmers keeps your data in is not a Glimmers database."
     ),
-    ProblemKind.UNREADABLE: "Glimmers could not read the file it keeps your data in.",
-    ProblemKind.WRONG_KEY: "Your protected journal did not open with this key.",
-    ProblemKind.NOT_UPDATED: (
-        "Glimmers could not update the way your data is stored, so it left it as it was."
+    ProblemKind.DAMAGED: QT_TRANSLATE_NOOP(
+        "Store", "The file Glimmers keeps your data in looks damaged."
+    ),
+    ProblemKind.TOO_NEW: QT_TRANSLATE_NOOP(
+        "Store",
+        "Your data was saved by a newer version of Glimmers than this one, "
+        "so this version cannot read it safely.",
+    ),
+    ProblemKind.UNREADABLE: QT_TRANSLATE_NOOP(
+        "Store", "Glimmers could not read the file it keeps your data in."
+    ),
+    ProblemKind.WRONG_KEY: QT_TRANSLATE_NOOP(
+        "Store", "Your protected journal did not open with this key."
+    ),
+    ProblemKind.NOT_UPDATED: QT_TRANSLATE_NOOP(
+        "Store",
+        "Glimmers could not update the way your data is stored, so it left it as it was.",
     ),
 }
 
@@ -41,22 +53,26 @@ class StoreProblem(Exception):
 
     @property
     def what_happened(self) -> str:
-        return _WHAT_HAPPENED[self.kind]
+        return translate("Store", _WHAT_HAPPENED[self.kind])
 
     def explanation(self) -> str:
         """What happened, where the file is, and what the person can do; nothing was changed."""
         lines = [
             self.what_happened,
             "",
-            f"The file is here: {self.path}",
-            "Nothing in it has been changed.",
+            translate("Store", "The file is here: {file}").format(file=self.path),
+            translate("Store", "Nothing in it has been changed."),
         ]
         if self.detail:
-            lines += ["", f"Details: {self.detail}"]
+            lines += ["", translate("Store", "Details: {detail}").format(detail=self.detail)]
         lines += [
             "",
-            "You can open another data folder, or quit and keep the file as it is.",
+            translate(
+                "Store", "You can open another data folder, or quit and keep the file as it is."
+            ),
         ]
         if self.kind is ProblemKind.TOO_NEW:
-            lines.append("Installing the newer version of Glimmers will open it again.")
+            lines.append(
+                translate("Store", "Installing the newer version of Glimmers will open it again.")
+            )
         return "\n".join(lines)

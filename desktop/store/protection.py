@@ -25,6 +25,7 @@ from desktop.store.database import (
     encryption_available,
     key_pragma,
 )
+from desktop.texts import translate
 
 KEYFILE = "glimmers.key"
 PENDING = "glimmers.key.new"  # written before the files change, renamed once they have
@@ -91,7 +92,11 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise ValueError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+        raise ValueError(
+            translate(
+                "Store", "Choose a passphrase of at least {min_passphrase} characters."
+            ).format(min_passphrase=MIN_PASSPHRASE)
+        )
 
 
 def wrap(key: bytes, passphrase: str) -> KeyFile:
@@ -105,7 +110,7 @@ def unwrap(keyfile: KeyFile, passphrase: str) -> bytes:
     derived = _derive(passphrase, keyfile.salt, keyfile.n, keyfile.r, keyfile.p)
     key = bytes(a ^ b for a, b in zip(keyfile.wrapped, derived, strict=True))
     if not hmac.compare_digest(_check_value(key), keyfile.check):
-        raise WrongPassphrase("That passphrase did not open your journal.")
+        raise WrongPassphrase(translate("Store", "That passphrase did not open your journal."))
     return key
 
 
@@ -120,9 +125,11 @@ def key_from_recovery(text: str, keyfile: KeyFile) -> bytes:
     try:
         key = base64.b32decode(code + "=" * (-len(code) % 8))
     except ValueError:
-        raise WrongPassphrase("That recovery key is not complete; check each group.") from None
+        raise WrongPassphrase(
+            translate("Store", "That recovery key is not complete; check each group.")
+        ) from None
     if len(key) != 32 or not hmac.compare_digest(_check_value(key), keyfile.check):
-        raise WrongPassphrase("That recovery key does not open this journal.")
+        raise WrongPassphrase(translate("Store", "That recovery key does not open this journal."))
     return key
 
 
@@ -160,16 +167,20 @@ def unlock(data_dir: Path, secret: str, recovery: bool = False) -> bytes:
     """The database key, from the passphrase or the recovery key. Raises WrongPassphrase."""
     files = keyfiles(data_dir)
     if not files:
-        raise WrongPassphrase("The key file of this journal is missing or damaged.")
+        raise WrongPassphrase(
+            translate("Store", "The key file of this journal is missing or damaged.")
+        )
     for keyfile in files:
         try:
             return key_from_recovery(secret, keyfile) if recovery else unwrap(keyfile, secret)
         except WrongPassphrase:
             continue
     if recovery:
-        raise WrongPassphrase("That recovery key does not open this journal.")
+        raise WrongPassphrase(translate("Store", "That recovery key does not open this journal."))
     raise WrongPassphrase(
-        "That passphrase did not open your journal. Check Caps Lock and try again."
+        translate(
+            "Store", "That passphrase did not open your journal. Check Caps Lock and try again."
+        )
     )
 
 

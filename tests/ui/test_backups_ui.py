@@ -78,7 +78,7 @@ def test_damaged_file_can_be_replaced_by_the_newest_good_backup(
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
     assert shown.restore_button.isVisibleTo(shown)
-    assert "1 entries can take its place" in shown.backup_label.text()
+    assert "1 entry can take its place" in shown.backup_label.text()
     qtbot.mouseClick(shown.restore_button, Qt.MouseButton.LeftButton)
     assert isinstance(app.window, MainWindow)
     qtbot.addWidget(app.window)

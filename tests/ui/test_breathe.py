@@ -200,7 +200,7 @@ def test_skipping_the_check_ins_is_fine(
     qtbot.mouseClick(tab.after_panel.skip_button, Qt.MouseButton.LeftButton)
     [kept] = recent_sessions(store)
     assert (kept.settled_before, kept.settled_after, kept.cycles) == (None, None, 6)
-    assert tab.week_label.text() == "This week: 1 minutes of breathing"
+    assert tab.week_label.text() == "This week: 1 minute of breathing"
 
 
 def test_rate_change_mid_session_keeps_the_shape(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]

@@ -83,9 +83,9 @@ def test_import_from_the_menu_and_again(
         conn.execute("DELETE FROM entries")
     dialogs.open = export_file
     _menu_action(app, "import_action").trigger()
-    assert dialogs.told[-1][:2] == ("Imported", "Added 1 entries. 0 were already in your journal.")
+    assert dialogs.told[-1][:2] == ("Imported", "Added 1 entry. 0 already in your journal.")
     _menu_action(app, "import_action").trigger()
-    assert dialogs.told[-1][1] == "Added 0 entries. 1 were already in your journal."
+    assert dialogs.told[-1][1] == "Added 0 entries. 1 already in your journal."
     assert count_entries(app.store) == 1
 
 

@@ -231,4 +231,4 @@ def test_custom_pattern_is_made_from_good_values() -> None:
     pattern = custom_pattern("  Evening   wind-down ", 4, 0, 7, 1)
     assert pattern.name == "Evening wind-down"
     assert pattern.optional  # it has a hold
-    assert pattern.description == "Your own pattern: in 4 s, out 7 s, rest 1 s."
+    assert pattern.describe() == "Your own pattern: in 4 s, out 7 s, rest 1 s."

@@ -97,12 +97,15 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
     return qapp
 
 
-def load_translation(qapp: QApplication) -> None:
+def load_translation(qapp: QApplication, folder: Path | None = None) -> QTranslator | None:
     """Show the app in the person's language where a translation of it is installed."""
     texts.use(QCoreApplication.translate)
     translator = QTranslator(qapp)
-    if translator.load(QLocale(), "glimmers", "_", str(resources_dir() / "translations")):
-        qapp.installTranslator(translator)
+    folder = folder or resources_dir() / "translations"
+    if not translator.load(QLocale(), "glimmers", "_", str(folder)):
+        return None
+    qapp.installTranslator(translator)
+    return translator
 
 
 def nothing_changed(reason: object) -> str:
@@ -163,12 +166,13 @@ class Glimmers:
             good = newest_good_backup(backups_dir(self.data_dir), self.key)
             offer = None
             if good is not None:
+                entries = good.entries or 0
                 offer = translate(
                     "Glimmers",
                     "A backup from {when} with %n entr(y|ies) can take its place. "
                     "The damaged file is kept beside it.",
                     None,
-                    good.entries or 0,
+                    entries,
                 ).format(when=day_and_time(good.created))
             self.problem_window = ProblemWindow(problem, offer)
             self.problem_window.quit_requested.connect(self.problem_window.close)

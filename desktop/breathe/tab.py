@@ -591,9 +591,9 @@ class BreatheTab(QWidget):
             self.history.addItem(f"{short_day(stored.day)}: {describe_session(stored)}")
         if self.history.count() == 0:
             self.history.addItem(translate("BreatheTab", "Your sessions will show here."))
-        minutes = minutes_in_week(self._store, self._today())
+        minutes = round(minutes_in_week(self._store, self._today()))
         self.week_label.setText(
-            translate("BreatheTab", "This week: %n minute(s) of breathing", None, round(minutes))
+            translate("BreatheTab", "This week: %n minute(s) of breathing", None, minutes)
         )
 
     def _update_buttons(self) -> None:

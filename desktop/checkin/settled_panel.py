@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -48,7 +48,8 @@ class SettledPanel(QWidget):
         )
         question.setWordWrap(True)
         self.group = QButtonGroup(self)
-        scale = QHBoxLayout()
+        scale = QVBoxLayout()  # a column: long answers in any language keep their room
+        scale.setSpacing(2)
         self.buttons: dict[int, QRadioButton] = {}
         for value, source in SETTLED_LABELS.items():
             label = translate("CheckinSettledPanel", source)
@@ -59,8 +60,7 @@ class SettledPanel(QWidget):
             )
             self.group.addButton(button, value)
             self.buttons[value] = button
-            scale.addWidget(button)
-        scale.addStretch()
+            scale.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         self.feelings = FeelingsPicker(vocabulary)
         self.skip_button = QPushButton(translate("CheckinSettledPanel", "S&kip"))
         self.skip_button.setObjectName("checkin_skip")

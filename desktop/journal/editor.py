@@ -230,7 +230,9 @@ class EntryEditor(QWidget):
             self._kind = entry.kind
             self.pages.setCurrentIndex(1 if entry.kind == "impressions" else 0)
             if entry.kind == "impressions":
-                self.heading.setText(translate("JournalEditor", "<h3>Three impressions</h3>"))
+                self.heading.setText(
+                    "<h3>" + translate("JournalEditor", "Three impressions") + "</h3>"
+                )
                 self.hint.setText(
                     translate(
                         "JournalEditor",
@@ -238,7 +240,9 @@ class EntryEditor(QWidget):
                     )
                 )
             else:
-                self.heading.setText(translate("JournalEditor", "<h3>What did you notice?</h3>"))
+                self.heading.setText(
+                    "<h3>" + translate("JournalEditor", "What did you notice?") + "</h3>"
+                )
                 self.hint.setText(
                     translate(
                         "JournalEditor",

@@ -40,7 +40,7 @@ class CheckInPanel(QWidget):
         self._strengths: dict[str, str] = {}
         self._loading = False
 
-        self.heading = QLabel(translate("ListenCheckinPanel", "<h3>Check in</h3>"))
+        self.heading = QLabel("<h3>" + translate("ListenCheckinPanel", "Check in") + "</h3>")
         self.where = QLabel()
         self.where.setObjectName("checkin_where")
         self.body_map = BodyMap(svg_text)

@@ -125,12 +125,14 @@ class DataActions:
                 problem=True,
             )
             return
+        # Counts as plain names: lupdate skips a call whose arguments are expressions.
+        added, already = result.added, result.already_there
         self._dialogs.tell(
             self._parent,
             translate("DataActions", "Imported"),
-            translate("DataActions", "Added %n entr(y|ies).", None, result.added)
+            translate("DataActions", "Added %n entr(y|ies).", None, added)
             + " "
-            + translate("DataActions", "%n already in your journal.", None, result.already_there),
+            + translate("DataActions", "%n already in your journal.", None, already),
         )
 
     def show_trash(self) -> TrashDialog:

@@ -29,11 +29,11 @@ HONEST_NOTE = QT_TRANSLATE_NOOP(
 )
 
 
-def _password_field(name: str) -> QLineEdit:
+def _password_field(name: str, accessible: str) -> QLineEdit:
     field = QLineEdit()
     field.setObjectName(name)
     field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name.replace("_", " ").capitalize())
+    field.setAccessibleName(accessible)
     return field
 
 
@@ -53,8 +53,12 @@ class ProtectionDialog(QDialog):
         self.resize(520, 460)
         note = QLabel(translate("Protection", HONEST_NOTE))
         note.setWordWrap(True)
-        self.passphrase = _password_field("new_passphrase")
-        self.again = _password_field("passphrase_again")
+        self.passphrase = _password_field(
+            "new_passphrase", translate("Protection", "New passphrase")
+        )
+        self.again = _password_field(
+            "passphrase_again", translate("Protection", "The new passphrase again")
+        )
         self.understood = QCheckBox(
             translate("Protection", "I understand a forgotten passphrase cannot be recovered")
         )

@@ -25,7 +25,7 @@ class UnlockWindow(QWidget):
         super().__init__()
         self.setObjectName("unlock_window")
         self.setWindowTitle(translate("Unlock", "{app}: locked").format(app=APP_NAME))
-        heading = QLabel(translate("Unlock", "<h2>Your journal is protected</h2>"))
+        heading = QLabel("<h2>" + translate("Unlock", "Your journal is protected") + "</h2>")
         self.reason = QLabel(
             translate(
                 "Unlock",

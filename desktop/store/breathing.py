@@ -132,7 +132,8 @@ def describe_session(session: StoredSession) -> str:
         if minutes >= 1
         else translate("Store", "{seconds} s").format(seconds=f"{session.actual_seconds:.0f}")
     )
-    breaths = translate("Store", "%n breath(s)", None, session.cycles)
+    cycles = session.cycles
+    breaths = translate("Store", "%n breath(s)", None, cycles)
     text = translate("Store", "{pattern}, {length}, {breaths}").format(
         pattern=session.pattern_name, length=length, breaths=breaths
     )

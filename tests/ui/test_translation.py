@@ -1,0 +1,144 @@
+"""A pseudo-translation run: every text a third longer and wrapped in markers.
+
+A text shown without the markers did not go through a translation function; a widget smaller
+than it needs would cut a longer language's text off.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop import APP_NAME
+from desktop.app import Glimmers
+from desktop.listen.player import Player
+from tests.helpers import FakeDialogs
+from tests.ui.test_large_text import clipped
+
+OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: no source text uses them
+
+
+class PseudoTranslator(QTranslator):
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return f"{OPEN}{source}{'~' * math.ceil(len(source) / 3)}{CLOSE}"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def pseudo(qapp: QApplication) -> Iterator[None]:
+    translator = PseudoTranslator()
+    assert QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for every text a person sees or hears in ``root``'s visible widgets."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if not widget.isVisibleTo(root) or widget.objectName().startswith("qt_"):
+            continue
+        where = f"{type(widget).__name__} {widget.objectName()!r}"
+        yield where, widget.accessibleName()
+        yield where, widget.accessibleDescription()
+        yield where, widget.toolTip()
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            yield where, widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield where, widget.title()
+        elif isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
+            yield where, widget.placeholderText()
+        elif isinstance(widget, QComboBox):
+            yield from ((where, widget.itemText(i)) for i in range(widget.count()))
+        elif isinstance(widget, QListWidget):
+            yield from ((where, widget.item(i).text()) for i in range(widget.count()))
+        elif isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                yield where, widget.tabText(i)
+                yield where, widget.tabToolTip(i)
+        if isinstance(widget, QMainWindow):
+            for action in widget.menuBar().actions():
+                yield "menu", action.text()
+                menu = action.menu()
+                for item in menu.actions() if menu is not None else ():
+                    yield f"menu {action.text()}", item.text()
+
+
+def untranslated(root: QWidget) -> list[str]:
+    found = []
+    for where, text in shown_texts(root):
+        plain = re.sub(r"<[^>]+>", "", text).strip()
+        if not re.search(r"[A-Za-z]{2,}", plain) or plain == APP_NAME:
+            continue  # numbers, times, symbols, and the app's own name
+        if OPEN not in plain:
+            found.append(f"{where}: {plain!r}")
+    return found
+
+
+@pytest.fixture
+def app(qtbot: QtBot, data_dir: Path, player: Player, pseudo: None) -> Iterator[Glimmers]:
+    glimmers = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
+    glimmers.offer_protection = False
+    qtbot.addWidget(glimmers.start())
+    assert glimmers.window is not None
+    glimmers.window.resize(1100, 760)  # the default window size
+    yield glimmers
+    glimmers.shutdown()
+
+
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
+def test_every_shown_text_is_translated_and_fits(app: Glimmers, tab: str) -> None:
+    assert app.window is not None
+    page = app.window.show_page(tab)
+    QApplication.processEvents()
+    assert untranslated(app.window) == []
+    assert clipped(page) == []
+
+
+def test_the_pacer_speaks_the_translation(app: Glimmers) -> None:
+    assert app.window is not None
+    app.window.show_page("breathe")
+    from desktop.breathe.tab import BreatheTab
+
+    tab = app.window.findChild(BreatheTab)
+    assert tab is not None
+    assert all(OPEN in text for text in tab.pacer.words() if text)
+
+
+def test_dialogs_are_translated_and_fit(app: Glimmers, qtbot: QtBot) -> None:
+    assert app.window is not None and app.data_actions is not None
+    dialogs = [
+        app.show_too_much(),
+        app.show_protection(),
+        app.show_backups(),
+        app.data_actions.show_trash(),
+    ]
+    for dialog in dialogs:
+        qtbot.waitExposed(dialog)
+        assert untranslated(dialog) == [], type(dialog).__name__
+        assert clipped(dialog) == [], type(dialog).__name__
+        dialog.close()

@@ -327,6 +327,10 @@ class PacerWidget(QWidget):
                 painter.setBrush(_mix(look.accent, look.window, 0.15 + 0.85 * fullness))
                 painter.drawEllipse(centre, largest, largest)
             self._paint_words(painter, look, centre, largest)
+            if self.hasFocus():  # where Space and Escape go; clipped to the frame's region
+                painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
 
     def _paint_words(self, painter: QPainter, look: _Look, centre: QPointF, largest: float) -> None:
         # The words were worked out by the tick that asked for this frame.

@@ -121,8 +121,12 @@ class SketchPad(QWidget):
         with QPainter(self) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-            painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+            if self.hasFocus():  # the keyboard's Ctrl+Z goes here: show it
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+                painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+            else:
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+                painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
             pen = QPen(palette.color(QPalette.ColorRole.Text), 3)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)

@@ -50,6 +50,9 @@ class _LazyPage(QWidget):
             layout = self.layout()
             assert layout is not None
             layout.addWidget(self.content)
+            # A layout shows a new child only on a later turn of the event loop; showing it now
+            # lets the caller give it the focus straight away.
+            self.content.show()
         return self.content
 
 

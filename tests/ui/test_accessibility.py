@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -93,30 +95,94 @@ def test_dialogs_name_their_controls(qtbot: QtBot, data_dir: Path, player: Playe
     app.shutdown()
 
 
-def test_the_journal_tab_order_follows_the_senses(
-    qtbot: QtBot, data_dir: Path, player: Player
-) -> None:
-    """The keyboard moves through the senses in reading order (Ctrl+S is in test_journal)."""
+def _tab_through(qtbot: QtBot, start: QWidget, presses: int, back: bool = False) -> list[QWidget]:
+    """Press Tab (or Shift+Tab) from ``start`` as a person would; the widgets that get the focus."""
+    start.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    visited = []
+    for _ in range(presses):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        if back:
+            qtbot.keyClick(focused, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        else:
+            qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        assert now is not None
+        visited.append(now)
+    return visited
+
+
+@pytest.fixture
+def shown(qtbot: QtBot, data_dir: Path, player: Player) -> Iterator[Glimmers]:
     app = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
     app.offer_protection = False
     window = app.start()
     qtbot.addWidget(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    assert app.window is not None
-    journal = app.window.show_page("journal")
-    editor = journal.editor  # type: ignore[attr-defined]
-    order = []
-    widget: QWidget = editor.sense_edits["touch"]
-    while len(order) < 5:
-        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            order.append(widget.accessibleName())
-        widget = widget.nextInFocusChain()
-    assert order == [
-        "Touch and temperature",
+    yield app
+    app.shutdown()
+
+
+def test_tab_moves_through_the_senses_in_reading_order(qtbot: QtBot, shown: Glimmers) -> None:
+    assert shown.window is not None
+    editor = shown.window.show_page("journal").editor  # type: ignore[attr-defined]
+    forward = _tab_through(qtbot, editor.sense_edits["touch"], 5)
+    assert [w.accessibleName() for w in forward] == [
         "Sound",
         "Sight",
         "Smell and taste",
         "Breath and body",
+        "Feeling words",
     ]
-    app.shutdown()
+    back = _tab_through(qtbot, editor.sense_edits["breath_body"], 2, back=True)
+    assert [w.accessibleName() for w in back] == ["Smell and taste", "Sight"]
+
+
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
+def test_tab_reaches_every_control_of_a_tab(qtbot: QtBot, shown: Glimmers, tab: str) -> None:
+    assert shown.window is not None
+    page = shown.window.show_page(tab)
+    QApplication.processEvents()
+    reachable = {
+        w
+        for w in page.findChildren(QWidget)
+        if w.isVisible()
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and not w.objectName().startswith("qt_")
+    }
+    assert len(reachable) > 5
+    bar = shown.window.tabs.tabBar()
+    visited = _tab_through(qtbot, bar, len(reachable) + 10)
+    missed = [f"{type(w).__name__} {w.objectName()!r}" for w in reachable - set(visited)]
+    assert missed == []
+    assert bar in visited  # and the round comes back to the tabs: nothing traps the focus
+
+
+@pytest.mark.parametrize(
+    ("tab", "name"),
+    [
+        ("breathe", "pacer"),
+        ("journal", "sketch_pad"),
+        ("listen", "mood_grid"),
+        ("listen", "seek_bar"),
+    ],
+)
+def test_our_own_widgets_show_when_they_have_the_focus(
+    qtbot: QtBot, shown: Glimmers, tab: str, name: str
+) -> None:
+    """Qt's style draws the focus of its own controls; the ones we paint must draw theirs."""
+    assert shown.window is not None
+    page = shown.window.show_page(tab)
+    widget = page.findChild(QWidget, name)
+    assert widget is not None, name
+    widget.setEnabled(True)
+    shown.window.tabs.tabBar().setFocus()
+    qtbot.waitUntil(lambda: not widget.hasFocus())
+    without = widget.grab().toImage()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    assert widget.grab().toImage() != without

@@ -157,6 +157,9 @@ class BreatheTab(QWidget):
         self.pattern_list = QListWidget()
         self.pattern_list.setObjectName("patterns")
         self.pattern_list.setAccessibleName(translate("BreatheTab", "Breathing patterns"))
+        self.pattern_list.setAccessibleDescription(
+            translate("BreatheTab", "Choose how to breathe. Patterns with holds are optional.")
+        )
         self.pattern_list.setMaximumHeight(120)
         self.description = QLabel()
         self.description.setObjectName("pattern_description")
@@ -167,6 +170,9 @@ class BreatheTab(QWidget):
         self.rate_box = QComboBox()
         self.rate_box.setObjectName("rate")
         self.rate_box.setAccessibleName(translate("BreatheTab", "Breaths a minute"))
+        self.rate_box.setAccessibleDescription(
+            translate("BreatheTab", "How many breaths a minute the resonance pattern takes")
+        )
         for rate in RESONANCE_RATES:
             self.rate_box.addItem(
                 translate("BreatheTab", "{rate} breaths a minute").format(rate=f"{rate:g}"), rate
@@ -183,11 +189,17 @@ class BreatheTab(QWidget):
         self.length_spin = QSpinBox()
         self.length_spin.setObjectName("length")
         self.length_spin.setAccessibleName(translate("BreatheTab", "Length"))
+        self.length_spin.setAccessibleDescription(
+            translate("BreatheTab", "How long the session lasts, in minutes or breaths")
+        )
         self.length_spin.setRange(1, 60)
         self.length_spin.setValue(round(_number(s.value("breathe/length"), 5, 1, 60)))
         self.unit_box = QComboBox()
         self.unit_box.setObjectName("length_unit")
         self.unit_box.setAccessibleName(translate("BreatheTab", "Length in"))
+        self.unit_box.setAccessibleDescription(
+            translate("BreatheTab", "Whether the length counts minutes or breaths")
+        )
         self.unit_box.addItem(translate("BreatheTab", "minutes"), "minutes")
         self.unit_box.addItem(translate("BreatheTab", "breaths"), "breaths")
         self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(s.value("breathe/unit"))))
@@ -206,6 +218,7 @@ class BreatheTab(QWidget):
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("volume")
         self.volume.setAccessibleName(translate("BreatheTab", "Tone volume"))
+        self.volume.setAccessibleDescription(translate("BreatheTab", "How loud the soft tones are"))
         self.volume.setRange(0, 100)
         self.volume.setValue(round(_number(s.value("breathe/volume"), 50, 0, 100)))
         self.announce_box = QCheckBox(
@@ -215,14 +228,23 @@ class BreatheTab(QWidget):
         self.style_box = QComboBox()
         self.style_box.setObjectName("visual_style")
         self.style_box.setAccessibleName(translate("BreatheTab", "How the pacer looks"))
+        self.style_box.setAccessibleDescription(
+            translate("BreatheTab", "A shape, a ring, a glow, or words only")
+        )
         for key, label in STYLES.items():
             self.style_box.addItem(translate("Pacer", label), key)
         default_style = REDUCED_MOTION_DEFAULT if reduced_motion else "shape"
         style = s.value("breathe/style", default_style)
         self.style_box.setCurrentIndex(max(0, self.style_box.findData(style)))
-        for box in (self.checkin_box, self.cues_box, self.tones_box, self.announce_box):
-            box.setAccessibleName(box.text())
-        self.gradual_box.setAccessibleName(self.gradual_box.text())
+        for box, description in (
+            (self.checkin_box, translate("BreatheTab", "Asks how settled you feel, if you like")),
+            (self.cues_box, translate("BreatheTab", "A short line about the body for each phase")),
+            (self.tones_box, translate("BreatheTab", "A rising tone in, a falling tone out")),
+            (self.announce_box, translate("BreatheTab", "A screen reader says each phase aloud")),
+            (self.gradual_box, translate("BreatheTab", "The out-breath grows slowly toward 8 s")),
+        ):
+            box.setAccessibleName(box.text().replace("&", ""))
+            box.setAccessibleDescription(description)
 
         options = QFormLayout()
         options.addRow(translate("BreatheTab", "Length"), length_row)
@@ -236,6 +258,9 @@ class BreatheTab(QWidget):
         self.history = QListWidget()
         self.history.setObjectName("recent_sessions")
         self.history.setAccessibleName(translate("BreatheTab", "Recent sessions"))
+        self.history.setAccessibleDescription(
+            translate("BreatheTab", "Your last sessions, newest first")
+        )
         self.history.setMaximumHeight(130)
         self.week_label = QLabel()
         self.week_label.setObjectName("minutes_this_week")
@@ -270,20 +295,49 @@ class BreatheTab(QWidget):
         self.custom_name = QLineEdit()
         self.custom_name.setObjectName("custom_name")
         self.custom_name.setAccessibleName(translate("BreatheTab", "Pattern name"))
+        self.custom_name.setAccessibleDescription(
+            translate("BreatheTab", "A name for a pattern of your own")
+        )
         self.custom_fields: dict[str, QDoubleSpinBox] = {}
         form = QFormLayout(box)
         form.addRow(translate("BreatheTab", "Name"), self.custom_name)
-        for field, label, default in (
-            ("inhale", translate("BreatheTab", "In (s)"), 4.0),
-            ("top_up", translate("BreatheTab", "Top-up (s)"), 0.0),
-            ("hold_in", translate("BreatheTab", "Hold (s)"), 0.0),
-            ("exhale", translate("BreatheTab", "Out (s)"), 6.0),
-            ("hold_out", translate("BreatheTab", "Rest (s)"), 0.0),
+        for field, label, spoken, default in (
+            (
+                "inhale",
+                translate("BreatheTab", "In (s)"),
+                translate("BreatheTab", "In-breath in seconds"),
+                4.0,
+            ),
+            (
+                "top_up",
+                translate("BreatheTab", "Top-up (s)"),
+                translate("BreatheTab", "Top-up in seconds"),
+                0.0,
+            ),
+            (
+                "hold_in",
+                translate("BreatheTab", "Hold (s)"),
+                translate("BreatheTab", "Hold in seconds"),
+                0.0,
+            ),
+            (
+                "exhale",
+                translate("BreatheTab", "Out (s)"),
+                translate("BreatheTab", "Out-breath in seconds"),
+                6.0,
+            ),
+            (
+                "hold_out",
+                translate("BreatheTab", "Rest (s)"),
+                translate("BreatheTab", "Rest in seconds"),
+                0.0,
+            ),
         ):
             spin = QDoubleSpinBox()
             spin.setObjectName(f"custom_{field}")
-            spin.setAccessibleName(
-                translate("BreatheTab", "{field} in seconds").format(field=label)
+            spin.setAccessibleName(spoken)
+            spin.setAccessibleDescription(
+                translate("BreatheTab", "Seconds for this part of each breath; 0 leaves it out")
             )
             spin.setRange(-99.0, 999.0)  # out-of-range values get a message, not a silent clamp
             spin.setDecimals(1)
@@ -296,9 +350,15 @@ class BreatheTab(QWidget):
         self.custom_message.setWordWrap(True)
         self.save_pattern_button = QPushButton(translate("BreatheTab", "Save pattern"))
         self.save_pattern_button.setAccessibleName(translate("BreatheTab", "Save your pattern"))
+        self.save_pattern_button.setAccessibleDescription(
+            translate("BreatheTab", "Keeps the pattern under the name above")
+        )
         self.delete_pattern_button = QPushButton(translate("BreatheTab", "Delete pattern"))
         self.delete_pattern_button.setAccessibleName(
             translate("BreatheTab", "Delete the chosen pattern")
+        )
+        self.delete_pattern_button.setAccessibleDescription(
+            translate("BreatheTab", "Removes the chosen pattern of your own")
         )
         row = QHBoxLayout()
         row.addWidget(self.save_pattern_button)

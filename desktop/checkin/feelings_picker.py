@@ -75,8 +75,16 @@ class FeelingsPicker(QWidget):
         self.own_word.setObjectName("own_word")
         self.own_word.setPlaceholderText(translate("CheckinFeelingsPicker", "Your own word"))
         self.own_word.setAccessibleName(translate("CheckinFeelingsPicker", "Your own feeling word"))
+        self.own_word.setAccessibleDescription(
+            translate(
+                "CheckinFeelingsPicker", "A feeling word that is not in the list; Enter adds it"
+            )
+        )
         self.add_button = QPushButton(translate("CheckinFeelingsPicker", "Add"))
         self.add_button.setAccessibleName(translate("CheckinFeelingsPicker", "Add your own word"))
+        self.add_button.setAccessibleDescription(
+            translate("CheckinFeelingsPicker", "Adds your own word to the chosen feelings")
+        )
         self.message = QLabel()
         self.message.setObjectName("feelings_message")
 

@@ -58,6 +58,9 @@ class SettledPanel(QWidget):
             button.setAccessibleName(
                 translate("CheckinSettledPanel", "Settled: {answer}").format(answer=label)
             )
+            button.setAccessibleDescription(
+                translate("CheckinSettledPanel", "How settled your body feels, from 1 to 5")
+            )
             self.group.addButton(button, value)
             self.buttons[value] = button
             scale.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -65,9 +68,15 @@ class SettledPanel(QWidget):
         self.skip_button = QPushButton(translate("CheckinSettledPanel", "S&kip"))
         self.skip_button.setObjectName("checkin_skip")
         self.skip_button.setAccessibleName(translate("CheckinSettledPanel", "Skip the check-in"))
+        self.skip_button.setAccessibleDescription(
+            translate("CheckinSettledPanel", "Goes on without answering")
+        )
         self.continue_button = QPushButton(translate("CheckinSettledPanel", "&Continue"))
         self.continue_button.setObjectName("checkin_continue")
         self.continue_button.setAccessibleName(translate("CheckinSettledPanel", "Continue"))
+        self.continue_button.setAccessibleDescription(
+            translate("CheckinSettledPanel", "Keeps your answer and goes on")
+        )
         self.continue_button.setDefault(True)
         row = QHBoxLayout()
         row.addStretch()

@@ -134,6 +134,7 @@ class EntryEditor(QWidget):
             edit.setObjectName(f"sense_{key}")
             edit.setPlaceholderText(translate("Senses", SENSE_HINTS[key]))
             edit.setAccessibleName(label)
+            edit.setAccessibleDescription(edit.placeholderText())
             self.sense_edits[key] = edit
             senses.addRow(label, edit)
 
@@ -150,6 +151,9 @@ class EntryEditor(QWidget):
             translate("JournalEditor", "Anything else you would like to keep")
         )
         self.body_edit.setAccessibleName(translate("JournalEditor", "Anything else"))
+        self.body_edit.setAccessibleDescription(
+            translate("JournalEditor", "Anything else you would like to keep, in your own words")
+        )
         self.body_edit.setMinimumHeight(90)
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("tags")
@@ -192,6 +196,9 @@ class EntryEditor(QWidget):
             label = translate("JournalEditor", "Impression {number}").format(number=number)
             edit.setAccessibleName(label)
             edit.setPlaceholderText(translate("JournalEditor", "A few words"))
+            edit.setAccessibleDescription(
+                translate("JournalEditor", "One small thing you sensed, in a few words")
+            )
             self.impression_edits.append(edit)
             form.addRow(label, edit)
         return page

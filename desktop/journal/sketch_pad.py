@@ -150,8 +150,14 @@ class SketchPanel(QWidget):
         self.pad = SketchPad()
         self.undo_button = QPushButton(translate("JournalSketchPad", "Undo stroke"))
         self.undo_button.setAccessibleName(translate("JournalSketchPad", "Undo the last stroke"))
+        self.undo_button.setAccessibleDescription(
+            translate("JournalSketchPad", "Takes back the last stroke, as Ctrl+Z does")
+        )
         self.clear_button = QPushButton(translate("JournalSketchPad", "Clear sketch"))
         self.clear_button.setAccessibleName(translate("JournalSketchPad", "Clear the sketch"))
+        self.clear_button.setAccessibleDescription(
+            translate("JournalSketchPad", "Removes the whole sketch")
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.clear_button)

@@ -96,14 +96,23 @@ class JournalTab(QWidget):
         self.search_edit.setPlaceholderText(translate("JournalTab", "Search your journal (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(translate("JournalTab", "Search your journal"))
+        self.search_edit.setAccessibleDescription(
+            translate("JournalTab", "Finds entries, sessions and check-ins as you type")
+        )
         self.kind_filter = QComboBox()
         self.kind_filter.setObjectName("kind_filter")
         self.kind_filter.setAccessibleName(translate("JournalTab", "Show kinds"))
+        self.kind_filter.setAccessibleDescription(
+            translate("JournalTab", "Shows one kind of record, or everything")
+        )
         for label, kinds in KIND_FILTERS:
             self.kind_filter.addItem(translate("JournalTab", label), kinds)
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("tag_filter")
         self.tag_filter.setAccessibleName(translate("JournalTab", "Show tag"))
+        self.tag_filter.setAccessibleDescription(
+            translate("JournalTab", "Shows only records with this tag")
+        )
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -132,6 +141,9 @@ class JournalTab(QWidget):
         self.impressions_button = QPushButton(translate("JournalTab", "Three &impressions"))
         self.impressions_button.setObjectName("new_impressions")
         self.impressions_button.setAccessibleName(translate("JournalTab", "Three impressions"))
+        self.impressions_button.setAccessibleDescription(
+            translate("JournalTab", "Starts an entry of three small things you sensed")
+        )
 
         self.draft_banner = Banner("draft_banner")
         self.restore_draft_button = self.draft_banner.add_button(

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialog_parts import close_buttons
 from desktop.store import Store
 from desktop.store.journal import empty_trash, restore_entry, trashed_entries
 from desktop.texts import translate
@@ -43,15 +43,24 @@ class TrashDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("trash_list")
         self.list.setAccessibleName(translate("JournalTrashDialog", "Entries in the trash"))
+        self.list.setAccessibleDescription(
+            translate("JournalTrashDialog", "Deleted entries, kept until you empty the trash")
+        )
         self.restore_button = QPushButton(translate("JournalTrashDialog", "&Restore"))
         self.restore_button.setAccessibleName(
             translate("JournalTrashDialog", "Restore the selected entry")
         )
+        self.restore_button.setAccessibleDescription(
+            translate("JournalTrashDialog", "Puts the chosen entry back in your journal")
+        )
         self.empty_button = QPushButton(translate("JournalTrashDialog", "&Empty trash…"))
         self.empty_button.setAccessibleName(translate("JournalTrashDialog", "Empty the trash"))
+        self.empty_button.setAccessibleDescription(
+            translate("JournalTrashDialog", "Deletes everything in the trash for good")
+        )
         self.message = QLabel()
         self.message.setObjectName("trash_message")
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = close_buttons()
         row = QHBoxLayout()
         row.addWidget(self.restore_button)
         row.addWidget(self.empty_button)

@@ -47,6 +47,9 @@ class CheckInPanel(QWidget):
         self.marked_list = QListWidget()
         self.marked_list.setObjectName("marked_regions")
         self.marked_list.setAccessibleName(translate("ListenCheckinPanel", "Places you marked"))
+        self.marked_list.setAccessibleDescription(
+            translate("ListenCheckinPanel", "Choose a place to say how it feels there")
+        )
         self.marked_list.setMaximumHeight(80)
         self.region_box = QGroupBox(translate("ListenCheckinPanel", "How does it feel there?"))
         self.region_box.setObjectName("region_box")
@@ -58,6 +61,9 @@ class CheckInPanel(QWidget):
             box = QCheckBox(quality)
             box.setObjectName(f"quality_{source.replace(' ', '_')}")
             box.setAccessibleName(quality)
+            box.setAccessibleDescription(
+                translate("ListenCheckinPanel", "How it feels in the chosen place")
+            )
             self.quality_boxes[quality] = box
             grid.addWidget(box, index // 2, index % 2)
         self.own_quality = QLineEdit()
@@ -66,9 +72,15 @@ class CheckInPanel(QWidget):
         self.own_quality.setAccessibleName(
             translate("ListenCheckinPanel", "Your own word for how it feels")
         )
+        self.own_quality.setAccessibleDescription(
+            translate("ListenCheckinPanel", "Your own words for it, separated by commas")
+        )
         self.strength = QComboBox()
         self.strength.setObjectName("strength")
         self.strength.setAccessibleName(translate("ListenCheckinPanel", "How strong"))
+        self.strength.setAccessibleDescription(
+            translate("ListenCheckinPanel", "Faint, clear or strong")
+        )
         for key, label in STRENGTH_LABELS.items():
             self.strength.addItem(translate("Body", label), key)
         row = (len(QUALITIES) + 1) // 2
@@ -84,12 +96,18 @@ class CheckInPanel(QWidget):
         self.note.setObjectName("checkin_note")
         self.note.setPlaceholderText(translate("ListenCheckinPanel", "A note, if you like"))
         self.note.setAccessibleName(translate("ListenCheckinPanel", "Note"))
+        self.note.setAccessibleDescription(
+            translate("ListenCheckinPanel", "Anything else about this moment")
+        )
         self.message = QLabel()
         self.message.setObjectName("checkin_message")
         self.message.setWordWrap(True)
         self.save_button = QPushButton(translate("ListenCheckinPanel", "&Save check-in"))
         self.save_button.setObjectName("save_checkin")
         self.save_button.setAccessibleName(translate("ListenCheckinPanel", "Save check-in"))
+        self.save_button.setAccessibleDescription(
+            translate("ListenCheckinPanel", "Keeps this check-in with the moment in the track")
+        )
         self.nothing_button = QPushButton(
             translate("ListenCheckinPanel", "&Nothing concrete, I just listened")
         )
@@ -97,8 +115,16 @@ class CheckInPanel(QWidget):
         self.nothing_button.setAccessibleName(
             translate("ListenCheckinPanel", "Nothing concrete, I just listened")
         )
+        self.nothing_button.setAccessibleDescription(
+            translate(
+                "ListenCheckinPanel", "Keeps a check-in that says you listened, without details"
+            )
+        )
         self.cancel_button = QPushButton(translate("ListenCheckinPanel", "Close"))
         self.cancel_button.setAccessibleName(translate("ListenCheckinPanel", "Close the check-in"))
+        self.cancel_button.setAccessibleDescription(
+            translate("ListenCheckinPanel", "Closes the check-in without keeping it")
+        )
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.nothing_button)

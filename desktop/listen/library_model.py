@@ -9,10 +9,15 @@ from PySide6.QtGui import QPalette
 
 from desktop.store import Store
 from desktop.store.listening import Track, tracks_page
-from desktop.texts import translate
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 PAGE = 200
-COLUMNS = ("Title", "Artist", "Album", "Length")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Artist"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Album"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Length"),
+)
 TRACK_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -74,7 +79,7 @@ class LibraryModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return translate("LibraryModel", COLUMNS[section])
         return None
 
     def track(self, row: int) -> Track | None:

@@ -104,8 +104,14 @@ class ListenTab(QWidget):
 
         self.add_files_button = QPushButton(translate("ListenTab", "Add &files…"))
         self.add_files_button.setAccessibleName(translate("ListenTab", "Add music files"))
+        self.add_files_button.setAccessibleDescription(
+            translate("ListenTab", "Choose music files on this computer")
+        )
         self.add_folder_button = QPushButton(translate("ListenTab", "Add f&older…"))
         self.add_folder_button.setAccessibleName(translate("ListenTab", "Add a music folder"))
+        self.add_folder_button.setAccessibleDescription(
+            translate("ListenTab", "Adds every music file in a folder and the folders inside it")
+        )
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("library_filter")
         self.filter_edit.setPlaceholderText(
@@ -113,6 +119,9 @@ class ListenTab(QWidget):
         )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(translate("ListenTab", "Filter the library"))
+        self.filter_edit.setAccessibleDescription(
+            translate("ListenTab", "Shows only tracks whose title, artist or album has these words")
+        )
         self.progress = QProgressBar()
         self.progress.setObjectName("scan_progress")
         self.progress.setAccessibleName(translate("ListenTab", "Reading your music"))
@@ -124,6 +133,9 @@ class ListenTab(QWidget):
         self.table = QTableView()
         self.table.setObjectName("library")
         self.table.setAccessibleName(translate("ListenTab", "Your music"))
+        self.table.setAccessibleDescription(
+            translate("ListenTab", "Press Enter on a track to play it")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -137,17 +149,27 @@ class ListenTab(QWidget):
 
         self.previous_button = QPushButton(translate("ListenTab", "Previous"))
         self.previous_button.setAccessibleName(translate("ListenTab", "Previous track"))
+        self.previous_button.setAccessibleDescription(
+            translate("ListenTab", "Plays the track before this one")
+        )
         self.play_button = QPushButton(translate("ListenTab", "&Play"))
         self.play_button.setObjectName("play_pause")
         self.play_button.setAccessibleName(translate("ListenTab", "Play or pause"))
+        self.play_button.setAccessibleDescription(
+            translate("ListenTab", "Starts or pauses the current track")
+        )
         self.next_button = QPushButton(translate("ListenTab", "Next"))
         self.next_button.setAccessibleName(translate("ListenTab", "Next track"))
+        self.next_button.setAccessibleDescription(
+            translate("ListenTab", "Plays the track after this one")
+        )
         self.seek_bar = SeekBar()
         self.time_label = QLabel("0:00 / 0:00")
         self.time_label.setObjectName("time_label")
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("music_volume")
         self.volume.setAccessibleName(translate("ListenTab", "Volume"))
+        self.volume.setAccessibleDescription(translate("ListenTab", "How loud the music plays"))
         self.volume.setRange(0, 100)
         self.volume.setValue(round(player.volume() * 100))
         self.volume.setMaximumWidth(120)
@@ -162,9 +184,15 @@ class ListenTab(QWidget):
         self.quick_nothing_button.setAccessibleName(
             translate("ListenTab", "Nothing concrete, I just listened")
         )
+        self.quick_nothing_button.setAccessibleDescription(
+            translate("ListenTab", "Keeps a check-in that says you listened, without details")
+        )
         self.pause_box = QCheckBox(translate("ListenTab", "Pause the music while I check in"))
         self.pause_box.setObjectName("pause_while_checking_in")
         self.pause_box.setAccessibleName(self.pause_box.text())
+        self.pause_box.setAccessibleDescription(
+            translate("ListenTab", "The music waits while the check-in is open")
+        )
         self.pause_box.setChecked(settings.value("listen/pause_for_checkin", "false") == "true")
         self.message = QLabel()
         self.message.setObjectName("listen_message")
@@ -177,6 +205,9 @@ class ListenTab(QWidget):
         self.mood_grid = MoodGrid()
         self.mood_skip = QPushButton(translate("ListenTab", "Skip"))
         self.mood_skip.setAccessibleName(translate("ListenTab", "Skip the quick tap"))
+        self.mood_skip.setAccessibleDescription(
+            translate("ListenTab", "Goes on without the before-and-after tap for this track")
+        )
         mood_page = QWidget()
         mood_layout = QVBoxLayout(mood_page)
         mood_layout.addWidget(self.mood_label)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialog_parts import close_buttons
 from desktop.local_format import data_size, day_and_time
 from desktop.store.backups import list_backups
 from desktop.texts import translate
@@ -51,7 +51,16 @@ class BackupsDialog(QDialog):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("backups")
         self.table.setAccessibleName(translate("Backups", "Backups"))
-        self.table.setHorizontalHeaderLabels(["Made", "Size", "Entries"])
+        self.table.setAccessibleDescription(
+            translate("Backups", "Your backups, newest first: when, size and entries")
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Backups", "Made"),
+                translate("Backups", "Size"),
+                translate("Backups", "Entries"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -59,17 +68,26 @@ class BackupsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.backup_button = QPushButton(translate("Backups", "&Back up now"))
         self.backup_button.setAccessibleName(translate("Backups", "Back up now"))
+        self.backup_button.setAccessibleDescription(
+            translate("Backups", "Makes a backup of your data now")
+        )
         self.restore_button = QPushButton(translate("Backups", "&Restore this backup…"))
         self.restore_button.setAccessibleName(translate("Backups", "Restore the selected backup"))
+        self.restore_button.setAccessibleDescription(
+            translate("Backups", "Puts the chosen backup in place; your current data is kept first")
+        )
         self.keep = QSpinBox()
         self.keep.setObjectName("keep_backups")
         self.keep.setAccessibleName(translate("Backups", "How many backups to keep"))
+        self.keep.setAccessibleDescription(
+            translate("Backups", "Older backups beyond this number are removed")
+        )
         self.keep.setRange(1, 365)
         self.keep.setValue(keep)
         self.message = QLabel()
         self.message.setObjectName("backups_message")
         self.message.setWordWrap(True)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = close_buttons()
         row = QHBoxLayout()
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)

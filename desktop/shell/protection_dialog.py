@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialog_parts import close_buttons
 from desktop.store.protection import MIN_PASSPHRASE
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
@@ -34,6 +34,9 @@ def _password_field(name: str, accessible: str) -> QLineEdit:
     field.setObjectName(name)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(accessible)
+    field.setAccessibleDescription(
+        translate("Protection", "At least 8 characters; a few words are easy to remember")
+    )
     return field
 
 
@@ -63,6 +66,9 @@ class ProtectionDialog(QDialog):
             translate("Protection", "I understand a forgotten passphrase cannot be recovered")
         )
         self.understood.setAccessibleName(self.understood.text())
+        self.understood.setAccessibleDescription(
+            translate("Protection", "Needed before the journal is protected")
+        )
         self.set_button = QPushButton(
             translate("Protection", "Change passphrase")
             if protected
@@ -70,6 +76,9 @@ class ProtectionDialog(QDialog):
         )
         self.set_button.setObjectName("set_passphrase")
         self.set_button.setAccessibleName(self.set_button.text())
+        self.set_button.setAccessibleDescription(
+            translate("Protection", "Encrypts your journal with the new passphrase")
+        )
         self.remove_button = QPushButton(translate("Protection", "Remove the passphrase…"))
         self.remove_button.setAccessibleName(translate("Protection", "Remove the passphrase"))
         self.remove_button.setVisible(protected)
@@ -131,7 +140,7 @@ class ProtectionDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("protection_message")
         self.message.setWordWrap(True)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = close_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialog_parts import close_buttons
 from desktop.resources import read_text
 from desktop.store import Store
 from desktop.store.contacts import add_contact, list_contacts, remove_contact
@@ -58,23 +59,32 @@ class TooMuchDialog(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("contact_name")
         self.name_edit.setAccessibleName(translate("TooMuch", "Contact name"))
+        self.name_edit.setAccessibleDescription(translate("TooMuch", "Who you would like to reach"))
         self.name_edit.setPlaceholderText(
             translate("TooMuch", "A friend, a relative, your doctor…")
         )
         self.reach_edit = QLineEdit()
         self.reach_edit.setObjectName("contact_reach")
         self.reach_edit.setAccessibleName(translate("TooMuch", "How to reach them"))
+        self.reach_edit.setAccessibleDescription(
+            translate("TooMuch", "A phone number, an address, or a note")
+        )
         self.reach_edit.setPlaceholderText(translate("TooMuch", "Phone number, address, or a note"))
         self.add_button = QPushButton(translate("TooMuch", "&Add contact"))
         self.add_button.setAccessibleName(translate("TooMuch", "Add contact"))
+        self.add_button.setAccessibleDescription(
+            translate("TooMuch", "Keeps this person in your list on this computer")
+        )
         self.remove_button = QPushButton(translate("TooMuch", "&Remove selected"))
         self.remove_button.setAccessibleName(translate("TooMuch", "Remove selected contact"))
+        self.remove_button.setAccessibleDescription(
+            translate("TooMuch", "Takes the chosen person off your list")
+        )
         self.message = QLabel()
         self.message.setObjectName("contact_message")
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = close_buttons()
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName(translate("TooMuch", "Close"))
 
         form = QFormLayout()
         form.addRow(translate("TooMuch", "&Name"), self.name_edit)

@@ -1,4 +1,4 @@
-"""Every control can be named by a screen reader and reached from the keyboard."""
+"""Every control has a name and a description for screen readers and is reached by keyboard."""
 
 from __future__ import annotations
 
@@ -62,10 +62,19 @@ def unnamed(root: QWidget) -> list[str]:
             continue  # the editor inside a combo box or spin box: the outer widget carries the name
         if widget.objectName().startswith("qt_") or isinstance(widget, (QScrollBar, QHeaderView)):
             continue  # Qt's own parts, which Qt names itself (scroll bars, table headers)
+        where = (
+            f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}"
+        )
         if not name_of(widget):
-            where = type(widget.parent()).__name__
-            found.append(f"{type(widget).__name__} {widget.objectName()!r} in {where}")
+            found.append(f"no name: {where}")
+        elif not description_of(widget):
+            found.append(f"no description: {name_of(widget)!r}, {where}")
     return found
+
+
+def description_of(widget: QWidget) -> str:
+    # Screen readers read the tooltip where no description is set, as Qt hands it over so.
+    return (widget.accessibleDescription() or widget.toolTip()).strip()
 
 
 @pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
@@ -82,6 +91,19 @@ def test_every_interactive_widget_has_a_name(
     app.shutdown()
 
 
+def test_panels_shown_later_name_their_controls(qtbot: QtBot, shown: Glimmers) -> None:
+    """The listening check-in and the breathing check-in appear only when asked for."""
+    assert shown.window is not None
+    listen = shown.window.show_page("listen")
+    listen.open_checkin()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    assert listen.panel.isVisible()  # type: ignore[attr-defined]
+    assert unnamed(listen) == []
+    breathe = shown.window.show_page("breathe")
+    breathe.stack.setCurrentWidget(breathe.before_panel)  # type: ignore[attr-defined]
+    assert unnamed(breathe) == []
+
+
 def test_dialogs_name_their_controls(qtbot: QtBot, data_dir: Path, player: Player) -> None:
     app = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
     app.offer_protection = False
@@ -89,7 +111,9 @@ def test_dialogs_name_their_controls(qtbot: QtBot, data_dir: Path, player: Playe
     too_much = app.show_too_much()
     backups = app.show_backups()
     protection = app.show_protection()
-    for dialog in (too_much, backups, protection):
+    assert app.data_actions is not None
+    trash = app.data_actions.show_trash()
+    for dialog in (too_much, backups, protection, trash):
         assert unnamed(dialog) == [], type(dialog).__name__
         dialog.close()
     app.shutdown()

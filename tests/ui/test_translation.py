@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QPlainTextEdit,
+    QTableView,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -76,6 +77,10 @@ def shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield from ((where, widget.itemText(i)) for i in range(widget.count()))
         elif isinstance(widget, QListWidget):
             yield from ((where, widget.item(i).text()) for i in range(widget.count()))
+        elif isinstance(widget, QTableView):
+            model = widget.model()
+            for column in range(model.columnCount(QModelIndex())):
+                yield where, str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         elif isinstance(widget, QTabWidget):
             for i in range(widget.count()):
                 yield where, widget.tabText(i)

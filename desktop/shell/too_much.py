@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,10 +21,91 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialog_parts import close_buttons
-from desktop.resources import read_text
 from desktop.store import Store
 from desktop.store.contacts import add_contact, list_contacts, remove_contact
-from desktop.texts import translate
+from desktop.texts import QT_TRANSLATE_NOOP, translate
+
+# The page's text, piece by piece, so each piece is translated on its own: (tag, text).
+GROUNDING = (
+    ("h2", QT_TRANSLATE_NOOP("TooMuch", "If this feels like too much")),
+    (
+        "p",
+        QT_TRANSLATE_NOOP(
+            "TooMuch",
+            "You can stop whenever you like. Closing a practice loses nothing, and there is no "
+            "right amount.",
+        ),
+    ),
+    ("h3", QT_TRANSLATE_NOOP("TooMuch", "Ways to come back to steady ground")),
+    (
+        "li",
+        QT_TRANSLATE_NOOP(
+            "TooMuch",
+            "Open your eyes if they are closed, and let your gaze rest on something near you.",
+        ),
+    ),
+    (
+        "li",
+        QT_TRANSLATE_NOOP(
+            "TooMuch",
+            "Feel where your body meets the chair or the floor. Press your feet down a little.",
+        ),
+    ),
+    (
+        "li",
+        QT_TRANSLATE_NOOP(
+            "TooMuch",
+            "Name a few things you can see, a few you can hear, and one you can touch.",
+        ),
+    ),
+    (
+        "li",
+        QT_TRANSLATE_NOOP(
+            "TooMuch", "Let your breath find its own pace. There is nothing to count."
+        ),
+    ),
+    (
+        "li",
+        QT_TRANSLATE_NOOP("TooMuch", "Next time, try a shorter practice, or one without holds."),
+    ),
+    (
+        "p",
+        QT_TRANSLATE_NOOP(
+            "TooMuch",
+            "Breathing exercises can make some people light-headed. If that happens, breathe "
+            "normally and sit or lie down until it passes.",
+        ),
+    ),
+    ("h3", QT_TRANSLATE_NOOP("TooMuch", "Reaching someone")),
+    (
+        "p",
+        QT_TRANSLATE_NOOP(
+            "TooMuch",
+            "When feeling comes back, it can bring up hard things as well as good ones. If it "
+            "keeps feeling like too much, talk to someone you trust, or to a doctor, counsellor "
+            "or therapist.",
+        ),
+    ),
+    (
+        "p",
+        QT_TRANSLATE_NOOP(
+            "TooMuch",
+            "If you might be in danger or are thinking about harming yourself, contact your "
+            "local emergency number now.",
+        ),
+    ),
+)
+
+
+def grounding_html() -> str:
+    parts = []
+    in_list = False
+    for tag, text in GROUNDING:
+        if (tag == "li") != in_list:
+            parts.append("<ul>" if tag == "li" else "</ul>")
+            in_list = tag == "li"
+        parts.append(f"<{tag}>{html.escape(translate('TooMuch', text))}</{tag}>")
+    return "".join(parts)
 
 
 class TooMuchDialog(QDialog):
@@ -35,7 +118,7 @@ class TooMuchDialog(QDialog):
 
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
-        self.text.setHtml(read_text("too_much.html"))
+        self.text.setHtml(grounding_html())
         self.text.setAccessibleName(translate("TooMuch", "If this feels like too much"))
         self.text.setAccessibleDescription(
             translate("TooMuch", "Ways to pause and ground yourself, and who to reach")

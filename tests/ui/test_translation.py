@@ -73,6 +73,8 @@ def shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield where, widget.title()
         elif isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
             yield where, widget.placeholderText()
+            if isinstance(widget, QTextEdit) and widget.isReadOnly():  # a page of our own text
+                yield from ((where, line) for line in widget.toPlainText().splitlines())
         elif isinstance(widget, QComboBox):
             yield from ((where, widget.itemText(i)) for i in range(widget.count()))
         elif isinstance(widget, QListWidget):

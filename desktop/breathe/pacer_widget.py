@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -41,6 +41,12 @@ STYLES = {
     "text": QT_TRANSLATE_NOOP("Pacer", "Words only (no motion)"),
 }
 REDUCED_MOTION_DEFAULT = "ring"
+INNER_DISC = 0.82  # the solid disc's radius, as a part of the halo's
+EDGE = 3.0  # pixels of antialiasing on either side of a painted edge
+
+
+def _square(centre: QPointF, half: float) -> QRect:
+    return QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half).toAlignedRect()
 
 
 @dataclass(frozen=True)
@@ -98,9 +104,10 @@ class PacerWidget(QWidget):
         self._last_phase: tuple[int, str] | None = None
         self._finished_sent = False
         self._last_words: tuple[str, str, str, str] | None = None
+        self._last_radius: float | None = None  # the shape's radius the last tick asked for
         self.frames_painted = 0
         self._look_cache: _Look | None = None
-        self._texts: dict[tuple[str, str], QStaticText] = {}
+        self._texts: dict[tuple[str, int], QStaticText] = {}
         self._background_cache: QPixmap | None = None
         self._background_key: tuple[object, ...] | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -157,17 +164,24 @@ class PacerWidget(QWidget):
             self.finished.emit()
         self.sync_timer()
         words = self.words()
-        self.update(self._animated_area(words_changed=words != self._last_words))
-        self._last_words = words
+        radius = self.shape_radius()
+        self.update(self._animated_area(words != self._last_words, self._last_radius, radius))
+        self._last_words, self._last_radius = words, radius
 
-    def _animated_area(self, words_changed: bool) -> QRegion:
+    def _animated_area(
+        self, words_changed: bool, old_radius: float | None, radius: float
+    ) -> QRegion:
         """What a tick changes: the shape (and the words on it), and the lines below it only
-        when their words change (about once a second)."""
+        when their words change (about once a second).
+
+        While the words stay, the shape changes nothing beyond its larger edge of the two
+        frames: a smaller square while the shape is small. (One rectangle: a clip with a hole,
+        or painting its parts one by one, costs the raster engine more than the pixels saved.)
+        """
         centre, largest = self._geometry()
-        reach = largest + 10  # the ring's pen and antialiasing
-        shape = QRegion(
-            QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach).toAlignedRect()
-        )
+        if self.style_name == "shape" and old_radius is not None and not words_changed:
+            return QRegion(_square(centre, max(old_radius, radius) + EDGE))
+        shape = QRegion(_square(centre, largest + 10))  # the ring's pen and antialiasing
         if not words_changed:
             return shape
         line = self.fontMetrics().height()
@@ -261,11 +275,16 @@ class PacerWidget(QWidget):
             self.width(), self.height()
         ) * 0.36
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._look_cache = None  # worked out again at the next paint, not every frame
+        super().changeEvent(event)
+
     def _look(self) -> _Look:
         """Colours and fonts for painting, worked out again only when the palette or font change."""
-        palette = self.palette()
-        key = (palette.cacheKey(), self.font().key())
-        if self._look_cache is None or self._look_cache.key != key:
+        if self._look_cache is None:
+            palette = self.palette()
+            key = (palette.cacheKey(), self.font().key())
             base = QFont(self.font())
             big = QFont(base)
             big.setPointSizeF(base.pointSizeF() * 1.9)
@@ -288,7 +307,8 @@ class PacerWidget(QWidget):
 
     def _static_text(self, text: str, font: QFont) -> QStaticText:
         # Laid out once per string: the words change about once a second, frames 60 times.
-        key = (text, font.key())
+        # The look's two fonts live as long as the cache of texts, so their ids tell them apart.
+        key = (text, id(font))
         static = self._texts.get(key)
         if static is None:
             if len(self._texts) > 64:
@@ -315,7 +335,7 @@ class PacerWidget(QWidget):
                 painter.setBrush(look.halo)
                 painter.drawEllipse(centre, radius, radius)
                 painter.setBrush(look.accent)
-                painter.drawEllipse(centre, radius * 0.82, radius * 0.82)
+                painter.drawEllipse(centre, radius * INNER_DISC, radius * INNER_DISC)
             elif self.style_name == "ring":
                 ring = QRectF(centre.x() - largest, centre.y() - largest, 2 * largest, 2 * largest)
                 pen = QPen(look.accent, 12)

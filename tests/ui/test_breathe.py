@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage, QRegion
 from pytestqt.qtbot import QtBot
 
 from desktop.breathe.cues import Cues
@@ -355,3 +355,40 @@ def test_pacer_timer_only_runs_while_running_and_visible(
     qtbot.waitUntil(tab.pacer.timer.isActive)
     tab.prepare_to_close()
     assert not tab.pacer.timer.isActive()
+
+
+def test_each_tick_repaints_every_pixel_it_changes(
+    qtbot: QtBot, make_tab, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A tick asks to repaint only part of the pacer; what changes must lie inside that part."""
+    tab = make_tab()
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    asked: list[QRegion] = []
+    monkeypatch.setattr(tab.pacer, "update", lambda region=None: asked.append(region))
+    # Growing, at the top, shrinking, and across a change of countdown and of phase.
+    for start, end in ((1.20, 1.25), (2.9, 3.1), (5.95, 6.0), (7.3, 7.32), (9.9, 10.1)):
+        at(tab, clock, start)
+        before = tab.pacer.grab().toImage()
+        asked.clear()
+        at(tab, clock, end)
+        after = tab.pacer.grab().toImage()
+        [region] = asked
+        changed = _changed_pixels(before, after)
+        assert changed, f"nothing moved between {start} and {end} s"
+        outside = [p for p in changed if not region.contains(p)]
+        assert outside == [], f"{len(outside)} changed pixels left unpainted, {start} to {end} s"
+
+
+def _changed_pixels(a: QImage, b: QImage) -> list[QPoint]:
+    a = a.convertToFormat(QImage.Format.Format_RGB32)
+    b = b.convertToFormat(QImage.Format.Format_RGB32)
+    changed = []
+    for y in range(a.height()):
+        row_a, row_b = bytes(a.constScanLine(y)), bytes(b.constScanLine(y))
+        if row_a != row_b:
+            changed += [
+                QPoint(x, y)
+                for x in range(a.width())
+                if row_a[4 * x : 4 * x + 4] != row_b[4 * x : 4 * x + 4]
+            ]
+    return changed

@@ -5,7 +5,6 @@ Shut-down runs in reverse: windows save their state, then the store closes.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -23,19 +22,23 @@ from PySide6.QtCore import (
     QLocale,
     QSettings,
     QStandardPaths,
-    Qt,
     QTimer,
     QTranslator,
 )
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
-from desktop.cli import Size, parse_args
 from desktop.clock import Clock, MonotonicClock
 from desktop.icons import app_icon
 from desktop.local_format import day_and_time
-from desktop.paths import backups_dir, database_path, ensure_private_dir, resolve_data_dir
+from desktop.paths import (
+    backups_dir,
+    database_path,
+    ensure_private_dir,
+    is_protected,
+    resolve_data_dir,
+)
 from desktop.paths import settings_path as settings_file
 from desktop.resources import resources_dir
 from desktop.shell.data_actions import DataActions
@@ -47,9 +50,13 @@ from desktop.store import Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 from desktop.theme import CHOICES as THEME_CHOICES
-from desktop.theme import Theme
+from desktop.theme import STYLE as THEME_STYLE
+from desktop.theme import STYLED, Theme
 
 if TYPE_CHECKING:
+    import argparse
+
+    from desktop.cli import Size
     from desktop.listen.player import Player
     from desktop.shell.backups_dialog import BackupsDialog
     from desktop.shell.problem_window import ProblemWindow
@@ -60,7 +67,7 @@ if TYPE_CHECKING:
 # Dialogs, backups and protection are imported where they are first used: start-up loads only
 # what the first painted window needs.
 
-DEFAULT_SIZE = Size(1100, 760)
+DEFAULT_SIZE = (1100, 760)  # width, height
 DAILY_BACKUP_DELAY_MS = 2000
 
 
@@ -89,7 +96,11 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     _set_identity()
     existing = QApplication.instance()
-    qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    if isinstance(existing, QApplication):
+        qapp = existing
+    else:
+        qapp = QApplication([sys.argv[0], "-style", THEME_STYLE, *argv])
+        qapp.setProperty(STYLED, True)
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setDesktopFileName(APP_ID)
     QApplication.setWindowIcon(app_icon())
@@ -144,15 +155,19 @@ class Glimmers:
 
     def start(self) -> QWidget:
         """Open the store and show the main window, or explain why the data cannot be opened."""
-        from desktop.store.protection import is_protected
-
         ensure_private_dir(self.data_dir)
         if self.settings is None:
             self.settings = QSettings(str(settings_file(self.data_dir)), QSettings.Format.IniFormat)
         if self.theme is None:
             qapp = QApplication.instance()
             assert isinstance(qapp, QApplication)
-            self.theme = Theme(qapp, str(self.settings.value("appearance/theme", "system")))
+            remembered = self.settings.value("appearance/system_dark")
+            self.theme = Theme(
+                qapp,
+                str(self.settings.value("appearance/theme", "system")),
+                system_was_dark=None if remembered is None else remembered == "true",
+            )
+            self.theme.system_checked.connect(self._remember_system_scheme)
         if is_protected(self.data_dir) and self.key is None:
             return self._show_unlock(by_idle=False)
         try:
@@ -181,6 +196,7 @@ class Glimmers:
             self.problem_window.show()
             return self.problem_window
         self.window = self._build_main_window(self.store)
+        self.window.first_painted.connect(self.theme.check_system)
         self.window.show()
         # After the first paint, so a large copy never delays the window.
         QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self.window, self.daily_backup)
@@ -212,6 +228,10 @@ class Glimmers:
             action.triggered.connect(lambda _=False, k=key: self.set_theme(k))
             group.addAction(action)
             menu.addAction(action)
+
+    def _remember_system_scheme(self, dark: bool) -> None:
+        if self.settings is not None:
+            self.settings.setValue("appearance/system_dark", "true" if dark else "false")
 
     def set_theme(self, choice: str) -> None:
         if self.theme is not None:
@@ -516,7 +536,7 @@ class Glimmers:
         window.add_menu_action("file", protection)
         lock = QAction(translate("Glimmers", "&Lock"), window)
         lock.setObjectName("lock_action")
-        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.setShortcuts([QKeySequence("Ctrl+L")])  # see MainWindow._build_menus
         lock.setEnabled(store.encrypted)
         lock.triggered.connect(lambda: self.lock())
         window.add_menu_action("file", lock)
@@ -544,6 +564,8 @@ class Glimmers:
         self._start_instead_of(old)
 
     def show_too_much(self) -> TooMuchDialog:
+        from PySide6.QtCore import Qt
+
         from desktop.shell.too_much import TooMuchDialog
 
         assert self.store is not None
@@ -553,6 +575,8 @@ class Glimmers:
         return dialog
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self.window,
             translate("Glimmers", "About {app}").format(app=APP_NAME),
@@ -575,6 +599,8 @@ class Glimmers:
         if self._player is not None and self._owns_player:
             self._player.shutdown()
         self._close_store()
+        if self.settings is not None:
+            self.settings.sync()
 
 
 def take_screenshot(glimmers: Glimmers, target: Path, tab: str | None, size: Size) -> int:
@@ -595,6 +621,8 @@ def take_screenshot(glimmers: Glimmers, target: Path, tab: str | None, size: Siz
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from desktop.cli import Size, parse_args  # argparse: only for a start from the shell
+
     args = parse_args(argv)
     if args.command:
         from desktop.commands import run_command
@@ -609,7 +637,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         glimmers.start()
         if args.screenshot:
             return take_screenshot(
-                glimmers, Path(args.screenshot), args.tab, args.size or DEFAULT_SIZE
+                glimmers, Path(args.screenshot), args.tab, args.size or Size(*DEFAULT_SIZE)
             )
         return qapp.exec()
     finally:

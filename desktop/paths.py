@@ -10,6 +10,8 @@ ENV_VAR = "GLIMMERS_DATA_DIR"
 DATABASE_NAME = "glimmers.db"
 SETTINGS_NAME = "settings.ini"
 BACKUPS_NAME = "backups"
+KEYFILE = "glimmers.key"  # a protected journal's wrapped key (see store/protection.py)
+PENDING = "glimmers.key.new"  # written before the files change, renamed once they have
 
 
 def resolve_data_dir(
@@ -43,3 +45,8 @@ def settings_path(data_dir: Path) -> Path:
 
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / BACKUPS_NAME
+
+
+def is_protected(data_dir: Path) -> bool:
+    """Whether the journal here is protected by a passphrase (asked at each start: kept light)."""
+    return any((data_dir / name).exists() for name in (KEYFILE, PENDING))

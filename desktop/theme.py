@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -48,20 +48,44 @@ def calm_palette(dark: bool) -> QPalette:
 
 
 def system_is_dark() -> bool:
+    # Asking makes PySide build the whole Qt namespace of enums (some 25 ms), hence the
+    # remembered answer below for the first paint.
+    from PySide6.QtCore import Qt
+
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-class Theme(QObject):
-    """Applies the calm palette for the chosen scheme, and follows the system when asked."""
+STYLE = "Fusion"  # the one style that draws every palette colour as given
+# Set on an application made with "-style Fusion": setStyle() returns the style to Python,
+# and making its type (hundreds of enums) would cost milliseconds before the first paint.
+STYLED = "glimmersStyled"
+_themes: list[Theme] = []  # the application's theme, once made
 
-    def __init__(self, app: QApplication, choice: str = "system") -> None:
-        for earlier in app.findChildren(Theme):
-            earlier.detach()  # one theme per application: a new one replaces the last
+
+class Theme(QObject):
+    """Applies the calm palette for the chosen scheme, and follows the system when asked.
+
+    ``system_was_dark`` is the system's scheme as the last run saw it: given, the first paint
+    uses it and check_system() asks the system right after; not given, the system is asked now.
+    """
+
+    system_checked = Signal(bool)  # the system's scheme as asked: True for dark
+
+    def __init__(
+        self, app: QApplication, choice: str = "system", system_was_dark: bool | None = None
+    ) -> None:
+        # One theme per application: a new one replaces the last. (Kept here, not found with
+        # findChildren(), whose overloads make PySide build the Qt namespace's enums.)
+        earlier = _themes.pop() if _themes else None
+        if earlier is not None:
+            earlier.detach()
         super().__init__(app)
+        _themes.append(self)
         self._app = app
         self.choice = choice if choice in CHOICES else "system"
-        self._system_dark = system_is_dark()
-        app.setStyle("Fusion")  # the one style that draws every palette colour as given
+        self._system_dark = system_is_dark() if system_was_dark is None else system_was_dark
+        if app.property(STYLED) is not True:
+            app.setStyle(STYLE)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_changed)
         self._attached = True
         self.apply()
@@ -81,11 +105,25 @@ class Theme(QObject):
         """Stop following the system (at shut-down)."""
         if self._attached:
             self._attached = False
+            if self in _themes:
+                _themes.remove(self)
             QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._on_system_changed)
             self.setParent(None)
             self.deleteLater()
 
-    def _on_system_changed(self, scheme: Qt.ColorScheme) -> None:
-        self._system_dark = scheme == Qt.ColorScheme.Dark
-        if self.choice == "system":
+    def check_system(self) -> None:
+        """Ask the system for its scheme now (after the first paint) and follow it."""
+        if self._attached:
+            self._follow(system_is_dark())
+
+    def _on_system_changed(self, scheme: object) -> None:  # a Qt.ColorScheme
+        from PySide6.QtCore import Qt
+
+        self._follow(scheme == Qt.ColorScheme.Dark)
+
+    def _follow(self, dark: bool) -> None:
+        changed = dark != self._system_dark
+        self._system_dark = dark
+        if changed and self.choice == "system":
             self.apply()
+        self.system_checked.emit(dark)

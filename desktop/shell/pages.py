@@ -6,11 +6,10 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.checkin.vocabularies import load_feelings
 from desktop.clock import Clock
 from desktop.resources import read_text
 from desktop.shell.main_window import Page
@@ -20,6 +19,7 @@ from desktop.texts import translate
 
 if TYPE_CHECKING:
     from desktop.breathe.tab import Tones
+    from desktop.checkin.feelings import Vocabulary
     from desktop.listen.player import Player
 
 
@@ -30,6 +30,8 @@ def system_prefers_reduced_motion() -> bool:
     motion = getattr(accessibility(), "motionPreference", None) if accessibility else None
     if motion is None:
         return False
+    from PySide6.QtCore import Qt  # its enums cost a little to make: not before first paint
+
     reduced = getattr(Qt, "MotionPreference", None)
     return reduced is not None and bool(motion() == reduced.ReducedMotion)
 
@@ -42,7 +44,12 @@ def build_pages(
     player: Callable[[], Player],  # the app's one music player, made on first use
 ) -> list[Page]:
     """``player`` gives the app's one music player, made on first use."""
-    vocabulary = functools.cache(load_feelings)
+
+    @functools.cache
+    def vocabulary() -> Vocabulary:
+        from desktop.checkin.vocabularies import load_feelings  # with the first tab built
+
+        return load_feelings()
 
     # Each tab's code is imported when the tab is first shown: start-up loads only what the
     # first painted tab needs (QtMultimedia, for one, waits for Listen or for tones).

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.paths import KEYFILE, PENDING
+from desktop.paths import is_protected as is_protected  # lives in paths: asked at each start
 from desktop.store.database import (
     cipher_module,
     create_private_file,
@@ -27,8 +29,6 @@ from desktop.store.database import (
 )
 from desktop.texts import translate
 
-KEYFILE = "glimmers.key"
-PENDING = "glimmers.key.new"  # written before the files change, renamed once they have
 MIN_PASSPHRASE = 8
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 _CHECK = b"glimmers-key-check"
@@ -157,10 +157,6 @@ def keyfiles(data_dir: Path) -> list[KeyFile]:
             except (ValueError, KeyError):
                 continue
     return found
-
-
-def is_protected(data_dir: Path) -> bool:
-    return any((data_dir / name).exists() for name in (KEYFILE, PENDING))
 
 
 def unlock(data_dir: Path, secret: str, recovery: bool = False) -> bytes:

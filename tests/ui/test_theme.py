@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -53,3 +53,22 @@ def test_following_the_system_scheme(qtbot: QtBot, data_dir: Path) -> None:
     assert window_colour() == colours(False)["window"]  # a choice the person made stays
     app.set_theme("system")
     app.shutdown()
+
+
+def test_the_first_paint_uses_the_remembered_scheme_then_asks_the_system(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """Asking the system costs start-up time, so the first paint uses last run's answer."""
+    settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("appearance/system_dark", "true")  # the system was dark last time
+    settings.sync()
+    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app.offer_protection = False
+    window = app.start()
+    qtbot.addWidget(window)
+    assert window_colour() == colours(True)["window"]  # before the first paint
+    # The offscreen platform has no dark scheme: once painted, the app sees light and follows.
+    qtbot.waitUntil(lambda: window_colour() == colours(False)["window"])
+    app.shutdown()
+    settings.sync()
+    assert settings.value("appearance/system_dark") == "false"

@@ -61,10 +61,19 @@ class _Segment:
     pattern: Pattern
     cycle_starts: list[float]  # offsets from start_ms of each cycle, grown on demand
 
+    def __post_init__(self) -> None:
+        # Worked out once: the pacer locates itself at every frame.
+        self._steady = not self.pattern.varies
+        self._phases = self.pattern.phases()
+        self._cycle_ms = sum(ms for _, ms in self._phases)
+
+    def phases(self, cycle: int) -> list[tuple[str, float]]:
+        return self._phases if self._steady else self.pattern.phases(cycle)
+
     def cycle_offset(self, index: int) -> float:
         """Offset of the segment's ``index``-th cycle: a product, so errors never add up."""
-        if not self.pattern.varies:
-            return index * sum(ms for _, ms in self.pattern.phases())
+        if self._steady:
+            return index * self._cycle_ms
         while len(self.cycle_starts) <= index:
             last = len(self.cycle_starts) - 1
             length = sum(ms for _, ms in self.pattern.phases(self.first_cycle + last))
@@ -74,16 +83,15 @@ class _Segment:
     def locate(self, t_ms: float) -> tuple[int, int, float, float]:
         """(cycle, phase index, phase start, phase length) at session time ``t_ms``."""
         local = max(0.0, t_ms - self.start_ms)
-        if not self.pattern.varies:
-            cycle_ms = self.cycle_offset(1)
-            index = int(local // cycle_ms)
+        if self._steady:
+            index = int(local // self._cycle_ms)
         else:
             while self.cycle_starts[-1] <= local:
                 self.cycle_offset(len(self.cycle_starts))
             index = bisect.bisect_right(self.cycle_starts, local) - 1
         cycle = self.first_cycle + index
         phase_start = self.start_ms + self.cycle_offset(index)
-        for number, (_, length) in enumerate(self.pattern.phases(cycle)):
+        for number, (_, length) in enumerate(self.phases(cycle)):
             if t_ms < phase_start + length:
                 return cycle, number, phase_start, length
             phase_start += length
@@ -93,12 +101,12 @@ class _Segment:
     def locate_next(self, cycle: int) -> tuple[int, int, float, float]:
         index = cycle - self.first_cycle + 1
         start = self.start_ms + self.cycle_offset(index)
-        return cycle + 1, 0, start, self.pattern.phases(cycle + 1)[0][1]
+        return cycle + 1, 0, start, self.phases(cycle + 1)[0][1]
 
     def out_end(self, cycle: int) -> float:
         """Session time at which the out-breath of ``cycle`` ends."""
         start = self.start_ms + self.cycle_offset(cycle - self.first_cycle)
-        for kind, length in self.pattern.phases(cycle):
+        for kind, length in self.phases(cycle):
             start += length
             if kind == "out":
                 return start
@@ -128,7 +136,7 @@ class Schedule:
         """(cycle, phase kind, phase start ms, phase length ms, pattern) at session time t_ms."""
         segment = self._segment(t_ms)
         cycle, index, start, length = segment.locate(t_ms)
-        return cycle, segment.pattern.phases(cycle)[index][0], start, length, segment.pattern
+        return cycle, segment.phases(cycle)[index][0], start, length, segment.pattern
 
     def change(self, t_ms: float, pattern: Pattern) -> None:
         """From session time ``t_ms`` on, breathe ``pattern``, continuing the current phase."""
@@ -195,6 +203,7 @@ class BreathSession:
         self._paused_at: float | None = None
         self._paused_total = 0.0
         self._stopped_at_ms: float | None = None
+        self._remaining: tuple[int, str] | None = None  # (count, its words)
         self._end_ms = self._planned_end()
         self.ended_early = False
 
@@ -318,10 +327,20 @@ class BreathSession:
         return done
 
     def remaining_text(self) -> str:
+        # Asked at every frame; worded again only when the number changes (about once a second).
         if self.planned_cycles is not None:
-            left = max(0, self.planned_cycles - self.completed_cycles())
-            return translate("Pacer", "%n breath(s) left", None, left)
-        seconds = max(0, math.ceil((self._end_ms - self.elapsed_ms()) / 1000))
+            count = max(0, self.planned_cycles - self.completed_cycles())
+        else:
+            count = -1 - max(0, math.ceil((self._end_ms - self.elapsed_ms()) / 1000))
+        if self._remaining is None or self._remaining[0] != count:
+            self._remaining = (count, self._word_remaining(count))
+        return self._remaining[1]
+
+    @staticmethod
+    def _word_remaining(count: int) -> str:
+        if count >= 0:  # breaths
+            return translate("Pacer", "%n breath(s) left", None, count)
+        seconds = -1 - count
         return translate("Pacer", "{time} left").format(time=f"{seconds // 60}:{seconds % 60:02d}")
 
     def record(self) -> SessionRecord:

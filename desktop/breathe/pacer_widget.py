@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
-    QRegion,
     QShowEvent,
     QStaticText,
 )
@@ -105,6 +104,7 @@ class PacerWidget(QWidget):
         self._finished_sent = False
         self._last_words: tuple[str, str, str, str] | None = None
         self._last_radius: float | None = None  # the shape's radius the last tick asked for
+        self._geometry_cache: tuple[tuple[int, int], QPointF, float] | None = None
         self.frames_painted = 0
         self._look_cache: _Look | None = None
         self._texts: dict[tuple[str, int], QStaticText] = {}
@@ -165,12 +165,13 @@ class PacerWidget(QWidget):
         self.sync_timer()
         words = self.words()
         radius = self.shape_radius()
-        self.update(self._animated_area(words != self._last_words, self._last_radius, radius))
+        for area in self._animated_area(words != self._last_words, self._last_radius, radius):
+            self.update(area)
         self._last_words, self._last_radius = words, radius
 
     def _animated_area(
         self, words_changed: bool, old_radius: float | None, radius: float
-    ) -> QRegion:
+    ) -> tuple[QRect, ...]:
         """What a tick changes: the shape (and the words on it), and the lines below it only
         when their words change (about once a second).
 
@@ -180,13 +181,13 @@ class PacerWidget(QWidget):
         """
         centre, largest = self._geometry()
         if self.style_name == "shape" and old_radius is not None and not words_changed:
-            return QRegion(_square(centre, max(old_radius, radius) + EDGE))
-        shape = QRegion(_square(centre, largest + 10))  # the ring's pen and antialiasing
+            return (_square(centre, max(old_radius, radius) + EDGE),)
+        shape = _square(centre, largest + 10)  # the ring's pen and antialiasing
         if not words_changed:
-            return shape
+            return (shape,)
         line = self.fontMetrics().height()
         below = QRectF(0, centre.y() + largest, self.width(), line * 3.5)
-        return shape + QRegion(below.toAlignedRect())
+        return shape, below.toAlignedRect()
 
     def _announce(self, text: str) -> None:
         if self.announce and QAccessible.isActive():
@@ -248,9 +249,17 @@ class PacerWidget(QWidget):
         return smallest + (largest - smallest) * fullness
 
     def _background(self) -> QPixmap:
-        """The window colour and the faint guide ring: drawn once per size and palette."""
+        """The window colour, the faint guide ring and the focus frame: drawn once per size,
+        palette, style and focus (the frame lies outside what a tick repaints)."""
         ratio = self.devicePixelRatioF()
-        key = (self.width(), self.height(), ratio, self.palette().cacheKey(), self.style_name)
+        key = (
+            self.width(),
+            self.height(),
+            ratio,
+            self.palette().cacheKey(),
+            self.style_name,
+            self.hasFocus(),
+        )
         if self._background_key != key or self._background_cache is None:
             pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
             pixmap.setDevicePixelRatio(ratio)
@@ -266,14 +275,22 @@ class PacerWidget(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, largest, largest)
                 painter.end()
+            if self.hasFocus():  # where Space and Escape go
+                painter = QPainter(pixmap)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+                painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+                painter.end()
             self._background_cache, self._background_key = pixmap, key
         return self._background_cache
 
     def _geometry(self) -> tuple[QPointF, float]:
-        """The shape's centre and its largest radius."""
-        return QPointF(self.width() / 2, self.height() * 0.44), min(
-            self.width(), self.height()
-        ) * 0.36
+        """The shape's centre and its largest radius (worked out once per size)."""
+        size = (self.width(), self.height())
+        if self._geometry_cache is None or self._geometry_cache[0] != size:
+            centre = QPointF(size[0] / 2, size[1] * 0.44)
+            self._geometry_cache = (size, centre, min(size) * 0.36)
+        return self._geometry_cache[1], self._geometry_cache[2]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
@@ -346,14 +363,13 @@ class PacerWidget(QWidget):
             elif self.style_name == "glow":
                 painter.setBrush(_mix(look.accent, look.window, 0.15 + 0.85 * fullness))
                 painter.drawEllipse(centre, largest, largest)
-            self._paint_words(painter, look, centre, largest)
-            if self.hasFocus():  # where Space and Escape go; clipped to the frame's region
-                painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+            self._paint_words(painter, look, centre, largest, event.rect())
 
-    def _paint_words(self, painter: QPainter, look: _Look, centre: QPointF, largest: float) -> None:
-        # The words were worked out by the tick that asked for this frame.
+    def _paint_words(
+        self, painter: QPainter, look: _Look, centre: QPointF, largest: float, area: QRect
+    ) -> None:
+        # The words were worked out by the tick that asked for this frame. Lines outside the
+        # repainted area (those below the shape, between their changes) are not drawn at all.
         word, countdown, left, cue = self._last_words or self.words()
         painter.setPen(look.text)
         y = centre.y() - look.big_line * (0.9 if countdown else 0.5)
@@ -361,7 +377,7 @@ class PacerWidget(QWidget):
         bottom = centre.y() + largest + look.base_line * 0.6
         lines += [(cue, look.base, bottom), (left, look.base, bottom + look.base_line * 1.5)]
         for text, font, top in lines:
-            if text:
+            if text and area.top() <= top + look.big_line and top <= area.bottom():
                 static = self._static_text(text, font)
                 painter.setFont(font)
                 painter.drawStaticText(QPointF(centre.x() - static.size().width() / 2, top), static)

@@ -172,22 +172,19 @@ class PacerWidget(QWidget):
     def _animated_area(
         self, words_changed: bool, old_radius: float | None, radius: float
     ) -> tuple[QRect, ...]:
-        """What a tick changes: the shape (and the words on it), and the lines below it only
-        when their words change (about once a second).
+        """What a tick changes: the shape and the words on it; everything when words change
+        (a few times a second: a long word in a small window may reach past the shape).
 
         While the words stay, the shape changes nothing beyond its larger edge of the two
         frames: a smaller square while the shape is small. (One rectangle: a clip with a hole,
         or painting its parts one by one, costs the raster engine more than the pixels saved.)
         """
+        if words_changed:
+            return (self.rect(),)
         centre, largest = self._geometry()
-        if self.style_name == "shape" and old_radius is not None and not words_changed:
+        if self.style_name == "shape" and old_radius is not None:
             return (_square(centre, max(old_radius, radius) + EDGE),)
-        shape = _square(centre, largest + 10)  # the ring's pen and antialiasing
-        if not words_changed:
-            return (shape,)
-        line = self.fontMetrics().height()
-        below = QRectF(0, centre.y() + largest, self.width(), line * 3.5)
-        return shape, below.toAlignedRect()
+        return (_square(centre, largest + 10),)  # the ring's pen and antialiasing
 
     def _announce(self, text: str) -> None:
         if self.announce and QAccessible.isActive():

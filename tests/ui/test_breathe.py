@@ -375,13 +375,13 @@ def test_each_tick_repaints_every_pixel_it_changes(
         region = QRegion()
         for area in asked:
             region += QRegion(area)
-        changed = _changed_pixels(before, after)
+        changed = changed_pixels(before, after)
         assert changed, f"nothing moved between {start} and {end} s"
         outside = [p for p in changed if not region.contains(p)]
         assert outside == [], f"{len(outside)} changed pixels left unpainted, {start} to {end} s"
 
 
-def _changed_pixels(a: QImage, b: QImage) -> list[QPoint]:
+def changed_pixels(a: QImage, b: QImage) -> list[QPoint]:
     a = a.convertToFormat(QImage.Format.Format_RGB32)
     b = b.convertToFormat(QImage.Format.Format_RGB32)
     changed = []

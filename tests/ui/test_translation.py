@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, Qt, QTranslator
+from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -30,10 +31,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop import APP_NAME
+from desktop import APP_NAME, texts
 from desktop.app import Glimmers
+from desktop.breathe.pacer import BreathSession
+from desktop.breathe.pacer_widget import PacerWidget
+from desktop.breathe.patterns import CYCLIC_SIGH
 from desktop.listen.player import Player
-from tests.helpers import FakeDialogs
+from tests.helpers import FakeClock, FakeDialogs
+from tests.ui.test_breathe import changed_pixels
 from tests.ui.test_large_text import clipped
 
 OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: no source text uses them
@@ -149,3 +154,37 @@ def test_dialogs_are_translated_and_fit(app: Glimmers, qtbot: QtBot) -> None:
         assert untranslated(dialog) == [], type(dialog).__name__
         assert clipped(dialog) == [], type(dialog).__name__
         dialog.close()
+
+
+def test_a_small_pacer_repaints_long_translated_words_whole(
+    qtbot: QtBot, pseudo: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the smallest pacer a longer language's phase word reaches past the shape; when the
+    words change, every pixel they change is repainted."""
+    texts.use(QCoreApplication.translate)
+    clock = FakeClock()
+    pacer = PacerWidget()
+    qtbot.addWidget(pacer)
+    pacer.resize(pacer.minimumSize())
+    pacer.show()
+    qtbot.waitExposed(pacer)
+    session = BreathSession(CYCLIC_SIGH, clock, minutes=5)
+    session.start()
+    pacer.set_session(session)
+    pacer.timer.stop()  # the test moves the clock itself
+    asked: list[QRect] = []
+    monkeypatch.setattr(pacer, "update", lambda area=None: asked.append(area))
+    for start, end in ((2.95, 3.05), (3.95, 4.05)):  # in -> top-up -> out
+        clock._now = 1000.0 + start
+        pacer.refresh()
+        before = pacer.grab().toImage()
+        asked.clear()
+        clock._now = 1000.0 + end
+        pacer.refresh()
+        assert OPEN in pacer.words()[0]
+        after = pacer.grab().toImage()
+        region = QRegion()
+        for area in asked:
+            region += QRegion(area)
+        outside = [p for p in changed_pixels(before, after) if not region.contains(p)]
+        assert outside == [], f"{len(outside)} changed pixels left unpainted at {end} s"

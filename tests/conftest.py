@@ -43,6 +43,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GLIMMERS_DATA_DIR", str(folder))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    # The machine's own desktop settings do not decide what a test sees.
+    monkeypatch.setenv("GLIMMERS_REDUCED_MOTION", "0")
     return folder
 
 

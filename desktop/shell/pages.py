@@ -24,16 +24,23 @@ if TYPE_CHECKING:
 
 
 def system_prefers_reduced_motion() -> bool:
-    """The desktop's reduced-motion setting, where this Qt exposes it (6.12 and later)."""
+    """The desktop's reduced-motion setting: from Qt where it tells (6.12 and later), else
+    read where the desktop keeps it (desktop/motion.py)."""
+    from desktop.motion import prefers_reduced_motion
+
+    return prefers_reduced_motion(_qt_motion_preference())
+
+
+def _qt_motion_preference() -> bool | None:
     hints = QGuiApplication.styleHints()
     accessibility = getattr(hints, "accessibility", None)
     motion = getattr(accessibility(), "motionPreference", None) if accessibility else None
     if motion is None:
-        return False
+        return None
     from PySide6.QtCore import Qt  # its enums cost a little to make: not before first paint
 
     reduced = getattr(Qt, "MotionPreference", None)
-    return reduced is not None and bool(motion() == reduced.ReducedMotion)
+    return None if reduced is None else bool(motion() == reduced.ReducedMotion)
 
 
 def build_pages(

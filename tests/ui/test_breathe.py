@@ -394,3 +394,21 @@ def changed_pixels(a: QImage, b: QImage) -> list[QPoint]:
                 if row_a[4 * x : 4 * x + 4] != row_b[4 * x : 4 * x + 4]
             ]
     return changed
+
+
+def test_the_desktop_asking_for_less_motion_starts_with_the_ring(
+    qtbot: QtBot, data_dir, player, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """With Qt below 6.12 the setting is read from the desktop; here, the person's override."""
+    from desktop.app import Glimmers
+    from tests.helpers import FakeDialogs
+
+    monkeypatch.setenv("GLIMMERS_REDUCED_MOTION", "1")
+    app = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
+    app.offer_protection = False
+    qtbot.addWidget(app.start())
+    assert app.window is not None
+    tab = app.window.show_page("breathe")
+    assert tab.style_box.currentData() == "ring"  # type: ignore[attr-defined]
+    assert tab.pacer.style_name == "ring"  # type: ignore[attr-defined]
+    app.shutdown()

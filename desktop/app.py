@@ -108,14 +108,34 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
     return qapp
 
 
+def _translator(parent: QApplication | None, folder: Path | None) -> QTranslator | None:
+    """The installed translation for the person's language, if there is one."""
+    translator = QTranslator(parent)
+    folder = folder or resources_dir() / "translations"
+    return translator if translator.load(QLocale(), "glimmers", "_", str(folder)) else None
+
+
 def load_translation(qapp: QApplication, folder: Path | None = None) -> QTranslator | None:
     """Show the app in the person's language where a translation of it is installed."""
     texts.use(QCoreApplication.translate)
-    translator = QTranslator(qapp)
-    folder = folder or resources_dir() / "translations"
-    if not translator.load(QLocale(), "glimmers", "_", str(folder)):
+    translator = _translator(qapp, folder)
+    if translator is not None:
+        qapp.installTranslator(translator)
+    return translator
+
+
+def load_command_line_translation(folder: Path | None = None) -> QTranslator | None:
+    """The same for --help and the subcommands, which run without an application object (Qt
+    installs translators only in one): the translator is asked directly."""
+    translator = _translator(None, folder)
+    if translator is None:
         return None
-    qapp.installTranslator(translator)
+
+    def translated(context: str, text: str, disambiguation: str | None, n: int) -> str:
+        found = translator.translate(context, text, disambiguation, n) or text
+        return found.replace("%n", str(n)) if n >= 0 else found
+
+    texts.use(translated)
     return translator
 
 
@@ -623,6 +643,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from desktop.cli import Size, parse_args  # argparse: only for a start from the shell
 
+    load_command_line_translation()
     args = parse_args(argv)
     if args.command:
         from desktop.commands import run_command

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop import __version__
+from desktop.texts import translate
 
 TABS = ("breathe", "listen", "journal")
 
@@ -21,68 +22,94 @@ class Size:
 def parse_size(text: str) -> Size:
     match = re.fullmatch(r"\s*(\d{2,5})\s*[xX]\s*(\d{2,5})\s*", text)
     if not match:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1100x760, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "expected WIDTHxHEIGHT such as 1100x760, not {text}").format(
+                text=repr(text)
+            )
+        )
     width, height = int(match[1]), int(match[2])
     if not (200 <= width <= 10000 and 200 <= height <= 10000):
-        raise argparse.ArgumentTypeError("width and height must be between 200 and 10000 pixels")
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "width and height must be between 200 and 10000 pixels")
+        )
     return Size(width, height)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glimmers",
-        description=(
-            "Glimmers: gentle breathing, listening and journaling that stay on your computer."
+        description=translate(
+            "Cli",
+            "Glimmers: gentle breathing, listening and journaling that stay on your computer.",
         ),
     )
     parser.add_argument("--version", action="version", version=f"Glimmers {__version__}")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="folder for your data (default: $GLIMMERS_DATA_DIR, else the app-data folder)",
+        help=translate(
+            "Cli", "folder for your data (default: $GLIMMERS_DATA_DIR, else the app-data folder)"
+        ),
     )
     parser.add_argument(
         "--screenshot",
         metavar="FILE.png",
-        help="draw the main window offscreen into a PNG file and exit",
+        help=translate("Cli", "draw the main window offscreen into a PNG file and exit"),
     )
     parser.add_argument(
-        "--tab", choices=TABS, default=None, help="with --screenshot: the tab to show"
+        "--tab",
+        choices=TABS,
+        default=None,
+        help=translate("Cli", "with --screenshot: the tab to show"),
     )
     parser.add_argument(
         "--size",
         type=parse_size,
         default=None,
         metavar="WxH",
-        help="with --screenshot: window size in pixels (default 1100x760)",
+        help=translate("Cli", "with --screenshot: window size in pixels (default 1100x760)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     export = commands.add_parser(
-        "export", help="write your journal to a file", description="Write your journal to a file."
+        "export",
+        help=translate("Cli", "write your journal to a file"),
+        description=translate("Cli", "Write your journal to a file."),
     )
     export.add_argument(
         "--format",
         choices=("json", "markdown", "csv"),
         default="json",
-        help="json is complete and imports again; markdown reads well; csv: a row per entry",
+        help=translate(
+            "Cli", "json is complete and imports again; markdown reads well; csv: a row per entry"
+        ),
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: print it)")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help=translate("Cli", "file to write (default: print it)")
+    )
     imported = commands.add_parser(
         "import",
-        help="add the entries of a Glimmers JSON export",
-        description="Add the entries of a Glimmers JSON export; ones you have are skipped.",
+        help=translate("Cli", "add the entries of a Glimmers JSON export"),
+        description=translate(
+            "Cli", "Add the entries of a Glimmers JSON export; ones you have are skipped."
+        ),
     )
     imported.add_argument("file", metavar="FILE")
     backup = commands.add_parser(
         "backup",
-        help="make a backup of your data now",
-        description="Make a backup of your data, in the backups folder or where you say.",
+        help=translate("Cli", "make a backup of your data now"),
+        description=translate(
+            "Cli", "Make a backup of your data, in the backups folder or where you say."
+        ),
     )
-    backup.add_argument("-o", "--output", metavar="FILE", help="where to write the backup")
+    backup.add_argument(
+        "-o", "--output", metavar="FILE", help=translate("Cli", "where to write the backup")
+    )
     commands.add_parser(
         "check",
-        help="check your data for damage",
-        description="Run SQLite's integrity check on your data and say what it found.",
+        help=translate("Cli", "check your data for damage"),
+        description=translate(
+            "Cli", "Run SQLite's integrity check on your data and say what it found."
+        ),
     )
     return parser
 
@@ -91,5 +118,5 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = build_parser()
     args = parser.parse_args(argv)
     if (args.tab or args.size) and not args.screenshot:
-        parser.error("--tab and --size go with --screenshot")
+        parser.error(translate("Cli", "--tab and --size go with --screenshot"))
     return args

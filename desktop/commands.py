@@ -15,8 +15,14 @@ from desktop.store import Store, StoreProblem, open_store
 from desktop.store.backups import backup_to, check, make_backup
 from desktop.store.exchange import ImportProblem, export, import_json
 from desktop.store.protection import WrongPassphrase, is_protected, unlock
+from desktop.texts import translate
 
 Command = Callable[[argparse.Namespace, Store], int]
+
+
+def say(text: str) -> None:
+    """A note or a problem: on standard error, so standard output stays the data."""
+    print(text, file=sys.stderr)
 
 
 def write_private_file(target: Path, text: str) -> None:
@@ -36,7 +42,11 @@ def write_private_file(target: Path, text: str) -> None:
 
 def _export(args: argparse.Namespace, store: Store) -> int:
     if store.encrypted:
-        print("glimmers: note: your journal is protected, but this export is not.", file=sys.stderr)
+        say(
+            translate(
+                "Commands", "glimmers: note: your journal is protected, but this export is not."
+            )
+        )
     text = export(store, args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
@@ -44,9 +54,13 @@ def _export(args: argparse.Namespace, store: Store) -> int:
     try:
         write_private_file(Path(args.output), text)
     except OSError as e:
-        print(f"glimmers: could not write {args.output}: {e.strerror or e}", file=sys.stderr)
+        say(
+            translate("Commands", "glimmers: could not write {file}: {reason}").format(
+                file=args.output, reason=e.strerror or e
+            )
+        )
         return 1
-    print(f"Exported your journal to {args.output}", file=sys.stderr)
+    say(translate("Commands", "Exported your journal to {file}").format(file=args.output))
     return 0
 
 
@@ -54,14 +68,23 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     try:
         data = Path(args.file).read_bytes()
     except OSError as e:
-        print(f"glimmers: could not read {args.file}: {e.strerror or e}", file=sys.stderr)
+        say(
+            translate("Commands", "glimmers: could not read {file}: {reason}").format(
+                file=args.file, reason=e.strerror or e
+            )
+        )
         return 1
     try:
         result = import_json(store, data)
     except ImportProblem as e:
-        print(f"glimmers: nothing was imported. {e}", file=sys.stderr)
+        say(translate("Commands", "glimmers: nothing was imported. {reason}").format(reason=e))
         return 1
-    print(f"Imported {result.added} entries; {result.already_there} were already in your journal.")
+    added, already = result.added, result.already_there
+    print(
+        translate("Commands", "Imported %n entr(y|ies);", None, added)
+        + " "
+        + translate("Commands", "%n already in your journal.", None, already)
+    )
     return 0
 
 
@@ -72,9 +95,9 @@ def _backup(args: argparse.Namespace, store: Store, data_dir: Path) -> int:
         else:
             made = make_backup(store, backups_dir(data_dir), label="by-hand")
     except (OSError, FileExistsError) as e:
-        print(f"glimmers: no backup was made: {e}", file=sys.stderr)
+        say(translate("Commands", "glimmers: no backup was made: {reason}").format(reason=e))
         return 1
-    print(f"Backed up your data to {made}")
+    print(translate("Commands", "Backed up your data to {file}").format(file=made))
     return 0
 
 
@@ -93,7 +116,9 @@ def _key_for(data_dir: Path) -> bytes | None:
         return None
     passphrase = os.environ.get("GLIMMERS_PASSPHRASE")
     if passphrase is None:
-        passphrase = getpass.getpass("Passphrase for your Glimmers journal: ")
+        passphrase = getpass.getpass(
+            translate("Commands", "Passphrase for your Glimmers journal: ")
+        )
     return unlock(data_dir, passphrase)
 
 
@@ -102,7 +127,7 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         key = _key_for(data_dir)
     except WrongPassphrase as e:
-        print(f"glimmers: {e}", file=sys.stderr)
+        say(f"glimmers: {e}")
         return 2
     if args.command == "check":  # reads only: it must work on a file the app refuses to open
         return _check(data_dir, key)
@@ -113,7 +138,7 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         store = open_store(database_path(data_dir), backups_dir(data_dir), key=key)
     except StoreProblem as problem:
-        print(f"glimmers: {problem.explanation()}", file=sys.stderr)
+        say(f"glimmers: {problem.explanation()}")
         return 2
     try:
         return command(args, store)

@@ -22,6 +22,7 @@ from desktop.store.database import (
     read_only_uri,
 )
 from desktop.store.problems import StoreProblem
+from desktop.texts import translate
 
 DEFAULT_KEEP = 14
 DUE_AFTER = dt.timedelta(days=1)
@@ -176,7 +177,9 @@ def check(path: Path, key: bytes | None = None) -> CheckResult:
     except StoreProblem as problem:
         return CheckResult(False, problem.explanation())
     if version == 0:
-        return CheckResult(True, f"There is no data yet at {path}.")
+        return CheckResult(
+            True, translate("Store", "There is no data yet at {file}.").format(file=path)
+        )
     conn = connect(read_only_uri(path), key, uri=True)
     try:
         results = [row[0] for row in conn.execute("PRAGMA integrity_check")]
@@ -188,18 +191,33 @@ def check(path: Path, key: bytes | None = None) -> CheckResult:
             ).fetchone()
         }
     except DATABASE_ERRORS as e:
-        return CheckResult(False, f"The check could not finish: {e}. {path} was not changed.")
+        return CheckResult(
+            False,
+            translate(
+                "Store", "The check could not finish: {reason}. {file} was not changed."
+            ).format(reason=e, file=path),
+        )
     finally:
         conn.close()
     if results != ["ok"]:
         listed = "\n".join(f"  {line}" for line in results[:10])
         return CheckResult(
-            False, f"SQLite found problems in {path}:\n{listed}\nThe file was not changed."
+            False,
+            translate(
+                "Store", "SQLite found problems in {file}:\n{problems}\nThe file was not changed."
+            ).format(file=path, problems=listed),
         )
+    entries, sessions = counts.get("entries", 0), counts.get("breath_sessions", 0)
+    checkins, tracks = counts.get("body_checkins", 0), counts.get("tracks", 0)
     parts = [
-        f"{counts.get('entries', 0)} journal entries",
-        f"{counts.get('breath_sessions', 0)} breathing sessions",
-        f"{counts.get('body_checkins', 0)} listening check-ins",
-        f"{counts.get('tracks', 0)} tracks",
+        translate("Store", "%n journal entr(y|ies)", None, entries),
+        translate("Store", "%n breathing session(s)", None, sessions),
+        translate("Store", "%n listening check-in(s)", None, checkins),
+        translate("Store", "%n track(s)", None, tracks),
     ]
-    return CheckResult(True, f"Your data looks healthy: {', '.join(parts)}. ({path})")
+    return CheckResult(
+        True,
+        translate("Store", "Your data looks healthy: {counts}. ({file})").format(
+            counts=", ".join(parts), file=path
+        ),
+    )

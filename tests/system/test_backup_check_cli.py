@@ -56,7 +56,7 @@ def test_commands_on_a_protected_journal_take_the_passphrase(tmp_path: Path) -> 
     assert wrong.returncode == 2 and "did not open" in wrong.stderr
     right = {"GLIMMERS_PASSPHRASE": "a calm long passphrase"}
     checked = run_glimmers("--data-dir", str(data), "check", env=right)
-    assert checked.returncode == 0 and "1 journal entries" in checked.stdout
+    assert checked.returncode == 0 and "1 journal entry," in checked.stdout
     exported = run_glimmers("--data-dir", str(data), "export", "--format", "markdown", env=right)
     assert "protected words" in exported.stdout
     assert "this export is not" in exported.stderr

@@ -11,7 +11,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
-from desktop.app import load_translation
+from desktop import texts
+from desktop.app import load_command_line_translation, load_translation
+from desktop.cli import build_parser
 from desktop.texts import translate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +25,8 @@ GERMAN = {
     ("Patterns", "Breathe in"): "Einatmen",
     ("Feelings", "relieved"): "erleichtert",
     ("Pacer", "%n breath(s) left"): ("noch %n Atemzug", "noch %n Atemzüge"),
+    ("Cli", "check your data for damage"): "deine Daten auf Schäden prüfen",
+    ("Commands", "%n already in your journal."): ("%n schon im Tagebuch.", "%n schon im Tagebuch."),
 }
 
 
@@ -127,3 +131,22 @@ def test_lupdate_extracts_every_marked_text(tmp_path: Path) -> None:
     written = _marked_in_code()
     assert len(written) > 400
     assert sorted(written - extracted) == []
+
+
+def test_the_command_line_speaks_the_translation_without_an_application(
+    tmp_path: Path, german: None
+) -> None:
+    (ts,) = update.extract(["de"], tmp_path)
+    _translate_ts(ts)
+    update.compile_all(tmp_path)
+    try:
+        assert load_command_line_translation(tmp_path) is not None
+        assert "deine Daten auf Schäden prüfen" in build_parser().format_help()
+        assert (
+            translate("Commands", "%n already in your journal.", None, 2) == "2 schon im Tagebuch."
+        )
+        assert translate("Cli", "--tab and --size go with --screenshot") == (
+            "--tab and --size go with --screenshot"  # untranslated: as written
+        )
+    finally:
+        texts.use(None)

@@ -44,7 +44,7 @@ from desktop.resources import resources_dir
 from desktop.shell.data_actions import DataActions
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.idle import IdleWatcher
-from desktop.shell.main_window import MainWindow
+from desktop.shell.main_window import MainWindow, set_shortcut
 from desktop.shell.pages import build_pages
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
@@ -108,17 +108,25 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
     return qapp
 
 
-def _translator(parent: QApplication | None, folder: Path | None) -> QTranslator | None:
-    """The installed translation for the person's language, if there is one."""
-    translator = QTranslator(parent)
+_translators: dict[tuple[str, Path], QTranslator | None] = {}
+
+
+def _translator(folder: Path | None) -> QTranslator | None:
+    """The installed translation for the person's language, if there is one; loaded once,
+    for the command line and the window alike."""
     folder = folder or resources_dir() / "translations"
-    return translator if translator.load(QLocale(), "glimmers", "_", str(folder)) else None
+    key = (QLocale().name(), folder)
+    if key not in _translators:
+        translator = QTranslator()
+        found = translator.load(QLocale(), "glimmers", "_", str(folder))
+        _translators[key] = translator if found else None
+    return _translators[key]
 
 
 def load_translation(qapp: QApplication, folder: Path | None = None) -> QTranslator | None:
     """Show the app in the person's language where a translation of it is installed."""
     texts.use(QCoreApplication.translate)
-    translator = _translator(qapp, folder)
+    translator = _translator(folder)
     if translator is not None:
         qapp.installTranslator(translator)
     return translator
@@ -127,13 +135,12 @@ def load_translation(qapp: QApplication, folder: Path | None = None) -> QTransla
 def load_command_line_translation(folder: Path | None = None) -> QTranslator | None:
     """The same for --help and the subcommands, which run without an application object (Qt
     installs translators only in one): the translator is asked directly."""
-    translator = _translator(None, folder)
+    translator = _translator(folder)
     if translator is None:
         return None
 
     def translated(context: str, text: str, disambiguation: str | None, n: int) -> str:
-        found = translator.translate(context, text, disambiguation, n) or text
-        return found.replace("%n", str(n)) if n >= 0 else found
+        return texts.fill_count(translator.translate(context, text, disambiguation, n) or text, n)
 
     texts.use(translated)
     return translator
@@ -250,8 +257,9 @@ class Glimmers:
             menu.addAction(action)
 
     def _remember_system_scheme(self, dark: bool) -> None:
-        if self.settings is not None:
-            self.settings.setValue("appearance/system_dark", "true" if dark else "false")
+        value = "true" if dark else "false"
+        if self.settings is not None and self.settings.value("appearance/system_dark") != value:
+            self.settings.setValue("appearance/system_dark", value)  # written only on a change
 
     def set_theme(self, choice: str) -> None:
         if self.theme is not None:
@@ -556,7 +564,7 @@ class Glimmers:
         window.add_menu_action("file", protection)
         lock = QAction(translate("Glimmers", "&Lock"), window)
         lock.setObjectName("lock_action")
-        lock.setShortcuts([QKeySequence("Ctrl+L")])  # see MainWindow._build_menus
+        set_shortcut(lock, QKeySequence("Ctrl+L"))
         lock.setEnabled(store.encrypted)
         lock.triggered.connect(lambda: self.lock())
         window.add_menu_action("file", lock)

@@ -14,8 +14,13 @@ from collections.abc import Callable
 Translator = Callable[[str, str, "str | None", int], str]
 
 
-def _as_written(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+def fill_count(text: str, n: int) -> str:
+    """``%n`` replaced by the count, as Qt does for a text with no translation."""
     return text.replace("%n", str(n)) if n >= 0 else text
+
+
+def _as_written(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return fill_count(text, n)
 
 
 _backend: Translator = _as_written

@@ -203,7 +203,7 @@ class BreathSession:
         self._paused_at: float | None = None
         self._paused_total = 0.0
         self._stopped_at_ms: float | None = None
-        self._remaining: tuple[int, str] | None = None  # (count, its words)
+        self._remaining: tuple[int, str] | None = None  # (breaths or seconds left, the words)
         self._end_ms = self._planned_end()
         self.ended_early = False
 
@@ -329,19 +329,18 @@ class BreathSession:
     def remaining_text(self) -> str:
         # Asked at every frame; worded again only when the number changes (about once a second).
         if self.planned_cycles is not None:
-            count = max(0, self.planned_cycles - self.completed_cycles())
+            left = max(0, self.planned_cycles - self.completed_cycles())
         else:
-            count = -1 - max(0, math.ceil((self._end_ms - self.elapsed_ms()) / 1000))
-        if self._remaining is None or self._remaining[0] != count:
-            self._remaining = (count, self._word_remaining(count))
+            left = max(0, math.ceil((self._end_ms - self.elapsed_ms()) / 1000))
+        if self._remaining is None or self._remaining[0] != left:
+            self._remaining = (left, self._word_remaining(left))
         return self._remaining[1]
 
-    @staticmethod
-    def _word_remaining(count: int) -> str:
-        if count >= 0:  # breaths
-            return translate("Pacer", "%n breath(s) left", None, count)
-        seconds = -1 - count
-        return translate("Pacer", "{time} left").format(time=f"{seconds // 60}:{seconds % 60:02d}")
+    def _word_remaining(self, left: int) -> str:
+        """``left`` breaths, or seconds, as the session counts."""
+        if self.planned_cycles is not None:
+            return translate("Pacer", "%n breath(s) left", None, left)
+        return translate("Pacer", "{time} left").format(time=f"{left // 60}:{left % 60:02d}")
 
     def record(self) -> SessionRecord:
         return SessionRecord(

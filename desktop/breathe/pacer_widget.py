@@ -44,6 +44,11 @@ INNER_DISC = 0.82  # the solid disc's radius, as a part of the halo's
 EDGE = 3.0  # pixels of antialiasing on either side of a painted edge
 
 
+def _at_rest(word: str, hint: str) -> tuple[str, str, str, str]:
+    """The pacer's words while nothing breathes: no countdown, no cue."""
+    return (word, "", hint, "")
+
+
 def _square(centre: QPointF, half: float) -> QRect:
     return QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half).toAlignedRect()
 
@@ -213,25 +218,18 @@ class PacerWidget(QWidget):
         """(phase word, countdown, what is left, cue): the texts painted now."""
         session, state = self.session, self._state
         if session is None or not session.started or state is None:
-            return (
+            return _at_rest(
                 translate("Pacer", "Ready when you are"),
-                "",
                 translate("Pacer", "Press Space or Start to begin"),
-                "",
             )
         if state.finished:
-            return (
+            return _at_rest(
                 translate("Pacer", "That's the end"),
-                "",
                 translate("Pacer", "Take a moment before you move on"),
-                "",
             )
         if session.paused:
-            return (
-                translate("Pacer", "Paused"),
-                "",
-                translate("Pacer", "Press Space to go on"),
-                "",
+            return _at_rest(
+                translate("Pacer", "Paused"), translate("Pacer", "Press Space to go on")
             )
         cue = ""
         if self.show_cues and self._cues is not None:

@@ -23,6 +23,13 @@ from desktop import APP_NAME
 from desktop.texts import translate
 
 
+def set_shortcut(action: QAction, keys: QKeySequence | QKeySequence.StandardKey) -> None:
+    """setShortcuts(), not setShortcut(): PySide resolves the latter's overloads by building
+    every enum of the Qt namespace, some 30 ms, and menus get their shortcuts before the
+    first paint."""
+    action.setShortcuts(keys if isinstance(keys, QKeySequence.StandardKey) else [keys])
+
+
 @dataclass(frozen=True)
 class Page:
     """A tab: built only when it is first shown, so hidden tabs never slow the first paint."""
@@ -111,9 +118,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = self.menus["file"] = bar.addMenu(translate("Shell", "&File"))
         self.quit_action = QAction(translate("Shell", "&Quit"), self)
-        # setShortcuts(), not setShortcut(): PySide resolves the latter's overloads by building
-        # every enum of the Qt namespace, some 30 ms before the first paint.
-        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        set_shortcut(self.quit_action, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
 
@@ -121,7 +126,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for number, page in enumerate(pages, start=1):
             action = QAction(page.title, self)
-            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
+            set_shortcut(action, QKeySequence(f"Ctrl+{number}"))
             action.setData(page.key)
             action.triggered.connect(lambda _=False, key=page.key: self.show_page(key))
             view_menu.addAction(action)
@@ -129,7 +134,7 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menus["help"] = bar.addMenu(translate("Shell", "&Help"))
         self.too_much_action = QAction(translate("Shell", "If this feels like &too much…"), self)
-        self.too_much_action.setShortcuts([QKeySequence("F1")])
+        set_shortcut(self.too_much_action, QKeySequence("F1"))
         help_menu.addAction(self.too_much_action)
         help_menu.addSeparator()
         self.about_action = QAction(translate("Shell", "&About {app}").format(app=APP_NAME), self)

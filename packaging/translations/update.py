@@ -83,11 +83,13 @@ def _mark_counted(ts: Path) -> None:
             translation.text = None
         changed = True
     if changed:
-        body = ElementTree.tostring(tree.getroot(), encoding="unicode")
-        ts.write_text(
-            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
-            encoding="utf-8",
-        )
+        write_ts(tree, ts)
+
+
+def write_ts(tree: ElementTree.ElementTree, ts: Path) -> None:
+    """Save a .ts file with the doctype Qt's tools expect (ElementTree leaves it out)."""
+    body = ElementTree.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8")
 
 
 def compile_all(folder: Path) -> list[Path]:

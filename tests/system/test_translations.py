@@ -56,8 +56,7 @@ def _translate_ts(path: Path) -> None:
                     ElementTree.SubElement(translation, "numerusform").text = text
             else:
                 translation.text = wanted
-    body = ElementTree.tostring(tree.getroot(), encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body, "utf-8")
+    update.write_ts(tree, path)
 
 
 def test_extract_finds_code_tables_and_word_lists(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
-from desktop.clock import Clock, MonotonicClock
+from desktop.clock import Clock, MonotonicClock, SystemWallClock, WallClock
 from desktop.icons import app_icon
 from desktop.local_format import day_and_time
 from desktop.paths import (
@@ -159,9 +159,11 @@ class Glimmers:
         clock: Clock | None = None,
         dialogs: Dialogs | None = None,
         player: Player | None = None,
+        wall: WallClock | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.clock = clock or MonotonicClock()
+        self.wall = wall or SystemWallClock()
         self.dialogs = dialogs or Dialogs()
         self.store: Store | None = None
         self.signals: StoreSignals | None = None
@@ -199,7 +201,7 @@ class Glimmers:
             return self._show_unlock(by_idle=False)
         try:
             self.store = open_store(
-                database_path(self.data_dir), backups_dir(self.data_dir), key=self.key
+                database_path(self.data_dir), backups_dir(self.data_dir), self.wall, self.key
             )
         except StoreProblem as problem:
             from desktop.shell.problem_window import ProblemWindow
@@ -481,7 +483,9 @@ class Glimmers:
         self._close_main_window()
         database = database_path(self.data_dir)
         try:
-            restore(database, backup, aside_for_restore(backups_dir(self.data_dir)), self.key)
+            restore(
+                database, backup, aside_for_restore(backups_dir(self.data_dir), self.wall), self.key
+            )
         except (OSError, StoreProblem) as e:
             self.start()
             self.dialogs.tell(
@@ -506,7 +510,7 @@ class Glimmers:
             return
         database = database_path(self.data_dir)
         try:
-            restore(database, good.path, aside_for_damaged(database), self.key)
+            restore(database, good.path, aside_for_damaged(database, self.wall), self.key)
         except (OSError, StoreProblem) as e:
             old.explanation.setText(
                 old.explanation.text()
@@ -548,7 +552,7 @@ class Glimmers:
     def _build_main_window(self, store: Store) -> MainWindow:
         assert self.settings is not None
         self.signals = StoreSignals(store)
-        pages = build_pages(store, self.signals, self.settings, self.clock, self.player)
+        pages = build_pages(store, self.signals, self.settings, self.clock, self.wall, self.player)
         window = MainWindow(pages, self.settings)
         self.data_actions = DataActions(store, self.dialogs, window)
         for action in self.data_actions.actions():

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.store import Store, open_store
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, FakeWallClock
 
 WATCHDOG_SECONDS = 120
 
@@ -49,10 +49,16 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    """A freshly migrated database in the test's data folder."""
+def wall() -> FakeWallClock:
+    """The wall clock of the test's store and views: 2026-11-28 at noon, UTC, until moved."""
+    return FakeWallClock()
+
+
+@pytest.fixture
+def store(data_dir: Path, wall: FakeWallClock) -> Iterator[Store]:
+    """A freshly migrated database in the test's data folder, dated by ``wall``."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    opened = open_store(data_dir / "glimmers.db", data_dir / "backups")
+    opened = open_store(data_dir / "glimmers.db", data_dir / "backups", wall)
     yield opened
     opened.close()
 
@@ -77,3 +83,16 @@ def player(shared_player):  # type: ignore[no-untyped-def]
     """The shared player, stopped and emptied after each test."""
     yield shared_player
     shared_player.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _no_real_date(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Outside the whole-app system tests, nothing may read the machine's date: a test that
+    did would pass only on some days. Each test hands its views and store a FakeWallClock."""
+    if request.node.path.parent.name == "system":
+        return
+
+    def refuse(self: object) -> object:
+        raise AssertionError("a test read the machine's date; give it the `wall` fixture")
+
+    monkeypatch.setattr("desktop.clock.SystemWallClock.now", refuse)

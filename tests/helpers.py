@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+# The day every test lives in unless it says otherwise: never the machine's real date.
+TEST_NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc)  # a Saturday
+
 
 class FakeClock:
     """A monotonic clock that moves only when a test says so."""
@@ -15,6 +20,23 @@ class FakeClock:
     def advance(self, seconds: float) -> None:
         assert seconds >= 0, "a monotonic clock never goes back"
         self._now += seconds
+
+
+class FakeWallClock:
+    """A wall clock that shows the moment a test sets, and moves only when told."""
+
+    def __init__(self, start: dt.datetime = TEST_NOON) -> None:
+        self._now = start
+
+    def now(self) -> dt.datetime:
+        return self._now
+
+    def set(self, moment: dt.datetime) -> None:
+        assert moment.tzinfo is not None, "the wall clock's moments carry their time zone"
+        self._now = moment
+
+    def advance(self, seconds: float) -> None:
+        self._now += dt.timedelta(seconds=seconds)
 
 
 class FakeDialogs:

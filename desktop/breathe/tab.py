@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Callable
 from typing import Protocol
@@ -46,7 +45,7 @@ from desktop.breathe.patterns import (
 from desktop.breathe.tones import tone_for_phase
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.settled_panel import CheckInAnswer, SettledPanel
-from desktop.clock import Clock
+from desktop.clock import Clock, WallClock, today
 from desktop.local_format import short_day
 from desktop.store import Store
 from desktop.store.breathing import (
@@ -91,11 +90,11 @@ class BreatheTab(QWidget):
         signals: StoreSignals,
         settings: QSettings,
         clock: Clock,
+        wall: WallClock,
         vocabulary: Vocabulary,
         cues: Cues,
         tones: Callable[[], Tones],
         reduced_motion: bool = False,
-        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__()
         self.setObjectName("breathe_tab")
@@ -104,7 +103,7 @@ class BreatheTab(QWidget):
         self._clock = clock
         self._make_tones = tones
         self._tones: Tones | None = None
-        self._today = today
+        self._wall = wall
         self.session: BreathSession | None = None
         self._before: CheckInAnswer | None = None
         self._custom: dict[str, Pattern] = {}
@@ -651,7 +650,7 @@ class BreatheTab(QWidget):
             self.history.addItem(f"{short_day(stored.day)}: {describe_session(stored)}")
         if self.history.count() == 0:
             self.history.addItem(translate("BreatheTab", "Your sessions will show here."))
-        minutes = round(minutes_in_week(self._store, self._today()))
+        minutes = round(minutes_in_week(self._store, today(self._wall)))
         self.week_label.setText(
             translate("BreatheTab", "This week: %n minute(s) of breathing", None, minutes)
         )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.checkin.feelings import Feeling, Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
+from desktop.clock import WallClock, today
 from desktop.journal.sketch_pad import SketchPanel
 from desktop.store.journal import IMPRESSION_COUNT, SENSES, Entry, impressions_entry
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -53,12 +53,12 @@ class EntryEditor(QWidget):
     def __init__(
         self,
         vocabulary: Vocabulary,
-        today: Callable[[], dt.date] = dt.date.today,
+        wall: WallClock,
         autosave_ms: int = AUTOSAVE_MS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._today = today
+        self._wall = wall
         self._editing: Entry | None = None
         self._kind = "entry"
         self._dirty = False
@@ -225,7 +225,7 @@ class EntryEditor(QWidget):
         return self._editing
 
     def start_new(self, kind: str = "entry") -> None:
-        self._load(Entry(kind=kind, day=self._today().isoformat()), editing=None)
+        self._load(Entry(kind=kind, day=today(self._wall).isoformat()), editing=None)
 
     def edit(self, entry: Entry) -> None:
         self._load(entry, editing=entry)
@@ -257,7 +257,7 @@ class EntryEditor(QWidget):
                         "including \u201cnothing in particular\u201d.",
                     )
                 )
-            self.day_edit.setMaximumDate(_qdate(self._today()))
+            self.day_edit.setMaximumDate(_qdate(today(self._wall)))
             self.day_edit.setDate(_qdate(dt.date.fromisoformat(entry.day)))
             for key, edit in self.sense_edits.items():
                 edit.setText(getattr(entry, key))
@@ -331,7 +331,7 @@ class EntryEditor(QWidget):
             entry = Entry(
                 uid=editing.uid if editing else Entry().uid,
                 kind=str(state.get("kind", "entry")),
-                day=str(state.get("day") or self._today().isoformat()),
+                day=str(state.get("day") or today(self._wall).isoformat()),
                 feelings=tuple(Feeling(str(w), int(i)) for w, i in state.get("feelings", [])),
                 body=str(state.get("body", "")),
                 tags=(),
@@ -377,7 +377,7 @@ class EntryEditor(QWidget):
 
     def saved(self, entry: Entry) -> None:
         self.start_new(self._kind if self._editing is None else "entry")
-        if entry.day == self._today().isoformat():
+        if entry.day == today(self._wall).isoformat():
             self.show_message(translate("JournalEditor", "Saved, for today."))
         else:
             day = QLocale().toString(_qdate(dt.date.fromisoformat(entry.day)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.checkin.feelings import Vocabulary
+from desktop.clock import WallClock
 from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
 from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
 from desktop.local_format import day_and_time
@@ -82,7 +82,7 @@ class JournalTab(QWidget):
         store: Store,
         signals: StoreSignals,
         vocabulary: Vocabulary,
-        today: Callable[[], dt.date] = dt.date.today,
+        wall: WallClock,
         autosave_ms: int = AUTOSAVE_MS,
     ) -> None:
         super().__init__()
@@ -117,7 +117,7 @@ class JournalTab(QWidget):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
 
-        self.model = TimelineModel(vocabulary, today=today)
+        self.model = TimelineModel(vocabulary, wall)
         self.timeline = QListView()
         self.timeline.setObjectName("timeline")
         self.timeline.setAccessibleName(translate("JournalTab", "Timeline"))
@@ -157,7 +157,7 @@ class JournalTab(QWidget):
             translate("JournalTab", "&Undo"), "Undo delete"
         )
 
-        self.editor = EntryEditor(vocabulary, today=today, autosave_ms=autosave_ms)
+        self.editor = EntryEditor(vocabulary, wall, autosave_ms=autosave_ms)
 
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter, 1)

@@ -23,6 +23,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.checkin.feelings import Vocabulary, phrase
+from desktop.clock import WallClock, today
 from desktop.store.journal import MATCH_END, MATCH_START, TimelineItem
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
@@ -53,16 +54,16 @@ class _Row:
     item: TimelineItem | None  # None: the day's header row
 
 
-def day_label(day: str, today: dt.date) -> str:
+def day_label(day: str, current: dt.date) -> str:
     date = dt.date.fromisoformat(day)
-    if date == today:
+    if date == current:
         return translate("JournalTimeline", "Today")
-    if date == today - dt.timedelta(days=1):
+    if date == current - dt.timedelta(days=1):
         return translate("JournalTimeline", "Yesterday")
     # The patterns are QLocale's (dddd: weekday, MMMM: month); a translation can reorder them.
     pattern = (
         translate("JournalTimeline", "dddd d MMMM")
-        if date.year == today.year
+        if date.year == current.year
         else translate("JournalTimeline", "dddd d MMMM yyyy")
     )
     return QLocale().toString(QDate(date.year, date.month, date.day), pattern)
@@ -89,12 +90,12 @@ class TimelineModel(QAbstractListModel):
     def __init__(
         self,
         vocabulary: Vocabulary,
-        today: Callable[[], dt.date] = dt.date.today,
+        wall: WallClock,
         page_size: int = PAGE_SIZE,
     ) -> None:
         super().__init__()
         self._vocabulary = vocabulary
-        self._today = today
+        self._wall = wall
         self._page_size = page_size
         self._rows: list[_Row] = []
         self._fetch: PageFetcher = lambda _limit: []
@@ -174,9 +175,9 @@ class TimelineModel(QAbstractListModel):
             return item
         if item is None:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return day_label(row.day, self._today())
+                return day_label(row.day, today(self._wall))
             if role == HTML_ROLE:
-                return f"<b>{html.escape(day_label(row.day, self._today()))}</b>"
+                return f"<b>{html.escape(day_label(row.day, today(self._wall)))}</b>"
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._plain(item)

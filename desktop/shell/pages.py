@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.clock import Clock
+from desktop.clock import Clock, WallClock
 from desktop.resources import read_text
 from desktop.shell.main_window import Page
 from desktop.store import Store
@@ -48,6 +48,7 @@ def build_pages(
     signals: StoreSignals,
     settings: QSettings,
     clock: Clock,
+    wall: WallClock,
     player: Callable[[], Player],  # the app's one music player, made on first use
 ) -> list[Page]:
     """``player`` gives the app's one music player, made on first use."""
@@ -74,6 +75,7 @@ def build_pages(
             signals,
             settings,
             clock,
+            wall,
             vocabulary(),
             Cues.parse(read_text("cues.txt")),
             tones,
@@ -88,7 +90,7 @@ def build_pages(
     def journal() -> QWidget:
         from desktop.journal.tab import JournalTab
 
-        return JournalTab(store, signals, vocabulary())
+        return JournalTab(store, signals, vocabulary(), wall)
 
     return [
         Page(

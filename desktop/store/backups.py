@@ -8,10 +8,10 @@ import datetime as dt
 import os
 import re
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.clock import WallClock, local_now
 from desktop.store.database import (
     DATABASE_ERRORS,
     Store,
@@ -27,8 +27,6 @@ from desktop.texts import translate
 DEFAULT_KEEP = 14
 DUE_AFTER = dt.timedelta(days=1)
 _NAME = re.compile(r"^glimmers-(\d{8}-\d{6})(?:-[\w-]+)?\.db$")
-
-Now = Callable[[], dt.datetime]
 
 
 @dataclass(frozen=True)
@@ -47,15 +45,16 @@ def _stamp(moment: dt.datetime) -> str:
     return moment.strftime("%Y%m%d-%H%M%S")
 
 
-def make_backup(store: Store, folder: Path, now: Now = dt.datetime.now, label: str = "") -> Path:
+def make_backup(store: Store, folder: Path, label: str = "") -> Path:
     """Copy the open database, consistently, even while it is in use."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     suffix = f"-{label}" if label else ""
-    target = folder / f"glimmers-{_stamp(now())}{suffix}.db"
+    moment = _stamp(local_now(store.wall))
+    target = folder / f"glimmers-{moment}{suffix}.db"
     number = 1
     while target.exists():
         number += 1
-        target = folder / f"glimmers-{_stamp(now())}{suffix}-{number}.db"
+        target = folder / f"glimmers-{moment}{suffix}-{number}.db"
     copy_database(store.conn, target, store.key)
     return target
 
@@ -104,14 +103,12 @@ def prune(folder: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
     return [b.path for b in old]
 
 
-def backup_if_due(
-    store: Store, folder: Path, now: Now = dt.datetime.now, keep: int = DEFAULT_KEEP
-) -> Path | None:
+def backup_if_due(store: Store, folder: Path, keep: int = DEFAULT_KEEP) -> Path | None:
     """At start-up: a new backup when the newest is more than a day old (or there is none)."""
     newest = next(iter(list_backups(folder)), None)
-    if newest is not None and now() - newest.created < DUE_AFTER:
+    if newest is not None and local_now(store.wall) - newest.created < DUE_AFTER:
         return None
-    made = make_backup(store, folder, now, label="daily")
+    made = make_backup(store, folder, label="daily")
     prune(folder, keep)
     return made
 
@@ -154,14 +151,14 @@ def restore(database: Path, backup: Path, aside: Path, key: bytes | None = None)
     return aside
 
 
-def aside_for_restore(folder: Path, now: Now = dt.datetime.now) -> Path:
+def aside_for_restore(folder: Path, wall: WallClock) -> Path:
     """Where a healthy current file goes before a backup replaces it: with the backups."""
-    return folder / f"glimmers-{_stamp(now())}-before-restore.db"
+    return folder / f"glimmers-{_stamp(local_now(wall))}-before-restore.db"
 
 
-def aside_for_damaged(database: Path, now: Now = dt.datetime.now) -> Path:
+def aside_for_damaged(database: Path, wall: WallClock) -> Path:
     """Where a damaged file goes: beside it, under a name that says what it is."""
-    return database.with_name(f"glimmers-damaged-{_stamp(now())}.db")
+    return database.with_name(f"glimmers-damaged-{_stamp(local_now(wall))}.db")
 
 
 @dataclass(frozen=True)

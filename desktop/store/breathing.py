@@ -9,19 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.clock import stamp, today
 from desktop.store.database import Store, newest_first
-from desktop.store.journal import TimelineItem, new_uid, utc_now
+from desktop.store.journal import TimelineItem, new_uid
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
 from desktop.texts import translate
 
 SESSIONS = "breath_sessions"
 PATTERNS = "breath_patterns"
-
-Now = Callable[[], dt.datetime]
 
 
 @dataclass(frozen=True)
@@ -42,13 +41,12 @@ class StoredSession:
     created_at: str = ""
 
 
-def save_session(store: Store, session: StoredSession, now: Now = utc_now) -> StoredSession:
+def save_session(store: Store, session: StoredSession) -> StoredSession:
     for value in (session.settled_before, session.settled_after):
         if value is not None and not 1 <= value <= 5:
             raise ValueError(translate("Store", "How settled you feel is a number from 1 to 5."))
-    moment = now()
-    day = session.day or moment.astimezone().date().isoformat()
-    created = session.created_at or moment.isoformat(timespec="milliseconds")
+    day = session.day or today(store.wall).isoformat()
+    created = session.created_at or stamp(store.wall)
     with store.transaction(SESSIONS) as conn:
         conn.execute(
             """

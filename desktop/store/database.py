@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
+from desktop.clock import SystemWallClock, WallClock, local_now
 from desktop.store.migrations import LATEST_VERSION, MIGRATIONS
 from desktop.store.problems import ProblemKind, StoreProblem
 from desktop.texts import translate
@@ -169,10 +170,18 @@ def backup_before_migration(
 class Store:
     """The open database. Owns the connection; every write goes through ``transaction()``."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, key: bytes | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        key: bytes | None = None,
+        wall: WallClock | None = None,
+    ) -> None:
         self.path = path
         self.conn = conn
         self.key = key  # dropped when the store closes (the lock closes it)
+        # What day and moment it is, for every record's stamp: the app's one wall clock.
+        self.wall: WallClock = wall or SystemWallClock()
         self._listeners: list[Listener] = []
 
     @functools.cached_property
@@ -226,7 +235,7 @@ class Store:
     def second_connection(self) -> Store:
         """Another connection to the same (already opened and migrated) file, for work on
         another thread. WAL lets it write while this one reads; it has no listeners."""
-        return Store(self.path, _configured_connection(self.path, self.key), self.key)
+        return Store(self.path, _configured_connection(self.path, self.key), self.key, self.wall)
 
     def close(self) -> None:
         self.conn.close()
@@ -248,7 +257,7 @@ def _configured_connection(path: Path, key: bytes | None) -> sqlite3.Connection:
 def open_store(
     path: Path,
     backups: Path,
-    now: Callable[[], dt.datetime] = dt.datetime.now,
+    wall: WallClock | None = None,
     key: bytes | None = None,
 ) -> Store:
     """Open (creating or migrating) the database at ``path``.
@@ -256,10 +265,11 @@ def open_store(
     Raises StoreProblem, leaving the file byte for byte as it was, when it is not a database,
     is damaged, or was written by a newer version.
     """
+    wall = wall or SystemWallClock()
     version = inspect_database(path, key)
     existed = path.exists() and path.stat().st_size > 0
     if existed and version < LATEST_VERSION:
-        backup_before_migration(path, backups, version, now(), key)
+        backup_before_migration(path, backups, version, local_now(wall), key)
     if not existed:
         create_private_file(path)
     elif os.name == "posix":
@@ -268,7 +278,7 @@ def open_store(
         conn = _configured_connection(path, key)
     except DATABASE_ERRORS as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
-    store = Store(path, conn, key)
+    store = Store(path, conn, key, wall)
     try:
         migrate(store)
     except (WriteFailed, *DATABASE_ERRORS) as e:  # type: ignore[misc]

@@ -24,7 +24,6 @@ from desktop.store.journal import (
     Entry,
     all_entries,
     clean_tags,
-    utc_now,
     write_entry,
 )
 from desktop.store.records import INTENSITY_RANGE, Feeling, feelings_to_data
@@ -73,12 +72,12 @@ def _entry_to_dict(entry: Entry) -> dict[str, Any]:
     }
 
 
-def export_json(entries: Iterable[Entry], now: dt.datetime | None = None) -> str:
+def export_json(entries: Iterable[Entry], now: dt.datetime) -> str:
     document = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "app_version": __version__,
-        "exported_at": (now or utc_now()).isoformat(timespec="seconds"),
+        "exported_at": now.isoformat(timespec="seconds"),
         "entries": [_entry_to_dict(e) for e in entries],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -159,7 +158,7 @@ def export_csv(entries: Iterable[Entry]) -> str:
 def export(store: Store, fmt: str) -> str:
     entries = all_entries(store)
     if fmt == "json":
-        return export_json(entries)
+        return export_json(entries, store.wall.now())
     if fmt == "markdown":
         return export_markdown(entries)
     if fmt == "csv":

@@ -13,10 +13,11 @@ import json
 import re
 import sqlite3
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.clock import stamp, today
 from desktop.store.database import Store
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -40,12 +41,6 @@ SUMMARY_LENGTH = 160
 # Markers around matched words in search snippets; the view turns them into highlighting.
 MATCH_START = "\x02"
 MATCH_END = "\x03"
-
-Now = Callable[[], dt.datetime]
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def new_uid() -> str:
@@ -147,9 +142,7 @@ def _entry_from_row(row: Sequence[object]) -> Entry:
     )
 
 
-def save_entry(
-    store: Store, entry: Entry, now: Now = utc_now, draft_key: str | None = None
-) -> Entry:
+def save_entry(store: Store, entry: Entry, draft_key: str | None = None) -> Entry:
     """Insert a new entry or replace the one with the same uid. Durable when it returns.
 
     ``draft_key`` names the editor draft this save replaces; it goes in the same transaction.
@@ -164,14 +157,14 @@ def save_entry(
                 "write it, choose it, or draw something.",
             )
         )
-    moment = now()
-    today = moment.astimezone().date()  # the person's own calendar day
+    moment = stamp(store.wall)
+    day = today(store.wall)  # the person's own calendar day
     entry = dataclasses.replace(
         entry,
-        day=validate_day(entry.day or today.isoformat(), today),
+        day=validate_day(entry.day or day.isoformat(), day),
         tags=clean_tags(entry.tags),
-        created_at=entry.created_at or moment.isoformat(timespec="milliseconds"),
-        updated_at=moment.isoformat(timespec="milliseconds"),
+        created_at=entry.created_at or moment,
+        updated_at=moment,
     )
     with store.transaction(TABLE, DRAFTS) as conn:
         write_entry(conn, entry)
@@ -229,12 +222,9 @@ def all_entries(store: Store) -> list[Entry]:
 # -- the trash ----------------------------------------------------------------------------------
 
 
-def trash_entry(store: Store, uid: str, now: Now = utc_now) -> None:
+def trash_entry(store: Store, uid: str) -> None:
     with store.transaction(TABLE) as conn:
-        conn.execute(
-            "UPDATE entries SET deleted_at = ? WHERE uid = ?",
-            (now().isoformat(timespec="milliseconds"), uid),
-        )
+        conn.execute("UPDATE entries SET deleted_at = ? WHERE uid = ?", (stamp(store.wall), uid))
 
 
 def restore_entry(store: Store, uid: str) -> None:
@@ -264,13 +254,13 @@ class Draft:
     content: dict[str, object]
 
 
-def save_draft(store: Store, key: str, content: dict[str, object], now: Now = utc_now) -> None:
+def save_draft(store: Store, key: str, content: dict[str, object]) -> None:
     with store.transaction(DRAFTS) as conn:
         conn.execute(
             "INSERT INTO drafts (key, saved_at, content) VALUES (?, ?, ?) "
             "ON CONFLICT (key) DO UPDATE SET saved_at = excluded.saved_at, "
             "content = excluded.content",
-            (key, now().isoformat(timespec="seconds"), json.dumps(content)),
+            (key, store.wall.now().isoformat(timespec="seconds"), json.dumps(content)),
         )
 
 

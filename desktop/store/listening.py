@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sqlite3
@@ -10,8 +9,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.clock import stamp, today
 from desktop.store.database import Store, newest_first
-from desktop.store.journal import Query, TimelineItem, new_uid, utc_now
+from desktop.store.journal import Query, TimelineItem, new_uid
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
@@ -19,8 +19,6 @@ TRACKS = "tracks"
 CHECKINS = "body_checkins"
 MOODS = "track_moods"
 STRENGTHS = ("faint", "clear", "strong")
-
-Now = Callable[[], dt.datetime]
 
 
 @dataclass(frozen=True)
@@ -40,9 +38,9 @@ class Track(TrackInfo):
     missing: bool = False
 
 
-def add_tracks(store: Store, infos: Iterable[TrackInfo], now: Now = utc_now) -> int:
+def add_tracks(store: Store, infos: Iterable[TrackInfo]) -> int:
     """Add files, or refresh the tags of ones already there. Returns how many were new."""
-    added_at = now().isoformat(timespec="seconds")
+    added_at = store.wall.now().isoformat(timespec="seconds")
     rows = [(i.path, i.title, i.artist, i.album, i.duration, added_at) for i in infos]
     if not rows:
         return 0
@@ -204,7 +202,7 @@ def _marks_from_json(text: str) -> tuple[BodyMark, ...]:
     )
 
 
-def save_checkin(store: Store, checkin: CheckIn, now: Now = utc_now) -> CheckIn:
+def save_checkin(store: Store, checkin: CheckIn) -> CheckIn:
     if not checkin.nothing_concrete and not (
         checkin.marks or checkin.feelings or checkin.note.strip()
     ):
@@ -215,9 +213,8 @@ def save_checkin(store: Store, checkin: CheckIn, now: Now = utc_now) -> CheckIn:
                 "or use \u201cNothing concrete, I just listened\u201d.",
             )
         )
-    moment = now()
-    day = checkin.day or moment.astimezone().date().isoformat()
-    created = checkin.created_at or moment.isoformat(timespec="milliseconds")
+    day = checkin.day or today(store.wall).isoformat()
+    created = checkin.created_at or stamp(store.wall)
     words = [checkin.track_title, checkin.summary(), " ".join(f.word for f in checkin.feelings)]
     with store.transaction(CHECKINS) as conn:
         conn.execute(
@@ -341,7 +338,6 @@ def save_mood(
     moment: str,
     pleasantness: float,
     energy: float,
-    now: Now = utc_now,
 ) -> None:
     if moment not in ("before", "after"):
         raise ValueError(translate("Store", "A tap is before or after a track."))
@@ -351,7 +347,13 @@ def save_mood(
         conn.execute(
             "INSERT INTO track_moods (track_id, moment, pleasantness, energy, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            (track_id, moment, pleasantness, energy, now().isoformat(timespec="seconds")),
+            (
+                track_id,
+                moment,
+                pleasantness,
+                energy,
+                store.wall.now().isoformat(timespec="seconds"),
+            ),
         )
 
 

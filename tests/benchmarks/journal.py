@@ -206,7 +206,9 @@ def encrypted_ratios(
         key = protect(folder, folder / "backups", "benchmark passphrase")
         store = open_store(folder / "glimmers.db", folder / "backups", key=key)
         signals = StoreSignals(store)
-        tab = JournalTab(store, signals, load_feelings())  # as in the plain run: views refresh
+        tab = JournalTab(
+            store, signals, load_feelings(), store.wall
+        )  # as in the plain run: views refresh
         saves = [
             _time_ms(lambda i=i: save_entry(store, Entry(body=f"encrypted save {i}")))
             for i in range(REPEATS)
@@ -288,7 +290,7 @@ def main() -> None:
     store_open_ms = (time.perf_counter() - started) * 1000
     signals = StoreSignals(store)
     started = time.perf_counter()
-    tab = JournalTab(store, signals, vocabulary)
+    tab = JournalTab(store, signals, vocabulary, store.wall)
     first_page_ms = (time.perf_counter() - started) * 1000
     assert tab.model.rowCount() > 0
     tab.resize(1100, 760)

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Glimmers
 from desktop.listen.player import Player
-from tests.helpers import FakeDialogs
+from tests.helpers import FakeDialogs, FakeWallClock
 
 INTERACTIVE = (
     QAbstractButton,
@@ -81,7 +81,7 @@ def description_of(widget: QWidget) -> str:
 def test_every_interactive_widget_has_a_name(
     qtbot: QtBot, data_dir: Path, player: Player, tab: str
 ) -> None:
-    app = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
     app.offer_protection = False
     window = app.start()
     qtbot.addWidget(window)
@@ -105,7 +105,7 @@ def test_panels_shown_later_name_their_controls(qtbot: QtBot, shown: Glimmers) -
 
 
 def test_dialogs_name_their_controls(qtbot: QtBot, data_dir: Path, player: Player) -> None:
-    app = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
     app.offer_protection = False
     qtbot.addWidget(app.start())
     too_much = app.show_too_much()
@@ -139,7 +139,7 @@ def _tab_through(qtbot: QtBot, start: QWidget, presses: int, back: bool = False)
 
 @pytest.fixture
 def shown(qtbot: QtBot, data_dir: Path, player: Player) -> Iterator[Glimmers]:
-    app = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
     app.offer_protection = False
     window = app.start()
     qtbot.addWidget(window)

@@ -13,11 +13,11 @@ from desktop.shell.problem_window import ProblemWindow
 from desktop.store import open_store
 from desktop.store.backups import list_backups, make_backup
 from desktop.store.journal import Entry, count_entries, save_entry
-from tests.helpers import FakeDialogs
+from tests.helpers import FakeDialogs, FakeWallClock
 
 
 def test_daily_backup_after_start(qtbot: QtBot, data_dir: Path) -> None:
-    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     qtbot.addWidget(app.start())
     assert app.daily_backup() is not None
     assert app.daily_backup() is None  # one a day is enough
@@ -27,7 +27,7 @@ def test_daily_backup_after_start(qtbot: QtBot, data_dir: Path) -> None:
 
 def test_back_up_now_and_restore_from_the_dialog(qtbot: QtBot, data_dir: Path) -> None:
     dialogs = FakeDialogs()
-    app = Glimmers(data_dir, dialogs=dialogs)  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=dialogs)  # type: ignore[arg-type]
     qtbot.addWidget(app.start())
     assert app.store is not None
     save_entry(app.store, Entry(body="kept in the backup"))
@@ -53,7 +53,7 @@ def test_back_up_now_and_restore_from_the_dialog(qtbot: QtBot, data_dir: Path) -
 
 
 def test_keep_setting_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
-    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     qtbot.addWidget(app.start())
     dialog = app.show_backups()
     dialog.keep.setValue(5)
@@ -66,14 +66,14 @@ def test_damaged_file_can_be_replaced_by_the_newest_good_backup(
     qtbot: QtBot, data_dir: Path
 ) -> None:
     data_dir.mkdir(parents=True)
-    store = open_store(data_dir / "glimmers.db", data_dir / "backups")
+    store = open_store(data_dir / "glimmers.db", data_dir / "backups", FakeWallClock())
     save_entry(store, Entry(body="safe in a backup"))
     make_backup(store, data_dir / "backups")
     store.close()
     database = data_dir / "glimmers.db"
     damaged = b"this file was damaged" * 300
     database.write_bytes(damaged)
-    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)

@@ -21,12 +21,13 @@ from desktop.store.exchange import FORMAT_NAME, ImportProblem, import_json
 from desktop.store.journal import Entry, count_entries, get_entry, save_entry, search
 from desktop.store_signals import StoreSignals
 from tests.audio import make_wav
+from tests.helpers import FakeWallClock
 
 
 @pytest.fixture
 def journal_tab(qtbot: QtBot, store: Store):  # type: ignore[no-untyped-def]
     signals = StoreSignals(store)
-    tab = JournalTab(store, signals, load_feelings())
+    tab = JournalTab(store, signals, load_feelings(), store.wall)
     qtbot.addWidget(tab)
     tab.show()
     yield tab
@@ -76,7 +77,7 @@ def test_a_mangled_settings_file_falls_back_to_defaults(
         b"[breathe]\nlength=lots\nrate=fast\nvolume=\xff\xfe\nstyle=spiral\n"
         b"[window]\ngeometry=@ByteArray(nonsense)\npage=nowhere\n[backups]\nkeep=-3\n\x00\x01"
     )
-    app = Glimmers(data_dir, player=player)
+    app = Glimmers(data_dir, wall=FakeWallClock(), player=player)
     window = app.start()
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)
@@ -126,6 +127,7 @@ def test_any_settings_values_still_open_the_breathe_tab(
         signals,
         ini,
         MonotonicClock(),
+        store.wall,
         load_feelings(),
         Cues.parse(read_text("cues.txt")),
         lambda: None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -19,7 +18,7 @@ from desktop.store import Store
 from desktop.store.breathing import list_patterns, recent_sessions
 from desktop.store.timeline import TimelinePager
 from desktop.store_signals import StoreSignals
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, FakeWallClock
 
 
 class FakeTones:
@@ -51,11 +50,11 @@ def make_tab(qtbot: QtBot, store: Store, clock: FakeClock, tones: FakeTones, tmp
             signals,
             settings,
             clock,
+            store.wall,
             load_feelings(),
             Cues.parse(read_text("cues.txt")),
             lambda: tones,
             reduced_motion=reduced_motion,
-            today=lambda: dt.date(2026, 11, 28),
         )
         qtbot.addWidget(tab)
         tab.resize(1000, 700)
@@ -404,7 +403,7 @@ def test_the_desktop_asking_for_less_motion_starts_with_the_ring(
     from tests.helpers import FakeDialogs
 
     monkeypatch.setenv("GLIMMERS_REDUCED_MOTION", "1")
-    app = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
     app.offer_protection = False
     qtbot.addWidget(app.start())
     assert app.window is not None

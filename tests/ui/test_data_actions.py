@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app import Glimmers
 from desktop.journal.trash_dialog import TrashDialog
 from desktop.store.journal import Entry, count_entries, save_entry, trash_entry
-from tests.helpers import FakeDialogs
+from tests.helpers import FakeDialogs, FakeWallClock
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def dialogs() -> FakeDialogs:
 
 @pytest.fixture
 def app(qtbot: QtBot, data_dir: Path, dialogs: FakeDialogs) -> Iterator[Glimmers]:
-    made = Glimmers(data_dir, dialogs=dialogs)  # type: ignore[arg-type]
+    made = Glimmers(data_dir, wall=FakeWallClock(), dialogs=dialogs)  # type: ignore[arg-type]
     qtbot.addWidget(made.start())
     yield made
     made.shutdown()

@@ -27,6 +27,7 @@ from desktop.store.journal import (
 )
 from desktop.store.records import Feeling
 from desktop.store_signals import StoreSignals
+from tests.helpers import FakeWallClock
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -41,7 +42,7 @@ def signals(store: Store) -> Iterator[StoreSignals]:
 def make_tab(
     qtbot: QtBot, store: Store, signals: StoreSignals, autosave_ms: int = 60_000
 ) -> JournalTab:
-    tab = JournalTab(store, signals, load_feelings(), today=lambda: TODAY, autosave_ms=autosave_ms)
+    tab = JournalTab(store, signals, load_feelings(), store.wall, autosave_ms=autosave_ms)
     qtbot.addWidget(tab)
     tab.resize(1100, 760)
     tab.show()
@@ -308,7 +309,7 @@ def test_closing_keeps_unsaved_writing(qtbot: QtBot, tab: JournalTab, store: Sto
 def test_window_close_flushes_the_draft(qtbot: QtBot, data_dir: Path) -> None:
     from desktop.app import Glimmers
 
-    app = Glimmers(data_dir)
+    app = Glimmers(data_dir, wall=FakeWallClock())
     window = app.start()
     qtbot.addWidget(window)
     tab = app.window.show_page("journal")  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Glimmers
 from desktop.listen.player import Player
-from tests.helpers import FakeDialogs
+from tests.helpers import FakeDialogs, FakeWallClock
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def _ancestors(widget: QWidget, root: QWidget) -> Iterator[QWidget]:
 def test_nothing_is_clipped_at_150_percent(
     qtbot: QtBot, data_dir: Path, player: Player, large_text: None, tab: str
 ) -> None:
-    app = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
     app.offer_protection = False
     window = app.start()
     qtbot.addWidget(window)

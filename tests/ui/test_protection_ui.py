@@ -17,7 +17,7 @@ from desktop.shell.unlock_window import UnlockWindow
 from desktop.store.database import SQLITE_HEADER, encryption_available
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
 from desktop.store.protection import is_protected
-from tests.helpers import FakeClock, FakeDialogs
+from tests.helpers import FakeClock, FakeDialogs, FakeWallClock
 
 pytestmark = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 PASSPHRASE = "slow river, warm stone"
@@ -26,7 +26,7 @@ PASSPHRASE = "slow river, warm stone"
 def start(
     qtbot: QtBot, data_dir: Path, clock: FakeClock | None = None, dialogs: FakeDialogs | None = None
 ) -> Glimmers:
-    app = Glimmers(data_dir, clock=clock, dialogs=dialogs or FakeDialogs())  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), clock=clock, dialogs=dialogs or FakeDialogs())  # type: ignore[arg-type]
     app.offer_protection = False
     app.start()
     return app
@@ -105,7 +105,7 @@ def test_unlock_asks_calmly_until_it_is_right(qtbot: QtBot, data_dir: Path) -> N
     protect_from_dialog(qtbot, app).close()
     app.shutdown()
 
-    again = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    again = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     shown = again.start()
     assert isinstance(shown, UnlockWindow)
     before = (data_dir / "glimmers.db").read_bytes()
@@ -232,7 +232,7 @@ def test_export_of_a_protected_journal_warns_first(
 
 
 def test_protection_is_offered_once_at_first_start(qtbot: QtBot, data_dir: Path) -> None:
-    first = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    first = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     first.start()
     assert first.window is not None
     assert first.window.offer_bar.isVisible()
@@ -242,7 +242,7 @@ def test_protection_is_offered_once_at_first_start(qtbot: QtBot, data_dir: Path)
     assert not first.window.offer_bar.isVisible()
     first.protection_dialog.close()
     first.shutdown()
-    second = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    second = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     second.start()
     assert second.window is not None and not second.window.offer_bar.isVisible()
     second.shutdown()

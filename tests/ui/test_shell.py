@@ -15,12 +15,12 @@ from desktop.shell.main_window import MainWindow
 from desktop.shell.problem_window import ProblemWindow
 from desktop.shell.too_much import TooMuchDialog
 from desktop.store.contacts import list_contacts
-from tests.helpers import FakeDialogs
+from tests.helpers import FakeDialogs, FakeWallClock
 
 
 @pytest.fixture
 def glimmers(qtbot: QtBot, data_dir: Path, player):  # type: ignore[no-untyped-def]
-    app = Glimmers(data_dir, player=player)
+    app = Glimmers(data_dir, wall=FakeWallClock(), player=player)
     shown = app.start()
     qtbot.addWidget(shown)
     yield app
@@ -70,7 +70,7 @@ def test_quit_closes_the_window(qtbot: QtBot, glimmers: Glimmers) -> None:
 
 
 def test_window_size_position_and_tab_are_remembered(qtbot: QtBot, data_dir: Path) -> None:
-    first = Glimmers(data_dir)
+    first = Glimmers(data_dir, wall=FakeWallClock())
     window = first.start()
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)
@@ -80,7 +80,7 @@ def test_window_size_position_and_tab_are_remembered(qtbot: QtBot, data_dir: Pat
     window.close()
     first.shutdown()
 
-    second = Glimmers(data_dir)
+    second = Glimmers(data_dir, wall=FakeWallClock())
     again = second.start()
     qtbot.addWidget(again)
     assert isinstance(again, MainWindow)
@@ -131,7 +131,7 @@ def test_damaged_file_shows_a_clear_message_and_stays_unchanged(
     other = tmp_path / "elsewhere"
     dialogs = FakeDialogs()
     dialogs.folder = other
-    app = Glimmers(data_dir, dialogs=dialogs)  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=dialogs)  # type: ignore[arg-type]
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -154,7 +154,7 @@ def test_damaged_file_shows_a_clear_message_and_stays_unchanged(
 def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "glimmers.db").write_bytes(b"\x00" * 5000)
-    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Glimmers
 from desktop.theme_colours import colours
-from tests.helpers import FakeDialogs
+from tests.helpers import FakeDialogs, FakeWallClock
 
 
 def window_colour() -> str:
@@ -19,7 +19,7 @@ def window_colour() -> str:
 
 
 def test_choose_dark_then_light_and_it_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
-    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     app.offer_protection = False
     qtbot.addWidget(app.start())
     assert app.window is not None
@@ -30,7 +30,7 @@ def test_choose_dark_then_light_and_it_is_remembered(qtbot: QtBot, data_dir: Pat
     assert window_colour() == colours(False)["window"]
     actions["theme_dark"].trigger()
     app.shutdown()
-    again = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    again = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     qtbot.addWidget(again.start())
     assert again.theme is not None and again.theme.choice == "dark"
     again.set_theme("system")
@@ -38,7 +38,7 @@ def test_choose_dark_then_light_and_it_is_remembered(qtbot: QtBot, data_dir: Pat
 
 
 def test_following_the_system_scheme(qtbot: QtBot, data_dir: Path) -> None:
-    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     app.offer_protection = False
     qtbot.addWidget(app.start())
     assert app.theme is not None and app.theme.choice == "system"
@@ -62,7 +62,7 @@ def test_the_first_paint_uses_the_remembered_scheme_then_asks_the_system(
     settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("appearance/system_dark", "true")  # the system was dark last time
     settings.sync()
-    app = Glimmers(data_dir, dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
     app.offer_protection = False
     window = app.start()
     qtbot.addWidget(window)

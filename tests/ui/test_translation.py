@@ -37,7 +37,7 @@ from desktop.breathe.pacer import BreathSession
 from desktop.breathe.pacer_widget import PacerWidget
 from desktop.breathe.patterns import CYCLIC_SIGH
 from desktop.listen.player import Player
-from tests.helpers import FakeClock, FakeDialogs
+from tests.helpers import FakeClock, FakeDialogs, FakeWallClock
 from tests.ui.test_breathe import changed_pixels
 from tests.ui.test_large_text import clipped
 
@@ -113,7 +113,7 @@ def untranslated(root: QWidget) -> list[str]:
 
 @pytest.fixture
 def app(qtbot: QtBot, data_dir: Path, player: Player, pseudo: None) -> Iterator[Glimmers]:
-    glimmers = Glimmers(data_dir, dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
+    glimmers = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
     glimmers.offer_protection = False
     qtbot.addWidget(glimmers.start())
     assert glimmers.window is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.store import StoreProblem, open_store
+from desktop.store import Store, StoreProblem, open_store
 from desktop.store.backups import (
     aside_for_damaged,
     aside_for_restore,
@@ -21,14 +21,22 @@ from desktop.store.backups import (
     restore,
 )
 from desktop.store.journal import Entry, count_entries, save_entry
+from tests.helpers import FakeWallClock
 
 
 def at(day: int, hour: int = 9) -> dt.datetime:
+    """A local time in November 2026, as backups are named by the person's own clock."""
     return dt.datetime(2026, 11, day, hour, 0, 0)
 
 
+def dated(store: Store, moment: dt.datetime) -> Store:
+    """The store, with its wall clock set to the local ``moment``."""
+    store.wall.set(moment.astimezone())  # type: ignore[attr-defined]
+    return store
+
+
 def journal(folder: Path, entries: int):  # type: ignore[no-untyped-def]
-    store = open_store(folder / "glimmers.db", folder / "backups")
+    store = open_store(folder / "glimmers.db", folder / "backups", FakeWallClock())
     for i in range(entries):
         save_entry(store, Entry(body=f"entry {i}"))
     return store
@@ -36,7 +44,7 @@ def journal(folder: Path, entries: int):  # type: ignore[no-untyped-def]
 
 def test_backup_is_a_consistent_copy_listed_with_its_entries(tmp_path: Path) -> None:
     store = journal(tmp_path, 3)
-    made = make_backup(store, tmp_path / "backups", now=lambda: at(20))
+    made = make_backup(dated(store, at(20)), tmp_path / "backups")
     save_entry(store, Entry(body="after the backup"))
     [info] = list_backups(tmp_path / "backups")
     assert info.path == made
@@ -49,9 +57,9 @@ def test_backup_is_a_consistent_copy_listed_with_its_entries(tmp_path: Path) -> 
 def test_daily_backup_only_when_the_newest_is_a_day_old(tmp_path: Path) -> None:
     store = journal(tmp_path, 1)
     folder = tmp_path / "backups"
-    assert backup_if_due(store, folder, now=lambda: at(20)) is not None
-    assert backup_if_due(store, folder, now=lambda: at(20, 20)) is None
-    assert backup_if_due(store, folder, now=lambda: at(21, 10)) is not None
+    assert backup_if_due(dated(store, at(20)), folder) is not None
+    assert backup_if_due(dated(store, at(20, 20)), folder) is None
+    assert backup_if_due(dated(store, at(21, 10)), folder) is not None
     assert len(list_backups(folder)) == 2
     store.close()
 
@@ -60,7 +68,7 @@ def test_prune_keeps_the_newest(tmp_path: Path) -> None:
     store = journal(tmp_path, 1)
     folder = tmp_path / "backups"
     for day in range(1, 20):
-        make_backup(store, folder, now=lambda day=day: at(day))
+        make_backup(dated(store, at(day)), folder)
     deleted = prune(folder, keep=14)
     kept = list_backups(folder)
     assert len(kept) == 14 and len(deleted) == 5
@@ -70,18 +78,22 @@ def test_prune_keeps_the_newest(tmp_path: Path) -> None:
 
 def test_restore_moves_the_current_file_aside_with_its_log(tmp_path: Path) -> None:
     store = journal(tmp_path, 2)
-    backup = make_backup(store, tmp_path / "backups", now=lambda: at(10))
+    backup = make_backup(dated(store, at(10)), tmp_path / "backups")
     save_entry(store, Entry(body="newer"))
     store.close()
     database = tmp_path / "glimmers.db"
     current = database.read_bytes()
-    aside = restore(database, backup, aside_for_restore(tmp_path / "backups", lambda: at(11)))
+    aside = restore(
+        database,
+        backup,
+        aside_for_restore(tmp_path / "backups", FakeWallClock(at(11).astimezone())),
+    )
     assert aside.read_bytes() == current
     assert not Path(f"{database}-wal").exists()
-    reopened = open_store(database, tmp_path / "backups")
+    reopened = open_store(database, tmp_path / "backups", FakeWallClock())
     assert count_entries(reopened) == 2
     reopened.close()
-    before = open_store(aside, tmp_path / "elsewhere")
+    before = open_store(aside, tmp_path / "elsewhere", FakeWallClock())
     assert count_entries(before) == 3
     before.close()
 
@@ -94,14 +106,14 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(tmp_path: Path) ->
     database = tmp_path / "glimmers.db"
     original = database.read_bytes()
     with pytest.raises(StoreProblem):
-        restore(database, bad, aside_for_damaged(database))
+        restore(database, bad, aside_for_damaged(database, FakeWallClock()))
     assert database.read_bytes() == original
 
 
 def test_newest_good_backup_skips_damaged_ones(tmp_path: Path) -> None:
     store = journal(tmp_path, 1)
     folder = tmp_path / "backups"
-    good = make_backup(store, folder, now=lambda: at(3))
+    good = make_backup(dated(store, at(3)), folder)
     store.close()
     (folder / "glimmers-20261105-090000.db").write_bytes(b"not sqlite" * 100)
     found = newest_good_backup(folder)

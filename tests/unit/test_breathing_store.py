@@ -21,8 +21,6 @@ from desktop.store.journal import Entry, save_entry
 from desktop.store.records import Feeling
 from desktop.store.timeline import TimelinePager
 
-NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc)  # a Saturday
-
 
 def session(**changes) -> StoredSession:  # type: ignore[no-untyped-def]
     values = {
@@ -44,7 +42,6 @@ def test_session_is_stored_with_before_and_after(store: Store) -> None:
             settled_after=4,
             feelings_after=(Feeling("calm", 2),),
         ),
-        now=lambda: NOON,
     )
     [again] = recent_sessions(store)
     assert again == saved
@@ -78,7 +75,7 @@ def test_custom_patterns_saved_renamed_and_deleted(store: Store) -> None:
 def test_timeline_merges_entries_and_sessions_newest_first(store: Store) -> None:
     for i in range(7):
         day = f"2026-11-{10 + i:02d}"
-        save_entry(store, Entry(day=day, body=f"entry {i}"), now=lambda: NOON)
+        save_entry(store, Entry(day=day, body=f"entry {i}"))
         save_session(store, session(day=day, created_at=f"{day}T0{i}:00:00"))
     pager = TimelinePager(store)
     seen = []

@@ -28,11 +28,12 @@ from desktop.store.journal import (
     trash_entry,
 )
 from desktop.store.records import Feeling
+from tests.helpers import TEST_NOON, FakeWallClock
 
 
 @pytest.fixture
 def other_store(tmp_path):  # type: ignore[no-untyped-def]
-    opened = open_store(tmp_path / "other.db", tmp_path / "other-backups")
+    opened = open_store(tmp_path / "other.db", tmp_path / "other-backups", FakeWallClock())
     yield opened
     opened.close()
 
@@ -164,4 +165,4 @@ def test_random_bytes_never_half_import(store: Store, data: bytes) -> None:
 
 
 def test_export_json_of_nothing() -> None:
-    assert json.loads(export_json([]))["entries"] == []
+    assert json.loads(export_json([], TEST_NOON))["entries"] == []

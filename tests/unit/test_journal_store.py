@@ -29,12 +29,7 @@ from desktop.store.journal import (
     trashed_entries,
 )
 from desktop.store.records import Feeling
-
-NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc)
-
-
-def at(minutes: int) -> dt.datetime:
-    return NOON + dt.timedelta(minutes=minutes)
+from tests.helpers import FakeWallClock
 
 
 def test_save_and_read_back_every_field(store: Store) -> None:
@@ -50,7 +45,7 @@ def test_save_and_read_back_every_field(store: Store) -> None:
         tags=("Rain", "morning", "rain"),
         sketch='{"strokes": [[[0.1, 0.2], [0.3, 0.4]]]}',
     )
-    saved = save_entry(store, entry, now=lambda: NOON)
+    saved = save_entry(store, entry)
     assert saved.tags == ("rain", "morning")
     assert saved.created_at.startswith("2026-11-28T12:00")
     assert get_entry(store, entry.uid) == saved
@@ -65,17 +60,16 @@ def test_blank_entry_is_refused_but_nothing_in_particular_is_kept(store: Store) 
 
 def test_future_day_is_refused_and_earlier_day_kept(store: Store) -> None:
     with pytest.raises(ValueError, match="not a later one"):
-        save_entry(store, Entry(day="2026-12-25", body="x"), now=lambda: NOON)
+        save_entry(store, Entry(day="2026-12-25", body="x"))
     with pytest.raises(ValueError, match="a date such as"):
-        save_entry(store, Entry(day="yesterday", body="x"), now=lambda: NOON)
-    assert (
-        save_entry(store, Entry(day="2026-01-03", body="x"), now=lambda: NOON).day == "2026-01-03"
-    )
+        save_entry(store, Entry(day="yesterday", body="x"))
+    assert save_entry(store, Entry(day="2026-01-03", body="x")).day == "2026-01-03"
 
 
-def test_editing_keeps_identity_and_creation_time(store: Store) -> None:
-    first = save_entry(store, Entry(body="first words"), now=lambda: at(0))
-    edited = save_entry(store, dataclasses.replace(first, body="better words"), now=lambda: at(5))
+def test_editing_keeps_identity_and_creation_time(store: Store, wall: FakeWallClock) -> None:
+    first = save_entry(store, Entry(body="first words"))
+    wall.advance(5 * 60)
+    edited = save_entry(store, dataclasses.replace(first, body="better words"))
     assert edited.created_at == first.created_at
     assert edited.updated_at > first.updated_at
     assert count_entries(store) == 1
@@ -100,17 +94,20 @@ def test_trash_undo_and_empty(store: Store) -> None:
 
 def test_three_impressions(store: Store) -> None:
     entry = impressions_entry(["warm mug", "bird  outside\n", "soft jumper"], day="2026-11-28")
-    saved = save_entry(store, entry, now=lambda: NOON)
+    saved = save_entry(store, entry)
     assert get_entry(store, saved.uid).impressions == ("warm mug", "bird outside", "soft jumper")  # type: ignore[union-attr]
     assert timeline_page(store)[0].summary == "warm mug · bird outside · soft jumper"
     assert [i.uid for i in search(store, "jumper")] == [saved.uid]
 
 
-def test_timeline_is_newest_first_by_day_and_pages_without_gaps(store: Store) -> None:
+def test_timeline_is_newest_first_by_day_and_pages_without_gaps(
+    store: Store, wall: FakeWallClock
+) -> None:
     saved = []
     for i in range(23):
         day = (dt.date(2026, 11, 1) + dt.timedelta(days=i % 7)).isoformat()
-        saved.append(save_entry(store, Entry(day=day, body=f"note {i}"), now=lambda i=i: at(i)))
+        wall.advance(60)
+        saved.append(save_entry(store, Entry(day=day, body=f"note {i}")))
     seen: list[str] = []
     cursor = None
     while page := timeline_page(store, after=cursor, limit=5):
@@ -178,7 +175,7 @@ def test_fts_query_quotes_everything() -> None:
 
 
 def test_drafts_round_trip_and_go_with_the_save(store: Store) -> None:
-    save_draft(store, "new", {"body": "half a thought"}, now=lambda: NOON)
+    save_draft(store, "new", {"body": "half a thought"})
     assert [(d.key, d.content) for d in load_drafts(store)] == [("new", {"body": "half a thought"})]
     save_entry(store, Entry(body="a whole thought"), draft_key="new")
     assert load_drafts(store) == []

@@ -22,6 +22,7 @@ from desktop.store.protection import (
     unlock,
     unprotect,
 )
+from tests.helpers import FakeWallClock
 
 pytestmark = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 
@@ -30,7 +31,7 @@ PASSPHRASE = "a long and calm passphrase"
 
 
 def journal(folder: Path, key: bytes | None = None):  # type: ignore[no-untyped-def]
-    return open_store(folder / "glimmers.db", folder / "backups", key=key)
+    return open_store(folder / "glimmers.db", folder / "backups", FakeWallClock(), key=key)
 
 
 def every_byte(folder: Path) -> bytes:

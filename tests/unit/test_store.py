@@ -14,14 +14,15 @@ from desktop.paths import ensure_private_dir
 from desktop.store import LATEST_VERSION, ProblemKind, StoreProblem, open_store
 from desktop.store import migrations as migrations_module
 from desktop.store.contacts import add_contact, list_contacts, remove_contact
+from tests.helpers import FakeWallClock
 
 
 def _open(folder: Path):  # type: ignore[no-untyped-def]
-    return open_store(folder / "glimmers.db", folder / "backups")
+    return open_store(folder / "glimmers.db", folder / "backups", FakeWallClock())
 
 
 def _make_db_with_rows(path: Path, rows: int = 400) -> None:
-    store = open_store(path, path.parent / "backups")
+    store = open_store(path, path.parent / "backups", FakeWallClock())
     for i in range(rows):
         add_contact(store, f"person {i}", "x" * 200)
     store.close()
@@ -138,7 +139,8 @@ def test_migration_takes_a_backup_first(tmp_path: Path, monkeypatch: pytest.Monk
     )
     monkeypatch.setattr("desktop.store.database.MIGRATIONS", migrations_module.MIGRATIONS)
     monkeypatch.setattr("desktop.store.database.LATEST_VERSION", LATEST_VERSION + 1)
-    store = open_store(path, tmp_path / "backups", now=lambda: dt.datetime(2026, 1, 2, 3, 4, 5))
+    wall = FakeWallClock(dt.datetime(2026, 1, 2, 3, 4, 5).astimezone())  # local time
+    store = open_store(path, tmp_path / "backups", wall)
     assert store.schema_version == LATEST_VERSION + 1
     store.close()
     backup = tmp_path / "backups" / f"glimmers-20260102-030405-before-v{LATEST_VERSION + 1}.db"
@@ -163,7 +165,7 @@ def test_failed_migration_rolls_back_and_keeps_the_old_version(
     )
     monkeypatch.setattr("desktop.store.database.LATEST_VERSION", LATEST_VERSION + 1)
     with pytest.raises(StoreProblem) as info:
-        open_store(path, tmp_path / "backups")
+        open_store(path, tmp_path / "backups", FakeWallClock())
     assert info.value.kind is ProblemKind.NOT_UPDATED
     assert "left it as it was" in info.value.explanation()
     monkeypatch.undo()

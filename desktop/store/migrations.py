@@ -221,6 +221,35 @@ def _v4_listening(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_contacts, _v2_journal, _v3_breathing, _v4_listening]
+# "GLMR" in the database header: tells a Glimmers journal from every other SQLite file.
+APPLICATION_ID = 0x474C4D52
+
+# Tables whose rows had no stable id before version 5. Export, import and rescue match rows by uid.
+_UID_TABLES = ("contacts", "breath_patterns", "tracks", "track_moods")
+
+
+def _v5_identity(conn: sqlite3.Connection) -> None:
+    # Mark the file as ours, so a foreign SQLite file is never mistaken for a journal.
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    # Every kind of record gets a stable uid. A row inserted without one is given one at once,
+    # so writers that predate uids keep working.
+    for table in _UID_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+        conn.execute(f"UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL")
+        conn.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table} (uid)")
+        conn.execute(
+            f"""CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN new.uid IS NULL
+            BEGIN UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE rowid = new.rowid;
+            END"""
+        )
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_contacts,
+    _v2_journal,
+    _v3_breathing,
+    _v4_listening,
+    _v5_identity,
+]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.paths import ensure_private_dir
-from desktop.store import LATEST_VERSION, ProblemKind, StoreProblem, open_store
+from desktop.store import LATEST_VERSION, ProblemKind, Store, StoreProblem, open_store
 from desktop.store import migrations as migrations_module
 from desktop.store.contacts import add_contact, list_contacts, remove_contact
 from tests.helpers import FakeWallClock
@@ -195,3 +195,34 @@ def test_loose_permissions_are_tightened(tmp_path: Path) -> None:
     _open(folder).close()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE((folder / "glimmers.db").stat().st_mode) == 0o600
+
+
+def test_a_journal_is_marked_as_ours_and_every_row_has_a_stable_uid(store: Store) -> None:
+    from desktop.store.listening import TrackInfo, add_tracks, save_mood
+    from desktop.store.migrations import APPLICATION_ID
+
+    assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    add_contact(store, "Sam")
+    add_tracks(store, [TrackInfo("/music/a.ogg", "A")])
+    save_mood(store, None, "before", 0.5, 0.0)
+    for table in ("contacts", "tracks", "track_moods"):
+        [uid] = store.conn.execute(f"SELECT uid FROM {table}").fetchone()
+        assert isinstance(uid, str) and len(uid) == 32
+
+
+def test_rows_from_before_version_5_are_given_uids(tmp_path: Path) -> None:
+    from desktop.store.database import migrate
+    from desktop.store.migrations import MIGRATIONS
+
+    path = tmp_path / "glimmers.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for version, step in enumerate(MIGRATIONS[:4]):
+        step(conn)
+        conn.execute(f"PRAGMA user_version = {version + 1}")
+    conn.execute("INSERT INTO contacts (name) VALUES ('Ana'), ('Bo')")
+    conn.close()
+    store = open_store(path, tmp_path / "backups", FakeWallClock())
+    uids = [r[0] for r in store.conn.execute("SELECT uid FROM contacts")]
+    assert len(set(uids)) == 2 and all(len(u) == 32 for u in uids)
+    migrate(store)  # nothing left to do
+    store.close()

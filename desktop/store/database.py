@@ -228,6 +228,11 @@ class Store:
                     reason=_plain_reason(e)
                 )
             ) from e
+        self.announce(*changed_tables)
+
+    def announce(self, *changed_tables: str) -> None:
+        """Tell listeners these tables changed: after each transaction, and after another
+        connection to the same file (a worker's) has committed a write."""
         for table in changed_tables:
             for listener in list(self._listeners):
                 listener(table)

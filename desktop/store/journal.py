@@ -19,7 +19,12 @@ from typing import Any
 
 from desktop.clock import stamp, today
 from desktop.store.database import Store
-from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
+from desktop.store.records import (
+    Feeling,
+    feelings_from_json,
+    feelings_to_json,
+    pleasantness_words,
+)
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "entries"
@@ -61,6 +66,8 @@ class Entry:
     body: str = ""
     tags: tuple[str, ...] = ()
     sketch: str = ""  # JSON strokes from the sketch pad, or ""
+    # How pleasant it felt, -1 to 1, when another app kept a mood (Daylio); None otherwise.
+    pleasantness: float | None = None
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
@@ -72,7 +79,8 @@ class Entry:
 
     def is_blank(self) -> bool:
         texts = [getattr(self, key) for key in SENSE_KEYS] + [self.body]
-        return not any(t.strip() for t in texts) and not self.feelings and not self.sketch
+        kept = self.feelings or self.sketch or self.pleasantness is not None
+        return not any(t.strip() for t in texts) and not kept
 
 
 def impressions_entry(notes: Sequence[str], day: str, uid: str | None = None) -> Entry:
@@ -116,13 +124,13 @@ def validate_day(day: str, today: dt.date) -> str:
 
 _COLUMNS = (
     "id, uid, kind, day, created_at, updated_at, deleted_at, touch, sound, sight, smell_taste, "
-    "breath_body, feelings, body, tags_text, sketch"
+    "breath_body, feelings, body, tags_text, sketch, pleasantness"
 )
 
 
 def _entry_from_row(row: Sequence[object]) -> Entry:
     (_, uid, kind, day, created, updated, deleted, touch, sound, sight, smell, breath, feelings,
-     body, tags_text, sketch) = row  # fmt: skip
+     body, tags_text, sketch, pleasantness) = row  # fmt: skip
     return Entry(
         uid=str(uid),
         kind=str(kind),
@@ -139,6 +147,7 @@ def _entry_from_row(row: Sequence[object]) -> Entry:
         body=str(body),
         tags=tuple(t for t in str(tags_text).split("\n") if t),
         sketch=str(sketch),
+        pleasantness=None if pleasantness is None else float(str(pleasantness)),
     )
 
 
@@ -188,6 +197,7 @@ def write_entry(conn: sqlite3.Connection, entry: Entry) -> None:
         "body": entry.body,
         "tags_text": "\n".join(entry.tags),
         "sketch": entry.sketch,
+        "pleasantness": entry.pleasantness,
     }
     names = ", ".join(values)
     marks = ", ".join(f":{k}" for k in values)
@@ -305,6 +315,8 @@ class TimelineItem:
     tags_text: str = ""
     has_sketch: bool = False
     search_terms: tuple[str, ...] = ()  # set on search results: the words to highlight
+    pleasantness: float | None = None
+    has_pictures: bool = False
 
     @property
     def cursor(self) -> tuple[str, str, int]:
@@ -313,8 +325,14 @@ class TimelineItem:
     @functools.cached_property
     def summary(self) -> str:
         text = " ".join(" · ".join(t for t in self.texts if t.strip()).split())
+        if not text and self.pleasantness is not None:
+            text = translate("Store", "Felt {words}").format(
+                words=pleasantness_words(self.pleasantness)
+            )
         if not text and self.has_sketch:
             return "A sketch"
+        if not text and self.has_pictures:
+            return translate("Store", "A picture")
         return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
 
     @functools.cached_property
@@ -337,7 +355,8 @@ class TimelineItem:
 
 _ITEM_COLUMNS = (
     "e.id, e.uid, e.kind, e.day, e.created_at, e.touch, e.sound, e.sight, e.smell_taste, "
-    "e.breath_body, e.body, e.feelings, e.tags_text, e.sketch != ''"
+    "e.breath_body, e.body, e.feelings, e.tags_text, e.sketch != '', e.pleasantness, "
+    "EXISTS (SELECT 1 FROM entry_pictures p WHERE p.entry_id = e.id)"
 )
 
 
@@ -348,7 +367,18 @@ def _item_from_row(row: Sequence[Any], terms: tuple[str, ...] = ()) -> TimelineI
     else:
         texts = tuple(row[5:11])
     return TimelineItem(
-        kind, row[1], row[3], row[4], row[0], texts, row[11], row[12], bool(row[13]), terms
+        kind,
+        row[1],
+        row[3],
+        row[4],
+        row[0],
+        texts,
+        row[11],
+        row[12],
+        bool(row[13]),
+        terms,
+        pleasantness=row[14],
+        has_pictures=bool(row[15]),
     )
 
 
@@ -498,7 +528,7 @@ def search_ranked(
     if query is None:
         return []
     rows = store.conn.execute(_SEARCH_SQL, (query.fts, limit))
-    return [(row[14], _item_from_row(row, query.terms)) for row in rows]
+    return [(row[16], _item_from_row(row, query.terms)) for row in rows]
 
 
 def search(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:

@@ -244,12 +244,41 @@ def _v5_identity(conn: sqlite3.Connection) -> None:
         )
 
 
+def _v6_pictures_and_pleasantness(conn: sqlite3.Connection) -> None:
+    # How pleasant an entry felt, from -1 to 1 (the scale of the listening tap), for moods
+    # brought from another app. NULL for nearly every entry: Glimmers itself never asks for it.
+    conn.execute(
+        "ALTER TABLE entries ADD COLUMN pleasantness REAL "
+        "CHECK (pleasantness IS NULL OR pleasantness BETWEEN -1 AND 1)"
+    )
+    # Pictures kept with an entry, in the one database file, so backups, protection and the
+    # trash treat them like the entry itself. A sketch drawn elsewhere is a picture marked so.
+    conn.execute(
+        """
+        CREATE TABLE entry_pictures (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            media_type TEXT NOT NULL,
+            width INTEGER,
+            height INTEGER,
+            is_sketch INTEGER NOT NULL DEFAULT 0 CHECK (is_sketch IN (0, 1)),
+            data BLOB NOT NULL,
+            added_at TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX entry_pictures_entry ON entry_pictures (entry_id, position, id)")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_contacts,
     _v2_journal,
     _v3_breathing,
     _v4_listening,
     _v5_identity,
+    _v6_pictures_and_pleasantness,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

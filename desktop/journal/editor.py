@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Feeling, Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.clock import WallClock, today
+from desktop.journal.entry_extras import EntryExtras, PictureSource
 from desktop.journal.sketch_pad import SketchPanel
 from desktop.store.journal import IMPRESSION_COUNT, SENSES, Entry, impressions_entry
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -56,9 +57,12 @@ class EntryEditor(QWidget):
         wall: WallClock,
         autosave_ms: int = AUTOSAVE_MS,
         parent: QWidget | None = None,
+        pictures: PictureSource | None = None,
     ) -> None:
         super().__init__(parent)
         self._wall = wall
+        # What came with a saved entry from elsewhere (pictures, a mood in words): read-only.
+        self.extras = EntryExtras(pictures)
         self._editing: Entry | None = None
         self._kind = "entry"
         self._dirty = False
@@ -178,6 +182,7 @@ class EntryEditor(QWidget):
         layout.addLayout(senses)
         layout.addWidget(feelings_box)
         layout.addLayout(extra)
+        layout.addWidget(self.extras)
         layout.addWidget(sketch_box)
         scroll = QScrollArea()
         scroll.setObjectName("entry_scroll")
@@ -265,6 +270,7 @@ class EntryEditor(QWidget):
             self.body_edit.setPlainText(entry.body if entry.kind == "entry" else "")
             self.tags_edit.setText(", ".join(entry.tags))
             self.sketch.pad.load_json(entry.sketch)
+            self.extras.show_entry(editing)
             notes = list(entry.impressions) + [""] * IMPRESSION_COUNT
             for edit, note in zip(self.impression_edits, notes, strict=False):
                 edit.setText(note)
@@ -304,10 +310,13 @@ class EntryEditor(QWidget):
                 body=self.body_edit.toPlainText(),
                 tags=tuple(t for t in self.tags_edit.text().split(",")),
                 sketch=self.sketch.pad.to_json(),
+                pleasantness=None,
                 **{key: edit.text() for key, edit in self.sense_edits.items()},
             )
         if base is not None:
-            entry = dataclasses.replace(entry, uid=base.uid, created_at=base.created_at)
+            entry = dataclasses.replace(
+                entry, uid=base.uid, created_at=base.created_at, pleasantness=base.pleasantness
+            )
         return entry
 
     def state(self) -> dict[str, Any]:
@@ -336,6 +345,7 @@ class EntryEditor(QWidget):
                 body=str(state.get("body", "")),
                 tags=(),
                 sketch=str(state.get("sketch", "")),
+                pleasantness=None,
                 created_at=editing.created_at if editing else "",
                 **{key: str(senses.get(key, "")) for key, _ in SENSES},
             )

@@ -38,6 +38,7 @@ from desktop.store.journal import (
     save_entry,
     trash_entry,
 )
+from desktop.store.pictures import pictures_of
 from desktop.store.timeline import TimelinePager, search_everything
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -157,7 +158,9 @@ class JournalTab(QWidget):
             translate("JournalTab", "&Undo"), "Undo delete"
         )
 
-        self.editor = EntryEditor(vocabulary, wall, autosave_ms=autosave_ms)
+        self.editor = EntryEditor(
+            vocabulary, wall, autosave_ms=autosave_ms, pictures=lambda uid: pictures_of(store, uid)
+        )
 
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter, 1)

@@ -286,6 +286,7 @@ def _parse_entry(raw: Any, where: str) -> Entry:
         body=body,
         tags=tags,
         sketch=sketch_text,
+        pleasantness=None,
         **sense_values,
     )
 

@@ -1,0 +1,330 @@
+"""Bringing another journal's file in: a preview first, then all of it in one transaction.
+
+Both steps stream the file through its reader, so memory stays flat whatever its size. The
+preview checks every entry the import would write; the import checks them again as it writes
+and, on the first problem (or when cancelled), writes nothing at all. Entries keep stable ids,
+so a second import of the same file adds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.clock import stamp
+from desktop.store.database import Store
+from desktop.store.exchange import ImportResult
+from desktop.store.imports.detect import FORMAT_NAMES, reader_for
+from desktop.store.imports.records import (
+    Findings,
+    Imported,
+    ImportProblem,
+    PictureFile,
+    Progress,
+    ReadOptions,
+    problem,
+)
+from desktop.store.journal import TABLE, write_entry
+from desktop.store.pictures import TABLE as PICTURES
+from desktop.store.pictures import Picture, sniff_media_type, write_pictures
+from desktop.texts import QT_TRANSLATE_NOOP, translate
+
+REPORT_EVERY = 200
+ProgressCallback = Callable[[int, int], None]  # bytes read so far, bytes in all
+IsCancelled = Callable[[], bool]
+
+
+class ImportCancelled(Exception):
+    """The person stopped the import; nothing was written."""
+
+
+MONTHS = (
+    QT_TRANSLATE_NOOP("Imports", "January"),
+    QT_TRANSLATE_NOOP("Imports", "February"),
+    QT_TRANSLATE_NOOP("Imports", "March"),
+    QT_TRANSLATE_NOOP("Imports", "April"),
+    QT_TRANSLATE_NOOP("Imports", "May"),
+    QT_TRANSLATE_NOOP("Imports", "June"),
+    QT_TRANSLATE_NOOP("Imports", "July"),
+    QT_TRANSLATE_NOOP("Imports", "August"),
+    QT_TRANSLATE_NOOP("Imports", "September"),
+    QT_TRANSLATE_NOOP("Imports", "October"),
+    QT_TRANSLATE_NOOP("Imports", "November"),
+    QT_TRANSLATE_NOOP("Imports", "December"),
+)
+
+
+def month_and_year(day: dt.date) -> str:
+    return translate("Imports", "{month} {year}").format(
+        month=translate("Imports", MONTHS[day.month - 1]), year=day.year
+    )
+
+
+def plain_number(n: int) -> str:
+    return f"{n:,}"
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What importing a file would do, worked out without writing anything."""
+
+    format: str
+    entries: int  # the entries it holds that Glimmers would keep (empty ones left out)
+    already: int  # of those, how many this journal has already
+    first_day: dt.date | None
+    last_day: dt.date | None
+    findings: Findings
+
+    @property
+    def app_name(self) -> str:
+        return FORMAT_NAMES.get(self.format, self.format)
+
+    def summary(
+        self,
+        number: Callable[[int], str] = plain_number,
+        month: Callable[[dt.date], str] = month_and_year,
+    ) -> str:
+        """ "This file has 1,234 entries from March 2019 to June 2025; 12 are already in your
+        journal." Numbers and months come in the person's own way of writing them."""
+        n, already = self.entries, self.already
+        if n == 0 or self.first_day is None or self.last_day is None:
+            return translate("Imports", "This file has no entries Glimmers can import.")
+        first, last = month(self.first_day), month(self.last_day)
+        if first == last:
+            text = translate("Imports", "This file has {count} entr(y|ies) from {first}", None, n)
+        else:
+            text = translate(
+                "Imports", "This file has {count} entr(y|ies) from {first} to {last}", None, n
+            )
+        text = text.format(count=number(n), first=first, last=last)
+        if already == 0:
+            return text + "."
+        if already == n:
+            return text + translate(
+                "Imports", "; all of them are in your journal already, so nothing would change."
+            )
+        return text + translate(
+            "Imports", "; {already} (is|are) already in your journal.", None, already
+        ).format(already=number(already))
+
+    def notes(self, options: ReadOptions, number: Callable[[int], str] = plain_number) -> list[str]:
+        """The other things worth knowing before importing, one sentence each."""
+        found = self.findings
+        notes: list[str] = []
+        if found.pictures:
+            n = found.pictures
+            notes.append(
+                translate(
+                    "Imports",
+                    "Glimmers will keep {count} picture(s), each with its entry.",
+                    None,
+                    n,
+                ).format(count=number(n))
+            )
+        if found.missing_pictures:
+            n = found.missing_pictures
+            notes.append(
+                translate(
+                    "Imports",
+                    "{count} picture(s) named in the file (is|are) not in it, so some entries "
+                    "come without them.",
+                    None,
+                    n,
+                ).format(count=number(n))
+            )
+        if found.other_media:
+            n = found.other_media
+            notes.append(
+                translate(
+                    "Imports",
+                    "{count} video(s), recording(s) or PDF(s) cannot be kept here and will be "
+                    "left out.",
+                    None,
+                    n,
+                ).format(count=number(n))
+            )
+        for count, kept, text in (
+            (
+                found.with_location,
+                options.keep_location,
+                QT_TRANSLATE_NOOP("Imports", "{count} entr(y|ies) (notes|note) where you were"),
+            ),
+            (
+                found.with_weather,
+                options.keep_weather,
+                QT_TRANSLATE_NOOP("Imports", "{count} entr(y|ies) (notes|note) the weather"),
+            ),
+        ):
+            if count:
+                said = translate("Imports", text, None, count).format(count=number(count))
+                notes.append(
+                    said
+                    + (
+                        translate("Imports", "; you chose to keep this.")
+                        if kept
+                        else translate(
+                            "Imports", "; this is left out unless you choose to keep it."
+                        )
+                    )
+                )
+        if found.starred:
+            notes.append(
+                translate("Imports", "Starred entries get the tag \u201c{tag}\u201d.").format(
+                    tag=options.starred_tag
+                )
+            )
+        if found.unknown_moods:
+            notes.append(
+                translate(
+                    "Imports",
+                    "Glimmers cannot tell how pleasant these moods were, so they are left "
+                    "out: {moods}.",
+                ).format(moods=", ".join(sorted(found.unknown_moods)))
+            )
+        if found.empty:
+            n = found.empty
+            notes.append(
+                translate("Imports", "{count} empty entr(y|ies) will be left out.", None, n).format(
+                    count=number(n)
+                )
+            )
+        if found.has_pin:
+            notes.append(pin_warning())
+        return notes
+
+
+def pin_warning() -> str:
+    return translate(
+        "Imports",
+        "Your Daylio backup holds your Daylio PIN in plain text. Glimmers does not keep it, "
+        "but anyone who can open the backup file can read it: keep the file somewhere "
+        "private, or delete it once you no longer need it.",
+    )
+
+
+_KEPT_ALREADY = "SELECT 1 FROM entries WHERE uid = ?"
+
+
+def _paced(
+    records: Iterable[Imported],
+    progress: Progress,
+    report: ProgressCallback | None,
+    cancelled: IsCancelled | None,
+) -> Iterator[Imported]:
+    """The records one at a time, as the reader makes them (a record's pictures are read
+    while the reader is still on it), saying how far it is and listening for a cancel."""
+    for count, record in enumerate(records, start=1):
+        if count % REPORT_EVERY == 0:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            if report is not None:
+                report(progress.done, progress.total)
+        yield record
+    if cancelled is not None and cancelled():
+        raise ImportCancelled()
+    if report is not None:
+        report(progress.total, progress.total)
+
+
+def _check_unique(record: Imported, seen: set[str]) -> None:
+    if record.entry.uid in seen:
+        raise problem("{place} repeats an entry that came earlier in the file.", place=record.place)
+    seen.add(record.entry.uid)
+
+
+def _records(
+    path: Path, fmt: str, options: ReadOptions, findings: Findings, progress: Progress
+) -> Iterator[Imported]:
+    try:
+        yield from reader_for(path, fmt)(path, options, findings, progress)
+    except OSError as e:
+        raise problem(
+            "Glimmers could not read {file}: {reason}.", file=path.name, reason=e.strerror or e
+        ) from None
+
+
+def preview_file(
+    store: Store,
+    path: Path,
+    fmt: str,
+    options: ReadOptions,
+    report: ProgressCallback | None = None,
+    cancelled: IsCancelled | None = None,
+) -> Preview:
+    """Read the whole file and say what importing it would do. Raises ImportProblem naming
+    what is wrong and where, or ImportCancelled. Writes nothing."""
+    findings, progress = Findings(), Progress()
+    entries = already = 0
+    first: str | None = None
+    last: str | None = None
+    seen: set[str] = set()
+    records = _records(path, fmt, options, findings, progress)
+    conn = store.conn
+    for record in _paced(records, progress, report, cancelled):
+        _check_unique(record, seen)
+        entries += 1
+        already += conn.execute(_KEPT_ALREADY, (record.entry.uid,)).fetchone() is not None
+        day = record.entry.day
+        first = day if first is None or day < first else first
+        last = day if last is None or day > last else last
+    return Preview(
+        format=fmt,
+        entries=entries,
+        already=already,
+        first_day=dt.date.fromisoformat(first) if first else None,
+        last_day=dt.date.fromisoformat(last) if last else None,
+        findings=findings,
+    )
+
+
+def _picture(file: PictureFile, added_at: str) -> Picture:
+    data = file.read()
+    return Picture(
+        uid=file.uid,
+        media_type=sniff_media_type(data) or file.media_type or "application/octet-stream",
+        data=data,
+        position=file.position,
+        is_sketch=file.is_sketch,
+        width=file.width,
+        height=file.height,
+        added_at=added_at,
+    )
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    fmt: str,
+    options: ReadOptions,
+    report: ProgressCallback | None = None,
+    cancelled: IsCancelled | None = None,
+) -> ImportResult:
+    """Add every entry of the file this journal does not have yet, with its pictures, in one
+    transaction: on any problem, or if cancelled, nothing is written."""
+    findings, progress = Findings(), Progress()
+    added = already = 0
+    seen: set[str] = set()
+    now = stamp(store.wall)
+    with store.transaction(TABLE, PICTURES) as conn:
+        records = _records(path, fmt, options, findings, progress)
+        for record in _paced(records, progress, report, cancelled):
+            _check_unique(record, seen)
+            if conn.execute(_KEPT_ALREADY, (record.entry.uid,)).fetchone() is not None:
+                already += 1
+                continue
+            write_entry(conn, record.entry)
+            if record.pictures:
+                write_pictures(conn, record.entry.uid, [_picture(p, now) for p in record.pictures])
+            added += 1
+    return ImportResult(added=added, already_there=already)
+
+
+__all__ = [
+    "ImportCancelled",
+    "ImportProblem",
+    "Preview",
+    "import_file",
+    "preview_file",
+]

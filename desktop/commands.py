@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.paths import backups_dir, database_path, ensure_private_dir
-from desktop.store import Store, StoreProblem, open_store
+from desktop.store import Store, StoreProblem, WriteFailed, open_store
 from desktop.store.backups import backup_to, check, make_backup
-from desktop.store.exchange import ImportProblem, export, import_json
+from desktop.store.exchange import export
+from desktop.store.journal import clean_tags
 from desktop.store.protection import WrongPassphrase, is_protected, unlock
 from desktop.texts import translate
 
@@ -65,18 +66,37 @@ def _export(args: argparse.Namespace, store: Store) -> int:
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
+    from desktop.store.imports import (
+        ImportProblem,
+        ReadOptions,
+        detect,
+        import_file,
+        preview_file,
+    )
+
+    path = Path(args.file)
     try:
-        data = Path(args.file).read_bytes()
-    except OSError as e:
-        say(
-            translate("Commands", "glimmers: could not read {file}: {reason}").format(
-                file=args.file, reason=e.strerror or e
-            )
-        )
-        return 1
+        tag = clean_tags([args.starred_tag])
+    except ValueError as e:
+        say(f"glimmers: {e}")
+        return 2
+    options = ReadOptions(
+        now=store.wall.now(),
+        keep_location=args.keep_location,
+        keep_weather=args.keep_weather,
+        starred_tag=tag[0] if tag else "starred",
+    )
     try:
-        result = import_json(store, data)
-    except ImportProblem as e:
+        fmt = args.source or detect(path)
+        preview = preview_file(store, path, fmt, options)
+        print(preview.summary())
+        for note in preview.notes(options):
+            print(note)
+        if args.dry_run:
+            print(translate("Commands", "Nothing was added: this was a dry run."))
+            return 0
+        result = import_file(store, path, fmt, options)
+    except (ImportProblem, WriteFailed) as e:
         say(translate("Commands", "glimmers: nothing was imported. {reason}").format(reason=e))
         return 1
     added, already = result.added, result.already_there

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRunnable
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.shell.file_dialogs import Dialogs
-from desktop.store import Store, WriteFailed
+from desktop.store import Store
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop.journal.trash_dialog import TrashDialog
+    from desktop.shell.import_dialog import ImportDialog
+    from desktop.shell.import_job import ImportJob
+
+Starter = Callable[[QRunnable], None]
+
+
+def _start_in_pool(runnable: QRunnable) -> None:
+    from desktop.shell.import_job import start_in_pool
+
+    start_in_pool(runnable)
+
 
 # The export code and the trash dialog load when first used, not at start-up.
 
@@ -22,7 +36,11 @@ EXPORT_FORMATS = (
     (QT_TRANSLATE_NOOP("DataActions", "CSV, a row per entry (*.csv)"), "csv", ".csv"),
 )
 IMPORT_FILTERS = (
-    QT_TRANSLATE_NOOP("DataActions", "Glimmers export (*.json)"),
+    QT_TRANSLATE_NOOP(
+        "DataActions",
+        "Journals Glimmers can read: its own, jrnl, Day One, Daylio "
+        "(*.json *.txt *.zip *.csv *.daylio)",
+    ),
     QT_TRANSLATE_NOOP("DataActions", "All files (*)"),
 )
 
@@ -33,10 +51,16 @@ def export_filters() -> dict[str, tuple[str, str]]:
 
 
 class DataActions:
-    def __init__(self, store: Store, dialogs: Dialogs, parent: QWidget) -> None:
+    def __init__(
+        self, store: Store, dialogs: Dialogs, parent: QWidget, start: Starter | None = None
+    ) -> None:
         self._store = store
         self._dialogs = dialogs
         self._parent = parent
+        # Runs import work off the GUI thread; tests hand in one that runs it inline.
+        self.start: Starter = start or _start_in_pool
+        self.import_job: ImportJob | None = None
+        self.import_dialog: ImportDialog | None = None
         self.export_action = QAction(translate("DataActions", "&Export journal…"), parent)
         self.export_action.setObjectName("export_action")
         self.import_action = QAction(translate("DataActions", "&Import journal…"), parent)
@@ -95,36 +119,46 @@ class DataActions:
             translate("DataActions", "Your journal is in {file}.").format(file=path),
         )
 
-    def import_(self) -> None:
-        from desktop.store.exchange import ImportProblem, import_json
-
+    def import_(self) -> ImportDialog | None:
         path = self._dialogs.open_path(
             self._parent,
             translate("DataActions", "Import a journal"),
             [translate("DataActions", label) for label in IMPORT_FILTERS],
         )
         if path is None:
-            return
-        try:
-            result = import_json(self._store, path.read_bytes())
-        except OSError as e:
-            self._dialogs.tell(
-                self._parent,
-                translate("DataActions", "Nothing was imported"),
-                translate("DataActions", "Glimmers could not read {file}: {reason}.").format(
-                    file=path, reason=e.strerror or e
-                ),
-                problem=True,
-            )
-            return
-        except (ImportProblem, WriteFailed) as e:
-            self._dialogs.tell(
-                self._parent,
-                translate("DataActions", "Nothing was imported"),
-                translate("DataActions", "{reason}\n\nYour journal is unchanged.").format(reason=e),
-                problem=True,
-            )
-            return
+            return None
+        return self.import_file(path)
+
+    def import_file(self, path: Path, fmt: str | None = None) -> ImportDialog:
+        """Preview ``path`` (read off the GUI thread), then import it if the person says so."""
+        from desktop.shell.import_dialog import ImportDialog
+        from desktop.shell.import_job import ImportJob
+        from desktop.store.imports import ReadOptions
+
+        if self.import_job is not None:
+            self.import_job.cancel()
+        options = ReadOptions(now=self._store.wall.now())
+        job = ImportJob(self._store, path, fmt, options, self.start)
+        dialog = ImportDialog(path.name, options, self._parent)
+        job.progressed.connect(dialog.show_progress)
+        job.previewed.connect(dialog.show_preview)
+        job.imported.connect(lambda result: self._imported(dialog, result))
+        job.failed.connect(lambda reason: self._import_failed(dialog, reason))
+        job.cancelled.connect(dialog.close)
+        dialog.import_requested.connect(job.run_import)
+        dialog.cancel_requested.connect(job.cancel)
+        self.import_job, self.import_dialog = job, dialog
+        dialog.open()
+        job.preview()
+        return dialog
+
+    def _imported(self, dialog: QDialog, result: object) -> None:
+        from desktop.store.exchange import ImportResult
+
+        assert isinstance(result, ImportResult)
+        # The worker wrote on its own connection: tell this one's listeners (the views).
+        self._store.announce("entries", "entry_pictures")
+        dialog.accept()
         # Counts as plain names: lupdate skips a call whose arguments are expressions.
         added, already = result.added, result.already_there
         self._dialogs.tell(
@@ -133,6 +167,17 @@ class DataActions:
             translate("DataActions", "Added %n entr(y|ies).", None, added)
             + " "
             + translate("DataActions", "%n already in your journal.", None, already),
+        )
+
+    def _import_failed(self, dialog: QDialog, reason: str) -> None:
+        dialog.accept()
+        self._dialogs.tell(
+            self._parent,
+            translate("DataActions", "Nothing was imported"),
+            translate("DataActions", "{reason}\n\nYour journal is unchanged.").format(
+                reason=reason
+            ),
+            problem=True,
         )
 
     def show_trash(self) -> TrashDialog:

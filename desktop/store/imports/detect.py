@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from desktop.store.imports.records import (
     Progress,
     Reader,
     ReadOptions,
+    not_utf8,
     problem,
 )
 from desktop.texts import translate
@@ -96,6 +98,19 @@ def detect(path: Path) -> str:
                 "This looks like a jrnl journal protected by a password. In jrnl, export it "
                 "with \u201cjrnl --format json\u201d and import that file."
             )
+    if kind is None and len(head) < HEAD_BYTES and head.lstrip()[:1] in (b"{", b"["):
+        try:
+            json.loads(head.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise not_utf8(path.name) from None
+        except json.JSONDecodeError as e:
+            raise problem(
+                "This file is not valid JSON (at line {line}, column {column}: {reason}), so "
+                "it is not an export Glimmers can read.",
+                line=e.lineno,
+                column=e.colno,
+                reason=e.msg,
+            ) from None
     if kind is None:
         raise problem(
             "Glimmers cannot tell which app made this file. It reads exports from jrnl, "

@@ -292,6 +292,8 @@ def read_backup(
             if member.key == "dayEntries":
                 seen_entries = True
                 if member.index is None:
+                    if member.value == []:
+                        continue
                     raise problem("In this Daylio backup, \u201cdayEntries\u201d is not a list.")
                 if again or not lookups.complete:
                     again = True  # the moods and activities come later: read these again then

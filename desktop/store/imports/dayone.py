@@ -238,9 +238,11 @@ def _entries(
         for member in walk(text, arrays=("entries",)):
             if member.key != "entries":
                 continue
-            if member.index is None:
-                raise problem("In {file}, \u201centries\u201d is not a list.", file=name)
             seen = True
+            if member.index is None:
+                if member.value == []:
+                    continue
+                raise problem("In {file}, \u201centries\u201d is not a list.", file=name)
             place = translate("Imports", "Entry {number} of {file}").format(
                 number=member.index + 1, file=name
             )

@@ -138,9 +138,11 @@ def read_json(
             for member in walk(text, arrays=("entries",)):
                 if member.key != "entries":
                     continue
-                if member.index is None:
-                    raise problem("In this jrnl export, \u201centries\u201d is not a list.")
                 seen_entries = True
+                if member.index is None:
+                    if member.value == []:
+                        continue
+                    raise problem("In this jrnl export, \u201centries\u201d is not a list.")
                 number = member.index + 1
                 place = translate("Imports", "Entry {number}").format(number=number)
                 made = _json_entry(member.value, place, ids, options, findings)

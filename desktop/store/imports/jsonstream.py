@@ -16,6 +16,7 @@ from typing import Any, TextIO
 CHUNK = 1 << 20
 MAX_VALUE = 256 << 20  # one element larger than this is refused, not buffered further
 
+_NUMBER_LOOKAHEAD = 64
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
@@ -48,12 +49,18 @@ class _Cursor:
         self.pos = 0
         self.eof = False
         self._lines_before = 0  # newlines in the text already dropped from the buffer
+        self._columns_before = 0  # characters of the current line already dropped
 
     def fill(self, size: int | None = None) -> bool:
         if self.eof:
             return False
         if self.pos:
             self._lines_before += self.buffer.count("\n", 0, self.pos)
+            newline = self.buffer.rfind("\n", 0, self.pos)
+            if newline < 0:
+                self._columns_before += self.pos
+            else:
+                self._columns_before = self.pos - newline - 1
             self.buffer = self.buffer[self.pos :]
             self.pos = 0
         data = self._stream.read(size or self._chunk)
@@ -66,7 +73,8 @@ class _Cursor:
     def error(self, reason: str, at: int | None = None) -> JsonError:
         at = self.pos if at is None else at
         line = self._lines_before + self.buffer.count("\n", 0, at) + 1
-        column = at - (self.buffer.rfind("\n", 0, at) + 1) + 1
+        newline = self.buffer.rfind("\n", 0, at)
+        column = at - newline if newline >= 0 else self._columns_before + at + 1
         return JsonError(reason, line, column)
 
     def peek(self) -> str:
@@ -100,8 +108,11 @@ class _Cursor:
                 continue
             except RecursionError:
                 raise self.error("the values here are nested too deeply") from None
-            # A number at the very end of the buffer may go on in the next chunk.
-            if end == len(self.buffer) and not self.eof and self.fill(want):
+            # A number near the end of the buffer may go on in the next chunk ("0." of "0.5").
+            near_end = len(self.buffer) - end < _NUMBER_LOOKAHEAD
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if (near_end if number else end == len(self.buffer)) and not self.eof:
+                self.fill(want)  # moves the buffer: decode again from the new position
                 continue
             self.pos = end
             return value
@@ -114,7 +125,8 @@ def walk(
     max_value: int = MAX_VALUE,
 ) -> Iterator[Member]:
     """The members of the JSON object in ``stream``, in file order. The arrays named in
-    ``arrays`` come element by element (a member of that name that is no array comes whole).
+    ``arrays`` come element by element (an empty one, or one of that name that is no array,
+    comes whole).
 
     Raises JsonError, naming the line and column, where the text is not valid JSON.
     """
@@ -132,6 +144,7 @@ def walk(
                 cursor.pos += 1
                 if cursor.peek() == "]":
                     cursor.pos += 1
+                    yield Member(key, None, [])  # an empty array comes whole
                 else:
                     index = 0
                     while True:

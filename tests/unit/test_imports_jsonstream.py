@@ -31,7 +31,7 @@ def test_members_and_array_elements_in_any_chunk_size(chunk: int) -> None:
     text = json.dumps(
         {
             "tags": {"@walk": 2},
-            "entries": [{"n": 12345678901234567890}, {"t": "ünï \\ \"q\" 🌿"}, [], 1.5e-7, None],
+            "entries": [{"n": 12345678901234567890}, {"t": 'ünï \\ "q" 🌿'}, [], 1.5e-7, None],
             "after": True,
             "empty": [],
         },
@@ -43,7 +43,9 @@ def test_members_and_array_elements_in_any_chunk_size(chunk: int) -> None:
 
 def test_a_streamed_array_is_read_one_element_at_a_time() -> None:
     elements = 2000
-    text = '{"entries": [' + ",".join(json.dumps({"i": i, "pad": "x" * 200}) for i in range(elements))
+    text = '{"entries": [' + ",".join(
+        json.dumps({"i": i, "pad": "x" * 200}) for i in range(elements)
+    )
     text += "]}"
     stream = io.StringIO(text)
     members = walk(stream, arrays=("entries",), chunk=4096)

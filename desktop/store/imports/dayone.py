@@ -282,7 +282,8 @@ def _entry(
     modified = parse_utc(modified_text, place, "modifiedDate") if modified_text else None
     day = local_day(created, zone_named(raw.get("timeZone"), options.zone))
 
-    photos_raw = raw.get("photos") or []
+    photos_raw = raw.get("photos")
+    photos_raw = [] if photos_raw is None else photos_raw
     if not isinstance(photos_raw, list) or not all(isinstance(p, dict) for p in photos_raw):
         raise problem("{place}: \u201cphotos\u201d should be a list.", place=place)
     photo_ids = {str(p.get("identifier")) for p in photos_raw if p.get("identifier")}

@@ -130,9 +130,12 @@ def read_csv(
             columns = tuple(c.strip().lower() for c in header or ())
             if columns not in (NEW_COLUMNS, OLD_COLUMNS):
                 raise problem(
-                    "The first row of this CSV file does not name Daylio's columns "
-                    "(full_date, date, weekday, time, mood, activities, note_title, note), "
-                    "so it is not a Daylio export."
+                    translate(
+                        "Imports",
+                        "The first row of this CSV file does not name Daylio's columns "
+                        "(full_date, date, weekday, time, mood, activities, note_title, note), "
+                        "so it is not a Daylio export.",
+                    )
                 )
             for number, row in enumerate(rows, start=2):
                 if not any(cell.strip() for cell in row):
@@ -140,7 +143,10 @@ def read_csv(
                 place = translate("Imports", "Row {number}").format(number=number)
                 if len(row) != len(columns):
                     raise problem(
-                        "{place} has {count} columns; the rows of this export have {expected}.",
+                        translate(
+                            "Imports",
+                            "{place} has {count} columns; the rows of this export have {expected}.",
+                        ),
                         place=place,
                         count=len(row),
                         expected=len(columns),
@@ -151,7 +157,9 @@ def read_csv(
                 if made is not None:
                     yield made
         except csv.Error as e:
-            raise problem("This CSV file cannot be read: {reason}.", reason=e) from None
+            raise problem(
+                translate("Imports", "This CSV file cannot be read: {reason}."), reason=e
+            ) from None
         except UnicodeDecodeError:
             raise not_utf8(path.name) from None
 
@@ -171,7 +179,7 @@ def _csv_day(row: dict[str, str], place: str) -> dt.date:
     except ValueError:
         value = row.get("full_date") or f"{row.get('date', '')} {row.get('year', '')}"
         raise problem(
-            "{place}: \u201c{value}\u201d is not a date Glimmers can read.",
+            translate("Imports", "{place}: \u201c{value}\u201d is not a date Glimmers can read."),
             place=place,
             value=value,
         ) from None
@@ -184,7 +192,9 @@ def _csv_entry(
     clock = parse_clock(row["time"])
     if clock is None:
         raise problem(
-            "{place}: \u201c{value}\u201d is not a time of day Glimmers can read.",
+            translate(
+                "Imports", "{place}: \u201c{value}\u201d is not a time of day Glimmers can read."
+            ),
             place=place,
             value=row["time"],
         )
@@ -236,7 +246,10 @@ class _Lookups:
             return
         self.seen.add(key)
         if not isinstance(value, list):
-            raise problem("In this Daylio backup, \u201c{field}\u201d is not a list.", field=key)
+            raise problem(
+                translate("Imports", "In this Daylio backup, \u201c{field}\u201d is not a list."),
+                field=key,
+            )
         for item in value:
             if not isinstance(item, dict) or not isinstance(item.get("id"), int):
                 continue
@@ -269,13 +282,17 @@ def read_backup(
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as e:
         raise problem(
-            "{file} is not a Daylio backup Glimmers can open ({reason}).", file=path.name, reason=e
+            translate("Imports", "{file} is not a Daylio backup Glimmers can open ({reason})."),
+            file=path.name,
+            reason=e,
         ) from None
     with archive:
         info = _backup_member(archive)
         if info is None:
             raise problem(
-                "This ZIP file holds no {member}, so it is not a Daylio backup.",
+                translate(
+                    "Imports", "This ZIP file holds no {member}, so it is not a Daylio backup."
+                ),
                 member=BACKUP_MEMBER,
             )
         photos = {
@@ -294,7 +311,12 @@ def read_backup(
                 if member.index is None:
                     if member.value == []:
                         continue
-                    raise problem("In this Daylio backup, \u201cdayEntries\u201d is not a list.")
+                    raise problem(
+                        translate(
+                            "Imports",
+                            "In this Daylio backup, \u201cdayEntries\u201d is not a list.",
+                        )
+                    )
                 if again or not lookups.complete:
                     again = True  # the moods and activities come later: read these again then
                     continue
@@ -306,7 +328,11 @@ def read_backup(
             else:
                 lookups.take(member.key, member.value)
         if not seen_entries:
-            raise problem("This Daylio backup has no list of entries (\u201cdayEntries\u201d).")
+            raise problem(
+                translate(
+                    "Imports", "This Daylio backup has no list of entries (\u201cdayEntries\u201d)."
+                )
+            )
         if again:
             progress.total += info.file_size
             for member in _members(archive, info, progress):
@@ -330,7 +356,11 @@ def _members(
             yield from walk(text, arrays=("dayEntries",))
     except JsonError as e:
         raise problem(
-            "The backup's data stops being valid JSON at line {line}, column {column} ({reason}).",
+            translate(
+                "Imports",
+                "The backup's data stops being valid JSON at line {line}, column {column} "
+                "({reason}).",
+            ),
             line=e.line,
             column=e.column,
             reason=e.reason,
@@ -340,9 +370,13 @@ def _members(
     except UnicodeDecodeError:
         raise not_utf8(BACKUP_MEMBER) from None
     except ValueError as e:  # Base64 that does not decode
-        raise problem("The backup's data cannot be decoded: {reason}.", reason=e) from None
+        raise problem(
+            translate("Imports", "The backup's data cannot be decoded: {reason}."), reason=e
+        ) from None
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as e:
-        raise problem("The backup's data cannot be read ({reason}).", reason=e) from None
+        raise problem(
+            translate("Imports", "The backup's data cannot be read ({reason})."), reason=e
+        ) from None
 
 
 def _int(raw: dict[str, Any], key: str) -> int | None:
@@ -362,13 +396,15 @@ def _backup_entry(
     raw = member.value
     place = translate("Imports", "Entry {number}").format(number=(member.index or 0) + 1)
     if not isinstance(raw, dict):
-        raise problem("{place} is not an entry.", place=place)
+        raise problem(translate("Imports", "{place} is not an entry."), place=place)
     stamp = _int(raw, "datetime")
     offset = dt.timedelta(milliseconds=_int(raw, "timeZoneOffset") or 0)
     zone = dt.timezone(offset) if abs(offset) < dt.timedelta(hours=24) else dt.timezone.utc
     fields = [_int(raw, k) for k in ("year", "month", "day", "hour", "minute")]
     if stamp is None and None in fields:
-        raise problem("{place} has no date (\u201cdatetime\u201d).", place=place)
+        raise problem(
+            translate("Imports", "{place} has no date (\u201cdatetime\u201d)."), place=place
+        )
     try:
         if stamp is not None:
             moment = _EPOCH + dt.timedelta(milliseconds=stamp)
@@ -376,15 +412,20 @@ def _backup_entry(
             year, month, day, hour, minute = (int(f or 0) for f in fields)
             moment = dt.datetime(year, month + 1, day, hour, minute, tzinfo=zone)
     except (OverflowError, ValueError):
-        raise problem("{place} has a date Glimmers cannot read.", place=place) from None
+        raise problem(
+            translate("Imports", "{place} has a date Glimmers cannot read."), place=place
+        ) from None
     y, m, d = fields[0], fields[1], fields[2]
     if y is not None and m is not None and d is not None:
         try:
             the_day = dt.date(y, m + 1, d)  # Daylio counts months from 0
         except ValueError:
             raise problem(
-                "{place}: year {year}, month {month}, day {day} is not a date (Daylio counts "
-                "months from 0, so January is 0 and December 11).",
+                translate(
+                    "Imports",
+                    "{place}: year {year}, month {month}, day {day} is not a date (Daylio counts "
+                    "months from 0, so January is 0 and December 11).",
+                ),
                 place=place,
                 year=y,
                 month=m,
@@ -429,7 +470,9 @@ def _backup_entry(
 def _read_photo(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     if info.file_size > MAX_PICTURE_BYTES:
         raise problem(
-            "The picture {name} is larger than Glimmers keeps ({size} MB at most).",
+            translate(
+                "Imports", "The picture {name} is larger than Glimmers keeps ({size} MB at most)."
+            ),
             name=info.filename,
             size=MAX_PICTURE_BYTES // (1024 * 1024),
         )
@@ -437,7 +480,7 @@ def _read_photo(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         return archive.read(info)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as e:
         raise problem(
-            "The picture {name} in this backup cannot be read ({reason}).",
+            translate("Imports", "The picture {name} in this backup cannot be read ({reason})."),
             name=info.filename,
             reason=e,
         ) from None

@@ -98,8 +98,11 @@ def parse_utc(value: str, place: str, field: str) -> dt.datetime:
         return dt.datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
     except ValueError:
         raise problem(
-            "{place}: \u201c{field}\u201d should be a date and time such as "
-            "2018-12-10T16:56:18Z, not \u201c{value}\u201d.",
+            translate(
+                "Imports",
+                "{place}: \u201c{field}\u201d should be a date and time such as "
+                "2018-12-10T16:56:18Z, not \u201c{value}\u201d.",
+            ),
             place=place,
             field=field,
             value=value,
@@ -151,7 +154,10 @@ class _Media:
     def reader(self, info: zipfile.ZipInfo) -> bytes:
         if info.file_size > MAX_PICTURE_BYTES:
             raise problem(
-                "The picture {name} is larger than Glimmers keeps ({size} MB at most).",
+                translate(
+                    "Imports",
+                    "The picture {name} is larger than Glimmers keeps ({size} MB at most).",
+                ),
                 name=info.filename,
                 size=MAX_PICTURE_BYTES // (1024 * 1024),
             )
@@ -160,7 +166,9 @@ class _Media:
             return self.archive.read(info)
         except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as e:
             raise problem(
-                "The picture {name} in this ZIP file cannot be read ({reason}).",
+                translate(
+                    "Imports", "The picture {name} in this ZIP file cannot be read ({reason})."
+                ),
                 name=info.filename,
                 reason=e,
             ) from None
@@ -186,12 +194,19 @@ def read_zip(
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as e:
         raise problem(
-            "{file} is not a ZIP file Glimmers can open ({reason}).", file=path.name, reason=e
+            translate("Imports", "{file} is not a ZIP file Glimmers can open ({reason})."),
+            file=path.name,
+            reason=e,
         ) from None
     with archive:
         journals = _journal_files(archive)
         if not journals:
-            raise problem("This ZIP file holds no Day One journal: there is no .json file in it.")
+            raise problem(
+                translate(
+                    "Imports",
+                    "This ZIP file holds no Day One journal: there is no .json file in it.",
+                )
+            )
         media = _Media(archive)
         progress.total = sum(info.file_size for info in journals)
         ids = ContentIds(SOURCE)
@@ -201,7 +216,7 @@ def read_zip(
                 raw = archive.open(info)
             except (zipfile.BadZipFile, OSError, RuntimeError) as e:
                 raise problem(
-                    "{file} in this ZIP file cannot be read ({reason}).",
+                    translate("Imports", "{file} in this ZIP file cannot be read ({reason})."),
                     file=info.filename,
                     reason=e,
                 ) from None
@@ -242,7 +257,9 @@ def _entries(
             if member.index is None:
                 if member.value == []:
                     continue
-                raise problem("In {file}, \u201centries\u201d is not a list.", file=name)
+                raise problem(
+                    translate("Imports", "In {file}, \u201centries\u201d is not a list."), file=name
+                )
             place = translate("Imports", "Entry {number} of {file}").format(
                 number=member.index + 1, file=name
             )
@@ -251,7 +268,10 @@ def _entries(
                 yield made
     except JsonError as e:
         raise problem(
-            "{file} stops being valid JSON at line {line}, column {column} ({reason}).",
+            translate(
+                "Imports",
+                "{file} stops being valid JSON at line {line}, column {column} ({reason}).",
+            ),
             file=name,
             line=e.line,
             column=e.column,
@@ -260,7 +280,10 @@ def _entries(
     except UnicodeDecodeError:
         raise not_utf8(name) from None
     if not seen:
-        raise problem("{file} has no list of entries, so it is not a Day One journal.", file=name)
+        raise problem(
+            translate("Imports", "{file} has no list of entries, so it is not a Day One journal."),
+            file=name,
+        )
 
 
 def _entry(
@@ -273,10 +296,10 @@ def _entry(
     findings: Findings,
 ) -> Imported | None:
     if not isinstance(raw, dict):
-        raise problem("{place} is not an entry.", place=place)
+        raise problem(translate("Imports", "{place} is not an entry."), place=place)
     created_text = text_field(raw, "creationDate", place)
     if not created_text:
-        raise problem("{place} has no \u201ccreationDate\u201d.", place=place)
+        raise problem(translate("Imports", "{place} has no \u201ccreationDate\u201d."), place=place)
     created = parse_utc(created_text, place, "creationDate")
     modified_text = text_field(raw, "modifiedDate", place)
     modified = parse_utc(modified_text, place, "modifiedDate") if modified_text else None
@@ -285,7 +308,9 @@ def _entry(
     photos_raw = raw.get("photos")
     photos_raw = [] if photos_raw is None else photos_raw
     if not isinstance(photos_raw, list) or not all(isinstance(p, dict) for p in photos_raw):
-        raise problem("{place}: \u201cphotos\u201d should be a list.", place=place)
+        raise problem(
+            translate("Imports", "{place}: \u201cphotos\u201d should be a list."), place=place
+        )
     photo_ids = {str(p.get("identifier")) for p in photos_raw if p.get("identifier")}
     text, other = clean_text(text_field(raw, "text", place), photo_ids)
     findings.other_media += other

@@ -50,7 +50,9 @@ def _head(path: Path) -> bytes:
             return f.read(HEAD_BYTES)
     except OSError as e:
         raise problem(
-            "Glimmers could not read {file}: {reason}.", file=path.name, reason=e.strerror or e
+            translate("Imports", "Glimmers could not read {file}: {reason}."),
+            file=path.name,
+            reason=e.strerror or e,
         ) from None
 
 
@@ -95,8 +97,11 @@ def detect(path: Path) -> str:
         kind = _text_kind(head)
         if kind is None and head.lstrip().startswith(b"gAAAAA"):
             raise problem(
-                "This looks like a jrnl journal protected by a password. In jrnl, export it "
-                "with \u201cjrnl --format json\u201d and import that file."
+                translate(
+                    "Imports",
+                    "This looks like a jrnl journal protected by a password. In jrnl, export it "
+                    "with \u201cjrnl --format json\u201d and import that file.",
+                )
             )
     if kind is None and len(head) < HEAD_BYTES and head.lstrip()[:1] in (b"{", b"["):
         try:
@@ -105,17 +110,23 @@ def detect(path: Path) -> str:
             raise not_utf8(path.name) from None
         except json.JSONDecodeError as e:
             raise problem(
-                "This file is not valid JSON (at line {line}, column {column}: {reason}), so "
-                "it is not an export Glimmers can read.",
+                translate(
+                    "Imports",
+                    "This file is not valid JSON (at line {line}, column {column}: {reason}), so "
+                    "it is not an export Glimmers can read.",
+                ),
                 line=e.lineno,
                 column=e.colno,
                 reason=e.msg,
             ) from None
     if kind is None:
         raise problem(
-            "Glimmers cannot tell which app made this file. It reads exports from jrnl, "
-            "Day One and Daylio, and its own JSON export. If you know which app made it, "
-            "say so (on the command line: --from jrnl, dayone, daylio or glimmers)."
+            translate(
+                "Imports",
+                "Glimmers cannot tell which app made this file. It reads exports from jrnl, "
+                "Day One and Daylio, and its own JSON export. If you know which app made it, "
+                "say so (on the command line: --from jrnl, dayone, daylio or glimmers).",
+            )
         )
     return kind
 

@@ -230,7 +230,10 @@ def _paced(
 
 def _check_unique(record: Imported, seen: set[str]) -> None:
     if record.entry.uid in seen:
-        raise problem("{place} repeats an entry that came earlier in the file.", place=record.place)
+        raise problem(
+            translate("Imports", "{place} repeats an entry that came earlier in the file."),
+            place=record.place,
+        )
     seen.add(record.entry.uid)
 
 
@@ -241,7 +244,9 @@ def _records(
         yield from reader_for(path, fmt)(path, options, findings, progress)
     except OSError as e:
         raise problem(
-            "Glimmers could not read {file}: {reason}.", file=path.name, reason=e.strerror or e
+            translate("Imports", "Glimmers could not read {file}: {reason}."),
+            file=path.name,
+            reason=e.strerror or e,
         ) from None
 
 

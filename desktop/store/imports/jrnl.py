@@ -78,14 +78,21 @@ def _moment(date: str, time: str, place: str) -> dt.datetime:
     d, t = _DATE.match(date.strip()), _TIME.match(time.strip())
     if d is None:
         raise problem(
-            "{place}: \u201cdate\u201d should be a date such as 2019-03-01, "
-            "not \u201c{value}\u201d.",
+            translate(
+                "Imports",
+                "{place}: \u201cdate\u201d should be a date such as 2019-03-01, "
+                "not \u201c{value}\u201d.",
+            ),
             place=place,
             value=date,
         )
     if t is None:
         raise problem(
-            "{place}: \u201ctime\u201d should be a time such as 09:30, not \u201c{value}\u201d.",
+            translate(
+                "Imports",
+                "{place}: \u201ctime\u201d should be a time such as 09:30, "
+                "not \u201c{value}\u201d.",
+            ),
             place=place,
             value=time,
         )
@@ -95,7 +102,10 @@ def _moment(date: str, time: str, place: str) -> dt.datetime:
         )
     except ValueError:
         raise problem(
-            "{place}: {date} {time} is not a real date and time.", place=place, date=date, time=time
+            translate("Imports", "{place}: {date} {time} is not a real date and time."),
+            place=place,
+            date=date,
+            time=time,
         ) from None
 
 
@@ -142,7 +152,11 @@ def read_json(
                 if member.index is None:
                     if member.value == []:
                         continue
-                    raise problem("In this jrnl export, \u201centries\u201d is not a list.")
+                    raise problem(
+                        translate(
+                            "Imports", "In this jrnl export, \u201centries\u201d is not a list."
+                        )
+                    )
                 number = member.index + 1
                 place = translate("Imports", "Entry {number}").format(number=number)
                 made = _json_entry(member.value, place, ids, options, findings)
@@ -150,7 +164,10 @@ def read_json(
                     yield made
         except JsonError as e:
             raise problem(
-                "This file stops being valid JSON at line {line}, column {column} ({reason}).",
+                translate(
+                    "Imports",
+                    "This file stops being valid JSON at line {line}, column {column} ({reason}).",
+                ),
                 line=e.line,
                 column=e.column,
                 reason=e.reason,
@@ -158,14 +175,18 @@ def read_json(
         except UnicodeDecodeError:
             raise not_utf8(path.name) from None
     if not seen_entries:
-        raise problem("This JSON file has no list of entries, so it is not a jrnl export.")
+        raise problem(
+            translate(
+                "Imports", "This JSON file has no list of entries, so it is not a jrnl export."
+            )
+        )
 
 
 def _json_entry(
     raw: Any, place: str, ids: ContentIds, options: ReadOptions, findings: Findings
 ) -> Imported | None:
     if not isinstance(raw, dict):
-        raise problem("{place} is not an entry.", place=place)
+        raise problem(translate("Imports", "{place} is not an entry."), place=place)
     moment = _moment(text_field(raw, "date", place), text_field(raw, "time", place), place)
     text = join_title(text_field(raw, "title", place), text_field(raw, "body", place))
     starred = raw.get("starred") is True
@@ -191,8 +212,11 @@ def read_text(
                 if match is None:
                     if header is None and line.strip():
                         raise problem(
-                            "Line {line} should start an entry with its date, such as "
-                            "[2019-03-01 09:15]. Is this a jrnl journal file?",
+                            translate(
+                                "Imports",
+                                "Line {line} should start an entry with its date, such as "
+                                "[2019-03-01 09:15]. Is this a jrnl journal file?",
+                            ),
                             line=number,
                         )
                     body.append(line)
@@ -213,7 +237,7 @@ def read_text(
                     )
                 except ValueError:
                     raise problem(
-                        "{place}: {value} is not a real date and time.",
+                        translate("Imports", "{place}: {value} is not a real date and time."),
                         place=place,
                         value=line[1 : line.index("]")],
                     ) from None

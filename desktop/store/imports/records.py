@@ -92,8 +92,9 @@ class Imported:
 Reader = Callable[[Path, ReadOptions, Findings, Progress], Iterator[Imported]]
 
 
-def problem(text: str, **values: object) -> ImportProblem:
-    return ImportProblem(translate("Imports", text).format(**values))
+def problem(translated: str, **values: object) -> ImportProblem:
+    """A refusal in the person's language: ``translate("Imports", ...)`` with its values."""
+    return ImportProblem(translated.format(**values))
 
 
 # -- ids ------------------------------------------------------------------------------------------
@@ -228,7 +229,11 @@ def text_field(raw: dict[str, Any], key: str, place: str, default: str = "") -> 
     if value is None:
         return default
     if not isinstance(value, str):
-        raise problem("{place}: \u201c{field}\u201d should be text.", place=place, field=key)
+        raise problem(
+            translate("Imports", "{place}: \u201c{field}\u201d should be text."),
+            place=place,
+            field=key,
+        )
     return value
 
 
@@ -238,7 +243,9 @@ def list_of_text(raw: dict[str, Any], key: str, place: str) -> list[str]:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise problem(
-            "{place}: \u201c{field}\u201d should be a list of words.", place=place, field=key
+            translate("Imports", "{place}: \u201c{field}\u201d should be a list of words."),
+            place=place,
+            field=key,
         )
     return value
 
@@ -264,8 +271,11 @@ def make_entry(
     """An imported entry, checked as the store checks one: no later than now."""
     if moment > options.now + dt.timedelta(minutes=1):
         raise problem(
-            "{place} is dated {day}, which has not come yet. Glimmers keeps entries about "
-            "today or earlier days; correct its date in the file and try again.",
+            translate(
+                "Imports",
+                "{place} is dated {day}, which has not come yet. Glimmers keeps entries about "
+                "today or earlier days; correct its date in the file and try again.",
+            ),
             place=place,
             day=day,
         )
@@ -329,7 +339,7 @@ class Base64Decoded(io.RawIOBase):
                 if self._pending.strip(b"="):
                     raise ValueError("the Base64 text stops in the middle of a group")
                 return 0
-            chunk = self._pending + data.translate(None, b" \t\r\n")
+            chunk = self._pending + b"".join(data.split())  # line breaks and spaces out
             cut = len(chunk) - len(chunk) % 4
             self._pending = chunk[cut:]
             try:
@@ -354,4 +364,7 @@ def text_stream(raw: ByteSource, progress: Progress, newline: str | None = None)
 
 
 def not_utf8(name: str) -> ImportProblem:
-    return problem("{file} is not UTF-8 text, so Glimmers cannot read it as an export.", file=name)
+    return problem(
+        translate("Imports", "{file} is not UTF-8 text, so Glimmers cannot read it as an export."),
+        file=name,
+    )

@@ -202,15 +202,17 @@ def write_entry(conn: sqlite3.Connection, entry: Entry) -> None:
     names = ", ".join(values)
     marks = ", ".join(f":{k}" for k in values)
     updates = ", ".join(f"{k} = excluded.{k}" for k in values if k not in ("uid", "created_at"))
-    conn.execute(
-        f"INSERT INTO entries ({names}) VALUES ({marks}) ON CONFLICT (uid) DO UPDATE SET {updates}",
+    entry_id = conn.execute(
+        f"INSERT INTO entries ({names}) VALUES ({marks}) "
+        f"ON CONFLICT (uid) DO UPDATE SET {updates} RETURNING id",
         values,
-    )
-    entry_id = conn.execute("SELECT id FROM entries WHERE uid = ?", (values["uid"],)).fetchone()[0]
+    ).fetchall()[0][0]  # every row, so the statement is done before the next one
     conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
-    conn.executemany(
-        "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)", [(entry_id, t) for t in entry.tags]
-    )
+    if entry.tags:
+        conn.executemany(
+            "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
+            [(entry_id, t) for t in entry.tags],
+        )
 
 
 def get_entry(store: Store, uid: str) -> Entry | None:

@@ -11,6 +11,8 @@ Prints, as one JSON object on its last line:
   import_rss_mb            the process's peak resident memory after every import
   import_rss_growth_mb     how much of it the imports added over what the process had before
 Targets: import_entries_per_s at least 5,000 for each format, import_ratio_min >= 0.3.
+Each figure is the best of --repeat runs, an import and its floor run one after the other, so a
+busy machine slows both alike (most of either is SQLite's full-text index of the same text).
 
     python tests/benchmarks/imports.py --entries 10000
 """
@@ -263,7 +265,7 @@ def raw_floor(store: Store, source: Store) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--repeat", type=int, default=5, help="best of this many runs")
     parser.add_argument("--generate", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:  # in a child process, so making the files never counts as import memory

@@ -83,6 +83,11 @@ def clean_text(text: str, photo_ids: set[str]) -> tuple[str, int]:
 
 
 def parse_utc(value: str, place: str, field: str) -> dt.datetime:
+    if value.endswith("Z") and len(value) in (20, 24):  # Day One's own form, the common case
+        try:
+            return dt.datetime.fromisoformat(value[:-1]).replace(tzinfo=dt.timezone.utc)
+        except ValueError:
+            pass
     match = _UTC.match(value.strip())
     try:
         if match is None:

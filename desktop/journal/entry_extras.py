@@ -32,8 +32,9 @@ THUMBNAIL = QSize(128, 96)
 VIEWER = QSize(900, 680)
 
 
-def read_image(data: bytes, fit: QSize | None = None) -> QImage:
-    """The picture, decoded at no more than ``fit`` (JPEGs decode smaller directly)."""
+def read_image(data: bytes, fit: QSize | None = None, grow: bool = False) -> QImage:
+    """The picture, decoded at no more than ``fit`` (JPEGs decode smaller directly); with
+    ``grow``, a smaller one is scaled up to fit too."""
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -41,7 +42,7 @@ def read_image(data: bytes, fit: QSize | None = None) -> QImage:
     reader.setAutoTransform(True)  # a photo's own orientation tag
     size = reader.size()
     too_big = size.width() > fit.width() or size.height() > fit.height() if fit else False
-    if fit is not None and size.isValid() and too_big:
+    if fit is not None and size.isValid() and not size.isEmpty() and (too_big or grow):
         reader.setScaledSize(size.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     buffer.close()
@@ -140,6 +141,7 @@ class EntryExtras(QWidget):
     def _show_pictures(self, pictures: list[Picture]) -> None:
         for button in self.buttons:
             self._row.removeWidget(button)
+            button.hide()  # at once: the deletion itself waits for the event loop
             button.deleteLater()
         self.buttons = []
         self._pictures = pictures
@@ -150,7 +152,7 @@ class EntryExtras(QWidget):
             button.setAccessibleName(name)
             button.setAccessibleDescription(translate("JournalExtras", "Opens the picture larger"))
             button.setToolTip(name)
-            image = read_image(picture.data, THUMBNAIL)
+            image = read_image(picture.data, THUMBNAIL, grow=True)
             if image.isNull():
                 button.setText(name)
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -161,6 +163,7 @@ class EntryExtras(QWidget):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             button.clicked.connect(lambda _=False, i=number - 1: self.open_picture(i))
             self._row.insertWidget(self._row.count() - 1, button)
+            button.show()  # now, not when the event loop next runs
             self.buttons.append(button)
 
     def open_picture(self, index: int) -> PictureViewer:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QRunnable, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.checkin.vocabularies import load_feelings
@@ -216,6 +216,9 @@ def test_an_imported_entry_shows_its_pictures_and_mood(
     assert extras.mood_label.isVisible()
     assert extras.mood_label.text() == "You noted this felt very pleasant."
     assert [b.accessibleName() for b in extras.buttons] == ["Picture 1 of 1"]
+    # The last entry's thumbnails are gone at once, not when Qt gets round to deleting them.
+    shown = [b for b in extras.findChildren(QToolButton) if b.isVisibleTo(extras)]
+    assert shown == extras.buttons
     # Saving a change keeps the mood and the pictures.
     qtbot.keyClicks(tab.editor.sense_edits["touch"], "warm stone")
     qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
@@ -246,3 +249,23 @@ def test_a_picture_qt_cannot_show_is_named_not_hidden(qtbot: QtBot) -> None:
     qtbot.keyClick(extras.buttons[0], Qt.Key.Key_Space)
     assert extras.viewer is not None and extras.viewer.windowTitle() == "Picture 1 of 2"
     extras.viewer.reject()
+
+
+def test_the_import_dialog_and_pictures_name_their_controls(
+    qtbot: QtBot, store: Store, actions: DataActions, dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    from tests.ui.test_accessibility import unnamed
+
+    dialog = _choose(actions, dialogs, dayone_zip(tmp_path / "d.zip"))
+    assert dialog.keep_location.isVisibleTo(dialog) and dialog.starred_tag.isVisibleTo(dialog)
+    assert unnamed(dialog) == []
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    tea = next(i for i in timeline_page(store) if i.tags and "tea" in i.tags)
+    extras = EntryExtras(lambda uid: pictures_of(store, uid))
+    qtbot.addWidget(extras)
+    extras.show_entry(get_entry(store, tea.uid))
+    extras.show()
+    assert len(extras.buttons) == 2 and unnamed(extras) == []
+    viewer = extras.open_picture(0)
+    assert unnamed(viewer) == []
+    viewer.reject()

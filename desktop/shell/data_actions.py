@@ -137,6 +137,8 @@ class DataActions:
 
         if self.import_job is not None:
             self.import_job.cancel()
+        if self.import_dialog is not None:
+            self.import_dialog.deleteLater()  # the last one, long closed
         options = ReadOptions(now=self._store.wall.now())
         job = ImportJob(self._store, path, fmt, options, self.start)
         dialog = ImportDialog(path.name, options, self._parent)
@@ -158,6 +160,8 @@ class DataActions:
         assert isinstance(result, ImportResult)
         # The worker wrote on its own connection: tell this one's listeners (the views).
         self._store.announce("entries", "entry_pictures")
+        if dialog is not self.import_dialog:
+            return  # cancelled too late, and another import begun since
         dialog.accept()
         # Counts as plain names: lupdate skips a call whose arguments are expressions.
         added, already = result.added, result.already_there
@@ -170,6 +174,8 @@ class DataActions:
         )
 
     def _import_failed(self, dialog: QDialog, reason: str) -> None:
+        if dialog is not self.import_dialog:
+            return
         dialog.accept()
         self._dialogs.tell(
             self._parent,

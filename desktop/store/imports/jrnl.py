@@ -10,6 +10,7 @@ the same from either file, so importing both adds each entry once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,10 +63,15 @@ def strip_symbol(tag: str) -> str:
     return tag[1:] if tag and not tag[0].isalnum() else tag
 
 
+@functools.lru_cache(maxsize=8)
+def _tag_pattern(symbols: str) -> re.Pattern[str]:
+    marks = re.escape(symbols)
+    return re.compile(rf"(?<![\w{marks}])[{marks}]([^\W_][\w\-+/]*)")
+
+
 def find_tags(text: str, symbols: str = "@") -> list[str]:
     """Tags written in the text, as jrnl finds them: a symbol at the start of a word."""
-    marks = re.escape(symbols)
-    return re.findall(rf"(?<![\w{marks}])[{marks}]([^\W_][\w\-+/]*)", text)
+    return _tag_pattern(symbols).findall(text) if symbols in text or len(symbols) > 1 else []
 
 
 def _hour(hour: int, meridiem: str | None) -> int:

@@ -282,8 +282,8 @@ def make_entry(
         day=day,
         body=body,
         tags=entry_tags(tags, place),
-        created_at=stamp_of(moment),
-        updated_at=stamp_of(updated or moment),
+        created_at=(created := stamp_of(moment)),
+        updated_at=created if updated is None else stamp_of(updated),
         pleasantness=pleasantness,
     )
 

@@ -78,9 +78,9 @@ class Entry:
         return tuple(self.body.split("\n")) if self.kind == "impressions" else ()
 
     def is_blank(self) -> bool:
-        texts = [getattr(self, key) for key in SENSE_KEYS] + [self.body]
-        kept = self.feelings or self.sketch or self.pleasantness is not None
-        return not any(t.strip() for t in texts) and not kept
+        if self.body.strip() or self.feelings or self.sketch or self.pleasantness is not None:
+            return False
+        return not any(getattr(self, key).strip() for key in SENSE_KEYS)
 
 
 def impressions_entry(notes: Sequence[str], day: str, uid: str | None = None) -> Entry:
@@ -213,6 +213,51 @@ def write_entry(conn: sqlite3.Connection, entry: Entry) -> None:
             "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
             [(entry_id, t) for t in entry.tags],
         )
+
+
+_NEW_ENTRY_COLUMNS = (
+    "uid", "kind", "day", "created_at", "updated_at", "deleted_at", *SENSE_KEYS, "feelings",
+    "feelings_text", "body", "tags_text", "sketch", "pleasantness",
+)  # fmt: skip
+_INSERT_NEW_ENTRY = (
+    f"INSERT INTO entries ({', '.join(_NEW_ENTRY_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_NEW_ENTRY_COLUMNS))}) "
+    "ON CONFLICT (uid) DO NOTHING RETURNING id"
+)
+
+
+_INSERT_TAG = "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)"
+
+
+def insert_new_entry(conn: sqlite3.Connection, entry: Entry) -> bool:
+    """Add an entry whose uid this journal does not keep yet, with its tags, inside the
+    caller's transaction: one statement (and one for its tags), for imports of thousands.
+    False, and nothing written, when an entry with that uid is kept already."""
+    rows = conn.execute(
+        _INSERT_NEW_ENTRY,
+        (
+            entry.uid,
+            entry.kind,
+            entry.day,
+            entry.created_at,
+            entry.updated_at,
+            entry.deleted_at,
+            *[getattr(entry, key) for key in SENSE_KEYS],
+            feelings_to_json(entry.feelings) if entry.feelings else "[]",
+            " ".join(f.word for f in entry.feelings),
+            entry.body,
+            "\n".join(entry.tags),
+            entry.sketch,
+            entry.pleasantness,
+        ),
+    ).fetchall()  # every row, so the statement is done before the next one
+    if not rows:
+        return False
+    if len(entry.tags) == 1:
+        conn.execute(_INSERT_TAG, (rows[0][0], entry.tags[0]))
+    elif entry.tags:
+        conn.executemany(_INSERT_TAG, [(rows[0][0], t) for t in entry.tags])
+    return True
 
 
 def get_entry(store: Store, uid: str) -> Entry | None:

@@ -137,10 +137,11 @@ def read_csv(
                         "so it is not a Daylio export.",
                     )
                 )
+            row_place = translate("Imports", "Row {number}")  # once: read for every row
             for number, row in enumerate(rows, start=2):
                 if not any(cell.strip() for cell in row):
                     continue
-                place = translate("Imports", "Row {number}").format(number=number)
+                place = row_place.format(number=number)
                 if len(row) != len(columns):
                     raise problem(
                         translate(
@@ -236,6 +237,7 @@ class _Lookups:
         self.tags: dict[int, str] = {}
         self.assets: dict[int, str] = {}  # asset id: checksum (the photo's file name)
         self.seen: set[str] = set()
+        self.entry_place = translate("Imports", "Entry {number}")  # once: read for each entry
 
     @property
     def complete(self) -> bool:
@@ -394,7 +396,7 @@ def _backup_entry(
     findings: Findings,
 ) -> Imported | None:
     raw = member.value
-    place = translate("Imports", "Entry {number}").format(number=(member.index or 0) + 1)
+    place = lookups.entry_place.format(number=(member.index or 0) + 1)
     if not isinstance(raw, dict):
         raise problem(translate("Imports", "{place} is not an entry."), place=place)
     stamp = _int(raw, "datetime")

@@ -254,6 +254,7 @@ def _entries(
 ) -> Iterator[Imported]:
     seen = False
     text = text_stream(raw, progress)
+    entry_place = translate("Imports", "Entry {number} of {file}")  # once: read for each entry
     try:
         for member in walk(text, arrays=("entries",)):
             if member.key != "entries":
@@ -265,9 +266,7 @@ def _entries(
                 raise problem(
                     translate("Imports", "In {file}, \u201centries\u201d is not a list."), file=name
                 )
-            place = translate("Imports", "Entry {number} of {file}").format(
-                number=member.index + 1, file=name
-            )
+            place = entry_place.format(number=member.index + 1, file=name)
             made = _entry(member.value, place, journal, media, ids, options, findings)
             if made is not None:
                 yield made

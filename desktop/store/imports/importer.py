@@ -26,7 +26,7 @@ from desktop.store.imports.records import (
     ReadOptions,
     problem,
 )
-from desktop.store.journal import TABLE, write_entry
+from desktop.store.journal import TABLE, insert_new_entry
 from desktop.store.pictures import TABLE as PICTURES
 from desktop.store.pictures import Picture, sniff_media_type, write_pictures
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -316,10 +316,9 @@ def import_file(
         records = _records(path, fmt, options, findings, progress)
         for record in _paced(records, progress, report, cancelled):
             _check_unique(record, seen)
-            if conn.execute(_KEPT_ALREADY, (record.entry.uid,)).fetchone() is not None:
+            if not insert_new_entry(conn, record.entry):
                 already += 1
                 continue
-            write_entry(conn, record.entry)
             if record.pictures:
                 write_pictures(conn, record.entry.uid, [_picture(p, now) for p in record.pictures])
             added += 1

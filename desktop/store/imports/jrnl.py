@@ -148,6 +148,7 @@ def read_json(
     progress.total = path.stat().st_size
     ids = ContentIds(SOURCE)
     seen_entries = False
+    entry_place = translate("Imports", "Entry {number}")  # once: read for each entry
     with path.open("rb") as raw:
         text = text_stream(raw, progress)
         try:
@@ -164,7 +165,7 @@ def read_json(
                         )
                     )
                 number = member.index + 1
-                place = translate("Imports", "Entry {number}").format(number=number)
+                place = entry_place.format(number=number)
                 made = _json_entry(member.value, place, ids, options, findings)
                 if made is not None:
                     yield made
@@ -210,6 +211,7 @@ def read_text(
     with path.open("rb") as raw:
         lines = text_stream(raw, progress)
         header: tuple[dt.datetime, str, int] | None = None
+        line_place = translate("Imports", "The entry on line {line}")  # once, for every entry
         body: list[str] = []
         try:
             for number, line in enumerate(lines, start=1):
@@ -228,10 +230,10 @@ def read_text(
                     body.append(line)
                     continue
                 if header is not None:
-                    made = _text_entry(header, body, symbols, ids, options, findings)
+                    made = _text_entry(line_place, header, body, symbols, ids, options, findings)
                     if made is not None:
                         yield made
-                place = translate("Imports", "The entry on line {line}").format(line=number)
+                place = line_place.format(line=number)
                 try:
                     moment = dt.datetime(
                         int(match[1]),
@@ -251,12 +253,13 @@ def read_text(
         except UnicodeDecodeError:
             raise not_utf8(path.name) from None
         if header is not None:
-            made = _text_entry(header, body, symbols, ids, options, findings)
+            made = _text_entry(line_place, header, body, symbols, ids, options, findings)
             if made is not None:
                 yield made
 
 
 def _text_entry(
+    line_place: str,
     header: tuple[dt.datetime, str, int],
     body: list[str],
     symbols: str,
@@ -270,7 +273,7 @@ def _text_entry(
     if starred:
         title = title[:-1].rstrip()
     text = join_title(title, "\n".join(body))
-    place = translate("Imports", "The entry on line {line}").format(line=line)
+    place = line_place.format(line=line)
     return _entry(
         moment, text, find_tags(text, symbols), starred, "", ids, place, options, findings
     )

@@ -79,7 +79,11 @@ def clean_text(text: str, photo_ids: set[str]) -> tuple[str, int]:
             other += 1
         return ""
 
-    return tidy(undo_escapes(_MOMENT_LINK.sub(drop, text))), other
+    if "dayone-moment:" in text:
+        text = _MOMENT_LINK.sub(drop, text)
+    if "\\" in text:
+        text = undo_escapes(text)
+    return tidy(text), other
 
 
 def parse_utc(value: str, place: str, field: str) -> dt.datetime:

@@ -187,6 +187,7 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
 _BREAKS = frozenset({"br", "p", "div", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"})
 _MANY_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _HTML_HINT = re.compile(r"<[a-zA-Z/!]|&[#a-zA-Z0-9]+;")
+_UNTIDY = re.compile(r"[ \t\r]\n|\n[ \t]*\n[ \t]*\n")  # what tidy() would change inside
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
@@ -213,7 +214,7 @@ def html_to_text(text: str) -> str:
 
 def tidy(text: str) -> str:
     """Trailing spaces off each line, at most one blank line in a row, no blank ends."""
-    if "\n" not in text:
+    if "\n" not in text or not _UNTIDY.search(text):
         return text.strip()
     lines = [line.rstrip() for line in text.split("\n")]
     return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

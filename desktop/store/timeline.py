@@ -7,9 +7,10 @@ cursor per table and merges them, so every page costs the same however deep it i
 from __future__ import annotations
 
 import heapq
+import sqlite3
 from collections.abc import Callable, Sequence
 
-from desktop.store import breathing, journal, listening
+from desktop.store import breathing, glimmers, invitations, journal, listening, pace, rhythm
 from desktop.store.database import Store
 from desktop.store.journal import TimelineItem
 
@@ -17,11 +18,24 @@ Cursor = tuple[str, str, int]
 Source = Callable[[Store, "Cursor | None", int], list[TimelineItem]]
 
 JOURNAL_KINDS = ("entry", "impressions")
-ALL_KINDS = (*JOURNAL_KINDS, "breath", "checkin")
+# Kinds with no tags, each read from its own table: (kind, timeline rows, search).
+UNTAGGED = (
+    (glimmers.KIND, glimmers.timeline_rows, glimmers.search_glimmers),
+    (rhythm.KIND, rhythm.timeline_rows, rhythm.search_answers),
+    (invitations.KIND, invitations.timeline_rows, invitations.search_invitations),
+    (pace.KIND, pace.timeline_rows, pace.search_findings),
+)
+ALL_KINDS = (*JOURNAL_KINDS, "breath", "checkin", *(kind for kind, _, _ in UNTAGGED))
 
 
 def _sort_key(item: TimelineItem) -> tuple[str, str, str, int]:
     return (item.day, item.created_at, item.kind, item.row_id)
+
+
+def _from_table(
+    rows: Callable[[sqlite3.Connection, Cursor | None, int], list[TimelineItem]],
+) -> Source:
+    return lambda store, after, limit: rows(store.conn, after, limit)
 
 
 class TimelinePager:
@@ -44,6 +58,9 @@ class TimelinePager:
             self._sources["checkin"] = lambda s, after, limit: listening.timeline_rows(
                 s.conn, after, limit
             )
+        for kind, rows, _ in UNTAGGED:
+            if kind in wanted and not tag:
+                self._sources[kind] = _from_table(rows)
         self._cursors: dict[str, Cursor | None] = dict.fromkeys(self._sources)
         self._done: set[str] = set()
 
@@ -73,12 +90,14 @@ class TimelinePager:
 
 
 def search_everything(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
-    """Journal entries and listening check-ins that match, best first across both."""
+    """Everything kept that matches, best first across every kind."""
     query = journal.Query.parse(text)
     if query is None:
         return []
     ranked = journal.search_ranked(store, query, limit) + listening.search_checkins(
         store, query, limit
     )
+    for _, _, search in UNTAGGED:
+        ranked += search(store, query, limit)
     ranked.sort(key=lambda pair: pair[0])
     return [item for _, item in ranked[:limit]]

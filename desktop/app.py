@@ -6,6 +6,7 @@ Shut-down runs in reverse: windows save their state, then the store closes.
 from __future__ import annotations
 
 import os
+import random
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 
     from desktop.cli import Size
     from desktop.listen.player import Player
+    from desktop.rhythm.reminder_service import Reminders, TrayFactory
     from desktop.shell.backups_dialog import BackupsDialog
     from desktop.shell.problem_window import ProblemWindow
     from desktop.shell.protection_dialog import ProtectionDialog
@@ -160,6 +162,8 @@ class Glimmers:
         dialogs: Dialogs | None = None,
         player: Player | None = None,
         wall: WallClock | None = None,
+        tray: TrayFactory | None = None,
+        rng: random.Random | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.clock = clock or MonotonicClock()
@@ -180,6 +184,9 @@ class Glimmers:
         self.idle.idle.connect(lambda: self.lock(by_idle=True))
         self.offer_protection = True  # at first start; off for screenshots
         self.theme: Theme | None = None
+        self._tray = tray  # the desktop's notification area, for reminders; a fake in tests
+        self.rng = rng or random.Random()
+        self.reminders: Reminders | None = None
         texts.use(QCoreApplication.translate)
 
     def start(self) -> QWidget:
@@ -532,6 +539,7 @@ class Glimmers:
 
     def _close_main_window(self) -> None:
         """Close the window and the store (the window keeps its drafts and geometry first)."""
+        self._stop_reminders()
         if self.window is not None:
             # Hidden, not closed: closing the last window would end the app's event loop.
             self.window.prepare_to_close()
@@ -552,8 +560,18 @@ class Glimmers:
     def _build_main_window(self, store: Store) -> MainWindow:
         assert self.settings is not None
         self.signals = StoreSignals(store)
-        pages = build_pages(store, self.signals, self.settings, self.clock, self.wall, self.player)
+        pages = build_pages(
+            store,
+            self.signals,
+            self.settings,
+            self.clock,
+            self.wall,
+            self.player,
+            rng=self.rng,
+            reminders_possible=lambda: self.reminders is not None and self.reminders.possible(),
+        )
         window = MainWindow(pages, self.settings)
+        self._connect_rhythm(window, store)
         self.data_actions = DataActions(store, self.dialogs, window)
         for action in self.data_actions.actions():
             window.add_menu_action("file", action)
@@ -576,6 +594,44 @@ class Glimmers:
         window.too_much_requested.connect(self.show_too_much)
         window.about_requested.connect(self.show_about)
         return window
+
+    # -- glimmers, the Today tab and reminders ------------------------------------------------
+
+    def _connect_rhythm(self, window: MainWindow, store: Store) -> None:
+        from desktop.shell import rhythm_links
+
+        window.glimmer_requested.connect(lambda: rhythm_links.keep_glimmer(store, window))
+        window.page_built.connect(
+            lambda key, page: (
+                rhythm_links.connect_today(window, page, self.show_too_much, self._check_reminders)
+                if key == "today"
+                else None
+            )
+        )
+        window.first_painted.connect(lambda: self._start_reminders(window, store))
+
+    def _start_reminders(self, window: MainWindow, store: Store) -> None:
+        """After the first paint: reminders at the anchors' times, if the person wants them."""
+        from desktop.rhythm.reminder_service import Reminders, SystemTray
+        from desktop.rhythm.settings import RhythmSettings
+        from desktop.shell import rhythm_links
+
+        if self.reminders is not None or self.settings is None or window is not self.window:
+            return
+        self.reminders = Reminders(
+            store, RhythmSettings(self.settings), self.wall, self._tray or SystemTray, window
+        )
+        self.reminders.open_requested.connect(lambda: rhythm_links.open_today(window))
+        self.reminders.start()
+
+    def _check_reminders(self) -> None:
+        if self.reminders is not None:
+            self.reminders.check()  # the switch was turned: show or hide the tray now
+
+    def _stop_reminders(self) -> None:
+        if self.reminders is not None:
+            self.reminders.stop()
+            self.reminders = None
 
     def player(self) -> Player:
         """The app's one music player, made when the Listen tab first needs it."""
@@ -623,6 +679,7 @@ class Glimmers:
         )
 
     def shutdown(self) -> None:
+        self._stop_reminders()
         if self.window is not None:
             self.window.prepare_to_close()  # once only: a closed window has done it already
         if self.theme is not None:

@@ -51,6 +51,8 @@ KIND_FILTERS = (
     (QT_TRANSLATE_NOOP("JournalTab", "Three impressions"), ("impressions",)),
     (QT_TRANSLATE_NOOP("JournalTab", "Breathing sessions"), ("breath",)),
     (QT_TRANSLATE_NOOP("JournalTab", "Listening check-ins"), ("checkin",)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Glimmers"), ("glimmer",)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Your day and invitations"), ("rhythm", "invitation", "pace")),
 )
 
 
@@ -270,7 +272,15 @@ class JournalTab(QWidget):
         self.tag_filter.blockSignals(False)
 
     def _on_store_changed(self, table: str) -> None:
-        if table in ("entries", "breath_sessions", "body_checkins"):
+        if table in (
+            "entries",
+            "breath_sessions",
+            "body_checkins",
+            "glimmers",
+            "rhythm_answers",
+            "invitations",
+            "pace_findings",
+        ):
             self._reload_tags()
             self.apply_filters()
 

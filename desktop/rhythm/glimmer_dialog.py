@@ -135,6 +135,5 @@ class GlimmerDialog(QDialog):
     def start(self) -> None:
         """Show the dialog ready to type into."""
         self.show()
-        self.raise_()
         self.activateWindow()
         self.text_edit.setFocus()

@@ -35,7 +35,7 @@ SECTIONS = (
     (
         "day",
         QT_TRANSLATE_NOOP("Today", "Your day"),
-        QT_TRANSLATE_NOOP("Today", "A few small anchors for the day, with no failing"),
+        QT_TRANSLATE_NOOP("Today", "A few small anchors for the day, at your own pace"),
     ),
     (
         "invitations",

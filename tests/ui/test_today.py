@@ -118,6 +118,8 @@ def breathe_tab(app: Glimmers) -> BreatheTab:
 
 
 def open_glimmer_dialog(qtbot: QtBot, window: MainWindow) -> GlimmerDialog:
+    window.activateWindow()  # as the desktop does when a dialog closes
+    qtbot.waitUntil(window.isActiveWindow)
     focused = QApplication.focusWidget() or window
     qtbot.keyClick(focused, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     dialogs = [d for d in window.findChildren(GlimmerDialog) if d.isVisible()]

@@ -10,6 +10,7 @@ import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -45,7 +46,7 @@ def local(hour: int, minute: int = 0, day: int = 28) -> dt.datetime:
 class FakeTray:
     """The desktop's notification area, as a test sees it."""
 
-    made: list[FakeTray] = []
+    made: ClassVar[list[FakeTray]] = []
 
     def __init__(self, clicked) -> None:  # type: ignore[no-untyped-def]
         self.clicked = clicked
@@ -128,7 +129,7 @@ def open_glimmer_dialog(qtbot: QtBot, window: MainWindow) -> GlimmerDialog:
     return dialogs[0]
 
 
-# -- glimmers ---------------------------------------------------------------------------------------
+# -- glimmers -------------------------------------------------------------------------------------
 
 
 def test_a_glimmer_is_kept_from_every_tab_with_ctrl_g(qtbot: QtBot, app: Glimmers) -> None:
@@ -141,7 +142,7 @@ def test_a_glimmer_is_kept_from_every_tab_with_ctrl_g(qtbot: QtBot, app: Glimmer
         dialog = open_glimmer_dialog(qtbot, window)
         qtbot.keyClicks(dialog.text_edit, f"small warmth on {key}")
         qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: not dialog.isVisible())
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible())  # type: ignore[misc]
         assert window.statusBar().currentMessage() == "Kept. Small things count."
         assert window.current_page_key() == key  # the page stays where it was
     kept = [g.text for g in all_glimmers(store_of(app))]
@@ -209,7 +210,7 @@ def test_remember_this_offers_a_glimmer_from_the_past_now_and_then(
     assert "Remember this?" in today.glimmers.offered_text()
 
 
-# -- the daily rhythm -------------------------------------------------------------------------------
+# -- the daily rhythm -----------------------------------------------------------------------------
 
 MISS_WORDS = re.compile(
     r"\bmiss|\bskipp|\bstreak|\bscore|\bfail|\boverdue|\blate\b|\bnot done|\b\d+\s*(of|/)\s*\d+",
@@ -261,9 +262,11 @@ def test_a_day_of_done_smaller_and_let_go_never_counts_a_miss(
     stored = [a.describe() for a in all_answers(store_of(app))]
     assert sorted(a.answer for a in all_answers(store_of(app))) == ["done", "let_go", "smaller"]
     assert [t for t in stored if MISS_WORDS.search(t)] == []
-    tables = store_of(app).conn.execute(
-        "SELECT group_concat(sql, ' ') FROM sqlite_master WHERE name LIKE 'rhythm%'"
-    ).fetchone()[0]
+    tables = (
+        store_of(app)
+        .conn.execute("SELECT group_concat(sql, ' ') FROM sqlite_master WHERE name LIKE 'rhythm%'")
+        .fetchone()[0]
+    )
     assert "miss" not in tables.lower()
     # Three quiet days later the rhythm shows the return, never the days between.
     wall.set(local(9, 0) + dt.timedelta(days=3))
@@ -327,7 +330,7 @@ def test_anchors_can_be_named_timed_and_removed(
     assert len(rows) == 4
 
 
-# -- reminders -------------------------------------------------------------------------------------
+# -- reminders ------------------------------------------------------------------------------------
 
 
 def test_a_reminder_is_shown_once_through_the_tray_and_only_when_turned_on(
@@ -379,7 +382,7 @@ def test_a_reminder_is_shown_once_through_the_tray_and_only_when_turned_on(
     assert again.messages == []
 
 
-# -- invitations -----------------------------------------------------------------------------------
+# -- invitations ----------------------------------------------------------------------------------
 
 
 def test_a_mindful_walk_with_a_timer_ends_in_three_impressions(
@@ -405,7 +408,9 @@ def test_a_mindful_walk_with_a_timer_ends_in_three_impressions(
     assert "That's the time" in view.ending_note.text()
     assert QApplication.focusWidget() is view.impression_edits[0]
     for edit, words in zip(
-        view.impression_edits, ("cold air on my face", "gravel underfoot", "a blackbird")
+        view.impression_edits,
+        ("cold air on my face", "gravel underfoot", "a blackbird"),
+        strict=True,
     ):
         qtbot.keyClicks(edit, words)
     qtbot.mouseClick(view.impressions_button, Qt.MouseButton.LeftButton)
@@ -420,9 +425,7 @@ def test_a_mindful_walk_with_a_timer_ends_in_three_impressions(
     assert sorted(kinds) == ["impressions", "invitation"]
 
 
-def test_not_today_is_a_full_answer_and_a_song_opens_listen(
-    qtbot: QtBot, app: Glimmers
-) -> None:
+def test_not_today_is_a_full_answer_and_a_song_opens_listen(qtbot: QtBot, app: Glimmers) -> None:
     today = today_tab(app)
     view = today.invitations
     today.show_section("invitations")
@@ -442,7 +445,7 @@ def test_not_today_is_a_full_answer_and_a_song_opens_listen(
     assert (taken.invitation, taken.ended_in, taken.ending_uid) == ("song", "glimmer", glimmer.uid)
 
 
-# -- finding a comfortable pace ----------------------------------------------------------------------
+# -- finding a comfortable pace -------------------------------------------------------------------
 
 
 def test_find_my_comfortable_pace_steps_through_five_paces_to_a_pattern(
@@ -462,7 +465,7 @@ def test_find_my_comfortable_pace_steps_through_five_paces_to_a_pattern(
     assert "resonance" not in intro.lower()
     qtbot.mouseClick(panel.begin_button, Qt.MouseButton.LeftButton)
     answers = ("fine", "easy", "easy", "fine", "effortful")
-    for step, (rate, comfort) in enumerate(zip(PACE_RATES, answers), start=1):
+    for step, (rate, comfort) in enumerate(zip(PACE_RATES, answers, strict=True), start=1):
         session = breathe.session
         assert session is not None and session.running
         pattern = session.schedule.pattern

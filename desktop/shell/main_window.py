@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
     too_much_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()
+    offer_accepted = Signal()  # the "yes" of the strip that offer() shows
     first_painted = Signal()  # the window is on screen: later work can start
     page_built = Signal(str, QWidget)  # a tab's key and content, when it is first built
     glimmer_requested = Signal()  # the Glimmer button or Ctrl+G, from any tab
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.offer_no.clicked.connect(self.offer_bar.hide)
         self.offer_yes.clicked.connect(self.offer_bar.hide)
+        self.offer_yes.clicked.connect(self.offer_accepted)
         self.quit_action.triggered.connect(self.quit_requested)
         self.too_much_action.triggered.connect(self.too_much_requested)
         self.about_action.triggered.connect(self.about_requested)
@@ -184,6 +186,10 @@ class MainWindow(QMainWindow):
         self.offer_yes.setText(yes)
         self.offer_yes.setAccessibleName(yes.replace("&", ""))
         self.offer_bar.show()
+
+    def show_status(self, text: str) -> None:
+        """A passing note in the status bar."""
+        self.statusBar().showMessage(text)
 
     def acknowledge(self, text: str) -> None:
         """A quiet word in the status line ("Kept."), also said to a screen reader."""

@@ -17,11 +17,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.breathe.pace import PACE_RATES
 from desktop.breathe.tab import BreatheTab
 from desktop.listen.player import Player
 from desktop.rhythm.glimmer_dialog import GlimmerDialog
+from desktop.rhythm.reminder_service import Reminders
+from desktop.rhythm.settings import RhythmSettings
 from desktop.rhythm.today_tab import TodayTab
 from desktop.shell.main_window import MainWindow
 from desktop.shell.too_much import TooMuchDialog
@@ -75,44 +77,48 @@ def clock() -> FakeClock:
 @pytest.fixture
 def app(
     qtbot: QtBot, data_dir: Path, player: Player, wall: FakeWallClock, clock: FakeClock
-) -> Iterator[Glimmers]:
+) -> Iterator[Lifecycle]:
     FakeTray.made = []
-    glimmers = Glimmers(
+    glimmers = Lifecycle(
         data_dir,
         clock=clock,
         wall=wall,
-        dialogs=FakeDialogs(),  # type: ignore[arg-type]
+        dialogs=FakeDialogs(),
         player=player,
+        offer_protection=False,
         tray=FakeTray,
         rng=random.Random(7),
     )
-    glimmers.offer_protection = False
     shown = glimmers.start()
     qtbot.addWidget(shown)
     shown.activateWindow()
     qtbot.waitUntil(shown.isActiveWindow)
-    qtbot.waitUntil(lambda: glimmers.reminders is not None)  # after the first paint
+    qtbot.waitUntil(lambda: reminders_of(glimmers) is not None)  # after the first paint
     yield glimmers
     glimmers.shutdown()
 
 
-def window_of(app: Glimmers) -> MainWindow:
+def reminders_of(app: Lifecycle) -> Reminders | None:
+    return app.rhythm.reminders if app.rhythm is not None else None
+
+
+def window_of(app: Lifecycle) -> MainWindow:
     assert app.window is not None
     return app.window
 
 
-def store_of(app: Glimmers) -> Store:
+def store_of(app: Lifecycle) -> Store:
     assert app.store is not None
     return app.store
 
 
-def today_tab(app: Glimmers) -> TodayTab:
+def today_tab(app: Lifecycle) -> TodayTab:
     page = window_of(app).show_page("today")
     assert isinstance(page, TodayTab)
     return page
 
 
-def breathe_tab(app: Glimmers) -> BreatheTab:
+def breathe_tab(app: Lifecycle) -> BreatheTab:
     page = window_of(app).show_page("breathe")
     assert isinstance(page, BreatheTab)
     return page
@@ -132,7 +138,7 @@ def open_glimmer_dialog(qtbot: QtBot, window: MainWindow) -> GlimmerDialog:
 # -- glimmers -------------------------------------------------------------------------------------
 
 
-def test_a_glimmer_is_kept_from_every_tab_with_ctrl_g(qtbot: QtBot, app: Glimmers) -> None:
+def test_a_glimmer_is_kept_from_every_tab_with_ctrl_g(qtbot: QtBot, app: Lifecycle) -> None:
     window = window_of(app)
     keys = window.page_keys()
     assert "today" in keys
@@ -161,7 +167,7 @@ def test_a_glimmer_is_kept_from_every_tab_with_ctrl_g(qtbot: QtBot, app: Glimmer
     assert [g["text"] for g in exported["glimmers"]] == kept
 
 
-def test_the_glimmer_button_and_where_it_was_noticed(qtbot: QtBot, app: Glimmers) -> None:
+def test_the_glimmer_button_and_where_it_was_noticed(qtbot: QtBot, app: Lifecycle) -> None:
     window = window_of(app)
     qtbot.mouseClick(window.glimmer_button, Qt.MouseButton.LeftButton)
     dialog = window.findChild(GlimmerDialog)
@@ -182,7 +188,7 @@ def test_the_glimmer_button_and_where_it_was_noticed(qtbot: QtBot, app: Glimmers
 
 
 def test_remember_this_offers_a_glimmer_from_the_past_now_and_then(
-    qtbot: QtBot, app: Glimmers, wall: FakeWallClock
+    qtbot: QtBot, app: Lifecycle, wall: FakeWallClock
 ) -> None:
     store = store_of(app)
     for words in ("first snow", "a friend laughing", "bread from the oven"):
@@ -219,7 +225,7 @@ MISS_WORDS = re.compile(
 
 
 def test_a_day_of_done_smaller_and_let_go_never_counts_a_miss(
-    qtbot: QtBot, app: Glimmers, wall: FakeWallClock
+    qtbot: QtBot, app: Lifecycle, wall: FakeWallClock
 ) -> None:
     wall.set(local(13, 0))
     today = today_tab(app)
@@ -279,7 +285,7 @@ def test_a_day_of_done_smaller_and_let_go_never_counts_a_miss(
 
 
 def test_the_breathing_anchor_opens_breathe_and_too_much_starts_small(
-    qtbot: QtBot, app: Glimmers, clock: FakeClock, wall: FakeWallClock
+    qtbot: QtBot, app: Lifecycle, clock: FakeClock, wall: FakeWallClock
 ) -> None:
     wall.set(local(16, 5))
     today = today_tab(app)
@@ -305,7 +311,7 @@ def test_the_breathing_anchor_opens_breathe_and_too_much_starts_small(
 
 
 def test_anchors_can_be_named_timed_and_removed(
-    qtbot: QtBot, app: Glimmers, wall: FakeWallClock
+    qtbot: QtBot, app: Lifecycle, wall: FakeWallClock
 ) -> None:
     today = today_tab(app)
     dialog = today.change_anchors()
@@ -334,9 +340,9 @@ def test_anchors_can_be_named_timed_and_removed(
 
 
 def test_a_reminder_is_shown_once_through_the_tray_and_only_when_turned_on(
-    qtbot: QtBot, app: Glimmers, wall: FakeWallClock
+    qtbot: QtBot, app: Lifecycle, wall: FakeWallClock
 ) -> None:
-    reminders = app.reminders
+    reminders = reminders_of(app)
     assert reminders is not None
     wall.set(local(10, 0))
     assert reminders.check() == []  # off unless the person turns them on
@@ -371,22 +377,20 @@ def test_a_reminder_is_shown_once_through_the_tray_and_only_when_turned_on(
     window_of(app).show_page("journal")
     tray.clicked()
     assert window_of(app).current_page_key() == "today"
-    # Started again the same day, nothing shown before is shown again.
+    # Opened again the same day (the settings read afresh), nothing shown is shown again.
+    again = Reminders(store_of(app), RhythmSettings(app.settings), wall, FakeTray)
+    wall.set(local(16, 10))
+    assert again.check() == []
+    assert FakeTray.made[-1].messages == []
     app.shutdown()
-    assert not tray.visible
-    app.start()
-    qtbot.addWidget(window_of(app))
-    qtbot.waitUntil(lambda: app.reminders is not None)
-    again = FakeTray.made[-1]
-    assert again is not tray
-    assert again.messages == []
+    assert not tray.visible  # the tray goes with the window
 
 
 # -- invitations ----------------------------------------------------------------------------------
 
 
 def test_a_mindful_walk_with_a_timer_ends_in_three_impressions(
-    qtbot: QtBot, app: Glimmers, clock: FakeClock
+    qtbot: QtBot, app: Lifecycle, clock: FakeClock
 ) -> None:
     today = today_tab(app)
     qtbot.mouseClick(today.section_buttons["invitations"], Qt.MouseButton.LeftButton)
@@ -425,7 +429,7 @@ def test_a_mindful_walk_with_a_timer_ends_in_three_impressions(
     assert sorted(kinds) == ["impressions", "invitation"]
 
 
-def test_not_today_is_a_full_answer_and_a_song_opens_listen(qtbot: QtBot, app: Glimmers) -> None:
+def test_not_today_is_a_full_answer_and_a_song_opens_listen(qtbot: QtBot, app: Lifecycle) -> None:
     today = today_tab(app)
     view = today.invitations
     today.show_section("invitations")
@@ -449,7 +453,7 @@ def test_not_today_is_a_full_answer_and_a_song_opens_listen(qtbot: QtBot, app: G
 
 
 def test_find_my_comfortable_pace_steps_through_five_paces_to_a_pattern(
-    qtbot: QtBot, app: Glimmers, clock: FakeClock
+    qtbot: QtBot, app: Lifecycle, clock: FakeClock
 ) -> None:
     today = today_tab(app)
     today.show_section("invitations")
@@ -512,7 +516,7 @@ def test_find_my_comfortable_pace_steps_through_five_paces_to_a_pattern(
 
 
 def test_escape_during_a_pace_ends_with_the_paces_answered(
-    qtbot: QtBot, app: Glimmers, clock: FakeClock
+    qtbot: QtBot, app: Lifecycle, clock: FakeClock
 ) -> None:
     breathe = breathe_tab(app)
     assert breathe.find_comfortable_pace()
@@ -532,7 +536,7 @@ def test_escape_during_a_pace_ends_with_the_paces_answered(
     assert list_patterns(store_of(app)) == []
 
 
-def test_the_today_tab_is_ctrl_5_and_has_its_own_place(qtbot: QtBot, app: Glimmers) -> None:
+def test_the_today_tab_is_ctrl_5_and_has_its_own_place(qtbot: QtBot, app: Lifecycle) -> None:
     window = window_of(app)
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "today"

@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -40,6 +41,7 @@ COMFORT_DESCRIPTIONS = {
     "effortful": QT_TRANSLATE_NOOP("Pace", "This pace took some effort"),
 }
 PAGE_INTRO, PAGE_QUESTION, PAGE_RESULT = 0, 1, 2
+ROW_WIDTH = 420  # narrower than this, the three answers stand one above the other
 
 
 def _button(name: str, text: str, spoken: str, description: str) -> QPushButton:
@@ -48,6 +50,21 @@ def _button(name: str, text: str, spoken: str, description: str) -> QPushButton:
     button.setAccessibleName(spoken)
     button.setAccessibleDescription(description)
     return button
+
+
+def _titled(title: str, *sentences: str) -> str:
+    """A title and sentences, each translated (and so wrapped) on its own; the title in bold,
+    not a larger heading, which would not fit the Breathe tab's narrow column."""
+    body = " ".join(html.escape(sentence) for sentence in sentences)
+    return f"<p><b>{html.escape(title)}</b></p>{body}"
+
+
+def _column(*buttons: QPushButton) -> QVBoxLayout:
+    """Buttons one above the other: they fit the Breathe tab's narrowest column in any language."""
+    column = QVBoxLayout()
+    for button in buttons:
+        column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+    return column
 
 
 class PacePanel(QWidget):
@@ -72,21 +89,29 @@ class PacePanel(QWidget):
 
     def _intro_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel(translate("Pace", "<h3>Find your comfortable pace</h3>"))
+        title = QLabel(translate("Pace", "<b>Find your comfortable pace</b>"))
+        title.setWordWrap(True)
+        # Sentence by sentence, so that each translates (and wraps) on its own.
         text = QLabel(
-            translate(
-                "Pace",
-                "You breathe five slow paces, from 6.5 down to 4.5 breaths a minute, about two "
-                "minutes each. The out-breath is a little longer than the in-breath. After each "
-                "pace, one tap says how it felt: easy, fine or effortful.",
+            " ".join(
+                (
+                    translate("Pace", "Five slow paces, from 6.5 down to 4.5 breaths a minute."),
+                    translate("Pace", "About two minutes each."),
+                    translate("Pace", "The out-breath is a little longer than the in-breath."),
+                    translate("Pace", "After each pace, one tap: easy, fine or effortful."),
+                )
             )
         )
         text.setWordWrap(True)
         note = QLabel(
-            translate(
-                "Pace",
-                "Nothing is measured. The pace you found most comfortable can become a pattern "
-                "of your own. If you feel light-headed, stop and breathe normally.",
+            " ".join(
+                (
+                    translate("Pace", "Nothing is measured."),
+                    translate(
+                        "Pace", "The pace you found most comfortable can become your own pattern."
+                    ),
+                    translate("Pace", "If you feel light-headed, stop and breathe normally."),
+                )
             )
         )
         note.setWordWrap(True)
@@ -103,10 +128,7 @@ class PacePanel(QWidget):
             translate("Pace", "Not now"),
             translate("Pace", "Back to Breathe; you can find your pace any time"),
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.begin_button)
-        buttons.addWidget(self.not_now_button)
-        buttons.addStretch()
+        buttons = _column(self.begin_button, self.not_now_button)
         layout = QVBoxLayout(page)
         layout.addWidget(title)
         layout.addWidget(text)
@@ -123,7 +145,8 @@ class PacePanel(QWidget):
         self.question.setObjectName("pace_question")
         self.question.setWordWrap(True)
         self.comfort_buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        # A row of three large marks; a column where the Breathe tab is narrow.
+        row = self._comfort_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for key, words in COMFORT_WORDS.items():
             button = _button(
                 f"comfort_{key}",
@@ -170,10 +193,7 @@ class PacePanel(QWidget):
             translate("Pace", "Back to Breathe"),
             translate("Pace", "Closes this; your patterns stay as they are"),
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.keep_button)
-        buttons.addWidget(self.done_button)
-        buttons.addStretch()
+        buttons = _column(self.keep_button, self.done_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.result)
         layout.addLayout(buttons)
@@ -181,6 +201,13 @@ class PacePanel(QWidget):
         self.keep_button.clicked.connect(self.keep)
         self.done_button.clicked.connect(self.close_panel)
         return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= ROW_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._comfort_row.direction() != direction:
+            self._comfort_row.setDirection(direction)
+        super().resizeEvent(event)
 
     # -- the steps ----------------------------------------------------------------------------
 
@@ -213,11 +240,12 @@ class PacePanel(QWidget):
             return
         inhale, exhale = breath_lengths(self.finder.rate)
         self.question.setText(
-            translate(
-                "Pace",
-                "<h3>How did that pace feel?</h3>{rate} breaths a minute: in for {inhale} s, "
-                "out for {exhale} s.",
-            ).format(rate=f"{self.finder.rate:g}", inhale=f"{inhale:g}", exhale=f"{exhale:g}")
+            "<p><b>{title}</b></p>{detail}".format(
+                title=html.escape(translate("Pace", "How did that pace feel?")),
+                detail=html.escape(
+                    translate("Pace", "{rate} breaths a minute: in {inhale} s, out {exhale} s.")
+                ).format(rate=f"{self.finder.rate:g}", inhale=f"{inhale:g}", exhale=f"{exhale:g}"),
+            )
         )
         self.pages.setCurrentIndex(PAGE_QUESTION)
         self.comfort_buttons["fine"].setFocus()
@@ -237,9 +265,9 @@ class PacePanel(QWidget):
         chosen = self.finder.chosen()
         if chosen is None:
             self.result.setText(
-                translate(
-                    "Pace",
-                    "<h3>That's fine</h3>You can find your comfortable pace another time.",
+                _titled(
+                    translate("Pace", "That's fine"),
+                    translate("Pace", "You can find your comfortable pace another time."),
                 )
             )
             self.keep_button.hide()
@@ -249,16 +277,16 @@ class PacePanel(QWidget):
         self._finding = self._save(PaceFinding(tuple(self.finder.answers), chosen))
         inhale, exhale = breath_lengths(chosen)
         self.result.setText(
-            translate(
-                "Pace",
-                "<h3>Your comfortable pace</h3>Of the paces you tried today, {rate} breaths a "
-                "minute felt most comfortable: in for {inhale} s, out for {exhale} s. You can "
-                "keep it as a pattern of your own, named \u201c{name}\u201d.",
-            ).format(
-                rate=f"{chosen:g}",
-                inhale=f"{inhale:g}",
-                exhale=f"{exhale:g}",
-                name=html.escape(own_pattern_name()),
+            _titled(
+                translate("Pace", "Your comfortable pace"),
+                translate("Pace", "Of the paces you tried, this felt most comfortable:"),
+                translate("Pace", "{rate} breaths a minute.").format(rate=f"{chosen:g}"),
+                translate("Pace", "In for {inhale} s, out for {exhale} s.").format(
+                    inhale=f"{inhale:g}", exhale=f"{exhale:g}"
+                ),
+                translate(
+                    "Pace", "You can keep it as your own pattern, \u201c{name}\u201d."
+                ).format(name=own_pattern_name()),
             )
         )
         self.keep_button.show()
@@ -301,11 +329,13 @@ class PacePanel(QWidget):
                 )
             )
         self.result.setText(
-            translate(
-                "Pace",
-                "<h3>Kept</h3>\u201c{name}\u201d is among your patterns now, ready whenever you "
-                "like.",
-            ).format(name=html.escape(name))
+            _titled(
+                translate("Pace", "Kept"),
+                translate("Pace", "\u201c{name}\u201d is among your patterns now.").format(
+                    name=name
+                ),
+                translate("Pace", "It is there whenever you like."),
+            )
         )
         self.keep_button.hide()
         self.done_button.setFocus()

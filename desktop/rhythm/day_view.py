@@ -10,8 +10,9 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import QLocale, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -62,6 +63,7 @@ ANSWER_BUTTONS = (
     ),
 )
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
+SIDE_BY_SIDE_WIDTH = 860  # narrower than this, the card goes below the list
 
 
 class FittedList(QListWidget):
@@ -145,7 +147,7 @@ class DayView(QWidget):
         self.card_smaller = QLabel()
         self.card_smaller.setObjectName("anchor_smaller")
         self.card_smaller.setWordWrap(True)
-        self.answer_group = QButtonGroup(self)
+        # Checked by what is stored, not by an exclusive group: Tab reaches every answer.
         self.answer_buttons: dict[str, QPushButton] = {}
         answers = QHBoxLayout()
         for key, text, _, _ in ANSWER_BUTTONS:
@@ -153,7 +155,6 @@ class DayView(QWidget):
             button.setObjectName(f"answer_{key}")
             button.setCheckable(True)
             button.setMinimumHeight(40)  # a large, soft mark: one tap
-            self.answer_group.addButton(button)
             self.answer_buttons[key] = button
             answers.addWidget(button)
         answers.addStretch()
@@ -196,11 +197,19 @@ class DayView(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.card)
         right.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
-        layout.addLayout(right, 3)
+        # Side by side where there is room; the card below the list in a narrow window.
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._columns.addLayout(left, 2)
+        self._columns.addLayout(right, 3)
         self._connect_signals()
         self.reload()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
+        super().resizeEvent(event)
 
     def _connect_signals(self) -> None:
         self.anchor_list.currentRowChanged.connect(self._show_card)
@@ -273,13 +282,11 @@ class DayView(QWidget):
             if anchor.smaller
             else translate("Rhythm", "A smaller version today is always a choice.")
         )
-        self.answer_group.setExclusive(False)
         for key, _, spoken, description in ANSWER_BUTTONS:
             button = self.answer_buttons[key]
             button.setChecked(entry.answer == key)
             button.setAccessibleName(translate("Rhythm", spoken).format(anchor=anchor.name))
             button.setAccessibleDescription(translate("Rhythm", description))
-        self.answer_group.setExclusive(True)
         self.acknowledged.setText(acknowledgement(entry.answer) if entry.answer else "")
         self.breathe_button.setVisible(anchor.kind == "breathe")
         self.contacts_button.setVisible(anchor.kind == "contact")

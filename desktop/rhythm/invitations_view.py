@@ -202,10 +202,10 @@ class InvitationsView(QWidget):
         self.ending_message = QLabel()
         self.ending_message.setObjectName("ending_message")
         self.ending_message.setWordWrap(True)
-        buttons = QHBoxLayout()
+        # A column of three ways to end, each a whole answer; it fits any window and language.
+        buttons = QVBoxLayout()
         for button in (self.impressions_button, self.glimmer_button, self.nothing_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
+            buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(page)
         layout.addWidget(self.ending_title)
         layout.addWidget(self.ending_note)

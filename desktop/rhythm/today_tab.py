@@ -9,9 +9,10 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QBoxLayout,
     QHBoxLayout,
     QPushButton,
     QStackedWidget,
@@ -31,6 +32,7 @@ from desktop.store import rhythm as rhythm_store
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
+ONE_ROW_WIDTH = 760  # narrower than this, "Start again small" gets a row of its own
 SECTIONS = (
     (
         "day",
@@ -77,9 +79,9 @@ class TodayTab(QWidget):
         self._reminders_possible = reminders_possible
         self.anchors_dialog: AnchorsDialog | None = None
 
-        self.section_group = QButtonGroup(self)
+        # Checked by show_section(), not by an exclusive group: Tab reaches every one.
         self.section_buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        sections = QHBoxLayout()
         for key, title, description in SECTIONS:
             button = QPushButton(translate("Today", title))
             button.setObjectName(f"section_{key}")
@@ -87,10 +89,9 @@ class TodayTab(QWidget):
             button.setFlat(True)
             button.setAccessibleName(translate("Today", title))
             button.setAccessibleDescription(translate("Today", description))
-            self.section_group.addButton(button)
             self.section_buttons[key] = button
-            bar.addWidget(button)
-        bar.addStretch()
+            sections.addWidget(button)
+        sections.addStretch()
         self.too_much_button = QPushButton(translate("Today", "Too much today? Start again small"))
         self.too_much_button.setObjectName("start_again_small")
         self.too_much_button.setAccessibleName(
@@ -99,7 +100,10 @@ class TodayTab(QWidget):
         self.too_much_button.setAccessibleDescription(
             translate("Today", "One minute of breathing, and nothing else asked of you")
         )
-        bar.addWidget(self.too_much_button)
+        # One row where there is room; in a narrow window the way back is a row of its own.
+        self._bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._bar.addLayout(sections, 1)
+        self._bar.addWidget(self.too_much_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.day = DayView(store, settings, wall)
         self.invitations = InvitationsView(store, clock)
@@ -108,11 +112,18 @@ class TodayTab(QWidget):
         for view in (self.day, self.invitations, self.glimmers):
             self.stack.addWidget(view)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addLayout(self._bar)
         layout.addWidget(self.stack, 1)
         self._signals = signals
         self._connect_signals()
         self.show_section("day")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= ONE_ROW_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._bar.direction() != direction:
+            self._bar.setDirection(direction)
+        super().resizeEvent(event)
 
     def _connect_signals(self) -> None:
         for key, button in self.section_buttons.items():
@@ -129,7 +140,8 @@ class TodayTab(QWidget):
 
     def show_section(self, key: str) -> None:
         views = {"day": self.day, "invitations": self.invitations, "glimmers": self.glimmers}
-        self.section_buttons[key].setChecked(True)
+        for other, button in self.section_buttons.items():
+            button.setChecked(other == key)
         self.stack.setCurrentWidget(views[key])
 
     def current_section(self) -> str:

@@ -141,10 +141,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self, pages: list[Page]) -> None:
         bar = self.menuBar()
         file_menu = self.menus["file"] = bar.addMenu(translate("Shell", "&File"))
-        self.glimmer_action = QAction(translate("Shell", "Keep a &glimmer…"), self)
+        # Ctrl+G from anywhere; the Glimmer button beside the tabs is its visible face.
+        self.glimmer_action = QAction(translate("Shell", "Keep a glimmer"), self)
         set_shortcut(self.glimmer_action, QKeySequence("Ctrl+G"))
-        file_menu.addAction(self.glimmer_action)
-        file_menu.addSeparator()
+        self.addAction(self.glimmer_action)
         self.quit_action = QAction(translate("Shell", "&Quit"), self)
         set_shortcut(self.quit_action, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

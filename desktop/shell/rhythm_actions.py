@@ -46,7 +46,14 @@ class RhythmActions:
         self._closed = False
         window.glimmer_requested.connect(self.keep_glimmer)
         window.page_built.connect(self._page_built)
-        window.first_painted.connect(self.start_reminders)
+        window.first_painted.connect(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        from PySide6.QtCore import Qt  # its enums cost a little to make: not before first paint
+
+        # Ctrl+G from any window of the app, the "too much" page and other dialogs too.
+        self._window.glimmer_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.start_reminders()
 
     # -- glimmers -----------------------------------------------------------------------------
 

@@ -38,9 +38,8 @@ class TakenInvitation:
     def describe(self) -> str:
         text = self.title
         if self.minutes:
-            text = translate("Store", "{title}, %n minute(s)", None, round(self.minutes)).format(
-                title=text
-            )
+            minutes = round(self.minutes)  # outside the call: lupdate skips nested calls
+            text = translate("Store", "{title}, %n minute(s)", None, minutes).format(title=text)
         if self.ended_in == "impressions":
             text = translate("Store", "{text}, ending in three impressions").format(text=text)
         elif self.ended_in == "glimmer":

@@ -166,6 +166,17 @@ def timeline_rows(
     return items
 
 
+def timeline_page(
+    store: Store,
+    after: tuple[str, str, int] | None,
+    limit: int,
+    shown: Sequence[str] = ("breath",),
+    tag: str | None = None,
+) -> list[TimelineItem]:
+    """The registry's timeline source (sessions have no tags; the pager never asks with one)."""
+    return timeline_rows(store.conn, after, limit)
+
+
 # -- the person's own patterns -------------------------------------------------------------------
 
 

@@ -306,6 +306,17 @@ def timeline_rows(
     return [_item(row[0], _checkin(row[1:]), row[9]) for row in rows]
 
 
+def timeline_page(
+    store: Store,
+    after: tuple[str, str, int] | None,
+    limit: int,
+    shown: Sequence[str] = ("checkin",),
+    tag: str | None = None,
+) -> list[TimelineItem]:
+    """The registry's timeline source (check-ins have no tags; the pager never asks with one)."""
+    return timeline_rows(store.conn, after, limit)
+
+
 _SEARCH_SQL = (
     f"SELECT c.id, {', '.join('c.' + c.strip() for c in _CHECKIN_COLUMNS.split(','))}, "
     "body_checkins_fts.rank FROM body_checkins_fts "

@@ -281,8 +281,8 @@ class JournalTab(QWidget):
         if entry is None:
             return
         self.editor.flush_draft()
-        self.editor.edit(entry)
-        self.editor.show_message("")
+        if self.editor.edit(entry):
+            self.editor.show_message("")
 
     # -- writing ------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from typing import Any
 
 from desktop.store.database import Store
 from desktop.store.journal import Query, TimelineItem
@@ -32,7 +33,7 @@ class TimelinePager:
         store: Store,
         kinds: Sequence[str] | None = None,
         tag: str | None = None,
-        registry: Sequence[RecordKind] = KINDS,
+        registry: Sequence[RecordKind[Any]] = KINDS,
     ) -> None:
         self._store = store
         self._tag = tag or None
@@ -75,7 +76,7 @@ class TimelinePager:
 
 
 def search_everything(
-    store: Store, text: str, limit: int = 50, registry: Sequence[RecordKind] = KINDS
+    store: Store, text: str, limit: int = 50, registry: Sequence[RecordKind[Any]] = KINDS
 ) -> list[TimelineItem]:
     """Records of every searchable kind that match, best first across all of them."""
     query = Query.parse(text)

@@ -6,20 +6,22 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.clock import stamp, today
-from desktop.store import fields
+from desktop.store import limits
 from desktop.store.database import Store, fts_ranked, newest_first
 from desktop.store.journal import SENSE_KEYS, SENSES, Query, TimelineItem, new_uid
+from desktop.store.portable import Fields, Links
+from desktop.store.readable import heading
 from desktop.store.records import REGION_LABELS
-from desktop.texts import translate
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "glimmers"
 KIND = "glimmer"
-MAX_TEXT_LENGTH = 200  # a glimmer is a few words; a longer note belongs in the journal
+MAX_TEXT_LENGTH = limits.GLIMMER
 SENSE_LABELS = dict(SENSES)
 
 Cursor = tuple[str, str, int]
@@ -203,33 +205,52 @@ def _item(row_id: int, glimmer: Glimmer, terms: tuple[str, ...] = ()) -> Timelin
     )
 
 
-def timeline_rows(conn: sqlite3.Connection, after: Cursor | None, limit: int) -> list[TimelineItem]:
-    """Glimmers as timeline items, newest first, after the given cursor."""
-    rows = newest_first(conn, TABLE, _COLUMNS, after, limit)
+def timeline_page(
+    store: Store,
+    after: Cursor | None,
+    limit: int,
+    shown: Sequence[str] = (KIND,),
+    tag: str | None = None,
+) -> list[TimelineItem]:
+    """As timeline items, newest first, after the cursor (they have no tags)."""
+    rows = newest_first(store.conn, TABLE, _COLUMNS, after, limit)
     return [_item(row[0], _glimmer(row[1:])) for row in rows]
 
 
 def search_glimmers(
-    store: Store, text: str | Query, limit: int = 50
+    store: Store, query: Query, limit: int = 50
 ) -> list[tuple[float, TimelineItem]]:
-    """(rank, item) for glimmers matching ``text``; lower rank is a better match."""
-    query = Query.of(text)
-    if query is None:
-        return []
+    """(rank, item) for glimmers matching ``query``; lower rank is a better match."""
     rows = fts_ranked(store.conn, TABLE, _COLUMNS, query.fts, limit)
     return [(row[-1], _item(row[0], _glimmer(row[1:-1]), query.terms)) for row in rows]
 
 
-# -- export and import ----------------------------------------------------------------------------
+# -- export and import (the registry's functions, desktop/store/kinds.py) ------------------------
+
+GLIMMER_WHERE = QT_TRANSLATE_NOOP("Store", "Glimmer {number}")
+GLIMMER_CSV_COLUMNS = ("text", "sense", "body_region")
 
 
-def all_glimmers(store: Store) -> list[Glimmer]:
-    """Every glimmer, trash included, oldest first (for export)."""
-    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM glimmers ORDER BY id").fetchall()
+def read_glimmers(conn: sqlite3.Connection) -> list[Glimmer]:
+    """Every glimmer, trash included, oldest first."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM glimmers ORDER BY id").fetchall()
     return [_glimmer(r) for r in rows]
 
 
-def to_data(glimmer: Glimmer) -> dict[str, Any]:
+def all_glimmers(store: Store) -> list[Glimmer]:
+    return read_glimmers(store.conn)
+
+
+def check_glimmer(glimmer: Glimmer) -> None:
+    """Refuse a glimmer the store does not keep (ValueError, in words a person can act on)."""
+    _check(glimmer)
+
+
+def glimmer_uid(glimmer: Glimmer) -> str:
+    return glimmer.uid
+
+
+def glimmer_to_data(glimmer: Glimmer) -> dict[str, Any]:
     return {
         "id": glimmer.uid,
         "day": glimmer.day,
@@ -242,33 +263,53 @@ def to_data(glimmer: Glimmer) -> dict[str, Any]:
     }
 
 
-def from_data(raw: Any, where: str) -> Glimmer:
-    """A glimmer read from an export, checked; raises fields.RecordProblem."""
-    data = fields.record(raw, where)
-    created = fields.stamp(data, "created_at", where)
-    assert created is not None
-    glimmer = Glimmer(
-        uid=fields.uid(data, where),
-        day=fields.day(data, where),
+def _optional_choice(fields: Fields, name: str, choices: tuple[str, ...]) -> str:
+    return "" if fields.get(name) in (None, "") else fields.choice(name, choices)
+
+
+def glimmer_from_data(fields: Fields) -> Glimmer:
+    created = fields.moment("created_at")
+    return Glimmer(
+        uid=fields.uid(),
+        day=fields.day(),
         created_at=created,
-        updated_at=fields.stamp(data, "updated_at", where, required=False) or created,
-        deleted_at=fields.stamp(data, "deleted_at", where, required=False),
-        text=fields.text(data, "text", where),
-        sense=fields.choice(data, "sense", where, ("", *SENSE_KEYS)),
-        region=fields.choice(data, "body_region", where, ("", *REGION_LABELS)),
+        updated_at=fields.moment("updated_at", default=created),
+        deleted_at=fields.optional_moment("deleted_at"),
+        text=fields.text("text", limits.GLIMMER),
+        sense=_optional_choice(fields, "sense", SENSE_KEYS),
+        region=_optional_choice(fields, "body_region", tuple(REGION_LABELS)),
     )
-    try:
-        return _check(glimmer)
-    except ValueError as e:
-        raise fields.RecordProblem(f"{where}: {e}") from None
 
 
-def import_glimmers(conn: sqlite3.Connection, glimmers: Iterable[Glimmer]) -> int:
-    """Add the glimmers this journal lacks (by id), inside the caller's transaction."""
-    added = 0
-    for glimmer in glimmers:
-        if conn.execute("SELECT 1 FROM glimmers WHERE uid = ?", (glimmer.uid,)).fetchone():
-            continue
-        write_glimmer(conn, glimmer)
-        added += 1
-    return added
+def add_glimmer(conn: sqlite3.Connection, glimmer: Glimmer, links: Links) -> bool:
+    write_glimmer(conn, glimmer)
+    return True
+
+
+def glimmer_kept(glimmer: Glimmer) -> bool:
+    return glimmer.deleted_at is None
+
+
+def glimmer_when(glimmer: Glimmer) -> tuple[str, str]:
+    return (glimmer.day, glimmer.created_at)
+
+
+def glimmer_markdown(glimmer: Glimmer) -> list[str]:
+    lines = [heading(translate("Export", "Glimmer"), glimmer.created_at), "", glimmer.text, ""]
+    where = glimmer.where()
+    if where:
+        lines += [f"*{where}*", ""]
+    return lines
+
+
+def glimmer_csv(glimmer: Glimmer) -> dict[str, str]:
+    return {
+        "id": glimmer.uid,
+        "kind": KIND,
+        "day": glimmer.day,
+        "created_at": glimmer.created_at,
+        "updated_at": glimmer.updated_at,
+        "text": glimmer.text,
+        "sense": glimmer.sense,
+        "body_region": glimmer.region,
+    }

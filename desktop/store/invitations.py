@@ -5,20 +5,21 @@ they ended in. "Not today" is a full answer and leaves nothing behind to count.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.clock import stamp, today
-from desktop.store import fields
+from desktop.store import limits
 from desktop.store.database import Store, fts_ranked, newest_first
 from desktop.store.journal import Query, TimelineItem, new_uid
-from desktop.texts import translate
+from desktop.store.portable import Fields, Links
+from desktop.store.readable import heading, number_cell
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "invitations"
 KIND = "invitation"
 ENDINGS = ("", "impressions", "glimmer")
-MAX_MINUTES = 120.0
 
 Cursor = tuple[str, str, int]
 
@@ -48,13 +49,18 @@ class TakenInvitation:
 
 
 def _check(taken: TakenInvitation) -> TakenInvitation:
-    if not taken.invitation or not taken.title.strip():
+    if (
+        not taken.invitation
+        or len(taken.invitation) > limits.KEY
+        or not taken.title.strip()
+        or len(taken.title) > limits.INVITATION_TITLE
+    ):
         raise ValueError(translate("Store", "An invitation needs its name."))
     if taken.ended_in not in ENDINGS:
         raise ValueError(
             translate("Store", "An invitation ends in three impressions or a glimmer.")
         )
-    if taken.minutes is not None and not 0 <= taken.minutes <= MAX_MINUTES:
+    if taken.minutes is not None and not 0 <= taken.minutes <= limits.INVITATION_MINUTES:
         raise ValueError(translate("Store", "An invitation's timer runs up to 120 minutes."))
     return taken
 
@@ -131,30 +137,50 @@ def _item(row_id: int, taken: TakenInvitation, terms: tuple[str, ...] = ()) -> T
     )
 
 
-def timeline_rows(conn: sqlite3.Connection, after: Cursor | None, limit: int) -> list[TimelineItem]:
-    rows = newest_first(conn, TABLE, _COLUMNS, after, limit)
+def timeline_page(
+    store: Store,
+    after: Cursor | None,
+    limit: int,
+    shown: Sequence[str] = (KIND,),
+    tag: str | None = None,
+) -> list[TimelineItem]:
+    """As timeline items, newest first, after the cursor (they have no tags)."""
+    rows = newest_first(store.conn, TABLE, _COLUMNS, after, limit)
     return [_item(row[0], _taken(row[1:])) for row in rows]
 
 
 def search_invitations(
-    store: Store, text: str | Query, limit: int = 50
+    store: Store, query: Query, limit: int = 50
 ) -> list[tuple[float, TimelineItem]]:
-    query = Query.of(text)
-    if query is None:
-        return []
     rows = fts_ranked(store.conn, TABLE, _COLUMNS, query.fts, limit)
     return [(row[-1], _item(row[0], _taken(row[1:-1]), query.terms)) for row in rows]
 
 
-# -- export and import ----------------------------------------------------------------------------
+# -- export and import (the registry's functions, desktop/store/kinds.py) ------------------------
+
+INVITATION_WHERE = QT_TRANSLATE_NOOP("Store", "Invitation {number}")
+INVITATION_CSV_COLUMNS = ("invitation", "title", "minutes", "ended_in", "ending_id")
 
 
-def all_invitations(store: Store) -> list[TakenInvitation]:
-    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM invitations ORDER BY id").fetchall()
+def read_invitations(conn: sqlite3.Connection) -> list[TakenInvitation]:
+    """Every invitation taken, trash included, oldest first."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM invitations ORDER BY id").fetchall()
     return [_taken(r) for r in rows]
 
 
-def to_data(taken: TakenInvitation) -> dict[str, Any]:
+def all_invitations(store: Store) -> list[TakenInvitation]:
+    return read_invitations(store.conn)
+
+
+def check_invitation(taken: TakenInvitation) -> None:
+    _check(taken)
+
+
+def invitation_uid(taken: TakenInvitation) -> str:
+    return taken.uid
+
+
+def invitation_to_data(taken: TakenInvitation) -> dict[str, Any]:
     return {
         "id": taken.uid,
         "day": taken.day,
@@ -168,32 +194,46 @@ def to_data(taken: TakenInvitation) -> dict[str, Any]:
     }
 
 
-def from_data(raw: Any, where: str) -> TakenInvitation:
-    data = fields.record(raw, where)
-    created = fields.stamp(data, "created_at", where)
-    assert created is not None
-    taken = TakenInvitation(
-        uid=fields.uid(data, where),
-        day=fields.day(data, where),
-        created_at=created,
-        deleted_at=fields.stamp(data, "deleted_at", where, required=False),
-        invitation=fields.text(data, "invitation", where, max_length=100),
-        title=fields.text(data, "title", where, max_length=200),
-        minutes=fields.number(data, "minutes", where, 0, MAX_MINUTES),
-        ended_in=fields.choice(data, "ended_in", where, ENDINGS),
-        ending_uid=fields.text(data, "ending_id", where, max_length=fields.MAX_UID_LENGTH) or None,
+def invitation_from_data(fields: Fields) -> TakenInvitation:
+    return TakenInvitation(
+        uid=fields.uid(),
+        day=fields.day(),
+        created_at=fields.moment("created_at"),
+        deleted_at=fields.optional_moment("deleted_at"),
+        invitation=fields.text("invitation", limits.KEY),
+        title=fields.text("title", limits.INVITATION_TITLE),
+        minutes=fields.optional_number("minutes", 0, limits.INVITATION_MINUTES),
+        ended_in="" if fields.get("ended_in") is None else fields.choice("ended_in", ENDINGS),
+        ending_uid=fields.optional_text("ending_id", limits.UID),
     )
-    try:
-        return _check(taken)
-    except ValueError as e:
-        raise fields.RecordProblem(f"{where}: {e}") from None
 
 
-def import_invitations(conn: sqlite3.Connection, records: Iterable[TakenInvitation]) -> int:
-    added = 0
-    for taken in records:
-        if conn.execute("SELECT 1 FROM invitations WHERE uid = ?", (taken.uid,)).fetchone():
-            continue
-        write_invitation(conn, taken)
-        added += 1
-    return added
+def add_invitation(conn: sqlite3.Connection, taken: TakenInvitation, links: Links) -> bool:
+    write_invitation(conn, taken)
+    return True
+
+
+def invitation_kept(taken: TakenInvitation) -> bool:
+    return taken.deleted_at is None
+
+
+def invitation_when(taken: TakenInvitation) -> tuple[str, str]:
+    return (taken.day, taken.created_at)
+
+
+def invitation_markdown(taken: TakenInvitation) -> list[str]:
+    return [heading(translate("Export", "Invitation"), taken.created_at), "", taken.describe(), ""]
+
+
+def invitation_csv(taken: TakenInvitation) -> dict[str, str]:
+    return {
+        "id": taken.uid,
+        "kind": KIND,
+        "day": taken.day,
+        "created_at": taken.created_at,
+        "invitation": taken.invitation,
+        "title": taken.title,
+        "minutes": number_cell(taken.minutes),
+        "ended_in": taken.ended_in,
+        "ending_id": taken.ending_uid or "",
+    }

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.clock import stamp, today
-from desktop.store import fields
+from desktop.store import limits
 from desktop.store.database import Store, fts_ranked, newest_first
 from desktop.store.journal import Query, TimelineItem, new_uid
-from desktop.texts import translate
+from desktop.store.portable import Fields, Links
+from desktop.store.readable import heading, number_cell, yes_no
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "pace_findings"
 KIND = "pace"
@@ -46,6 +48,8 @@ class PaceFinding:
 
 
 def _check(finding: PaceFinding) -> PaceFinding:
+    if len(finding.steps) > limits.PACE_STEPS:
+        raise ValueError(limits.too_many("steps", len(finding.steps), limits.PACE_STEPS))
     for rate, comfort in finding.steps:
         if comfort not in COMFORTS or not LOWEST_RATE <= rate <= HIGHEST_RATE:
             raise ValueError(
@@ -129,30 +133,50 @@ def _item(row_id: int, finding: PaceFinding, terms: tuple[str, ...] = ()) -> Tim
     )
 
 
-def timeline_rows(conn: sqlite3.Connection, after: Cursor | None, limit: int) -> list[TimelineItem]:
-    rows = newest_first(conn, TABLE, _COLUMNS, after, limit)
+def timeline_page(
+    store: Store,
+    after: Cursor | None,
+    limit: int,
+    shown: Sequence[str] = (KIND,),
+    tag: str | None = None,
+) -> list[TimelineItem]:
+    """As timeline items, newest first, after the cursor (they have no tags)."""
+    rows = newest_first(store.conn, TABLE, _COLUMNS, after, limit)
     return [_item(row[0], _finding(row[1:])) for row in rows]
 
 
 def search_findings(
-    store: Store, text: str | Query, limit: int = 50
+    store: Store, query: Query, limit: int = 50
 ) -> list[tuple[float, TimelineItem]]:
-    query = Query.of(text)
-    if query is None:
-        return []
     rows = fts_ranked(store.conn, TABLE, _COLUMNS, query.fts, limit)
     return [(row[-1], _item(row[0], _finding(row[1:-1]), query.terms)) for row in rows]
 
 
-# -- export and import ----------------------------------------------------------------------------
+# -- export and import (the registry's functions, desktop/store/kinds.py) ------------------------
+
+FINDING_WHERE = QT_TRANSLATE_NOOP("Store", "Comfortable pace {number}")
+FINDING_CSV_COLUMNS = ("paces", "comfortable_breaths_a_minute", "kept_as_pattern")
 
 
-def all_findings(store: Store) -> list[PaceFinding]:
-    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM pace_findings ORDER BY id").fetchall()
+def read_findings(conn: sqlite3.Connection) -> list[PaceFinding]:
+    """Every finding, trash included, oldest first."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM pace_findings ORDER BY id").fetchall()
     return [_finding(r) for r in rows]
 
 
-def to_data(finding: PaceFinding) -> dict[str, Any]:
+def all_findings(store: Store) -> list[PaceFinding]:
+    return read_findings(store.conn)
+
+
+def check_finding(finding: PaceFinding) -> None:
+    _check(finding)
+
+
+def finding_uid(finding: PaceFinding) -> str:
+    return finding.uid
+
+
+def finding_to_data(finding: PaceFinding) -> dict[str, Any]:
     return {
         "id": finding.uid,
         "day": finding.day,
@@ -164,47 +188,54 @@ def to_data(finding: PaceFinding) -> dict[str, Any]:
     }
 
 
-def from_data(raw: Any, where: str) -> PaceFinding:
-    data = fields.record(raw, where)
-    created = fields.stamp(data, "created_at", where)
-    assert created is not None
-    raw_steps = data.get("steps") or []
-    if not isinstance(raw_steps, list):
-        raise fields.RecordProblem(
-            translate("Store", "{where}: \u201csteps\u201d should be a list.").format(where=where)
+def finding_from_data(fields: Fields) -> PaceFinding:
+    steps = tuple(
+        (
+            step.number("breaths_a_minute", LOWEST_RATE, HIGHEST_RATE),
+            step.choice("comfort", COMFORTS),
         )
-    steps = []
-    for step in raw_steps:
-        step_data = fields.record(step, where)
-        rate = fields.number(step_data, "breaths_a_minute", where, LOWEST_RATE, HIGHEST_RATE)
-        if rate is None:
-            raise fields.RecordProblem(
-                translate("Store", "{where}: each pace needs its breaths a minute.").format(
-                    where=where
-                )
-            )
-        steps.append((rate, fields.choice(step_data, "comfort", where, COMFORTS)))
-    finding = PaceFinding(
-        uid=fields.uid(data, where),
-        day=fields.day(data, where),
-        created_at=created,
-        deleted_at=fields.stamp(data, "deleted_at", where, required=False),
-        steps=tuple(steps),
-        chosen_rate=fields.number(
-            data, "comfortable_breaths_a_minute", where, LOWEST_RATE, HIGHEST_RATE
-        ),
-        kept=fields.flag(data, "kept_as_pattern", where),
+        for step in fields.records("steps", limits.PACE_STEPS)
     )
-    try:
-        return _check(finding)
-    except ValueError as e:
-        raise fields.RecordProblem(f"{where}: {e}") from None
+    return PaceFinding(
+        uid=fields.uid(),
+        day=fields.day(),
+        created_at=fields.moment("created_at"),
+        deleted_at=fields.optional_moment("deleted_at"),
+        steps=steps,
+        chosen_rate=fields.optional_number(
+            "comfortable_breaths_a_minute", LOWEST_RATE, HIGHEST_RATE
+        ),
+        kept=fields.flag("kept_as_pattern"),
+    )
 
 
-def import_findings(conn: sqlite3.Connection, findings: Iterable[PaceFinding]) -> int:
-    added = 0
-    for finding in findings:
-        before = conn.total_changes
-        write_finding(conn, finding)
-        added += conn.total_changes - before > 0
-    return added
+def add_finding(conn: sqlite3.Connection, finding: PaceFinding, links: Links) -> bool:
+    write_finding(conn, finding)
+    return True
+
+
+def finding_kept(finding: PaceFinding) -> bool:
+    return finding.deleted_at is None
+
+
+def finding_when(finding: PaceFinding) -> tuple[str, str]:
+    return (finding.day, finding.created_at)
+
+
+def finding_markdown(finding: PaceFinding) -> list[str]:
+    lines = [heading(translate("Export", "Comfortable pace"), finding.created_at), ""]
+    lines += [finding.describe() + ".", ""]
+    lines += [f"- {rate:g}: {comfort}" for rate, comfort in finding.steps]
+    return [*lines, ""] if finding.steps else lines
+
+
+def finding_csv(finding: PaceFinding) -> dict[str, str]:
+    return {
+        "id": finding.uid,
+        "kind": KIND,
+        "day": finding.day,
+        "created_at": finding.created_at,
+        "paces": "; ".join(f"{rate:g}:{comfort}" for rate, comfort in finding.steps),
+        "comfortable_breaths_a_minute": number_cell(finding.chosen_rate),
+        "kept_as_pattern": yes_no(finding.kept),
+    }

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.clock import stamp, today
-from desktop.store import fields
+from desktop.store import limits
 from desktop.store.database import Store, fts_ranked, newest_first
 from desktop.store.journal import Query, TimelineItem, new_uid
+from desktop.store.portable import Fields, Links
+from desktop.store.readable import heading
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "rhythm_answers"
 KIND = "rhythm"
 ANSWERS = ("done", "smaller", "let_go")
-MAX_NAME_LENGTH = 60
 # How an answer reads in the timeline: every one of them is a full answer.
 DESCRIPTIONS = {
     "done": QT_TRANSLATE_NOOP("Store", "{anchor}: done"),
@@ -55,7 +56,9 @@ def _check(answer: Answer) -> Answer:
             ).format(answer=answer.answer)
         )
     name = " ".join(answer.anchor_name.split())
-    if not answer.anchor_key or not name or len(name) > MAX_NAME_LENGTH:
+    if not answer.anchor_key or len(answer.anchor_key) > limits.KEY:
+        raise ValueError(translate("Store", "An answer needs the key of its anchor."))
+    if not name or len(name) > limits.ANCHOR_NAME:
         raise ValueError(translate("Store", "An anchor needs a short name."))
     return Answer(
         anchor_key=answer.anchor_key,
@@ -160,30 +163,48 @@ def _item(row_id: int, answer: Answer, terms: tuple[str, ...] = ()) -> TimelineI
     )
 
 
-def timeline_rows(conn: sqlite3.Connection, after: Cursor | None, limit: int) -> list[TimelineItem]:
-    rows = newest_first(conn, TABLE, _COLUMNS, after, limit)
+def timeline_page(
+    store: Store,
+    after: Cursor | None,
+    limit: int,
+    shown: Sequence[str] = (KIND,),
+    tag: str | None = None,
+) -> list[TimelineItem]:
+    """As timeline items, newest first, after the cursor (they have no tags)."""
+    rows = newest_first(store.conn, TABLE, _COLUMNS, after, limit)
     return [_item(row[0], _answer(row[1:])) for row in rows]
 
 
-def search_answers(
-    store: Store, text: str | Query, limit: int = 50
-) -> list[tuple[float, TimelineItem]]:
-    query = Query.of(text)
-    if query is None:
-        return []
+def search_answers(store: Store, query: Query, limit: int = 50) -> list[tuple[float, TimelineItem]]:
     rows = fts_ranked(store.conn, TABLE, _COLUMNS, query.fts, limit)
     return [(row[-1], _item(row[0], _answer(row[1:-1]), query.terms)) for row in rows]
 
 
-# -- export and import ----------------------------------------------------------------------------
+# -- export and import (the registry's functions, desktop/store/kinds.py) ------------------------
+
+ANSWER_WHERE = QT_TRANSLATE_NOOP("Store", "Rhythm answer {number}")
+ANSWER_CSV_COLUMNS = ("anchor", "anchor_name", "answer")
 
 
-def all_answers(store: Store) -> list[Answer]:
-    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM rhythm_answers ORDER BY id").fetchall()
+def read_answers(conn: sqlite3.Connection) -> list[Answer]:
+    """Every answer, trash included, oldest first."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM rhythm_answers ORDER BY id").fetchall()
     return [_answer(r) for r in rows]
 
 
-def to_data(answer: Answer) -> dict[str, Any]:
+def all_answers(store: Store) -> list[Answer]:
+    return read_answers(store.conn)
+
+
+def check_answer(answer: Answer) -> None:
+    _check(answer)
+
+
+def answer_uid(answer: Answer) -> str:
+    return answer.uid
+
+
+def answer_to_data(answer: Answer) -> dict[str, Any]:
     return {
         "id": answer.uid,
         "day": answer.day,
@@ -196,45 +217,62 @@ def to_data(answer: Answer) -> dict[str, Any]:
     }
 
 
-def from_data(raw: Any, where: str) -> Answer:
-    data = fields.record(raw, where)
-    created = fields.stamp(data, "created_at", where)
-    assert created is not None
-    answer = Answer(
-        uid=fields.uid(data, where),
-        day=fields.day(data, where),
+def answer_from_data(fields: Fields) -> Answer:
+    created = fields.moment("created_at")
+    return Answer(
+        uid=fields.uid(),
+        day=fields.day(),
         created_at=created,
-        updated_at=fields.stamp(data, "updated_at", where, required=False) or created,
-        deleted_at=fields.stamp(data, "deleted_at", where, required=False),
-        anchor_key=fields.text(data, "anchor", where, max_length=100),
-        anchor_name=fields.text(data, "anchor_name", where),
-        answer=fields.choice(data, "answer", where, ANSWERS),
+        updated_at=fields.moment("updated_at", default=created),
+        deleted_at=fields.optional_moment("deleted_at"),
+        anchor_key=fields.text("anchor", limits.KEY),
+        anchor_name=fields.text("anchor_name", limits.ANCHOR_NAME),
+        answer=fields.choice("answer", ANSWERS),
     )
-    try:
-        return _check(answer)
-    except ValueError as e:
-        raise fields.RecordProblem(f"{where}: {e}") from None
 
 
-def import_answers(conn: sqlite3.Connection, answers: Iterable[Answer]) -> int:
-    """Add the answers this journal lacks; a day's anchor that has an answer keeps its own."""
-    added = 0
-    for answer in answers:
-        cursor = conn.execute(
-            "INSERT INTO rhythm_answers (uid, day, created_at, updated_at, deleted_at, "
-            "anchor_key, anchor_name, answer, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            (
-                answer.uid,
-                answer.day,
-                answer.created_at,
-                answer.updated_at,
-                answer.deleted_at,
-                answer.anchor_key,
-                answer.anchor_name,
-                answer.answer,
-                answer.describe(),
-            ),
-        )
-        added += cursor.rowcount
-    return added
+def add_answer(conn: sqlite3.Connection, answer: Answer, links: Links) -> bool:
+    """Write an imported answer; False when that day's anchor has an answer here already
+    (the person's own answer of that day stays as it is)."""
+    cursor = conn.execute(
+        "INSERT INTO rhythm_answers (uid, day, created_at, updated_at, deleted_at, "
+        "anchor_key, anchor_name, answer, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        (
+            answer.uid,
+            answer.day,
+            answer.created_at,
+            answer.updated_at or answer.created_at,
+            answer.deleted_at,
+            answer.anchor_key,
+            " ".join(answer.anchor_name.split()),
+            answer.answer,
+            answer.describe(),
+        ),
+    )
+    return cursor.rowcount > 0
+
+
+def answer_kept(answer: Answer) -> bool:
+    return answer.deleted_at is None
+
+
+def answer_when(answer: Answer) -> tuple[str, str]:
+    return (answer.day, answer.created_at)
+
+
+def answer_markdown(answer: Answer) -> list[str]:
+    return [heading(translate("Export", "Your day"), answer.created_at), "", answer.describe(), ""]
+
+
+def answer_csv(answer: Answer) -> dict[str, str]:
+    return {
+        "id": answer.uid,
+        "kind": KIND,
+        "day": answer.day,
+        "created_at": answer.created_at,
+        "updated_at": answer.updated_at,
+        "anchor": answer.anchor_key,
+        "anchor_name": answer.anchor_name,
+        "answer": answer.answer,
+    }

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
-from desktop.store import Store
+from desktop.store import Store, open_store
 from desktop.store import glimmers as glimmer_store
 from desktop.store import invitations as invitation_store
 from desktop.store import pace as pace_store
 from desktop.store import rhythm as rhythm_store
-from desktop.store.fields import RecordProblem
+from desktop.store.exchange import ImportProblem, export, parse_json, write_batch
+from desktop.store.kinds import KINDS
 from desktop.store.timeline import TimelinePager, search_everything
 from tests.helpers import FakeWallClock
 
@@ -136,93 +139,99 @@ def test_every_new_kind_is_in_the_timeline_and_search(store: Store, wall: FakeWa
 
 
 def test_each_kind_goes_out_and_comes_back_as_it_was(store: Store) -> None:
-    glimmer = glimmer_store.keep_glimmer(store, "a cat's warm weight", "touch", "legs")
-    answer = rhythm_store.answer_anchor(store, "eat", "Eat something", "smaller")
-    taken = invitation_store.keep_invitation(
+    glimmer_store.keep_glimmer(store, "a cat's warm weight", "touch", "legs")
+    glimmer_store.keep_glimmer(store, "just light")
+    rhythm_store.answer_anchor(store, "eat", "Eat something", "smaller")
+    invitation_store.keep_invitation(
         store, invitation_store.TakenInvitation("colour", "A colour nearby", ended_in="glimmer")
     )
-    finding = pace_store.save_finding(store, pace_store.PaceFinding(((5.0, "fine"),), 5.0))
-    for module, record, read_all, importer in (
-        (glimmer_store, glimmer, glimmer_store.all_glimmers, glimmer_store.import_glimmers),
-        (rhythm_store, answer, rhythm_store.all_answers, rhythm_store.import_answers),
-        (
-            invitation_store,
-            taken,
-            invitation_store.all_invitations,
-            invitation_store.import_invitations,
-        ),
-        (pace_store, finding, pace_store.all_findings, pace_store.import_findings),
-    ):
-        data = module.to_data(record)  # type: ignore[attr-defined]
-        assert module.from_data(data, "Record 1") == record  # type: ignore[attr-defined]
-        with store.transaction() as conn:
-            assert importer(conn, [record]) == 0  # type: ignore[operator]
-        assert read_all(store) == [record]  # type: ignore[operator]
+    invitation_store.keep_invitation(
+        store, invitation_store.TakenInvitation("walk", "A mindful walk", minutes=7.5)
+    )
+    pace_store.save_finding(store, pace_store.PaceFinding(((5.0, "fine"),), 5.0))
+    before = {kind.key: kind.portable.read(store.conn) for kind in KINDS}
+    document = json.loads(export(store, "json"))
+    assert [g["text"] for g in document["glimmers"]] == ["a cat's warm weight", "just light"]
+    assert document["glimmers"][1]["sense"] is None
+    assert document["rhythm_answers"][0]["answer"] == "smaller"
+    assert document["pace_findings"][0]["steps"] == [{"breaths_a_minute": 5.0, "comfort": "fine"}]
+    again = parse_json(json.dumps(document))
+    assert {key: again.get(key, []) for key in before} == before
+    result = write_batch(store, again)
+    assert result.added == 0  # the same ids: nothing twice
+    markdown = export(store, "markdown")
+    assert "a cat's warm weight" in markdown and "Eat something: a smaller version" in markdown
+    assert "A mindful walk, 8 minutes" in markdown
+    table = export(store, "csv")
+    assert "glimmer" in table and "rhythm" in table and "pace" in table
+
+
+def test_an_export_of_the_everyday_half_imports_into_another_journal(
+    store: Store, tmp_path: Path
+) -> None:
+    glimmer_store.keep_glimmer(store, "steam from the kettle", "sight")
+    rhythm_store.answer_anchor(store, "move", "Move a little", "done")
+    text = export(store, "json")
+    other = open_store(tmp_path / "other.db", tmp_path / "backups", FakeWallClock())
+    try:
+        rhythm_store.answer_anchor(other, "move", "Move a little", "let_go")  # that day's own
+        result = write_batch(other, parse_json(text))
+        assert [g.text for g in glimmer_store.all_glimmers(other)] == ["steam from the kettle"]
+        # The day's anchor answered here already keeps its own answer.
+        assert [a.answer for a in rhythm_store.all_answers(other)] == ["let_go"]
+        assert result.added == 1 and result.already_there == 1
+    finally:
+        other.close()
+
+
+def _record(**fields: object) -> dict[str, object]:
+    return {"id": "r1", "day": "2026-11-28", "created_at": "2026-11-28T12:00:00", **fields}
 
 
 @pytest.mark.parametrize(
-    ("module", "raw", "message"),
+    ("key", "raw", "message"),
     [
-        (glimmer_store, [], "is not a record"),
-        (glimmer_store, {"id": "g", "day": "2026-11-28", "created_at": "x"}, "date and time"),
+        ("glimmers", [], "is not a record"),
+        ("glimmers", {"id": "g", "day": "2026-11-28", "created_at": "x"}, "date and time"),
+        ("glimmers", _record(text="ok", sense="sixth"), "should be one of"),
+        ("glimmers", _record(text="x" * 201), "up to 200 characters"),
+        ("rhythm_answers", {"id": "a", "day": "someday"}, "should be a date"),
         (
-            glimmer_store,
-            {"id": "g", "day": "2026-11-28", "created_at": "2026-11-28T12:00:00", "text": ""},
-            "A few words",
+            "rhythm_answers",
+            _record(anchor="move", anchor_name="Move", answer="missed"),
+            "should be one of",
         ),
+        ("invitations", _record(invitation="walk", title="A walk", minutes=-3), "from 0 to 120"),
+        ("pace_findings", _record(steps=[{"breaths_a_minute": 60, "comfort": "easy"}]), "3 to 10"),
+        ("pace_findings", _record(steps=4), "should be a list"),
+    ],
+)
+def test_a_bad_imported_record_is_explained(key: str, raw: object, message: str) -> None:
+    document = {"format": "glimmers-journal", "version": 3, "entries": [], key: [raw]}
+    with pytest.raises(ImportProblem, match=message):
+        parse_json(json.dumps(document))
+
+
+@pytest.mark.parametrize(
+    ("key", "raw", "message"),
+    [
+        ("glimmers", _record(text="   "), "A few words"),
+        ("rhythm_answers", _record(anchor="move", anchor_name=" ", answer="done"), "short name"),
+        ("invitations", _record(invitation="walk", title=" "), "needs its name"),
         (
-            glimmer_store,
-            {
-                "id": "g",
-                "day": "2026-11-28",
-                "created_at": "2026-11-28T12:00:00",
-                "text": "ok",
-                "sense": "sixth",
-            },
-            "cannot be",
-        ),
-        (rhythm_store, {"id": "a", "day": "someday"}, "should be a date"),
-        (
-            rhythm_store,
-            {
-                "id": "a",
-                "day": "2026-11-28",
-                "created_at": "2026-11-28T12:00:00",
-                "anchor": "move",
-                "anchor_name": "Move",
-                "answer": "missed",
-            },
-            "cannot be",
-        ),
-        (
-            invitation_store,
-            {
-                "id": "i",
-                "day": "2026-11-28",
-                "created_at": "2026-11-28T12:00:00",
-                "invitation": "walk",
-                "title": "A walk",
-                "minutes": -3,
-            },
-            "a number from 0 to 120",
-        ),
-        (
-            pace_store,
-            {
-                "id": "p",
-                "day": "2026-11-28",
-                "created_at": "2026-11-28T12:00:00",
-                "steps": [{"breaths_a_minute": 60, "comfort": "easy"}],
-            },
-            "a number from 3 to 10",
-        ),
-        (
-            pace_store,
-            {"id": "p", "day": "2026-11-28", "created_at": "2026-11-28T12:00:00", "steps": 4},
-            "should be a list",
+            "pace_findings",
+            _record(
+                steps=[{"breaths_a_minute": 6, "comfort": "easy"}],
+                comfortable_breaths_a_minute=5,
+            ),
+            "one of the paces tried",
         ),
     ],
 )
-def test_a_bad_imported_record_is_explained(module: object, raw: object, message: str) -> None:
-    with pytest.raises(RecordProblem, match=message):
-        module.from_data(raw, "Record 1")  # type: ignore[attr-defined]
+def test_an_imported_record_the_store_would_refuse_writes_nothing(
+    store: Store, key: str, raw: object, message: str
+) -> None:
+    document = {"format": "glimmers-journal", "version": 3, "entries": [], key: [raw]}
+    with pytest.raises(ImportProblem, match=message):
+        write_batch(store, parse_json(json.dumps(document)))
+    assert export(store, "json").count('"id"') == 0

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QTimeEdit,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialog_parts import close_buttons
 from desktop.rhythm.anchors import MAX_ANCHORS, Anchor, AnchorProblem, clean_anchor, new_key
+from desktop.rhythm.parts import FittedList
 from desktop.rhythm.settings import RhythmSettings
 from desktop.texts import translate
 
@@ -40,7 +40,8 @@ class AnchorsDialog(QDialog):
         self._settings = settings
         self._anchors = settings.anchors()
 
-        self.anchor_list = QListWidget()
+        self.anchor_list = FittedList()
+        self.anchor_list.setSpacing(2)
         self.anchor_list.setObjectName("anchors_to_change")
         self.anchor_list.setAccessibleName(translate("Rhythm", "Your anchors"))
         self.anchor_list.setAccessibleDescription(
@@ -131,14 +132,14 @@ class AnchorsDialog(QDialog):
         row.addStretch()
         buttons = close_buttons()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.anchor_list, 1)
+        layout.addWidget(self.anchor_list)
         layout.addLayout(form)
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.reminders_box)
         layout.addWidget(self.reminders_note)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(560, self.sizeHint().height())
 
         buttons.rejected.connect(self.reject)
         self.anchor_list.currentRowChanged.connect(self._load)
@@ -158,6 +159,7 @@ class AnchorsDialog(QDialog):
         for anchor in self._anchors:
             self.anchor_list.addItem(anchor.name)
         self.anchor_list.blockSignals(False)
+        self.anchor_list.updateGeometry()
         self.anchor_list.setCurrentRow(min(row, len(self._anchors) - 1))
         self._load(self.anchor_list.currentRow())
         self.add_button.setEnabled(len(self._anchors) < MAX_ANCHORS)
@@ -170,6 +172,8 @@ class AnchorsDialog(QDialog):
         self.name_edit.setText(anchor.name if anchor else "")
         self.cue_edit.setText(anchor.cue if anchor else "")
         self.smaller_edit.setText(anchor.smaller if anchor else "")
+        for edit in (self.name_edit, self.cue_edit, self.smaller_edit):
+            edit.setCursorPosition(0)  # the beginning of a long cue, not its end
         timed = anchor is not None and anchor.time is not None
         self.timed_box.setChecked(timed)
         self.timed_box.setEnabled(anchor is not None)

@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
@@ -34,6 +33,7 @@ from desktop.rhythm.anchors import (
     answer_words,
     day_of,
 )
+from desktop.rhythm.parts import FittedList
 from desktop.rhythm.settings import RhythmSettings
 from desktop.store import Store
 from desktop.store.rhythm import answer_anchor, answers_on, days_came_back
@@ -64,19 +64,6 @@ ANSWER_BUTTONS = (
 )
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDE_BY_SIDE_WIDTH = 860  # narrower than this, the card goes below the list
-
-
-class FittedList(QListWidget):
-    """A list as tall as its rows, not a tall empty box; it scrolls only when space is short."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        rows = sum(self.sizeHintForRow(r) + 2 * self.spacing() for r in range(self.count()))
-        return QSize(hint.width(), rows + 2 * self.frameWidth() + 2)
 
 
 def clock_time(time: dt.time) -> str:
@@ -209,6 +196,8 @@ class DayView(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._columns.direction() != direction:
             self._columns.setDirection(direction)
+            # Stacked, the list keeps its own height and the card sits right under it.
+            self._columns.setStretch(0, 2 if wide else 0)
         super().resizeEvent(event)
 
     def _connect_signals(self) -> None:
@@ -288,6 +277,7 @@ class DayView(QWidget):
             button.setAccessibleName(translate("Rhythm", spoken).format(anchor=anchor.name))
             button.setAccessibleDescription(translate("Rhythm", description))
         self.acknowledged.setText(acknowledgement(entry.answer) if entry.answer else "")
+        self.acknowledged.setVisible(bool(entry.answer))
         self.breathe_button.setVisible(anchor.kind == "breathe")
         self.contacts_button.setVisible(anchor.kind == "contact")
         self.together_button.setVisible(anchor.kind == "contact" and self._together)
@@ -300,7 +290,10 @@ class DayView(QWidget):
                 translate("Rhythm", "Whenever you come back to your rhythm, it shows here.")
             )
             return
-        named = ", ".join(day_label(d.isoformat(), current) for d in reversed(days))
+        named = ", ".join(
+            translate("Rhythm", "today") if d == current else day_label(d.isoformat(), current)
+            for d in reversed(days)
+        )
         self.came_back.setText(
             translate("Rhythm", "You came back to your rhythm: {days}.").format(days=named)
         )
@@ -315,6 +308,7 @@ class DayView(QWidget):
             answer_anchor(self._store, anchor.key, anchor.name, answer)
         except ValueError as e:
             self.acknowledged.setText(str(e))
+            self.acknowledged.show()
             return
         self.reload(keep_current=True)
         self.answer_buttons[answer].setFocus()

@@ -7,7 +7,8 @@ import html
 import random
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -93,6 +97,57 @@ class GlimmersModel(QAbstractListModel):
         return None
 
 
+class GlimmerDelegate(QStyledItemDelegate):
+    """A glimmer's words, and beneath them, smaller and quieter, when and where."""
+
+    PADDING = 8
+
+    def _parts(self, option: QStyleOptionViewItem, index: Index) -> tuple[str, str, QFont]:
+        words, _, details = str(index.data(Qt.ItemDataRole.DisplayRole) or "").partition("\n")
+        small = QFont(option.font)
+        small.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.9))
+        return words, details, small
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        return max(80, option.rect.width() - 2 * self.PADDING)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        words, details, small = self._parts(option, index)
+        flags = Qt.TextFlag.TextWordWrap
+        width = self._width(option)
+        top = QFontMetrics(option.font).boundingRect(0, 0, width, 10_000, flags, words)
+        below = QFontMetrics(small).boundingRect(0, 0, width, 10_000, flags, details)
+        return QSize(width, top.height() + below.height() + 2 * self.PADDING + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget: QWidget | None = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        words, details, small = self._parts(option, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        quiet = text_colour if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        flags = Qt.TextFlag.TextWordWrap
+        width = self._width(option)
+        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        painter.save()
+        painter.setFont(option.font)
+        painter.setPen(text_colour)
+        top = QFontMetrics(option.font).boundingRect(0, 0, width, 10_000, flags, words)
+        painter.drawText(rect, int(flags), words)
+        painter.setFont(small)
+        painter.setPen(quiet)
+        painter.drawText(rect.adjusted(0, top.height() + 2, 0, 0), int(flags), details)
+        painter.restore()
+
+
 class GlimmersView(QWidget):
     def __init__(
         self,
@@ -135,8 +190,9 @@ class GlimmersView(QWidget):
             translate("Glimmer", "The small moments you kept, newest first")
         )
         self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(GlimmerDelegate(self.list_view))
         self.list_view.setWordWrap(True)
-        self.list_view.setSpacing(4)
+        self.list_view.setSpacing(2)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.empty_label = QLabel(

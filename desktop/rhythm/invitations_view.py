@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.clock import Clock
 from desktop.rhythm.invitations import INVITATIONS, Invitation, invitation
+from desktop.rhythm.parts import FittedList
 from desktop.store import Store
 from desktop.store.glimmers import keep_glimmer
 from desktop.store.invitations import TakenInvitation, keep_invitation
@@ -76,7 +76,7 @@ class InvitationsView(QWidget):
             )
         )
         hint.setWordWrap(True)
-        self.card_list = QListWidget()
+        self.card_list = FittedList()
         self.card_list.setObjectName("invitations")
         self.card_list.setAccessibleName(translate("Invitations", "Invitations"))
         self.card_list.setAccessibleDescription(
@@ -87,6 +87,7 @@ class InvitationsView(QWidget):
             item.setData(KEY_ROLE, card.key)
             item.setToolTip(card.shown_lines()[0])
             self.card_list.addItem(item)
+        self.card_list.setSpacing(4)
         self.card_list.setCurrentRow(0)
         self.open_button = QPushButton(translate("Invitations", "&Open"))
         self.open_button.setObjectName("open_invitation")
@@ -100,9 +101,10 @@ class InvitationsView(QWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(heading)
         layout.addWidget(hint)
-        layout.addWidget(self.card_list, 1)
+        layout.addWidget(self.card_list)
         layout.addWidget(self.list_message)
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
         return page
 
     def _card_page(self) -> QWidget:
@@ -154,8 +156,9 @@ class InvitationsView(QWidget):
         layout.addWidget(self.card_title)
         layout.addWidget(self.card_text)
         layout.addWidget(self.timer_row)
-        layout.addStretch()
+        layout.addSpacing(8)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         return page
 
     def _ending_page(self) -> QWidget:
@@ -211,8 +214,8 @@ class InvitationsView(QWidget):
         layout.addWidget(self.ending_note)
         layout.addLayout(form)
         layout.addWidget(self.ending_message)
-        layout.addStretch()
         layout.addLayout(buttons)
+        layout.addStretch(1)
         return page
 
     def _connect_signals(self) -> None:

@@ -261,7 +261,7 @@ def test_a_day_of_done_smaller_and_let_go_never_counts_a_miss(
     assert rows[1].endswith("Eat something · a smaller version")
     assert rows[2].endswith("A moment of breathing")  # still open, and says nothing of it
     assert rows[3].endswith("· let go for today")
-    assert day.came_back.text() == "You came back to your rhythm: Today."
+    assert day.came_back.text() == "You came back to your rhythm: today."
     # Nothing on screen and nothing in the store counts what was not done.
     shown = [text for _, text in shown_texts(today) if text]
     assert [t for t in shown if MISS_WORDS.search(t)] == []
@@ -280,7 +280,7 @@ def test_a_day_of_done_smaller_and_let_go_never_counts_a_miss(
     assert day.current_anchor().key == "move"  # type: ignore[union-attr]
     assert all(" · " not in day.anchor_list.item(i).text() for i in range(4))  # a fresh day
     qtbot.mouseClick(day.answer_buttons["done"], Qt.MouseButton.LeftButton)
-    assert day.came_back.text() == "You came back to your rhythm: Saturday 28 November, Today."
+    assert day.came_back.text() == "You came back to your rhythm: Saturday 28 November, today."
     assert [t for _, t in shown_texts(today) if t and MISS_WORDS.search(t)] == []
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
@@ -38,6 +38,7 @@ from desktop.shell.help_actions import HelpActions
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.shell.protection_actions import ProtectionActions
+from desktop.shell.settings_file import open_settings
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
@@ -162,7 +163,7 @@ class Lifecycle:
         self.problem_window: ProblemWindow | None = None
         self._player = player
         self._owns_player = player is None
-        self.settings = QSettings(str(settings_file(data_dir)), QSettings.Format.IniFormat)
+        self.settings = open_settings(settings_file(data_dir))
         self.appearance = Appearance(qapp, self.settings)
         self.protection = ProtectionActions(
             self, self.settings, self.dialogs, self.clock, qapp, offer=offer_protection

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QRegion
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +14,7 @@ from desktop.breathe.pacer_widget import accent_colour
 from desktop.breathe.tab import BreatheTab
 from desktop.checkin.vocabularies import load_feelings
 from desktop.resources import read_text
+from desktop.settings import BREATHE_CHECKIN, MemoryBackend, Settings
 from desktop.store import Store
 from desktop.store.breathing import list_patterns, recent_sessions
 from desktop.store.timeline import TimelinePager
@@ -41,10 +42,10 @@ def tones() -> FakeTones:
 @pytest.fixture
 def make_tab(qtbot: QtBot, store: Store, clock: FakeClock, tones: FakeTones, tmp_path) -> Iterator:  # type: ignore[no-untyped-def]
     signals = StoreSignals(store)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings = Settings(MemoryBackend())
 
     def make(checkin: bool = False, reduced_motion: bool = False) -> BreatheTab:
-        settings.setValue("breathe/checkin", "true" if checkin else "false")
+        settings.set(BREATHE_CHECKIN, checkin)
         tab = BreatheTab(
             store,
             signals,

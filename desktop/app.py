@@ -39,11 +39,11 @@ from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.shell.protection_actions import ProtectionActions
 from desktop.shell.settings_file import open_settings
+from desktop.shell.theme import STYLE as THEME_STYLE
+from desktop.shell.theme import STYLED
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
-from desktop.theme import STYLE as THEME_STYLE
-from desktop.theme import STYLED
 
 if TYPE_CHECKING:
     import argparse

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.settings import SYSTEM_WAS_DARK, THEME, Settings, ThemeChoice
 from desktop.shell.main_window import MainWindow
+from desktop.shell.theme import CHOICES, Theme
 from desktop.texts import translate
-from desktop.theme import CHOICES, Theme
 
 
 class Appearance:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from desktop.paths import write_private_file
 from desktop.shell.file_dialogs import Dialogs
 from desktop.store import Store, WriteFailed
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -51,7 +52,6 @@ class DataActions:
         return [self.export_action, self.import_action, self.trash_action]
 
     def export(self) -> None:
-        from desktop.commands import write_private_file
         from desktop.store.exchange import export
 
         if self._store.encrypted and not self._dialogs.confirm(

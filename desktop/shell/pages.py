@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 def system_prefers_reduced_motion() -> bool:
     """The desktop's reduced-motion setting: from Qt where it tells (6.12 and later), else
-    read where the desktop keeps it (desktop/motion.py)."""
-    from desktop.motion import prefers_reduced_motion
+    read where the desktop keeps it (desktop/shell/motion.py)."""
+    from desktop.shell.motion import prefers_reduced_motion
 
     return prefers_reduced_motion(_qt_motion_preference())
 

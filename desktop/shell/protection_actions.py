@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.clock import Clock
-from desktop.paths import backups_dir
+from desktop.paths import backups_dir, write_private_file
 from desktop.settings import LOCK_MINUTES, PROTECTION_OFFERED, Settings
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.idle import IdleWatcher
@@ -197,7 +197,6 @@ class ProtectionActions:
         dialog.close()
 
     def _save_recovery(self, dialog: ProtectionDialog, text: str) -> None:
-        from desktop.commands import write_private_file
 
         chosen = self._dialogs.save_path(
             dialog,

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.settings import ThemeChoice
+from desktop.shell.theme_colours import colours
 from desktop.texts import QT_TRANSLATE_NOOP
-from desktop.theme_colours import colours
 
 CHOICES: dict[ThemeChoice, str] = {
     "system": QT_TRANSLATE_NOOP("Theme", "Follow the system"),

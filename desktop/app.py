@@ -227,7 +227,7 @@ class Lifecycle:
         self.signals = StoreSignals(store)
         pages = build_pages(store, self.signals, self.settings, self.clock, self.wall, self.player)
         window = MainWindow(pages, self.settings)
-        self.data_actions = DataActions(store, self.dialogs, window)
+        self.data_actions = DataActions(store, self.signals, self.dialogs, window)
         for action in (
             *self.data_actions.actions(),
             *self.backups.actions(window),
@@ -235,7 +235,7 @@ class Lifecycle:
         ):
             window.add_menu_action("file", action)
         self.appearance.add_menu(window)
-        self.help_actions = HelpActions(store, self.data_dir, window)
+        self.help_actions = HelpActions(store, self.signals, self.data_dir, window)
         window.quit_requested.connect(window.close)
         return window
 

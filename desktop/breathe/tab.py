@@ -61,6 +61,8 @@ from desktop.settings import (
 )
 from desktop.store import Store
 from desktop.store.breathing import (
+    PATTERNS,
+    SESSIONS,
     StoredPattern,
     StoredSession,
     delete_pattern,
@@ -101,6 +103,7 @@ class BreatheTab(QWidget):
         super().__init__()
         self.setObjectName("breathe_tab")
         self._store = store
+        self._signals = signals
         self._settings = settings
         self._clock = clock
         self._make_tones = tones
@@ -109,6 +112,7 @@ class BreatheTab(QWidget):
         self.session: BreathSession | None = None
         self._before: CheckInAnswer | None = None
         self._custom: dict[str, Pattern] = {}
+        self._show_after_write: str | None = None  # the pattern to choose once the list reloads
 
         self.pacer = PacerWidget(cues)
         self.start_button = QPushButton(translate("BreatheTab", "&Start"))
@@ -383,6 +387,7 @@ class BreatheTab(QWidget):
         self.pacer.stop_requested.connect(self.stop)
         self.pacer.phase_changed.connect(self._on_phase_changed)
         self.pacer.finished.connect(self._on_finished)
+        self._signals.changed.connect(self._on_store_changed)
         self.before_panel.answered.connect(self._begin)
         self.after_panel.answered.connect(self._keep)
         self.save_pattern_button.clicked.connect(self._save_custom)
@@ -426,6 +431,12 @@ class BreatheTab(QWidget):
         ]
         self.pattern_list.setCurrentRow(keys.index(select) if select in keys else 0)
         self._on_pattern_chosen(self.pattern_list.currentRow())
+
+    def _on_store_changed(self, table: str) -> None:
+        if table == SESSIONS:
+            self._reload_history()
+        elif table == PATTERNS:  # ours, or written elsewhere: the list shows what is stored
+            self._reload_patterns(select=self._show_after_write)
 
     def current_pattern(self) -> Pattern:
         item = self.pattern_list.currentItem()
@@ -479,25 +490,30 @@ class BreatheTab(QWidget):
             return
         current = self.current_pattern()
         old_name = current.name if current.custom else None
+        self._show_after_write = pattern.key
         try:
             save_pattern(self._store, StoredPattern(pattern.name, **values), old_name=old_name)
         except ValueError as e:
             self.custom_message.setText(str(e))
             return
+        finally:
+            self._show_after_write = None
         self.custom_message.setText(
             translate("BreatheTab", "Saved \u201c{name}\u201d.").format(name=pattern.name)
         )
-        self._reload_patterns(select=pattern.key)
 
     def _delete_custom(self) -> None:
         pattern = self.current_pattern()
         if not pattern.custom:
             return
-        delete_pattern(self._store, pattern.name)
+        self._show_after_write = "resonance"
+        try:
+            delete_pattern(self._store, pattern.name)
+        finally:
+            self._show_after_write = None
         self.custom_message.setText(
             translate("BreatheTab", "Deleted \u201c{name}\u201d.").format(name=pattern.name)
         )
-        self._reload_patterns(select="resonance")
 
     # -- options ------------------------------------------------------------------------------
 
@@ -612,7 +628,6 @@ class BreatheTab(QWidget):
         self.session = None
         self._before = None
         self.stack.setCurrentIndex(PAGE_PACER)
-        self._reload_history()
         self._update_buttons()
 
     def _save_record(

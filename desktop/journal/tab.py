@@ -38,6 +38,7 @@ from desktop.store.journal import (
     save_entry,
     trash_entry,
 )
+from desktop.store.timeline import TABLES as TIMELINE_TABLES
 from desktop.store.timeline import TimelinePager, search_everything
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -270,7 +271,7 @@ class JournalTab(QWidget):
         self.tag_filter.blockSignals(False)
 
     def _on_store_changed(self, table: str) -> None:
-        if table in ("entries", "breath_sessions", "body_checkins"):
+        if table in TIMELINE_TABLES:
             self._reload_tags()
             self.apply_filters()
 

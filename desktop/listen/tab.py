@@ -39,6 +39,8 @@ from desktop.listen.seek_bar import Marker, SeekBar
 from desktop.settings import PAUSE_FOR_CHECKIN, Settings
 from desktop.store import Store, WriteFailed
 from desktop.store.listening import (
+    CHECKINS,
+    TRACKS,
     CheckIn,
     Track,
     checkins_for_track,
@@ -382,9 +384,11 @@ class ListenTab(QWidget):
         self.empty_label.setVisible(self.model.rowCount() == 0 and not self.filter_edit.text())
 
     def _on_store_changed(self, table: str) -> None:
-        if table == "tracks" and self.scan is None:
+        if table == TRACKS and self.scan is None:
             self.model.reload()
             self._update_empty()
+        elif table == CHECKINS:
+            self._reload_markers()
 
     # -- playing ------------------------------------------------------------------------------
 
@@ -507,7 +511,6 @@ class ListenTab(QWidget):
                 summary=saved.summary(region_labels())
             )
         )
-        self._reload_markers()
         self._close_checkin()
 
     def _close_checkin(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.paths import write_private_file
 from desktop.shell.file_dialogs import Dialogs
 from desktop.store import Store, WriteFailed
+from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -34,8 +35,11 @@ def export_filters() -> dict[str, tuple[str, str]]:
 
 
 class DataActions:
-    def __init__(self, store: Store, dialogs: Dialogs, parent: QWidget) -> None:
+    def __init__(
+        self, store: Store, signals: StoreSignals, dialogs: Dialogs, parent: QWidget
+    ) -> None:
         self._store = store
+        self._signals = signals
         self._dialogs = dialogs
         self._parent = parent
         self.export_action = QAction(translate("DataActions", "&Export journal…"), parent)
@@ -139,7 +143,10 @@ class DataActions:
         from desktop.journal.trash_dialog import TrashDialog
 
         dialog = TrashDialog(
-            self._store, lambda text: self._dialogs.confirm(self._parent, text), self._parent
+            self._store,
+            self._signals,
+            lambda text: self._dialogs.confirm(self._parent, text),
+            self._parent,
         )
         dialog.show()
         return dialog

@@ -16,6 +16,9 @@ from desktop.store.journal import TimelineItem
 Cursor = tuple[str, str, int]
 Source = Callable[[Store, "Cursor | None", int], list[TimelineItem]]
 
+# A write to any of these tables changes what the timeline shows.
+TABLES = (journal.TABLE, breathing.SESSIONS, listening.CHECKINS)
+
 JOURNAL_KINDS = ("entry", "impressions")
 ALL_KINDS = (*JOURNAL_KINDS, "breath", "checkin")
 

@@ -16,7 +16,14 @@ from desktop.checkin.vocabularies import load_feelings
 from desktop.resources import read_text
 from desktop.settings import BREATHE_CHECKIN, MemoryBackend, Settings
 from desktop.store import Store
-from desktop.store.breathing import list_patterns, recent_sessions
+from desktop.store.breathing import (
+    StoredPattern,
+    StoredSession,
+    list_patterns,
+    recent_sessions,
+    save_pattern,
+    save_session,
+)
 from desktop.store.timeline import TimelinePager
 from desktop.store_signals import StoreSignals
 from tests.helpers import FakeClock, FakeWallClock
@@ -413,3 +420,24 @@ def test_the_desktop_asking_for_less_motion_starts_with_the_ring(
     assert tab.style_box.currentData() == "ring"  # type: ignore[attr-defined]
     assert tab.pacer.style_name == "ring"  # type: ignore[attr-defined]
     app.shutdown()
+
+
+def test_sessions_and_patterns_kept_elsewhere_show_at_once(make_tab, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """The tab refreshes from the store's signal, whoever wrote (an import, another window)."""
+    tab = make_tab()
+    save_session(
+        store,
+        StoredSession(
+            pattern_name="Box",
+            pattern={"key": "box"},
+            actual_seconds=120,
+            cycles=7,
+            ended_early=False,
+        ),
+    )
+    assert "Box" in tab.history.item(0).text()
+    assert "2 minute" in tab.week_label.text()
+    save_pattern(store, StoredPattern("Evening", inhale=4, hold_in=0, exhale=7, hold_out=0))
+    names = [tab.pattern_list.item(i).text() for i in range(tab.pattern_list.count())]
+    assert "Evening" in names
+    assert tab.current_pattern().key == "resonance"  # the choice stays where it was

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
@@ -40,11 +40,12 @@ from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.shell.protection_actions import ProtectionActions
 from desktop.shell.rhythm_actions import RhythmActions
+from desktop.shell.settings_file import open_settings
+from desktop.shell.theme import STYLE as THEME_STYLE
+from desktop.shell.theme import STYLED
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
-from desktop.theme import STYLE as THEME_STYLE
-from desktop.theme import STYLED
 
 if TYPE_CHECKING:
     import argparse
@@ -170,7 +171,7 @@ class Lifecycle:
         self.problem_window: ProblemWindow | None = None
         self._player = player
         self._owns_player = player is None
-        self.settings = QSettings(str(settings_file(data_dir)), QSettings.Format.IniFormat)
+        self.settings = open_settings(settings_file(data_dir))
         self.appearance = Appearance(qapp, self.settings)
         self.protection = ProtectionActions(
             self, self.settings, self.dialogs, self.clock, qapp, offer=offer_protection
@@ -244,7 +245,7 @@ class Lifecycle:
             reminders_possible=lambda: self.rhythm is not None and self.rhythm.reminders_possible(),
         )
         window = MainWindow(pages, self.settings)
-        self.data_actions = DataActions(store, self.dialogs, window)
+        self.data_actions = DataActions(store, self.signals, self.dialogs, window)
         for action in (
             *self.data_actions.actions(),
             *self.backups.actions(window),
@@ -252,7 +253,7 @@ class Lifecycle:
         ):
             window.add_menu_action("file", action)
         self.appearance.add_menu(window)
-        self.help_actions = HelpActions(store, self.data_dir, window)
+        self.help_actions = HelpActions(store, self.signals, self.data_dir, window)
         self.rhythm = RhythmActions(
             store, window, self.settings, self.wall, self.help_actions.show_too_much, self._tray
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.settings import WINDOW_GEOMETRY, WINDOW_PAGE, Settings
 from desktop.texts import translate
 
 ACKNOWLEDGE_MS = 8000
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
     page_built = Signal(str, QWidget)  # a tab's key and content, when it is first built
     glimmer_requested = Signal()  # the Glimmer button or Ctrl+G, from any tab
 
-    def __init__(self, pages: list[Page], settings: QSettings) -> None:
+    def __init__(self, pages: list[Page], settings: Settings) -> None:
         super().__init__()
         self._settings = settings
         self.setWindowTitle(APP_NAME)
@@ -228,18 +229,18 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if isinstance(widget, _LazyPage):
             widget.ensure_built()
-            self._settings.setValue("window/page", widget.page.key)
+            self._settings.set(WINDOW_PAGE, widget.page.key)
 
     # -- geometry -----------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        geometry = self._settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
         else:
             self.resize(1100, 760)
-        key = self._settings.value("window/page")
-        if isinstance(key, str) and key in self._pages:
+        key = self._settings.get(WINDOW_PAGE)
+        if key in self._pages:
             self.tabs.setCurrentWidget(self._pages[key])
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
         return current.ensure_built() if isinstance(current, _LazyPage) else None
 
     def save_geometry(self) -> None:
-        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self._settings.sync()
 
     def prepare_to_close(self) -> None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from desktop.clock import WallClock
+from desktop.settings import Settings
 from desktop.shell.main_window import MainWindow
 from desktop.store import Store
 from desktop.texts import translate
@@ -31,7 +31,7 @@ class RhythmActions:
         self,
         store: Store,
         window: MainWindow,
-        settings: QSettings,
+        settings: Settings,
         wall: WallClock,
         too_much: Callable[[], object],
         tray: TrayFactory | None = None,

@@ -716,9 +716,18 @@ class BreatheTab(QWidget):
 
     # -- hook: guided sessions (issue #19) -----------------------------------------------------
 
+    def _ready_for_guided(self) -> bool:
+        """False while a session is being breathed. A finished one still waiting for its
+        after check-in is kept first, without the answer, so it is never lost."""
+        if self.session_active():
+            return False
+        if self.stack.currentWidget() is self.after_panel and self.session is not None:
+            self._keep(CheckInAnswer(None))
+        return True
+
     def find_comfortable_pace(self) -> bool:
         """Show "Find my comfortable pace"; False while a session is being breathed."""
-        if self.session_active():
+        if not self._ready_for_guided():
             return False
         self._guided = "pace"
         self.pace_panel.start()
@@ -729,7 +738,7 @@ class BreatheTab(QWidget):
     def start_gentle_minute(self) -> bool:
         """ "Too much today? Start again small": one minute of a longer out-breath, no
         questions before or after. False while a session is being breathed."""
-        if self.session_active():
+        if not self._ready_for_guided():
             return False
         self._guided = "minute"
         self._breathe_guided(longer_out(), 1.0)

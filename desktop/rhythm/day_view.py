@@ -86,6 +86,7 @@ class DayView(QWidget):
         self._wall = wall
         self._together = together
         self._day: list[DayAnchor] = []
+        self._shown_day: dt.date | None = None
 
         heading = QLabel(translate("Rhythm", "<h3>Your day</h3>"))
         hint = QLabel(
@@ -229,7 +230,9 @@ class DayView(QWidget):
         self.anchor_list.blockSignals(False)
         self.anchor_list.updateGeometry()
         keys = [d.anchor.key for d in self._day]
-        if keep_current and current is not None and current.key in keys:
+        same_day = self._shown_day == now.date()
+        self._shown_day = now.date()
+        if keep_current and same_day and current is not None and current.key in keys:
             row = keys.index(current.key)
         else:
             row = anchor_to_offer(self._day, now.time()) if self._day else -1

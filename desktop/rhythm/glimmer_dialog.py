@@ -100,8 +100,8 @@ class GlimmerDialog(QDialog):
         layout.addWidget(question)
         layout.addWidget(self.text_edit)
         layout.addWidget(self.where_panel)
-        layout.addWidget(self.message)
         layout.addLayout(buttons)
+        layout.addWidget(self.message)  # below: a message never moves the button just pressed
         self.setMinimumWidth(420)
         self._connect_signals()
 

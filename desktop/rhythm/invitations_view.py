@@ -102,8 +102,8 @@ class InvitationsView(QWidget):
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addWidget(self.card_list)
-        layout.addWidget(self.list_message)
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.list_message)
         layout.addStretch(1)
         return page
 
@@ -213,8 +213,8 @@ class InvitationsView(QWidget):
         layout.addWidget(self.ending_title)
         layout.addWidget(self.ending_note)
         layout.addLayout(form)
-        layout.addWidget(self.ending_message)
         layout.addLayout(buttons)
+        layout.addWidget(self.ending_message)  # below: it never moves the button just pressed
         layout.addStretch(1)
         return page
 

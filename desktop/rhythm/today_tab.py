@@ -10,7 +10,7 @@ import random
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -117,6 +117,11 @@ class TodayTab(QWidget):
         self._signals = signals
         self._connect_signals()
         self.show_section("day")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The app may stay open past midnight: each time the tab is shown, it shows today.
+        super().showEvent(event)
+        self.day.reload(keep_current=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         wide = event.size().width() >= ONE_ROW_WIDTH

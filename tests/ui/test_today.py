@@ -536,6 +536,39 @@ def test_escape_during_a_pace_ends_with_the_paces_answered(
     assert list_patterns(store_of(app)) == []
 
 
+def test_a_session_waiting_for_its_check_in_is_kept_when_the_pace_begins(
+    qtbot: QtBot, app: Lifecycle, clock: FakeClock
+) -> None:
+    breathe = breathe_tab(app)
+    breathe.checkin_box.setChecked(True)
+    breathe.length_spin.setValue(1)
+    qtbot.mouseClick(breathe.start_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(breathe.before_panel.skip_button, Qt.MouseButton.LeftButton)
+    clock.advance(61)
+    breathe.pacer.refresh()
+    assert breathe.stack.currentWidget() is breathe.after_panel
+    assert breathe.find_comfortable_pace()
+    [kept] = recent_sessions(store_of(app))  # kept, without the after check-in
+    assert kept.settled_after is None and kept.cycles >= 5
+    assert breathe.stack.currentWidget() is breathe.pace_panel
+
+
+def test_the_day_starts_fresh_after_midnight_with_the_app_open(
+    qtbot: QtBot, app: Lifecycle, wall: FakeWallClock
+) -> None:
+    wall.set(local(18, 30))
+    today = today_tab(app)
+    today.day.reload()
+    today.day.anchor_list.setCurrentRow(0)
+    qtbot.mouseClick(today.day.answer_buttons["done"], Qt.MouseButton.LeftButton)
+    window_of(app).show_page("journal")
+    wall.set(local(10, 5) + dt.timedelta(days=1))
+    window_of(app).show_page("today")
+    rows = [today.day.anchor_list.item(i).text() for i in range(4)]
+    assert all(" · " not in row for row in rows)  # yesterday's answer is yesterday's
+    assert today.day.current_anchor().key == "move"  # type: ignore[union-attr]
+
+
 def test_the_today_tab_is_ctrl_5_and_has_its_own_place(qtbot: QtBot, app: Lifecycle) -> None:
     window = window_of(app)
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)

@@ -195,3 +195,28 @@ def test_a_pace_finder_walks_five_steps_or_stops_early() -> None:
     early.answer("fine")
     early.stop()
     assert early.finished and early.chosen() == 6.5
+
+
+def test_the_rhythm_settings_fall_back_on_anything_a_file_holds() -> None:
+    from desktop.rhythm.settings import RhythmSettings
+    from desktop.settings import MemoryBackend, Settings
+
+    garbage = MemoryBackend(
+        {
+            "rhythm/anchors": "{{not json",
+            "rhythm/reminders": "maybe",
+            "rhythm/reminded": 42,
+            "rhythm/remembered": "yesterday-ish",
+        }
+    )
+    rhythm = RhythmSettings(Settings(garbage))
+    assert [a.key for a in rhythm.anchors()] == ["move", "eat", "breathe", "contact"]
+    assert not rhythm.reminders_on()
+    assert rhythm.reminded(dt.date(2026, 11, 28)) == set()
+    assert rhythm.remembered() is None
+    rhythm.set_anchors(default_anchors()[:1])
+    rhythm.set_reminders_on(True)
+    rhythm.set_reminded(dt.date(2026, 11, 28), {"move"})
+    assert [a.key for a in rhythm.anchors()] == ["move"]
+    assert rhythm.reminders_on()
+    assert rhythm.reminded(dt.date(2026, 11, 28)) == {"move"}

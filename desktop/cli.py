@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop import __version__
+from desktop.store.journal import SENSE_KEYS
+from desktop.store.records import REGION_LABELS
 from desktop.texts import translate
 
-TABS = ("breathe", "listen", "journal")
+TABS = ("breathe", "listen", "journal", "today")
 IMPORT_SOURCES = ("jrnl", "dayone", "daylio", "glimmers")  # as desktop.store.imports.FORMATS
 
 
@@ -73,15 +75,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     export = commands.add_parser(
         "export",
-        help=translate("Cli", "write your journal to a file"),
-        description=translate("Cli", "Write your journal to a file."),
+        help=translate("Cli", "write everything you keep to a file"),
+        description=translate(
+            "Cli",
+            "Write everything you keep (entries, sessions, patterns, check-ins, taps, music "
+            "library, contacts) to a file.",
+        ),
     )
     export.add_argument(
         "--format",
         choices=("json", "markdown", "csv"),
         default="json",
         help=translate(
-            "Cli", "json is complete and imports again; markdown reads well; csv: a row per entry"
+            "Cli",
+            "json holds everything and imports again; markdown reads as a diary; "
+            "csv is one table with a row per record",
         ),
     )
     export.add_argument(
@@ -89,13 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imported = commands.add_parser(
         "import",
-        help=translate("Cli", "add the entries of a jrnl, Day One, Daylio or Glimmers export"),
+        help=translate("Cli", "add what a jrnl, Day One, Daylio or Glimmers export holds"),
         description=translate(
             "Cli",
-            "Add the entries of an export from jrnl (JSON or its journal file), Day One (the "
-            "JSON export ZIP), Daylio (CSV or .daylio backup) or Glimmers (JSON). The file is "
-            "read whole first; if anything in it is wrong, nothing is added. Entries you have "
-            "already are skipped.",
+            "Add what an export holds: from jrnl (JSON or its journal file), Day One (the JSON "
+            "export ZIP), Daylio (CSV or .daylio backup) or Glimmers (JSON). The file is read "
+            "whole first; if anything in it is wrong, nothing is added. What you have already "
+            "is skipped.",
         ),
     )
     imported.add_argument("file", metavar="FILE")
@@ -135,6 +143,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument(
         "-o", "--output", metavar="FILE", help=translate("Cli", "where to write the backup")
+    )
+    glimmer = commands.add_parser(
+        "glimmer",
+        help=translate("Cli", "keep a glimmer: a small good moment, in a few words"),
+        description=translate(
+            "Cli", "Keep a glimmer, a small moment of warmth, ease or curiosity, in a few words."
+        ),
+    )
+    glimmer.add_argument(
+        "words", metavar="WORDS", nargs="+", help=translate("Cli", "what the small thing was")
+    )
+    glimmer.add_argument(
+        "--sense",
+        choices=SENSE_KEYS,
+        help=translate("Cli", "the sense it came through"),
+    )
+    glimmer.add_argument(
+        "--where",
+        choices=tuple(REGION_LABELS),
+        metavar="PLACE",
+        help=translate("Cli", "where in the body you felt it: {places}").format(
+            places=", ".join(REGION_LABELS)
+        ),
     )
     commands.add_parser(
         "check",

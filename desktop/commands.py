@@ -1,4 +1,5 @@
-"""Subcommands that work on the data without opening a window: export, import, backup, check."""
+"""Subcommands that work on the data without opening a window: export, import, backup, check,
+and keeping a glimmer."""
 
 from __future__ import annotations
 
@@ -6,14 +7,14 @@ import argparse
 import getpass
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.paths import backups_dir, database_path, ensure_private_dir
+from desktop.paths import backups_dir, database_path, ensure_private_dir, write_private_file
 from desktop.store import Store, StoreProblem, WriteFailed, open_store
 from desktop.store.backups import backup_to, check, make_backup
 from desktop.store.exchange import export
+from desktop.store.glimmers import keep_glimmer
 from desktop.store.journal import clean_tags
 from desktop.store.protection import WrongPassphrase, is_protected, unlock
 from desktop.texts import translate
@@ -24,21 +25,6 @@ Command = Callable[[argparse.Namespace, Store], int]
 def say(text: str) -> None:
     """A note or a problem: on standard error, so standard output stays the data."""
     print(text, file=sys.stderr)
-
-
-def write_private_file(target: Path, text: str) -> None:
-    """Write all or nothing: a private temp file beside the target, then renamed over it."""
-    target = target.expanduser().resolve()
-    fd, temp = tempfile.mkstemp(prefix=".glimmers-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _export(args: argparse.Namespace, store: Store) -> int:
@@ -99,12 +85,22 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     except (ImportProblem, WriteFailed) as e:
         say(translate("Commands", "glimmers: nothing was imported. {reason}").format(reason=e))
         return 1
-    added, already = result.added, result.already_there
+    already = result.already_there
     print(
-        translate("Commands", "Imported %n entr(y|ies);", None, added)
+        translate("Commands", "Imported {records};").format(records=result.describe_added())
         + " "
         + translate("Commands", "%n already in your journal.", None, already)
     )
+    return 0
+
+
+def _glimmer(args: argparse.Namespace, store: Store) -> int:
+    try:
+        keep_glimmer(store, " ".join(args.words), args.sense or "", args.where or "")
+    except ValueError as e:
+        say(translate("Commands", "glimmers: nothing was kept. {reason}").format(reason=e))
+        return 1
+    print(translate("Commands", "Kept. Small things count."))
     return 0
 
 
@@ -127,7 +123,7 @@ def _check(data_dir: Path, key: bytes | None) -> int:
     return 0 if result.ok else 1
 
 
-COMMANDS: dict[str, Command] = {"export": _export, "import": _import}
+COMMANDS: dict[str, Command] = {"export": _export, "import": _import, "glimmer": _glimmer}
 
 
 def _key_for(data_dir: Path) -> bytes | None:

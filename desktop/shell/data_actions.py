@@ -10,8 +10,10 @@ from PySide6.QtCore import QRunnable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.paths import write_private_file
 from desktop.shell.file_dialogs import Dialogs
 from desktop.store import Store
+from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -30,10 +32,24 @@ def _start_in_pool(runnable: QRunnable) -> None:
 
 # The export code and the trash dialog load when first used, not at start-up.
 
+# What each file holds, said truthfully: the JSON file is everything and imports again; the
+# other two are for reading, and leave out the trash (see README, "Leaving with everything").
 EXPORT_FORMATS = (
-    (QT_TRANSLATE_NOOP("DataActions", "JSON, complete and importable (*.json)"), "json", ".json"),
-    (QT_TRANSLATE_NOOP("DataActions", "Markdown, easy to read (*.md)"), "markdown", ".md"),
-    (QT_TRANSLATE_NOOP("DataActions", "CSV, a row per entry (*.csv)"), "csv", ".csv"),
+    (
+        QT_TRANSLATE_NOOP("DataActions", "JSON, everything you keep, to import again (*.json)"),
+        "json",
+        ".json",
+    ),
+    (
+        QT_TRANSLATE_NOOP("DataActions", "Markdown, easy to read, day by day (*.md)"),
+        "markdown",
+        ".md",
+    ),
+    (
+        QT_TRANSLATE_NOOP("DataActions", "CSV, one table with a row per record (*.csv)"),
+        "csv",
+        ".csv",
+    ),
 )
 IMPORT_FILTERS = (
     QT_TRANSLATE_NOOP(
@@ -52,9 +68,15 @@ def export_filters() -> dict[str, tuple[str, str]]:
 
 class DataActions:
     def __init__(
-        self, store: Store, dialogs: Dialogs, parent: QWidget, start: Starter | None = None
+        self,
+        store: Store,
+        signals: StoreSignals,
+        dialogs: Dialogs,
+        parent: QWidget,
+        start: Starter | None = None,
     ) -> None:
         self._store = store
+        self._signals = signals
         self._dialogs = dialogs
         self._parent = parent
         # Runs import work off the GUI thread; tests hand in one that runs it inline.
@@ -75,7 +97,6 @@ class DataActions:
         return [self.export_action, self.import_action, self.trash_action]
 
     def export(self) -> None:
-        from desktop.commands import write_private_file
         from desktop.store.exchange import export
 
         if self._store.encrypted and not self._dialogs.confirm(
@@ -90,7 +111,7 @@ class DataActions:
         filters = export_filters()
         chosen = self._dialogs.save_path(
             self._parent,
-            translate("DataActions", "Export your journal"),
+            translate("DataActions", "Export everything you keep"),
             translate("DataActions", "glimmers-journal.json"),
             list(filters),
         )
@@ -158,17 +179,22 @@ class DataActions:
         from desktop.store.exchange import ImportResult
 
         assert isinstance(result, ImportResult)
-        # The worker wrote on its own connection: tell this one's listeners (the views).
-        self._store.announce("entries", "entry_pictures")
+        # The worker wrote on its own connection, so tell the views here what it wrote.
+        from desktop.store.kinds import KINDS
+
+        added = {key for key, _ in result.added_by_kind}
+        for kind in KINDS:
+            if kind.key in added:
+                self._signals.changed.emit(kind.table)
         if dialog is not self.import_dialog:
             return  # cancelled too late, and another import begun since
         dialog.accept()
         # Counts as plain names: lupdate skips a call whose arguments are expressions.
-        added, already = result.added, result.already_there
+        already = result.already_there
         self._dialogs.tell(
             self._parent,
             translate("DataActions", "Imported"),
-            translate("DataActions", "Added %n entr(y|ies).", None, added)
+            translate("DataActions", "Added {records}.").format(records=result.describe_added())
             + " "
             + translate("DataActions", "%n already in your journal.", None, already),
         )
@@ -190,7 +216,10 @@ class DataActions:
         from desktop.journal.trash_dialog import TrashDialog
 
         dialog = TrashDialog(
-            self._store, lambda text: self._dialogs.confirm(self._parent, text), self._parent
+            self._store,
+            self._signals,
+            lambda text: self._dialogs.confirm(self._parent, text),
+            self._parent,
         )
         dialog.show()
         return dialog

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import functools
+import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.clock import Clock, WallClock
 from desktop.resources import read_text
+from desktop.settings import Settings
 from desktop.shell.main_window import Page
 from desktop.store import Store
 from desktop.store_signals import StoreSignals
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
 
 def system_prefers_reduced_motion() -> bool:
     """The desktop's reduced-motion setting: from Qt where it tells (6.12 and later), else
-    read where the desktop keeps it (desktop/motion.py)."""
-    from desktop.motion import prefers_reduced_motion
+    read where the desktop keeps it (desktop/shell/motion.py)."""
+    from desktop.shell.motion import prefers_reduced_motion
 
     return prefers_reduced_motion(_qt_motion_preference())
 
@@ -46,12 +47,15 @@ def _qt_motion_preference() -> bool | None:
 def build_pages(
     store: Store,
     signals: StoreSignals,
-    settings: QSettings,
+    settings: Settings,
     clock: Clock,
     wall: WallClock,
     player: Callable[[], Player],  # the app's one music player, made on first use
+    rng: random.Random | None = None,
+    reminders_possible: Callable[[], bool] = lambda: True,
 ) -> list[Page]:
-    """``player`` gives the app's one music player, made on first use."""
+    """``player`` gives the app's one music player, made on first use; ``rng`` chooses which
+    glimmer from the past is offered again (seeded in tests)."""
 
     @functools.cache
     def vocabulary() -> Vocabulary:
@@ -92,6 +96,20 @@ def build_pages(
 
         return JournalTab(store, signals, vocabulary(), wall)
 
+    def today() -> QWidget:
+        from desktop.rhythm.settings import RhythmSettings
+        from desktop.rhythm.today_tab import TodayTab
+
+        return TodayTab(
+            store,
+            signals,
+            RhythmSettings(settings),
+            clock,
+            wall,
+            rng or random.Random(),
+            reminders_possible,
+        )
+
     return [
         Page(
             "breathe",
@@ -110,5 +128,12 @@ def build_pages(
             translate("Pages", "&Journal"),
             translate("Pages", "A private journal that starts with what you notice"),
             journal,
+        ),
+        Page(
+            "today",
+            translate("Pages", "&Today"),
+            translate("Pages", "Your day's small rhythm, small invitations, and your glimmers"),
+            today,
+            number=5,  # Ctrl+4 is Together's, Ctrl+6 Over time's
         ),
     ]

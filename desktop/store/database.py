@@ -228,11 +228,6 @@ class Store:
                     reason=_plain_reason(e)
                 )
             ) from e
-        self.announce(*changed_tables)
-
-    def announce(self, *changed_tables: str) -> None:
-        """Tell listeners these tables changed: after each transaction, and after another
-        connection to the same file (a worker's) has committed a write."""
         for table in changed_tables:
             for listener in list(self._listeners):
                 listener(table)
@@ -318,4 +313,18 @@ def newest_first(
         f"SELECT id, {columns} FROM {table} WHERE {where} "
         "ORDER BY day DESC, created_at DESC, id DESC LIMIT ?",
         [*params, limit],
+    ).fetchall()
+
+
+def fts_ranked(
+    conn: sqlite3.Connection, table: str, columns: str, fts: str, limit: int
+) -> list[Any]:
+    """Rows of ``table`` outside the trash whose ``search_text`` matches ``fts``, best first:
+    (id, *columns, rank). The table's index is ``{table}_fts``."""
+    picked = ", ".join(f"t.{c.strip()}" for c in columns.split(","))
+    return conn.execute(
+        f"SELECT t.id, {picked}, {table}_fts.rank FROM {table}_fts "
+        f"JOIN {table} t ON t.id = {table}_fts.rowid "
+        f"WHERE {table}_fts MATCH ? AND t.deleted_at IS NULL ORDER BY rank LIMIT ?",
+        (fts, limit),
     ).fetchall()

@@ -5,13 +5,21 @@ them exactly like the entry they belong to.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
+from desktop.store import limits
 from desktop.store.database import Store
+from desktop.store.portable import Fields, Links, RecordProblem
+from desktop.store.readable import yes_no
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "entry_pictures"
-MAX_PICTURE_BYTES = 64 * 1024 * 1024
+ENTRIES = "entries"
+MAX_PICTURE_BYTES = limits.PICTURE_BYTES
 
 # The first bytes of each kind of picture we keep, and the media type they mean.
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -107,3 +115,159 @@ def pictures_of(store: Store, entry_uid: str) -> list[Picture]:
 
 def count_pictures(store: Store) -> int:
     return int(store.conn.execute("SELECT COUNT(*) FROM entry_pictures").fetchone()[0])
+
+
+# -- export and import: the registry's functions for pictures -----------------------------------
+
+PICTURE_WHERE = QT_TRANSLATE_NOOP("Store", "Picture {number}")
+
+
+@dataclass(frozen=True)
+class EntryPicture:
+    """A picture with the entry it belongs to: how pictures travel in the JSON export."""
+
+    entry_uid: str
+    picture: Picture
+    day: str = ""  # the entry's day, for the readable exports (not exported itself)
+    entry_kept: bool = True  # False while the entry is in the trash
+
+
+def read_pictures(conn: sqlite3.Connection) -> list[EntryPicture]:
+    """Every picture, those of entries in the trash too, in the order they were kept."""
+    rows = conn.execute(
+        "SELECT e.uid, e.day, e.deleted_at IS NULL, p.uid, p.media_type, p.data, p.position, "
+        "p.is_sketch, p.width, p.height, p.added_at "
+        "FROM entry_pictures p JOIN entries e ON e.id = p.entry_id ORDER BY p.id"
+    ).fetchall()
+    return [
+        EntryPicture(
+            entry_uid=str(row[0]),
+            day=str(row[1]),
+            entry_kept=bool(row[2]),
+            picture=Picture(
+                uid=str(row[3]),
+                media_type=str(row[4]),
+                data=bytes(row[5]),
+                position=int(row[6]),
+                is_sketch=bool(row[7]),
+                width=None if row[8] is None else int(row[8]),
+                height=None if row[9] is None else int(row[9]),
+                added_at=str(row[10]),
+            ),
+        )
+        for row in rows
+    ]
+
+
+def picture_uid(record: EntryPicture) -> str:
+    return record.picture.uid
+
+
+def picture_to_data(record: EntryPicture) -> dict[str, Any]:
+    p = record.picture
+    return {
+        "id": p.uid,
+        "entry": record.entry_uid,
+        "position": p.position,
+        "media_type": p.media_type,
+        "width": p.width,
+        "height": p.height,
+        "is_sketch": p.is_sketch,
+        "added_at": p.added_at,
+        "data": base64.b64encode(p.data).decode("ascii"),
+    }
+
+
+def picture_from_data(fields: Fields) -> EntryPicture:
+    encoded = fields.text("data", limits.PICTURE_BYTES * 4 // 3 + 4)
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise fields.problem(
+            translate("Store", "\u201cdata\u201d should be the picture in Base64.")
+        ) from None
+    return EntryPicture(
+        entry_uid=fields.text("entry", limits.UID),
+        picture=Picture(
+            uid=fields.uid(),
+            media_type=fields.text("media_type", limits.MEDIA_TYPE),
+            data=data,
+            position=fields.whole("position", 0, 1_000_000),
+            is_sketch=fields.flag("is_sketch"),
+            width=fields.optional_whole("width", 1, 1_000_000),
+            height=fields.optional_whole("height", 1, 1_000_000),
+            added_at=fields.moment("added_at"),
+        ),
+    )
+
+
+def check_picture(picture: Picture) -> None:
+    """Refuse a picture larger than the store keeps, or with no data or media type."""
+    if not picture.data:
+        raise ValueError(translate("Store", "The picture is empty."))
+    if len(picture.data) > limits.PICTURE_BYTES:
+        raise ValueError(
+            translate(
+                "Store", "The picture is larger than Glimmers keeps ({size} MB at most)."
+            ).format(size=limits.PICTURE_BYTES // (1024 * 1024))
+        )
+    limits.check_length(translate("Store", "Media type"), picture.media_type, limits.MEDIA_TYPE)
+    if not picture.media_type.strip():
+        raise ValueError(translate("Store", "The picture has no media type."))
+
+
+def check_entry_picture(record: EntryPicture) -> None:
+    check_picture(record.picture)
+
+
+def add_picture(conn: sqlite3.Connection, record: EntryPicture, links: Links) -> bool:
+    """Write a checked picture this journal does not have yet, with the entry it belongs to
+    (written before it, or kept already), inside the caller's transaction."""
+    entry_id = links.row_id(ENTRIES, record.entry_uid)
+    if entry_id is None:
+        raise RecordProblem(
+            translate("Store", "its entry is in neither this file nor your journal.")
+        )
+    p = record.picture
+    conn.execute(
+        "INSERT INTO entry_pictures "
+        "(uid, entry_id, position, media_type, width, height, is_sketch, data, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (p.uid, entry_id, p.position, p.media_type, p.width, p.height, int(p.is_sketch), p.data,
+         p.added_at),
+    )  # fmt: skip
+    return True
+
+
+def picture_kept(record: EntryPicture) -> bool:
+    return record.entry_kept
+
+
+def picture_when(record: EntryPicture) -> tuple[str, str]:
+    return (record.day, record.picture.added_at)
+
+
+def picture_markdown(record: EntryPicture) -> list[str]:
+    if record.picture.is_sketch:
+        return [
+            translate("Export", "*(a sketch drawn elsewhere is kept with an entry of this day)*"),
+            "",
+        ]
+    return [translate("Export", "*(a picture is kept with an entry of this day)*"), ""]
+
+
+PICTURE_CSV_COLUMNS = ("entry", "media_type", "is_sketch")
+
+
+def picture_csv(record: EntryPicture) -> dict[str, str]:
+    p = record.picture
+    return {
+        "id": p.uid,
+        "kind": "picture",
+        "day": record.day,
+        "created_at": p.added_at,
+        "updated_at": p.added_at,
+        "entry": record.entry_uid,
+        "media_type": p.media_type,
+        "is_sketch": yes_no(p.is_sketch),
+    }

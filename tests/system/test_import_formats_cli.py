@@ -32,7 +32,10 @@ def test_dry_run_says_what_it_would_do_and_adds_nothing(tmp_path: Path) -> None:
     done = run_glimmers("--data-dir", str(data), "import", str(path), "--keep-weather")
     assert done.returncode == 0, done.stderr
     assert "1 entry notes the weather; you chose to keep this." in done.stdout
-    assert done.stdout.splitlines()[-1] == "Imported 4 entries; 0 already in your journal."
+    assert (
+        done.stdout.splitlines()[-1]
+        == "Imported 4 journal entries, 3 pictures; 0 already in your journal."
+    )
     again = run_glimmers("--data-dir", str(data), "import", str(path), "--dry-run")
     assert "all of them are in your journal already" in again.stdout.splitlines()[0]
 
@@ -43,7 +46,7 @@ def test_from_and_the_pin_note(tmp_path: Path) -> None:
     result = run_glimmers("--data-dir", str(data), "import", "--from", "daylio", str(backup))
     assert result.returncode == 0, result.stderr
     assert "Your Daylio backup holds your Daylio PIN in plain text." in result.stdout
-    assert "Imported 4 entries; 0 already in your journal." in result.stdout
+    assert "Imported 4 journal entries, 1 picture; 0 already in your journal." in result.stdout
     journal = jrnl_text(tmp_path / "journal.txt")
     starred = run_glimmers(
         "--data-dir", str(data), "import", str(journal), "--starred-tag", "Kept Close"

@@ -50,15 +50,17 @@ def window(qtbot: QtBot) -> QWidget:
 
 
 @pytest.fixture
-def actions(store: Store, dialogs: FakeDialogs, window: QWidget) -> DataActions:
-    return DataActions(store, dialogs, window, start=run_inline)
-
-
-@pytest.fixture
 def signals(store: Store) -> Iterator[StoreSignals]:
     made = StoreSignals(store)
     yield made
     made.detach()
+
+
+@pytest.fixture
+def actions(
+    store: Store, signals: StoreSignals, dialogs: FakeDialogs, window: QWidget
+) -> DataActions:
+    return DataActions(store, signals, dialogs, window, start=run_inline)
 
 
 def _choose(actions: DataActions, dialogs: FakeDialogs, path: Path):  # type: ignore[no-untyped-def]
@@ -84,7 +86,11 @@ def test_preview_then_import(
     assert dialog.focusWidget() is dialog.import_button
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert dialogs.told[-1] == ("Imported", "Added 4 entries. 0 already in your journal.", False)
+    assert dialogs.told[-1] == (
+        "Imported",
+        "Added 4 journal entries, 3 pictures. 0 already in your journal.",
+        False,
+    )
     assert count_entries(store) == 4 and count_pictures(store) == 3
 
 
@@ -153,11 +159,16 @@ def test_a_file_already_imported_offers_nothing_to_import(
 
 
 def test_the_work_runs_off_the_gui_thread(
-    qtbot: QtBot, store: Store, dialogs: FakeDialogs, window: QWidget, tmp_path: Path
+    qtbot: QtBot,
+    store: Store,
+    signals: StoreSignals,
+    dialogs: FakeDialogs,
+    window: QWidget,
+    tmp_path: Path,
 ) -> None:
     entries = [{**JRNL_ENTRIES[0], "body": f"walk number {i}"} for i in range(3000)]
     path = jrnl_json(tmp_path / "big.json", entries)
-    actions = DataActions(store, dialogs, window)  # the real thread pool
+    actions = DataActions(store, signals, dialogs, window)  # the real thread pool
     dialogs.open = path
     actions.import_action.trigger()
     dialog = actions.import_dialog

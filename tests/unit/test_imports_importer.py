@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.store import Store
+from desktop.store import Store, open_store
 from desktop.store.exchange import export_json
 from desktop.store.imports import (
     ImportCancelled,
@@ -57,7 +57,7 @@ def _dump(store: Store) -> list[tuple[object, ...]]:
 
 def test_detection_of_every_format(tmp_path: Path, store: Store) -> None:
     glimmers = tmp_path / "mine.json"
-    glimmers.write_text(export_json([], TEST_NOON))
+    glimmers.write_text(export_json(store))
     assert detect(glimmers) == "glimmers"
     assert detect(jrnl_json(tmp_path / "j.json")) == "jrnl"
     assert detect(jrnl_text(tmp_path / "j.txt")) == "jrnl"
@@ -124,19 +124,19 @@ def test_preview_reads_everything_and_writes_nothing(tmp_path: Path, store: Stor
 
 def test_import_every_format_then_again_adds_nothing(tmp_path: Path, store: Store) -> None:
     files = [
-        ("jrnl", jrnl_json(tmp_path / "j.json"), 4),
-        ("dayone", dayone_zip(tmp_path / "d.zip"), 4),
-        ("daylio", daylio_csv(tmp_path / "d.csv"), 6),
-        ("daylio", daylio_backup(tmp_path / "b.daylio"), 4),
+        ("jrnl", jrnl_json(tmp_path / "j.json"), 4, "4 journal entries"),
+        ("dayone", dayone_zip(tmp_path / "d.zip"), 4, "4 journal entries, 3 pictures"),
+        ("daylio", daylio_csv(tmp_path / "d.csv"), 6, "6 journal entries"),
+        ("daylio", daylio_backup(tmp_path / "b.daylio"), 4, "4 journal entries, 1 picture"),
     ]
     total = 0
-    for fmt, path, count in files:
+    for fmt, path, count, described in files:
         result = import_file(store, path, fmt, OPTIONS)
-        assert (result.added, result.already_there) == (count, 0)
+        assert (result.describe_added(), result.already_there) == (described, 0)
         total += count
     assert count_entries(store) == total
     before = _dump(store)
-    for fmt, path, count in files:
+    for fmt, path, count, _ in files:
         result = import_file(store, path, fmt, OPTIONS)
         assert (result.added, result.already_there) == (0, count)
         assert preview_file(store, path, fmt, OPTIONS).already == count
@@ -237,11 +237,24 @@ def test_the_pin_is_never_stored(tmp_path: Path, store: Store) -> None:
 
 
 def test_our_own_export_goes_through_the_same_steps(tmp_path: Path, store: Store) -> None:
+    save_entry(store, Entry(body="a sound", day="2026-03-04"))
+    import_file(store, dayone_zip(tmp_path / "d.zip"), "dayone", OPTIONS)
     path = tmp_path / "mine.json"
-    path.write_text(export_json([save_entry(store, Entry(body="a sound"))], TEST_NOON))
+    path.write_text(export_json(store))
     preview = preview_file(store, path, "glimmers", OPTIONS)
-    assert (preview.entries, preview.already) == (1, 1)
-    assert import_file(store, path, "glimmers", OPTIONS).already_there == 1
+    assert preview.summary() == (
+        "This file has 5 journal entries, 3 pictures from December 2018 to March 2026; "
+        "all of them are in your journal already, so nothing would change."
+    )
+    assert import_file(store, path, "glimmers", OPTIONS).already_there == 8
+    # Into another journal: the pictures go with their entries, the mood with its entry.
+    other = open_store(tmp_path / "other.db", tmp_path / "other-backups", store.wall)
+    try:
+        result = import_file(other, path, "glimmers", OPTIONS)
+        assert result.describe_added() == "5 journal entries, 3 pictures"
+        assert _dump(other) == _dump(store)
+    finally:
+        other.close()
 
 
 def test_a_write_the_database_refuses_leaves_nothing(tmp_path: Path, store: Store) -> None:

@@ -5,18 +5,13 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from desktop.store.exchange import FORMAT_NAME, parse_json
+from desktop.store.exchange import FORMAT_NAME
 from desktop.store.imports import daylio, dayone, jrnl
 from desktop.store.imports.records import (
-    Findings,
-    Imported,
     ImportProblem,
-    Progress,
     Reader,
-    ReadOptions,
     not_utf8,
     problem,
 )
@@ -30,18 +25,6 @@ _GLIMMERS = re.compile(r'"format"\s*:\s*"' + re.escape(FORMAT_NAME) + '"')
 _DAYONE = re.compile(r'"(creationDate|metadata)"\s*:')
 _ENTRIES = re.compile(r'"entries"\s*:')
 _JRNL_LINE = re.compile(r"^\[\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?\]")
-
-
-def read_glimmers(
-    path: Path, options: ReadOptions, findings: Findings, progress: Progress
-) -> Iterator[Imported]:
-    """Our own JSON export, checked whole by the exchange module."""
-    del options, findings
-    progress.total = path.stat().st_size
-    entries = parse_json(path.read_bytes())
-    progress.done = progress.total
-    for number, entry in enumerate(entries, start=1):
-        yield Imported(entry, translate("Imports", "Entry {number}").format(number=number))
 
 
 def _head(path: Path) -> bytes:
@@ -132,8 +115,9 @@ def detect(path: Path) -> str:
 
 
 def reader_for(path: Path, fmt: str) -> Reader:
-    """The reader for a file said (or found) to be in ``fmt``: each app has more than one
-    kind of file, told apart by their first bytes."""
+    """The reader for a file said (or found) to be in ``fmt`` (not "glimmers": our own export
+    holds every kind of record and is read by the exchange): each app has more than one kind
+    of file, told apart by their first bytes."""
     if fmt not in FORMATS:
         raise ImportProblem(
             translate("Imports", "Glimmers does not know the format \u201c{name}\u201d.").format(
@@ -144,7 +128,7 @@ def reader_for(path: Path, fmt: str) -> Reader:
     is_zip = head.startswith(b"PK\x03\x04")
     is_json = head.decode("utf-8-sig", errors="replace").lstrip().startswith("{")
     if fmt == "glimmers":
-        return read_glimmers
+        raise ValueError("Glimmers' own export is read whole by the exchange, not streamed")
     if fmt == "jrnl":
         return jrnl.read_json if is_json else jrnl.read_text
     if fmt == "dayone":

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.clock import stamp
 from desktop.store.database import Store
-from desktop.store.exchange import ImportResult
+from desktop.store.exchange import Batch, ImportResult, check_batch, parse_json, write_batch
 from desktop.store.imports.detect import FORMAT_NAMES, reader_for
 from desktop.store.imports.records import (
     Findings,
@@ -26,9 +26,10 @@ from desktop.store.imports.records import (
     ReadOptions,
     problem,
 )
-from desktop.store.journal import TABLE, insert_new_entry
+from desktop.store.journal import TABLE, check_entry, insert_new_entry
+from desktop.store.kinds import KINDS
 from desktop.store.pictures import TABLE as PICTURES
-from desktop.store.pictures import Picture, sniff_media_type, write_pictures
+from desktop.store.pictures import Picture, check_picture, sniff_media_type, write_pictures
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 REPORT_EVERY = 200
@@ -76,6 +77,8 @@ class Preview:
     first_day: dt.date | None
     last_day: dt.date | None
     findings: Findings
+    # Our own export holds every kind of record: how many of each, by the kind's key.
+    kinds: tuple[tuple[str, int], ...] = ()
 
     @property
     def app_name(self) -> str:
@@ -92,7 +95,14 @@ class Preview:
         if n == 0 or self.first_day is None or self.last_day is None:
             return translate("Imports", "This file has no entries Glimmers can import.")
         first, last = month(self.first_day), month(self.last_day)
-        if first == last:
+        if self.kinds:  # "12 journal entries, 3 breathing sessions"
+            held = ImportResult(0, 0, self.kinds).describe_added()
+            text = (
+                translate("Imports", "This file has {records} from {first}")
+                if first == last
+                else translate("Imports", "This file has {records} from {first} to {last}")
+            ).format(records=held, first=first, last=last)
+        elif first == last:
             text = translate("Imports", "This file has {count} entr(y|ies) from {first}", None, n)
         else:
             text = translate(
@@ -228,13 +238,18 @@ def _paced(
         report(progress.total, progress.total)
 
 
-def _check_unique(record: Imported, seen: set[str]) -> None:
+def _check(record: Imported, seen: set[str]) -> None:
+    """The store's own checks (its limits), and no entry twice."""
     if record.entry.uid in seen:
         raise problem(
             translate("Imports", "{place} repeats an entry that came earlier in the file."),
             place=record.place,
         )
     seen.add(record.entry.uid)
+    try:
+        check_entry(record.entry)
+    except ValueError as e:
+        raise ImportProblem(f"{record.place}: {e}") from None
 
 
 def _records(
@@ -260,6 +275,8 @@ def preview_file(
 ) -> Preview:
     """Read the whole file and say what importing it would do. Raises ImportProblem naming
     what is wrong and where, or ImportCancelled. Writes nothing."""
+    if fmt == "glimmers":
+        return _preview_ours(store, path, report)
     findings, progress = Findings(), Progress()
     entries = already = 0
     first: str | None = None
@@ -268,7 +285,7 @@ def preview_file(
     records = _records(path, fmt, options, findings, progress)
     conn = store.conn
     for record in _paced(records, progress, report, cancelled):
-        _check_unique(record, seen)
+        _check(record, seen)
         entries += 1
         already += conn.execute(_KEPT_ALREADY, (record.entry.uid,)).fetchone() is not None
         day = record.entry.day
@@ -284,9 +301,9 @@ def preview_file(
     )
 
 
-def _picture(file: PictureFile, added_at: str) -> Picture:
+def _picture(file: PictureFile, added_at: str, place: str) -> Picture:
     data = file.read()
-    return Picture(
+    picture = Picture(
         uid=file.uid,
         media_type=sniff_media_type(data) or file.media_type or "application/octet-stream",
         data=data,
@@ -296,6 +313,11 @@ def _picture(file: PictureFile, added_at: str) -> Picture:
         height=file.height,
         added_at=added_at,
     )
+    try:
+        check_picture(picture)
+    except ValueError as e:
+        raise ImportProblem(f"{place}: {file.name}: {e}") from None
+    return picture
 
 
 def import_file(
@@ -308,21 +330,93 @@ def import_file(
 ) -> ImportResult:
     """Add every entry of the file this journal does not have yet, with its pictures, in one
     transaction: on any problem, or if cancelled, nothing is written."""
+    if fmt == "glimmers":
+        return _import_ours(store, path, report)
     findings, progress = Findings(), Progress()
-    added = already = 0
+    added = already = pictures = 0
     seen: set[str] = set()
     now = stamp(store.wall)
     with store.transaction(TABLE, PICTURES) as conn:
         records = _records(path, fmt, options, findings, progress)
         for record in _paced(records, progress, report, cancelled):
-            _check_unique(record, seen)
+            _check(record, seen)
             if not insert_new_entry(conn, record.entry):
                 already += 1
                 continue
             if record.pictures:
-                write_pictures(conn, record.entry.uid, [_picture(p, now) for p in record.pictures])
+                kept = [_picture(p, now, record.place) for p in record.pictures]
+                write_pictures(conn, record.entry.uid, kept)
+                pictures += len(kept)
             added += 1
-    return ImportResult(added=added, already_there=already)
+    counts = (("entries", added), ("entry_pictures", pictures))
+    return ImportResult(
+        added=added + pictures,
+        already_there=already,
+        added_by_kind=tuple((key, n) for key, n in counts if n),
+    )
+
+
+# -- our own export: every kind of record, read whole and written by the exchange ---------------
+
+
+def _our_batch(path: Path) -> Batch:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise problem(
+            translate("Imports", "Glimmers could not read {file}: {reason}."),
+            file=path.name,
+            reason=e.strerror or e,
+        ) from None
+    batch = parse_json(data)
+    check_batch(batch)
+    return batch
+
+
+def _uids_kept(store: Store, table: str, uids: list[str]) -> int:
+    found = 0
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        found += store.conn.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE uid IN ({marks})", chunk
+        ).fetchone()[0]
+    return found
+
+
+def _preview_ours(store: Store, path: Path, report: ProgressCallback | None) -> Preview:
+    batch = _our_batch(path)
+    counts: list[tuple[str, int]] = []
+    already = total = 0
+    days: list[str] = []
+    for kind in KINDS:
+        records = batch.get(kind.key) or ()
+        if not records:
+            continue
+        counts.append((kind.key, len(records)))
+        total += len(records)
+        already += _uids_kept(store, kind.table, [kind.portable.uid(r) for r in records])
+        if kind.readable.when is not None:
+            days += [kind.readable.when(r)[0] for r in records]
+    days = sorted(d for d in days if d)
+    if report is not None:
+        report(1, 1)
+    return Preview(
+        format="glimmers",
+        entries=total,
+        already=already,
+        first_day=dt.date.fromisoformat(days[0]) if days else None,
+        last_day=dt.date.fromisoformat(days[-1]) if days else None,
+        findings=Findings(),
+        kinds=tuple(counts),
+    )
+
+
+def _import_ours(store: Store, path: Path, report: ProgressCallback | None) -> ImportResult:
+    result = write_batch(store, _our_batch(path))
+    if report is not None:
+        report(1, 1)
+    return result
 
 
 __all__ = [

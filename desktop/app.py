@@ -36,7 +36,7 @@ from desktop.shell.data_actions import DataActions
 from desktop.shell.file_dialogs import Dialogs, SystemDialogs
 from desktop.shell.help_actions import HelpActions
 from desktop.shell.main_window import MainWindow
-from desktop.shell.pages import build_pages
+from desktop.shell.pages import Tabs
 from desktop.shell.protection_actions import ProtectionActions
 from desktop.shell.settings_file import open_settings
 from desktop.shell.theme import STYLE as THEME_STYLE
@@ -225,8 +225,8 @@ class Lifecycle:
 
     def _build_main_window(self, store: Store) -> MainWindow:
         self.signals = StoreSignals(store)
-        pages = build_pages(store, self.signals, self.settings, self.clock, self.wall, self.player)
-        window = MainWindow(pages, self.settings)
+        tabs = Tabs(store, self.signals, self.settings, self.clock, self.wall, self.player)
+        window = MainWindow(tabs.pages(), self.settings)
         self.data_actions = DataActions(store, self.signals, self.dialogs, window)
         for action in (
             *self.data_actions.actions(),

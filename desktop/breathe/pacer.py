@@ -214,6 +214,11 @@ class BreathSession:
         return self._started_at is not None
 
     @property
+    def started_at(self) -> float | None:
+        """The clock's reading when the session started; None before it has."""
+        return self._started_at
+
+    @property
     def paused(self) -> bool:
         return self._paused_at is not None
 

@@ -6,6 +6,8 @@ import contextlib
 import csv
 import io
 import json
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,7 +34,7 @@ from tests.helpers import TEST_NOON, FakeWallClock
 
 
 @pytest.fixture
-def other_store(tmp_path):  # type: ignore[no-untyped-def]
+def other_store(tmp_path: Path) -> Iterator[Store]:
     opened = open_store(tmp_path / "other.db", tmp_path / "other-backups", FakeWallClock())
     yield opened
     opened.close()

@@ -26,9 +26,11 @@ from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
 from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
 from desktop.local_format import day_and_time
 from desktop.store import Store, WriteFailed
+from desktop.store.journal import KINDS as ENTRY_KINDS
 from desktop.store.journal import (
     Entry,
     TimelineItem,
+    TimelineKind,
     all_tags,
     discard_draft,
     get_entry,
@@ -46,7 +48,7 @@ from desktop.texts import QT_TRANSLATE_NOOP, translate
 DRAFT_KEY = "journal-editor"
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
-KIND_FILTERS = (
+KIND_FILTERS: tuple[tuple[str, tuple[TimelineKind, ...] | None], ...] = (
     (QT_TRANSLATE_NOOP("JournalTab", "Everything"), None),
     (QT_TRANSLATE_NOOP("JournalTab", "Journal entries"), ("entry",)),
     (QT_TRANSLATE_NOOP("JournalTab", "Three impressions"), ("impressions",)),
@@ -281,7 +283,7 @@ class JournalTab(QWidget):
 
     def _open_index(self, index: QModelIndex) -> None:
         item = index.data(ITEM_ROLE)
-        if not isinstance(item, TimelineItem) or item.kind not in ("entry", "impressions"):
+        if not isinstance(item, TimelineItem) or item.kind not in ENTRY_KINDS:
             return
         entry = get_entry(self._store, item.uid)
         if entry is None:

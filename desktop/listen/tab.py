@@ -44,6 +44,7 @@ from desktop.store.listening import (
     TRACKS,
     BodyMark,
     CheckIn,
+    MoodMoment,
     Track,
     checkins_for_track,
     count_tracks,
@@ -113,7 +114,7 @@ class ListenTab(QWidget):
         self.track: Track | None = None
         self._checkin_position: int | None = None
         self._resume_after_checkin = False
-        self._mood_moment: str | None = None
+        self._mood_moment: MoodMoment | None = None
 
         self.add_files_button = QPushButton(translate("ListenTab", "Add &files…"))
         self.add_files_button.setAccessibleName(translate("ListenTab", "Add music files"))
@@ -552,7 +553,7 @@ class ListenTab(QWidget):
 
     # -- before and after ---------------------------------------------------------------------
 
-    def _show_mood(self, moment: str | None) -> None:
+    def _show_mood(self, moment: MoodMoment | None) -> None:
         self._mood_moment = moment
         self.mood_grid.clear()
         if moment is None:

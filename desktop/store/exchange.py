@@ -17,13 +17,13 @@ from typing import Any
 from desktop import __version__
 from desktop.store.database import Store
 from desktop.store.journal import (
-    KINDS,
     SENSE_KEYS,
     SENSES,
     TABLE,
     Entry,
     all_entries,
     clean_tags,
+    entry_kind,
     write_entry,
 )
 from desktop.store.records import INTENSITY_RANGE, Feeling, feelings_to_data
@@ -187,11 +187,12 @@ def _parse_entry(raw: Any, where: str) -> Entry:
     uid = _text(raw.get("id"), where, "id")
     if not uid or len(uid) > 100:
         raise ImportProblem(translate("Store", "{where} has no usable id.").format(where=where))
-    kind = _text(raw.get("kind", "entry"), where, "kind")
-    if kind not in KINDS:
+    named = _text(raw.get("kind", "entry"), where, "kind")
+    kind = entry_kind(named)
+    if kind is None:
         raise ImportProblem(
             translate("Store", "{where}: unknown kind \u201c{kind}\u201d.").format(
-                where=where, kind=kind
+                where=where, kind=named
             )
         )
     day = _text(raw.get("day"), where, "day")

@@ -15,7 +15,7 @@ import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from desktop.clock import stamp, today
 from desktop.store.database import Store
@@ -33,7 +33,10 @@ SENSES: tuple[tuple[str, str], ...] = (
     ("breath_body", QT_TRANSLATE_NOOP("Senses", "Breath and body")),
 )
 SENSE_KEYS = tuple(key for key, _ in SENSES)
-KINDS = ("entry", "impressions")
+EntryKind = Literal["entry", "impressions"]  # a written entry, or three small impressions
+KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
+# What the timeline shows: entries, and the records of the practices beside them.
+TimelineKind = Literal[EntryKind, "breath", "checkin"]
 IMPRESSION_COUNT = 3
 MAX_TAG_LENGTH = 40
 SUMMARY_LENGTH = 160
@@ -41,6 +44,11 @@ SUMMARY_LENGTH = 160
 # Markers around matched words in search snippets; the view turns them into highlighting.
 MATCH_START = "\x02"
 MATCH_END = "\x03"
+
+
+def entry_kind(value: object) -> EntryKind | None:
+    """``value`` as a kind of entry, or None when it is not one (from a file or a draft)."""
+    return next((kind for kind in KINDS if kind == value), None)
 
 
 def new_uid() -> str:
@@ -51,7 +59,7 @@ def new_uid() -> str:
 class Entry:
     uid: str = field(default_factory=new_uid)
     day: str = ""  # YYYY-MM-DD: the day the entry is about, which may be earlier than today
-    kind: str = "entry"
+    kind: EntryKind = "entry"
     touch: str = ""
     sound: str = ""
     sight: str = ""
@@ -125,7 +133,7 @@ def _entry_from_row(row: Sequence[object]) -> Entry:
      body, tags_text, sketch) = row  # fmt: skip
     return Entry(
         uid=str(uid),
-        kind=str(kind),
+        kind=entry_kind(kind) or "entry",
         day=str(day),
         created_at=str(created),
         updated_at=str(updated),
@@ -295,7 +303,7 @@ class TimelineItem:
     highlighting are worked out only when a view asks (only the rows on screen are ever shown).
     """
 
-    kind: str
+    kind: TimelineKind
     uid: str
     day: str
     created_at: str
@@ -356,7 +364,7 @@ def timeline_page(
     store: Store,
     after: tuple[str, str, int] | None = None,
     limit: int = 50,
-    kinds: Sequence[str] | None = None,
+    kinds: Sequence[TimelineKind] | None = None,
     tag: str | None = None,
 ) -> list[TimelineItem]:
     """The next ``limit`` items older than ``after``, newest first (keyset paging)."""

@@ -7,7 +7,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from desktop.clock import stamp, today
 from desktop.store.database import Store, newest_first
@@ -18,6 +18,8 @@ from desktop.texts import QT_TRANSLATE_NOOP, translate
 TRACKS = "tracks"
 CHECKINS = "body_checkins"
 MOODS = "track_moods"
+MoodMoment = Literal["before", "after"]  # when a pleasantness x energy tap is made: around a track
+MOOD_MOMENTS: tuple[MoodMoment, ...] = get_args(MoodMoment)
 STRENGTHS = ("faint", "clear", "strong")
 
 
@@ -335,11 +337,11 @@ def format_position(ms: int | None) -> str:
 def save_mood(
     store: Store,
     track_id: int | None,
-    moment: str,
+    moment: MoodMoment,
     pleasantness: float,
     energy: float,
 ) -> None:
-    if moment not in ("before", "after"):
+    if moment not in MOOD_MOMENTS:  # a caller past the type checker
         raise ValueError(translate("Store", "A tap is before or after a track."))
     if not (-1 <= pleasantness <= 1 and -1 <= energy <= 1):
         raise ValueError(translate("Store", "Pleasantness and energy go from -1 to 1."))

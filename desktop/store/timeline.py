@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Sequence
+from typing import get_args
 
 from desktop.store import breathing, journal, listening
 from desktop.store.database import Store
-from desktop.store.journal import TimelineItem
+from desktop.store.journal import EntryKind, TimelineItem, TimelineKind
 
 Cursor = tuple[str, str, int]
 Source = Callable[[Store, "Cursor | None", int], list[TimelineItem]]
@@ -19,8 +20,8 @@ Source = Callable[[Store, "Cursor | None", int], list[TimelineItem]]
 # A write to any of these tables changes what the timeline shows.
 TABLES = (journal.TABLE, breathing.SESSIONS, listening.CHECKINS)
 
-JOURNAL_KINDS = ("entry", "impressions")
-ALL_KINDS = (*JOURNAL_KINDS, "breath", "checkin")
+JOURNAL_KINDS: tuple[EntryKind, ...] = journal.KINDS
+ALL_KINDS: tuple[TimelineKind, ...] = get_args(TimelineKind)
 
 
 def _sort_key(item: TimelineItem) -> tuple[str, str, str, int]:
@@ -29,7 +30,7 @@ def _sort_key(item: TimelineItem) -> tuple[str, str, str, int]:
 
 class TimelinePager:
     def __init__(
-        self, store: Store, kinds: Sequence[str] | None = None, tag: str | None = None
+        self, store: Store, kinds: Sequence[TimelineKind] | None = None, tag: str | None = None
     ) -> None:
         wanted = set(ALL_KINDS if kinds is None else kinds)
         self._store = store

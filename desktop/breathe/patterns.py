@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from desktop.store import limits
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 Phase = Literal["in", "top_up", "hold_in", "out", "hold_out"]  # the parts of a breath, in order
@@ -19,7 +20,7 @@ PHASE_WORDS: dict[Phase, str] = {
 }
 RESONANCE_RATES = (4.5, 5.0, 5.5, 6.0, 6.5, 7.0)
 DEFAULT_RATE = 6.0
-MAX_PHASE_SECONDS = 60.0
+MAX_PHASE_SECONDS = limits.PHASE_SECONDS  # the store keeps the same
 MIN_CYCLE_SECONDS = 2.0
 LIGHT_HEADED_NOTE = QT_TRANSLATE_NOOP(
     "Patterns",
@@ -204,8 +205,13 @@ def custom_pattern(
     clean_name = " ".join(name.split())
     if not clean_name:
         raise PatternProblem("name", translate("Patterns", "Give the pattern a name."))
-    if len(clean_name) > 60:
-        raise PatternProblem("name", translate("Patterns", "Keep the name under 60 characters."))
+    if len(clean_name) > limits.NAME:
+        raise PatternProblem(
+            "name",
+            translate("Patterns", "Keep the name under {most} characters.").format(
+                most=limits.NAME
+            ),
+        )
     values = {
         "inhale": inhale,
         "hold_in": hold_in,

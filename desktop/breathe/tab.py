@@ -493,7 +493,15 @@ class BreatheTab(QWidget):
         old_name = current.name if current.custom else None
         self._show_after_write = pattern.key
         try:
-            save_pattern(self._store, StoredPattern(pattern.name, **values), old_name=old_name)
+            stored = StoredPattern(
+                pattern.name,
+                pattern.inhale,
+                pattern.hold_in,
+                pattern.exhale,
+                pattern.hold_out,
+                pattern.top_up,
+            )
+            save_pattern(self._store, stored, old_name=old_name)
         except ValueError as e:
             self.custom_message.setText(str(e))
             return

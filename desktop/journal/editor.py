@@ -33,7 +33,15 @@ from desktop.clock import WallClock, today
 from desktop.journal.limited_text import LimitedPlainTextEdit, limit_line
 from desktop.journal.sketch_pad import SketchPanel
 from desktop.store import limits
-from desktop.store.journal import IMPRESSION_COUNT, SENSES, Entry, check_entry, impressions_entry
+from desktop.store.journal import (
+    IMPRESSION_COUNT,
+    SENSES,
+    Entry,
+    EntryKind,
+    check_entry,
+    entry_kind,
+    impressions_entry,
+)
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 AUTOSAVE_MS = 4000
@@ -47,9 +55,9 @@ SENSE_HINTS = {
 
 
 class EntryEditor(QWidget):
-    save_requested = Signal(object)  # Entry
-    delete_requested = Signal(str)  # uid
-    draft_changed = Signal(object)  # dict: the editor's state, to keep as a draft
+    save_requested = Signal(object)  # Entry: the entry as written
+    delete_requested = Signal(str)  # the entry's uid
+    draft_changed = Signal(object)  # dict: the editor's state (state()), to keep as a draft
 
     def __init__(
         self,
@@ -61,7 +69,7 @@ class EntryEditor(QWidget):
         super().__init__(parent)
         self._wall = wall
         self._editing: Entry | None = None
-        self._kind = "entry"
+        self._kind: EntryKind = "entry"
         self._dirty = False
         self._loading = False
         self.autosave_timer = QTimer(self)
@@ -251,14 +259,14 @@ class EntryEditor(QWidget):
     # -- modes --------------------------------------------------------------------------------
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> EntryKind:
         return self._kind
 
     @property
     def editing(self) -> Entry | None:
         return self._editing
 
-    def start_new(self, kind: str = "entry") -> None:
+    def start_new(self, kind: EntryKind = "entry") -> None:
         self._load(Entry(kind=kind, day=today(self._wall).isoformat()), editing=None)
 
     def edit(self, entry: Entry) -> bool:
@@ -354,13 +362,18 @@ class EntryEditor(QWidget):
                     **{key: getattr(base, key) for key, _ in SENSES},
                 )
         else:
+            texts = {key: edit.text() for key, edit in self.sense_edits.items()}
             entry = Entry(
                 day=day.isoformat(),
                 feelings=self.feelings.feelings(),
                 body=self.body_edit.toPlainText(),
                 tags=tuple(t for t in self.tags_edit.text().split(",")),
                 sketch=self.sketch.pad.to_json(),
-                **{key: edit.text() for key, edit in self.sense_edits.items()},
+                touch=texts["touch"],
+                sound=texts["sound"],
+                sight=texts["sight"],
+                smell_taste=texts["smell_taste"],
+                breath_body=texts["breath_body"],
             )
         if base is not None:
             entry = dataclasses.replace(entry, uid=base.uid, created_at=base.created_at)
@@ -386,14 +399,18 @@ class EntryEditor(QWidget):
         try:
             entry = Entry(
                 uid=editing.uid if editing else Entry().uid,
-                kind=str(state.get("kind", "entry")),
+                kind=entry_kind(state.get("kind", "entry")) or "entry",
                 day=str(state.get("day") or today(self._wall).isoformat()),
                 feelings=tuple(Feeling(str(w), int(i)) for w, i in state.get("feelings", [])),
                 body=str(state.get("body", "")),
                 tags=(),
                 sketch=str(state.get("sketch", "")),
                 created_at=editing.created_at if editing else "",
-                **{key: str(senses.get(key, "")) for key, _ in SENSES},
+                touch=str(senses.get("touch", "")),
+                sound=str(senses.get("sound", "")),
+                sight=str(senses.get("sight", "")),
+                smell_taste=str(senses.get("smell_taste", "")),
+                breath_body=str(senses.get("breath_body", "")),
             )
             dt.date.fromisoformat(entry.day)
         except (TypeError, ValueError):

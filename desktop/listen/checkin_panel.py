@@ -156,7 +156,7 @@ class CheckInPanel(QWidget):
         self.marked_list.currentRowChanged.connect(self._on_marked_row)
         for quality, box in self.quality_boxes.items():
             box.toggled.connect(lambda on, q=quality: self._set_quality(q, on))
-        self.own_quality.editingFinished.connect(self._own_quality)
+        self.own_quality.editingFinished.connect(self.keep_typed_qualities)
         self.strength.currentIndexChanged.connect(self._set_strength)
         self.save_button.clicked.connect(self.save_requested)
         self.nothing_button.clicked.connect(self.nothing_requested)
@@ -239,7 +239,12 @@ class CheckInPanel(QWidget):
         elif not on and quality in chosen:
             chosen.remove(quality)
 
-    def _own_quality(self) -> None:
+    def show_message(self, text: str) -> None:
+        """Why the check-in was not kept, below the panel."""
+        self.message.setText(text)
+
+    def keep_typed_qualities(self) -> None:
+        """The person's own words for the chosen region count even before they leave the box."""
         region = self.current_region()
         if self._loading or region is None:
             return

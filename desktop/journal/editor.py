@@ -64,6 +64,7 @@ class EntryEditor(QWidget):
         self._kind = "entry"
         self._dirty = False
         self._loading = False
+        self._too_large = False  # an entry shown but not opened: it is larger than a save keeps
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(autosave_ms)
@@ -262,16 +263,21 @@ class EntryEditor(QWidget):
         self._load(Entry(kind=kind, day=today(self._wall).isoformat()), editing=None)
 
     def edit(self, entry: Entry) -> bool:
-        """Open a saved entry; False (and a message) when it holds more than the store keeps
-        now (an entry from an older version): it is kept as it is, never cut to fit here."""
+        """Open a saved entry. One that holds more than the store keeps now (kept by an older
+        version) is not put in the fields, where a save would cut it: the editor says why and
+        offers only to move it to the trash. Returns False then."""
         try:
             check_entry(entry)
         except ValueError as e:
+            self._load(Entry(kind=entry.kind, day=entry.day), editing=entry)
+            self._too_large = True
+            self.pages.setEnabled(False)
+            self.save_button.setEnabled(False)
             self.show_message(
                 translate(
                     "JournalEditor",
                     "This entry is larger than the editor can open: {reason} It is kept as it "
-                    "is, and an export holds all of it.",
+                    "is, and an export holds all of it. You can move it to the trash here.",
                 ).format(reason=e)
             )
             return False
@@ -280,6 +286,9 @@ class EntryEditor(QWidget):
 
     def _load(self, entry: Entry, editing: Entry | None) -> None:
         self._loading = True
+        self._too_large = False
+        self.pages.setEnabled(True)
+        self.save_button.setEnabled(True)
         try:
             self._editing = editing
             self._kind = entry.kind
@@ -429,6 +438,8 @@ class EntryEditor(QWidget):
     # -- results from the owner ---------------------------------------------------------------
 
     def request_save(self) -> None:
+        if self._too_large:  # its fields are not in the editor: a save would replace it
+            return
         self.save_requested.emit(self.current_entry())
 
     def _request_delete(self) -> None:

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Feeling, Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.clock import WallClock, today
-from desktop.journal.limited_text import LimitedPlainTextEdit, limit_line
 from desktop.journal.sketch_pad import SketchPanel
+from desktop.limited_text import LimitedPlainTextEdit, limit_and_tell, refused_message
 from desktop.store import limits
 from desktop.store.journal import IMPRESSION_COUNT, SENSES, Entry, check_entry, impressions_entry
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -150,7 +150,7 @@ class EntryEditor(QWidget):
         self.body_edit = LimitedPlainTextEdit(limits.TEXT)
         body_label = translate("JournalEditor", "Anything else")
         self.body_edit.refused.connect(
-            lambda length: self._refused(body_label, limits.TEXT, length)
+            lambda length: self.show_message(refused_message(body_label, limits.TEXT, length))
         )
         self.body_edit.over_limit.connect(self._body_over_limit)
         self.body_edit.setObjectName("body")
@@ -215,16 +215,7 @@ class EntryEditor(QWidget):
 
     def _limit(self, edit: QLineEdit, label: str, limit: int) -> None:
         """The store's limit for this field, told to the person when an edit goes over it."""
-        limit_line(edit, limit).refused.connect(lambda length: self._refused(label, limit, length))
-
-    def _refused(self, label: str, limit: int, length: int) -> None:
-        self.show_message(
-            translate(
-                "JournalEditor",
-                "That would make \u201c{field}\u201d {length} characters long, and it holds up "
-                "to {limit}, so it was not added. A shorter part will fit.",
-            ).format(field=label, length=f"{length:,}", limit=f"{limit:,}")
-        )
+        limit_and_tell(edit, label, limit, self.show_message)
 
     def _body_over_limit(self, over: bool) -> None:
         if over:

@@ -13,6 +13,7 @@ from desktop.resources import read_text
 from desktop.shell.too_much import TooMuchDialog
 from desktop.store import Store, limits
 from desktop.store.contacts import list_contacts
+from desktop.store_signals import StoreSignals
 
 
 def paste(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
@@ -22,7 +23,8 @@ def paste(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
 
 
 def test_a_contact_longer_than_kept_is_refused_whole(qtbot: QtBot, store: Store) -> None:
-    dialog = TooMuchDialog(store)
+    signals = StoreSignals(store)
+    dialog = TooMuchDialog(store, signals)
     qtbot.addWidget(dialog)
     paste(qtbot, dialog.name_edit, "n" * 40_000)  # Qt alone cut this at 32,767
     assert dialog.name_edit.text() == ""
@@ -32,6 +34,7 @@ def test_a_contact_longer_than_kept_is_refused_whole(qtbot: QtBot, store: Store)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     [kept] = list_contacts(store)
     assert (kept.name, len(kept.how_to_reach)) == ("Sam", limits.CONTACT_REACH)
+    signals.detach()
 
 
 def test_a_check_in_note_longer_than_kept_is_refused_whole(qtbot: QtBot) -> None:

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Feeling, Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.clock import WallClock, today
-from desktop.journal.limited_text import LimitedPlainTextEdit, limit_line
 from desktop.journal.sketch_pad import SketchPanel
+from desktop.limited_text import LimitedPlainTextEdit, limit_and_tell, refused_message
 from desktop.store import limits
 from desktop.store.journal import (
     IMPRESSION_COUNT,
@@ -72,6 +72,7 @@ class EntryEditor(QWidget):
         self._kind: EntryKind = "entry"
         self._dirty = False
         self._loading = False
+        self._too_large = False  # an entry shown but not opened: it is larger than a save keeps
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(autosave_ms)
@@ -157,7 +158,7 @@ class EntryEditor(QWidget):
         self.body_edit = LimitedPlainTextEdit(limits.TEXT)
         body_label = translate("JournalEditor", "Anything else")
         self.body_edit.refused.connect(
-            lambda length: self._refused(body_label, limits.TEXT, length)
+            lambda length: self.show_message(refused_message(body_label, limits.TEXT, length))
         )
         self.body_edit.over_limit.connect(self._body_over_limit)
         self.body_edit.setObjectName("body")
@@ -222,16 +223,7 @@ class EntryEditor(QWidget):
 
     def _limit(self, edit: QLineEdit, label: str, limit: int) -> None:
         """The store's limit for this field, told to the person when an edit goes over it."""
-        limit_line(edit, limit).refused.connect(lambda length: self._refused(label, limit, length))
-
-    def _refused(self, label: str, limit: int, length: int) -> None:
-        self.show_message(
-            translate(
-                "JournalEditor",
-                "That would make \u201c{field}\u201d {length} characters long, and it holds up "
-                "to {limit}, so it was not added. A shorter part will fit.",
-            ).format(field=label, length=f"{length:,}", limit=f"{limit:,}")
-        )
+        limit_and_tell(edit, label, limit, self.show_message)
 
     def _body_over_limit(self, over: bool) -> None:
         if over:
@@ -270,16 +262,21 @@ class EntryEditor(QWidget):
         self._load(Entry(kind=kind, day=today(self._wall).isoformat()), editing=None)
 
     def edit(self, entry: Entry) -> bool:
-        """Open a saved entry; False (and a message) when it holds more than the store keeps
-        now (an entry from an older version): it is kept as it is, never cut to fit here."""
+        """Open a saved entry. One that holds more than the store keeps now (kept by an older
+        version) is not put in the fields, where a save would cut it: the editor says why and
+        offers only to move it to the trash. Returns False then."""
         try:
             check_entry(entry)
         except ValueError as e:
+            self._load(Entry(kind=entry.kind, day=entry.day), editing=entry)
+            self._too_large = True
+            self.pages.setEnabled(False)
+            self.save_button.setEnabled(False)
             self.show_message(
                 translate(
                     "JournalEditor",
                     "This entry is larger than the editor can open: {reason} It is kept as it "
-                    "is, and an export holds all of it.",
+                    "is, and an export holds all of it. You can move it to the trash here.",
                 ).format(reason=e)
             )
             return False
@@ -288,6 +285,9 @@ class EntryEditor(QWidget):
 
     def _load(self, entry: Entry, editing: Entry | None) -> None:
         self._loading = True
+        self._too_large = False
+        self.pages.setEnabled(True)
+        self.save_button.setEnabled(True)
         try:
             self._editing = editing
             self._kind = entry.kind
@@ -446,6 +446,8 @@ class EntryEditor(QWidget):
     # -- results from the owner ---------------------------------------------------------------
 
     def request_save(self) -> None:
+        if self._too_large:  # its fields are not in the editor: a save would replace it
+            return
         self.save_requested.emit(self.current_entry())
 
     def _request_delete(self) -> None:

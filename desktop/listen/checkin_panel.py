@@ -22,6 +22,8 @@ from desktop.checkin.body import QUALITIES, STRENGTH_LABELS, qualities, region_l
 from desktop.checkin.body_map import BodyMap
 from desktop.checkin.feelings import Feeling, Vocabulary, clean_own_word
 from desktop.checkin.feelings_picker import FeelingsPicker
+from desktop.limited_text import limit_and_tell
+from desktop.store import limits
 from desktop.store.listening import BodyMark
 from desktop.texts import translate
 
@@ -102,6 +104,8 @@ class CheckInPanel(QWidget):
         self.message = QLabel()
         self.message.setObjectName("checkin_message")
         self.message.setWordWrap(True)
+        note_field = translate("ListenCheckinPanel", "Note")
+        limit_and_tell(self.note, note_field, limits.NOTE, self.message.setText)
         self.save_button = QPushButton(translate("ListenCheckinPanel", "&Save check-in"))
         self.save_button.setObjectName("save_checkin")
         self.save_button.setAccessibleName(translate("ListenCheckinPanel", "Save check-in"))

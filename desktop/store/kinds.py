@@ -20,13 +20,16 @@ How to add a kind of record
      ``desktop/store/breathing.py`` (dated, on the timeline).
 2. Add one ``RecordKind(...)`` to ``KINDS`` below, after every kind its records link to (a
    listening check-in names its track, so tracks come first: import writes in this order).
-3. If its records go into the JSON export, give it ``since=`` the next format version.
+3. Give it ``since=`` the next version of the JSON export's format.
    ``exchange.FORMAT_VERSION`` is the highest ``since`` here, so the export's version rises by
-   itself, and older versions of Glimmers refuse the new files instead of skipping records.
+   itself, and older versions of Glimmers refuse the new files instead of dropping records.
 
-That is all: the kind is then exported, imported, counted by ``check``, shown on the timeline
-(with its own filter) and searched. Its tests go in ``tests/unit/test_<kind>.py``;
-``tests/unit/test_exchange.py`` fails until a kind's records survive the round trip.
+That is all: the kind is then exported (JSON, Markdown, CSV), imported, counted by ``check``,
+shown on the journal's timeline with its own label and filter (``timeline.shown``) and searched.
+``tests/unit/test_exchange.py`` holds the new kind to it: it fails while a table with a ``uid``
+column is missing from ``KINDS``, and until ``_fill_everything`` there makes a record of every
+kind and each one survives export, import into a fresh journal and export again unchanged.
+``tests/unit/test_kinds.py`` adds a kind from the test alone, as a worked example.
 """
 
 from __future__ import annotations

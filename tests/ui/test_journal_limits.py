@@ -93,11 +93,19 @@ def test_an_entry_too_large_to_edit_is_not_opened_and_is_kept_whole(
     _write_as_an_old_import_did(store, huge)
     tab = shown(qtbot, tabs.journal())
     click_row(qtbot, tab, 1)  # row 0 is the day's heading
-    assert tab.editor.editing is None
-    assert tab.editor.body_edit.toPlainText() == ""
-    assert "larger than the editor can open" in tab.editor.message.text()
-    assert "up to 200,000 characters, and this has 52,428,800" in tab.editor.message.text()
+    editor = tab.editor
+    assert editor.body_edit.toPlainText() == ""
+    assert "larger than the editor can open" in editor.message.text()
+    assert "up to 200,000 characters, and this has 52,428,800" in editor.message.text()
+    assert not editor.save_button.isEnabled() and not editor.pages.isEnabled()
+    qtbot.keyClick(editor.save_button, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert get_entry(store, "huge") == huge
+    # It can still go to the trash, whole.
+    assert editor.delete_button.isVisible()
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    trashed = get_entry(store, "huge")
+    assert trashed is not None and trashed.deleted_at and trashed.body == huge.body
+    assert editor.save_button.isEnabled()  # back to a new entry
 
 
 def test_impressions_with_more_than_three_notes_are_not_opened_to_lose_the_rest(
@@ -114,9 +122,9 @@ def test_impressions_with_more_than_three_notes_are_not_opened_to_lose_the_rest(
     _write_as_an_old_import_did(store, many)
     tab = shown(qtbot, tabs.journal())
     click_row(qtbot, tab, 1)
-    assert tab.editor.editing is None
     assert "holds 3 notes, and this has 5" in tab.editor.message.text()
-    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)  # saves nothing of it
+    assert [e.text() for e in tab.editor.impression_edits] == ["", "", ""]
+    tab.editor.request_save()  # Ctrl+S or the button: neither can save three of its five
     assert get_entry(store, "many") == many
 
 

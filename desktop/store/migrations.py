@@ -244,12 +244,70 @@ def _v5_identity(conn: sqlite3.Connection) -> None:
         )
 
 
+def _v6_together(conn: sqlite3.Connection) -> None:
+    # Practices for people together: a listening pair, a circle, touch with consent. Only the
+    # kind, the length, the rounds and how many took part are kept, unless everyone chose to
+    # keep the words too ("words": JSON, "{}" otherwise).
+    conn.execute(
+        """
+        CREATE TABLE together_sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('listening_pair', 'circle', 'touch')),
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            seconds REAL NOT NULL CHECK (seconds >= 0),
+            rounds INTEGER NOT NULL DEFAULT 0 CHECK (rounds >= 0),
+            people INTEGER NOT NULL CHECK (people BETWEEN 2 AND 8),
+            kept INTEGER NOT NULL DEFAULT 0 CHECK (kept IN (0, 1)),
+            words TEXT NOT NULL DEFAULT '{}',
+            search_text TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT
+        )
+        """
+    )
+    conn.execute(
+        "CREATE INDEX together_sessions_timeline "
+        "ON together_sessions (day DESC, created_at DESC, id DESC)"
+    )
+    conn.execute(
+        """
+        CREATE VIRTUAL TABLE together_sessions_fts USING fts5 (
+            search_text, content='together_sessions', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )
+        """
+    )
+    conn.execute(
+        """CREATE TRIGGER together_sessions_ai AFTER INSERT ON together_sessions BEGIN
+            INSERT INTO together_sessions_fts (rowid, search_text)
+            VALUES (new.id, new.search_text);
+        END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER together_sessions_ad AFTER DELETE ON together_sessions BEGIN
+            INSERT INTO together_sessions_fts (together_sessions_fts, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+        END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER together_sessions_au AFTER UPDATE OF search_text ON together_sessions
+        BEGIN
+            INSERT INTO together_sessions_fts (together_sessions_fts, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+            INSERT INTO together_sessions_fts (rowid, search_text)
+            VALUES (new.id, new.search_text);
+        END"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_contacts,
     _v2_journal,
     _v3_breathing,
     _v4_listening,
     _v5_identity,
+    _v6_together,  # the lead renumbers on merge: keep it last
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -92,6 +92,11 @@ def build_pages(
 
         return JournalTab(store, signals, vocabulary(), wall)
 
+    def together() -> QWidget:
+        from desktop.shell.together_parts import together_tab
+
+        return together_tab(store, settings, clock, system_prefers_reduced_motion())
+
     return [
         Page(
             "breathe",
@@ -110,5 +115,11 @@ def build_pages(
             translate("Pages", "&Journal"),
             translate("Pages", "A private journal that starts with what you notice"),
             journal,
+        ),
+        Page(
+            "together",
+            translate("Pages", "&Together"),
+            translate("Pages", "Listening, a circle and touch with consent, for people together"),
+            together,
         ),
     ]

@@ -86,8 +86,14 @@ class TouchPractice:
         return True
 
     def change_my_answer(self, person: int) -> bool:
-        """Anyone can change their mind: back to the question, for both (nobody is singled out)."""
-        if self.step not in (Step.ASK, Step.AGREED, Step.ANCHORS):
+        """Anyone can change their mind. While the other is still answering, only this person
+        goes back to the question; once both have answered, both do (nobody is singled out)."""
+        if self.step is Step.ASK:
+            if not self.asked[person]:
+                return False
+            self.asked[person] = False
+            return True
+        if self.step not in (Step.AGREED, Step.ANCHORS):
             return False
         self.step = Step.ASK
         self.asked = [False, False]

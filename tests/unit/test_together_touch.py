@@ -48,6 +48,10 @@ def test_anyone_can_change_their_mind_before_the_round(clock: FakeClock) -> None
     touch = agreed(clock)
     assert touch.change_my_answer(RIGHT)
     assert touch.step is Step.ASK and touch.asked == [False, False]
+    touch.answered(LEFT)
+    assert not touch.change_my_answer(RIGHT)  # nothing to change yet
+    assert touch.change_my_answer(LEFT)
+    assert touch.asked == [False, False]
 
 
 @pytest.mark.parametrize("who", [LEFT, RIGHT])

@@ -52,6 +52,7 @@ class TouchPage(PracticePage):
             self.stack.addWidget(view)
         self._shown_key: tuple[object, ...] | None = None
         self._breathing = False
+        self._breath_paused = False
         self._connect_signals()
 
     def _options(self) -> QWidget:
@@ -219,10 +220,12 @@ class TouchPage(PracticePage):
         if want and not self._breathing:
             self.split.show_pacer(self.pacer().widget())
             self.pacer().start(touch.minutes * 60)
+            self._breath_paused = False
         elif not want and self._breathing:
             self.stop_pacer()
         self._breathing = want
-        if want and self._pacer is not None:
+        if want and self._pacer is not None and touch.paused != self._breath_paused:
+            self._breath_paused = touch.paused
             if touch.paused:
                 self._pacer.pause()
             else:

@@ -327,7 +327,9 @@ def test_one_tick_of_keep_keeps_nothing(
     assert "Waiting for Right" in texts(tab, 0)
     qtbot.keyClicks(right.word, "sunlight")
     qtbot.keyClick(right.word, Qt.Key.Key_Return)  # the right person does not tick Keep
-    row = store.conn.execute("SELECT kind, kept, words, search_text FROM together_sessions").fetchall()
+    row = store.conn.execute(
+        "SELECT kind, kept, words, search_text FROM together_sessions"
+    ).fetchall()
     assert len(row) == 1
     kind, kept, words, search_text = row[0]
     assert (kind, kept, words) == ("listening_pair", 0, "{}")
@@ -395,14 +397,20 @@ def test_closing_the_window_mid_practice_keeps_the_shape_only(
     tab.prepare_to_close()
     [record] = all_records(store)
     assert record.words is None and record.seconds == pytest.approx(60)
-    assert "Perpetua" not in json.dumps(store.conn.execute("SELECT * FROM together_sessions").fetchall())
+    assert "Perpetua" not in json.dumps(
+        store.conn.execute("SELECT * FROM together_sessions").fetchall()
+    )
 
 
 # -- the circle ---------------------------------------------------------------------------------
 
 
 def test_a_circle_with_passes_and_a_rotating_start(
-    qtbot: QtBot, make_tab: Callable[..., TogetherTab], clock: FakeClock, tone: FakeTone, store: Store
+    qtbot: QtBot,
+    make_tab: Callable[..., TogetherTab],
+    clock: FakeClock,
+    tone: FakeTone,
+    store: Store,
 ) -> None:
     tab = make_tab()
     tab.circle_button.setFocus()
@@ -561,7 +569,11 @@ def test_touch_not_right_today_offers_other_anchors(
 
 
 def test_quiet_presence_breathes_with_the_pacer(
-    qtbot: QtBot, make_tab: Callable[..., TogetherTab], clock: FakeClock, pacer: FakePacer, store: Store
+    qtbot: QtBot,
+    make_tab: Callable[..., TogetherTab],
+    clock: FakeClock,
+    pacer: FakePacer,
+    store: Store,
 ) -> None:
     tab = make_tab()
     tab.open(tab.touch)

@@ -180,11 +180,16 @@ class CirclePage(PracticePage):
         self.circle: Circle | None = None
         self.setup = SetupView(
             translate("TogetherCircle", "A small circle"),
-            translate(
-                "TogetherCircle",
-                "For three to eight people around this screen. A talking piece goes round: "
-                "whoever holds it speaks for a short while, or passes. Passing is always fine. "
-                "Each round begins with someone new.",
+            " ".join(
+                (
+                    translate("TogetherCircle", "For three to eight people around this screen."),
+                    translate(
+                        "TogetherCircle",
+                        "A talking piece goes round: whoever holds it speaks a little, or passes.",
+                    ),
+                    translate("TogetherCircle", "Passing is always fine."),
+                    translate("TogetherCircle", "Each round begins with someone new."),
+                )
             ),
             self._options(),
             translate("TogetherCircle", "&Begin"),

@@ -68,12 +68,20 @@ class PairPage(PracticePage):
         self.pair: ListeningPair | None = None
         self.setup = SetupView(
             translate("TogetherPair", "Listen to each other"),
-            translate(
-                "TogetherPair",
-                "For two people at this screen. You breathe together for a minute, then one "
-                "of you speaks briefly about something small while the other listens and says "
-                "back what they heard, without fixing it. Then you switch. Each of you has a "
-                "half of the screen and keys on your own side of the keyboard.",
+            " ".join(
+                (
+                    translate("TogetherPair", "For two people at this screen."),
+                    translate("TogetherPair", "You breathe together for a minute."),
+                    translate(
+                        "TogetherPair", "Then one of you speaks briefly about something small."
+                    ),
+                    translate("TogetherPair", "The other listens and says back what they heard."),
+                    translate("TogetherPair", "Then you switch."),
+                    translate(
+                        "TogetherPair",
+                        "Each of you has a half of the screen, and keys on your side.",
+                    ),
+                )
             ),
             self._options(),
             translate("TogetherPair", "&Begin"),
@@ -537,10 +545,14 @@ class PairPage(PracticePage):
     def _render_close(self, pair: ListeningPair, pause: str) -> None:
         self.split.piece.place(None)
         self._say(translate("TogetherPair", "Closing: one word each, if you like"))
-        line = translate(
-            "TogetherPair",
-            "Your words are kept only if you both tick it. Otherwise the timeline keeps only "
-            "that you practised listening together.",
+        line = " ".join(
+            (
+                translate("TogetherPair", "Your words are kept only if you both tick it."),
+                translate(
+                    "TogetherPair",
+                    "Otherwise the timeline keeps only that you practised listening together.",
+                ),
+            )
         )
         for person, half in enumerate(self.split.halves):
             mine = pair.halves[person]

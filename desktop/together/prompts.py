@@ -85,6 +85,6 @@ def shown(text: str) -> str:
 
 
 def leave_out_line() -> str:
-    return translate(CONTEXT, "Leave out: {items}.").format(
-        items=translate(CONTEXT, ", ").join(shown(item) for item in LEAVE_OUT)
+    return translate("TogetherPrompts", "Leave out: {items}.").format(
+        items=translate("TogetherPrompts", ", ").join(shown(item) for item in LEAVE_OUT)
     )

@@ -54,10 +54,17 @@ class TogetherTab(QScrollArea):
         page.setObjectName("together_home")
         heading = large(QLabel(translate("TogetherTab", "Together")), 1.5)
         text = QLabel(
-            translate(
-                "TogetherTab",
-                "Small practices for people at one screen: listening, a circle, and touch "
-                "with consent. Nothing anyone says is kept unless you all choose to keep it.",
+            " ".join(
+                (
+                    translate(
+                        "TogetherTab",
+                        "Small practices for people at one screen: listening, a circle, and touch.",
+                    ),
+                    translate(
+                        "TogetherTab",
+                        "Nothing anyone says is kept unless you all choose to keep it.",
+                    ),
+                )
             )
         )
         text.setWordWrap(True)

@@ -32,12 +32,20 @@ class TouchPage(PracticePage):
         self.touch: TouchPractice | None = None
         self.setup = SetupView(
             translate("TogetherTouch", "Touch, with consent"),
-            translate(
-                "TogetherTouch",
-                "For two people who already trust each other, with everyday contact: a "
-                "handshake, a hand on the shoulder, holding hands, one warm mug held together. "
-                "Each of you says on your own half what you are happy with today, and only what "
-                "you both chose is offered. Pause, Softer and Stop are there at every moment.",
+            " ".join(
+                (
+                    translate("TogetherTouch", "For two people who already trust each other."),
+                    translate(
+                        "TogetherTouch",
+                        "Everyday contact: a handshake, a hand on the shoulder, holding hands.",
+                    ),
+                    translate(
+                        "TogetherTouch",
+                        "Each of you says on your own half what you are happy with.",
+                    ),
+                    translate("TogetherTouch", "Only what you both chose is offered."),
+                    translate("TogetherTouch", "Pause, Softer and Stop are there at every moment."),
+                )
             )
             + "\n\n"
             + shown(CHANGE_YOUR_MIND),

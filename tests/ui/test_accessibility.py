@@ -77,7 +77,7 @@ def description_of(widget: QWidget) -> str:
     return (widget.accessibleDescription() or widget.toolTip()).strip()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together"])
 def test_every_interactive_widget_has_a_name(
     qtbot: QtBot, data_dir: Path, player: Player, tab: str
 ) -> None:
@@ -102,6 +102,24 @@ def test_panels_shown_later_name_their_controls(qtbot: QtBot, shown: Glimmers) -
     breathe = shown.window.show_page("breathe")
     breathe.stack.setCurrentWidget(breathe.before_panel)  # type: ignore[attr-defined]
     assert unnamed(breathe) == []
+
+
+def test_every_step_of_together_names_its_controls(
+    qtbot: QtBot, data_dir: Path, player: Player
+) -> None:
+    """Together shows its controls step by step; each step's controls are named and described."""
+    from tests.helpers import FakeClock
+    from tests.ui.together_steps import together_steps
+
+    clock = FakeClock()
+    app = Glimmers(
+        data_dir, clock=clock, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player
+    )  # type: ignore[arg-type]
+    app.offer_protection = False
+    qtbot.addWidget(app.start())
+    for step, tab in together_steps(app, clock):
+        assert unnamed(tab) == [], step
+    app.shutdown()
 
 
 def test_dialogs_name_their_controls(qtbot: QtBot, data_dir: Path, player: Player) -> None:

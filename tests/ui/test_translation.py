@@ -122,13 +122,32 @@ def app(qtbot: QtBot, data_dir: Path, player: Player, pseudo: None) -> Iterator[
     glimmers.shutdown()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together"])
 def test_every_shown_text_is_translated_and_fits(app: Glimmers, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)
     QApplication.processEvents()
     assert untranslated(app.window) == []
     assert clipped(page) == []
+
+
+def test_every_step_of_together_is_translated_and_fits(
+    qtbot: QtBot, data_dir: Path, player: Player, pseudo: None
+) -> None:
+    from tests.ui.together_steps import together_steps
+
+    clock = FakeClock()
+    glimmers = Glimmers(
+        data_dir, clock=clock, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player
+    )  # type: ignore[arg-type]
+    glimmers.offer_protection = False
+    qtbot.addWidget(glimmers.start())
+    assert glimmers.window is not None
+    glimmers.window.resize(1100, 760)
+    for step, tab in together_steps(glimmers, clock):
+        assert untranslated(tab) == [], step
+        assert clipped(tab) == [], step
+    glimmers.shutdown()
 
 
 def test_the_pacer_speaks_the_translation(app: Glimmers) -> None:

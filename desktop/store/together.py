@@ -117,13 +117,15 @@ def check_record(record: TogetherRecord) -> TogetherRecord:
 
 def _length(seconds: float) -> str:
     if seconds >= 60:
-        return translate("Store", "%n min", None, round(seconds / 60))
+        minutes = round(seconds / 60)  # a plain name: lupdate skips a count that is a call
+        return translate("Store", "%n min", None, minutes)
     return translate("Store", "{seconds} s").format(seconds=f"{seconds:.0f}")
 
 
 def describe(record: TogetherRecord) -> str:
     """The line every record has, kept words or not: "Circle, 5 people, 3 rounds"."""
-    rounds = translate("Store", "%n round(s)", None, record.rounds)
+    count = record.rounds
+    rounds = translate("Store", "%n round(s)", None, count)
     if record.kind == PAIR:
         if record.rounds:
             return translate("Store", "You practised listening together, {rounds}").format(
@@ -131,7 +133,8 @@ def describe(record: TogetherRecord) -> str:
             )
         return translate("Store", "You practised listening together")
     if record.kind == CIRCLE:
-        people = translate("Store", "%n (person|people)", None, record.people)
+        number = record.people
+        people = translate("Store", "%n (person|people)", None, number)
         if record.rounds:
             return translate("Store", "Circle, {people}, {rounds}").format(
                 people=people, rounds=rounds

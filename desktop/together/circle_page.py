@@ -233,8 +233,9 @@ class CirclePage(PracticePage):
             translate("TogetherCircle", "A soft time: a ring shows it, and nobody is cut off")
         )
         for seconds in TURN_CHOICES:
+            minutes = seconds // 60
             self.turn_box.addItem(
-                translate("TogetherCircle", "about %n minute(s)", None, seconds // 60), seconds
+                translate("TogetherCircle", "about %n minute(s)", None, minutes), seconds
             )
         self.turn_box.setCurrentIndex(
             self.turn_box.findData(remembered(s, "circle_turn", TURN_CHOICES, DEFAULT_TURN))

@@ -78,7 +78,8 @@ def minutes_words(seconds: float) -> str:
         return translate("TogetherPage", "about a minute")
     if halves == 3:
         return translate("TogetherPage", "a minute and a half")
-    return translate("TogetherPage", "about %n minutes", None, math.ceil(halves / 2))
+    minutes = math.ceil(halves / 2)
+    return translate("TogetherPage", "about %n minutes", None, minutes)
 
 
 class SetupView(QWidget):

@@ -7,7 +7,6 @@ timeline, search and the JSON export read these rows as their own kind of item.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import sqlite3
@@ -16,17 +15,20 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.clock import stamp, today
-from desktop.store.database import Store, newest_first
+from desktop.store import limits
+from desktop.store.database import Store
 from desktop.store.journal import Query, TimelineItem, new_uid
-from desktop.texts import translate
+from desktop.store.portable import Fields, Links
+from desktop.store.readable import heading, number_cell
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "together_sessions"
 PAIR, CIRCLE, TOUCH = "listening_pair", "circle", "touch"
 KINDS = (PAIR, CIRCLE, TOUCH)
 PEOPLE = {PAIR: (2, 2), CIRCLE: (3, 8), TOUCH: (2, 2)}
-MAX_ROUNDS = 100
-MAX_SECONDS = 24 * 3600.0
-MAX_WORD_LENGTH = 2000  # any one kept text: a few words, a name, a prompt
+MAX_ROUNDS = limits.TOGETHER_ROUNDS
+MAX_SECONDS = limits.TOGETHER_SECONDS
+MAX_WORD_LENGTH = limits.TOGETHER_WORD
 MIN_SECONDS_KEPT = 10.0  # a practice left within a few seconds was not a practice yet
 
 # A kept record's words: names, one word each, the prompts spoken about, answers. Plain values
@@ -79,7 +81,7 @@ def check_words(raw: object) -> dict[str, Value | list[Value]]:
                         key=key
                     )
                 )
-        if len(items) > 50:
+        if len(items) > limits.TOGETHER_VALUES:
             raise ValueError(
                 translate("Store", "\u201c{key}\u201d has more values than Glimmers keeps.").format(
                     key=key
@@ -291,11 +293,37 @@ def _item(row_id: int, record: TogetherRecord, terms: tuple[str, ...] = ()) -> T
 
 
 def timeline_rows(
-    conn: sqlite3.Connection, after: tuple[str, str, int] | None, limit: int
+    conn: sqlite3.Connection,
+    after: tuple[str, str, int] | None,
+    limit: int,
+    kinds: Sequence[str] = KINDS,
 ) -> list[TimelineItem]:
     """Practices together as timeline items, newest first, after the given cursor."""
-    rows = newest_first(conn, TABLE, _COLUMNS, after, limit)
+    wanted = [k for k in kinds if k in KINDS]
+    if not wanted:
+        return []
+    where = f"deleted_at IS NULL AND kind IN ({', '.join('?' * len(wanted))})"
+    params: list[Any] = list(wanted)
+    if after is not None:
+        where += " AND (day, created_at, id) < (?, ?, ?)"
+        params += list(after)
+    rows = conn.execute(
+        f"SELECT id, {_COLUMNS} FROM {TABLE} WHERE {where} "
+        "ORDER BY day DESC, created_at DESC, id DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
     return [_item(row[0], _record_from_row(row[1:])) for row in rows]
+
+
+def timeline_page(
+    store: Store,
+    after: tuple[str, str, int] | None,
+    limit: int,
+    shown: Sequence[str] = KINDS,
+    tag: str | None = None,
+) -> list[TimelineItem]:
+    """The registry's timeline source (no tags here: the pager never asks with one)."""
+    return timeline_rows(store.conn, after, limit, shown)
 
 
 _SEARCH_SQL = (
@@ -317,11 +345,24 @@ def search_records(
     return [(row[11], _item(row[0], _record_from_row(row[1:11]), query.terms)) for row in rows]
 
 
-# -- export and import -------------------------------------------------------------------------
+# -- export and import: the registry's functions (desktop/store/kinds.py) -------------------
+
+WHERE = QT_TRANSLATE_NOOP("Store", "Practice together {number}")
+CSV_COLUMNS = ("practice", "seconds", "rounds", "people", "words")
+
+
+def read_records(conn: sqlite3.Connection) -> list[TogetherRecord]:
+    """Every record, trash included, oldest first."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM {TABLE} ORDER BY id").fetchall()
+    return [_record_from_row(r) for r in rows]
+
+
+def record_uid(record: TogetherRecord) -> str:
+    return record.uid
 
 
 def record_to_data(record: TogetherRecord) -> dict[str, Any]:
-    """A record in the shape it has in a JSON export."""
+    """A record in the shape it has in a JSON export: the words only where they were kept."""
     return {
         "id": record.uid,
         "kind": record.kind,
@@ -335,71 +376,69 @@ def record_to_data(record: TogetherRecord) -> dict[str, Any]:
     }
 
 
-def _problem(where: str, text: str) -> ValueError:
-    return ValueError(f"{where}: {text}")
-
-
-def record_from_data(raw: object, where: str) -> TogetherRecord:
-    """A record from an export file; ValueError (starting with ``where``) if it is not one."""
-    if not isinstance(raw, dict):
-        raise _problem(where, translate("Store", "this is not a practice together."))
-    uid = raw.get("id")
-    if not isinstance(uid, str) or not uid or len(uid) > 100:
-        raise _problem(where, translate("Store", "it has no usable id."))
-    day = raw.get("day")
-    created = raw.get("created_at")
+def record_from_data(fields: Fields) -> TogetherRecord:
+    """One record of an export file, every field and limit checked (RecordProblem)."""
+    raw_words = fields.get("words")
     try:
-        day = dt.date.fromisoformat(str(day)).isoformat()
-        dt.datetime.fromisoformat(str(created))
-    except ValueError:
-        raise _problem(
-            where, translate("Store", "\u201cday\u201d and \u201ccreated_at\u201d should be dates.")
-        ) from None
-    deleted = raw.get("deleted_at")
-    if deleted is not None and not isinstance(deleted, str):
-        raise _problem(where, translate("Store", "\u201cdeleted_at\u201d should be a date."))
-    numbers = {key: raw.get(key) for key in ("seconds", "rounds", "people")}
-    for key, value in numbers.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise _problem(
-                where, translate("Store", "\u201c{key}\u201d should be a number.").format(key=key)
-            )
-    for key in ("rounds", "people"):
-        if numbers[key] != int(numbers[key]):  # type: ignore[arg-type]
-            raise _problem(
-                where,
-                translate("Store", "\u201c{key}\u201d should be a whole number.").format(key=key),
-            )
-    words = raw.get("words")
-    try:
-        return check_record(
-            TogetherRecord(
-                uid=uid,
-                kind=str(raw.get("kind")),
-                day=day,
-                created_at=str(created),
-                deleted_at=deleted,
-                seconds=float(numbers["seconds"]),  # type: ignore[arg-type]
-                rounds=int(numbers["rounds"]),  # type: ignore[arg-type]
-                people=int(numbers["people"]),  # type: ignore[arg-type]
-                words=None if words is None else check_words(words),
-            )
-        )
+        words = None if raw_words is None else check_words(raw_words)
     except ValueError as e:
-        raise _problem(where, str(e)) from None
+        raise fields.check(e) from None
+    record = TogetherRecord(
+        uid=fields.uid(),
+        kind=fields.choice("kind", KINDS),
+        day=fields.day(),
+        created_at=fields.moment("created_at"),
+        deleted_at=fields.optional_moment("deleted_at"),
+        seconds=float(fields.number("seconds", 0, MAX_SECONDS)),
+        rounds=fields.whole("rounds", 0, MAX_ROUNDS),
+        people=fields.whole("people", 2, 8),
+        words=words,
+    )
+    try:
+        return check_record(record)
+    except ValueError as e:
+        raise fields.check(e) from None
 
 
-def import_records(conn: sqlite3.Connection, records: Sequence[TogetherRecord]) -> int:
-    """Add the records this journal does not have yet, inside the caller's transaction.
-    Returns how many were added (a record already there, by id, is skipped)."""
-    added = 0
-    for record in records:
-        there = conn.execute("SELECT 1 FROM together_sessions WHERE uid = ?", (record.uid,))
-        if there.fetchone():
-            continue
-        write_record(conn, check_record(record))
-        added += 1
-    return added
+def check_for_store(record: TogetherRecord) -> None:
+    """The store's own check, as the registry asks it (ValueError with a plain reason)."""
+    check_record(record)
+
+
+def add_record(conn: sqlite3.Connection, record: TogetherRecord, links: Links) -> bool:
+    write_record(conn, check_record(record))
+    return True
+
+
+def record_kept(record: TogetherRecord) -> bool:
+    return record.deleted_at is None
+
+
+def record_when(record: TogetherRecord) -> tuple[str, str]:
+    return (record.day, record.created_at)
+
+
+def record_markdown(record: TogetherRecord) -> list[str]:
+    lines = [heading(translate("Export", "Together"), record.created_at), ""]
+    lines += [describe(record) + ".", ""]
+    words = describe_words(record)
+    if words:
+        lines += [words, ""]
+    return lines
+
+
+def record_csv(record: TogetherRecord) -> dict[str, str]:
+    return {
+        "id": record.uid,
+        "kind": record.kind,
+        "day": record.day,
+        "created_at": record.created_at,
+        "practice": describe(record),
+        "seconds": number_cell(record.seconds),
+        "rounds": number_cell(record.rounds),
+        "people": number_cell(record.people),
+        "words": describe_words(record),
+    }
 
 
 def trash_record(store: Store, uid: str) -> None:

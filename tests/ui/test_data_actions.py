@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.journal.trash_dialog import TrashDialog
 from desktop.store.journal import Entry, count_entries, save_entry, trash_entry
 from tests.helpers import FakeDialogs, FakeWallClock
@@ -23,20 +23,20 @@ def dialogs() -> FakeDialogs:
 
 
 @pytest.fixture
-def app(qtbot: QtBot, data_dir: Path, dialogs: FakeDialogs) -> Iterator[Glimmers]:
-    made = Glimmers(data_dir, wall=FakeWallClock(), dialogs=dialogs)  # type: ignore[arg-type]
+def app(qtbot: QtBot, data_dir: Path, dialogs: FakeDialogs) -> Iterator[Lifecycle]:
+    made = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=dialogs)
     qtbot.addWidget(made.start())
     yield made
     made.shutdown()
 
 
-def _menu_action(app: Glimmers, name: str):  # type: ignore[no-untyped-def]
+def _menu_action(app: Lifecycle, name: str):  # type: ignore[no-untyped-def]
     assert app.window is not None
     actions = {a.objectName(): a for a in app.window.menus["file"].actions()}
     return actions[name]
 
 
-def test_file_menu_lists_export_import_trash_then_quit(app: Glimmers) -> None:
+def test_file_menu_lists_export_import_trash_then_quit(app: Lifecycle) -> None:
     assert app.window is not None
     texts = [a.text() for a in app.window.menus["file"].actions() if a.text()]
     assert texts == [
@@ -53,13 +53,25 @@ def test_file_menu_lists_export_import_trash_then_quit(app: Glimmers) -> None:
 @pytest.mark.parametrize(
     ("chosen_filter", "suffix", "check"),
     [
-        ("JSON, complete and importable (*.json)", ".json", lambda t: json.loads(t)["entries"]),
-        ("Markdown, easy to read (*.md)", ".md", lambda t: "# My Glimmers journal" in t),
-        ("CSV, a row per entry (*.csv)", ".csv", lambda t: t.startswith("id,kind,day")),
+        (
+            "JSON, everything you keep, to import again (*.json)",
+            ".json",
+            lambda t: json.loads(t)["entries"],
+        ),
+        (
+            "Markdown, easy to read, day by day (*.md)",
+            ".md",
+            lambda t: "# My Glimmers journal" in t,
+        ),
+        (
+            "CSV, one table with a row per record (*.csv)",
+            ".csv",
+            lambda t: t.startswith("id,kind,day"),
+        ),
     ],
 )
 def test_export_from_the_menu(
-    app: Glimmers, dialogs: FakeDialogs, tmp_path: Path, chosen_filter: str, suffix: str, check
+    app: Lifecycle, dialogs: FakeDialogs, tmp_path: Path, chosen_filter: str, suffix: str, check
 ) -> None:  # type: ignore[no-untyped-def]
     assert app.store is not None
     save_entry(app.store, Entry(body="a small warm thing"))
@@ -71,26 +83,26 @@ def test_export_from_the_menu(
 
 
 def test_import_from_the_menu_and_again(
-    app: Glimmers, dialogs: FakeDialogs, tmp_path: Path
+    app: Lifecycle, dialogs: FakeDialogs, tmp_path: Path
 ) -> None:
     assert app.store is not None
     uid = save_entry(app.store, Entry(body="from before")).uid
     export_file = tmp_path / "export.json"
-    dialogs.save = (export_file, "JSON, complete and importable (*.json)")
+    dialogs.save = (export_file, "JSON, everything you keep, to import again (*.json)")
     _menu_action(app, "export_action").trigger()
     trash_entry(app.store, uid)
     with app.store.transaction("entries") as conn:
         conn.execute("DELETE FROM entries")
     dialogs.open = export_file
     _menu_action(app, "import_action").trigger()
-    assert dialogs.told[-1][:2] == ("Imported", "Added 1 entry. 0 already in your journal.")
+    assert dialogs.told[-1][:2] == ("Imported", "Added 1 journal entry. 0 already in your journal.")
     _menu_action(app, "import_action").trigger()
-    assert dialogs.told[-1][1] == "Added 0 entries. 1 already in your journal."
+    assert dialogs.told[-1][1] == "Added nothing new. 1 already in your journal."
     assert count_entries(app.store) == 1
 
 
 def test_malformed_import_says_why_and_writes_nothing(
-    app: Glimmers, dialogs: FakeDialogs, tmp_path: Path
+    app: Lifecycle, dialogs: FakeDialogs, tmp_path: Path
 ) -> None:
     assert app.store is not None
     bad = tmp_path / "bad.json"
@@ -103,7 +115,7 @@ def test_malformed_import_says_why_and_writes_nothing(
     assert count_entries(app.store, include_trash=True) == 0
 
 
-def test_trash_restore_and_empty(qtbot: QtBot, app: Glimmers, dialogs: FakeDialogs) -> None:
+def test_trash_restore_and_empty(qtbot: QtBot, app: Lifecycle, dialogs: FakeDialogs) -> None:
     assert app.store is not None
     keep = save_entry(app.store, Entry(body="bring me back"))
     lose = save_entry(app.store, Entry(body="let me go"))

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.together.tab import TogetherTab
 from tests.helpers import FakeClock
 
 
-def together_steps(app: Glimmers, clock: FakeClock) -> Iterator[tuple[str, TogetherTab]]:
+def together_steps(app: Lifecycle, clock: FakeClock) -> Iterator[tuple[str, TogetherTab]]:
     """(step, tab) after each step is shown."""
     assert app.window is not None
     tab = app.window.show_page("together")

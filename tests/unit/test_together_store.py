@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from desktop.store import Store
+from desktop.store import Store, open_store
+from desktop.store.exchange import FORMAT_NAME, ImportProblem, export, import_json
+from desktop.store.portable import Fields, RecordProblem
+from desktop.store.timeline import TimelinePager, search_everything
 from desktop.store.together import (
     TogetherRecord,
     all_records,
@@ -15,7 +19,6 @@ from desktop.store.together import (
     describe,
     describe_words,
     get_record,
-    import_records,
     recent_records,
     record_from_data,
     record_to_data,
@@ -24,6 +27,7 @@ from desktop.store.together import (
     timeline_rows,
     trash_record,
 )
+from tests.helpers import FakeWallClock
 
 
 def test_an_unkept_pair_keeps_only_its_shape(store: Store) -> None:
@@ -70,6 +74,7 @@ def test_unkept_words_are_not_searchable(store: Store) -> None:
 def test_the_timeline_pages_newest_first_and_skips_the_trash(store: Store) -> None:
     first = save_record(store, TogetherRecord("circle", 600, 2, 4, created_at="2026-11-28T09:00"))
     second = save_record(store, TogetherRecord("touch", 60, 1, 2, created_at="2026-11-28T10:00"))
+    assert timeline_rows(store.conn, None, 5, kinds=("circle",))[0].uid == first.uid
     page = timeline_rows(store.conn, None, 1)
     assert [i.uid for i in page] == [second.uid]
     assert [i.uid for i in timeline_rows(store.conn, page[-1].cursor, 5)] == [first.uid]
@@ -99,43 +104,68 @@ def test_records_that_cannot_be_kept_say_why_and_write_nothing(
     assert count_records(store) == 0
 
 
-def test_export_data_goes_back_in_once(store: Store) -> None:
+def test_the_export_holds_words_only_where_kept_and_imports_once(
+    store: Store, tmp_path: Path, wall: FakeWallClock
+) -> None:
     kept = save_record(store, TogetherRecord("touch", 90, 1, 2, {"answers": ["wanted", ""]}))
-    data = json.loads(json.dumps([record_to_data(r) for r in all_records(store)]))
-    assert data[0]["words"] == {"answers": ["wanted", ""]}
-    records = [record_from_data(raw, f"Item {n}") for n, raw in enumerate(data, 1)]
-    with store.transaction("together_sessions") as conn:
-        assert import_records(conn, records) == 0  # already there
-    store.conn.execute("DELETE FROM together_sessions")
-    with store.transaction("together_sessions") as conn:
-        assert import_records(conn, records) == 1
-    assert get_record(store, kept.uid) == kept
-    assert [i.kind for _, i in search_records(store, "wanted")] == ["touch"]
+    save_record(store, TogetherRecord("circle", 600, 2, 4))
+    data = json.loads(export(store, "json"))
+    assert [r["words"] for r in data["together"]] == [{"answers": ["wanted", ""]}, None]
+    other = open_store(tmp_path / "other.db", tmp_path / "other-backups", wall)
+    try:
+        assert import_json(other, json.dumps(data)).added == 2
+        assert import_json(other, json.dumps(data)).added == 0  # already there
+        assert get_record(other, kept.uid) == kept
+        assert [i.kind for _, i in search_records(other, "wanted")] == ["touch"]
+    finally:
+        other.close()
+
+
+def _document(record: dict[str, object]) -> str:
+    return json.dumps({"format": FORMAT_NAME, "version": 3, "entries": [], "together": [record]})
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
         ({"id": ""}, "usable id"),
-        ({"day": "yesterday"}, "should be dates"),
+        ({"day": "yesterday"}, "should be a date"),
         ({"seconds": "long"}, "should be a number"),
         ({"rounds": 1.5}, "whole number"),
-        ({"people": True}, "should be a number"),
-        ({"kind": "duet"}, "Unknown kind"),
+        ({"people": True}, "whole number"),
+        ({"people": 9}, "whole number"),
+        ({"kind": "duet"}, "should be one of"),
+        ({"kind": "circle", "people": 2}, "3 to 8 people"),
         ({"words": ["a"]}, "named values"),
         ({"words": {"names": [True]}}, "words or small numbers"),
         ({"words": {"names": "x" * 3000}}, "longer than"),
     ],
 )
-def test_import_refuses_bad_data_with_a_clear_message(
-    change: dict[str, object], message: str
+def test_import_refuses_bad_data_with_a_clear_message_and_writes_nothing(
+    store: Store, change: dict[str, object], message: str
 ) -> None:
     raw = record_to_data(
-        TogetherRecord("circle", 60, 1, 4, day="2026-11-01", created_at="2026-11-01T10:00:00")
+        TogetherRecord("listening_pair", 60, 1, 2, day="2026-11-01", created_at="2026-11-01T10:00")
     )
-    with pytest.raises(ValueError, match=message) as caught:
-        record_from_data({**raw, **change}, "Item 3")
-    assert str(caught.value).startswith("Item 3: ")
+    with pytest.raises(RecordProblem, match=message) as caught:
+        record_from_data(Fields({**raw, **change}, "Practice together 3"))
+    assert str(caught.value).startswith("Practice together 3")
+    with pytest.raises(ImportProblem, match=message):
+        import_json(store, _document({**raw, **change}))
+    assert count_records(store) == 0
+
+
+def test_the_journal_timeline_and_search_hold_practices_together(store: Store) -> None:
+    save_record(store, TogetherRecord("circle", 600, 2, 4, created_at="2026-11-28T09:00"))
+    pair = save_record(
+        store,
+        TogetherRecord(
+            "listening_pair", 500, 2, 2, {"words": ["moss"]}, created_at="2026-11-28T10:00"
+        ),
+    )
+    assert [i.kind for i in TimelinePager(store).next_page(10)] == ["listening_pair", "circle"]
+    assert [i.kind for i in TimelinePager(store, kinds=["circle"]).next_page(10)] == ["circle"]
+    assert [i.uid for i in search_everything(store, "moss")] == [pair.uid]
 
 
 def test_check_words_takes_plain_values_only() -> None:

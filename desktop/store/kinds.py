@@ -326,7 +326,7 @@ KINDS: tuple[RecordKind[Any], ...] = (
                 ),
                 Shown(
                     together.TOUCH,
-                    QT_TRANSLATE_NOOP("JournalTimeline", "Together, with consent"),
+                    QT_TRANSLATE_NOOP("JournalTimeline", "Together"),
                     QT_TRANSLATE_NOOP("JournalTab", "Together, with consent"),
                 ),
             ),

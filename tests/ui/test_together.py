@@ -676,3 +676,19 @@ def test_remembered_choices_and_bad_settings(
     assert tab.circle.people_spin.value() == circle_logic.DEFAULT_PEOPLE
     tab.pair.rounds_box.setCurrentIndex(2)
     assert settings.value("together/pair_rounds") in (3, "3")
+
+
+def test_tab_reaches_both_halves_in_reading_order(
+    qtbot: QtBot, make_tab: Callable[..., TogetherTab], clock: FakeClock
+) -> None:
+    """Keyboard only: Tab goes through the left half, then the right, and on round."""
+    tab = make_tab()
+    _close_after_a_short_pause(qtbot, tab, clock)
+    left, right = tab.pair.split.halves
+    visited = []
+    for _ in range(12):
+        key(qtbot, "Tab")
+        visited.append(QApplication.focusWidget())
+    wanted = [left.marks, left.keep, left.buttons[0], right.word, right.marks, right.keep]
+    assert visited[: len(wanted)] == wanted
+    assert right.buttons[0] in visited and left.word in visited  # and round again

@@ -24,5 +24,5 @@ EVERYONE_KEY = "Esc"
 
 # The circle is one screen for everyone: the keyboard is passed round with the piece.
 CIRCLE_FINISHED = "Space"
-CIRCLE_PASS = "N"  # "no, thank you": a pass
+CIRCLE_PASS = "P"
 CIRCLE_OTHER_WAY = "D"

@@ -391,7 +391,12 @@ class CirclePage(PracticePage):
         ).format(number=seat + 1)
 
     def running(self) -> bool:
-        return self.circle is not None and self.circle.step is not Step.DONE
+        circle = self.circle
+        if circle is None:
+            return False
+        if circle.pause is not None:
+            return not circle.pause.breath.told
+        return circle.step is Step.TURN
 
     # -- presses ------------------------------------------------------------------------------
 

@@ -23,6 +23,5 @@ HALF_KEYS = (LEFT_KEYS, RIGHT_KEYS)
 EVERYONE_KEY = "Esc"
 
 # The circle is one screen for everyone: the keyboard is passed round with the piece.
-CIRCLE_FINISHED = "Space"
 CIRCLE_PASS = "P"
 CIRCLE_OTHER_WAY = "D"

@@ -329,6 +329,7 @@ class PracticePage(QWidget):
         """The practice's first view, its one next step in focus."""
 
     def running(self) -> bool:
+        """Something timed is going on: the clock needs reading (nothing ticks otherwise)."""
         return False
 
     def tick(self) -> None:

@@ -211,7 +211,12 @@ class PairPage(PracticePage):
         )
 
     def running(self) -> bool:
-        return self.pair is not None and self.pair.step is not Step.DONE
+        pair = self.pair
+        if pair is None or pair.step is Step.DONE:
+            return False
+        if pair.pause is not None:
+            return not pair.pause.breath.told  # until the shared minute is over
+        return pair.timer is not None or self.split.piece.animating
 
     # -- presses ------------------------------------------------------------------------------
 

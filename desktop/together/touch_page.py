@@ -119,7 +119,10 @@ class TouchPage(PracticePage):
         self.refresh()
 
     def running(self) -> bool:
-        return self.touch is not None and self.touch.step not in (Step.DONE, Step.ELSEWHERE)
+        touch = self.touch
+        if touch is None or touch.step not in (Step.ROUND, Step.PRESENCE):
+            return False
+        return not touch.paused or touch.asking_softer
 
     # -- presses ------------------------------------------------------------------------------
 

@@ -692,3 +692,29 @@ def test_tab_reaches_both_halves_in_reading_order(
     wanted = [left.marks, left.keep, left.buttons[0], right.word, right.marks, right.keep]
     assert visited[: len(wanted)] == wanted
     assert right.buttons[0] in visited and left.word in visited  # and round again
+
+
+def test_the_clock_is_read_only_while_something_is_timed(
+    qtbot: QtBot, make_tab: Callable[..., TogetherTab], clock: FakeClock
+) -> None:
+    """No ticking while people choose or talk it over: only breaths, soft times and the piece."""
+    tab = make_tab()
+    page = tab.pair
+    open_pair(qtbot, tab)
+    assert page.timer.isActive()  # arriving
+    advance(tab, clock, 60)
+    assert not page.timer.isActive()  # who first
+    key(qtbot, "A")
+    advance(tab, clock, 2)  # the piece has settled on the left
+    assert not page.timer.isActive()  # choosing a prompt
+    assert page.split.visual.currentWidget() is page.split.blank
+    key(qtbot, "A")
+    assert page.timer.isActive()  # speaking
+    key(qtbot, "Q")
+    advance(tab, clock, 60)
+    assert not page.timer.isActive()  # the minute is over: the choice waits
+    assert page.split.visual.currentWidget() is page.split.blank  # not the pacer's "the end"
+    key(qtbot, "A")  # carry on
+    assert page.timer.isActive()
+    tab.hide()
+    assert not page.timer.isActive()  # and never while nobody can see it

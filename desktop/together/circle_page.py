@@ -517,11 +517,15 @@ class CirclePage(PracticePage):
 
     def _show_pause(self, circle: Circle) -> None:
         ready = circle.pause is not None and circle.pause.ready
-        pacer = self.pacer()
-        layout = self.pacer_holder.layout()
-        if layout is not None and pacer.widget().parent() is not self.pacer_holder:
-            layout.addWidget(pacer.widget())
-        if self.visual.currentWidget() is not self.pacer_holder:
+        if ready:  # the minute is over: the circle again, not the pacer's "That's the end"
+            if self.visual.currentWidget() is not self.seats:
+                self.stop_pacer()
+                self.visual.setCurrentWidget(self.seats)
+        elif self.visual.currentWidget() is not self.pacer_holder:
+            pacer = self.pacer()
+            layout = self.pacer_holder.layout()
+            if layout is not None and pacer.widget().parent() is not self.pacer_holder:
+                layout.addWidget(pacer.widget())
             self.visual.setCurrentWidget(self.pacer_holder)
             pacer.start(PAUSE_SECONDS)
         if ready:

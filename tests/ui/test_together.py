@@ -465,7 +465,9 @@ def test_a_circle_keeps_its_words_when_the_group_chooses(
     key(qtbot, "Space")  # Begin (three to eight people: the default four)
     key(qtbot, "Space")  # Begin the circle
     key(qtbot, "Esc")  # pause for everyone
+    assert page.visual.currentWidget() is page.pacer_holder
     advance(tab, clock, 60)
+    assert page.visual.currentWidget() is page.seats  # the minute is over: the circle again
     end = next(b for b in page.buttons if b.action == "end_kindly")
     end.setFocus()
     key(qtbot, "Space")

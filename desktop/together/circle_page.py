@@ -344,7 +344,7 @@ class CirclePage(PracticePage):
             signal.connect(self._remember)
 
     def _keep_toggled(self, keep: bool) -> None:
-        self.words_edit.setVisible(keep)
+        self.words_edit.setEnabled(keep)
         if keep:
             self.words_edit.setFocus()
 
@@ -505,7 +505,8 @@ class CirclePage(PracticePage):
         self._shown_key = key
         closing = circle.step is Step.CLOSE
         self.keep_box.setVisible(closing)
-        self.words_edit.setVisible(closing and self.keep_box.isChecked())
+        self.words_edit.setVisible(closing)  # always there at the close: ticking moves nothing
+        self.words_edit.setEnabled(self.keep_box.isChecked())
         if circle.paused:
             self._show_pause(circle)
         else:

@@ -125,10 +125,11 @@ class SetupView(QWidget):
         column.setSpacing(12)
         column.addWidget(self.heading)
         column.addWidget(self.text)
-        column.addWidget(self.options)
         column.addWidget(self.message)
         column.addWidget(self.begin_button)
         column.addLayout(row)
+        # Below the buttons: opening the options never moves what is about to be clicked.
+        column.addWidget(self.options)
         column.addStretch(1)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)

@@ -720,3 +720,23 @@ def test_the_clock_is_read_only_while_something_is_timed(
     assert page.timer.isActive()
     tab.hide()
     assert not page.timer.isActive()  # and never while nobody can see it
+
+
+def test_opening_the_options_moves_no_button(
+    qtbot: QtBot, make_tab: Callable[..., TogetherTab]
+) -> None:
+    tab = make_tab()
+    for page in tab.practices():
+        tab.open(page)
+        setup = page.setup  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        where = [
+            b.mapTo(tab, b.rect().topLeft()) for b in (setup.begin_button, setup.options_button)
+        ]
+        qtbot.mouseClick(setup.options_button, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        assert setup.options.isVisible()
+        after = [
+            b.mapTo(tab, b.rect().topLeft()) for b in (setup.begin_button, setup.options_button)
+        ]
+        assert after == where

@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.breathe.pacer import BreathSession
@@ -15,6 +15,7 @@ from desktop.breathe.pacer_widget import REDUCED_MOTION_DEFAULT, PacerWidget
 from desktop.breathe.patterns import resonance
 from desktop.breathe.tab import Tones
 from desktop.clock import Clock
+from desktop.settings import Settings
 from desktop.store import Store
 from desktop.texts import translate
 from desktop.together.page_parts import TogetherParts
@@ -86,7 +87,7 @@ def _tone_player() -> Tones:
 
 
 def together_tab(
-    store: Store, settings: QSettings, clock: Clock, reduced_motion: bool
+    store: Store, settings: Settings, clock: Clock, reduced_motion: bool
 ) -> TogetherTab:
     """The Together tab with Breathe's pacer and tone lent to it."""
     return TogetherTab(

@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.settings import TOGETHER_CIRCLE_PEOPLE, TOGETHER_CIRCLE_ROUNDS, TOGETHER_CIRCLE_TURN
 from desktop.texts import translate
 from desktop.together.circle import (
-    DEFAULT_PEOPLE,
-    DEFAULT_ROUNDS,
-    DEFAULT_TURN,
     MAX_PEOPLE,
     MIN_PEOPLE,
     ROUND_CHOICES,
@@ -210,9 +208,7 @@ class CirclePage(PracticePage):
         self.people_spin = QSpinBox()
         self.people_spin.setObjectName("circle_people")
         self.people_spin.setRange(MIN_PEOPLE, MAX_PEOPLE)
-        self.people_spin.setValue(
-            remembered(s, "circle_people", range(MIN_PEOPLE, MAX_PEOPLE + 1), DEFAULT_PEOPLE)
-        )
+        self.people_spin.setValue(s.get(TOGETHER_CIRCLE_PEOPLE))
         self.people_spin.setAccessibleName(translate("TogetherCircle", "How many of you"))
         self.people_spin.setAccessibleDescription(
             translate("TogetherCircle", "Three to eight people")
@@ -238,7 +234,7 @@ class CirclePage(PracticePage):
                 translate("TogetherCircle", "about %n minute(s)", None, minutes), seconds
             )
         self.turn_box.setCurrentIndex(
-            self.turn_box.findData(remembered(s, "circle_turn", TURN_CHOICES, DEFAULT_TURN))
+            self.turn_box.findData(remembered(s, TOGETHER_CIRCLE_TURN, TURN_CHOICES))
         )
         self.rounds_box = QComboBox()
         self.rounds_box.setObjectName("circle_rounds")
@@ -251,7 +247,7 @@ class CirclePage(PracticePage):
                 translate("TogetherCircle", "%n round(s)", None, rounds), rounds
             )
         self.rounds_box.setCurrentIndex(
-            self.rounds_box.findData(remembered(s, "circle_rounds", ROUND_CHOICES, DEFAULT_ROUNDS))
+            self.rounds_box.findData(remembered(s, TOGETHER_CIRCLE_ROUNDS, ROUND_CHOICES))
         )
         form = QFormLayout(box)
         form.addRow(translate("TogetherCircle", "How many of you"), self.people_spin)
@@ -350,9 +346,9 @@ class CirclePage(PracticePage):
 
     def _remember(self) -> None:
         s = self.parts.settings
-        s.setValue("together/circle_people", self.people_spin.value())
-        s.setValue("together/circle_turn", self.turn_box.currentData())
-        s.setValue("together/circle_rounds", self.rounds_box.currentData())
+        s.set(TOGETHER_CIRCLE_PEOPLE, self.people_spin.value())
+        s.set(TOGETHER_CIRCLE_TURN, int(self.turn_box.currentData()))
+        s.set(TOGETHER_CIRCLE_ROUNDS, int(self.rounds_box.currentData()))
 
     def _names_edited(self, text: str) -> None:
         count = len([part for part in text.split(",") if part.strip()])

@@ -9,7 +9,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import Clock
+from desktop.settings import Settings, Whole
 from desktop.store import Store
 from desktop.store.together import (
     MIN_SECONDS_KEPT,
@@ -54,7 +55,7 @@ class TogetherParts:
     lends from elsewhere (a pacer, a tone), plus chance for "choose at random"."""
 
     store: Store
-    settings: QSettings
+    settings: Settings
     clock: Clock
     pacer: PacerFactory
     tone: ToneFactory
@@ -62,13 +63,11 @@ class TogetherParts:
     reduced_motion: bool = False
 
 
-def remembered(settings: QSettings, key: str, choices: Sequence[int], default: int) -> int:
-    """A remembered choice, or the default if it is missing or was edited into something else."""
-    try:
-        value = int(str(settings.value(f"together/{key}", default)))
-    except ValueError:
-        return default
-    return value if value in choices else default
+def remembered(settings: Settings, setting: Whole, choices: Sequence[int]) -> int:
+    """A remembered choice: the offered choice nearest to what was stored (the settings give
+    the default for anything that is not a number)."""
+    value = settings.get(setting)
+    return min(choices, key=lambda choice: (abs(choice - value), choice))
 
 
 def minutes_words(seconds: float) -> str:

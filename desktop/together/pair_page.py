@@ -9,6 +9,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
+from desktop.settings import TOGETHER_PAIR_ROUNDS, TOGETHER_PAIR_SPEAK
 from desktop.texts import translate
 from desktop.together.half import Choice
 from desktop.together.page_parts import (
@@ -22,8 +23,6 @@ from desktop.together.page_parts import (
 )
 from desktop.together.pair import (
     ARRIVE_SECONDS,
-    DEFAULT_ROUNDS,
-    DEFAULT_SPEAK,
     LEFT,
     PEOPLE,
     ROUND_CHOICES,
@@ -135,7 +134,7 @@ class PairPage(PracticePage):
         for rounds in ROUND_CHOICES:
             label = translate("TogetherPair", "%n round(s) each", None, rounds)
             self.rounds_box.addItem(label, rounds)
-        chosen = remembered(s, "pair_rounds", ROUND_CHOICES, DEFAULT_ROUNDS)
+        chosen = remembered(s, TOGETHER_PAIR_ROUNDS, ROUND_CHOICES)
         self.rounds_box.setCurrentIndex(self.rounds_box.findData(chosen))
         self.speak_box = QComboBox()
         self.speak_box.setObjectName("pair_speak")
@@ -145,7 +144,7 @@ class PairPage(PracticePage):
         )
         for seconds in SPEAK_CHOICES:
             self.speak_box.addItem(minutes_words(seconds), seconds)
-        chosen = remembered(s, "pair_speak", SPEAK_CHOICES, DEFAULT_SPEAK)
+        chosen = remembered(s, TOGETHER_PAIR_SPEAK, SPEAK_CHOICES)
         self.speak_box.setCurrentIndex(self.speak_box.findData(chosen))
         form.addRow(translate("TogetherPair", "Rounds"), self.rounds_box)
         form.addRow(translate("TogetherPair", "Time to speak"), self.speak_box)
@@ -167,8 +166,8 @@ class PairPage(PracticePage):
         self.speak_box.currentIndexChanged.connect(self._remember)
 
     def _remember(self) -> None:
-        self.parts.settings.setValue("together/pair_rounds", self.rounds_box.currentData())
-        self.parts.settings.setValue("together/pair_speak", self.speak_box.currentData())
+        self.parts.settings.set(TOGETHER_PAIR_ROUNDS, int(self.rounds_box.currentData()))
+        self.parts.settings.set(TOGETHER_PAIR_SPEAK, int(self.speak_box.currentData()))
 
     # -- starting -----------------------------------------------------------------------------
 

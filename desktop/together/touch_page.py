@@ -8,6 +8,7 @@ import dataclasses
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
+from desktop.settings import TOGETHER_TOUCH_MINUTES
 from desktop.texts import translate
 from desktop.together.half import Choice, Option
 from desktop.together.page_parts import (
@@ -20,7 +21,7 @@ from desktop.together.page_parts import (
 )
 from desktop.together.pair import LEFT, PEOPLE
 from desktop.together.prompts import AFTER_ANSWERS, ANCHORS, CHANGE_YOUR_MIND, CONTACTS, shown
-from desktop.together.touch import DEFAULT_MINUTES, MINUTE_CHOICES, Step, TouchPractice
+from desktop.together.touch import MINUTE_CHOICES, Step, TouchPractice
 
 
 class TouchPage(PracticePage):
@@ -76,7 +77,7 @@ class TouchPage(PracticePage):
             self.minutes_box.addItem(
                 translate("TogetherTouch", "%n minute(s)", None, minutes), minutes
             )
-        chosen = remembered(self.parts.settings, "touch_minutes", MINUTE_CHOICES, DEFAULT_MINUTES)
+        chosen = remembered(self.parts.settings, TOGETHER_TOUCH_MINUTES, MINUTE_CHOICES)
         self.minutes_box.setCurrentIndex(self.minutes_box.findData(chosen))
         form = QFormLayout(box)
         form.addRow(QLabel(translate("TogetherTouch", "A round")), self.minutes_box)
@@ -94,8 +95,8 @@ class TouchPage(PracticePage):
             half.option_toggled.connect(self._on_option)
             half.keep_toggled.connect(self._on_keep)
         self.minutes_box.currentIndexChanged.connect(
-            lambda: self.parts.settings.setValue(
-                "together/touch_minutes", self.minutes_box.currentData()
+            lambda: self.parts.settings.set(
+                TOGETHER_TOUCH_MINUTES, int(self.minutes_box.currentData())
             )
         )
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.settings import MemoryBackend, Settings
 from desktop.store import Store
 from desktop.store.together import all_records, search_records
 from desktop.together import circle as circle_logic
@@ -75,16 +75,25 @@ def tone() -> FakeTone:
 
 
 @pytest.fixture
+def backend() -> MemoryBackend:
+    return MemoryBackend()
+
+
+@pytest.fixture
 def make_tab(
-    qtbot: QtBot, store: Store, clock: FakeClock, pacer: FakePacer, tone: FakeTone, tmp_path: Path
+    qtbot: QtBot,
+    store: Store,
+    clock: FakeClock,
+    pacer: FakePacer,
+    tone: FakeTone,
+    backend: MemoryBackend,
 ) -> Iterator[Callable[..., TogetherTab]]:
     made: list[TogetherTab] = []
 
     def make(size: tuple[int, int] = (1100, 760), reduced_motion: bool = False) -> TogetherTab:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         parts = TogetherParts(
             store,
-            settings,
+            Settings(backend),
             clock,
             pacer=lambda: pacer,
             tone=lambda: tone,
@@ -665,19 +674,26 @@ def test_at_the_smallest_window_the_tab_scrolls_as_a_whole(
 
 
 def test_remembered_choices_and_bad_settings(
-    qtbot: QtBot, make_tab: Callable[..., TogetherTab], tmp_path: Path
+    qtbot: QtBot, make_tab: Callable[..., TogetherTab], backend: MemoryBackend
 ) -> None:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("together/pair_rounds", "lots")
-    settings.setValue("together/pair_speak", 45)
-    settings.setValue("together/circle_people", 99)
-    settings.sync()
+    backend.values.update(
+        {
+            "together/pair_rounds": "lots",  # not a number: the default
+            "together/pair_speak": 100,  # between the choices: the nearest
+            "together/circle_people": 99,  # out of range: the nearest end
+            "together/circle_turn": 50,
+            "together/touch_minutes": "3",
+        }
+    )
     tab = make_tab()
     assert tab.pair.rounds_box.currentData() == pair_logic.DEFAULT_ROUNDS
-    assert tab.pair.speak_box.currentData() == pair_logic.DEFAULT_SPEAK
-    assert tab.circle.people_spin.value() == circle_logic.DEFAULT_PEOPLE
+    assert tab.pair.speak_box.currentData() == 90
+    assert tab.circle.people_spin.value() == circle_logic.MAX_PEOPLE
+    assert tab.circle.turn_box.currentData() == 60
+    assert tab.touch.minutes_box.currentData() == 3
     tab.pair.rounds_box.setCurrentIndex(2)
-    assert settings.value("together/pair_rounds") in (3, "3")
+    assert backend.values["together/pair_rounds"] == 3
+    assert not any("name" in key for key in backend.values)  # names are never remembered
 
 
 def test_tab_reaches_both_halves_in_reading_order(

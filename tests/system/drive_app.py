@@ -57,6 +57,8 @@ def main() -> None:
         journal.editor.request_save()
         assert glimmers.store is not None
         done["saved"] = count_entries(glimmers.store) == 1
+        together = glimmers.window.show_page("together")  # type: ignore[union-attr]
+        together.pair.begin()  # type: ignore[attr-defined]  # breathing together, with the pacer
         glimmers.window.show_page("breathe")  # type: ignore[union-attr]
         app.quit()
 

@@ -42,8 +42,8 @@ class ImportJob(QObject):
     """One file: first a preview, then (if the person says so) the import itself."""
 
     progressed = Signal(int, int)  # bytes read, bytes in all
-    previewed = Signal(object)  # Preview
-    imported = Signal(object)  # ImportResult
+    previewed = Signal(object)  # Preview: what the file holds and how much is new
+    imported = Signal(object)  # ImportResult: what was added and what was skipped
     failed = Signal(str)  # why; nothing was written
     cancelled = Signal()  # stopped by the person; nothing was written
 

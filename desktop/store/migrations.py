@@ -351,7 +351,32 @@ def _v6_rhythm(conn: sqlite3.Connection) -> None:
         _fts_on_search_text(conn, table)
 
 
-def _v7_pictures_and_pleasantness(conn: sqlite3.Connection) -> None:
+def _v7_together(conn: sqlite3.Connection) -> None:
+    # Practices for people together: a listening pair, a circle, touch with consent. Only the
+    # kind, the length, the rounds and how many took part are kept, unless everyone chose to
+    # keep the words too ("words": JSON, "{}" otherwise).
+    conn.execute(
+        """
+        CREATE TABLE together_sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('listening_pair', 'circle', 'touch')),
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            seconds REAL NOT NULL CHECK (seconds >= 0),
+            rounds INTEGER NOT NULL DEFAULT 0 CHECK (rounds >= 0),
+            people INTEGER NOT NULL CHECK (people BETWEEN 2 AND 8),
+            kept INTEGER NOT NULL DEFAULT 0 CHECK (kept IN (0, 1)),
+            words TEXT NOT NULL DEFAULT '{}',
+            search_text TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT
+        )
+        """
+    )
+    _fts_on_search_text(conn, "together_sessions")
+
+
+def _v8_pictures_and_pleasantness(conn: sqlite3.Connection) -> None:
     # How pleasant an entry felt, from -1 to 1 (the scale of the listening tap), for moods
     # brought from another app. NULL for nearly every entry: Glimmers itself never asks for it.
     conn.execute(
@@ -386,7 +411,8 @@ MIGRATIONS: list[Migration] = [
     _v4_listening,
     _v5_identity,
     _v6_rhythm,
-    _v7_pictures_and_pleasantness,  # the lead renumbers on merge
+    _v7_together,
+    _v8_pictures_and_pleasantness,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -208,7 +208,7 @@ def test_html_and_clock_helpers() -> None:
 
 # -- fuzzing --------------------------------------------------------------------------------------
 
-_cell = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+_cell = st.text(st.characters(exclude_categories=["Cs"]), max_size=20)
 
 
 @settings(

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from desktop.store.imports import ImportProblem, ReadOptions
 from desktop.store.imports.dayone import clean_text, read_json, read_zip
-from desktop.store.imports.records import Findings, Imported, Progress
+from desktop.store.imports.records import Findings, Imported, Progress, Reader
 from tests.helpers import TEST_NOON
 from tests.import_samples import (
     JPEG_BYTES,
@@ -33,7 +33,7 @@ OPTIONS = ReadOptions(now=TEST_NOON, zone=TOKYO)
 def _read(
     path: Path,
     options: ReadOptions = OPTIONS,
-    reader=read_zip,  # type: ignore[no-untyped-def]
+    reader: Reader = read_zip,
 ) -> tuple[list[Imported], Findings, Progress]:
     findings, progress = Findings(), Progress()
     return list(reader(path, options, findings, progress)), findings, progress

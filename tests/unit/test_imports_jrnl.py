@@ -201,7 +201,7 @@ def test_join_title_and_find_tags() -> None:
 
 # -- fuzzing --------------------------------------------------------------------------------------
 
-_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 _entry = st.fixed_dictionaries(
     {
         "title": _text,

@@ -319,3 +319,24 @@ def test_window_close_flushes_the_draft(qtbot: QtBot, data_dir: Path) -> None:
     assert app.store is not None
     assert load_drafts(app.store)[0].content["senses"]["smell_taste"] == "woodsmoke"  # type: ignore[index]
     app.shutdown()
+
+
+def test_a_clock_set_back_never_moves_an_entrys_day(
+    qtbot: QtBot, tab: JournalTab, store: Store
+) -> None:
+    wall = store.wall
+    assert isinstance(wall, FakeWallClock)
+    original = save_entry(store, Entry(body="written on the 28th"))
+    assert original.day == "2026-11-28"
+    wall.set(dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.timezone.utc))  # the clock goes back
+    tab.editor.edit(original)
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)  # saved, unchanged
+    assert only_entry(store).day == "2026-11-28"
+    tab.editor.edit(only_entry(store))
+    tab.editor.body_edit.setFocus()
+    qtbot.keyClick(tab.editor.body_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(tab.editor.body_edit, " and a little more")
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    kept = only_entry(store)
+    assert kept.day == "2026-11-28"
+    assert kept.body == "written on the 28th and a little more"

@@ -153,6 +153,9 @@ def connect(target: str | Path, key: bytes | None = None, **options: Any) -> sql
         )
     conn: sqlite3.Connection = cipher.connect(str(target), **options)
     conn.execute(key_pragma(key))
+    # SQLCipher logs every page that fails its check to standard error: damage is explained
+    # to the person instead (and a rescue expects many such pages).
+    conn.execute("PRAGMA cipher_log_level = NONE")
     return conn
 
 
@@ -348,7 +351,8 @@ def inspect_database(path: Path, key: bytes | None = None, at_rest: bool = False
         pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
         page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except DATABASE_ERRORS as e:
+    except (*DATABASE_ERRORS, MemoryError) as e:  # type: ignore[misc]
+        # (junk where a cell should be can make SQLite ask for a huge allocation)
         wrong_key = key is not None and "not a database" in str(e)
         kind = ProblemKind.WRONG_KEY if wrong_key else ProblemKind.DAMAGED
         raise StoreProblem(kind, path, str(e)) from e
@@ -630,27 +634,40 @@ def _migrate_connection(conn: sqlite3.Connection, version: int) -> None:
             raise
 
 
+def build_journal(path: Path, key: bytes | None) -> sqlite3.Connection:
+    """A complete, empty journal at ``path`` (which must not exist yet), readable by its owner
+    only; returns its connection, for the caller to fill or close."""
+    remove_with_companions(path)
+    create_private_file(path)
+    conn = connect(path, key, isolation_level=None)
+    try:
+        _migrate_connection(conn, 0)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def place_new_journal(made: Path, path: Path) -> None:
+    """Give a whole new journal its name, never over a journal that appeared meanwhile."""
+    fsync_file(made)
+    try:
+        os.link(made, path)
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links
+        if not path.exists():
+            os.replace(made, path)
+    fsync_folder(path.parent)
+
+
 def _create_journal(path: Path, key: bytes | None) -> None:
     """A new, complete journal at ``path``: made under a temporary name, renamed when whole,
     so that no half-made journal is ever found where the journal belongs."""
     temporary = path.with_name(f".{path.name}.new")
     try:
-        remove_with_companions(temporary)
-        create_private_file(temporary)
-        conn = connect(temporary, key, isolation_level=None)
-        try:
-            _migrate_connection(conn, 0)
-        finally:
-            conn.close()
-        fsync_file(temporary)
-        try:
-            os.link(temporary, path)  # never over a journal that appeared meanwhile
-        except FileExistsError:
-            pass
-        except OSError:  # a file system without hard links
-            if not path.exists():
-                os.replace(temporary, path)
-        fsync_folder(path.parent)
+        build_journal(temporary, key).close()
+        place_new_journal(temporary, path)
     except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
         raise StoreProblem(ProblemKind.NOT_CREATED, path, failure_reason(e)) from e
     finally:

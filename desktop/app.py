@@ -38,7 +38,7 @@ from desktop.shell.help_actions import HelpActions
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.shell.protection_actions import ProtectionActions
-from desktop.store import Store, StoreProblem, open_store
+from desktop.store import ProblemKind, Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 from desktop.theme import STYLE as THEME_STYLE
@@ -132,6 +132,14 @@ def load_command_line_translation(folder: Path | None = None) -> QTranslator | N
     return translator
 
 
+def read_only_notice(why: str) -> str:
+    return translate(
+        "Glimmers",
+        "Your journal is open for reading only, because {why}. Everything in it is here to "
+        "read; nothing new can be saved until that changes.",
+    ).format(why=why)
+
+
 class Lifecycle:
     """One run of the app: opens the store, builds and closes the main window, unlocks, and
     shuts down. Passphrase and lock, backups and the theme are controllers in desktop/shell/
@@ -172,14 +180,16 @@ class Lifecycle:
     def start(self) -> QWidget:
         """Open the store and show the main window, or the unlock window, or explain why the
         data cannot be opened."""
-        ensure_private_dir(self.data_dir)
         self.problem_window = None
-        if is_protected(self.data_dir) and self.key is None:
-            return self.protection.show_unlock()
+        database = database_path(self.data_dir)
         try:
-            store = open_store(
-                database_path(self.data_dir), backups_dir(self.data_dir), self.wall, self.key
-            )
+            try:
+                ensure_private_dir(self.data_dir)  # a folder that exists keeps its modes
+            except OSError as e:
+                raise StoreProblem(ProblemKind.NOT_CREATED, database, e.strerror or str(e)) from e
+            if is_protected(self.data_dir) and self.key is None:
+                return self.protection.show_unlock()
+            store = open_store(database, backups_dir(self.data_dir), self.wall, self.key)
         except StoreProblem as problem:
             shown = self.problem_window = self.backups.problem_window(problem)
             shown.quit_requested.connect(shown.close)
@@ -190,6 +200,8 @@ class Lifecycle:
         window = self.window = self._build_main_window(store)
         window.first_painted.connect(self.appearance.check_system)
         window.show()
+        if store.read_only is not None:
+            window.show_notice(read_only_notice(store.read_only))
         self.backups.opened(window)
         self.protection.opened(store, window)
         return window

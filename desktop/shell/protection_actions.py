@@ -71,7 +71,11 @@ class ProtectionActions:
         if store.encrypted:
             self._activity.installEventFilter(self.idle)
             self.idle.start(self.lock_minutes())
-        elif self._offer and self._settings.value("security/offered") != "true":
+        elif (
+            self._offer
+            and store.read_only is None  # a journal that can only be read cannot be protected
+            and self._settings.value("security/offered") != "true"
+        ):
             self._settings.setValue("security/offered", "true")
             window.offer(
                 translate(

@@ -166,9 +166,9 @@ class BackupActions:
         if problem.kind is ProblemKind.DAMAGED and rescuable(problem.path):
             rescue = translate(
                 "Glimmers",
-                "Or rescue what can still be read: every entry and record the damaged file "
-                "still holds goes into a new journal, with anything more the newest good backup "
-                "has. The damaged file is kept beside it.",
+                "Glimmers can rescue what can still be read: every entry and record the damaged "
+                "file still holds goes into a new journal, with anything more the newest good "
+                "backup has. The damaged file is kept beside it.",
             )
         window = ProblemWindow(problem, offer, rescue)
         window.restore_requested.connect(lambda: self._restore_over_damaged(window))

@@ -155,12 +155,13 @@ class BackupActions:
             good = newest_good_backup(backups_dir(self._app.data_dir), self._app.key)
         offer = None
         if good is not None:
+            entries = good.entries  # lupdate skips a call whose arguments read an attribute
             offer = translate(
                 "Glimmers",
                 "A backup from {when} with %n entr(y|ies) can take its place. "
                 "The damaged file is kept beside it.",
                 None,
-                good.entries,
+                entries,
             ).format(when=day_and_time(good.created))
         rescue = None
         if problem.kind is ProblemKind.DAMAGED and rescuable(problem.path):

@@ -249,12 +249,12 @@ def guess_page_size(path: Path, sample: int = 64) -> int | None:
 
 
 def _check_plain_header(path: Path, head: bytes, size: int) -> None:
-    if len(head) < HEADER_SIZE or size < MIN_PAGE_SIZE:
-        raise _cut_short(path)
-    if not head.startswith(SQLITE_HEADER):
+    if not head.startswith(SQLITE_HEADER[: len(head)]):
         if guess_page_size(path) is not None:
             raise _damaged(path, translate("Store", "the beginning of the file is damaged"))
         raise StoreProblem(ProblemKind.NOT_A_DATABASE, path)
+    if len(head) < HEADER_SIZE or size < MIN_PAGE_SIZE:
+        raise _cut_short(path)
     page_size = int.from_bytes(head[16:18], "big")
     page_size = MAX_PAGE_SIZE if page_size == 1 else page_size
     if page_size < MIN_PAGE_SIZE or page_size > MAX_PAGE_SIZE or page_size & (page_size - 1):

@@ -118,29 +118,29 @@ class RescueResult:
         a stored day ("2026-11-28") into the locale's words (both default to ISO dates).
         """
         show_day = day or (lambda iso: iso)
+        # (lupdate skips a call whose arguments read an attribute: counts go through names)
+        rescued, added = self.entries_rescued, self.entries_from_backup
         lines = [
-            translate(
-                "Rescue",
-                "Rescued %n entr(y|ies) from the damaged file.",
-                None,
-                self.entries_rescued,
-            )
+            translate("Rescue", "Rescued %n entr(y|ies) from the damaged file.", None, rescued)
         ]
-        if self.newest_day and self.oldest_day:
+        if self.newest_day and self.oldest_day and self.newest_day != self.oldest_day:
             lines.append(
-                translate("Rescue", "They are from {oldest} to {newest}.").format(
+                translate("Rescue", "The rescued entries are from {oldest} to {newest}.").format(
                     oldest=show_day(self.oldest_day), newest=show_day(self.newest_day)
+                )
+            )
+        elif self.newest_day:
+            lines.append(
+                translate("Rescue", "The rescued entries are from {day}.").format(
+                    day=show_day(self.newest_day)
                 )
             )
         if self.backup is not None:
             when = backup_when or self.backup.created.strftime("%Y-%m-%d %H:%M")
             lines.append(
-                translate(
-                    "Rescue",
-                    "%n more came from the backup of {when}.",
-                    None,
-                    self.entries_from_backup,
-                ).format(when=when)
+                translate("Rescue", "%n more came from the backup of {when}.", None, added).format(
+                    when=when
+                )
             )
         others = []
         for table, words in KINDS.items():

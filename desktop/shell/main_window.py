@@ -104,7 +104,6 @@ class MainWindow(QMainWindow):
         self.notice.setWordWrap(True)
         self.notice.setMargin(6)
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
-        self.notice.setAccessibleName(translate("Shell", "Note"))
         self.notice.hide()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -170,7 +169,8 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         """A standing note above the tabs, for as long as this window is open."""
         self.notice.setText(text)
-        self.notice.setAccessibleDescription(text)
+        self.notice.setAccessibleName(text)
+        self.notice.setAccessibleDescription(translate("Shell", "A note about your journal"))
         self.notice.show()
 
     def show_status(self, text: str) -> None:

@@ -744,6 +744,10 @@ def open_store(
     if not path.exists():
         if not create or read_only:
             raise StoreProblem(ProblemKind.MISSING, path)
+        if _has_log(path):  # a new journal would take in the old one's log: never
+            raise _damaged(
+                path, translate("Store", "the journal file is missing, but its log is still there")
+            )
         _create_journal(path, key)
         version = inspect_database(path, key)
     why = translate("Store", "it was opened only to read it") if read_only else None

@@ -449,10 +449,11 @@ def _free_name(path: Path) -> Path:
 def _move_damaged_aside(database: Path, aside: Path) -> None:
     """The damaged file takes its new name with its log; the journal's own name is then free
     for the new journal, and no log of the old file is left to be replayed into the new."""
-    try:
-        os.link(database, aside)
-    except OSError:
-        shutil.copyfile(database, aside)
+    if database.exists():
+        try:
+            os.link(database, aside)
+        except OSError:
+            shutil.copyfile(database, aside)
     for extra in ("-wal", "-shm"):
         companion = Path(f"{database}{extra}")
         if companion.exists():
@@ -509,8 +510,7 @@ def rescue(
             raise RescueFailed("; ".join(problems[:3]))
         fsync_file(made)
         aside = _free_name(aside_for_damaged(database, wall))
-        if database.exists():
-            _move_damaged_aside(database, aside)
+        _move_damaged_aside(database, aside)
         os.replace(made, database)
         fsync_folder(folder)
     except RescueFailed:

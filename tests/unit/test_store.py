@@ -307,3 +307,15 @@ def test_a_journal_from_before_the_mark_is_known_by_its_tables_and_marked(tmp_pa
     assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert store.schema_version == LATEST_VERSION
     store.close()
+
+
+def test_a_log_without_its_journal_is_never_taken_into_a_new_one(tmp_path: Path) -> None:
+    _make_db_with_rows(tmp_path / "old.db", rows=3)
+    log = tmp_path / "glimmers.db-wal"
+    log.write_bytes(b"frames of a journal that is gone" * 200)
+    with pytest.raises(StoreProblem) as info:
+        _open(tmp_path)
+    assert info.value.kind is ProblemKind.DAMAGED
+    assert "its log is still there" in info.value.explanation()
+    assert not (tmp_path / "glimmers.db").exists()
+    assert log.read_bytes() == b"frames of a journal that is gone" * 200

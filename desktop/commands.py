@@ -82,9 +82,9 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     except (ImportProblem, WriteFailed) as e:
         say(translate("Commands", "glimmers: nothing was imported. {reason}").format(reason=e))
         return 1
-    added, already = result.added, result.already_there
+    already = result.already_there
     print(
-        translate("Commands", "Imported %n entr(y|ies);", None, added)
+        translate("Commands", "Imported {records};").format(records=result.describe_added())
         + " "
         + translate("Commands", "%n already in your journal.", None, already)
     )

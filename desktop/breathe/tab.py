@@ -480,7 +480,15 @@ class BreatheTab(QWidget):
         current = self.current_pattern()
         old_name = current.name if current.custom else None
         try:
-            save_pattern(self._store, StoredPattern(pattern.name, **values), old_name=old_name)
+            stored = StoredPattern(
+                pattern.name,
+                pattern.inhale,
+                pattern.hold_in,
+                pattern.exhale,
+                pattern.hold_out,
+                pattern.top_up,
+            )
+            save_pattern(self._store, stored, old_name=old_name)
         except ValueError as e:
             self.custom_message.setText(str(e))
             return

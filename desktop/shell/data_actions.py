@@ -16,10 +16,24 @@ if TYPE_CHECKING:
 
 # The export code and the trash dialog load when first used, not at start-up.
 
+# What each file holds, said truthfully: the JSON file is everything and imports again; the
+# other two are for reading, and leave out the trash (see README, "Leaving with everything").
 EXPORT_FORMATS = (
-    (QT_TRANSLATE_NOOP("DataActions", "JSON, complete and importable (*.json)"), "json", ".json"),
-    (QT_TRANSLATE_NOOP("DataActions", "Markdown, easy to read (*.md)"), "markdown", ".md"),
-    (QT_TRANSLATE_NOOP("DataActions", "CSV, a row per entry (*.csv)"), "csv", ".csv"),
+    (
+        QT_TRANSLATE_NOOP("DataActions", "JSON, everything you keep, to import again (*.json)"),
+        "json",
+        ".json",
+    ),
+    (
+        QT_TRANSLATE_NOOP("DataActions", "Markdown, easy to read, day by day (*.md)"),
+        "markdown",
+        ".md",
+    ),
+    (
+        QT_TRANSLATE_NOOP("DataActions", "CSV, one table with a row per record (*.csv)"),
+        "csv",
+        ".csv",
+    ),
 )
 IMPORT_FILTERS = (
     QT_TRANSLATE_NOOP("DataActions", "Glimmers export (*.json)"),
@@ -66,7 +80,7 @@ class DataActions:
         filters = export_filters()
         chosen = self._dialogs.save_path(
             self._parent,
-            translate("DataActions", "Export your journal"),
+            translate("DataActions", "Export everything you keep"),
             translate("DataActions", "glimmers-journal.json"),
             list(filters),
         )
@@ -126,11 +140,11 @@ class DataActions:
             )
             return
         # Counts as plain names: lupdate skips a call whose arguments are expressions.
-        added, already = result.added, result.already_there
+        already = result.already_there
         self._dialogs.tell(
             self._parent,
             translate("DataActions", "Imported"),
-            translate("DataActions", "Added %n entr(y|ies).", None, added)
+            translate("DataActions", "Added {records}.").format(records=result.describe_added())
             + " "
             + translate("DataActions", "%n already in your journal.", None, already),
         )

@@ -53,9 +53,21 @@ def test_file_menu_lists_export_import_trash_then_quit(app: Lifecycle) -> None:
 @pytest.mark.parametrize(
     ("chosen_filter", "suffix", "check"),
     [
-        ("JSON, complete and importable (*.json)", ".json", lambda t: json.loads(t)["entries"]),
-        ("Markdown, easy to read (*.md)", ".md", lambda t: "# My Glimmers journal" in t),
-        ("CSV, a row per entry (*.csv)", ".csv", lambda t: t.startswith("id,kind,day")),
+        (
+            "JSON, everything you keep, to import again (*.json)",
+            ".json",
+            lambda t: json.loads(t)["entries"],
+        ),
+        (
+            "Markdown, easy to read, day by day (*.md)",
+            ".md",
+            lambda t: "# My Glimmers journal" in t,
+        ),
+        (
+            "CSV, one table with a row per record (*.csv)",
+            ".csv",
+            lambda t: t.startswith("id,kind,day"),
+        ),
     ],
 )
 def test_export_from_the_menu(
@@ -76,16 +88,16 @@ def test_import_from_the_menu_and_again(
     assert app.store is not None
     uid = save_entry(app.store, Entry(body="from before")).uid
     export_file = tmp_path / "export.json"
-    dialogs.save = (export_file, "JSON, complete and importable (*.json)")
+    dialogs.save = (export_file, "JSON, everything you keep, to import again (*.json)")
     _menu_action(app, "export_action").trigger()
     trash_entry(app.store, uid)
     with app.store.transaction("entries") as conn:
         conn.execute("DELETE FROM entries")
     dialogs.open = export_file
     _menu_action(app, "import_action").trigger()
-    assert dialogs.told[-1][:2] == ("Imported", "Added 1 entry. 0 already in your journal.")
+    assert dialogs.told[-1][:2] == ("Imported", "Added 1 journal entry. 0 already in your journal.")
     _menu_action(app, "import_action").trigger()
-    assert dialogs.told[-1][1] == "Added 0 entries. 1 already in your journal."
+    assert dialogs.told[-1][1] == "Added nothing new. 1 already in your journal."
     assert count_entries(app.store) == 1
 
 

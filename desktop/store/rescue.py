@@ -36,9 +36,11 @@ from desktop.store.database import (
     remove_with_companions,
 )
 from desktop.store.migrations import APPLICATION_ID
-from desktop.texts import QT_TRANSLATE_NOOP, translate
+from desktop.texts import translate
 
-# Parents before children, so references can be carried over to the rows' new ids.
+# Every table a kind of record lives in (``desktop/store/kinds.py``; a test checks that none is
+# missing), with the tables that belong to them: parents before children, so references can
+# be carried over to the rows' new ids.
 TABLES = (
     "tracks",
     "entries",
@@ -66,15 +68,6 @@ _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "entry_tags": (("entry_id", "entries"),),
     "body_checkins": (("track_id", "tracks"),),
     "track_moods": (("track_id", "tracks"),),
-}
-KINDS = {
-    "entries": QT_TRANSLATE_NOOP("Rescue", "%n entr(y|ies)"),
-    "breath_sessions": QT_TRANSLATE_NOOP("Rescue", "%n breathing session(s)"),
-    "body_checkins": QT_TRANSLATE_NOOP("Rescue", "%n listening check-in(s)"),
-    "track_moods": QT_TRANSLATE_NOOP("Rescue", "%n before-and-after tap(s)"),
-    "breath_patterns": QT_TRANSLATE_NOOP("Rescue", "%n breathing pattern(s) of your own"),
-    "tracks": QT_TRANSLATE_NOOP("Rescue", "%n track(s) in your library"),
-    "contacts": QT_TRANSLATE_NOOP("Rescue", "%n contact(s)"),
 }
 PROBES_PER_TABLE = 200_000  # enough for heavy damage to a large journal; the rest is skipped
 _LOWEST, _HIGHEST = -(2**63), 2**63 - 1
@@ -142,11 +135,13 @@ class RescueResult:
                     when=when
                 )
             )
+        from desktop.store.kinds import KINDS  # the words each kind of record is counted in
+
         others = []
-        for table, words in KINDS.items():
-            total = self.rescued.get(table, 0) + self.from_backup.get(table, 0)
-            if table != "entries" and total:
-                others.append(translate("Rescue", words, None, total))
+        for kind in KINDS:
+            total = self.rescued.get(kind.table, 0) + self.from_backup.get(kind.table, 0)
+            if kind.table != "entries" and total:
+                others.append(translate("Store", kind.count_text, None, total))
         if others:
             lines.append(
                 translate("Rescue", "Also kept: {others}.").format(others=", ".join(others))

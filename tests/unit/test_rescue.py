@@ -215,3 +215,10 @@ def test_nothing_readable_and_no_backup_changes_nothing(tmp_path: Path) -> None:
         rescue(path, folder / "backups", FakeWallClock())
     assert path.read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["glimmers.db"]
+
+
+def test_the_rescue_reads_every_kind_of_record() -> None:
+    from desktop.store.kinds import KINDS
+    from desktop.store.rescue import TABLES
+
+    assert {kind.table for kind in KINDS} <= set(TABLES)

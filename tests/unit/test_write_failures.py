@@ -80,8 +80,9 @@ def test_every_refused_write_is_the_same_plain_message(
         writes: list[Callable[[], object]] = [
             lambda: save_entry(store, Entry(body="a new thought " * 2000)),
             lambda: save_draft(store, "new", {"body": "half a thought " * 2000}),
-            lambda: add_contact(store, "Robin", "evenings " * 2000),
         ]
+        if failure != "full disk":  # a small row fits a page the file already has
+            writes.append(lambda: add_contact(store, "Robin", "evenings"))
         for write in writes:
             with pytest.raises(WriteFailed) as refused:
                 write()

@@ -70,7 +70,6 @@ _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "track_moods": (("track_id", "tracks"),),
 }
 PROBES_PER_TABLE = 200_000  # enough for heavy damage to a large journal; the rest is skipped
-_LOWEST, _HIGHEST = -(2**63), 2**63 - 1
 
 
 class RescueFailed(ValueError):
@@ -104,7 +103,9 @@ class RescueResult:
     def entries_from_backup(self) -> int:
         return self.from_backup.get("entries", 0)
 
-    def summary(self, backup_when: str | None = None, day: Any = None) -> str:
+    def summary(
+        self, backup_when: str | None = None, day: Callable[[str], str] | None = None
+    ) -> str:
         """What was rescued and from when, in plain words.
 
         ``backup_when`` is the backup's moment as the person's locale writes it; ``day`` turns
@@ -505,6 +506,8 @@ def rescue(
             raise RescueFailed("; ".join(problems[:3]))
         fsync_file(made)
         aside = _free_name(aside_for_damaged(database, wall))
+        # Cut short between these two, the damaged file is still in place (its log beside the
+        # copy that is kept), and the rescue can simply be made again.
         _move_damaged_aside(database, aside)
         os.replace(made, database)
         fsync_folder(folder)

@@ -147,10 +147,14 @@ def prune(folder: Path, keep: int = DEFAULT_KEEP, key: bytes | None = None) -> l
     fuller = next((b for b in backups if b.entries > backups[0].entries), None)
     if fuller is not None and fuller not in kept:
         kept.append(fuller)
-    old = [b for b in backups if b not in kept]
-    for backup in old:
-        backup.path.unlink(missing_ok=True)
-    return [b.path for b in old]
+    deleted = []
+    for backup in (b for b in backups if b not in kept):
+        try:
+            backup.path.unlink(missing_ok=True)
+        except OSError:  # one that cannot be removed stays; the backup just made still counts
+            continue
+        deleted.append(backup.path)
+    return deleted
 
 
 def backup_if_due(store: Store, folder: Path, keep: int = DEFAULT_KEEP) -> Path | None:

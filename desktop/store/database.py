@@ -14,6 +14,7 @@ import datetime as dt
 import errno
 import functools
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -272,18 +273,41 @@ def _has_log(path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
+_CREATES_TABLE = re.compile(
+    r"^\s*CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"'`\[]?(\w+)", re.IGNORECASE
+)
+
+
+class _TableRecorder:
+    """Stands in for a connection while the migrations run, and notes the tables they make.
+
+    Running them in memory takes some 15 ms at every start; reading their statements, none.
+    """
+
+    def __init__(self) -> None:
+        self.tables: set[str] = set()
+
+    def execute(self, sql: str, *args: object) -> _TableRecorder:
+        match = _CREATES_TABLE.match(sql)
+        if match:
+            self.tables.add(match[1])
+        return self
+
+    def fetchone(self) -> None:
+        return None
+
+    def fetchall(self) -> list[object]:
+        return []
+
+
 @functools.cache
 def expected_tables(version: int) -> frozenset[str]:
-    """The tables a journal of ``version`` has: the migrations up to it, run in memory."""
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        for step in MIGRATIONS[:version]:
-            step(conn)
-        return frozenset(
-            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        )
-    finally:
-        conn.close()
+    """The tables (not counting SQLite's own for full-text search) a journal of ``version``
+    has: the ones the migrations up to it create."""
+    recorder = _TableRecorder()
+    for step in MIGRATIONS[:version]:
+        step(recorder)  # type: ignore[arg-type]
+    return frozenset(recorder.tables)
 
 
 def _check_identity(path: Path, version: int, application_id: int, tables: set[str]) -> None:

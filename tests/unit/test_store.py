@@ -319,3 +319,19 @@ def test_a_log_without_its_journal_is_never_taken_into_a_new_one(tmp_path: Path)
     assert "its log is still there" in info.value.explanation()
     assert not (tmp_path / "glimmers.db").exists()
     assert log.read_bytes() == b"frames of a journal that is gone" * 200
+
+
+def test_the_tables_each_version_has_are_read_right_from_the_migrations() -> None:
+    from desktop.store.database import expected_tables
+    from desktop.store.migrations import MIGRATIONS
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    for version, step in enumerate(MIGRATIONS, start=1):
+        step(conn)
+        made = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert expected_tables(version) <= made
+        # what is left is only full-text search's own tables
+        assert all(
+            t.rsplit("_", 1)[0] in expected_tables(version) for t in made - expected_tables(version)
+        )
+    conn.close()

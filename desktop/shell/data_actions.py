@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from desktop.paths import write_private_file
 from desktop.shell.file_dialogs import Dialogs
 from desktop.store import Store, WriteFailed
+from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -47,8 +49,11 @@ def export_filters() -> dict[str, tuple[str, str]]:
 
 
 class DataActions:
-    def __init__(self, store: Store, dialogs: Dialogs, parent: QWidget) -> None:
+    def __init__(
+        self, store: Store, signals: StoreSignals, dialogs: Dialogs, parent: QWidget
+    ) -> None:
         self._store = store
+        self._signals = signals
         self._dialogs = dialogs
         self._parent = parent
         self.export_action = QAction(translate("DataActions", "&Export journal…"), parent)
@@ -65,7 +70,6 @@ class DataActions:
         return [self.export_action, self.import_action, self.trash_action]
 
     def export(self) -> None:
-        from desktop.commands import write_private_file
         from desktop.store.exchange import export
 
         if self._store.encrypted and not self._dialogs.confirm(
@@ -153,7 +157,10 @@ class DataActions:
         from desktop.journal.trash_dialog import TrashDialog
 
         dialog = TrashDialog(
-            self._store, lambda text: self._dialogs.confirm(self._parent, text), self._parent
+            self._store,
+            self._signals,
+            lambda text: self._dialogs.confirm(self._parent, text),
+            self._parent,
         )
         dialog.show()
         return dialog

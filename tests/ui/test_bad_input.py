@@ -8,13 +8,22 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
 from desktop.checkin.vocabularies import load_feelings
 from desktop.journal.tab import JournalTab
 from desktop.listen.player import Player
+from desktop.settings import (
+    BREATHE_CHECKIN,
+    BREATHE_LENGTH,
+    BREATHE_PATTERN,
+    BREATHE_RATE,
+    BREATHE_UNIT,
+    BREATHE_VOLUME,
+    PACER_LOOK,
+)
 from desktop.shell.main_window import MainWindow
 from desktop.store import Store, limits
 from desktop.store.exchange import FORMAT_NAME, ImportProblem, import_json
@@ -102,13 +111,16 @@ def test_a_mangled_settings_file_falls_back_to_defaults(
     values=st.dictionaries(
         st.sampled_from(
             [
-                "breathe/length",
-                "breathe/rate",
-                "breathe/volume",
-                "breathe/unit",
-                "breathe/style",
-                "breathe/pattern",
-                "breathe/checkin",
+                setting.key
+                for setting in (
+                    BREATHE_LENGTH,
+                    BREATHE_RATE,
+                    BREATHE_VOLUME,
+                    BREATHE_UNIT,
+                    PACER_LOOK,
+                    BREATHE_PATTERN,
+                    BREATHE_CHECKIN,
+                )
             ]
         ),
         st.text(max_size=40) | st.integers().map(str) | st.floats().map(str),
@@ -121,11 +133,9 @@ def test_any_settings_values_still_open_the_breathe_tab(
     from desktop.breathe.tab import BreatheTab
     from desktop.clock import MonotonicClock
     from desktop.resources import read_text
+    from desktop.settings import MemoryBackend, Settings
 
-    ini = QSettings(str(tmp_path / "fuzz.ini"), QSettings.Format.IniFormat)
-    ini.clear()
-    for key, value in values.items():
-        ini.setValue(key, value)
+    ini = Settings(MemoryBackend(dict(values)))
     signals = StoreSignals(store)
     tab = BreatheTab(
         store,

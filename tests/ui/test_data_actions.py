@@ -139,3 +139,14 @@ def test_trash_restore_and_empty(qtbot: QtBot, app: Lifecycle, dialogs: FakeDial
     assert count_entries(app.store, include_trash=True) == 1
     assert dialog.list.count() == 0
     dialog.close()
+
+
+def test_the_trash_shows_what_is_deleted_while_it_is_open(app: Lifecycle) -> None:
+    assert app.store is not None
+    uid = save_entry(app.store, Entry(body="deleted from the journal tab")).uid
+    _menu_action(app, "trash_action").trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TrashDialog))
+    assert dialog.list.count() == 0
+    trash_entry(app.store, uid)
+    assert dialog.list.count() == 1 and "deleted from the journal tab" in dialog.list.item(0).text()
+    dialog.close()

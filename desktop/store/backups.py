@@ -44,10 +44,6 @@ class BackupInfo:
     size: int
     entries: int
 
-    @property
-    def readable(self) -> bool:
-        return True
-
 
 def _stamp(moment: dt.datetime) -> str:
     return moment.strftime("%Y%m%d-%H%M%S")

@@ -1,6 +1,7 @@
 """Subcommands that work on the data without opening a window: export, import, backup, check,
-rescue. Only ``import`` (like the app) starts a journal where there is none; ``export`` and
-``check`` only read, so they work on a journal that cannot be written to."""
+rescue, and keeping a glimmer. Only ``import`` and ``glimmer`` (like the app) start a journal
+where there is none; ``export`` and ``check`` only read, so they work on a journal that cannot
+be written to."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from desktop.paths import backups_dir, database_path, ensure_private_dir, write_
 from desktop.store import ProblemKind, Store, StoreProblem, WriteFailed, open_store
 from desktop.store.backups import backup_to, check, make_backup
 from desktop.store.exchange import ImportProblem, export, import_json
+from desktop.store.glimmers import keep_glimmer
 from desktop.store.protection import WrongPassphrase, is_protected, unlock
 from desktop.texts import translate
 
@@ -75,6 +77,16 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _glimmer(args: argparse.Namespace, store: Store) -> int:
+    try:
+        keep_glimmer(store, " ".join(args.words), args.sense or "", args.where or "")
+    except ValueError as e:
+        say(translate("Commands", "glimmers: nothing was kept. {reason}").format(reason=e))
+        return 1
+    print(translate("Commands", "Kept. Small things count."))
+    return 0
+
+
 def _backup(args: argparse.Namespace, store: Store, data_dir: Path) -> int:
     try:
         if args.output:
@@ -124,9 +136,9 @@ def _rescue(data_dir: Path, key: bytes | None) -> int:
     return 0
 
 
-COMMANDS: dict[str, Command] = {"export": _export, "import": _import}
+COMMANDS: dict[str, Command] = {"export": _export, "import": _import, "glimmer": _glimmer}
 # Only these start a journal where there is none (the app does too); the others say so.
-CREATING = ("import",)
+CREATING = ("import", "glimmer")
 
 
 def _key_for(data_dir: Path) -> bytes | None:

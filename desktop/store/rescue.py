@@ -50,6 +50,10 @@ TABLES = (
     "body_checkins",
     "track_moods",
     "contacts",
+    "glimmers",
+    "rhythm_answers",
+    "invitations",
+    "pace_findings",
     "drafts",
 )
 # Columns that must stay unique in a journal: a row that matches one is the same record.
@@ -57,6 +61,7 @@ _UNIQUE: dict[str, tuple[tuple[str, ...], ...]] = {
     "tracks": (("path",),),
     "breath_patterns": (("name",),),
     "entry_tags": (("entry_id", "tag"),),
+    "rhythm_answers": (("day", "anchor_key"),),
     "drafts": (("key",),),
 }
 # What makes two rows from before stable uids (journals older than version 5) the same record.

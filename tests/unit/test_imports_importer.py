@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.store import Store, open_store
+from desktop.store import Store, WriteFailed, open_store
 from desktop.store.exchange import export_json
 from desktop.store.imports import (
     ImportCancelled,
@@ -263,6 +262,6 @@ def test_a_write_the_database_refuses_leaves_nothing(tmp_path: Path, store: Stor
         "CREATE TRIGGER refuse BEFORE INSERT ON entries WHEN new.body LIKE 'Quiet%' "
         "BEGIN SELECT RAISE(ABORT, 'no'); END"
     )
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(WriteFailed, match="Glimmers could not save this: no"):
         import_file(store, path, "jrnl", OPTIONS)
     assert count_entries(store) == 0

@@ -19,7 +19,6 @@ from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "entry_pictures"
 ENTRIES = "entries"
-MAX_PICTURE_BYTES = limits.PICTURE_BYTES
 
 # The first bytes of each kind of picture we keep, and the media type they mean.
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -201,16 +200,19 @@ def picture_from_data(fields: Fields) -> EntryPicture:
     )
 
 
+def too_large() -> str:
+    """Why a picture over the store's limit is refused."""
+    return translate(
+        "Store", "The picture is larger than Glimmers keeps ({size} MB at most)."
+    ).format(size=limits.PICTURE_BYTES // (1024 * 1024))
+
+
 def check_picture(picture: Picture) -> None:
     """Refuse a picture larger than the store keeps, or with no data or media type."""
     if not picture.data:
         raise ValueError(translate("Store", "The picture is empty."))
     if len(picture.data) > limits.PICTURE_BYTES:
-        raise ValueError(
-            translate(
-                "Store", "The picture is larger than Glimmers keeps ({size} MB at most)."
-            ).format(size=limits.PICTURE_BYTES // (1024 * 1024))
-        )
+        raise ValueError(too_large())
     limits.check_length(translate("Store", "Media type"), picture.media_type, limits.MEDIA_TYPE)
     if not picture.media_type.strip():
         raise ValueError(translate("Store", "The picture has no media type."))

@@ -265,3 +265,28 @@ def test_a_write_the_database_refuses_leaves_nothing(tmp_path: Path, store: Stor
     with pytest.raises(WriteFailed, match="Glimmers could not save this: no"):
         import_file(store, path, "jrnl", OPTIONS)
     assert count_entries(store) == 0
+
+
+def test_what_the_store_would_not_keep_is_refused_by_name(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store import limits
+
+    huge = {**JRNL_ENTRIES[0], "body": "x" * limits.TEXT}
+    path = jrnl_json(tmp_path / "j.json", [JRNL_ENTRIES[1], huge])
+    with pytest.raises(ImportProblem) as caught:
+        preview_file(store, path, "jrnl", OPTIONS)
+    assert str(caught.value).startswith("Entry 2: \u201cAnything else\u201d can hold up to 200,000")
+    many_tags = {**JRNL_ENTRIES[0], "tags": [f"@t{i}" for i in range(limits.TAGS + 1)]}
+    with pytest.raises(ImportProblem, match="Entry 1: "):
+        import_file(store, jrnl_json(tmp_path / "t.json", [many_tags]), "jrnl", OPTIONS)
+    # A picture larger than the store keeps: the ZIP tells its size, so the preview refuses
+    # it already, and the import too; nothing is kept.
+    monkeypatch.setattr(limits, "PICTURE_BYTES", 50)
+    archive = dayone_zip(tmp_path / "d.zip")
+    for step in (preview_file, import_file):
+        with pytest.raises(ImportProblem) as caught:
+            step(store, archive, "dayone", OPTIONS)
+        assert str(caught.value).startswith("Entry 1 of Journal.json: photos/")
+        assert "larger than Glimmers keeps" in str(caught.value)
+    assert count_entries(store, include_trash=True) == 0 and count_pictures(store) == 0

@@ -40,7 +40,6 @@ from desktop.store.imports.records import (
     text_stream,
     tidy,
 )
-from desktop.store.pictures import MAX_PICTURE_BYTES
 from desktop.texts import translate
 
 SOURCE = "daylio"
@@ -470,14 +469,6 @@ def _backup_entry(
 
 
 def _read_photo(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    if info.file_size > MAX_PICTURE_BYTES:
-        raise problem(
-            translate(
-                "Imports", "The picture {name} is larger than Glimmers keeps ({size} MB at most)."
-            ),
-            name=info.filename,
-            size=MAX_PICTURE_BYTES // (1024 * 1024),
-        )
     try:
         return archive.read(info)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as e:
@@ -512,6 +503,7 @@ def _pictures(
                 read=functools.partial(_read_photo, archive, info),
                 position=len(kept),
                 name=info.filename,
+                size=info.file_size,
             )
         )
     return tuple(kept)

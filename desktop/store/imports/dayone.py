@@ -38,7 +38,6 @@ from desktop.store.imports.records import (
     tidy,
     zone_named,
 )
-from desktop.store.pictures import MAX_PICTURE_BYTES
 from desktop.texts import translate
 
 SOURCE = "dayone"
@@ -161,15 +160,6 @@ class _Media:
                 self.photos.setdefault(path.stem.lower(), info)
 
     def reader(self, info: zipfile.ZipInfo) -> bytes:
-        if info.file_size > MAX_PICTURE_BYTES:
-            raise problem(
-                translate(
-                    "Imports",
-                    "The picture {name} is larger than Glimmers keeps ({size} MB at most).",
-                ),
-                name=info.filename,
-                size=MAX_PICTURE_BYTES // (1024 * 1024),
-            )
         assert self.archive is not None
         try:
             return self.archive.read(info)
@@ -380,6 +370,7 @@ def _pictures(
                 width=width if isinstance(width, int) and width > 0 else None,
                 height=height if isinstance(height, int) and height > 0 else None,
                 name=info.filename,
+                size=info.file_size,
             )
         )
     return tuple(kept)

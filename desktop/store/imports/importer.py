@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.clock import stamp
+from desktop.store import limits
 from desktop.store.database import Store
 from desktop.store.exchange import Batch, ImportResult, check_batch, parse_json, write_batch
 from desktop.store.imports.detect import FORMAT_NAMES, reader_for
@@ -29,7 +30,13 @@ from desktop.store.imports.records import (
 from desktop.store.journal import TABLE, check_entry, insert_new_entry
 from desktop.store.kinds import KINDS
 from desktop.store.pictures import TABLE as PICTURES
-from desktop.store.pictures import Picture, check_picture, sniff_media_type, write_pictures
+from desktop.store.pictures import (
+    Picture,
+    check_picture,
+    sniff_media_type,
+    too_large,
+    write_pictures,
+)
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 REPORT_EVERY = 200
@@ -239,7 +246,8 @@ def _paced(
 
 
 def _check(record: Imported, seen: set[str]) -> None:
-    """The store's own checks (its limits), and no entry twice."""
+    """The store's own checks (its limits), and no entry twice. A picture's size is checked
+    here when the file tells it without reading it, so the preview refuses it already."""
     if record.entry.uid in seen:
         raise problem(
             translate("Imports", "{place} repeats an entry that came earlier in the file."),
@@ -250,6 +258,9 @@ def _check(record: Imported, seen: set[str]) -> None:
         check_entry(record.entry)
     except ValueError as e:
         raise ImportProblem(f"{record.place}: {e}") from None
+    for picture in record.pictures:
+        if picture.size is not None and picture.size > limits.PICTURE_BYTES:
+            raise ImportProblem(f"{record.place}: {picture.name}: {too_large()}")
 
 
 def _records(

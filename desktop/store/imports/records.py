@@ -77,6 +77,7 @@ class PictureFile:
     width: int | None = None
     height: int | None = None
     name: str = ""  # where it is in the file, for messages
+    size: int | None = None  # its bytes, when the file says so without reading it (a ZIP)
 
 
 @dataclass(frozen=True)

@@ -205,15 +205,30 @@ def _document(data: bytes | str) -> dict[str, Any]:
             translate("Store", "This file is not valid JSON, so it is not a Glimmers export.")
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise ImportProblem(translate("Store", "This JSON file is not a Glimmers journal export."))
+        raise not_an_export()
     return document
 
 
-def parse_json(data: bytes | str, registry: Registry = KINDS) -> dict[str, list[Any]]:
-    """Read a whole export file (version 1 or later) into a batch for ``write_batch``; raise
-    ImportProblem on the first thing that is wrong."""
-    document = _document(data)
-    version = document.get("version")
+# What every reader of an export refuses, whether it reads the file whole or streams it
+# (``desktop/store/imports/ours.py``).
+
+
+def not_an_export() -> ImportProblem:
+    return ImportProblem(translate("Store", "This JSON file is not a Glimmers journal export."))
+
+
+def no_entries() -> ImportProblem:
+    return ImportProblem(translate("Store", "This export has no list of entries."))
+
+
+def not_a_list(key: str) -> ImportProblem:
+    return ImportProblem(
+        translate("Store", "In this export, \u201c{key}\u201d is not a list.").format(key=key)
+    )
+
+
+def check_version(version: object, registry: Registry = KINDS) -> None:
+    """Refuse a file without a format version, or from a newer Glimmers."""
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ImportProblem(translate("Store", "This export has no format version."))
     if version > max(kind.since for kind in registry):
@@ -224,19 +239,22 @@ def parse_json(data: bytes | str, registry: Registry = KINDS) -> dict[str, list[
                 "Update Glimmers to import it.",
             )
         )
+
+
+def parse_json(data: bytes | str, registry: Registry = KINDS) -> dict[str, list[Any]]:
+    """Read a whole export file (version 1 or later) into a batch for ``write_batch``; raise
+    ImportProblem on the first thing that is wrong."""
+    document = _document(data)
+    check_version(document.get("version"), registry)
     if not isinstance(document.get("entries"), list):
-        raise ImportProblem(translate("Store", "This export has no list of entries."))
+        raise no_entries()
     batch: dict[str, list[Any]] = {}
     for kind in registry:
         raw = document.get(kind.key)
         if raw is None:
             continue  # an older file, or none of this kind
         if not isinstance(raw, list):
-            raise ImportProblem(
-                translate("Store", "In this export, \u201c{key}\u201d is not a list.").format(
-                    key=kind.key
-                )
-            )
+            raise not_a_list(kind.key)
         batch[kind.key] = records_from_data(kind, raw)
     return batch
 
@@ -268,23 +286,35 @@ def check_batch(batch: Batch, registry: Registry = KINDS) -> None:
         where = translate("Store", kind.portable.where)
         seen: set[str] = set()
         for number, record in enumerate(batch.get(kind.key, ()), start=1):
-            named = where.format(number=number)
-            uid = kind.portable.uid(record)
-            if not uid.strip() or len(uid) > limits.UID:
-                raise ImportProblem(
-                    translate("Store", "{where} has no usable id.").format(where=named)
-                )
-            if uid in seen:
-                raise ImportProblem(
-                    translate("Store", "{where} repeats the id of an earlier one.").format(
-                        where=named
-                    )
-                )
-            seen.add(uid)
-            try:
-                kind.portable.check(record)
-            except ValueError as e:
-                raise ImportProblem(f"{named}: {e}") from None
+            check_record(kind, record, where.format(number=number), seen)
+
+
+def check_record(kind: RecordKind[Any], record: Any, named: str, seen: set[str]) -> None:
+    """One record as the store would check it before a save, and its id not one of ``seen``
+    (the ids of that kind's records earlier in the file; this one's is added)."""
+    uid = kind.portable.uid(record)
+    if not uid.strip() or len(uid) > limits.UID:
+        raise ImportProblem(translate("Store", "{where} has no usable id.").format(where=named))
+    if uid in seen:
+        raise ImportProblem(
+            translate("Store", "{where} repeats the id of an earlier one.").format(where=named)
+        )
+    seen.add(uid)
+    try:
+        kind.portable.check(record)
+    except ValueError as e:
+        raise ImportProblem(f"{named}: {e}") from None
+
+
+def write_record(
+    conn: sqlite3.Connection, kind: RecordKind[Any], record: Any, links: Links, named: str
+) -> bool:
+    """Write one checked record the journal has no record of that uid for, inside the caller's
+    transaction. False: it is here already under another uid. Raises ImportProblem."""
+    try:
+        return kind.portable.write(conn, record, links)
+    except (RecordProblem, *_integrity_errors()) as e:  # type: ignore[misc]
+        raise ImportProblem(f"{named}: {e}") from None
 
 
 def write_batch(store: Store, batch: Batch, registry: Registry = KINDS) -> ImportResult:
@@ -303,7 +333,6 @@ def write_batch(store: Store, batch: Batch, registry: Registry = KINDS) -> Impor
     kinds = [kind for kind in registry if batch.get(kind.key)]
     added: dict[str, int] = {}
     already = 0
-    integrity = _integrity_errors()
     with store.transaction(*(kind.table for kind in kinds)) as conn:
         links = Links(conn)
         for kind in kinds:
@@ -315,11 +344,7 @@ def write_batch(store: Store, batch: Batch, registry: Registry = KINDS) -> Impor
                 if portable.uid(record) in existing:
                     already += 1
                     continue
-                try:
-                    wrote = portable.write(conn, record, links)
-                except (RecordProblem, *integrity) as e:  # type: ignore[misc]
-                    raise ImportProblem(f"{where.format(number=number)}: {e}") from None
-                if wrote:
+                if write_record(conn, kind, record, links, where.format(number=number)):
                     added[kind.key] = added.get(kind.key, 0) + 1
                 else:
                     already += 1

@@ -752,8 +752,7 @@ def entry_uid(entry: Entry) -> str:
 
 def add_entry(conn: sqlite3.Connection, entry: Entry, links: Links) -> bool:
     """Write a checked entry the journal does not have yet (inside the caller's transaction)."""
-    write_entry(conn, entry)
-    return True
+    return insert_new_entry(conn, entry)
 
 
 def entry_kept(entry: Entry) -> bool:

@@ -9,15 +9,25 @@ so a second import of the same file adds nothing.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from desktop.clock import stamp
 from desktop.store import limits
 from desktop.store.database import Store
-from desktop.store.exchange import Batch, ImportResult, check_batch, parse_json, write_batch
+from desktop.store.exchange import (
+    ImportResult,
+    Registry,
+    check_record,
+    parse_json,
+    write_batch,
+    write_record,
+)
 from desktop.store.imports.detect import FORMAT_NAMES, reader_for
+from desktop.store.imports.ours import OurRecord, read_ours
 from desktop.store.imports.records import (
     Findings,
     Imported,
@@ -28,7 +38,7 @@ from desktop.store.imports.records import (
     problem,
 )
 from desktop.store.journal import TABLE, check_entry, insert_new_entry
-from desktop.store.kinds import KINDS
+from desktop.store.kinds import KINDS, RecordKind
 from desktop.store.pictures import TABLE as PICTURES
 from desktop.store.pictures import (
     Picture,
@@ -37,11 +47,13 @@ from desktop.store.pictures import (
     too_large,
     write_pictures,
 )
+from desktop.store.portable import Links
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 REPORT_EVERY = 200
 ProgressCallback = Callable[[int, int], None]  # bytes read so far, bytes in all
 IsCancelled = Callable[[], bool]
+T = TypeVar("T")
 
 
 class ImportCancelled(Exception):
@@ -225,11 +237,11 @@ _KEPT_ALREADY = "SELECT 1 FROM entries WHERE uid = ?"
 
 
 def _paced(
-    records: Iterable[Imported],
+    records: Iterable[T],
     progress: Progress,
     report: ProgressCallback | None,
     cancelled: IsCancelled | None,
-) -> Iterator[Imported]:
+) -> Iterator[T]:
     """The records one at a time, as the reader makes them (a record's pictures are read
     while the reader is still on it), saying how far it is and listening for a cancel."""
     for count, record in enumerate(records, start=1):
@@ -287,7 +299,7 @@ def preview_file(
     """Read the whole file and say what importing it would do. Raises ImportProblem naming
     what is wrong and where, or ImportCancelled. Writes nothing."""
     if fmt == "glimmers":
-        return _preview_ours(store, path, report)
+        return _preview_ours(store, path, report, cancelled)
     findings, progress = Findings(), Progress()
     entries = already = 0
     first: str | None = None
@@ -342,7 +354,7 @@ def import_file(
     """Add every entry of the file this journal does not have yet, with its pictures, in one
     transaction: on any problem, or if cancelled, nothing is written."""
     if fmt == "glimmers":
-        return _import_ours(store, path, report)
+        return _import_ours(store, path, report, cancelled)
     findings, progress = Findings(), Progress()
     added = already = pictures = 0
     seen: set[str] = set()
@@ -367,10 +379,110 @@ def import_file(
     )
 
 
-# -- our own export: every kind of record, read whole and written by the exchange ---------------
+# -- our own export: every kind of record, streamed, checked and written by the exchange -------
 
 
-def _our_batch(path: Path) -> Batch:
+class _OutOfOrder(Exception):
+    """A kind of record comes before a kind it links to: the file is read whole instead."""
+
+
+def _ours(
+    path: Path,
+    registry: Registry,
+    report: ProgressCallback | None,
+    cancelled: IsCancelled | None,
+) -> Iterator[OurRecord]:
+    progress = Progress()
+    try:
+        yield from _paced(read_ours(path, registry, progress), progress, report, cancelled)
+    except OSError as e:
+        raise problem(
+            translate("Imports", "Glimmers could not read {file}: {reason}."),
+            file=path.name,
+            reason=e.strerror or e,
+        ) from None
+
+
+def _is_kept(conn: sqlite3.Connection, kind: RecordKind[Any], record: object) -> bool:
+    row = conn.execute(f"SELECT 1 FROM {kind.table} WHERE uid = ?", (kind.portable.uid(record),))
+    return row.fetchone() is not None
+
+
+def _preview_ours(
+    store: Store,
+    path: Path,
+    report: ProgressCallback | None,
+    cancelled: IsCancelled | None,
+    registry: Registry = KINDS,
+) -> Preview:
+    counts: dict[str, int] = {}
+    seen: dict[str, set[str]] = {}
+    already = 0
+    first: str | None = None
+    last: str | None = None
+    for item in _ours(path, registry, report, cancelled):
+        kind, record = item.kind, item.record
+        check_record(kind, record, item.named, seen.setdefault(kind.key, set()))
+        counts[kind.key] = counts.get(kind.key, 0) + 1
+        already += _is_kept(store.conn, kind, record)
+        if kind.readable.when is not None:
+            day = kind.readable.when(record)[0]
+            if day:
+                first = day if first is None or day < first else first
+                last = day if last is None or day > last else last
+    return Preview(
+        format="glimmers",
+        entries=sum(counts.values()),
+        already=already,
+        first_day=dt.date.fromisoformat(first) if first else None,
+        last_day=dt.date.fromisoformat(last) if last else None,
+        findings=Findings(),
+        kinds=tuple((kind.key, counts[kind.key]) for kind in registry if kind.key in counts),
+    )
+
+
+def _import_ours(
+    store: Store,
+    path: Path,
+    report: ProgressCallback | None,
+    cancelled: IsCancelled | None,
+    registry: Registry = KINDS,
+) -> ImportResult:
+    """Every record the journal lacks, in one transaction, as the file is read. Our exports
+    list the kinds in the registry's order, so a record's links are written before it; a file
+    in another order is read whole and written by ``write_batch`` instead."""
+    order = {kind.key: number for number, kind in enumerate(registry)}
+    added: dict[str, int] = {}
+    seen: dict[str, set[str]] = {}
+    already = 0
+    try:
+        with store.transaction(*(kind.table for kind in registry)) as conn:
+            links = Links(conn)
+            latest = 0
+            for item in _ours(path, registry, report, cancelled):
+                kind, record = item.kind, item.record
+                if order[kind.key] < latest:
+                    raise _OutOfOrder()
+                latest = order[kind.key]
+                check_record(kind, record, item.named, seen.setdefault(kind.key, set()))
+                if _is_kept(conn, kind, record):
+                    already += 1
+                elif write_record(conn, kind, record, links, item.named):
+                    added[kind.key] = added.get(kind.key, 0) + 1
+                else:
+                    already += 1
+    except _OutOfOrder:
+        return _import_ours_whole(store, path, report, registry)
+    return ImportResult(
+        added=sum(added.values()),
+        already_there=already,
+        added_by_kind=tuple((k.key, added[k.key]) for k in registry if k.key in added),
+    )
+
+
+def _import_ours_whole(
+    store: Store, path: Path, report: ProgressCallback | None, registry: Registry
+) -> ImportResult:
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -379,52 +491,7 @@ def _our_batch(path: Path) -> Batch:
             file=path.name,
             reason=e.strerror or e,
         ) from None
-    batch = parse_json(data)
-    check_batch(batch)
-    return batch
-
-
-def _uids_kept(store: Store, table: str, uids: list[str]) -> int:
-    found = 0
-    for start in range(0, len(uids), 500):
-        chunk = uids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        found += store.conn.execute(
-            f"SELECT COUNT(*) FROM {table} WHERE uid IN ({marks})", chunk
-        ).fetchone()[0]
-    return found
-
-
-def _preview_ours(store: Store, path: Path, report: ProgressCallback | None) -> Preview:
-    batch = _our_batch(path)
-    counts: list[tuple[str, int]] = []
-    already = total = 0
-    days: list[str] = []
-    for kind in KINDS:
-        records = batch.get(kind.key) or ()
-        if not records:
-            continue
-        counts.append((kind.key, len(records)))
-        total += len(records)
-        already += _uids_kept(store, kind.table, [kind.portable.uid(r) for r in records])
-        if kind.readable.when is not None:
-            days += [kind.readable.when(r)[0] for r in records]
-    days = sorted(d for d in days if d)
-    if report is not None:
-        report(1, 1)
-    return Preview(
-        format="glimmers",
-        entries=total,
-        already=already,
-        first_day=dt.date.fromisoformat(days[0]) if days else None,
-        last_day=dt.date.fromisoformat(days[-1]) if days else None,
-        findings=Findings(),
-        kinds=tuple(counts),
-    )
-
-
-def _import_ours(store: Store, path: Path, report: ProgressCallback | None) -> ImportResult:
-    result = write_batch(store, _our_batch(path))
+    result = write_batch(store, parse_json(data, registry), registry)
     if report is not None:
         report(1, 1)
     return result

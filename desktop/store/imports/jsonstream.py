@@ -16,6 +16,7 @@ from typing import Any, TextIO
 CHUNK = 1 << 20
 MAX_VALUE = 256 << 20  # one element larger than this is refused, not buffered further
 
+NOT_AN_OBJECT = "the text does not start with a JSON object"  # JsonError.reason
 _NUMBER_LOOKAHEAD = 64
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -131,7 +132,7 @@ def walk(
     Raises JsonError, naming the line and column, where the text is not valid JSON.
     """
     cursor = _Cursor(stream, chunk, max_value)
-    cursor.expect("{", "the text does not start with a JSON object")
+    cursor.expect("{", NOT_AN_OBJECT)
     if cursor.peek() == "}":
         cursor.pos += 1
     else:

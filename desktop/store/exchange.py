@@ -317,6 +317,18 @@ def write_record(
         raise ImportProblem(f"{named}: {e}") from None
 
 
+def write_new_records(
+    conn: sqlite3.Connection, kind: RecordKind[Any], records: Sequence[Any], named: str
+) -> int:
+    """Many checked records of a kind with ``write_new`` at once, inside the caller's
+    transaction (``named``: the first of them); how many were new. Raises ImportProblem."""
+    assert kind.portable.write_new is not None
+    try:
+        return kind.portable.write_new(conn, records)
+    except _integrity_errors() as e:
+        raise ImportProblem(f"{named}: {e}") from None
+
+
 def write_batch(store: Store, batch: Batch, registry: Registry = KINDS) -> ImportResult:
     """Add the records of ``batch`` this journal does not have yet: all of them, or none.
 
@@ -340,10 +352,17 @@ def write_batch(store: Store, batch: Batch, registry: Registry = KINDS) -> Impor
             records = batch[kind.key]
             where = translate("Store", portable.where)
             existing = _existing_uids(conn, kind.table, [portable.uid(r) for r in records])
-            for number, record in enumerate(records, start=1):
-                if portable.uid(record) in existing:
-                    already += 1
-                    continue
+            fresh = [(n, r) for n, r in enumerate(records, 1) if portable.uid(r) not in existing]
+            already += len(records) - len(fresh)
+            if portable.write_new is not None:  # many at once
+                for start in range(0, len(fresh), 500):
+                    chunk = fresh[start : start + 500]
+                    named = where.format(number=chunk[0][0])
+                    wrote = write_new_records(conn, kind, [r for _, r in chunk], named)
+                    added[kind.key] = added.get(kind.key, 0) + wrote
+                    already += len(chunk) - wrote
+                continue
+            for number, record in fresh:
                 if write_record(conn, kind, record, links, where.format(number=number)):
                     added[kind.key] = added.get(kind.key, 0) + 1
                 else:

@@ -104,6 +104,10 @@ class Portable(Generic[R]):
     # caller's transaction. False: it is here already under another uid (the same music file).
     write: Callable[[sqlite3.Connection, R, Links], bool]
     where: str  # "Entry {number}": names a record of the file in messages (marked)
+    # Optional, for kinds that link to nothing and come by the thousand (journal entries):
+    # write many checked records at once, those whose uids the journal lacks, inside the
+    # caller's transaction; returns how many it wrote. Imports use it in place of ``write``.
+    write_new: Callable[[sqlite3.Connection, Sequence[R]], int] | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ KINDS: tuple[RecordKind[Any], ...] = (
             check=journal.check_entry,
             write=journal.add_entry,
             where=journal.ENTRY_WHERE,
+            write_new=journal.add_new_entries,
         ),
         readable=Readable(
             kept=journal.entry_kept,

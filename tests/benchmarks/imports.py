@@ -40,6 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop.store import Store, open_store
+from desktop.store.exchange import FORMAT_NAME, FORMAT_VERSION
 from desktop.store.imports import ReadOptions, import_file
 from desktop.store.journal import all_entries, count_entries
 from desktop.store.records import feelings_to_json
@@ -218,12 +219,46 @@ def write_daylio_backup(path: Path, n: int, rng: random.Random) -> None:
     del entries, document
 
 
+def write_glimmers(path: Path, n: int, rng: random.Random) -> None:
+    """Our own JSON export, as Glimmers writes it (a record's fields in export order)."""
+    with path.open("w", encoding="utf-8") as f:
+        header = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "app_version": "0.0",
+                  "exported_at": "2026-01-01T00:00:00+00:00"}  # fmt: skip
+        f.write(json.dumps(header)[:-1] + ', "entries": [\n')
+        for i, moment in enumerate(_moments(n)):
+            stamp = moment.replace(tzinfo=dt.timezone.utc).isoformat(timespec="milliseconds")
+            entry = {
+                "id": f"{i:032x}",
+                "kind": "entry",
+                "day": moment.date().isoformat(),
+                "created_at": stamp,
+                "updated_at": stamp,
+                "deleted_at": None,
+                "senses": {
+                    "touch": _text(rng, 3) if i % 4 == 0 else "",
+                    "sound": "",
+                    "sight": "",
+                    "smell_taste": "",
+                    "breath_body": "",
+                },
+                "feelings": [{"word": "calm", "intensity": 2}] if i % 3 == 0 else [],
+                "text": _text(rng, 76),
+                "impressions": [],
+                "tags": ["walk"] if i % 5 == 0 else [],
+                "sketch": None,
+                "pleasantness": None,
+            }
+            f.write(("," if i else "") + json.dumps(entry, ensure_ascii=False) + "\n")
+        f.write("]}\n")
+
+
 FORMATS = {
     "jrnl_json": ("jrnl", "journal.json", write_jrnl_json),
     "jrnl_text": ("jrnl", "journal.txt", write_jrnl_text),
     "dayone": ("dayone", "Day One.zip", write_dayone),
     "daylio_csv": ("daylio", "daylio.csv", write_daylio_csv),
     "daylio_backup": ("daylio", "backup.daylio", write_daylio_backup),
+    "glimmers": ("glimmers", "glimmers.json", write_glimmers),
 }
 
 
@@ -301,7 +336,7 @@ def main() -> None:
                 result = import_file(store, path, fmt, options)
                 seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
                 kept = count_entries(store)
-                assert result.added == kept > 0, (key, result, kept)
+                assert dict(result.added_by_kind)["entries"] == kept > 0, (key, result, kept)
                 best, best_cpu = max(best, kept / seconds), max(best_cpu, kept / cpu)
                 target = _fresh(folder / f"{key}-{run}-floor", "floor")
                 floor_wall, floor_cpu = raw_floor(target, store)

@@ -24,6 +24,7 @@ from desktop.store.exchange import (
     check_record,
     parse_json,
     write_batch,
+    write_new_records,
     write_record,
 )
 from desktop.store.imports.detect import FORMAT_NAMES, reader_for
@@ -37,7 +38,7 @@ from desktop.store.imports.records import (
     ReadOptions,
     problem,
 )
-from desktop.store.journal import TABLE, check_entry, insert_new_entry
+from desktop.store.journal import TABLE, check_entry, insert_new_entries
 from desktop.store.kinds import KINDS, RecordKind
 from desktop.store.pictures import TABLE as PICTURES
 from desktop.store.pictures import (
@@ -51,6 +52,9 @@ from desktop.store.portable import Links
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 REPORT_EVERY = 200
+# Records written many at once wait for their turn at most this many, or this much of the file.
+WAITING = 256
+WAITING_BYTES = 4 << 20
 ProgressCallback = Callable[[int, int], None]  # bytes read so far, bytes in all
 IsCancelled = Callable[[], bool]
 T = TypeVar("T")
@@ -356,27 +360,59 @@ def import_file(
     if fmt == "glimmers":
         return _import_ours(store, path, report, cancelled)
     findings, progress = Findings(), Progress()
-    added = already = pictures = 0
     seen: set[str] = set()
-    now = stamp(store.wall)
+    batch = _Batch(stamp(store.wall))
     with store.transaction(TABLE, PICTURES) as conn:
         records = _records(path, fmt, options, findings, progress)
         for record in _paced(records, progress, report, cancelled):
             _check(record, seen)
-            if not insert_new_entry(conn, record.entry):
-                already += 1
-                continue
-            if record.pictures:
-                kept = [_picture(p, now, record.place) for p in record.pictures]
-                write_pictures(conn, record.entry.uid, kept)
-                pictures += len(kept)
-            added += 1
-    counts = (("entries", added), ("entry_pictures", pictures))
+            batch.add(conn, record)
+        batch.write(conn)
+    counts = (("entries", batch.added), ("entry_pictures", batch.pictures))
     return ImportResult(
-        added=added + pictures,
-        already_there=already,
+        added=batch.added + batch.pictures,
+        already_there=batch.already,
         added_by_kind=tuple((key, n) for key, n in counts if n),
     )
+
+
+class _Batch:
+    """Checked entries waiting to be written a few hundred at a time (a few statements for
+    all of them). An entry with pictures is written at once: its pictures are read while the
+    reader is still on it, one at a time, and never wait in memory."""
+
+    ENTRIES = WAITING
+    CHARACTERS = 4_000_000
+
+    def __init__(self, added_at: str) -> None:
+        self.added_at = added_at
+        self.waiting: list[Imported] = []
+        self.characters = 0
+        self.added = self.already = self.pictures = 0
+
+    def add(self, conn: sqlite3.Connection, record: Imported) -> None:
+        self.waiting.append(record)
+        self.characters += len(record.entry.body)
+        if (
+            record.pictures
+            or len(self.waiting) >= self.ENTRIES
+            or self.characters >= self.CHARACTERS
+        ):
+            self.write(conn)
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        if not self.waiting:
+            return
+        ids = insert_new_entries(conn, [r.entry for r in self.waiting])
+        self.added += len(ids)
+        self.already += len(self.waiting) - len(ids)
+        for record in self.waiting:
+            if record.pictures and record.entry.uid in ids:
+                kept = [_picture(p, self.added_at, record.place) for p in record.pictures]
+                write_pictures(conn, record.entry.uid, kept)
+                self.pictures += len(kept)
+        self.waiting.clear()
+        self.characters = 0
 
 
 # -- our own export: every kind of record, streamed, checked and written by the exchange -------
@@ -391,8 +427,9 @@ def _ours(
     registry: Registry,
     report: ProgressCallback | None,
     cancelled: IsCancelled | None,
+    progress: Progress | None = None,
 ) -> Iterator[OurRecord]:
-    progress = Progress()
+    progress = Progress() if progress is None else progress
     try:
         yield from _paced(read_ours(path, registry, progress), progress, report, cancelled)
     except OSError as e:
@@ -455,22 +492,48 @@ def _import_ours(
     added: dict[str, int] = {}
     seen: dict[str, set[str]] = {}
     already = 0
+    progress = Progress()
+    waiting: list[OurRecord] = []  # records of a kind written many at once
+    waiting_since = 0  # progress.done when the first of them came
+
+    def write_waiting(conn: sqlite3.Connection) -> None:
+        nonlocal already
+        if not waiting:
+            return
+        kind = waiting[0].kind
+        records = [item.record for item in waiting]
+        wrote = write_new_records(conn, kind, records, waiting[0].named)
+        added[kind.key] = added.get(kind.key, 0) + wrote
+        already += len(waiting) - wrote
+        waiting.clear()
+
     try:
         with store.transaction(*(kind.table for kind in registry)) as conn:
             links = Links(conn)
             latest = 0
-            for item in _ours(path, registry, report, cancelled):
+            for item in _ours(path, registry, report, cancelled, progress):
                 kind, record = item.kind, item.record
                 if order[kind.key] < latest:
                     raise _OutOfOrder()
                 latest = order[kind.key]
                 check_record(kind, record, item.named, seen.setdefault(kind.key, set()))
+                if kind.portable.write_new is not None:
+                    if waiting and waiting[0].kind is not kind:
+                        write_waiting(conn)
+                    if not waiting:
+                        waiting_since = progress.done
+                    waiting.append(item)
+                    if len(waiting) >= WAITING or progress.done - waiting_since > WAITING_BYTES:
+                        write_waiting(conn)
+                    continue
+                write_waiting(conn)
                 if _is_kept(conn, kind, record):
                     already += 1
                 elif write_record(conn, kind, record, links, item.named):
                     added[kind.key] = added.get(kind.key, 0) + 1
                 else:
                     already += 1
+            write_waiting(conn)
     except _OutOfOrder:
         return _import_ours_whole(store, path, report, registry)
     return ImportResult(

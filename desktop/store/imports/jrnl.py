@@ -126,7 +126,7 @@ def _entry(
     options: ReadOptions,
     findings: Findings,
 ) -> Imported | None:
-    stamp = moment.strftime("%Y-%m-%d %H:%M")
+    stamp = moment.isoformat(" ", "minutes")  # "2019-03-01 09:15", as jrnl writes it
     uid = source_uid(SOURCE, own_id) if own_id else ids.uid(stamp, text)
     tags = [strip_symbol(t) for t in tags]
     if starred:

@@ -15,13 +15,21 @@ from typing import TYPE_CHECKING
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
 from desktop.clock import Clock, MonotonicClock, SystemWallClock, WallClock
 from desktop.icons import app_icon
 from desktop.paths import (
+    STEP,
     backups_dir,
     database_path,
     ensure_private_dir,
@@ -38,7 +46,8 @@ from desktop.shell.help_actions import HelpActions
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.shell.protection_actions import ProtectionActions
-from desktop.store import Store, StoreProblem, open_store
+from desktop.shell.single_window import SingleWindow
+from desktop.store import ProblemKind, Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 from desktop.theme import STYLE as THEME_STYLE
@@ -49,7 +58,9 @@ if TYPE_CHECKING:
 
     from desktop.cli import Size
     from desktop.listen.player import Player
+    from desktop.shell.already_open import AlreadyOpenWindow
     from desktop.shell.problem_window import ProblemWindow
+    from desktop.store.keys import Argon2Cost
 
 # What only some runs need (dialogs, backups, encryption, the player) is imported where it is
 # first used: start-up loads only what the first painted window needs.
@@ -145,6 +156,7 @@ class Lifecycle:
         player: Player | None = None,
         wall: WallClock | None = None,
         offer_protection: bool = True,  # at first start; off for screenshots and most tests
+        key_cost: Argon2Cost | None = None,  # None: tuned to this computer when a key is made
     ) -> None:
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication), "make_qapplication() comes first"
@@ -160,20 +172,32 @@ class Lifecycle:
         self.data_actions: DataActions | None = None  # these two answer the window's menus
         self.help_actions: HelpActions | None = None
         self.problem_window: ProblemWindow | None = None
+        self.already_open: AlreadyOpenWindow | None = None  # a second start on this journal
+        self.single = SingleWindow(data_dir, self.bring_forward)
         self._player = player
         self._owns_player = player is None
         self.settings = QSettings(str(settings_file(data_dir)), QSettings.Format.IniFormat)
         self.appearance = Appearance(qapp, self.settings)
         self.protection = ProtectionActions(
-            self, self.settings, self.dialogs, self.clock, qapp, offer=offer_protection
+            self, self.settings, self.dialogs, self.clock, qapp, offer_protection, key_cost
         )
         self.backups = BackupActions(self, self.settings, self.dialogs, self.wall)
 
     def start(self) -> QWidget:
         """Open the store and show the main window, or the unlock window, or explain why the
-        data cannot be opened."""
+        data cannot be opened, or that another Glimmers has it open."""
         ensure_private_dir(self.data_dir)
         self.problem_window = None
+        if not self.single.claim():
+            return self._say_already_open()
+        if (self.data_dir / STEP).exists():
+            from desktop.store.protection import settle  # a passphrase step was cut short
+
+            try:
+                settle(self.data_dir)
+            except OSError as e:
+                path = database_path(self.data_dir)
+                return self._show_problem(StoreProblem(ProblemKind.UNREADABLE, path, str(e)))
         if is_protected(self.data_dir) and self.key is None:
             return self.protection.show_unlock()
         try:
@@ -181,11 +205,7 @@ class Lifecycle:
                 database_path(self.data_dir), backups_dir(self.data_dir), self.wall, self.key
             )
         except StoreProblem as problem:
-            shown = self.problem_window = self.backups.problem_window(problem)
-            shown.quit_requested.connect(shown.close)
-            shown.another_folder_requested.connect(lambda: self._try_another_folder(shown))
-            shown.show()
-            return shown
+            return self._show_problem(problem)
         self.store = store
         window = self.window = self._build_main_window(store)
         window.first_painted.connect(self.appearance.check_system)
@@ -193,6 +213,34 @@ class Lifecycle:
         self.backups.opened(window)
         self.protection.opened(store, window)
         return window
+
+    def _show_problem(self, problem: StoreProblem) -> QWidget:
+        shown = self.problem_window = self.backups.problem_window(problem)
+        shown.quit_requested.connect(shown.close)
+        shown.another_folder_requested.connect(lambda: self._try_another_folder(shown))
+        shown.show()
+        return shown
+
+    def _say_already_open(self) -> QWidget:
+        from desktop.shell.already_open import AlreadyOpenWindow, already_open_text
+
+        holder = self.single.lock.holder()
+        forward = holder is not None and holder.is_app and self.single.knock()
+        text = already_open_text(self.data_dir, holder, forward)
+        print(f"glimmers: {text}", file=sys.stderr)
+        shown = self.already_open = AlreadyOpenWindow(text)
+        shown.close_requested.connect(shown.close)
+        shown.show()
+        return shown
+
+    def bring_forward(self) -> None:
+        """A second start asked for this journal: show the window that has it."""
+        for widget in (self.window, self.protection.unlock_window, self.problem_window):
+            if widget is not None and widget.isVisible():
+                widget.setWindowState(widget.windowState() & ~Qt.WindowState.WindowMinimized)
+                widget.raise_()
+                widget.activateWindow()
+                return
 
     def reopen(self, key: bytes | None, instead_of: QWidget | None = None) -> QWidget:
         self.key = key
@@ -252,7 +300,9 @@ class Lifecycle:
         )
         if folder is None:
             return
+        self.single.release()
         self.data_dir = folder
+        self.single = SingleWindow(folder, self.bring_forward)
         self.reopen(self.key, instead_of=problem)
 
     def shutdown(self) -> None:
@@ -263,13 +313,20 @@ class Lifecycle:
             self._player.shutdown()
         self._close_store()
         self.settings.sync()
+        self.single.release()
 
 
 def take_screenshot(glimmers: Lifecycle, target: Path, tab: str | None, size: Size) -> int:
     window = glimmers.window
     if window is None:
-        problem = glimmers.problem_window
-        detail = problem.problem.explanation() if problem else "unknown problem"
+        problem, busy = glimmers.problem_window, glimmers.already_open
+        detail = (
+            problem.problem.explanation()
+            if problem
+            else busy.message.text()
+            if busy
+            else "unknown problem"
+        )
         print(f"glimmers: cannot take a screenshot:\n{detail}", file=sys.stderr)
         return 2
     window.show_page(tab or window.current_page_key())

@@ -222,7 +222,7 @@ class Store:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-        except sqlite3.OperationalError as e:
+        except OPERATIONAL_ERRORS as e:
             raise WriteFailed(
                 translate("Store", "Glimmers could not save this: {reason}.").format(
                     reason=_plain_reason(e)

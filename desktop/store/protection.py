@@ -68,7 +68,13 @@ Hook = Callable[[str], None]  # told each point the step has reached (tests stop
 
 class ChangeUnfinished(OSError):
     """The files were all converted and the step is done, but putting them in place was cut
-    short; the next start finishes it. Something has changed: never say nothing did."""
+    short; the next start finishes it. Something has changed: never say nothing did.
+
+    ``key`` is the journal's key from now on (None once the passphrase is removed)."""
+
+    def __init__(self, message: str, key: bytes | None) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 def _quiet(point: str) -> None:
@@ -369,7 +375,8 @@ def _convert_all(
                 "Store",
                 "the change is made, but Glimmers could not put every file in place ({reason}). "
                 "It finishes the next time Glimmers opens this journal",
-            ).format(reason=e.strerror or e)
+            ).format(reason=e.strerror or e),
+            new,
         ) from e
 
 

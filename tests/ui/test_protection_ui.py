@@ -17,7 +17,7 @@ from desktop.shell.unlock_window import UnlockWindow
 from desktop.store.database import SQLITE_HEADER, encryption_available
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
 from desktop.store.protection import is_protected
-from tests.helpers import FakeClock, FakeDialogs, FakeWallClock
+from tests.helpers import CHEAP_KEYS, FakeClock, FakeDialogs, FakeWallClock
 
 pytestmark = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 PASSPHRASE = "slow river, warm stone"
@@ -32,6 +32,7 @@ def start(
         clock=clock,
         dialogs=dialogs or FakeDialogs(),
         offer_protection=False,
+        key_cost=CHEAP_KEYS,
     )
     app.start()
     return app

@@ -73,6 +73,11 @@ class SingleWindow:
         self.door.knocked.connect(bring_forward)
         self._registered: str | None = None
 
+    @property
+    def on_the_bus(self) -> bool:
+        """Whether a second start can reach this one over D-Bus."""
+        return self._registered is not None
+
     def claim(self) -> bool:
         """Take the journal for this run; False when another Glimmers (or a command) has it."""
         if self.lock.held:

@@ -15,14 +15,7 @@ from typing import TYPE_CHECKING
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QLocale,
-    QSettings,
-    QStandardPaths,
-    Qt,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
@@ -46,12 +39,13 @@ from desktop.shell.help_actions import HelpActions
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.shell.protection_actions import ProtectionActions
+from desktop.shell.settings_file import open_settings
 from desktop.shell.single_window import SingleWindow
+from desktop.shell.theme import STYLE as THEME_STYLE
+from desktop.shell.theme import STYLED
 from desktop.store import ProblemKind, Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
-from desktop.theme import STYLE as THEME_STYLE
-from desktop.theme import STYLED
 
 if TYPE_CHECKING:
     import argparse
@@ -176,7 +170,7 @@ class Lifecycle:
         self.single = SingleWindow(data_dir, self.bring_forward)
         self._player = player
         self._owns_player = player is None
-        self.settings = QSettings(str(settings_file(data_dir)), QSettings.Format.IniFormat)
+        self.settings = open_settings(settings_file(data_dir))
         self.appearance = Appearance(qapp, self.settings)
         self.protection = ProtectionActions(
             self, self.settings, self.dialogs, self.clock, qapp, offer_protection, key_cost
@@ -274,7 +268,7 @@ class Lifecycle:
         self.signals = StoreSignals(store)
         pages = build_pages(store, self.signals, self.settings, self.clock, self.wall, self.player)
         window = MainWindow(pages, self.settings)
-        self.data_actions = DataActions(store, self.dialogs, window)
+        self.data_actions = DataActions(store, self.signals, self.dialogs, window)
         for action in (
             *self.data_actions.actions(),
             *self.backups.actions(window),
@@ -282,7 +276,7 @@ class Lifecycle:
         ):
             window.add_menu_action("file", action)
         self.appearance.add_menu(window)
-        self.help_actions = HelpActions(store, self.data_dir, window)
+        self.help_actions = HelpActions(store, self.signals, self.data_dir, window)
         window.quit_requested.connect(window.close)
         return window
 

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 INTERFACE = f"{APP_ID}.Journal"
 OBJECT_PATH = "/journal"
 KNOCK_TIMEOUT_MS = 2000
+# The bus is joined a moment after start-up: loading QtDBus and connecting take some 20 ms
+# that the first painted window need not wait for.
+JOIN_BUS_AFTER_MS = 500
 
 
 def bus_name(data_dir: Path) -> str:
@@ -84,8 +87,7 @@ class SingleWindow:
             return True
         if not self.lock.acquire():
             return False
-        # After the first window is up: the bus is no reason to wait for it.
-        QTimer.singleShot(0, self.door, self._register)
+        QTimer.singleShot(JOIN_BUS_AFTER_MS, self.door, self._register)
         return True
 
     def _register(self) -> None:

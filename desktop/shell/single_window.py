@@ -5,7 +5,6 @@ no bus, the second start only says so). No network: D-Bus is a local message bus
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Callable
@@ -31,6 +30,8 @@ JOIN_BUS_AFTER_MS = 500
 def bus_name(data_dir: Path) -> str:
     """The well-known name of the Glimmers that has ``data_dir`` open: one per journal, under
     the app's id (which a Flatpak sandbox lets it own)."""
+    import hashlib  # some 13 ms of OpenSSL that start-up does not need
+
     digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:20]
     return f"{APP_ID}.journal_{digest}"
 

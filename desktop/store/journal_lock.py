@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -34,6 +33,11 @@ class Holder:
     @property
     def is_app(self) -> bool:
         return self.what == APP
+
+
+def _plain(what: str) -> str:
+    """A command's name, as it may stand inside a JSON string unescaped."""
+    return "".join(ch for ch in what if ch.isalnum() or ch in " -_")
 
 
 class JournalLock:
@@ -67,7 +71,7 @@ class JournalLock:
             os.close(fd)
             return False
         self._fd = fd
-        text = json.dumps({"what": self.what, "pid": os.getpid()}).encode("utf-8")
+        text = f'{{"what": "{_plain(self.what)}", "pid": {os.getpid()}}}'.encode()
         try:
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
@@ -98,6 +102,8 @@ class JournalLock:
             if _lock(fd):  # free: whatever the file says is left from a process now gone
                 _unlock(fd)
                 return None
+            import json  # only when someone else holds it: start-up does not pay for it
+
             try:
                 os.lseek(fd, 0, os.SEEK_SET)
                 data = json.loads(os.read(fd, 4096).decode("utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -50,8 +51,11 @@ def build_pages(
     clock: Clock,
     wall: WallClock,
     player: Callable[[], Player],  # the app's one music player, made on first use
+    rng: random.Random | None = None,
+    reminders_possible: Callable[[], bool] = lambda: True,
 ) -> list[Page]:
-    """``player`` gives the app's one music player, made on first use."""
+    """``player`` gives the app's one music player, made on first use; ``rng`` chooses which
+    glimmer from the past is offered again (seeded in tests)."""
 
     @functools.cache
     def vocabulary() -> Vocabulary:
@@ -92,6 +96,20 @@ def build_pages(
 
         return JournalTab(store, signals, vocabulary(), wall)
 
+    def today() -> QWidget:
+        from desktop.rhythm.settings import RhythmSettings
+        from desktop.rhythm.today_tab import TodayTab
+
+        return TodayTab(
+            store,
+            signals,
+            RhythmSettings(settings),
+            clock,
+            wall,
+            rng or random.Random(),
+            reminders_possible,
+        )
+
     return [
         Page(
             "breathe",
@@ -110,5 +128,12 @@ def build_pages(
             translate("Pages", "&Journal"),
             translate("Pages", "A private journal that starts with what you notice"),
             journal,
+        ),
+        Page(
+            "today",
+            translate("Pages", "&Today"),
+            translate("Pages", "Your day's small rhythm, small invitations, and your glimmers"),
+            today,
+            number=5,  # Ctrl+4 is Together's, Ctrl+6 Over time's
         ),
     ]

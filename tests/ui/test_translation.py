@@ -123,7 +123,7 @@ def app(qtbot: QtBot, data_dir: Path, player: Player, pseudo: None) -> Iterator[
     glimmers.shutdown()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today"])
 def test_every_shown_text_is_translated_and_fits(app: Lifecycle, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -114,6 +115,39 @@ class FakePicker:
 
     def folder(self, parent: QWidget) -> Path | None:
         return self.chosen_folder
+
+
+class FakeTray:
+    """The desktop's notification area, as a test sees it: what it shows, and its click."""
+
+    def __init__(self, clicked: Callable[[], None]) -> None:
+        self.clicked = clicked
+        self.messages: list[tuple[str, str]] = []
+        self.visible = False
+
+    def available(self) -> bool:
+        return True
+
+    def show(self) -> None:
+        self.visible = True
+
+    def hide(self) -> None:
+        self.visible = False
+
+    def show_message(self, title: str, text: str) -> None:
+        self.messages.append((title, text))
+
+
+class FakeTrays:
+    """Makes the app's trays (a TrayFactory) and keeps each one it made, oldest first."""
+
+    def __init__(self) -> None:
+        self.made: list[FakeTray] = []
+
+    def __call__(self, clicked: Callable[[], None]) -> FakeTray:
+        tray = FakeTray(clicked)
+        self.made.append(tray)
+        return tray
 
 
 class InlineScans:

@@ -22,7 +22,7 @@ from desktop.store.database import SQLITE_HEADER, encryption_available
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
 from desktop.store.protection import is_protected, unlock
 from tests.conftest import StartApp
-from tests.helpers import CHEAP_KEYS, FakeClock, FakeDialogs, FakeWallClock
+from tests.helpers import FakeClock, FakeDialogs
 
 pytestmark = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 PASSPHRASE = "slow river, warm stone"
@@ -32,21 +32,6 @@ def every_backup_opens(data_dir: Path, key: bytes | None) -> bool:
     """Each backup file in the folder opens with ``key`` (list_backups leaves out the rest)."""
     files = list((data_dir / "backups").glob("glimmers-*.db"))
     return bool(files) and len(list_backups(data_dir / "backups", key)) == len(files)
-
-
-def start(
-    qtbot: QtBot, data_dir: Path, clock: FakeClock | None = None, dialogs: FakeDialogs | None = None
-) -> Lifecycle:
-    app = Lifecycle(
-        data_dir,
-        wall=FakeWallClock(),
-        clock=clock,
-        dialogs=dialogs or FakeDialogs(),
-        offer_protection=False,
-        key_cost=CHEAP_KEYS,
-    )
-    app.start()
-    return app
 
 
 @pytest.fixture(autouse=True)
@@ -273,10 +258,9 @@ def fill_disk(store: Store) -> None:
 
 
 def test_the_lock_waits_and_says_why_when_the_draft_cannot_be_kept(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, start_app: StartApp, clock: FakeClock, dialogs: FakeDialogs
 ) -> None:
-    clock, dialogs = FakeClock(), FakeDialogs()
-    app = start(qtbot, data_dir, clock=clock, dialogs=dialogs)
+    app = start_app()
     protect_from_dialog(qtbot, app).close()
     assert app.window is not None and app.store is not None and app.store.encrypted
     journal = app.window.show_page("journal")
@@ -311,9 +295,8 @@ def test_the_lock_waits_and_says_why_when_the_draft_cannot_be_kept(
     app.shutdown()
 
 
-def test_ctrl_l_with_a_full_disk_waits_too(qtbot: QtBot, data_dir: Path) -> None:
-    dialogs = FakeDialogs()
-    app = start(qtbot, data_dir, dialogs=dialogs)
+def test_ctrl_l_with_a_full_disk_waits_too(qtbot: QtBot, start_app: StartApp) -> None:
+    app = start_app()
     protect_from_dialog(qtbot, app).close()
     assert app.window is not None and app.store is not None
     journal = app.window.show_page("journal")
@@ -328,8 +311,10 @@ def test_ctrl_l_with_a_full_disk_waits_too(qtbot: QtBot, data_dir: Path) -> None
     app.shutdown()
 
 
-def test_a_missing_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Path) -> None:
-    app = start(qtbot, data_dir)
+def test_a_missing_key_file_leads_to_the_recovery_key(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
+    app = start_app()
     assert app.store is not None
     save_entry(app.store, Entry(body="still mine"))
     dialog = protect_from_dialog(qtbot, app)
@@ -338,7 +323,7 @@ def test_a_missing_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Pa
     app.shutdown()
     (data_dir / "glimmers.key").unlink()
 
-    again = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
+    again = start_app(start=False)
     shown = again.start()
     assert isinstance(shown, UnlockWindow)  # not "not a Glimmers database"
     assert "cannot find the key file" in shown.reason.text()
@@ -350,8 +335,10 @@ def test_a_missing_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Pa
     again.shutdown()
 
 
-def test_a_damaged_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Path) -> None:
-    app = start(qtbot, data_dir)
+def test_a_damaged_key_file_leads_to_the_recovery_key(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
+    app = start_app()
     dialog = protect_from_dialog(qtbot, app)
     recovery = dialog.recovery.text()
     dialog.close()
@@ -359,7 +346,7 @@ def test_a_damaged_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Pa
     text = (data_dir / "glimmers.key").read_text()
     (data_dir / "glimmers.key").write_text(text.replace('"nonce": "', '"nonce": "0', 1))
 
-    again = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
+    again = start_app(start=False)
     shown = again.start()
     assert isinstance(shown, UnlockWindow) and shown.use_recovery.isChecked()
     assert "damaged" in shown.reason.text()
@@ -375,11 +362,11 @@ def test_a_damaged_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Pa
 
 
 def test_change_passphrase_says_nothing_changed_only_when_nothing_did(
-    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, start_app: StartApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import desktop.store.protection as protection
 
-    app = start(qtbot, data_dir)
+    app = start_app()
     assert app.store is not None
     save_entry(app.store, Entry(body="through every change"))
     make_backup(app.store, data_dir / "backups", label="by-hand")

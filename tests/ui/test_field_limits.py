@@ -22,8 +22,9 @@ def paste(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
     qtbot.keySequence(edit, QKeySequence.StandardKey.Paste)
 
 
-def test_a_contact_longer_than_kept_is_refused_whole(qtbot: QtBot, store: Store) -> None:
-    signals = StoreSignals(store)
+def test_a_contact_longer_than_kept_is_refused_whole(
+    qtbot: QtBot, store: Store, signals: StoreSignals
+) -> None:
     dialog = TooMuchDialog(store, signals)
     qtbot.addWidget(dialog)
     paste(qtbot, dialog.name_edit, "n" * 40_000)  # Qt alone cut this at 32,767
@@ -34,7 +35,6 @@ def test_a_contact_longer_than_kept_is_refused_whole(qtbot: QtBot, store: Store)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     [kept] = list_contacts(store)
     assert (kept.name, len(kept.how_to_reach)) == ("Sam", limits.CONTACT_REACH)
-    signals.detach()
 
 
 def test_a_check_in_note_longer_than_kept_is_refused_whole(qtbot: QtBot) -> None:

@@ -16,12 +16,12 @@ from desktop.journal.tab import JournalTab
 from desktop.shell.main_window import MainWindow
 from desktop.shell.protection_dialog import ProtectionDialog
 from desktop.shell.unlock_window import UnlockWindow
-from desktop.store import Store
 from desktop.store.backups import list_backups, make_backup
 from desktop.store.database import SQLITE_HEADER, encryption_available
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
 from desktop.store.protection import is_protected, unlock
 from tests.conftest import StartApp
+from tests.faults import fill_disk, free_disk
 from tests.helpers import FakeClock, FakeDialogs
 
 pytestmark = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
@@ -251,12 +251,6 @@ def test_protection_is_offered_once_at_first_start(qtbot: QtBot, start_app: Star
     second.shutdown()
 
 
-def fill_disk(store: Store) -> None:
-    """The file cannot grow by one more page: what SQLite sees when the disk is full."""
-    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
-    store.conn.execute(f"PRAGMA max_page_count = {pages}")
-
-
 def test_the_lock_waits_and_says_why_when_the_draft_cannot_be_kept(
     qtbot: QtBot, start_app: StartApp, clock: FakeClock, dialogs: FakeDialogs
 ) -> None:
@@ -283,7 +277,7 @@ def test_the_lock_waits_and_says_why_when_the_draft_cannot_be_kept(
     clock.advance(61)
     app.protection.idle.check()
     assert app.store is not None and len(dialogs.told) == 1
-    app.store.conn.execute("PRAGMA max_page_count = 1073741823")
+    free_disk(app.store)
     clock.advance(61)
     app.protection.idle.check()
     assert app.store is None and isinstance(app.protection.unlock_window, UnlockWindow)

@@ -11,7 +11,7 @@ from desktop.store.keys import Argon2Cost
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRunnable
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
     from pytestqt.qtbot import QtBot
 
 W = TypeVar("W", bound="QWidget")
@@ -173,3 +173,12 @@ def shown(qtbot: QtBot, widget: W, width: int = 1100, height: int = 760) -> W:
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
     return widget
+
+
+def paste(qtbot: QtBot, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """``text`` pasted into ``widget`` from the clipboard, as a person would with Ctrl+V."""
+    from PySide6.QtGui import QGuiApplication, QKeySequence
+
+    QGuiApplication.clipboard().setText(text)
+    widget.setFocus()
+    qtbot.keySequence(widget, QKeySequence.StandardKey.Paste)

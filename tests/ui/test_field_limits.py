@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.checkin.vocabularies import load_feelings
@@ -14,12 +12,7 @@ from desktop.shell.too_much import TooMuchDialog
 from desktop.store import Store, limits
 from desktop.store.contacts import list_contacts
 from desktop.store_signals import StoreSignals
-
-
-def paste(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    QGuiApplication.clipboard().setText(text)
-    edit.setFocus()
-    qtbot.keySequence(edit, QKeySequence.StandardKey.Paste)
+from tests.helpers import paste
 
 
 def test_a_contact_longer_than_kept_is_refused_whole(

@@ -4,7 +4,6 @@ executor); one test runs it on the real thread pool to show the window never wai
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from PySide6.QtCore import QLocale, QRunnable, Qt
 from PySide6.QtWidgets import QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.checkin.vocabularies import load_feelings
 from desktop.journal.entry_extras import EntryExtras
 from desktop.journal.tab import JournalTab
 from desktop.shell.data_actions import DataActions
@@ -47,13 +45,6 @@ def window(qtbot: QtBot) -> QWidget:
     qtbot.addWidget(made)
     made.show()
     return made
-
-
-@pytest.fixture
-def signals(store: Store) -> Iterator[StoreSignals]:
-    made = StoreSignals(store)
-    yield made
-    made.detach()
 
 
 @pytest.fixture
@@ -187,15 +178,12 @@ def test_the_work_runs_off_the_gui_thread(
 def test_an_imported_entry_shows_its_pictures_and_mood(
     qtbot: QtBot,
     store: Store,
-    signals: StoreSignals,
+    journal_tab: JournalTab,
     actions: DataActions,
     dialogs: FakeDialogs,
     tmp_path: Path,
 ) -> None:
-    tab = JournalTab(store, signals, load_feelings(), store.wall, autosave_ms=60_000)
-    qtbot.addWidget(tab)
-    tab.resize(1100, 760)
-    tab.show()
+    tab = journal_tab
     entry = dayone_entries()[0]
     qtbot.mouseClick(
         _choose(

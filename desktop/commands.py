@@ -1,7 +1,7 @@
 """Subcommands that work on the data without opening a window: export, import, backup, check,
 rescue, and keeping a glimmer. Only ``import`` and ``glimmer`` (like the app) start a journal
-where there is none; ``export`` and ``check`` only read, so they work on a journal that cannot
-be written to."""
+where there is none; ``export``, ``check`` and ``import --dry-run`` only read, so they work on a
+journal that cannot be written to, and beside the app."""
 
 from __future__ import annotations
 
@@ -198,7 +198,15 @@ def _busy(command: str, holder: Holder | None) -> str:
     ).format(command=command)
 
 
-def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock) -> int | None:
+def _reads_only(args: argparse.Namespace, journal_exists: bool) -> bool:
+    """Export and check only read; so does an import's dry run, which only says what it would
+    add (to a journal there is already: without one it starts one, as an import does)."""
+    if args.command == "import" and args.dry_run:
+        return journal_exists
+    return args.command in READS_ONLY
+
+
+def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock, reading: bool) -> int | None:
     """Take the journal for a command that changes it, or check a reading one may read it
     now; a passphrase step cut short is finished first. The exit status when it may not."""
     if lock.acquire():
@@ -214,10 +222,10 @@ def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock) -> int | 
                     ).format(reason=e.strerror or e)
                 )
                 return 2
-        if args.command in READS_ONLY:
+        if reading:
             lock.release()  # the app may open it meanwhile: reading goes on beside it
         return None
-    if args.command not in READS_ONLY:
+    if not reading:
         say(_busy(args.command, lock.holder()))
         return BUSY
     if step_pending(data_dir):
@@ -245,17 +253,18 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     elif not database.exists():
         say(f"glimmers: {StoreProblem(ProblemKind.MISSING, database).explanation()}")
         return 2
+    reading = _reads_only(args, database.exists())
     lock = JournalLock(data_dir, args.command)
     try:
-        refused = _hold(args, data_dir, lock)
+        refused = _hold(args, data_dir, lock, reading)
         if refused is not None:
             return refused
-        return _run(args, data_dir)
+        return _run(args, data_dir, reading)
     finally:
         lock.release()
 
 
-def _run(args: argparse.Namespace, data_dir: Path) -> int:
+def _run(args: argparse.Namespace, data_dir: Path, reading: bool) -> int:
     database = database_path(data_dir)
     try:
         key = _key_for(data_dir)
@@ -276,7 +285,7 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
             backups_dir(data_dir),
             key=key,
             create=args.command in CREATING,
-            read_only=args.command == "export",  # an export changes nothing, not even the schema
+            read_only=reading,  # an export or a dry run changes nothing, not even the schema
         )
     except StoreProblem as problem:
         say(f"glimmers: {problem.explanation()}")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from desktop.store import open_store
 from desktop.store.journal import count_entries
+from desktop.store.journal_lock import JournalLock
 from tests.import_samples import daylio_backup, dayone_zip, jrnl_text
 from tests.system.helpers import run_glimmers
 
@@ -65,3 +66,27 @@ def test_an_unknown_file_is_explained(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "cannot tell which app made this file" in result.stderr
     assert "--from jrnl, dayone, daylio or glimmers" in result.stderr
+
+
+def test_beside_the_app_a_dry_run_reads_and_an_import_waits(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    path = dayone_zip(tmp_path / "export.zip")
+    assert run_glimmers("--data-dir", str(data), "import", str(path), "--dry-run").returncode == 0
+    app = JournalLock(data)  # held here as the open app holds it
+    assert app.acquire()
+    try:
+        before = (data / "glimmers.db").read_bytes()
+        dry = run_glimmers("--data-dir", str(data), "import", str(path), "--dry-run")
+        assert dry.returncode == 0, dry.stderr
+        assert (
+            dry.stdout.splitlines()[0] == "This file has 4 entries from December 2018 to July 2021."
+        )
+        refused = run_glimmers("--data-dir", str(data), "import", str(path))
+        assert refused.returncode == 3, refused.stderr
+        assert "Glimmers is open with this journal" in refused.stderr
+        assert "Nothing was changed" in refused.stderr
+        assert (data / "glimmers.db").read_bytes() == before
+    finally:
+        app.release()
+    assert run_glimmers("--data-dir", str(data), "import", str(path)).returncode == 0
+    assert _count(data) == 4

@@ -39,6 +39,7 @@ from tests.import_samples import (
     daylio_backup,
     daylio_csv,
     daylio_old_csv,
+    dayone_entries,
     dayone_zip,
     jrnl_json,
     jrnl_text,
@@ -119,6 +120,16 @@ def test_preview_reads_everything_and_writes_nothing(tmp_path: Path, store: Stor
     assert "Glimmers will keep 3 pictures, each with its entry." in notes
     assert any("1 entry notes where you were; this is left out unless" in n for n in notes)
     assert "Starred entries get the tag \u201cstarred\u201d." in notes
+
+
+def test_the_preview_promises_only_the_pictures_of_new_entries(
+    tmp_path: Path, store: Store
+) -> None:
+    first = dayone_entries()[0]  # a photo and a sketch
+    import_file(store, dayone_zip(tmp_path / "one.zip", {"Journal": [first]}), "dayone", OPTIONS)
+    preview = preview_file(store, dayone_zip(tmp_path / "all.zip"), "dayone", OPTIONS)
+    assert (preview.entries, preview.already, preview.new_pictures) == (4, 1, 1)
+    assert "Glimmers will keep 1 picture, each with its entry." in preview.notes(OPTIONS)
 
 
 def test_import_every_format_then_again_adds_nothing(tmp_path: Path, store: Store) -> None:

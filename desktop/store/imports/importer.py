@@ -102,6 +102,7 @@ class Preview:
     findings: Findings
     # Our own export holds every kind of record: how many of each, by the kind's key.
     kinds: tuple[tuple[str, int], ...] = ()
+    new_pictures: int = 0  # the pictures of the entries this journal does not have yet
 
     @property
     def app_name(self) -> str:
@@ -146,8 +147,8 @@ class Preview:
         """The other things worth knowing before importing, one sentence each."""
         found = self.findings
         notes: list[str] = []
-        if found.pictures:
-            n = found.pictures
+        if self.new_pictures:
+            n = self.new_pictures
             notes.append(
                 translate(
                     "Imports",
@@ -305,7 +306,7 @@ def preview_file(
     if fmt == "glimmers":
         return _preview_ours(store, path, report, cancelled)
     findings, progress = Findings(), Progress()
-    entries = already = 0
+    entries = already = new_pictures = 0
     first: str | None = None
     last: str | None = None
     seen: set[str] = set()
@@ -314,7 +315,10 @@ def preview_file(
     for record in _paced(records, progress, report, cancelled):
         _check(record, seen)
         entries += 1
-        already += conn.execute(_KEPT_ALREADY, (record.entry.uid,)).fetchone() is not None
+        if conn.execute(_KEPT_ALREADY, (record.entry.uid,)).fetchone() is None:
+            new_pictures += len(record.pictures)
+        else:
+            already += 1
         day = record.entry.day
         first = day if first is None or day < first else first
         last = day if last is None or day > last else last
@@ -325,6 +329,7 @@ def preview_file(
         first_day=dt.date.fromisoformat(first) if first else None,
         last_day=dt.date.fromisoformat(last) if last else None,
         findings=findings,
+        new_pictures=new_pictures,
     )
 
 

@@ -61,8 +61,12 @@ _UTC = re.compile(
 )
 
 
+def _escaped(match: re.Match[str]) -> str:
+    return match[1]
+
+
 def undo_escapes(text: str) -> str:
-    return _ESCAPE.sub(r"\1", text)
+    return _ESCAPE.sub(_escaped, text)  # a function: faster here than the template r"\1"
 
 
 def clean_text(text: str, photo_ids: set[str]) -> tuple[str, int]:

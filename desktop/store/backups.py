@@ -111,9 +111,16 @@ def _entries_in(path: Path, key: bytes | None) -> int | None:
         return None
 
 
-def list_backups(folder: Path, key: bytes | None = None) -> list[BackupInfo]:
+def list_backups(
+    folder: Path, key: bytes | None = None, now: dt.datetime | None = None
+) -> list[BackupInfo]:
     """The backups in the folder that open and can be counted, newest first. A file that is
-    cut short, empty, or not readable with ``key`` is not a backup and is left out."""
+    cut short, empty, or not readable with ``key`` is not a backup and is left out.
+
+    Given ``now`` (local time), a backup dated after it comes after every other: it was made
+    under a clock that was wrong then or is wrong now, and either way before the ones that
+    are dated in the past, so it is not the newest (the person's writing since then is not
+    in it)."""
     if not folder.is_dir():
         return []
     found = []
@@ -126,17 +133,27 @@ def list_backups(folder: Path, key: bytes | None = None) -> list[BackupInfo]:
             continue
         created = dt.datetime.strptime(match[1], "%Y%m%d-%H%M%S")
         found.append(BackupInfo(path, created, path.stat().st_size, entries))
-    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+    return sorted(
+        found,
+        key=lambda b: (now is None or b.created <= now, b.created, b.path.name),
+        reverse=True,
+    )
 
 
-def prune(folder: Path, keep: int = DEFAULT_KEEP, key: bytes | None = None) -> list[Path]:
-    """Delete the backups beyond the newest ``keep``; returns what was deleted.
+def prune(
+    folder: Path,
+    keep: int = DEFAULT_KEEP,
+    key: bytes | None = None,
+    now: dt.datetime | None = None,
+) -> list[Path]:
+    """Delete the backups beyond the newest ``keep`` (newest as of ``now``: see
+    ``list_backups``); returns what was deleted.
 
     Besides the newest, the most recent backup holding more entries than the newest one is
     kept too, so a journal that was emptied can never push its last full backup out. Files
     that are not whole backups are not counted, and left alone.
     """
-    backups = list_backups(folder, key)
+    backups = list_backups(folder, key, now)
     if not backups:
         return []
     kept = backups[: max(keep, 1)]
@@ -159,18 +176,21 @@ def backup_if_due(store: Store, folder: Path, keep: int = DEFAULT_KEEP) -> Path 
     A backup dated later than now (made while the clock was set ahead) is not today's.
     """
     now = local_now(store.wall)
-    past = (b for b in list_backups(folder, store.key) if b.created <= now)
+    past = (b for b in list_backups(folder, store.key, now) if b.created <= now)
     newest = next(past, None)
     if newest is not None and now - newest.created < DUE_AFTER:
         return None
     made = make_backup(store, folder, label="daily")
-    prune(folder, keep, store.key)
+    prune(folder, keep, store.key, now)
     return made
 
 
-def newest_good_backup(folder: Path, key: bytes | None = None) -> BackupInfo | None:
-    """The newest backup that passes SQLite's check and this version can read."""
-    for backup in list_backups(folder, key):
+def newest_good_backup(
+    folder: Path, key: bytes | None = None, now: dt.datetime | None = None
+) -> BackupInfo | None:
+    """The newest backup (as of ``now``: see ``list_backups``) that passes SQLite's check
+    and this version can read."""
+    for backup in list_backups(folder, key, now):
         try:
             inspect_database(backup.path, key, at_rest=True)
         except StoreProblem:

@@ -203,7 +203,11 @@ class Lifecycle:
         except OSError as e:
             problem = StoreProblem(ProblemKind.NOT_CREATED, database, e.strerror or str(e))
             return self._show_problem(problem)
-        if not self.single.claim():
+        try:
+            claimed = self.single.claim()
+        except StoreProblem as problem:  # the lock file cannot be used: open nothing
+            return self._show_problem(problem)
+        if not claimed:
             return self._say_already_open()
         if (self.data_dir / STEP).exists():
             from desktop.store.protection import settle  # a passphrase step was cut short

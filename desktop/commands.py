@@ -181,7 +181,14 @@ def _busy(command: str, holder: Holder | None) -> str:
 def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock) -> int | None:
     """Take the journal for a command that changes it, or check a reading one may read it
     now; a passphrase step cut short is finished first. The exit status when it may not."""
-    if lock.acquire():
+    try:
+        taken = lock.acquire()
+    except StoreProblem as problem:  # the lock file cannot be used
+        if args.command not in READS_ONLY:
+            say(f"glimmers: {problem.explanation()}")
+            return 2
+        taken = False  # reading needs no lock: it goes on as beside a running app
+    if taken:
         if step_pending(data_dir):
             try:
                 settle(data_dir)

@@ -199,11 +199,17 @@ def newest_good_backup(
     return None
 
 
-def _move_with_companions(database: Path, aside: Path) -> None:
+def _keep_aside(database: Path, aside: Path) -> None:
+    """Keep the current file (with its log) under ``aside``. The journal's own name stays on it
+    until the restored copy is renamed over it: a kill in between leaves the journal as it was,
+    never a folder without one (where the next start would begin an empty journal)."""
+    if database.exists():
+        try:
+            os.link(database, aside)
+        except OSError:  # a file system without hard links
+            os.replace(database, aside)
     # The -wal and -shm files belong to their database: they move with it, or a later
     # open would replay one file's log into another file.
-    if database.exists():
-        os.replace(database, aside)
     for extra in ("-wal", "-shm"):
         companion = Path(f"{database}{extra}")
         if companion.exists():
@@ -211,20 +217,29 @@ def _move_with_companions(database: Path, aside: Path) -> None:
 
 
 def restore(database: Path, backup: Path, aside: Path, key: bytes | None = None) -> Path:
-    """Put ``backup`` in place of ``database``, first moving the current file to ``aside``
+    """Put ``backup`` in place of ``database``, first keeping the current file as ``aside``
     (never overwriting it). The store must be closed. Returns ``aside``.
+
+    The backup is copied beside the journal before anything else changes; when that copy
+    cannot be made (a full disk), nothing has changed.
     """
     inspect_database(backup, key, at_rest=True)  # refuse a damaged, foreign or too-new copy
     if aside.exists():
         raise FileExistsError(f"{aside} exists already")
     aside.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    _move_with_companions(database, aside)
     temporary = database.with_name(database.name + ".restoring")
-    create_private_file(temporary)
-    shutil.copyfile(backup, temporary)
-    fsync_file(temporary)
+    try:
+        temporary.unlink(missing_ok=True)  # left by a restore that was cut short
+        create_private_file(temporary)
+        shutil.copyfile(backup, temporary)
+        fsync_file(temporary)
+        _keep_aside(database, aside)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     os.replace(temporary, database)
     fsync_folder(database.parent)
+    fsync_folder(aside.parent)
     return aside
 
 

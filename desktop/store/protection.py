@@ -262,7 +262,8 @@ def _convert(source: Path, target: Path, old: bytes | None, new: bytes | None) -
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         mark = int(conn.execute("PRAGMA application_id").fetchone()[0])
         target_key = "" if new is None else f"x'{new.hex()}'"
-        conn.execute(f'ATTACH DATABASE ? AS converted KEY "{target_key}"', (str(target),))
+        # As bytes: a path that is not UTF-8 (a folder named on an older system) is still a path.
+        conn.execute(f'ATTACH DATABASE ? AS converted KEY "{target_key}"', (os.fsencode(target),))
         # One transaction: statement by statement, each table would wait for its own fsync.
         conn.execute("BEGIN")
         conn.execute("SELECT sqlcipher_export('converted')")

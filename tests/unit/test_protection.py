@@ -154,3 +154,26 @@ def test_a_damaged_backup_that_cannot_be_converted_is_named(tmp_path: Path) -> N
     store = journal(tmp_path)
     assert count_entries(store) == 1
     store.close()
+
+
+def test_a_folder_whose_name_is_not_utf8_can_be_protected_and_opened(tmp_path: Path) -> None:
+    """A folder named on an older system (``café`` in Latin-1) held a journal that worked in
+    every way but one: setting a passphrase always failed with a UnicodeEncodeError."""
+    import os
+
+    try:
+        folder = tmp_path / os.fsdecode(b"caf\xe9")
+        folder.mkdir()
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    store = journal(folder)
+    save_entry(store, Entry(body="kept"))
+    make_backup(store, folder / "backups")
+    store.close()
+    key = protect(folder, folder / "backups", PASSPHRASE, CHEAP_KEYS)
+    assert unlock(folder, PASSPHRASE) == key
+    store = journal(folder, key)
+    assert count_entries(store) == 1
+    store.close()
+    unprotect(folder, folder / "backups", key)
+    assert not is_protected(folder)

@@ -22,7 +22,7 @@ from desktop.paths import (
 )
 from desktop.store import ProblemKind, Store, StoreProblem, WriteFailed, open_store
 from desktop.store.backups import backup_to, check, make_backup
-from desktop.store.exchange import ImportProblem, export, import_json
+from desktop.store.exchange import ImportProblem, export, import_json, read_export
 from desktop.store.glimmers import keep_glimmer
 from desktop.store.journal_lock import Holder, JournalLock
 from desktop.store.protection import WrongPassphrase, is_protected, settle, step_pending, unlock
@@ -80,13 +80,16 @@ def _export(args: argparse.Namespace, store: Store) -> int:
 
 def _import(args: argparse.Namespace, store: Store) -> int:
     try:
-        data = Path(args.file).read_bytes()
+        data = read_export(Path(args.file))
     except OSError as e:
         say(
             translate("Commands", "glimmers: could not read {file}: {reason}").format(
                 file=args.file, reason=e.strerror or e
             )
         )
+        return 1
+    except ImportProblem as e:
+        say(translate("Commands", "glimmers: nothing was imported. {reason}").format(reason=e))
         return 1
     try:
         result = import_json(store, data)

@@ -124,7 +124,7 @@ class DataActions:
         )
 
     def import_(self) -> None:
-        from desktop.store.exchange import ImportProblem, import_json
+        from desktop.store.exchange import ImportProblem, import_json, read_export
 
         path = self._dialogs.open_path(
             self._parent,
@@ -134,7 +134,7 @@ class DataActions:
         if path is None:
             return
         try:
-            result = import_json(self._store, path.read_bytes())
+            result = import_json(self._store, read_export(path))
         except OSError as e:
             self._dialogs.tell(
                 self._parent,

@@ -31,6 +31,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from desktop import __version__
@@ -208,12 +209,25 @@ def records_from_data(kind: RecordKind[Any], raw_records: Iterable[object]) -> l
         raise ImportProblem(str(e)) from None
 
 
+def read_export(path: Path) -> bytes:
+    """The bytes of a file to import, read no further than the largest export can be: a file
+    of gigabytes chosen by mistake, or a device that never ends, is refused without filling
+    the memory. Raises OSError when it cannot be read, ImportProblem when it is too large."""
+    with path.open("rb") as f:
+        data = f.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise _too_large()
+    return data
+
+
+def _too_large() -> ImportProblem:
+    return ImportProblem(translate("Store", "This file is too large to be a Glimmers export."))
+
+
 def _document(data: bytes | str) -> dict[str, Any]:
     if isinstance(data, bytes):
         if len(data) > MAX_IMPORT_BYTES:
-            raise ImportProblem(
-                translate("Store", "This file is too large to be a Glimmers export.")
-            )
+            raise _too_large()
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:

@@ -109,6 +109,25 @@ def test_malformed_import_says_why_and_writes_nothing(
     assert count_entries(app.store, include_trash=True) == 0
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_file_larger_than_any_export_is_refused_without_reading_it_all(
+    app: Lifecycle, dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of gigabytes (or a device that never ends) was read whole before its size was
+    looked at: the window froze while the memory filled, and then the app died."""
+    monkeypatch.setattr("desktop.store.exchange.MAX_IMPORT_BYTES", 1 << 20)
+
+    def whole(self: Path) -> bytes:
+        raise AssertionError(f"{self} was read whole")  # (of /dev/zero: until memory runs out)
+
+    monkeypatch.setattr(Path, "read_bytes", whole)
+    dialogs.open = Path("/dev/zero")  # endless: only a bounded read comes back
+    _menu_action(app, "import_action").trigger()
+    title, text, problem = dialogs.told[-1]
+    assert (title, problem) == ("Nothing was imported", True)
+    assert "too large to be a Glimmers export" in text
+
+
 def test_trash_restore_and_empty(qtbot: QtBot, app: Lifecycle, dialogs: FakeDialogs) -> None:
     assert app.store is not None
     keep = save_entry(app.store, Entry(body="bring me back"))

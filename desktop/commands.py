@@ -13,7 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.clock import SystemWallClock
-from desktop.paths import backups_dir, database_path, ensure_private_dir, write_private_file
+from desktop.paths import (
+    backups_dir,
+    database_path,
+    ensure_private_dir,
+    kept_by_glimmers,
+    write_private_file,
+)
 from desktop.store import ProblemKind, Store, StoreProblem, WriteFailed, open_store
 from desktop.store.backups import backup_to, check, make_backup
 from desktop.store.exchange import export
@@ -43,6 +49,19 @@ def _export(args: argparse.Namespace, store: Store) -> int:
                 "Commands", "glimmers: note: your journal is protected, but this export is not."
             )
         )
+    if (
+        args.output
+        and args.output != "-"
+        and kept_by_glimmers(Path(args.output), store.path.parent)
+    ):
+        say(
+            translate(
+                "Commands",
+                "glimmers: nothing was exported: {file} is one of the files Glimmers keeps your "
+                "journal in. Choose another name or folder.",
+            ).format(file=args.output)
+        )
+        return 1
     text = export(store, args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
@@ -209,7 +228,14 @@ def _reads_only(args: argparse.Namespace, journal_exists: bool) -> bool:
 def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock, reading: bool) -> int | None:
     """Take the journal for a command that changes it, or check a reading one may read it
     now; a passphrase step cut short is finished first. The exit status when it may not."""
-    if lock.acquire():
+    try:
+        taken = lock.acquire()
+    except StoreProblem as problem:  # the lock file cannot be used
+        if args.command not in READS_ONLY:
+            say(f"glimmers: {problem.explanation()}")
+            return 2
+        taken = False  # reading needs no lock: it goes on as beside a running app
+    if taken:
         if step_pending(data_dir):
             try:
                 settle(data_dir)

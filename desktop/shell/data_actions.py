@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +11,7 @@ from PySide6.QtCore import QRunnable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop.paths import write_private_file
+from desktop.paths import kept_by_glimmers, write_private_file
 from desktop.shell.file_dialogs import Dialogs
 from desktop.store import Store
 from desktop.store_signals import StoreSignals
@@ -122,6 +123,15 @@ class DataActions:
         if not path.suffix:
             path = path.with_suffix(suffix)
         try:
+            if kept_by_glimmers(path, self._store.path.parent):  # never over the journal
+                raise OSError(
+                    errno.EEXIST,
+                    translate(
+                        "DataActions",
+                        "it is one of the files Glimmers keeps your journal in; choose "
+                        "another name or folder",
+                    ),
+                )
             write_private_file(path, export(self._store, fmt))
         except OSError as e:
             self._dialogs.tell(

@@ -301,3 +301,51 @@ def test_what_the_store_would_not_keep_is_refused_by_name(
         assert str(caught.value).startswith("Entry 1 of Journal.json: photos/")
         assert "larger than Glimmers keeps" in str(caught.value)
     assert count_entries(store, include_trash=True) == 0 and count_pictures(store) == 0
+
+
+# -- files that are no export at all ---------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+@pytest.mark.parametrize("fmt", ["jrnl", "dayone", "daylio", "glimmers"])
+def test_a_file_that_never_ends_is_refused_not_read_into_memory(
+    store: Store, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--from jrnl`` or ``--from daylio`` on a device that never ends (or a video of
+    gigabytes with no line breaks): its first "line" was read on until the memory ran out."""
+    from desktop.store.imports import records
+
+    monkeypatch.setattr(records, "MAX_LINE", 10_000)  # the refusal comes sooner, the same way
+    with pytest.raises(ImportProblem):
+        preview_file(store, Path("/dev/zero"), fmt, OPTIONS)
+    assert count_entries(store, include_trash=True) == 0
+
+
+def test_a_line_longer_than_any_export_writes_is_refused_by_its_number(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store.imports import records
+
+    monkeypatch.setattr(records, "MAX_LINE", 1_000)
+    long_title = {**JRNL_ENTRIES[0], "title": "Long " + "and longer " * 100}
+    journal = jrnl_text(tmp_path / "j.txt", [JRNL_ENTRIES[1], long_title])
+    with pytest.raises(ImportProblem, match=r"Line \d+ of this file goes on for more than 1,000"):
+        preview_file(store, journal, "jrnl", OPTIONS)
+    row = ["2025-06-01", "June 1", "Sunday", "10:00 pm", "rad", "", "", "x" * 1_200]
+    with pytest.raises(ImportProblem, match="Line 2 of this file goes on for more than 1,000"):
+        preview_file(store, daylio_csv(tmp_path / "d.csv", [row]), "daylio", OPTIONS)
+    assert count_entries(store, include_trash=True) == 0
+
+
+def test_a_jrnl_entry_longer_than_an_entry_can_hold_is_refused_as_it_is_read(
+    tmp_path: Path, store: Store
+) -> None:
+    """Its lines were gathered however many there were (a file of gigabytes of short lines
+    after one date filled the memory) before the entry's length was looked at."""
+    journal = tmp_path / "j.txt"
+    journal.write_text("[2019-03-01 09:15] A beginning.\n" + "and then\n" * 30_000)
+    with pytest.raises(
+        ImportProblem,
+        match="The entry on line 1 goes on for more than 200,000 characters, more than an entry",
+    ):
+        preview_file(store, journal, "jrnl", OPTIONS)

@@ -30,6 +30,7 @@ from desktop.store.imports.records import (
     Progress,
     ReadOptions,
     aware,
+    bounded_lines,
     decoded_text,
     html_to_text,
     is_empty,
@@ -124,7 +125,7 @@ def read_csv(
     with path.open("rb") as raw:
         text = text_stream(raw, progress, newline="")
         try:
-            rows = csv.reader(text)
+            rows = csv.reader(bounded_lines(text))
             header = next(rows, None)
             columns = tuple(c.strip().lower() for c in header or ())
             if columns not in (NEW_COLUMNS, OLD_COLUMNS):

@@ -16,14 +16,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop.store import limits
 from desktop.store.imports.jsonstream import JsonError, walk
 from desktop.store.imports.records import (
     ContentIds,
     Findings,
     Imported,
+    ImportProblem,
     Progress,
     ReadOptions,
     aware,
+    bounded_lines,
     is_empty,
     list_of_text,
     make_entry,
@@ -213,8 +216,9 @@ def read_text(
         header: tuple[dt.datetime, str, int] | None = None
         line_place = translate("Imports", "The entry on line {line}")  # once, for every entry
         body: list[str] = []
+        gathered = 0  # characters in body: no entry holds more than limits.TEXT
         try:
-            for number, line in enumerate(lines, start=1):
+            for number, line in enumerate(bounded_lines(lines), start=1):
                 line = line.rstrip("\r\n")
                 match = _DATE_LINE.match(line)
                 if match is None:
@@ -227,6 +231,9 @@ def read_text(
                             ),
                             line=number,
                         )
+                    gathered += len(line) + 1
+                    if header is not None and gathered > limits.TEXT:
+                        raise _too_long(line_place.format(line=header[2]))
                     body.append(line)
                     continue
                 if header is not None:
@@ -249,13 +256,24 @@ def read_text(
                         place=place,
                         value=line[1 : line.index("]")],
                     ) from None
-                header, body = (moment, match[8], number), []
+                header, body, gathered = (moment, match[8], number), [], 0
         except UnicodeDecodeError:
             raise not_utf8(path.name) from None
         if header is not None:
             made = _text_entry(line_place, header, body, symbols, ids, options, findings)
             if made is not None:
                 yield made
+
+
+def _too_long(place: str) -> ImportProblem:
+    return problem(
+        translate(
+            "Imports",
+            "{place} goes on for more than {limit} characters, more than an entry can hold.",
+        ),
+        place=place,
+        limit=f"{limits.TEXT:,}",
+    )
 
 
 def _text_entry(

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from desktop.store import limits
 from desktop.store.exchange import ImportProblem
 from desktop.store.journal import Entry, clean_tags
 from desktop.texts import translate
@@ -363,6 +364,32 @@ def decoded_text(raw: io.RawIOBase, newline: str | None = None) -> TextIO:
 def text_stream(raw: ByteSource, progress: Progress, newline: str | None = None) -> TextIO:
     """UTF-8 text read from ``raw``, its bytes counted in ``progress`` as they are read."""
     return decoded_text(Counted(raw, progress), newline)
+
+
+# The longest line a line-by-line reader takes, in characters: far more than an entry holds,
+# so only a file that is no export at all (a video chosen by mistake, a device that never
+# ends) reaches it, and it is refused there instead of being read on into memory.
+MAX_LINE = 4 * limits.TEXT
+
+
+def bounded_lines(text: TextIO, limit: int | None = None) -> Iterator[str]:
+    """The lines of ``text`` with their endings, as iterating over it gives them, but none read
+    further than ``limit`` characters (MAX_LINE): a longer one is refused, naming its line."""
+    limit = MAX_LINE if limit is None else limit
+    number = 0
+    while line := text.readline(limit + 1):
+        number += 1
+        if len(line) > limit and line[-1] not in "\r\n":
+            raise problem(
+                translate(
+                    "Imports",
+                    "Line {line} of this file goes on for more than {limit} characters, longer "
+                    "than any export writes, so it is not a file Glimmers can import.",
+                ),
+                line=number,
+                limit=f"{limit:,}",
+            )
+        yield line
 
 
 def not_utf8(name: str) -> ImportProblem:

@@ -349,3 +349,20 @@ def test_a_jrnl_entry_longer_than_an_entry_can_hold_is_refused_as_it_is_read(
         match="The entry on line 1 goes on for more than 200,000 characters, more than an entry",
     ):
         preview_file(store, journal, "jrnl", OPTIONS)
+
+
+def test_blank_lines_before_the_first_jrnl_entry_are_not_gathered(
+    tmp_path: Path, store: Store
+) -> None:
+    """However many there were, they were kept in memory until the first date, to be dropped."""
+    import tracemalloc
+
+    journal = tmp_path / "j.txt"
+    journal.write_text("\n" * 150_000 + "[2019-03-01 09:15] A beginning.\n")
+    tracemalloc.start()
+    try:
+        assert preview_file(store, journal, "jrnl", OPTIONS).entries == 1
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 800_000, peak  # a list of 150,000 lines alone takes 1.2 MB

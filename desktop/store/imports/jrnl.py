@@ -231,8 +231,10 @@ def read_text(
                             ),
                             line=number,
                         )
+                    if header is None:
+                        continue  # blank lines before the first entry: nothing to keep
                     gathered += len(line) + 1
-                    if header is not None and gathered > limits.TEXT:
+                    if gathered > limits.TEXT:
                         raise _too_long(line_place.format(line=header[2]))
                     body.append(line)
                     continue

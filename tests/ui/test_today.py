@@ -33,6 +33,7 @@ from desktop.store.pace import all_findings
 from desktop.store.rhythm import all_answers
 from desktop.store.timeline import TimelinePager, search_everything
 from tests.conftest import StartApp
+from tests.faults import another_writer
 from tests.helpers import FakeClock, FakeTrays, FakeWallClock
 from tests.ui.test_translation import shown_texts
 
@@ -170,6 +171,60 @@ def test_remember_this_offers_a_glimmer_from_the_past_now_and_then(
     wall.advance(2 * 86400)
     today.glimmers.reload()
     assert "Remember this?" in today.glimmers.offered_text()
+
+
+def kept_texts(store: Store) -> list[str]:
+    return [g.text for g in all_glimmers(store) if g.deleted_at is None]
+
+
+def test_a_glimmer_kept_by_mistake_can_be_let_go_and_brought_back(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    store = store_of(app)
+    for words in ("first snow", "a typo I did not mean", "bread from the oven"):
+        keep_glimmer(store, words)
+    today = today_tab(app)
+    qtbot.mouseClick(today.section_buttons["glimmers"], Qt.MouseButton.LeftButton)
+    view = today.glimmers
+    assert view.shown_glimmers() == ["bread from the oven", "a typo I did not mean", "first snow"]
+    assert not view.let_go_button.isEnabled()  # nothing chosen yet
+    view.list_view.setFocus()  # the list comes into focus on the newest
+    qtbot.waitUntil(lambda: view.list_view.currentIndex().row() == 0)
+    qtbot.keyClick(view.list_view, Qt.Key.Key_Down)
+    assert view.let_go_button.isEnabled()
+    qtbot.mouseClick(view.let_go_button, Qt.MouseButton.LeftButton)
+    assert view.shown_glimmers() == ["bread from the oven", "first snow"]
+    assert kept_texts(store) == ["first snow", "bread from the oven"]
+    assert view.let_go_message.text() == "Let go."
+    assert view.bring_back_button.isVisible()
+    qtbot.mouseClick(view.bring_back_button, Qt.MouseButton.LeftButton)
+    assert view.shown_glimmers() == ["bread from the oven", "a typo I did not mean", "first snow"]
+    assert "back with the others" in view.let_go_message.text()
+    assert not view.bring_back_button.isVisible()
+    # The Delete key does the same from the list; the next one is chosen, not the first.
+    view.list_view.setCurrentIndex(view.model.index(0))
+    qtbot.keyClick(view.list_view, Qt.Key.Key_Delete)
+    assert view.shown_glimmers() == ["a typo I did not mean", "first snow"]
+    assert view.list_view.currentIndex().row() == 0
+    assert kept_texts(store) == ["first snow", "a typo I did not mean"]
+    assert search_everything(store, "bread") == []  # gone from search too
+
+
+def test_letting_a_glimmer_go_while_another_program_writes_says_so_and_keeps_it(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    store = store_of(app)
+    keep_glimmer(store, "warm socks")
+    today = today_tab(app)
+    qtbot.mouseClick(today.section_buttons["glimmers"], Qt.MouseButton.LeftButton)
+    view = today.glimmers
+    view.list_view.setCurrentIndex(view.model.index(0))
+    with another_writer(store):
+        qtbot.mouseClick(view.let_go_button, Qt.MouseButton.LeftButton)
+    assert "another program is using your data" in view.let_go_message.text()
+    assert not view.bring_back_button.isVisible()
+    assert view.shown_glimmers() == ["warm socks"]
+    assert kept_texts(store) == ["warm socks"]
 
 
 # -- the daily rhythm -----------------------------------------------------------------------------

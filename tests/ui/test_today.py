@@ -11,7 +11,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
@@ -293,6 +293,55 @@ def test_a_day_of_done_smaller_and_let_go_never_counts_a_miss(
     qtbot.mouseClick(day.answer_buttons["done"], Qt.MouseButton.LeftButton)
     assert day.came_back.text() == "You came back to your rhythm: Saturday 28 November, today."
     assert [t for _, t in shown_texts(today) if t and MISS_WORDS.search(t)] == []
+
+
+def test_in_a_small_window_the_day_scrolls_and_nothing_sits_on_anything(
+    qtbot: QtBot, app: Lifecycle, wall: FakeWallClock
+) -> None:
+    wall.set(local(19, 0))  # the contact anchor, the card with the most on it
+    window = window_of(app)
+    window.resize(640, 480)
+    today = today_tab(app)
+    day = today.day
+    day.reload()
+    qtbot.waitUntil(lambda: day.contacts_button.isVisible())
+    list_rect = day.anchor_list.rect()
+    last = day.anchor_list.visualItemRect(day.anchor_list.item(day.anchor_list.count() - 1))
+    assert list_rect.contains(last)  # every anchor shows: the page scrolls, not the list
+    qtbot.mouseClick(day.answer_buttons["let_go"], Qt.MouseButton.LeftButton)
+    assert day.acknowledged.isVisible()
+    card_parts = [
+        day.card_name, day.card_time, day.card_cue, day.card_smaller, day.acknowledged,
+        *day.answer_buttons.values(), day.contacts_button,
+    ]  # fmt: skip
+
+    def squeezed() -> list[str]:
+        shown = [w for w in card_parts if w.isVisible()]
+        problems = []
+        for i, one in enumerate(shown):
+            problems += [
+                f"{one.objectName()} on {other.objectName()}"
+                for other in shown[i + 1 :]
+                if one.geometry().intersects(other.geometry())
+            ]
+            wrapped = isinstance(one, QLabel) and one.wordWrap()
+            needs = one.heightForWidth(one.width()) if wrapped else one.minimumSizeHint().height()
+            if one.height() < needs:
+                problems.append(f"{one.objectName()} {one.height()} < {needs}")
+        return problems
+
+    qtbot.waitUntil(lambda: squeezed() == [])  # once the page has been laid out again
+    # The words of the answer scroll into view in the small window.
+    page = today.stack.currentWidget()
+    assert page is not None
+    viewport = page.rect()
+
+    def words_in_view() -> bool:
+        top_left = day.acknowledged.mapTo(page, day.acknowledged.rect().topLeft())
+        bottom_right = day.acknowledged.mapTo(page, day.acknowledged.rect().bottomRight())
+        return viewport.contains(top_left) and viewport.contains(bottom_right)
+
+    qtbot.waitUntil(words_in_view)
 
 
 def test_the_breathing_anchor_opens_breathe_and_too_much_starts_small(

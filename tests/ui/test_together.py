@@ -785,3 +785,27 @@ def test_at_640x480_every_step_keeps_its_buttons_in_view(app: Lifecycle, clock: 
             if not (viewport.rect().contains(top) and viewport.rect().contains(bottom)):
                 hidden.append(f"{step}: {button.text()!r}")
     assert hidden == [], "\n".join(hidden)
+
+
+def test_a_touch_answer_is_not_shown_back_on_the_shared_screen(
+    app: Lifecycle, clock: FakeClock
+) -> None:
+    """Both people see the whole screen: once Left has answered how the touch was, nothing on
+    the screen says what Left answered, so Right's answer stays Right's own."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.together.prompts import AFTER_ANSWERS
+    from tests.ui.together_steps import together_steps
+
+    answers = set(AFTER_ANSWERS.values())
+    for step, tab in together_steps(app, clock):
+        if step != "after, one answered":
+            continue
+        left, right = tab.touch.split.halves
+        words = [label.text() for label in left.findChildren(QLabel) if label.isVisible()]
+        assert words and not any(answer in text for text in words for answer in answers)
+        # Right still has every answer to choose from, all equal.
+        shown = {b.text().split("  (")[0] for b in right.buttons if b.isVisible()}
+        assert shown == answers
+        return
+    raise AssertionError("the touch steps never reached an answer")

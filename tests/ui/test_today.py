@@ -499,7 +499,7 @@ def test_a_mindful_walk_with_a_timer_ends_in_three_impressions(
     entry = get_entry(store_of(app), taken.ending_uid)
     assert entry is not None and entry.kind == "impressions"
     assert entry.impressions == ("cold air on my face", "gravel underfoot", "a blackbird")
-    assert window_of(app).statusBar().currentMessage().startswith("Kept as three impressions")
+    assert window_of(app).statusBar().currentMessage().startswith("Kept in your journal")
     kinds = [i.kind for i in TimelinePager(store_of(app)).next_page(10)]
     assert sorted(kinds) == ["impressions", "invitation"]
 

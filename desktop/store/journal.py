@@ -20,7 +20,7 @@ from typing import Any, Literal, get_args
 
 from desktop.clock import stamp, today
 from desktop.store import limits
-from desktop.store.database import Store
+from desktop.store.database import Store, fts_page
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import feelings_cell, feelings_words, heading, yes_no
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_data, feelings_to_json
@@ -413,13 +413,27 @@ class TimelineItem:
         return tuple(t for t in self.tags_text.split("\n") if t)
 
     @functools.cached_property
+    def _haystack(self) -> str:
+        words = " ".join(f.word for f in self.feelings)
+        return " · ".join(t for t in (*self.texts, words, *self.tags) if t.strip())
+
+    @functools.cached_property
     def snippet(self) -> str:
         """For search results: an excerpt with matched words between MATCH_START and MATCH_END."""
         if not self.search_terms:
             return ""
-        words = " ".join(f.word for f in self.feelings)
-        haystack = " · ".join(t for t in (*self.texts, words, *self.tags) if t.strip())
-        return highlight_excerpt(haystack, self.search_terms)
+        return highlight_excerpt(self._haystack, self.search_terms)
+
+    @functools.cached_property
+    def closeness(self) -> float:
+        """For search results: how closely this matches, higher is closer. The matched words
+        found, against the length they are found in (the shape of bm25, over one record)."""
+        pattern = _term_pattern(self.search_terms)
+        if pattern is None:
+            return 0.0
+        hits = len(pattern.findall(self._haystack))
+        length = len(self._haystack.split()) / 40  # against a record of forty words
+        return hits / (hits + 1.2 * (0.25 + 0.75 * length)) if hits else 0.0
 
 
 _ITEM_COLUMNS = (
@@ -496,13 +510,16 @@ def all_tags(store: Store) -> list[str]:
 # -- search ---------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+MIN_PREFIX = 2  # letters of a word still being typed before it is looked up
 
 
 def fts_query(text: str, prefix_last: bool = True) -> str | None:
     """Turn what a person typed into a safe FTS5 query.
 
     Words are ANDed; "quoted words" stay a phrase; the last word matches as a prefix while the
-    person is still typing it. Returns None when there is nothing to search for.
+    person is still typing it, once it has two letters (the index keeps two- and three-letter
+    prefixes; one letter would match nearly everything). Returns None when there is nothing
+    to search for yet.
     """
     parts: list[str] = []
     for index, chunk in enumerate(text.split('"')):
@@ -517,8 +534,16 @@ def fts_query(text: str, prefix_last: bool = True) -> str | None:
         return None
     still_typing = prefix_last and text and not text[-1].isspace() and not text.endswith('"')
     if still_typing and parts[-1].count(" ") == 0:
+        if len(parts[-1]) - 2 < MIN_PREFIX:
+            parts.pop()  # a first letter: wait for the next one
+            return " ".join(parts) or None
         parts[-1] += "*"
     return " ".join(parts)
+
+
+def waiting_for_more(text: str) -> bool:
+    """True when ``text`` is a first letter still being typed: nothing is searched yet."""
+    return fts_query(text) is None and bool(_WORD.search(text))
 
 
 def search_terms(text: str) -> list[str]:
@@ -552,13 +577,6 @@ def highlight_excerpt(text: str, terms: Sequence[str], width: int = SUMMARY_LENG
     return prefix + window + suffix
 
 
-_SEARCH_SQL = (
-    f"SELECT {_ITEM_COLUMNS}, entries_fts.rank "
-    "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-    "WHERE entries_fts MATCH ? AND e.deleted_at IS NULL ORDER BY rank LIMIT ?"
-)
-
-
 @dataclass(frozen=True)
 class Query:
     """What a person typed, made ready once for every table that is searched."""
@@ -577,20 +595,56 @@ class Query:
         return cls.parse(text) if isinstance(text, str) else text
 
 
-def search_ranked(
-    store: Store, text: str | Query, limit: int = 50
-) -> list[tuple[float, TimelineItem]]:
-    """(rank, item) for entries matching ``text``, best (lowest rank) first."""
-    query = Query.of(text)
-    if query is None:
-        return []
-    rows = store.conn.execute(_SEARCH_SQL, (query.fts, limit))
-    return [(row[14], _item_from_row(row, query.terms)) for row in rows]
+@dataclass(frozen=True)
+class SearchPage:
+    """One kind's next matches, newest kept first, and where its search goes on from."""
+
+    items: list[TimelineItem]
+    resume: int | None  # look below this row id next time; None: there are no more
+
+
+_SEARCH_FETCH = f"SELECT {_ITEM_COLUMNS.replace('e.', 't.')} FROM entries t"
+
+
+def search_page(
+    store: Store,
+    query: Query,
+    before: int | None,
+    limit: int,
+    shown: Sequence[str] = KINDS,
+    tag: str | None = None,
+) -> SearchPage:
+    """Entries matching ``query`` below row id ``before``, newest first, of the kinds asked for
+    and, when a tag is given, with that tag only (the registry's search for entries)."""
+    filters = ""
+    params: list[object] = []
+    wanted = [k for k in KINDS if k in shown]
+    if not wanted:
+        return SearchPage([], None)
+    if len(wanted) < len(KINDS):
+        filters += f" AND t.kind IN ({', '.join('?' * len(wanted))})"
+        params += wanted
+    if tag:
+        filters += " AND t.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)"
+        params.append(tag)
+    rows, resume = fts_page(
+        store.conn, "entries_fts", query.fts, before, limit, _SEARCH_FETCH, filters, params
+    )
+    return SearchPage([_item_from_row(row, query.terms) for row in rows], resume)
 
 
 def search(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
-    """Best matches first; each item highlights the matched words when it is shown."""
-    return [item for _, item in search_ranked(store, text, limit)]
+    """Entries matching ``text``, newest first; each highlights the matched words when shown."""
+    query = Query.parse(text)
+    found: list[TimelineItem] = []
+    before: int | None = None
+    while query is not None and len(found) < limit:
+        page = search_page(store, query, before, limit - len(found))
+        found += page.items
+        if page.resume is None:
+            break
+        before = page.resume
+    return found
 
 
 # -- export and import: the registry's functions for journal entries ----------------------------

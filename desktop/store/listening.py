@@ -12,8 +12,8 @@ from typing import Any, Literal, get_args
 
 from desktop.clock import stamp, today
 from desktop.store import limits
-from desktop.store.database import Store, newest_first
-from desktop.store.journal import Query, TimelineItem, new_uid
+from desktop.store.database import Store, newest_first, search_text_page
+from desktop.store.journal import Query, SearchPage, TimelineItem, new_uid
 from desktop.store.portable import Fields, Links, RecordProblem
 from desktop.store.readable import (
     feelings_cell,
@@ -377,23 +377,21 @@ def timeline_page(
     return timeline_rows(store.conn, after, limit)
 
 
-_SEARCH_SQL = (
-    f"SELECT c.id, {', '.join('c.' + c.strip() for c in _CHECKIN_COLUMNS.split(','))}, "
-    "body_checkins_fts.rank FROM body_checkins_fts "
-    "JOIN body_checkins c ON c.id = body_checkins_fts.rowid "
-    "WHERE body_checkins_fts MATCH ? AND c.deleted_at IS NULL ORDER BY rank LIMIT ?"
-)
-
-
 def search_checkins(
-    store: Store, text: str | Query, limit: int = 50
-) -> list[tuple[float, TimelineItem]]:
-    """(rank, item) for check-ins matching ``text``; lower rank is a better match."""
-    query = Query.of(text)
-    if query is None:
-        return []
-    rows = store.conn.execute(_SEARCH_SQL, (query.fts, limit))
-    return [(row[11], _item(row[0], _checkin(row[1:11]), row[9], query.terms)) for row in rows]
+    store: Store,
+    query: Query,
+    before: int | None,
+    limit: int,
+    shown: Sequence[str] = ("checkin",),
+    tag: str | None = None,
+) -> SearchPage:
+    """The registry's search: check-ins matching ``query`` below row id ``before``, newest first."""
+    rows, resume = search_text_page(
+        store.conn, CHECKINS, _CHECKIN_COLUMNS, query.fts, before, limit
+    )
+    return SearchPage(
+        [_item(row[0], _checkin(row[1:11]), row[9], query.terms) for row in rows], resume
+    )
 
 
 def format_position(ms: int | None) -> str:

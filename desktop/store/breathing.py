@@ -18,7 +18,7 @@ from typing import Any
 from desktop.clock import stamp, today
 from desktop.store import limits
 from desktop.store.database import Store, newest_first, search_text_page
-from desktop.store.journal import Query, SearchPage, TimelineItem, new_uid
+from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import feelings_cell, feelings_words, heading, number_cell, yes_no
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_data, feelings_to_json
@@ -230,26 +230,26 @@ def search_sessions(
     rows, resume = search_text_page(
         store.conn, SESSIONS, _SESSION_COLUMNS, query.fts, before, limit
     )
-    items = []
-    for row in rows:
+    terms = query.terms
+
+    def make(row: Sequence[Any]) -> TimelineItem:
         session = _session_from_row(row[1:])
         before_words = feelings_words(session.feelings_before)
         texts: tuple[str, ...] = (describe_session(session),)
         if before_words:
             texts += (translate("Store", "before: {words}").format(words=before_words),)
-        items.append(
-            TimelineItem(
-                kind="breath",
-                uid=session.uid,
-                day=session.day,
-                created_at=session.created_at,
-                row_id=row[0],
-                texts=texts,
-                feelings_json=row[14],
-                search_terms=query.terms,
-            )
+        return TimelineItem(
+            kind="breath",
+            uid=session.uid,
+            day=session.day,
+            created_at=session.created_at,
+            row_id=row[0],
+            texts=texts,
+            feelings_json=row[14],
+            search_terms=terms,
         )
-    return SearchPage(items, resume)
+
+    return SearchPage(found_rows(rows, make), resume)
 
 
 # -- the person's own patterns -------------------------------------------------------------------

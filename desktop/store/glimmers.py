@@ -13,7 +13,15 @@ from typing import Any
 from desktop.clock import stamp, today
 from desktop.store import limits
 from desktop.store.database import Store, newest_first, search_text_page
-from desktop.store.journal import SENSE_KEYS, SENSES, Query, SearchPage, TimelineItem, new_uid
+from desktop.store.journal import (
+    SENSE_KEYS,
+    SENSES,
+    Query,
+    SearchPage,
+    TimelineItem,
+    found_rows,
+    new_uid,
+)
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import heading
 from desktop.store.records import REGION_LABELS
@@ -227,7 +235,8 @@ def search_glimmers(
 ) -> SearchPage:
     """The registry's search: matches below row id ``before``, newest first."""
     rows, resume = search_text_page(store.conn, TABLE, _COLUMNS, query.fts, before, limit)
-    return SearchPage([_item(row[0], _glimmer(row[1:]), query.terms) for row in rows], resume)
+    terms = query.terms
+    return SearchPage(found_rows(rows, lambda row: _item(row[0], _glimmer(row[1:]), terms)), resume)
 
 
 # -- export and import (the registry's functions, desktop/store/kinds.py) ------------------------

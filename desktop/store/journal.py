@@ -14,7 +14,7 @@ import math
 import re
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -418,26 +418,22 @@ class TimelineItem:
         return tuple(t for t in self.tags_text.split("\n") if t)
 
     @functools.cached_property
-    def _haystack(self) -> str:
-        words = " ".join(f.word for f in self.feelings)
-        return " · ".join(t for t in (*self.texts, words, *self.tags) if t.strip())
-
-    @functools.cached_property
     def snippet(self) -> str:
         """For search results: an excerpt with matched words between MATCH_START and MATCH_END."""
         if not self.search_terms:
             return ""
-        return highlight_excerpt(self._haystack, self.search_terms)
+        words = " ".join(f.word for f in self.feelings)
+        haystack = " · ".join(t for t in (*self.texts, words, *self.tags) if t.strip())
+        return highlight_excerpt(haystack, self.search_terms)
 
     @functools.cached_property
     def closeness(self) -> float:
-        """For search results: how closely this matches, higher is closer. The matched words
-        found, against the length they are found in (the shape of bm25, over one record)."""
-        pattern = _term_pattern(self.search_terms)
-        if pattern is None:
-            return 0.0
-        hits = len(pattern.findall(self._haystack))
-        length = len(self._haystack.split()) / 40  # against a record of forty words
+        """For search results: how closely this matches, higher is closer. The times the
+        matched words appear, against the length of the text they appear in (the shape of
+        bm25, for one record: cheap enough to work out for a page as it is shown)."""
+        text = " ".join(self.texts).lower()
+        hits = sum(text.count(stem) for stem in _stems(self.search_terms))
+        length = (text.count(" ") + 1) / 40  # against a record of forty words
         return hits / (hits + 1.2 * (0.25 + 0.75 * length)) if hits else 0.0
 
 
@@ -556,10 +552,16 @@ def search_terms(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
-    # The index stems words ("meditating" matches "meditate"), so highlight a word that starts
+@functools.lru_cache(maxsize=64)
+def _stems(terms: tuple[str, ...]) -> tuple[str, ...]:
+    # The index stems words ("meditating" matches "meditate"), so a word matches when it starts
     # with the term, or with the term less a short ending.
-    stems = sorted({t[: max(3, len(t) - 2)] if len(t) > 4 else t for t in terms}, key=len)
+    return tuple(sorted({t[: max(3, len(t) - 2)] if len(t) > 4 else t for t in terms}, key=len))
+
+
+@functools.lru_cache(maxsize=64)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    stems = _stems(terms)
     if not stems:
         return None
     alternatives = "|".join(re.escape(stem) for stem in reversed(stems))
@@ -569,7 +571,7 @@ def _term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
 def highlight_excerpt(text: str, terms: Sequence[str], width: int = SUMMARY_LENGTH) -> str:
     """A window of ``text`` around the first match, matches wrapped in MATCH_START/MATCH_END."""
     text = " ".join(text.split())
-    pattern = _term_pattern(terms)
+    pattern = _term_pattern(tuple(terms))
     first = pattern.search(text) if pattern else None
     start = 0
     if first is not None and first.end() > width:
@@ -601,11 +603,36 @@ class Query:
 
 
 @dataclass(frozen=True)
+class Found:
+    """One match: where it sits on the timeline, and how to make its row. Only the matches a
+    page shows are ever made into rows (a kind hands over a page of matches; a few are shown)."""
+
+    day: str
+    created_at: str
+    row_id: int
+    make: Callable[[], TimelineItem]
+
+
+@dataclass(frozen=True)
 class SearchPage:
     """One kind's next matches, newest kept first, and where its search goes on from."""
 
-    items: list[TimelineItem]
+    found: list[Found]
     resume: int | None  # look below this row id next time; None: there are no more
+
+
+def found_rows(
+    rows: Sequence[Sequence[Any]],
+    make: Callable[[Sequence[Any]], TimelineItem],
+    day: int = 2,
+    created_at: int = 3,
+) -> list[Found]:
+    """Matches from rows that start with the record's id, with its day and its creation time
+    at these places (after the id and the uid, as most tables have them)."""
+    return [
+        Found(str(row[day]), str(row[created_at]), int(row[0]), functools.partial(make, row))
+        for row in rows
+    ]
 
 
 _SEARCH_FETCH = f"SELECT {_ITEM_COLUMNS.replace('e.', 't.')} FROM entries t"
@@ -635,7 +662,12 @@ def search_page(
     rows, resume = fts_page(
         store.conn, "entries_fts", query.fts, before, limit, _SEARCH_FETCH, filters, params
     )
-    return SearchPage([_item_from_row(row, query.terms) for row in rows], resume)
+    make = functools.partial(_search_item, terms=query.terms)
+    return SearchPage(found_rows(rows, make, day=3, created_at=4), resume)
+
+
+def _search_item(row: Sequence[Any], terms: tuple[str, ...]) -> TimelineItem:
+    return _item_from_row(row, terms)
 
 
 def search(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
@@ -645,7 +677,7 @@ def search(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
     before: int | None = None
     while query is not None and len(found) < limit:
         page = search_page(store, query, before, limit - len(found))
-        found += page.items
+        found += [match.make() for match in page.found]
         if page.resume is None:
             break
         before = page.resume

@@ -13,7 +13,7 @@ from typing import Any, Literal, get_args
 from desktop.clock import stamp, today
 from desktop.store import limits
 from desktop.store.database import Store, newest_first, search_text_page
-from desktop.store.journal import Query, SearchPage, TimelineItem, new_uid
+from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
 from desktop.store.portable import Fields, Links, RecordProblem
 from desktop.store.readable import (
     feelings_cell,
@@ -389,9 +389,9 @@ def search_checkins(
     rows, resume = search_text_page(
         store.conn, CHECKINS, _CHECKIN_COLUMNS, query.fts, before, limit
     )
-    return SearchPage(
-        [_item(row[0], _checkin(row[1:11]), row[9], query.terms) for row in rows], resume
-    )
+    terms = query.terms
+    found = found_rows(rows, lambda row: _item(row[0], _checkin(row[1:11]), row[9], terms))
+    return SearchPage(found, resume)
 
 
 def format_position(ms: int | None) -> str:

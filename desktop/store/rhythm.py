@@ -15,7 +15,7 @@ from typing import Any
 from desktop.clock import stamp, today
 from desktop.store import limits
 from desktop.store.database import Store, newest_first, search_text_page
-from desktop.store.journal import Query, SearchPage, TimelineItem, new_uid
+from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import heading
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -185,7 +185,8 @@ def search_answers(
 ) -> SearchPage:
     """The registry's search: matches below row id ``before``, newest first."""
     rows, resume = search_text_page(store.conn, TABLE, _COLUMNS, query.fts, before, limit)
-    return SearchPage([_item(row[0], _answer(row[1:]), query.terms) for row in rows], resume)
+    terms = query.terms
+    return SearchPage(found_rows(rows, lambda row: _item(row[0], _answer(row[1:]), terms)), resume)
 
 
 # -- export and import (the registry's functions, desktop/store/kinds.py) ------------------------

@@ -129,18 +129,22 @@ class SearchPager:
                 pages[name] = search(
                     self._store, query, self._cursors[name], limit, shown, self._tag
                 )
-        tagged = [[(item, name) for item in page.items] for name, page in pages.items()]
-        merged = heapq.merge(*tagged, key=lambda pair: _sort_key(pair[0]), reverse=True)
+        tagged = [[(found, name) for found in page.found] for name, page in pages.items()]
+        merged = heapq.merge(
+            *tagged,
+            key=lambda pair: (pair[0].day, pair[0].created_at, pair[1], pair[0].row_id),
+            reverse=True,
+        )
         page_items: list[TimelineItem] = []
         taken: dict[str, int] = dict.fromkeys(pages, 0)
-        for item, name in merged:
+        for found, name in merged:
             if len(page_items) == limit:
                 break
-            page_items.append(item)
+            page_items.append(found.make())
             taken[name] += 1
-            self._cursors[name] = item.row_id
+            self._cursors[name] = found.row_id
         for name, page in pages.items():
-            if taken[name] == len(page.items):  # all of it shown: go on from where it stopped
+            if taken[name] == len(page.found):  # all of it shown: go on from where it stopped
                 if page.resume is None:
                     self._done.add(name)
                 else:

@@ -17,7 +17,7 @@ from typing import Any
 from desktop.clock import stamp, today
 from desktop.store import limits
 from desktop.store.database import Store, fts_page
-from desktop.store.journal import Query, SearchPage, TimelineItem, new_uid
+from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import heading, number_cell
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -351,9 +351,9 @@ def search_records(
     rows, resume = fts_page(
         store.conn, f"{TABLE}_fts", query.fts, before, limit, _SEARCH_FETCH, filters, params
     )
-    return SearchPage(
-        [_item(row[0], _record_from_row(row[1:]), query.terms) for row in rows], resume
-    )
+    terms = query.terms
+    found = found_rows(rows, lambda row: _item(row[0], _record_from_row(row[1:]), terms), 3, 4)
+    return SearchPage(found, resume)
 
 
 # -- export and import: the registry's functions (desktop/store/kinds.py) -------------------

@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.store import Store, open_store
 from desktop.store.database import newest_first
@@ -17,7 +18,14 @@ from desktop.store.exchange import (
     parse_json,
     write_batch,
 )
-from desktop.store.journal import Entry, Query, SearchPage, TimelineItem, save_entry
+from desktop.store.journal import (
+    Entry,
+    Query,
+    SearchPage,
+    TimelineItem,
+    found_rows,
+    save_entry,
+)
 from desktop.store.kinds import (
     KINDS,
     OnTimeline,
@@ -138,10 +146,11 @@ def _wins_search(
         "AND id < ? ORDER BY id DESC LIMIT ?",
         (f"%{query.terms[0]}%", before if before is not None else 2**62, limit),
     ).fetchall()
-    items = [
-        TimelineItem("win", r[1], r[2], r[3], r[0], (r[4],), search_terms=query.terms) for r in rows
-    ]
-    return SearchPage(items, items[-1].row_id if len(items) == limit else None)
+
+    def make(row: Sequence[Any]) -> TimelineItem:
+        return TimelineItem("win", row[1], row[2], row[3], row[0], (row[4],))
+
+    return SearchPage(found_rows(rows, make), rows[-1][0] if len(rows) == limit else None)
 
 
 WINS = RecordKind(

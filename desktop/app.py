@@ -43,7 +43,7 @@ from desktop.shell.rhythm_actions import RhythmActions
 from desktop.shell.settings_file import open_settings
 from desktop.shell.theme import STYLE as THEME_STYLE
 from desktop.shell.theme import STYLED
-from desktop.store import Store, StoreProblem, open_store
+from desktop.store import ProblemKind, Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 
@@ -136,6 +136,14 @@ def load_command_line_translation(folder: Path | None = None) -> QTranslator | N
     return translator
 
 
+def read_only_notice(why: str) -> str:
+    return translate(
+        "Glimmers",
+        "Your journal is open for reading only, because {why}. Everything in it is here to "
+        "read; nothing new can be saved until that changes.",
+    ).format(why=why)
+
+
 class Lifecycle:
     """One run of the app: opens the store, builds and closes the main window, unlocks, and
     shuts down. Passphrase and lock, backups and the theme are controllers in desktop/shell/
@@ -181,14 +189,16 @@ class Lifecycle:
     def start(self) -> QWidget:
         """Open the store and show the main window, or the unlock window, or explain why the
         data cannot be opened."""
-        ensure_private_dir(self.data_dir)
         self.problem_window = None
-        if is_protected(self.data_dir) and self.key is None:
-            return self.protection.show_unlock()
+        database = database_path(self.data_dir)
         try:
-            store = open_store(
-                database_path(self.data_dir), backups_dir(self.data_dir), self.wall, self.key
-            )
+            try:
+                ensure_private_dir(self.data_dir)  # a folder that exists keeps its modes
+            except OSError as e:
+                raise StoreProblem(ProblemKind.NOT_CREATED, database, e.strerror or str(e)) from e
+            if is_protected(self.data_dir) and self.key is None:
+                return self.protection.show_unlock()
+            store = open_store(database, backups_dir(self.data_dir), self.wall, self.key)
         except StoreProblem as problem:
             shown = self.problem_window = self.backups.problem_window(problem)
             shown.quit_requested.connect(shown.close)
@@ -199,6 +209,8 @@ class Lifecycle:
         window = self.window = self._build_main_window(store)
         window.first_painted.connect(self.appearance.check_system)
         window.show()
+        if store.read_only is not None:
+            window.show_notice(read_only_notice(store.read_only))
         self.backups.opened(window)
         self.protection.opened(store, window)
         return window

@@ -12,7 +12,7 @@ from desktop.store.journal import SENSE_KEYS
 from desktop.store.records import REGION_LABELS
 from desktop.texts import translate
 
-TABS = ("breathe", "listen", "journal", "today")
+TABS = ("breathe", "listen", "journal", "together", "today")
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=translate("Cli", "check your data for damage"),
         description=translate(
             "Cli", "Run SQLite's integrity check on your data and say what it found."
+        ),
+    )
+    commands.add_parser(
+        "rescue",
+        help=translate("Cli", "rescue what can still be read from a damaged journal"),
+        description=translate(
+            "Cli",
+            "Read every entry and record that can still be read from a damaged journal into "
+            "a new one, add what the newest good backup holds, and keep the damaged file "
+            "beside it.",
         ),
     )
     return parser

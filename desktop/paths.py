@@ -30,10 +30,12 @@ def resolve_data_dir(
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create the folder (and parents) readable by its owner only; tighten it if it exists."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(path, 0o700)
+    """Create the folder (and parents) readable by its owner only. A folder that exists already
+    keeps the modes its owner gave it: Glimmers sets modes only on what it creates."""
+    if not path.is_dir():
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(path, 0o700)  # whatever the umask took away or left
     return path
 
 

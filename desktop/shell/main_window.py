@@ -146,10 +146,18 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.offer_yes)
         bar.addWidget(self.offer_no)
         self.offer_bar.hide()
+        # A calm standing note (a journal that can only be read says why here); no buttons.
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setMargin(6)
+        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice.hide()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.notice)
         column.addWidget(self.offer_bar)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -211,6 +219,13 @@ class MainWindow(QMainWindow):
         self.offer_yes.setText(yes)
         self.offer_yes.setAccessibleName(yes.replace("&", ""))
         self.offer_bar.show()
+
+    def show_notice(self, text: str) -> None:
+        """A standing note above the tabs, for as long as this window is open."""
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.setAccessibleDescription(translate("Shell", "A note about your journal"))
+        self.notice.show()
 
     def show_status(self, text: str) -> None:
         """A passing note in the status bar."""

@@ -19,6 +19,8 @@ from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from desktop.breathe.tab import BreatheTab, Tones
     from desktop.checkin.feelings import Vocabulary
     from desktop.journal.tab import JournalTab
@@ -138,6 +140,11 @@ class Tabs:
             self.reminders_possible,
         )
 
+    def together(self) -> QWidget:
+        from desktop.shell.together_parts import together_tab
+
+        return together_tab(self.store, self.settings, self.clock, system_prefers_reduced_motion())
+
     def pages(self) -> list[Page]:
         return [
             Page(
@@ -157,6 +164,14 @@ class Tabs:
                 translate("Pages", "&Journal"),
                 translate("Pages", "A private journal that starts with what you notice"),
                 self.journal,
+            ),
+            Page(
+                "together",
+                translate("Pages", "&Together"),
+                translate(
+                    "Pages", "Listening, a circle and touch with consent, for people together"
+                ),
+                self.together,
             ),
             Page(
                 "today",

@@ -72,7 +72,11 @@ class ProtectionActions:
         if store.encrypted:
             self._activity.installEventFilter(self.idle)
             self.idle.start(self.lock_minutes())
-        elif self._offer and not self._settings.get(PROTECTION_OFFERED):
+        elif (
+            self._offer
+            and store.read_only is None  # a journal that can only be read cannot be protected
+            and not self._settings.get(PROTECTION_OFFERED)
+        ):
             self._settings.set(PROTECTION_OFFERED, True)
             window.offer(
                 translate(

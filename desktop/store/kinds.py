@@ -48,6 +48,7 @@ from desktop.store import (
     listening,
     pace,
     rhythm,
+    together,
 )
 from desktop.store.database import Store
 from desktop.store.journal import Query, TimelineItem
@@ -302,6 +303,49 @@ KINDS: tuple[RecordKind[Any], ...] = (
             csv_columns=listening.MOOD_CSV_COLUMNS,
             csv_row=listening.mood_csv,
         ),
+    ),
+    RecordKind(
+        key="together",
+        table=together.TABLE,
+        count_text=QT_TRANSLATE_NOOP("Store", "%n practice(s) together"),
+        since=3,
+        portable=Portable(
+            read=together.read_records,
+            uid=together.record_uid,
+            to_data=together.record_to_data,
+            from_data=together.record_from_data,
+            check=together.check_for_store,
+            write=together.add_record,
+            where=together.WHERE,
+        ),
+        readable=Readable(
+            kept=together.record_kept,
+            when=together.record_when,
+            markdown=together.record_markdown,
+            csv_columns=together.CSV_COLUMNS,
+            csv_row=together.record_csv,
+        ),
+        timeline=OnTimeline(
+            shown=(
+                Shown(
+                    together.PAIR,
+                    QT_TRANSLATE_NOOP("JournalTimeline", "Listening together"),
+                    QT_TRANSLATE_NOOP("JournalTab", "Listening together"),
+                ),
+                Shown(
+                    together.CIRCLE,
+                    QT_TRANSLATE_NOOP("JournalTimeline", "A circle"),
+                    QT_TRANSLATE_NOOP("JournalTab", "Circles"),
+                ),
+                Shown(
+                    together.TOUCH,
+                    QT_TRANSLATE_NOOP("JournalTimeline", "Together"),
+                    QT_TRANSLATE_NOOP("JournalTab", "Together, with consent"),
+                ),
+            ),
+            page=together.timeline_page,
+        ),
+        search=together.search_records,
     ),
     RecordKind(
         key="contacts",

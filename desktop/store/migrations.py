@@ -223,6 +223,8 @@ def _v4_listening(conn: sqlite3.Connection) -> None:
 
 # "GLMR" in the database header: tells a Glimmers journal from every other SQLite file.
 APPLICATION_ID = 0x474C4D52
+# The version whose step writes that mark: journals below it are known by their tables instead.
+MARKED_SINCE = 5
 
 # Tables whose rows had no stable id before version 5. Export, import and rescue match rows by uid.
 _UID_TABLES = ("contacts", "breath_patterns", "tracks", "track_moods")
@@ -351,13 +353,39 @@ def _v6_rhythm(conn: sqlite3.Connection) -> None:
         _fts_on_search_text(conn, table)
 
 
+def _v7_together(conn: sqlite3.Connection) -> None:
+    # Practices for people together: a listening pair, a circle, touch with consent. Only the
+    # kind, the length, the rounds and how many took part are kept, unless everyone chose to
+    # keep the words too ("words": JSON, "{}" otherwise).
+    conn.execute(
+        """
+        CREATE TABLE together_sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('listening_pair', 'circle', 'touch')),
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            seconds REAL NOT NULL CHECK (seconds >= 0),
+            rounds INTEGER NOT NULL DEFAULT 0 CHECK (rounds >= 0),
+            people INTEGER NOT NULL CHECK (people BETWEEN 2 AND 8),
+            kept INTEGER NOT NULL DEFAULT 0 CHECK (kept IN (0, 1)),
+            words TEXT NOT NULL DEFAULT '{}',
+            search_text TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT
+        )
+        """
+    )
+    _fts_on_search_text(conn, "together_sessions")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_contacts,
     _v2_journal,
     _v3_breathing,
     _v4_listening,
     _v5_identity,
-    _v6_rhythm,  # the lead renumbers on merge
+    _v6_rhythm,
+    _v7_together,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

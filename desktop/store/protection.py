@@ -198,10 +198,13 @@ def _convert(path: Path, old: bytes | None, new: bytes | None) -> None:
             conn.execute(key_pragma(old))
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        mark = conn.execute("PRAGMA application_id").fetchone()[0]
         target_key = "" if new is None else f"x'{new.hex()}'"
         conn.execute(f'ATTACH DATABASE ? AS converted KEY "{target_key}"', (str(temporary),))
         conn.execute("SELECT sqlcipher_export('converted')")
+        # sqlcipher_export copies tables and rows, not the header's numbers
         conn.execute(f"PRAGMA converted.user_version = {int(version)}")
+        conn.execute(f"PRAGMA converted.application_id = {int(mark)}")
         conn.execute("DETACH DATABASE converted")
     finally:
         conn.close()

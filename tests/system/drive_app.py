@@ -58,6 +58,8 @@ def main() -> None:
         journal.editor.request_save()
         assert glimmers.store is not None
         done["saved"] = count_entries(glimmers.store) == 1
+        together = window.show_page("together")
+        together.pair.begin()  # type: ignore[attr-defined]  # breathing together, with the pacer
         window.show_page("breathe")
         app.quit()
 

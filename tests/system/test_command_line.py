@@ -16,6 +16,7 @@ def test_version_and_help() -> None:
     assert helped.returncode == 0
     for option in ("--data-dir", "--screenshot", "--tab", "--size"):
         assert option in helped.stdout
+    assert "together" in helped.stdout  # --tab lists every tab
 
 
 def test_screenshot_writes_a_png_of_the_requested_size(tmp_path: Path) -> None:

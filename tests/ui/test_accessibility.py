@@ -24,6 +24,7 @@ from desktop.app import Lifecycle
 from desktop.breathe.tab import BreatheTab
 from desktop.journal.tab import JournalTab
 from desktop.listen.tab import ListenTab
+from tests.helpers import FakeClock
 
 INTERACTIVE = (
     QAbstractButton,
@@ -75,7 +76,7 @@ def description_of(widget: QWidget) -> str:
     return (widget.accessibleDescription() or widget.toolTip()).strip()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today"])
 def test_every_interactive_widget_has_a_name(app: Lifecycle, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)
@@ -95,6 +96,14 @@ def test_panels_shown_later_name_their_controls(qtbot: QtBot, shown: Lifecycle) 
     assert isinstance(breathe, BreatheTab)
     breathe.stack.setCurrentWidget(breathe.before_panel)
     assert unnamed(breathe) == []
+
+
+def test_every_step_of_together_names_its_controls(app: Lifecycle, clock: FakeClock) -> None:
+    """Together shows its controls step by step; each step's controls are named and described."""
+    from tests.ui.together_steps import together_steps
+
+    for step, tab in together_steps(app, clock):
+        assert unnamed(tab) == [], step
 
 
 def test_dialogs_name_their_controls(app: Lifecycle) -> None:

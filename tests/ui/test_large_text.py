@@ -45,7 +45,7 @@ def _ancestors(widget: QWidget, root: QWidget) -> Iterator[QWidget]:
         parent = parent.parentWidget()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today"])
 def test_nothing_is_clipped_at_150_percent(large_text: None, start_app: StartApp, tab: str) -> None:
     app = start_app()  # after the font grew
     assert app.window is not None

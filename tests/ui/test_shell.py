@@ -27,6 +27,7 @@ def test_ctrl_number_switches_tabs(qtbot: QtBot, app: Lifecycle) -> None:
     window = _window(app)
     qtbot.waitExposed(window)
     for key, expected in [
+        (Qt.Key.Key_4, "together"),
         (Qt.Key.Key_3, "journal"),
         (Qt.Key.Key_2, "listen"),
         (Qt.Key.Key_1, "breathe"),

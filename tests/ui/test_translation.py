@@ -120,13 +120,26 @@ def app(pseudo: None, start_app: StartApp) -> Lifecycle:
     return started
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today"])
 def test_every_shown_text_is_translated_and_fits(app: Lifecycle, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)
     QApplication.processEvents()
     assert untranslated(app.window) == []
     assert clipped(page) == []
+
+
+def test_every_step_of_together_is_translated_and_fits(
+    pseudo: None, start_app: StartApp, clock: FakeClock
+) -> None:
+    from tests.ui.together_steps import together_steps
+
+    glimmers = start_app()  # after the pseudo-translator is installed
+    assert glimmers.window is not None
+    glimmers.window.resize(1100, 760)
+    for step, tab in together_steps(glimmers, clock):
+        assert untranslated(tab) == [], step
+        assert clipped(tab) == [], step
 
 
 def test_the_pacer_speaks_the_translation(app: Lifecycle) -> None:

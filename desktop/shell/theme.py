@@ -1,5 +1,5 @@
 """Light and dark: follow the system's colour scheme, or the person's choice; and the calm
-style, Fusion with edges a person can see (WCAG 2.2, 1.4.11)."""
+style, Fusion with edges a person can see (WCAG 2.2, 1.4.11): the palette's Mid."""
 
 from __future__ import annotations
 
@@ -87,13 +87,11 @@ class CalmStyle(QProxyStyle):
 
     def __init__(self) -> None:
         super().__init__(STYLE)
-        self.outline = QColor()
         self.groove = QColor()
         self.handle = QColor()
 
     def set_colours(self, dark: bool) -> None:
         values = colours(dark)
-        self.outline = QColor(values["outline"])
         self.groove = QColor(values["scroll_groove"])
         self.handle = QColor(values["scroll_handle"])
 
@@ -136,7 +134,7 @@ class CalmStyle(QProxyStyle):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, radius > 0)
         painter.setBrush(QBrush())  # none (Qt's enums are not made before the first paint)
-        painter.setPen(QPen(_faded(self.outline, option), 1))
+        painter.setPen(QPen(_outline(option), 1))
         area = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
         if radius:
             painter.drawRoundedRect(area, radius, radius)
@@ -151,7 +149,7 @@ class CalmStyle(QProxyStyle):
         on = bool(option.state & (_STATE.State_On | _STATE.State_NoChange))
         palette = option.palette
         accent = _faded(palette.color(QPalette.ColorRole.Highlight), option)
-        painter.setPen(QPen(accent if on else _faded(self.outline, option), 1))
+        painter.setPen(QPen(accent if on else _outline(option), 1))
         if on:
             painter.setBrush(accent)
         elif option.state & _STATE.State_Sunken:
@@ -205,7 +203,7 @@ class CalmStyle(QProxyStyle):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(QBrush())
-        painter.setPen(QPen(_faded(self.outline, option), 1))
+        painter.setPen(QPen(_outline(option), 1))
         for part in (_SC.SC_SliderGroove, _SC.SC_SliderHandle):
             area = QRectF(fusion.subControlRect(_CC.CC_Slider, option, part, widget))
             if part == _SC.SC_SliderGroove:  # Fusion paints a thin bar in the middle of it
@@ -242,6 +240,11 @@ class CalmStyle(QProxyStyle):
 def _keyboard_focus(option: QStyleOption) -> bool:
     """Fusion draws a field's edge in the accent while it has the keyboard's focus."""
     return bool(option.state & _STATE.State_HasFocus)
+
+
+def _outline(option: QStyleOption) -> QColor:
+    """The edge of a control: the palette's Mid, kept at 3:1 against what it sits on."""
+    return _faded(option.palette.color(QPalette.ColorRole.Mid), option)
 
 
 def _faded(colour: QColor, option: QStyleOption) -> QColor:

@@ -18,7 +18,9 @@ COLOURS: dict[str, tuple[str, str]] = {
     "highlight": ("#2f6f68", "#7cc4bb"),
     "highlighted_text": ("#ffffff", "#14211f"),
     "placeholder_text": ("#6b665f", "#a7a29b"),
-    "mid": ("#b9b2a7", "#5a626b"),
+    # The outline of every control and painted marker (checkboxes, fields, lists, the seek
+    # bar's markers, the sketch pad's edge): Fusion and our own widgets draw edges with it.
+    "mid": ("#857f76", "#7d858e"),
     "link": ("#1f5f8a", "#8cc3ea"),
     "tooltip_base": ("#fffdf9", "#30363d"),
     "tooltip_text": ("#2b2a28", "#ece9e4"),
@@ -28,9 +30,7 @@ COLOURS: dict[str, tuple[str, str]] = {
     "midlight": ("#f8f5f0", "#272c32"),
     "dark": ("#b9b2a7", "#15181b"),
     "shadow": ("#8f897f", "#0e1012"),
-    # Painted by the calm style (desktop/shell/theme.py): the edge of every checkbox, radio
-    # button, field and list, and the scroll bars.
-    "outline": ("#857f76", "#7d858e"),
+    # Painted by the calm style (desktop/shell/theme.py): the scroll bars.
     "scroll_groove": ("#ece8e1", "#262a30"),
     "scroll_handle": ("#857f76", "#7d858e"),
 }
@@ -69,10 +69,10 @@ TEXT_PAIRS = [
 
 # pairs of (what shows a control, what it sits on) that must be told apart at 3:1
 OUTLINE_PAIRS = [
-    ("outline", "window"),  # a checkbox or a field on a page
-    ("outline", "base"),  # the same inside a list or a field's own colour
-    ("outline", "alternate_base"),
-    ("outline", "button"),  # a field next to a button
+    ("mid", "window"),  # a checkbox or a field on a page
+    ("mid", "base"),  # the same inside a list or a field's own colour
+    ("mid", "alternate_base"),
+    ("mid", "button"),  # a field next to a button
     ("highlight", "window"),  # a chosen checkbox or radio button: filled with the accent
     ("highlight", "base"),
     ("scroll_handle", "scroll_groove"),

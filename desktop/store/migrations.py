@@ -451,6 +451,25 @@ def _v8_search_everything(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v9_track_order(conn: sqlite3.Connection) -> None:
+    # Tags as people wrote them: an album plays in its own order (disc, then track number),
+    # and the library's filter also looks at the file's own name.
+    conn.execute("ALTER TABLE tracks ADD COLUMN disc_number INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE tracks ADD COLUMN track_number INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE tracks ADD COLUMN file_name TEXT NOT NULL DEFAULT ''")
+    # The file's name: what is left of the path once everything up to its last "/" (or "\\")
+    # is taken away; rtrim takes away its last part's characters, leaving the folder.
+    slashed = "replace(path, '\\', '/')"
+    conn.execute(
+        f"UPDATE tracks SET file_name = "
+        f"replace({slashed}, rtrim({slashed}, replace({slashed}, '/', '')), '')"
+    )
+    conn.execute(
+        "CREATE INDEX tracks_in_order ON tracks "
+        "(album COLLATE NOCASE, disc_number, track_number, title COLLATE NOCASE, id)"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_contacts,
     _v2_journal,
@@ -460,6 +479,7 @@ MIGRATIONS: list[Migration] = [
     _v6_rhythm,
     _v7_together,
     _v8_search_everything,  # the lead renumbers on merge
+    _v9_track_order,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -164,6 +164,9 @@ class CheckInSteps(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.pause_box)
         layout.addLayout(buttons)
+        # The row of places keeps one height whatever is marked (the chips are styled by now).
+        self.region_chips[0].ensurePolished()
+        self.region_row.setFixedHeight(self.region_chips[0].sizeHint().height() + 2)
         self._connect_signals()
         self.show_step(0)
 
@@ -221,7 +224,7 @@ class CheckInSteps(QWidget):
             self.region_chips.append(button)
             region_layout.addWidget(button)
         region_layout.addStretch()
-        self.region_row.setFixedHeight(self.region_chips[0].sizeHint().height())
+
         self.like_hint = QLabel()
         self.like_hint.setObjectName("like_hint")
         self.like_hint.setWordWrap(True)
@@ -283,6 +286,10 @@ class CheckInSteps(QWidget):
         page = QWidget()
         page.setObjectName("step_else")
         self.feelings = FeelingsPicker(vocabulary)
+        # The words take the room the step has, and no more: the step fits on the page, and
+        # the list of words scrolls inside itself.
+        self.feelings.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.feelings.setMinimumHeight(180)
         self.note = named(
             QLineEdit(),
             translate("ListenCheckin", "Note"),

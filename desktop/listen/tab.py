@@ -103,6 +103,17 @@ class FilePicker:
         return Path(chosen) if chosen else None
 
 
+class Message(QLabel):
+    """A line that takes room only while it has something to say."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
 class ListenTab(QWidget):
     # Over time's hook (issue 17): the body map for the playing track. Only this signal and
     # the one button for it belong to it, so a rework of this layout can move them freely.
@@ -229,7 +240,7 @@ class ListenTab(QWidget):
             object_name="where_landed",
         )
         self.landed_button.setFlat(True)
-        self.landed_button.setEnabled(False)
+        self.landed_button.hide()  # until a track is playing
         self.quick_nothing_button = named(
             QPushButton(translate("ListenTab", "I just listened")),
             translate("ListenTab", "I just listened"),
@@ -243,7 +254,7 @@ class ListenTab(QWidget):
             object_name="check_in",
         )
         self.message = named(
-            QLabel(), translate("ListenTab", "Message"), object_name="listen_message"
+            Message(), translate("ListenTab", "Message"), object_name="listen_message"
         )
         self.message.setWordWrap(True)
 
@@ -297,6 +308,7 @@ class ListenTab(QWidget):
         layout.addWidget(self.controls)
         self.progress.hide()
         self.cancel_scan_button.hide()
+        self.message.hide()
 
     # Names the tests and the other floors knew the player's parts by.
     @property
@@ -460,7 +472,7 @@ class ListenTab(QWidget):
                 mark_missing(self._store, track.id)
             return False
         self.track = track
-        self.landed_button.setEnabled(True)
+        self.landed_button.show()
         self.now_playing.setText(
             f"{track.title} \u2014 {track.artist}" if track.artist else track.title
         )

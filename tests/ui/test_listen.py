@@ -18,20 +18,20 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.accessible import role_of, spoken
+from desktop.app import Lifecycle
 from desktop.checkin.body_map import RegionButton
 from desktop.listen.player import Player
 from desktop.listen.player_controls import PlayerControls
 from desktop.listen.scanner import ScanJob
 from desktop.listen.seek_bar import Marker
 from desktop.listen.tab import ListenTab
-from desktop.shell.pages import Tabs
 from desktop.shell.theme import calm_palette
 from desktop.shell.theme_colours import colours, contrast
 from desktop.store import Store
 from desktop.store.listening import count_tracks, moods_for_track, recent_checkins, tracks_page
 from desktop.store.timeline import TimelinePager, search_everything
 from tests.audio import convert, have_sox, make_wav, tag
-from tests.helpers import FakePicker, InlineScans, shown
+from tests.helpers import FakePicker, InlineScans
 
 needs_sox = pytest.mark.skipif(not have_sox(), reason="sox makes the ogg, flac and mp3 fixtures")
 
@@ -158,12 +158,20 @@ def click_region(qtbot: QtBot, tab: ListenTab, region: str) -> None:
     qtbot.mouseClick(body, Qt.MouseButton.LeftButton, pos=body.region_centre(region).toPoint())
 
 
-def test_check_in_in_three_steps_at_800x600(
-    qtbot: QtBot, tabs: Tabs, picker: FakePicker, music: Path, store: Store
+@pytest.mark.parametrize("size", [(800, 600), (1100, 760)])
+def test_check_in_in_three_steps_in_the_window(
+    qtbot: QtBot, app: Lifecycle, music: Path, size: tuple[int, int]
 ) -> None:
-    tab = shown(qtbot, tabs.listen(), 800, 600)
+    window, store = app.window, app.store
+    assert window is not None and store is not None
+    window.resize(*size)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tab = window.show_page("listen")
+    assert isinstance(tab, ListenTab)
     try:
-        add_music(qtbot, tab, picker, music)
+        tab.start_scan([music])
+        qtbot.waitUntil(lambda: tab.scan is None, timeout=20_000)
         play_row(qtbot, tab, "morning rain")
         qtbot.waitUntil(lambda: tab.player.position() > 1000, timeout=10_000)
         before = tab.player.position()

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -108,6 +110,14 @@ class CheckInSteps(QWidget):
         self.stack.addWidget(self._where_step())
         self.stack.addWidget(self._like_step())
         self.stack.addWidget(self._else_step(vocabulary))
+        # Where the window is too small for a step (640x480, large text), the step scrolls;
+        # the heading above it and Save below it stay in sight.
+        self.step_area = QScrollArea()
+        self.step_area.setObjectName("step_area")
+        self.step_area.setWidgetResizable(True)
+        self.step_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.step_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_area.setWidget(self.stack)
 
         self.message = QLabel()
         self.message.setObjectName("checkin_message")
@@ -160,7 +170,7 @@ class CheckInSteps(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.where)
         layout.addWidget(self.step_label)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.step_area, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.pause_box)
         layout.addLayout(buttons)
@@ -341,6 +351,7 @@ class CheckInSteps(QWidget):
         if step == 1 and self.step == 0:  # from the body: start with the first place marked
             self._region = next(iter(self._strengths), None)
         self.stack.setCurrentIndex(step)
+        self.step_area.verticalScrollBar().setValue(0)
         self.step_label.setText(
             translate("ListenCheckin", "Step {number} of 3: {name}").format(
                 number=step + 1, name=translate("ListenCheckin", STEPS[step])

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSplitter,
     QStackedWidget,
@@ -153,12 +151,7 @@ class ListenTab(QWidget):
         self.mood = MoodPanel()
         self.panel = CheckInSteps(body_svg, vocabulary)
         self.panel.pause_box.setChecked(settings.get(PAUSE_FOR_CHECKIN))
-        # A check-in that cannot fit (a small window, large text) scrolls as a whole page.
-        self.checkin_page = QScrollArea()
-        self.checkin_page.setObjectName("checkin_page")
-        self.checkin_page.setWidgetResizable(True)
-        self.checkin_page.setFrameShape(QFrame.Shape.NoFrame)
-        self.checkin_page.setWidget(self.panel)
+        self.checkin_page = self.panel  # it takes the room while the music goes on below
         self._layout()
         self.controls.set_icons()
         self.checkin_button.setIcon(icon("mdi6.human", self.palette().buttonText().color()))
@@ -544,7 +537,6 @@ class ListenTab(QWidget):
         self.panel.reset(self._where(self._checkin_position))
         self.message.clear()  # what it says is about the last check-in, not this one
         self.pages.setCurrentWidget(self.checkin_page)
-        self.checkin_page.verticalScrollBar().setValue(0)  # its heading in sight, every time
         self._show_page()
         self.panel.body_map.setFocus()
 

@@ -146,11 +146,16 @@ def test_scan_runs_off_the_gui_thread_by_default(qtbot: QtBot, music: Path, stor
 
 
 def fits(tab: ListenTab, widget: QWidget) -> bool:
-    """``widget`` is on screen, whole, without scrolling the check-in."""
-    page = tab.checkin_page
-    top_left = widget.mapTo(page.viewport(), QPoint(0, 0))
-    inside = page.viewport().rect().contains(QRect(top_left, widget.size()))
-    return widget.isVisible() and inside and page.verticalScrollBar().maximum() == 0
+    """``widget`` is on screen, whole, and the step it is in needs no scrolling."""
+    window = tab.window()
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    inside = window.rect().contains(QRect(top_left, widget.size()))
+    steps = tab.panel.step_area
+    if steps.isAncestorOf(widget):
+        viewport = steps.viewport()
+        in_view = widget.mapTo(viewport, QPoint(0, 0))
+        inside = inside and viewport.rect().contains(QRect(in_view, widget.size()))
+    return widget.isVisible() and inside and steps.verticalScrollBar().maximum() == 0
 
 
 def click_region(qtbot: QtBot, tab: ListenTab, region: str) -> None:
@@ -244,7 +249,7 @@ def test_check_in_in_three_steps_in_the_window(
         qtbot.keyClick(tab.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
         assert panel.step == 0 and panel.chosen_places.text() == ""
         assert fits(tab, panel.heading)
-        assert tab.checkin_page.verticalScrollBar().value() == 0
+        assert tab.panel.step_area.verticalScrollBar().value() == 0
         qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     finally:
         tab.prepare_to_close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -87,12 +87,23 @@ def test_too_much_page_keeps_the_persons_own_contacts(qtbot: QtBot, app: Lifecyc
     assert len(dialogs) == 1
     dialog = dialogs[0]
     qtbot.addWidget(dialog)
-    text = dialog.text.toPlainText()
-    assert "stop whenever you like" in text
-    assert "light-headed" in text
-    assert "someone you trust" in text
-    assert dialog.contacts.count() == 0  # no invented numbers
+    # What matters most comes first, whole, without scrolling: stop, reach someone, danger.
+    first = [dialog.key_lines[key] for key in ("pause", "reach", "danger")]
+    assert "stop whenever you like" in first[0].text()
+    assert "someone you trust" in first[1].text()
+    assert "local emergency number now" in first[2].text()
+    tops = [line.mapTo(dialog, QPoint(0, 0)).y() for line in first]
+    assert tops == sorted(tops)
+    for line in first:
+        where = QRect(line.mapTo(dialog, QPoint(0, 0)), line.size())
+        assert line.isVisible() and dialog.rect().contains(where)
+    assert dialog.height() <= 760 - 60  # within a 1100x760 screen, with room for its frame
+    assert "light-headed" in dialog.text.toPlainText()  # the rest follows below
+    assert "keep the names and numbers" in dialog.people_line.text()  # no invented numbers
+    assert not dialog.contacts.isVisible()  # changing the list is one step away
 
+    qtbot.mouseClick(dialog.people_button, Qt.MouseButton.LeftButton)
+    assert dialog.contacts.isVisible() and dialog.contacts.count() == 0
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert "needs a name" in dialog.message.text()
 
@@ -104,6 +115,9 @@ def test_too_much_page_keeps_the_persons_own_contacts(qtbot: QtBot, app: Lifecyc
     ]
     assert app.store is not None
     assert [c.name for c in list_contacts(app.store)] == ["Maya"]
+    qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert "Maya: 07700 900123" in dialog.people_line.text()  # beside "someone you trust"
+    qtbot.mouseClick(dialog.people_button, Qt.MouseButton.LeftButton)
 
     dialog.contacts.setCurrentRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)

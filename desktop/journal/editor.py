@@ -35,6 +35,7 @@ from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.clock import WallClock, today
 from desktop.journal.sketch_pad import SketchPanel
 from desktop.limited_text import LimitedPlainTextEdit, limit_and_tell, refused_message
+from desktop.look import heading
 from desktop.store import limits
 from desktop.store.journal import (
     IMPRESSION_COUNT,
@@ -81,7 +82,7 @@ class EntryEditor(QWidget):
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(autosave_ms)
 
-        self.heading = QLabel()
+        self.heading = heading(QLabel(), "title")
         self.heading.setObjectName("editor_heading")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -360,9 +361,7 @@ class EntryEditor(QWidget):
             self._kind = entry.kind
             self.pages.setCurrentIndex(1 if entry.kind == "impressions" else 0)
             if entry.kind == "impressions":
-                self.heading.setText(
-                    "<h3>" + translate("JournalEditor", "Three impressions") + "</h3>"
-                )
+                self.heading.setText(translate("JournalEditor", "Three impressions"))
                 self.hint.setText(
                     translate(
                         "JournalEditor",
@@ -370,9 +369,7 @@ class EntryEditor(QWidget):
                     )
                 )
             else:
-                self.heading.setText(
-                    "<h3>" + translate("JournalEditor", "What did you notice?") + "</h3>"
-                )
+                self.heading.setText(translate("JournalEditor", "What did you notice?"))
                 self.hint.setText(
                     translate(
                         "JournalEditor",

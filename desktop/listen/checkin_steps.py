@@ -174,6 +174,8 @@ class CheckInSteps(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.pause_box)
         layout.addLayout(buttons)
+        # Close comes last for the keyboard, after Save: the body is where a check-in starts.
+        QWidget.setTabOrder(self.save_button, self.cancel_button)
         # The row of places keeps one height whatever is marked (the chips are styled by now).
         self.region_chips[0].ensurePolished()
         self.region_row.setFixedHeight(self.region_chips[0].sizeHint().height() + 2)

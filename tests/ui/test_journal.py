@@ -9,7 +9,14 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QScrollArea, QScrollBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollArea,
+    QScrollBar,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -490,3 +497,26 @@ def test_search_finds_a_breathing_sessions_words(
     tab.search_edit.clear()
     qtbot.keyClicks(tab.search_edit, "Resonance")
     assert [i.kind for i in tab.model.items()] == ["breath"]
+
+
+def test_an_entry_with_the_keyboard_alone(qtbot: QtBot, tab: JournalTab, store: Store) -> None:
+    editor = tab.editor
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert editor.sense_edits["touch"].hasFocus()
+    qtbot.keyClicks(editor.sense_edits["touch"], "cold fingers")
+    for _ in range(5):  # through the senses to the first of the parts one step away
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.disclosures["feelings"]
+    qtbot.keyClick(editor.disclosures["feelings"], Qt.Key.Key_Space)
+    assert editor.feelings.tree.hasFocus()  # opened, and in it
+    tree = editor.feelings.tree
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Right)  # a family opens
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Space)  # its first word
+    qtbot.keyClick(tree, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    entry = only_entry(store)
+    assert entry.touch == "cold fingers" and len(entry.feelings) == 1
+    assert editor.sense_edits["touch"].hasFocus()  # ready for the next one

@@ -573,3 +573,42 @@ def test_tags_as_people_wrote_them(
 def test_before_and_after_without_music_stay_away(qtbot: QtBot, tab: ListenTab) -> None:
     tab.just_listened()
     assert not tab.mood.isVisible()
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> QWidget:
+    """Press a key where the focus is, as a person at the keyboard would; the focus after."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key, modifier)
+    now = QApplication.focusWidget()
+    assert now is not None
+    return now
+
+
+def test_a_check_in_with_the_keyboard_alone(qtbot: QtBot, tab: ListenTab, store: Store) -> None:
+    tab.table.setFocus()
+    press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    panel = tab.panel
+    focused = QApplication.focusWidget()
+    for _ in range(len(panel.body_map.buttons)):  # the arrows walk the body, region by region
+        if isinstance(focused, RegionButton) and focused.key == "chest":
+            break
+        focused = press(qtbot, Qt.Key.Key_Down)
+    assert isinstance(focused, RegionButton) and focused.key == "chest"
+    press(qtbot, Qt.Key.Key_Space)
+    assert [m.region for m in panel.marks()] == ["chest"]
+    while QApplication.focusWidget() is not panel.next_button:
+        press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)
+    assert panel.step == 1
+    while QApplication.focusWidget() is not panel.quality_chips["warm"]:
+        press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)
+    while QApplication.focusWidget() is not panel.save_button:
+        press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)
+    [kept] = recent_checkins(store)
+    assert [(m.region, m.qualities) for m in kept.marks] == [("chest", ("warm",))]
+    assert QApplication.focusWidget() is tab.checkin_button  # back where the person started

@@ -853,12 +853,21 @@ def fts_page(
     ``fetch`` (a SELECT whose rows start with the record's id, its table aliased ``t``)
     reads the kept ones among them. ``resume`` is where the next step starts, or None.
     """
-    scan = max(limit, SCAN_PER_STEP) if filters else limit
     where = f"{fts_table} MATCH ?"
     values: list[object] = [fts]
     if before is not None:
-        where += " AND rowid < ?"
+        where += f" AND {fts_table}.rowid < ?"
         values.append(before)
+    if not filters:
+        # Only the trash is left out, and it is small: one query, walking the matches newest
+        # first until the page is full, and a short page is the last.
+        rows = conn.execute(
+            f"{fetch} JOIN {fts_table} ON {fts_table}.rowid = t.id "
+            f"WHERE {where} AND t.deleted_at IS NULL ORDER BY {fts_table}.rowid DESC LIMIT ?",
+            [*values, limit],
+        ).fetchall()
+        return rows, int(rows[-1][0]) if len(rows) == limit else None
+    scan = max(limit, SCAN_PER_STEP)
     ids = [
         row[0]
         for row in conn.execute(

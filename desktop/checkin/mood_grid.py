@@ -30,7 +30,7 @@ STEP = 0.25
 # so that no corner looks like the right answer.
 TINTS = {
     "low_unpleasant": ("#e6ebf3", "#2a313c"),  # a grey blue
-    "low_pleasant": ("#e4efec", "#27352f"),  # a grey teal
+    "low_pleasant": ("#e1eeee", "#263637"),  # a grey teal, well away from green
     "high_unpleasant": ("#ede6f1", "#332c39"),  # a grey lilac
     "high_pleasant": ("#f2ebe0", "#38322a"),  # a grey sand
 }
@@ -79,13 +79,24 @@ class MoodGrid(QWidget):
         speak_as(self, QAccessible.Role.Slider)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(220, 200)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # As tall as its square and labels need for the width it has: what follows it (a
+        # Skip) sits just below, not at the far end of the page.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.value: tuple[float, float] | None = None
         self._cursor = (0.0, 0.0)
         self._dragging = False
 
     def sizeHint(self) -> QSize:
-        return QSize(320, 300)
+        return QSize(320, self.heightForWidth(320))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        across, down = self._margins()
+        return max(self.minimumHeight(), round(width - 2 * across + 2 * down))
 
     # -- geometry -----------------------------------------------------------------------------
 

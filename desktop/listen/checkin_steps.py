@@ -157,8 +157,11 @@ class CheckInSteps(QWidget):
         )
         self.save_button.setDefault(True)
 
-        top = tight(QHBoxLayout())
-        top.addWidget(self.heading, 1)
+        # The moment beside the heading ("River, at 1:23"): a line less above the step, so a
+        # step fits in a small window too.
+        top = tight(QHBoxLayout(), GAP)
+        top.addWidget(self.heading)
+        top.addWidget(self.where, 1, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignTop)
         buttons = tight(QHBoxLayout())
         buttons.addWidget(self.nothing_button)
@@ -168,7 +171,6 @@ class CheckInSteps(QWidget):
         buttons.addWidget(self.save_button)
         layout = tight(QVBoxLayout(self), SPACE)
         layout.addLayout(top)
-        layout.addWidget(self.where)
         layout.addWidget(self.step_label)
         layout.addWidget(self.step_area, 1)
         layout.addWidget(self.message)
@@ -282,6 +284,7 @@ class CheckInSteps(QWidget):
         )
         form = QFormLayout()
         tight(form, SPACE)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         strength_label = QLabel(translate("ListenCheckin", "How strong"))
         form.addRow(strength_label, strength_row)
         form.addRow(translate("ListenCheckin", "In your words"), self.own_quality)

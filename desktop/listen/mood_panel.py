@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.checkin.mood_grid import MoodGrid
 from desktop.controls import named
-from desktop.look import SPACE, heading, tight
+from desktop.look import GAP, SPACE, heading, tight
 from desktop.store.listening import MoodMoment
 from desktop.texts import translate
 
@@ -44,10 +44,12 @@ class MoodPanel(QWidget):
         row.addStretch()
         row.addWidget(self.skip_button)
         layout = tight(QVBoxLayout(self), SPACE)
+        layout.setContentsMargins(GAP, 0, 0, 0)  # room from the library beside it
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
-        layout.addWidget(self.grid, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.grid)
+        layout.addLayout(row)  # Skip just below the grid, where the eye already is
+        layout.addStretch(1)
 
         self.grid.chosen.connect(self._on_chosen)
         self.skip_button.clicked.connect(self.done)

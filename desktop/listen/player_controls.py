@@ -1,4 +1,7 @@
-"""The player's controls: previous, play or pause, next, where the track is, and how loud.
+"""The player's controls: play or pause, previous, next, where the track is, and how loud.
+
+Before a track is chosen only Play shows (it plays the track chosen in the library, or the
+first): the rest comes with the track, to the right of Play, so Play never moves.
 
 Shaped like the controls of Qt's own PySide6 player example: a view that says what the person
 asks for (``play_requested``, ``seek_requested``, ...) and shows what it is told
@@ -63,15 +66,28 @@ class PlayerControls(QWidget):
         self.volume.setMaximumWidth(120)
         volume_label = QLabel(translate("ListenPlayer", "Volume"))
         volume_label.setBuddy(self.volume)
+        self.track_parts: tuple[QWidget, ...] = (
+            self.previous_button,
+            self.next_button,
+            self.seek_bar,
+            self.time_label,
+            volume_label,
+            self.volume,
+        )
 
         layout = tight(QHBoxLayout(self), SPACE)
-        layout.addWidget(self.previous_button)
         layout.addWidget(self.play_button)
+        layout.addWidget(self.previous_button)
         layout.addWidget(self.next_button)
         layout.addWidget(self.seek_bar, 1)
         layout.addWidget(self.time_label)
         layout.addWidget(volume_label)
         layout.addWidget(self.volume)
+        for part in self.track_parts:  # their room is kept, so nothing moves when they come
+            policy = part.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            part.setSizePolicy(policy)
+        self.set_track_loaded(False)
 
         self.play_button.clicked.connect(self._play_clicked)
         self.previous_button.clicked.connect(self.previous_requested)
@@ -106,6 +122,11 @@ class PlayerControls(QWidget):
         )
         self.play_button.setText(text)
         named(self.play_button, text, self.play_button.accessibleDescription())
+
+    def set_track_loaded(self, loaded: bool) -> None:
+        """With a track: previous, next, the seek bar and the volume; without: Play alone."""
+        for part in self.track_parts:
+            part.setVisible(loaded)
 
     def set_position(self, ms: int) -> None:
         self.seek_bar.set_position(ms)

@@ -220,9 +220,10 @@ class ListenTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the player; arrows move in here
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel()  # stands for the empty library's page in tests and views
-        self.empty_label.setObjectName("library_empty")
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2):  # title, artist and album share the width, however narrow
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
 
     def _build_now_playing(self) -> None:
         self.now_playing = QLabel(translate("ListenTab", "Choose a track to listen to."))
@@ -242,6 +243,7 @@ class ListenTab(QWidget):
             translate("ListenTab", "Keeps a check-in that says you listened, nothing more"),
             object_name="quick_nothing",
         )
+        self.quick_nothing_button.hide()  # until there is a track to have listened to
         self.checkin_button = named(
             QPushButton(translate("ListenTab", "&Check in")),
             translate("ListenTab", "Check in"),
@@ -260,8 +262,6 @@ class ListenTab(QWidget):
         empty_layout.addStretch()
         empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignCenter)
         empty_layout.addStretch()
-        self.empty_label.setParent(empty)
-        self.empty_label.hide()
         self.empty_page = empty
 
         top = tight(QHBoxLayout(), SPACE)
@@ -392,7 +392,6 @@ class ListenTab(QWidget):
             self.pages.setCurrentWidget(self.empty_page)
         elif not checking_in:
             self.pages.setCurrentWidget(self.library_page)
-        self.empty_label.setVisible(empty)
         self.now_row.setVisible(not empty and not checking_in)
         self.controls.setVisible(not empty)
 
@@ -481,6 +480,8 @@ class ListenTab(QWidget):
             return False
         self.track = track
         self.landed_button.show()
+        self.quick_nothing_button.show()
+        self.controls.set_track_loaded(True)
         self.now_playing.setText(
             f"{track.title} \u2014 {track.artist}" if track.artist else track.title
         )

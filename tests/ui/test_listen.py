@@ -108,7 +108,7 @@ def test_an_empty_library_says_one_thing(qtbot: QtBot, tab: ListenTab) -> None:
 def test_add_a_folder_and_see_tags(
     qtbot: QtBot, tab: ListenTab, picker: FakePicker, music: Path, store: Store
 ) -> None:
-    assert tab.empty_label.isVisibleTo(tab)
+    assert tab.empty_page.isVisibleTo(tab)
     add_music(qtbot, tab, picker, music)
     assert count_tracks(store) == 4
     shown = {
@@ -118,10 +118,28 @@ def test_add_a_folder_and_see_tags(
     assert ("morning rain", "", "") in shown  # a WAV without tags is named after its file
     assert tab.model.index(0, 3).data() == "0:06"
     assert "Read 4 files" in tab.message.text()
-    assert not tab.empty_label.isVisibleTo(tab)
+    assert not tab.empty_page.isVisibleTo(tab)
     assert tab.table.isVisible() and tab.controls.isVisible()
     qtbot.keyClicks(tab.filter_edit, "ana wat")
     assert sorted(titles(tab)) == ["Hum", "River"]
+
+
+@needs_sox
+def test_before_a_track_only_play_shows_and_it_stays_put(
+    qtbot: QtBot, tab: ListenTab, picker: FakePicker, music: Path
+) -> None:
+    add_music(qtbot, tab, picker, music)
+    controls = tab.controls
+    assert controls.play_button.isVisible()
+    waiting = [controls.previous_button, controls.next_button, controls.seek_bar, controls.volume]
+    assert not any(part.isVisible() for part in waiting)
+    assert not tab.quick_nothing_button.isVisible()  # nothing listened to yet
+    where = controls.play_button.mapTo(tab, controls.play_button.rect().topLeft())
+    qtbot.mouseClick(controls.play_button, Qt.MouseButton.LeftButton)  # the first track
+    qtbot.waitUntil(lambda: tab.player.is_playing(), timeout=10_000)
+    assert all(part.isVisible() for part in waiting)
+    assert tab.quick_nothing_button.isVisible()
+    assert controls.play_button.mapTo(tab, controls.play_button.rect().topLeft()) == where
 
 
 def test_scan_can_be_cancelled(

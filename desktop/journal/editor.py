@@ -115,18 +115,21 @@ class EntryEditor(QWidget):
             translate("JournalEditor", "Moves the entry to the trash; you can undo it")
         )
 
+        # The day on a line of its own under the heading: beside it, heading and day together
+        # were wider than half a laptop screen leaves the editor with text at 150%.
         top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
         day_label = QLabel(translate("JournalEditor", "Da&y"))
         day_label.setBuddy(self.day_edit)
         top.addWidget(day_label)
         top.addWidget(self.day_edit)
+        top.addStretch()
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addLayout(top)
         layout.addWidget(self.hint)
         layout.addWidget(self.pages, 1)

@@ -36,7 +36,9 @@ from desktop.store.journal import (
     timeline_page,
 )
 from desktop.store.records import Feeling
+from tests.conftest import StartApp
 from tests.helpers import FakeWallClock, shown
+from tests.ui.test_large_text import clipped
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -520,3 +522,22 @@ def test_an_entry_with_the_keyboard_alone(qtbot: QtBot, tab: JournalTab, store: 
     entry = only_entry(store)
     assert entry.touch == "cold fingers" and len(entry.feelings) == 1
     assert editor.sense_edits["touch"].hasFocus()  # ready for the next one
+
+
+def test_the_editor_fits_half_a_laptop_screen_with_text_at_150(
+    qapp: QApplication, start_app: StartApp
+) -> None:
+    """At 683x740 with large text the timeline and the editor both get what they need."""
+    font = qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSizeF(font.pointSizeF() * 1.5)
+    qapp.setFont(bigger)
+    try:
+        app = start_app()
+        assert app.window is not None
+        app.window.resize(683, 740)
+        page = app.window.show_page("journal")
+        QApplication.processEvents()
+        assert clipped(page) == []
+    finally:
+        qapp.setFont(font)

@@ -14,7 +14,7 @@ every part of a step keeps its place and size whatever is chosen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -82,7 +82,13 @@ class CheckInSteps(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("checkin_steps")
-        self.setStyleSheet(CHIP_STYLE)
+        # The chips' style sheet sits on a page inside: a widget with a style sheet hears no
+        # change of the application's palette, and this one has to (see changeEvent).
+        self.styled = QWidget(self)
+        self.styled.setObjectName("checkin_styled")
+        self.styled.setStyleSheet(CHIP_STYLE)
+        outer = tight(QVBoxLayout(self), 0)
+        outer.addWidget(self.styled)
         self._qualities: dict[str, list[str]] = {}
         self._strengths: dict[str, str] = {}
         self._region: str | None = None  # the place step 2 is about
@@ -169,7 +175,7 @@ class CheckInSteps(QWidget):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.save_button)
-        layout = tight(QVBoxLayout(self), SPACE)
+        layout = tight(QVBoxLayout(self.styled), SPACE)
         layout.addLayout(top)
         layout.addWidget(self.step_label)
         layout.addWidget(self.step_area, 1)
@@ -186,6 +192,15 @@ class CheckInSteps(QWidget):
 
     # -- building the steps -------------------------------------------------------------------
 
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A style sheet reads palette(...) once, when it is set, and keeps those colours:
+        # light or dark chosen while the app runs reaches the steps and their chips only
+        # when it is set again.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.styled.setStyleSheet("")
+            self.styled.setStyleSheet(CHIP_STYLE)
+        super().changeEvent(event)
     def _where_step(self) -> QWidget:
         page = QWidget()
         page.setObjectName("step_where")

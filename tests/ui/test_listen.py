@@ -630,3 +630,33 @@ def test_a_check_in_with_the_keyboard_alone(qtbot: QtBot, tab: ListenTab, store:
     [kept] = recent_checkins(store)
     assert [(m.region, m.qualities) for m in kept.marks] == [("chest", ("warm",))]
     assert QApplication.focusWidget() is tab.checkin_button  # back where the person started
+
+
+def test_the_check_in_follows_light_and_dark_when_changed(qtbot: QtBot, app: Lifecycle) -> None:
+    """View > Appearance while the app runs: the check-in's words and chips change with it."""
+    window = app.window
+    assert window is not None
+    tab = window.show_page("listen")
+    assert isinstance(tab, ListenTab)
+    window.resize(1100, 760)
+    tab.open_checkin()  # built and shown in the light
+    app.appearance.set_theme("dark")
+    panel = tab.panel
+    click_region(qtbot, tab, "chest")
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    dark = calm_palette(dark=True)
+    qtbot.waitUntil(  # the page takes the new palette once the event loop has run
+        lambda: close(
+            panel.heading.grab().toImage().pixelColor(1, 1), dark.color(QPalette.ColorRole.Window)
+        )
+    )
+    for chosen, chip in (
+        (False, panel.quality_chips["warm"]),
+        (True, panel.strength_chips["clear"]),
+    ):
+        assert chip.isChecked() == chosen
+        image = chip.grab().toImage()
+        inside = image.pixelColor(chip.width() // 6, chip.height() // 2)
+        role = QPalette.ColorRole.Highlight if chosen else QPalette.ColorRole.Base
+        assert close(inside, dark.color(role)), (chip.text(), inside.name())
+    app.appearance.set_theme("light")

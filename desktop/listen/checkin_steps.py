@@ -192,7 +192,6 @@ class CheckInSteps(QWidget):
 
     # -- building the steps -------------------------------------------------------------------
 
-
     def changeEvent(self, event: QEvent) -> None:
         # A style sheet reads palette(...) once, when it is set, and keeps those colours:
         # light or dark chosen while the app runs reaches the steps and their chips only
@@ -201,6 +200,7 @@ class CheckInSteps(QWidget):
             self.styled.setStyleSheet("")
             self.styled.setStyleSheet(CHIP_STYLE)
         super().changeEvent(event)
+
     def _where_step(self) -> QWidget:
         page = QWidget()
         page.setObjectName("step_where")

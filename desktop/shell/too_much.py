@@ -182,7 +182,9 @@ class TooMuchDialog(QDialog):
         self.text.setOpenLinks(False)
         self.text.setHtml(grounding_html())
         self.text.setFrameShape(QFrame.Shape.NoFrame)
-        self.text.setStyleSheet("QTextBrowser { background: transparent; }")  # one page
+        # One page with the lines above it: the page's own background shows through. (Not a
+        # style sheet: a widget with one keeps its colours when light or dark is changed.)
+        self.text.viewport().setAutoFillBackground(False)
         named(
             self.text,
             translate("TooMuch", "Ways to come back to steady ground"),

@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import APP_NAME
 from desktop.app import Lifecycle
 from desktop.shell.main_window import MainWindow
 from desktop.shell.problem_window import ProblemWindow
+from desktop.shell.theme import calm_palette
 from desktop.shell.too_much import TooMuchDialog
 from desktop.store.contacts import list_contacts
 from tests.conftest import StartApp
@@ -171,7 +173,32 @@ def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path, start_app: Sta
 def test_each_tab_shows_its_practice(app: Lifecycle) -> None:
     window = _window(app)
     listen = window.show_page("listen")
-    labels = " ".join(label.text() for label in listen.findChildren(QLabel))
-    assert "your own music" in labels
+    shown = [*listen.findChildren(QLabel), *listen.findChildren(QPushButton)]
+    words = [w.text() for w in shown if w.isVisibleTo(listen)]
+    assert "Add a folder of your music" in " ".join(words).replace("&", "")
     assert window.show_page("journal").objectName() == "journal_tab"
     assert window.show_page("breathe").objectName() == "breathe_tab"
+
+
+def test_the_too_much_page_follows_dark_chosen_while_it_is_open(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    """Its words and its scroll bars take the new colours; none keeps the light ones."""
+    dialog = app.help_actions.show_too_much()
+    qtbot.addWidget(dialog)
+    light = calm_palette(dark=False).color(QPalette.ColorRole.Window)
+    app.appearance.set_theme("dark")
+    dark = calm_palette(dark=True)
+
+    def kept_light() -> list[str]:
+        return [
+            f"{type(w).__name__} in {type(w.parentWidget()).__name__}"
+            for w in [dialog, *dialog.findChildren(QWidget)]
+            if w.palette().color(QPalette.ColorRole.Window) == light
+        ]
+
+    qtbot.waitUntil(lambda: dialog.palette().color(QPalette.ColorRole.Window) != light)
+    assert kept_light() == []
+    text = dialog.text.palette().color(QPalette.ColorRole.Text)
+    assert text == dark.color(QPalette.ColorRole.Text)
+    app.appearance.set_theme("light")

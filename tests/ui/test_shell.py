@@ -173,8 +173,9 @@ def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path, start_app: Sta
 def test_each_tab_shows_its_practice(app: Lifecycle) -> None:
     window = _window(app)
     listen = window.show_page("listen")
-    shown = [*listen.findChildren(QLabel), *listen.findChildren(QPushButton)]
-    words = [w.text() for w in shown if w.isVisibleTo(listen)]
+    labels = [w.text() for w in listen.findChildren(QLabel) if w.isVisibleTo(listen)]
+    buttons = [w.text() for w in listen.findChildren(QPushButton) if w.isVisibleTo(listen)]
+    words = [*labels, *buttons]
     assert "Add a folder of your music" in " ".join(words).replace("&", "")
     assert window.show_page("journal").objectName() == "journal_tab"
     assert window.show_page("breathe").objectName() == "breathe_tab"
@@ -184,6 +185,7 @@ def test_the_too_much_page_follows_dark_chosen_while_it_is_open(
     qtbot: QtBot, app: Lifecycle
 ) -> None:
     """Its words and its scroll bars take the new colours; none keeps the light ones."""
+    assert app.help_actions is not None
     dialog = app.help_actions.show_too_much()
     qtbot.addWidget(dialog)
     light = calm_palette(dark=False).color(QPalette.ColorRole.Window)

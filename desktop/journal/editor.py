@@ -12,8 +12,17 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -575,8 +584,32 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def chevron(colour: QColor, size: int, open_: bool) -> QIcon:
+    """A soft chevron, pointing on (closed) or down (open), drawn in ``colour``."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(colour, max(1.5, size / 8))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    near, mid, far = size * 0.3, size * 0.5, size * 0.7
+    if open_:
+        points = [QPointF(near - 1, near + 1), QPointF(mid, far), QPointF(far + 1, near + 1)]
+    else:
+        points = [QPointF(near + 1, near - 1), QPointF(far, mid), QPointF(near + 1, far + 1)]
+    painter.drawPolyline(points)
+    painter.end()
+    return QIcon(pixmap)
+
+
 class Disclosure(QToolButton):
-    """A quiet button that shows or hides one optional part of the entry."""
+    """A quiet button that shows or hides one optional part of the entry.
+
+    Its chevron is drawn in the palette's colours, the accent while the part is open (Qt's own
+    arrow is a black triangle in every theme), and drawn again when light or dark changes.
+    """
 
     def __init__(self, text: str, description: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -584,12 +617,23 @@ class Disclosure(QToolButton):
         self.setCheckable(True)
         self.setAutoRaise(True)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.setArrowType(Qt.ArrowType.RightArrow)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(text)
         self.setAccessibleDescription(description)
         self.toggled.connect(self._show_state)
+        self._show_state(False)
+
+    def chevron_colour(self) -> QColor:
+        role = QPalette.ColorRole.Highlight if self.isChecked() else QPalette.ColorRole.Mid
+        return self.palette().color(role)
 
     def _show_state(self, on: bool) -> None:
-        self.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        size = max(12, self.fontMetrics().height() * 3 // 4)
+        self.setIconSize(QSize(size, size))
+        self.setIcon(chevron(self.chevron_colour(), size, on))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._show_state(self.isChecked())

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -24,6 +24,7 @@ from desktop.app import Lifecycle
 from desktop.journal.tab import NEW_DRAFT, OLD_DRAFT, JournalTab, draft_key
 from desktop.journal.timeline import HTML_ROLE
 from desktop.shell.pages import Tabs
+from desktop.shell.theme import calm_palette
 from desktop.store import Store
 from desktop.store.breathing import StoredSession, save_session
 from desktop.store.journal import (
@@ -541,3 +542,36 @@ def test_the_editor_fits_half_a_laptop_screen_with_text_at_150(
         assert clipped(page) == []
     finally:
         qapp.setFont(font)
+
+
+def _chevron_colours(tab: JournalTab, key: str) -> set[str]:
+    """The colours the chevron of a part's disclosure is drawn in (its solid pixels)."""
+    disclosure = tab.editor.disclosures[key]
+    image = disclosure.icon().pixmap(disclosure.iconSize()).toImage()
+    return {
+        image.pixelColor(x, y).name()
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    }
+
+
+def test_a_parts_chevron_is_in_the_palettes_colours_light_and_dark(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    """No black triangles: a soft outline colour when closed, the accent when open, in both."""
+    assert app.window is not None
+    tab = app.window.show_page("journal")
+    assert isinstance(tab, JournalTab)
+    disclosure = tab.editor.disclosures["feelings"]
+    assert disclosure.arrowType() == Qt.ArrowType.NoArrow
+    for theme in ("light", "dark"):
+        app.appearance.set_theme(theme)
+        palette = calm_palette(dark=theme == "dark")
+        outline = palette.color(QPalette.ColorRole.Mid).name()
+        qtbot.waitUntil(lambda: _chevron_colours(tab, "feelings") == {outline})  # noqa: B023
+        open_part(qtbot, tab, "feelings")
+        accent = palette.color(QPalette.ColorRole.Highlight).name()
+        assert _chevron_colours(tab, "feelings") == {accent}
+        qtbot.mouseClick(disclosure, Qt.MouseButton.LeftButton)  # closed again
+    app.appearance.set_theme("light")

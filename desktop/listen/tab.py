@@ -1,8 +1,8 @@
 """The Listen tab: your own music, one player, and body check-ins stamped on the track.
 
-Layout and coordination only: the player's controls (``player_controls.py``), the tap before
-and after a track (``mood_panel.py``) and the check-in's three steps (``checkin_steps.py``) are
-views of their own, wired here to the one player and the store. An empty library shows one
+Layout and coordination only: the library (``library_view.py``), the player's controls
+(``player_controls.py``), the tap before and after a track (``mood_panel.py``) and the check-in's
+three steps (``checkin_steps.py``) are views of their own, wired here to the one player and the store. An empty library shows one
 thing: "Add a folder of your music". The tap shows only around a track; a check-in takes the
 room while the music goes on below it.
 """
@@ -10,27 +10,20 @@ room while the music goes on below it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QApplication,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QMenu,
     QProgressBar,
     QPushButton,
     QSlider,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,8 +34,7 @@ from desktop.checkin.mood_grid import MoodGrid
 from desktop.controls import named
 from desktop.icons import icon
 from desktop.listen.checkin_steps import CheckInSteps
-from desktop.listen.library import AUDIO_EXTENSIONS
-from desktop.listen.library_model import LibraryModel
+from desktop.listen.library_view import FilePicker, LibraryView, Picker
 from desktop.listen.mood_panel import MoodPanel
 from desktop.listen.player import Player
 from desktop.listen.player_controls import PlayerControls
@@ -74,33 +66,6 @@ from desktop.texts import translate
 SEEK_STEP_MS = 5000
 BEFORE_WINDOW_MS = 20_000  # the "before" tap is offered at the start of a track
 LISTENED_MS = 20_000  # moving on after this long asks "And now?" about the track left
-
-
-class Picker(Protocol):
-    """Asks which music files or folder to add."""
-
-    def files(self, parent: QWidget) -> list[Path]: ...
-    def folder(self, parent: QWidget) -> Path | None: ...
-
-
-class FilePicker:
-    """The desktop's file chooser; tests answer with their own Picker."""
-
-    def files(self, parent: QWidget) -> list[Path]:
-        patterns = " ".join(f"*{ext}" for ext in AUDIO_EXTENSIONS)
-        chosen, _ = QFileDialog.getOpenFileNames(
-            parent,
-            translate("ListenTab", "Add music"),
-            "",
-            translate("ListenTab", "Music ({patterns})").format(patterns=patterns),
-        )
-        return [Path(p) for p in chosen]
-
-    def folder(self, parent: QWidget) -> Path | None:
-        chosen = QFileDialog.getExistingDirectory(
-            parent, translate("ListenTab", "Add a folder of your music")
-        )
-        return Path(chosen) if chosen else None
 
 
 class Message(QLabel):
@@ -174,27 +139,6 @@ class ListenTab(QWidget):
         )
         self.empty_button.setDefault(True)
         self.add_folder_button = self.empty_button  # the way in while the library is empty
-        self.add_button = named(
-            QPushButton(translate("ListenTab", "Add &music…")),
-            translate("ListenTab", "Add music"),
-            translate("ListenTab", "Adds a folder of music, or some files"),
-            object_name="add_music",
-        )
-        menu = QMenu(self.add_button)
-        self.add_more_folder_action = menu.addAction(translate("ListenTab", "A &folder…"))
-        self.add_files_action = menu.addAction(translate("ListenTab", "Some f&iles…"))
-        self.add_button.setMenu(menu)
-        self.filter_edit = named(
-            QLineEdit(),
-            translate("ListenTab", "Filter the library"),
-            translate(
-                "ListenTab",
-                "Shows only tracks whose title, artist, album or file name has these words",
-            ),
-            object_name="library_filter",
-        )
-        self.filter_edit.setPlaceholderText(translate("ListenTab", "Find a track"))
-        self.filter_edit.setClearButtonEnabled(True)
         self.progress = named(
             QProgressBar(),
             translate("ListenTab", "Reading your music"),
@@ -207,23 +151,14 @@ class ListenTab(QWidget):
             translate("ListenTab", "Stops reading your music; what is read so far stays"),
             object_name="cancel_scan",
         )
-        self.model = LibraryModel(self._store)
-        self.table = named(
-            QTableView(),
-            translate("ListenTab", "Your music"),
-            translate("ListenTab", "Press Enter on a track to play it"),
-            object_name="library",
-        )
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab goes on to the player; arrows move in here
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in (0, 1, 2):  # title, artist and album share the width, however narrow
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.library = LibraryView(self._store)
+        # The names the tab and its tests know the library's parts by.
+        self.add_button = self.library.add_button
+        self.add_more_folder_action = self.library.add_more_folder_action
+        self.add_files_action = self.library.add_files_action
+        self.filter_edit = self.library.filter_edit
+        self.model = self.library.model
+        self.table = self.library.table
 
     def _build_now_playing(self) -> None:
         self.now_playing = QLabel(translate("ListenTab", "Choose a track to listen to."))
@@ -264,16 +199,9 @@ class ListenTab(QWidget):
         empty_layout.addStretch()
         self.empty_page = empty
 
-        top = tight(QHBoxLayout(), SPACE)
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.add_button)
-        library = QWidget()
-        library_layout = tight(QVBoxLayout(library), SPACE)
-        library_layout.addLayout(top)
-        library_layout.addWidget(self.table, 1)
         self.splitter = QSplitter()
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(library)
+        self.splitter.addWidget(self.library)
         self.splitter.addWidget(self.mood)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)

@@ -660,3 +660,29 @@ def test_the_check_in_follows_light_and_dark_when_changed(qtbot: QtBot, app: Lif
         role = QPalette.ColorRole.Highlight if chosen else QPalette.ColorRole.Base
         assert close(inside, dark.color(role)), (chip.text(), inside.name())
     app.appearance.set_theme("light")
+
+
+@pytest.mark.parametrize("size", [(800, 560), (640, 480)])
+def test_the_check_in_is_never_cut_off_in_a_small_window(
+    qtbot: QtBot, app: Lifecycle, size: tuple[int, int]
+) -> None:
+    """Where a step cannot fit it scrolls; Save, the heading and the right edge stay in sight."""
+    from tests.ui.test_large_text import clipped
+
+    window = app.window
+    assert window is not None
+    window.resize(*size)
+    tab = window.show_page("listen")
+    assert isinstance(tab, ListenTab)
+    tab.open_checkin()
+    panel = tab.panel
+    click_region(qtbot, tab, "chest")
+    for step in range(3):
+        QApplication.processEvents()
+        assert panel.step == step
+        for widget in (panel.heading, panel.save_button, panel.cancel_button):
+            where = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+            assert widget.isVisible() and window.rect().contains(where), (step, widget)
+        assert clipped(panel) == [], step
+        if step < 2:
+            qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)

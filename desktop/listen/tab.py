@@ -2,9 +2,9 @@
 
 Layout and coordination only: the library (``library_view.py``), the player's controls
 (``player_controls.py``), the tap before and after a track (``mood_panel.py``) and the check-in's
-three steps (``checkin_steps.py``) are views of their own, wired here to the one player and the store. An empty library shows one
-thing: "Add a folder of your music". The tap shows only around a track; a check-in takes the
-room while the music goes on below it.
+three steps (``checkin_steps.py``) are views of their own, wired here to the one player and
+the store. An empty library shows one thing: "Add a folder of your music". The tap shows only
+around a track; a check-in takes the room while the music goes on below it.
 """
 
 from __future__ import annotations

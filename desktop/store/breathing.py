@@ -162,11 +162,12 @@ def minutes_in_week(store: Store, today: dt.date) -> float:
 def session_length(session: StoredSession) -> str:
     """How long a session was, as a person would say it: "5 minutes", "a few breaths"."""
     minutes = round(session.actual_seconds / 60)
+    breaths = session.cycles  # a plain name: lupdate skips a count written as an attribute
     if minutes >= 1:
         return translate("Store", "%n minute(s)", None, minutes)
-    if session.cycles >= 2:
-        return translate("Store", "%n breath(s)", None, session.cycles)
-    if session.cycles == 1:
+    if breaths >= 2:
+        return translate("Store", "%n breath(s)", None, breaths)
+    if breaths == 1:
         return translate("Store", "one breath")
     return translate("Store", "a moment")
 

@@ -215,7 +215,7 @@ class EntryEditor(QWidget):
                 QT_TRANSLATE_NOOP("JournalEditor", "Feeling words"),
                 QT_TRANSLATE_NOOP("JournalEditor", "Shows feeling words to choose from"),
                 self.feelings,
-                self.feelings.tree,
+                self.feelings.first_control,
             ),
             (
                 "words",

@@ -381,8 +381,8 @@ class CheckInSteps(QWidget):
         self.next_button.setEnabled(step < 2)
         if step == 1:
             self._show_places()
-        focus = {0: self.body_map, 1: self._first_like_control(), 2: self.feelings.tree}[step]
-        focus.setFocus()
+        firsts = (self.body_map, self._first_like_control(), self.feelings.first_control)
+        firsts[step].setFocus()
         self.step_changed.emit(step)
 
     def _first_like_control(self) -> QWidget:

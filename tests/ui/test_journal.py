@@ -513,7 +513,7 @@ def test_an_entry_with_the_keyboard_alone(qtbot: QtBot, tab: JournalTab, store: 
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is editor.disclosures["feelings"]
     qtbot.keyClick(editor.disclosures["feelings"], Qt.Key.Key_Space)
-    assert editor.feelings.tree.hasFocus()  # opened, and in it
+    assert editor.feelings.first_control.hasFocus()  # opened, and in it
     tree = editor.feelings.tree
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     qtbot.keyClick(tree, Qt.Key.Key_Right)  # a family opens

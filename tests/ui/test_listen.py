@@ -233,7 +233,7 @@ def test_check_in_in_three_steps_in_the_window(
         # 3 Anything else
         assert panel.step_label.text() == "Step 3 of 3: Anything else"
         assert fits(tab, panel.save_button) and fits(tab, panel.note)
-        assert fits(tab, panel.feelings.tree)
+        assert fits(tab, panel.feelings)
         qtbot.keyClicks(panel.note, "the cello part")
         qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
 

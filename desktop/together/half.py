@@ -110,7 +110,7 @@ class HalfPanel(QFrame):
             toggle = QPushButton()
             toggle.setObjectName(f"{where}_option_{number + 1}")
             toggle.setCheckable(True)
-            toggle.setMinimumHeight(36)
+            toggle.setMinimumHeight(32)
             toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             toggle.toggled.connect(lambda on, t=toggle: self._option_toggled(t, on))
             self.options.append(toggle)
@@ -125,8 +125,8 @@ class HalfPanel(QFrame):
         self.pause.clicked.connect(lambda: self.pressed.emit(self.side, "pause"))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
         layout.addWidget(self.title)
         layout.addWidget(self.lead)
         layout.addWidget(self.message)
@@ -175,6 +175,7 @@ class HalfPanel(QFrame):
         """Show one step: ``None`` leaves a part out; ``marks`` is the current answer (0: none)."""
         self.message.setText(message)
         self.message.setAccessibleName(message)
+        self.message.setVisible(bool(message))
         self.lead.setText(lead)
         self.lead.setVisible(bool(lead))
         self.detail.setText(detail)

@@ -407,7 +407,7 @@ def _feeling_words_sql(column: str) -> str:
     )
 
 
-def _v10_search_everything(conn: sqlite3.Connection) -> None:
+def _v8_search_everything(conn: sqlite3.Connection) -> None:
     # Breathing sessions become searchable by their pattern's name and the feeling words
     # chosen before and after, like every other kind the timeline shows.
     conn.execute("ALTER TABLE breath_sessions ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
@@ -451,7 +451,7 @@ def _v10_search_everything(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v11_track_order(conn: sqlite3.Connection) -> None:
+def _v9_track_order(conn: sqlite3.Connection) -> None:
     # Tags as people wrote them: an album plays in its own order (disc, then track number),
     # and the library's filter also looks at the file's own name.
     conn.execute("ALTER TABLE tracks ADD COLUMN disc_number INTEGER NOT NULL DEFAULT 0")
@@ -478,9 +478,8 @@ MIGRATIONS: list[Migration] = [
     _v5_identity,
     _v6_rhythm,
     _v7_together,
-    # imports' v8 (pictures) and overtime's v9 (pattern indexes) come here, before these two.
-    _v10_search_everything,
-    _v11_track_order,
+    _v8_search_everything,
+    _v9_track_order,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

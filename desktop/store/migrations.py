@@ -384,7 +384,7 @@ def _v7_together(conn: sqlite3.Connection) -> None:
     _fts_on_search_text(conn, "together_sessions")
 
 
-def _v8_pictures_and_pleasantness(conn: sqlite3.Connection) -> None:
+def _v10_pictures_and_pleasantness(conn: sqlite3.Connection) -> None:
     # How pleasant an entry felt, from -1 to 1 (the scale of the listening tap), for moods
     # brought from another app. NULL for nearly every entry: Glimmers itself never asks for it.
     conn.execute(
@@ -435,7 +435,7 @@ def _feeling_words_sql(column: str) -> str:
     )
 
 
-def _v10_search_everything(conn: sqlite3.Connection) -> None:
+def _v8_search_everything(conn: sqlite3.Connection) -> None:
     # Breathing sessions become searchable by their pattern's name and the feeling words
     # chosen before and after, like every other kind the timeline shows.
     conn.execute("ALTER TABLE breath_sessions ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
@@ -479,7 +479,7 @@ def _v10_search_everything(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v11_track_order(conn: sqlite3.Connection) -> None:
+def _v9_track_order(conn: sqlite3.Connection) -> None:
     # Tags as people wrote them: an album plays in its own order (disc, then track number),
     # and the library's filter also looks at the file's own name.
     conn.execute("ALTER TABLE tracks ADD COLUMN disc_number INTEGER NOT NULL DEFAULT 0")
@@ -506,10 +506,11 @@ MIGRATIONS: list[Migration] = [
     _v5_identity,
     _v6_rhythm,
     _v7_together,
-    _v8_pictures_and_pleasantness,
-    # overtime's v9 (pattern indexes) comes here, before these two.
-    _v10_search_everything,
-    _v11_track_order,
+    _v8_search_everything,
+    _v9_track_order,
+    # Pictures and pleasantness (v8 on the imports branch until main's v8 and v9 came first:
+    # a journal main made is at v9 already, so this step must follow them).
+    _v10_pictures_and_pleasantness,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -112,7 +112,7 @@ def test_an_older_journal_gains_search_of_sessions_and_prefixes(tmp_path: Path) 
     """A journal made before breathing sessions were searched: the step adds their words and
     gives every index its prefixes, keeping what was kept."""
     path = tmp_path / "glimmers.db"
-    step = migrations_module.MIGRATIONS.index(migrations_module._v10_search_everything)
+    step = migrations_module.MIGRATIONS.index(migrations_module._v8_search_everything)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
     for migration in migrations_module.MIGRATIONS[:step]:

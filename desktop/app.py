@@ -19,6 +19,7 @@ import sqlite3
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEventLoop,
     QLocale,
     QSettings,
     QStandardPaths,
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
 # what the first painted window needs.
 
 DEFAULT_SIZE = (1100, 760)  # width, height
+SCREENSHOT_WAIT_S = 10.0
 DAILY_BACKUP_DELAY_MS = 2000
 
 
@@ -552,7 +554,9 @@ class Glimmers:
     def _build_main_window(self, store: Store) -> MainWindow:
         assert self.settings is not None
         self.signals = StoreSignals(store)
-        pages = build_pages(store, self.signals, self.settings, self.clock, self.wall, self.player)
+        pages = build_pages(
+            store, self.signals, self.settings, self.clock, self.wall, self.player, self.show_page
+        )
         window = MainWindow(pages, self.settings)
         self.data_actions = DataActions(store, self.dialogs, window)
         for action in self.data_actions.actions():
@@ -576,6 +580,11 @@ class Glimmers:
         window.too_much_requested.connect(self.show_too_much)
         window.about_requested.connect(self.show_about)
         return window
+
+    def show_page(self, key: str) -> QWidget:
+        """Bring a tab to the front (one tab asking another to show something)."""
+        assert self.window is not None
+        return self.window.show_page(key)
 
     def player(self) -> Player:
         """The app's one music player, made when the Listen tab first needs it."""
@@ -642,8 +651,14 @@ def take_screenshot(glimmers: Glimmers, target: Path, tab: str | None, size: Siz
         detail = problem.problem.explanation() if problem else "unknown problem"
         print(f"glimmers: cannot take a screenshot:\n{detail}", file=sys.stderr)
         return 2
-    window.show_page(tab or window.current_page_key())
+    page = window.show_page(tab or window.current_page_key())
     window.resize(size.width, size.height)
+    QApplication.processEvents()
+    # A page that reads its picture off the GUI thread is drawn once the picture has come.
+    ready = getattr(page, "ready", None)
+    deadline = glimmers.clock.now() + SCREENSHOT_WAIT_S
+    while callable(ready) and not ready() and glimmers.clock.now() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     QApplication.processEvents()
     if not window.grab().save(str(target), "PNG"):
         print(f"glimmers: could not write {target}", file=sys.stderr)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from desktop import __version__
 from desktop.texts import translate
 
-TABS = ("breathe", "listen", "journal")
+TABS = ("breathe", "listen", "journal", "over_time")
 
 
 @dataclass(frozen=True)

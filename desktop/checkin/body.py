@@ -106,6 +106,12 @@ def parse_regions(svg_text: str) -> list[Region]:
     return regions
 
 
+def outline_shapes(svg_text: str) -> list[Shape]:
+    """Every shape of the drawing, regions and the back view alike: the body's outline."""
+    root = ElementTree.fromstring(svg_text)
+    return [s for s in (_shape(element) for element in root.iter()) if s is not None]
+
+
 def view_box(svg_text: str) -> tuple[float, float, float, float]:
     root = ElementTree.fromstring(svg_text)
     x, y, w, h = (float(v) for v in root.get("viewBox", "0 0 400 410").split())

@@ -38,6 +38,7 @@ class Page:
     title: str
     description: str
     build: Callable[[], QWidget]
+    shortcut: str = ""  # e.g. "Ctrl+6"; by default Ctrl and the tab's number
 
 
 class _LazyPage(QWidget):
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for number, page in enumerate(pages, start=1):
             action = QAction(page.title, self)
-            set_shortcut(action, QKeySequence(f"Ctrl+{number}"))
+            set_shortcut(action, QKeySequence(page.shortcut or f"Ctrl+{number}"))
             action.setData(page.key)
             action.triggered.connect(lambda _=False, key=page.key: self.show_page(key))
             view_menu.addAction(action)

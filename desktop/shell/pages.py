@@ -50,8 +50,10 @@ def build_pages(
     clock: Clock,
     wall: WallClock,
     player: Callable[[], Player],  # the app's one music player, made on first use
+    show_page: Callable[[str], QWidget] | None = None,
 ) -> list[Page]:
-    """``player`` gives the app's one music player, made on first use."""
+    """``player`` gives the app's one music player, made on first use; ``show_page`` brings
+    a tab to the front (and builds it), for one tab asking another to show something."""
 
     @functools.cache
     def vocabulary() -> Vocabulary:
@@ -92,6 +94,29 @@ def build_pages(
 
         return JournalTab(store, signals, vocabulary(), wall)
 
+    def open_day(day: str) -> None:
+        from desktop.journal.tab import JournalTab
+
+        page = show_page("journal") if show_page is not None else None
+        if isinstance(page, JournalTab):
+            page.show_day(day)
+
+    def over_time() -> QWidget:
+        from desktop.over_time.tab import OverTimeTab
+
+        tab = OverTimeTab(
+            store,
+            signals,
+            settings,
+            clock,
+            wall,
+            vocabulary(),
+            read_text("body.svg"),
+            reduced_motion=system_prefers_reduced_motion(),
+        )
+        tab.day_requested.connect(open_day)
+        return tab
+
     return [
         Page(
             "breathe",
@@ -110,5 +135,12 @@ def build_pages(
             translate("Pages", "&Journal"),
             translate("Pages", "A private journal that starts with what you notice"),
             journal,
+        ),
+        Page(
+            "over_time",
+            translate("Pages", "&Over time"),
+            translate("Pages", "Pictures of what you have noticed, without scores"),
+            over_time,
+            shortcut="Ctrl+6",
         ),
     ]

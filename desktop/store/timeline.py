@@ -6,6 +6,7 @@ cursor per table and merges them, so every page costs the same however deep it i
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections.abc import Callable, Sequence
 
@@ -26,8 +27,13 @@ def _sort_key(item: TimelineItem) -> tuple[str, str, str, int]:
 
 class TimelinePager:
     def __init__(
-        self, store: Store, kinds: Sequence[str] | None = None, tag: str | None = None
+        self,
+        store: Store,
+        kinds: Sequence[str] | None = None,
+        tag: str | None = None,
+        from_day: str | None = None,
     ) -> None:
+        """``from_day`` (YYYY-MM-DD) starts the pages at that day: its items, then older ones."""
         wanted = set(ALL_KINDS if kinds is None else kinds)
         self._store = store
         self._sources: dict[str, Source] = {}
@@ -44,7 +50,12 @@ class TimelinePager:
             self._sources["checkin"] = lambda s, after, limit: listening.timeline_rows(
                 s.conn, after, limit
             )
-        self._cursors: dict[str, Cursor | None] = dict.fromkeys(self._sources)
+        start: Cursor | None = None
+        if from_day is not None:
+            # Just past the day's last item: the keyset cursor of the first moment of the next day.
+            following = dt.date.fromisoformat(from_day) + dt.timedelta(days=1)
+            start = (following.isoformat(), "", 0)
+        self._cursors: dict[str, Cursor | None] = dict.fromkeys(self._sources, start)
         self._done: set[str] = set()
 
     @property

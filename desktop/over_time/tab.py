@@ -1,0 +1,708 @@
+"""The "Over time" tab: four pictures of what the person has noticed, never a grade.
+
+Days with a practice, the body map over time, the words used, and what seems to help. Each is
+read from the store off the GUI thread (desktop/over_time/loader.py) when first shown and again
+after a change; each has its words beside it for a screen reader and can be saved as a PNG.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.checkin.feelings import Vocabulary
+from desktop.clock import Clock, WallClock, today
+from desktop.over_time.body_view import BodyHeatView, HeatPicture, heat_picture, make_kernels
+from desktop.over_time.calendar_view import MONTH, YEAR, CalendarView, day_text, month_title
+from desktop.over_time.fade import CrossFade
+from desktop.over_time.heat import HeatKernels
+from desktop.over_time.helps_view import ChangeStrip
+from desktop.over_time.loader import Executor, Loader, in_thread_pool
+from desktop.over_time.marks import kind_label
+from desktop.over_time.summaries import (
+    comparison_ready,
+    describe_changes,
+    describe_comparison,
+    is_own,
+    mixed_phrases,
+    words_by_month,
+    words_summary,
+)
+from desktop.over_time.words_view import WordsChart
+from desktop.store import Store
+from desktop.store.patterns import (
+    DAY_KINDS,
+    BodyFilter,
+    BodyOptions,
+    PracticeChanges,
+    PracticeDays,
+    WordsUsed,
+    body_options,
+    body_totals,
+    practice_days,
+    settled_changes,
+    words_used,
+)
+from desktop.store_signals import StoreSignals
+from desktop.texts import QT_TRANSLATE_NOOP, translate
+
+# The tables whose writes change what the pictures show.
+WATCHED = frozenset(
+    {t for kind in DAY_KINDS for t in kind.tables}
+    | {"entries", "breath_sessions", "body_checkins", "track_moods", "tracks"}
+)
+
+PICTURES = (
+    ("days", QT_TRANSLATE_NOOP("OverTime", "Days")),
+    ("body", QT_TRANSLATE_NOOP("OverTime", "Body")),
+    ("words", QT_TRANSLATE_NOOP("OverTime", "Words")),
+    ("helps", QT_TRANSLATE_NOOP("OverTime", "What helps")),
+)
+PERIODS = (
+    (QT_TRANSLATE_NOOP("OverTime", "All the time"), None),
+    (QT_TRANSLATE_NOOP("OverTime", "The last 4 weeks"), 28),
+    (QT_TRANSLATE_NOOP("OverTime", "The last 3 months"), 91),
+    (QT_TRANSLATE_NOOP("OverTime", "The last 12 months"), 365),
+)
+SETTING_PICTURE = "over_time/picture"
+SETTING_CALENDAR = "over_time/calendar"
+
+
+class PictureSaver(Protocol):
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: str, filters: list[str]
+    ) -> tuple[Path, str] | None: ...
+
+
+class FileDialogSaver:
+    """Asks where to save a picture; tests give their own answer instead."""
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: str, filters: list[str]
+    ) -> tuple[Path, str] | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, ";;".join(filters))
+        return (Path(path), chosen) if path else None
+
+
+def named(widget: QWidget, name: str, description: str) -> None:
+    widget.setAccessibleName(name.replace("&", ""))
+    widget.setAccessibleDescription(description)
+
+
+def wrapping_label(name: str, text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(f"<h3>{html.escape(text)}</h3>")
+    label.setWordWrap(True)
+    return label
+
+
+def month_text(iso_day: str) -> str:
+    day = dt.date.fromisoformat(iso_day)
+    return month_title(day.year, day.month)
+
+
+class Frame(QFrame):
+    """What "Save as picture" saves: a picture with its heading and its words."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setAutoFillBackground(True)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(8, 8, 8, 8)
+        self.column.setSpacing(8)
+
+
+LOADING = QT_TRANSLATE_NOOP("OverTime", "Looking through what you have kept…")
+
+
+# -- the four pages --------------------------------------------------------------------------------
+
+
+class DaysPage(QWidget):
+    def __init__(self, wall: WallClock, clock: Clock, reduced_motion: bool) -> None:
+        super().__init__()
+        self.calendar = CalendarView(wall)
+        self.fade = CrossFade(self.calendar, clock, reduced_motion)
+        self.earlier = QPushButton(translate("OverTime", "&Earlier"))
+        self.earlier.setObjectName("calendar_earlier")
+        named(self.earlier, self.earlier.text(), translate("OverTime", "Shows the month before"))
+        self.later = QPushButton(translate("OverTime", "La&ter"))
+        self.later.setObjectName("calendar_later")
+        named(self.later, self.later.text(), translate("OverTime", "Shows the month after"))
+        self.month_button = QPushButton(translate("OverTime", "&Month"))
+        self.month_button.setObjectName("calendar_month")
+        named(
+            self.month_button,
+            self.month_button.text(),
+            translate("OverTime", "One month at a time"),
+        )
+        self.year_button = QPushButton(translate("OverTime", "&Year"))
+        self.year_button.setObjectName("calendar_year")
+        named(
+            self.year_button, self.year_button.text(), translate("OverTime", "A whole year at once")
+        )
+        self.modes = QButtonGroup(self)
+        for button in (self.month_button, self.year_button):
+            button.setCheckable(True)
+            self.modes.addButton(button)
+        self.month_button.setChecked(True)
+        self.title = heading("")
+        self.summary = wrapping_label("days_summary", translate("OverTime", LOADING))
+        self.frame = Frame("days_frame")
+        self.frame.column.addWidget(self.title)
+        self.frame.column.addWidget(self.calendar, 1)
+        self.frame.column.addWidget(self.summary)
+        row = QHBoxLayout()
+        row.addWidget(self.earlier)
+        row.addWidget(self.later)
+        row.addStretch()
+        row.addWidget(self.month_button)
+        row.addWidget(self.year_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.frame, 1)
+        self.earlier.clicked.connect(lambda: self._step(-1))
+        self.later.clicked.connect(lambda: self._step(1))
+        self.month_button.clicked.connect(lambda: self.set_mode(MONTH))
+        self.year_button.clicked.connect(lambda: self.set_mode(YEAR))
+        self.calendar.period_changed.connect(self._show_period)
+        self._show_period()
+
+    def _step(self, count: int) -> None:
+        self.fade.begin()
+        self.calendar.step(count)
+
+    def set_mode(self, mode: str) -> None:
+        self.fade.begin()
+        self.calendar.set_mode(mode)
+        (self.year_button if mode == YEAR else self.month_button).setChecked(True)
+        unit = translate("OverTime", "year") if mode == YEAR else translate("OverTime", "month")
+        self.earlier.setAccessibleDescription(
+            translate("OverTime", "Shows the {unit} before").format(unit=unit)
+        )
+        self.later.setAccessibleDescription(
+            translate("OverTime", "Shows the {unit} after").format(unit=unit)
+        )
+
+    def show_days(self, days: PracticeDays) -> None:
+        self.calendar.set_days(days)
+        self._show_period()
+
+    def _show_period(self) -> None:
+        self.title.setText(
+            "<h3>"
+            + html.escape(
+                translate("OverTime", "Days with a practice: {period}").format(
+                    period=self.calendar.title()
+                )
+            )
+            + "</h3>"
+        )
+        if self.calendar.days.kinds or self.calendar.days.by_day:
+            self.summary.setText(self.calendar.summary())
+
+
+class BodyPage(QWidget):
+    filter_changed = Signal()
+
+    def __init__(self, svg_text: str, wall: WallClock) -> None:
+        super().__init__()
+        self._wall = wall
+        self.view = BodyHeatView(svg_text)
+        self.period = QComboBox()
+        self.period.setObjectName("body_period")
+        named(
+            self.period,
+            translate("OverTime", "When"),
+            translate("OverTime", "Which stretch of time the map gathers"),
+        )
+        for label, days in PERIODS:
+            self.period.addItem(translate("OverTime", label), days)
+        self.quality = QComboBox()
+        self.quality.setObjectName("body_quality")
+        named(
+            self.quality,
+            translate("OverTime", "Felt as"),
+            translate("OverTime", "Only the places felt this way"),
+        )
+        self.practice = QComboBox()
+        self.practice.setObjectName("body_practice")
+        named(
+            self.practice,
+            translate("OverTime", "During"),
+            translate("OverTime", "Only what was felt during this practice or track"),
+        )
+        self.set_options(BodyOptions())
+        self.title = heading(translate("OverTime", "Your body map over time"))
+        self.chosen = wrapping_label("body_chosen")
+        self.summary = wrapping_label("body_summary", translate("OverTime", LOADING))
+        self.frame = Frame("body_frame")
+        self.frame.column.addWidget(self.title)
+        self.frame.column.addWidget(self.chosen)
+        self.frame.column.addWidget(self.view, 1)
+        self.frame.column.addWidget(self.summary)
+        filters = QHBoxLayout()
+        for text, combo in (
+            (translate("OverTime", "When"), self.period),
+            (translate("OverTime", "Felt as"), self.quality),
+            (translate("OverTime", "During"), self.practice),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(combo)
+            filters.addWidget(caption)
+            filters.addWidget(combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.frame, 1)
+        for combo in (self.period, self.quality, self.practice):
+            combo.currentIndexChanged.connect(self.filter_changed)
+        self.view.current_changed.connect(lambda _key: None)
+        self._describe_choice()
+
+    def set_options(self, options: BodyOptions) -> None:
+        quality = self.quality.currentData()
+        practice = self.practice.currentData()
+        for combo in (self.quality, self.practice):
+            combo.blockSignals(True)
+            combo.clear()
+        self.quality.addItem(translate("OverTime", "Any way"), None)
+        for word in options.qualities:
+            self.quality.addItem(word, word)
+        self.practice.addItem(translate("OverTime", "Every practice"), "")
+        for key, label in options.practices:
+            self.practice.addItem(translate("Patterns", label), key)
+            if key == "listening":
+                for track_id, title in options.tracks:
+                    self.practice.addItem(
+                        translate("OverTime", "Listening to {title}").format(title=title),
+                        f"{key}#{track_id}",
+                    )
+        self.quality.setCurrentIndex(max(0, self.quality.findData(quality)))
+        self.practice.setCurrentIndex(max(0, self.practice.findData(practice)))
+        for combo in (self.quality, self.practice):
+            combo.blockSignals(False)
+
+    def body_filter(self) -> BodyFilter:
+        days = self.period.currentData()
+        since = None
+        if days is not None:
+            since = (today(self._wall) - dt.timedelta(days=int(days) - 1)).isoformat()
+        key, _, track = str(self.practice.currentData() or "").partition("#")
+        return BodyFilter(
+            since, self.quality.currentData(), key or None, int(track) if track else None
+        )
+
+    def _describe_choice(self) -> None:
+        self.chosen.setText(
+            translate("OverTime", "{period} · {quality} · {practice}").format(
+                period=self.period.currentText(),
+                quality=self.quality.currentText(),
+                practice=self.practice.currentText(),
+            )
+        )
+
+    def show_picture(self, picture: HeatPicture, options: BodyOptions) -> None:
+        self.set_options(options)
+        self.view.set_picture(picture)
+        self._describe_choice()
+        self.summary.setText(self.view.summary())
+
+
+class WordsPage(QWidget):
+    def __init__(self, vocabulary: Vocabulary, wall: WallClock) -> None:
+        super().__init__()
+        self._vocabulary = vocabulary
+        self.chart = WordsChart(vocabulary, wall)
+        self.summary = wrapping_label("words_summary", translate("OverTime", LOADING))
+        self.groups = wrapping_label("words_groups")
+        self.groups.setTextFormat(Qt.TextFormat.RichText)
+        self.mixed = wrapping_label("words_mixed")
+        self.mixed.setTextFormat(Qt.TextFormat.RichText)
+        self.frame = Frame("words_frame")
+        self.frame.column.addWidget(heading(translate("OverTime", "Words you have used")))
+        self.frame.column.addWidget(self.chart, 1)
+        self.frame.column.addWidget(self.summary)
+        self.frame.column.addWidget(self.groups)
+        self.frame.column.addWidget(self.mixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.frame, 1)
+
+    def show_words(self, words: WordsUsed) -> None:
+        self.chart.set_words(words)
+        self.summary.setText(words_summary(words, self._vocabulary, month_text))
+        rows = []
+        for month, group in words_by_month(words):
+            shown = ", ".join(
+                f"<i>{html.escape(w)}</i>" if is_own(w, self._vocabulary) else html.escape(w)
+                for w in group
+            )
+            rows.append(
+                f"<tr><td><b>{html.escape(month_text(month + '-01'))}</b>&nbsp;&nbsp;</td>"
+                f"<td>{shown}</td></tr>"
+            )
+        self.groups.setText(
+            (
+                "<p>"
+                + html.escape(
+                    translate("OverTime", "When each word first appeared (your own in italics):")
+                )
+                + "</p><table>"
+                + "".join(rows)
+                + "</table>"
+            )
+            if rows
+            else ""
+        )
+        self.groups.setVisible(bool(rows))
+        phrases = mixed_phrases(words, self._vocabulary)
+        self.mixed.setText(
+            (
+                "<p>"
+                + html.escape(translate("OverTime", "Mixed feelings, as you put them:"))
+                + "</p><ul>"
+                + "".join(
+                    f"<li>{html.escape(text)} "
+                    f"({html.escape(day_text(dt.date.fromisoformat(day)))})</li>"
+                    for day, text in phrases
+                )
+                + "</ul>"
+            )
+            if phrases
+            else ""
+        )
+        self.mixed.setVisible(bool(phrases))
+
+
+class HelpsPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.frame = Frame("helps_frame")
+        self.frame.column.addWidget(heading(translate("OverTime", "What seems to help")))
+        self.note = wrapping_label(
+            "helps_note",
+            translate(
+                "OverTime",
+                "How settled you felt before and after a practice, as you answered. This shows "
+                "what you noticed; it is not a verdict on you or on any practice.",
+            ),
+        )
+        self.frame.column.addWidget(self.note)
+        self.summary = wrapping_label("helps_summary", translate("OverTime", LOADING))
+        self.frame.column.addWidget(self.summary)
+        self.blocks = QVBoxLayout()
+        self.blocks.setSpacing(8)
+        self.frame.column.addLayout(self.blocks)
+        self.frame.column.addStretch()
+        self.strips: dict[str, ChangeStrip] = {}
+        self.descriptions: dict[str, QLabel] = {}
+        self.comparisons: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.frame, 1)
+
+    def show_changes(self, practices: list[PracticeChanges]) -> None:
+        while self.blocks.count():
+            item = self.blocks.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.strips.clear()
+        self.descriptions.clear()
+        self.comparisons.clear()
+        if not practices:
+            self.summary.setText(
+                translate(
+                    "OverTime",
+                    "When a practice asks how settled you feel before and after, what you "
+                    "noticed shows here.",
+                )
+            )
+            return
+        self.summary.setText("")
+        self.summary.hide()
+        for practice in practices:
+            name = kind_label(practice.kind)
+            block = QWidget()
+            column = QVBoxLayout(block)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(QLabel(f"<b>{html.escape(name.capitalize())}</b>"))
+            description = wrapping_label(f"helps_{practice.kind}")
+            description.setText(describe_changes(name, practice.changes))
+            if practice.changes:
+                strip = ChangeStrip()
+                strip.set_changes(practice.changes, description.text())
+                column.addWidget(strip)
+                self.strips[practice.kind] = strip
+            column.addWidget(description)
+            comparison = wrapping_label(f"compare_{practice.kind}")
+            comparison.setTextFormat(Qt.TextFormat.RichText)
+            lines = describe_comparison(name, practice.comparison)
+            if comparison_ready(practice.comparison):
+                comparison.setText(
+                    f"<p>{html.escape(lines[0])}</p><ul>"
+                    + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:])
+                    + "</ul><p>"
+                    + html.escape(
+                        translate(
+                            "OverTime",
+                            "Words noted on the same days are not a cause; they sit side by side.",
+                        )
+                    )
+                    + "</p>"
+                )
+            else:
+                comparison.setText(html.escape(lines[0]))
+            column.addWidget(comparison)
+            self.descriptions[practice.kind] = description
+            self.comparisons[practice.kind] = comparison
+            self.blocks.addWidget(block)
+
+
+# -- the tab ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BodyResult:
+    kernels: HeatKernels
+    picture: HeatPicture
+    options: BodyOptions
+
+
+class OverTimeTab(QWidget):
+    day_requested = Signal(str)  # show this day's items in the journal's timeline
+
+    def __init__(
+        self,
+        store: Store,
+        signals: StoreSignals,
+        settings: QSettings,
+        clock: Clock,
+        wall: WallClock,
+        vocabulary: Vocabulary,
+        body_svg: str,
+        reduced_motion: bool = False,
+        executor: Executor = in_thread_pool,
+        saver: PictureSaver | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("over_time_tab")
+        self._signals = signals
+        self._settings = settings
+        self._wall = wall
+        self._svg = body_svg
+        self._saver = saver or FileDialogSaver()
+        self._kernels: HeatKernels | None = None
+        self.loader = Loader(store, executor)
+        self.stale = {key for key, _ in PICTURES}
+
+        self.pictures = QTabBar()
+        self.pictures.setObjectName("over_time_pictures")
+        named(
+            self.pictures,
+            translate("OverTime", "Pictures"),
+            translate("OverTime", "Which picture to look at"),
+        )
+        for key, label in PICTURES:
+            self.pictures.addTab(translate("OverTime", label))
+            del key
+        self.pictures.setExpanding(False)
+        self.days = DaysPage(wall, clock, reduced_motion)
+        self.body = BodyPage(body_svg, wall)
+        self.words = WordsPage(vocabulary, wall)
+        self.helps = HelpsPage()
+        self.pages: dict[str, QWidget] = {
+            "days": self.days,
+            "body": self.body,
+            "words": self.words,
+            "helps": self.helps,
+        }
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        self.fade = CrossFade(self.stack, clock, reduced_motion)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("over_time_scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.stack)
+        self.save_button = QPushButton(translate("OverTime", "&Save as picture…"))
+        self.save_button.setObjectName("save_picture")
+        named(
+            self.save_button,
+            self.save_button.text(),
+            translate("OverTime", "Saves the picture you see as a PNG file, to keep or to show"),
+        )
+        self.message = wrapping_label("over_time_message")
+        self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pictures)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addLayout(bottom)
+
+        remembered = str(settings.value(SETTING_PICTURE, "days"))
+        keys = [key for key, _ in PICTURES]
+        self.pictures.setCurrentIndex(keys.index(remembered) if remembered in keys else 0)
+        self.stack.setCurrentIndex(self.pictures.currentIndex())
+        if settings.value(SETTING_CALENDAR) == YEAR:
+            self.days.set_mode(YEAR)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self.pictures.currentChanged.connect(self._on_picture_chosen)
+        self.save_button.clicked.connect(self.save_picture)
+        self.days.calendar.day_activated.connect(self.day_requested)
+        self.days.modes.buttonClicked.connect(
+            lambda _b: self._settings.setValue(SETTING_CALENDAR, self.days.calendar.mode)
+        )
+        self.body.filter_changed.connect(lambda: self.load("body"))
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_failed)
+        self._signals.changed.connect(self._on_store_changed)
+
+    # -- which picture ------------------------------------------------------------------------
+
+    def ready(self) -> bool:
+        """Whether the shown picture has what it needs (for a screenshot to wait on)."""
+        key = self.current_key()
+        return key not in self.stale and not self.loader.pending(key)
+
+    def current_key(self) -> str:
+        return PICTURES[self.pictures.currentIndex()][0]
+
+    def show_picture(self, key: str) -> None:
+        self.pictures.setCurrentIndex([k for k, _ in PICTURES].index(key))
+
+    def _on_picture_chosen(self, index: int) -> None:
+        self.fade.begin()
+        self.stack.setCurrentIndex(index)
+        self.message.clear()
+        self._settings.setValue(SETTING_PICTURE, self.current_key())
+        self.refresh()
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Load the shown picture if what it shows may have changed."""
+        key = self.current_key()
+        if key in self.stale and not self.loader.pending(key):
+            self.load(key)
+
+    def load(self, key: str) -> None:
+        self.stale.discard(key)
+        self.loader.request(key, self._job(key))
+
+    def _job(self, key: str) -> Callable[..., object]:
+        if key == "days":
+            return practice_days
+        if key == "words":
+            return words_used
+        if key == "helps":
+            return settled_changes
+        chosen = self.body.body_filter()
+        kernels, svg = self._kernels, self._svg
+
+        def body(conn: sqlite3.Connection) -> BodyResult:
+            made = kernels or make_kernels(svg)
+            picture = heat_picture(made, body_totals(conn, chosen))
+            return BodyResult(made, picture, body_options(conn))
+
+        return body
+
+    def _on_loaded(self, key: str, result: object) -> None:
+        if key == "days" and isinstance(result, PracticeDays):
+            self.days.show_days(result)
+        elif key == "body" and isinstance(result, BodyResult):
+            self._kernels = result.kernels
+            self.body.show_picture(result.picture, result.options)
+        elif key == "words" and isinstance(result, WordsUsed):
+            self.words.show_words(result)
+        elif key == "helps" and isinstance(result, list):
+            self.helps.show_changes(result)
+
+    def _on_failed(self, key: str, problem: str) -> None:
+        self.stale.add(key)
+        self.message.setText(
+            translate("OverTime", "This picture could not be read just now: {problem}").format(
+                problem=problem
+            )
+        )
+
+    def _on_store_changed(self, table: str) -> None:
+        if table in WATCHED:
+            self.stale = {key for key, _ in PICTURES}
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def frame(self) -> QWidget:
+        page = self.pages[self.current_key()]
+        return page.frame  # type: ignore[attr-defined, no-any-return]
+
+    def save_picture(self) -> Path | None:
+        suggested = f"glimmers-{self.current_key()}-{today(self._wall).isoformat()}.png"
+        chosen = self._saver.save_path(
+            self,
+            translate("OverTime", "Save the picture"),
+            suggested,
+            [translate("OverTime", "PNG picture (*.png)")],
+        )
+        if chosen is None:
+            return None
+        path = chosen[0]
+        if path.suffix.lower() != ".png":
+            path = path.with_name(path.name + ".png")
+        if not self.frame().grab().save(str(path), "PNG"):
+            self.message.setText(
+                translate(
+                    "OverTime", "The picture could not be saved in {folder}. Try another folder."
+                ).format(folder=path.parent)
+            )
+            return None
+        self.message.setText(
+            translate("OverTime", "Saved the picture as {name}.").format(name=path.name)
+        )
+        return path

@@ -1,0 +1,217 @@
+"""Over-time pictures on a large generated journal (default 100,000 mixed records).
+
+Builds a journal of entries, breathing sessions, listening check-ins and before/after taps spread
+over several years, then prints, as one JSON object on its last line:
+  calendar_ms, bodymap_ms, words_ms, helps_ms
+                    the median of the store's query plus the first paint of that picture (the
+                    widget's data set and the widget drawn into a pixmap at 1100x760's size)
+  calendar_floor_ms, bodymap_floor_ms, words_floor_ms, helps_floor_ms
+                    the same SQL statements run raw on a plain sqlite3 connection to the same
+                    file in the same run, rows fetched and nothing else: the floor
+  patterns_ratio_max  the worst ratio of a picture to its floor
+  open_block_ms     the longest the GUI thread went without its event loop while the Over time
+                    tab is built, shown and filled from its worker (every picture in turn)
+Targets: each picture at most 150 ms, patterns_ratio_max at most 2, open_block_ms at most 50.
+
+    python tests/benchmarks/patterns.py --records 100000 [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from desktop.store import open_store
+from desktop.store.journal import Entry, write_entry
+from desktop.store.records import Feeling, feelings_to_json
+
+END = dt.date(2026, 11, 28)
+YEARS = 5
+FEELINGS = [
+    "calm",
+    "at ease",
+    "settled",
+    "soft",
+    "warm",
+    "tender",
+    "curious",
+    "hopeful",
+    "sad",
+    "tired",
+    "heavy",
+    "anxious",
+    "restless",
+    "numb",
+    "flat",
+    "fizzy",  # words of the person's own
+    "foggy",
+    "like a held breath",
+]
+REGIONS = [
+    "head",
+    "face_jaw",
+    "throat",
+    "shoulders",
+    "chest",
+    "upper_back",
+    "belly",
+    "arms",
+    "hands",
+    "hips",
+    "legs",
+    "feet",
+]
+QUALITIES = ["warm", "cool", "tight", "open", "heavy", "light", "tingling", "fluttery", "still"]
+STRENGTHS = ["faint", "clear", "strong"]
+RUNS = 7
+
+
+def _feelings(rng: random.Random) -> str:
+    count = rng.choice([0, 1, 1, 2, 3])
+    words = rng.sample(FEELINGS, count)
+    return feelings_to_json(Feeling(w, rng.randint(1, 3)) for w in words)
+
+
+def _marks(rng: random.Random) -> str:
+    return json.dumps(
+        [
+            {
+                "region": region,
+                "qualities": rng.sample(QUALITIES, rng.randint(0, 2)),
+                "strength": rng.choice(STRENGTHS),
+            }
+            for region in rng.sample(REGIONS, rng.randint(1, 3))
+        ]
+    )
+
+
+def generate(path: Path, records: int) -> None:
+    """Entries 40%, sessions 20%, check-ins 30%, before/after taps 10%, over five years."""
+    rng = random.Random(17)
+    store = open_store(path, path.parent / "backups")
+    span = YEARS * 365
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO tracks (path, title, duration, added_at) VALUES (?, ?, ?, ?)",
+            [(f"/music/{i}.ogg", f"Track {i}", 240.0, "2021-01-01T00:00:00") for i in range(200)],
+        )
+        for i in range(records):
+            day = (END - dt.timedelta(days=int(span * (1 - i / records)))).isoformat()
+            created = f"{day}T{8 + i % 12:02d}:{i % 60:02d}:00.000+00:00"
+            roll = i % 10
+            if roll < 4:
+                write_entry(
+                    conn,
+                    Entry(
+                        uid=f"e{i:08d}",
+                        day=day,
+                        created_at=created,
+                        updated_at=created,
+                        touch="warm mug",
+                        body="a quiet evening with the window open",
+                        feelings=tuple(
+                            Feeling(d["word"], d["intensity"]) for d in json.loads(_feelings(rng))
+                        ),
+                    ),
+                )
+            elif roll < 6:
+                before = rng.choice([None, 1, 2, 2, 3, 3, 4])
+                after = None if before is None else min(5, max(1, before + rng.randint(-1, 2)))
+                conn.execute(
+                    "INSERT INTO breath_sessions (uid, day, created_at, pattern, pattern_name, "
+                    "actual_seconds, cycles, ended_early, settled_before, settled_after, "
+                    "feelings_before, feelings_after) VALUES (?, ?, ?, '{}', 'Resonance', 300, "
+                    "30, 0, ?, ?, ?, ?)",
+                    (f"s{i:08d}", day, created, before, after, _feelings(rng), _feelings(rng)),
+                )
+            elif roll < 9:
+                nothing = rng.random() < 0.1
+                conn.execute(
+                    "INSERT INTO body_checkins (uid, day, created_at, track_id, track_title, "
+                    "position_ms, nothing_concrete, regions, feelings, note, search_text) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', '')",
+                    (
+                        f"c{i:08d}",
+                        day,
+                        created,
+                        1 + i % 200,
+                        f"Track {i % 200}",
+                        rng.randint(0, 240_000),
+                        int(nothing),
+                        "[]" if nothing else _marks(rng),
+                        "[]" if nothing else _feelings(rng),
+                    ),
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO track_moods (track_id, moment, pleasantness, energy, created_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (1 + i % 200, rng.choice(["before", "after"]), 0.25, -0.25, created),
+                )
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+
+
+def _time_ms(fn: Callable[[], object]) -> float:
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        fn()
+        return (time.perf_counter() - started) * 1000
+    finally:
+        gc.enable()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--keep", metavar="DIR", help="use (and keep) this folder for the file")
+    args = parser.parse_args()
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="glimmers-patterns-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "glimmers.db"
+    if not path.exists():
+        started = time.perf_counter()
+        generate(path, args.records)
+        print(f"generated {args.records} records in {time.perf_counter() - started:.1f} s")
+    print(f"file: {path.stat().st_size / 1e6:.0f} MB")
+    from desktop.store import patterns
+
+    store = open_store(path, folder / "backups")
+    raw = sqlite3.connect(path)
+    for name, statements in (
+        ("calendar", [(s, []) for s in patterns.calendar_statements(store.conn)]),
+        ("bodymap", patterns.body_statements(patterns.BodyFilter())),
+        ("options", list(patterns.OPTIONS_STATEMENTS)),
+        ("words", patterns.words_statements(store.conn)),
+        ("helps", patterns.helps_statements(store.conn)),
+    ):
+        runs = [
+            _time_ms(lambda st=statements: [raw.execute(s, p).fetchall() for s, p in st])
+            for _ in range(RUNS)
+        ]
+        print(name, round(statistics.median(runs), 1))
+    raw.close()
+    store.close()
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 # The day every test lives in unless it says otherwise: never the machine's real date.
 TEST_NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc)  # a Saturday
@@ -43,8 +48,6 @@ class FakeDialogs:
     """Answers the app's questions the way a test says, and remembers what it was told."""
 
     def __init__(self) -> None:
-        from pathlib import Path
-
         self.folder: Path | None = None
         self.save: tuple[Path, str] | None = None
         self.open: Path | None = None
@@ -52,18 +55,20 @@ class FakeDialogs:
         self.confirmed: list[str] = []
         self.told: list[tuple[str, str, bool]] = []
 
-    def choose_folder(self, parent: object, title: str) -> object:
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
         return self.folder
 
-    def save_path(self, parent: object, title: str, suggested: str, filters: list[str]) -> object:
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: str, filters: list[str]
+    ) -> tuple[Path, str] | None:
         return self.save
 
-    def open_path(self, parent: object, title: str, filters: list[str]) -> object:
+    def open_path(self, parent: QWidget | None, title: str, filters: list[str]) -> Path | None:
         return self.open
 
-    def confirm(self, parent: object, text: str) -> bool:
+    def confirm(self, parent: QWidget | None, text: str) -> bool:
         self.confirmed.append(text)
         return self.confirm_answer
 
-    def tell(self, parent: object, title: str, text: str, problem: bool = False) -> None:
+    def tell(self, parent: QWidget | None, title: str, text: str, problem: bool = False) -> None:
         self.told.append((title, text, problem))

@@ -106,6 +106,10 @@ class BackupsDialog(QDialog):
         self.keep.valueChanged.connect(self.keep_changed)
         self.reload()
 
+    def show_message(self, text: str) -> None:
+        """What happened, below the list."""
+        self.message.setText(text)
+
     def reload(self) -> None:
         backups = list_backups(self._folder, self._key)
         self.table.setRowCount(len(backups))
@@ -133,6 +137,6 @@ class BackupsDialog(QDialog):
     def _restore(self) -> None:
         chosen = self.selected()
         if chosen is None:
-            self.message.setText(translate("Backups", "Choose a backup first."))
+            self.show_message(translate("Backups", "Choose a backup first."))
             return
         self.restore_requested.emit(chosen)

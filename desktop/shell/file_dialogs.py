@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -12,7 +12,27 @@ if TYPE_CHECKING:
 # types costs a few milliseconds that the first painted window does not need.
 
 
-class Dialogs:
+class Dialogs(Protocol):
+    """The questions; the app asks them with SystemDialogs, tests answer with their own."""
+
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None: ...
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: str, filters: list[str]
+    ) -> tuple[Path, str] | None:
+        """The chosen file and the filter chosen with it, or None when the person cancels."""
+
+    def open_path(self, parent: QWidget | None, title: str, filters: list[str]) -> Path | None: ...
+
+    def confirm(self, parent: QWidget | None, text: str) -> bool: ...
+
+    def tell(self, parent: QWidget | None, title: str, text: str, problem: bool = False) -> None:
+        """A notice that does not wait for an answer; ``problem`` shows it as a warning."""
+
+
+class SystemDialogs:
+    """The desktop's own file choosers and message boxes."""
+
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
     too_much_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()
+    offer_accepted = Signal()  # the "yes" of the strip that offer() shows
     first_painted = Signal()  # the window is on screen: later work can start
 
     def __init__(self, pages: list[Page], settings: QSettings) -> None:
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.offer_no.clicked.connect(self.offer_bar.hide)
         self.offer_yes.clicked.connect(self.offer_bar.hide)
+        self.offer_yes.clicked.connect(self.offer_accepted)
         self.quit_action.triggered.connect(self.quit_requested)
         self.too_much_action.triggered.connect(self.too_much_requested)
         self.about_action.triggered.connect(self.about_requested)
@@ -156,6 +158,10 @@ class MainWindow(QMainWindow):
         self.offer_yes.setText(yes)
         self.offer_yes.setAccessibleName(yes.replace("&", ""))
         self.offer_bar.show()
+
+    def show_status(self, text: str) -> None:
+        """A passing note in the status bar."""
+        self.statusBar().showMessage(text)
 
     def add_menu_action(self, menu: str, action: QAction, before_quit: bool = True) -> None:
         """Let features add their own items; in File they go above Quit."""

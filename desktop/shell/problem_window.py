@@ -56,3 +56,7 @@ class ProblemWindow(QWidget):
         self.restore_button.clicked.connect(self.restore_requested)
         self.quit_button.clicked.connect(self.quit_requested)
         self.another_button.setFocus()
+
+    def show_message(self, text: str) -> None:
+        """What came of a try to put things right, below the explanation."""
+        self.explanation.setText(self.problem.explanation() + "\n\n" + text)

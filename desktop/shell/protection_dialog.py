@@ -163,7 +163,7 @@ class ProtectionDialog(QDialog):
     def _set(self) -> None:
         first, second = self.passphrase.text(), self.again.text()
         if len(first) < MIN_PASSPHRASE:
-            self.message.setText(
+            self.show_message(
                 translate(
                     "Protection",
                     "Choose a passphrase of at least %n character(s).",
@@ -172,23 +172,25 @@ class ProtectionDialog(QDialog):
                 )
             )
         elif first != second:
-            self.message.setText(
+            self.show_message(
                 translate("Protection", "The two passphrases are not the same. Type them again.")
             )
         elif not self.understood.isChecked():
-            self.message.setText(
+            self.show_message(
                 translate("Protection", "Please tick the box that says you understand.")
             )
         else:
-            self.message.setText(
-                translate("Protection", "Working… your journal is being encrypted.")
-            )
+            self.show_message(translate("Protection", "Working… your journal is being encrypted."))
             signal = (
                 self.change_requested if self.remove_button.isVisible() else self.protect_requested
             )
             signal.emit(first)
             return
         self.passphrase.setFocus()
+
+    def show_message(self, text: str) -> None:
+        """What happened, or what is needed, below the form."""
+        self.message.setText(text)
 
     def show_recovery(self, text: str) -> None:
         self.passphrase.clear()

@@ -46,10 +46,10 @@ def _child(kind: str, data_dir: str, settle_ms: int = 0) -> None:
         window.show()
         app.exec()
         return
-    from desktop.app import Glimmers, make_qapplication
+    from desktop.app import Lifecycle, make_qapplication
 
     app = make_qapplication([])
-    glimmers = Glimmers(Path(data_dir))
+    glimmers = Lifecycle(Path(data_dir))
     window = glimmers.start()
     window.installEventFilter(watcher)
     app.exec()

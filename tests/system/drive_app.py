@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QTimer
 
-from desktop.app import Glimmers, make_qapplication
+from desktop.app import Lifecycle, make_qapplication
 from desktop.journal.tab import JournalTab
 from desktop.listen.tab import ListenTab
 from desktop.store.journal import count_entries
@@ -25,7 +25,7 @@ def main() -> None:
     data_dir, audio_dir = Path(sys.argv[1]), Path(sys.argv[2])
     make_wav(audio_dir / "trace tone.wav", seconds=3)
     app = make_qapplication([])
-    glimmers = Glimmers(data_dir)
+    glimmers = Lifecycle(data_dir)
     window = glimmers.start()
     assert glimmers.window is window
     done: dict[str, bool] = {}

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.listen.player import Player
 from tests.helpers import FakeDialogs, FakeWallClock
 
@@ -81,8 +81,9 @@ def description_of(widget: QWidget) -> str:
 def test_every_interactive_widget_has_a_name(
     qtbot: QtBot, data_dir: Path, player: Player, tab: str
 ) -> None:
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
-    app.offer_protection = False
+    app = Lifecycle(
+        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
+    )
     window = app.start()
     qtbot.addWidget(window)
     assert app.window is not None
@@ -91,7 +92,7 @@ def test_every_interactive_widget_has_a_name(
     app.shutdown()
 
 
-def test_panels_shown_later_name_their_controls(qtbot: QtBot, shown: Glimmers) -> None:
+def test_panels_shown_later_name_their_controls(qtbot: QtBot, shown: Lifecycle) -> None:
     """The listening check-in and the breathing check-in appear only when asked for."""
     assert shown.window is not None
     listen = shown.window.show_page("listen")
@@ -105,12 +106,13 @@ def test_panels_shown_later_name_their_controls(qtbot: QtBot, shown: Glimmers) -
 
 
 def test_dialogs_name_their_controls(qtbot: QtBot, data_dir: Path, player: Player) -> None:
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
-    app.offer_protection = False
+    app = Lifecycle(
+        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
+    )
     qtbot.addWidget(app.start())
-    too_much = app.show_too_much()
-    backups = app.show_backups()
-    protection = app.show_protection()
+    too_much = app.help_actions.show_too_much()
+    backups = app.backups.show_backups()
+    protection = app.protection.show_protection()
     assert app.data_actions is not None
     trash = app.data_actions.show_trash()
     for dialog in (too_much, backups, protection, trash):
@@ -138,9 +140,10 @@ def _tab_through(qtbot: QtBot, start: QWidget, presses: int, back: bool = False)
 
 
 @pytest.fixture
-def shown(qtbot: QtBot, data_dir: Path, player: Player) -> Iterator[Glimmers]:
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
-    app.offer_protection = False
+def shown(qtbot: QtBot, data_dir: Path, player: Player) -> Iterator[Lifecycle]:
+    app = Lifecycle(
+        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
+    )
     window = app.start()
     qtbot.addWidget(window)
     window.activateWindow()
@@ -149,7 +152,7 @@ def shown(qtbot: QtBot, data_dir: Path, player: Player) -> Iterator[Glimmers]:
     app.shutdown()
 
 
-def test_tab_moves_through_the_senses_in_reading_order(qtbot: QtBot, shown: Glimmers) -> None:
+def test_tab_moves_through_the_senses_in_reading_order(qtbot: QtBot, shown: Lifecycle) -> None:
     assert shown.window is not None
     editor = shown.window.show_page("journal").editor  # type: ignore[attr-defined]
     forward = _tab_through(qtbot, editor.sense_edits["touch"], 5)
@@ -165,7 +168,7 @@ def test_tab_moves_through_the_senses_in_reading_order(qtbot: QtBot, shown: Glim
 
 
 @pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
-def test_tab_reaches_every_control_of_a_tab(qtbot: QtBot, shown: Glimmers, tab: str) -> None:
+def test_tab_reaches_every_control_of_a_tab(qtbot: QtBot, shown: Lifecycle, tab: str) -> None:
     assert shown.window is not None
     page = shown.window.show_page(tab)
     QApplication.processEvents()
@@ -196,7 +199,7 @@ def test_tab_reaches_every_control_of_a_tab(qtbot: QtBot, shown: Glimmers, tab: 
     ],
 )
 def test_our_own_widgets_show_when_they_have_the_focus(
-    qtbot: QtBot, shown: Glimmers, tab: str, name: str
+    qtbot: QtBot, shown: Lifecycle, tab: str, name: str
 ) -> None:
     """Qt's style draws the focus of its own controls; the ones we paint must draw theirs."""
     assert shown.window is not None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.shell.main_window import MainWindow
 from desktop.shell.problem_window import ProblemWindow
 from desktop.store import open_store
@@ -17,21 +18,21 @@ from tests.helpers import FakeDialogs, FakeWallClock
 
 
 def test_daily_backup_after_start(qtbot: QtBot, data_dir: Path) -> None:
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
     qtbot.addWidget(app.start())
-    assert app.daily_backup() is not None
-    assert app.daily_backup() is None  # one a day is enough
+    assert app.backups.daily_backup() is not None
+    assert app.backups.daily_backup() is None  # one a day is enough
     assert len(list_backups(data_dir / "backups")) == 1
     app.shutdown()
 
 
 def test_back_up_now_and_restore_from_the_dialog(qtbot: QtBot, data_dir: Path) -> None:
     dialogs = FakeDialogs()
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=dialogs)  # type: ignore[arg-type]
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=dialogs)
     qtbot.addWidget(app.start())
     assert app.store is not None
     save_entry(app.store, Entry(body="kept in the backup"))
-    dialog = app.show_backups()
+    dialog = app.backups.show_backups()
     qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 2).text() == "1"
@@ -53,11 +54,11 @@ def test_back_up_now_and_restore_from_the_dialog(qtbot: QtBot, data_dir: Path) -
 
 
 def test_keep_setting_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
     qtbot.addWidget(app.start())
-    dialog = app.show_backups()
+    dialog = app.backups.show_backups()
     dialog.keep.setValue(5)
-    assert app.keep_backups() == 5
+    assert app.backups.keep() == 5
     dialog.close()
     app.shutdown()
 
@@ -73,7 +74,7 @@ def test_damaged_file_can_be_replaced_by_the_newest_good_backup(
     database = data_dir / "glimmers.db"
     damaged = b"this file was damaged" * 300
     database.write_bytes(damaged)
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -85,4 +86,28 @@ def test_damaged_file_can_be_replaced_by_the_newest_good_backup(
     assert app.store is not None and count_entries(app.store) == 1
     [kept] = list(data_dir.glob("glimmers-damaged-*.db"))
     assert kept.read_bytes() == damaged  # beside it, byte for byte
+    app.shutdown()
+
+
+def test_a_backup_that_cannot_be_put_in_place_is_explained(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir.mkdir(parents=True)
+    store = open_store(data_dir / "glimmers.db", data_dir / "backups", FakeWallClock())
+    make_backup(store, data_dir / "backups")
+    store.close()
+    (data_dir / "glimmers.db").write_bytes(b"this file was damaged" * 300)
+
+    def refuse(*args: object) -> None:
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr("desktop.store.backups.restore", refuse)
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
+    shown = app.start()
+    qtbot.addWidget(shown)
+    assert isinstance(shown, ProblemWindow)
+    qtbot.mouseClick(shown.restore_button, Qt.MouseButton.LeftButton)
+    assert "could not be restored: the disk is full" in shown.explanation.text()
+    assert "not a Glimmers database" in shown.explanation.text()  # the explanation stays
+    assert app.window is None and shown.isVisible()
     app.shutdown()

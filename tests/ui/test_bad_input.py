@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.checkin.vocabularies import load_feelings
 from desktop.journal.tab import JournalTab
 from desktop.listen.player import Player
@@ -77,7 +77,7 @@ def test_a_mangled_settings_file_falls_back_to_defaults(
         b"[breathe]\nlength=lots\nrate=fast\nvolume=\xff\xfe\nstyle=spiral\n"
         b"[window]\ngeometry=@ByteArray(nonsense)\npage=nowhere\n[backups]\nkeep=-3\n\x00\x01"
     )
-    app = Glimmers(data_dir, wall=FakeWallClock(), player=player)
+    app = Lifecycle(data_dir, wall=FakeWallClock(), player=player)
     window = app.start()
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)
@@ -86,7 +86,7 @@ def test_a_mangled_settings_file_falls_back_to_defaults(
     breathe = window.show_page("breathe")
     assert breathe.length_spin.value() == 5  # type: ignore[union-attr]
     assert breathe.pacer.style_name == "shape"  # type: ignore[union-attr]
-    assert app.keep_backups() == 1
+    assert app.backups.keep() == 1
     app.shutdown()
 
 

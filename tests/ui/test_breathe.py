@@ -399,12 +399,13 @@ def test_the_desktop_asking_for_less_motion_starts_with_the_ring(
     qtbot: QtBot, data_dir, player, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     """With Qt below 6.12 the setting is read from the desktop; here, the person's override."""
-    from desktop.app import Glimmers
+    from desktop.app import Lifecycle
     from tests.helpers import FakeDialogs
 
     monkeypatch.setenv("GLIMMERS_REDUCED_MOTION", "1")
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
-    app.offer_protection = False
+    app = Lifecycle(
+        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
+    )
     qtbot.addWidget(app.start())
     assert app.window is not None
     tab = app.window.show_page("breathe")

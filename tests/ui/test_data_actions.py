@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.journal.trash_dialog import TrashDialog
 from desktop.store.journal import Entry, count_entries, save_entry, trash_entry
 from tests.helpers import FakeDialogs, FakeWallClock
@@ -23,20 +23,20 @@ def dialogs() -> FakeDialogs:
 
 
 @pytest.fixture
-def app(qtbot: QtBot, data_dir: Path, dialogs: FakeDialogs) -> Iterator[Glimmers]:
-    made = Glimmers(data_dir, wall=FakeWallClock(), dialogs=dialogs)  # type: ignore[arg-type]
+def app(qtbot: QtBot, data_dir: Path, dialogs: FakeDialogs) -> Iterator[Lifecycle]:
+    made = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=dialogs)
     qtbot.addWidget(made.start())
     yield made
     made.shutdown()
 
 
-def _menu_action(app: Glimmers, name: str):  # type: ignore[no-untyped-def]
+def _menu_action(app: Lifecycle, name: str):  # type: ignore[no-untyped-def]
     assert app.window is not None
     actions = {a.objectName(): a for a in app.window.menus["file"].actions()}
     return actions[name]
 
 
-def test_file_menu_lists_export_import_trash_then_quit(app: Glimmers) -> None:
+def test_file_menu_lists_export_import_trash_then_quit(app: Lifecycle) -> None:
     assert app.window is not None
     texts = [a.text() for a in app.window.menus["file"].actions() if a.text()]
     assert texts == [
@@ -59,7 +59,7 @@ def test_file_menu_lists_export_import_trash_then_quit(app: Glimmers) -> None:
     ],
 )
 def test_export_from_the_menu(
-    app: Glimmers, dialogs: FakeDialogs, tmp_path: Path, chosen_filter: str, suffix: str, check
+    app: Lifecycle, dialogs: FakeDialogs, tmp_path: Path, chosen_filter: str, suffix: str, check
 ) -> None:  # type: ignore[no-untyped-def]
     assert app.store is not None
     save_entry(app.store, Entry(body="a small warm thing"))
@@ -71,7 +71,7 @@ def test_export_from_the_menu(
 
 
 def test_import_from_the_menu_and_again(
-    app: Glimmers, dialogs: FakeDialogs, tmp_path: Path
+    app: Lifecycle, dialogs: FakeDialogs, tmp_path: Path
 ) -> None:
     assert app.store is not None
     uid = save_entry(app.store, Entry(body="from before")).uid
@@ -90,7 +90,7 @@ def test_import_from_the_menu_and_again(
 
 
 def test_malformed_import_says_why_and_writes_nothing(
-    app: Glimmers, dialogs: FakeDialogs, tmp_path: Path
+    app: Lifecycle, dialogs: FakeDialogs, tmp_path: Path
 ) -> None:
     assert app.store is not None
     bad = tmp_path / "bad.json"
@@ -103,7 +103,7 @@ def test_malformed_import_says_why_and_writes_nothing(
     assert count_entries(app.store, include_trash=True) == 0
 
 
-def test_trash_restore_and_empty(qtbot: QtBot, app: Glimmers, dialogs: FakeDialogs) -> None:
+def test_trash_restore_and_empty(qtbot: QtBot, app: Lifecycle, dialogs: FakeDialogs) -> None:
     assert app.store is not None
     keep = save_entry(app.store, Entry(body="bring me back"))
     lose = save_entry(app.store, Entry(body="let me go"))

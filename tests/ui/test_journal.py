@@ -307,9 +307,9 @@ def test_closing_keeps_unsaved_writing(qtbot: QtBot, tab: JournalTab, store: Sto
 
 
 def test_window_close_flushes_the_draft(qtbot: QtBot, data_dir: Path) -> None:
-    from desktop.app import Glimmers
+    from desktop.app import Lifecycle
 
-    app = Glimmers(data_dir, wall=FakeWallClock())
+    app = Lifecycle(data_dir, wall=FakeWallClock())
     window = app.start()
     qtbot.addWidget(window)
     tab = app.window.show_page("journal")  # type: ignore[union-attr]

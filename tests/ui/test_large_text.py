@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.listen.player import Player
 from tests.helpers import FakeDialogs, FakeWallClock
 
@@ -53,8 +53,9 @@ def _ancestors(widget: QWidget, root: QWidget) -> Iterator[QWidget]:
 def test_nothing_is_clipped_at_150_percent(
     qtbot: QtBot, data_dir: Path, player: Player, large_text: None, tab: str
 ) -> None:
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
-    app.offer_protection = False
+    app = Lifecycle(
+        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
+    )
     window = app.start()
     qtbot.addWidget(window)
     window.resize(1100, 760)  # the default window size

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.journal.tab import JournalTab
 from desktop.shell.main_window import MainWindow
 from desktop.shell.protection_dialog import ProtectionDialog
@@ -25,9 +25,14 @@ PASSPHRASE = "slow river, warm stone"
 
 def start(
     qtbot: QtBot, data_dir: Path, clock: FakeClock | None = None, dialogs: FakeDialogs | None = None
-) -> Glimmers:
-    app = Glimmers(data_dir, wall=FakeWallClock(), clock=clock, dialogs=dialogs or FakeDialogs())  # type: ignore[arg-type]
-    app.offer_protection = False
+) -> Lifecycle:
+    app = Lifecycle(
+        data_dir,
+        wall=FakeWallClock(),
+        clock=clock,
+        dialogs=dialogs or FakeDialogs(),
+        offer_protection=False,
+    )
     app.start()
     return app
 
@@ -41,11 +46,11 @@ def close_everything():  # type: ignore[no-untyped-def]
             widget.close()
 
 
-def protect_from_dialog(qtbot: QtBot, app: Glimmers) -> ProtectionDialog:
+def protect_from_dialog(qtbot: QtBot, app: Lifecycle) -> ProtectionDialog:
     assert app.window is not None
     actions = {a.objectName(): a for a in app.window.menus["file"].actions()}
     actions["protection_action"].trigger()
-    dialog = app.protection_dialog
+    dialog = app.protection.dialog
     assert dialog is not None
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     qtbot.keyClicks(dialog.again, PASSPHRASE)
@@ -80,7 +85,7 @@ def test_set_a_passphrase_and_keep_every_entry(qtbot: QtBot, data_dir: Path) -> 
 
 def test_bad_passphrases_are_explained(qtbot: QtBot, data_dir: Path) -> None:
     app = start(qtbot, data_dir)
-    dialog = app.show_protection()
+    dialog = app.protection.show_protection()
     qtbot.keyClicks(dialog.passphrase, "short")
     qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
     assert "at least 8" in dialog.message.text()
@@ -105,7 +110,7 @@ def test_unlock_asks_calmly_until_it_is_right(qtbot: QtBot, data_dir: Path) -> N
     protect_from_dialog(qtbot, app).close()
     app.shutdown()
 
-    again = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
+    again = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
     shown = again.start()
     assert isinstance(shown, UnlockWindow)
     before = (data_dir / "glimmers.db").read_bytes()
@@ -126,8 +131,8 @@ def test_recovery_key_opens_it_too(qtbot: QtBot, data_dir: Path) -> None:
     dialog = protect_from_dialog(qtbot, app)
     recovery = dialog.recovery.text()
     dialog.close()
-    app.lock()
-    window = app.unlock_window
+    app.protection.lock()
+    window = app.protection.unlock_window
     assert window is not None
     window.use_recovery.setChecked(True)
     qtbot.keyClicks(window.secret, recovery.lower())
@@ -147,12 +152,12 @@ def test_lock_after_an_idle_while_keeps_the_draft_and_drops_the_key(
     assert isinstance(journal, JournalTab)
     qtbot.keyClicks(journal.editor.body_edit, "unsaved but precious")
     clock.advance(9 * 60)
-    app.idle.check()
+    app.protection.idle.check()
     assert app.store is not None  # not yet: nine quiet minutes of ten
     clock.advance(61)
-    app.idle.check()
+    app.protection.idle.check()
     assert app.store is None and app.key is None and app.window is None
-    window = app.unlock_window
+    window = app.protection.unlock_window
     assert isinstance(window, UnlockWindow)
     assert "quiet while" in window.reason.text()
     qtbot.keyClicks(window.secret, PASSPHRASE)
@@ -171,12 +176,12 @@ def test_activity_keeps_it_open_and_never_means_never(qtbot: QtBot, data_dir: Pa
     qtbot.mouseMove(app.window, app.window.rect().center())
     qtbot.keyClick(app.window, Qt.Key.Key_Shift)
     clock.advance(8 * 60)
-    app.idle.check()
+    app.protection.idle.check()
     assert app.store is not None
     dialog.never.setChecked(True)
-    assert app.lock_minutes() == 0
+    assert app.protection.lock_minutes() == 0
     clock.advance(10 * 3600)
-    app.idle.check()
+    app.protection.idle.check()
     assert app.store is not None
     dialog.close()
     app.shutdown()
@@ -190,7 +195,7 @@ def test_ctrl_l_locks(qtbot: QtBot, data_dir: Path) -> None:
     qtbot.waitUntil(app.window.isActiveWindow)
     qtbot.keyClick(app.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert app.window is None and app.key is None
-    assert isinstance(app.unlock_window, UnlockWindow)
+    assert isinstance(app.protection.unlock_window, UnlockWindow)
 
 
 def test_change_then_remove_the_passphrase(qtbot: QtBot, data_dir: Path) -> None:
@@ -232,17 +237,17 @@ def test_export_of_a_protected_journal_warns_first(
 
 
 def test_protection_is_offered_once_at_first_start(qtbot: QtBot, data_dir: Path) -> None:
-    first = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
+    first = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
     first.start()
     assert first.window is not None
     assert first.window.offer_bar.isVisible()
     assert "passphrase" in first.window.offer_text.text()
     qtbot.mouseClick(first.window.offer_yes, Qt.MouseButton.LeftButton)
-    assert first.protection_dialog is not None and first.protection_dialog.isVisible()
+    assert first.protection.dialog is not None and first.protection.dialog.isVisible()
     assert not first.window.offer_bar.isVisible()
-    first.protection_dialog.close()
+    first.protection.dialog.close()
     first.shutdown()
-    second = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
+    second = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
     second.start()
     assert second.window is not None and not second.window.offer_bar.isVisible()
     second.shutdown()

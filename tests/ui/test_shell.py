@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop import APP_NAME
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.shell.main_window import MainWindow
 from desktop.shell.problem_window import ProblemWindow
 from desktop.shell.too_much import TooMuchDialog
@@ -20,19 +20,19 @@ from tests.helpers import FakeDialogs, FakeWallClock
 
 @pytest.fixture
 def glimmers(qtbot: QtBot, data_dir: Path, player):  # type: ignore[no-untyped-def]
-    app = Glimmers(data_dir, wall=FakeWallClock(), player=player)
+    app = Lifecycle(data_dir, wall=FakeWallClock(), player=player)
     shown = app.start()
     qtbot.addWidget(shown)
     yield app
     app.shutdown()
 
 
-def _window(app: Glimmers) -> MainWindow:
+def _window(app: Lifecycle) -> MainWindow:
     assert app.window is not None
     return app.window
 
 
-def test_ctrl_number_switches_tabs(qtbot: QtBot, glimmers: Glimmers) -> None:
+def test_ctrl_number_switches_tabs(qtbot: QtBot, glimmers: Lifecycle) -> None:
     window = _window(glimmers)
     qtbot.waitExposed(window)
     for key, expected in [
@@ -45,7 +45,7 @@ def test_ctrl_number_switches_tabs(qtbot: QtBot, glimmers: Glimmers) -> None:
         assert window.tabs.tabText(window.tabs.currentIndex()).lower() == expected
 
 
-def test_hidden_tabs_are_built_only_when_first_shown(qtbot: QtBot, glimmers: Glimmers) -> None:
+def test_hidden_tabs_are_built_only_when_first_shown(qtbot: QtBot, glimmers: Lifecycle) -> None:
     window = _window(glimmers)
     qtbot.waitUntil(lambda: window.page_content("breathe") is not None)
     assert window.page_content("journal") is None
@@ -53,7 +53,7 @@ def test_hidden_tabs_are_built_only_when_first_shown(qtbot: QtBot, glimmers: Gli
     assert window.page_content("journal") is not None
 
 
-def test_menus_have_quit_about_and_too_much(glimmers: Glimmers) -> None:
+def test_menus_have_quit_about_and_too_much(glimmers: Lifecycle) -> None:
     window = _window(glimmers)
     titles = {
         key: [a.text() for a in menu.actions() if a.text()] for key, menu in window.menus.items()
@@ -63,14 +63,14 @@ def test_menus_have_quit_about_and_too_much(glimmers: Glimmers) -> None:
     assert f"&About {APP_NAME}" in titles["help"]
 
 
-def test_quit_closes_the_window(qtbot: QtBot, glimmers: Glimmers) -> None:
+def test_quit_closes_the_window(qtbot: QtBot, glimmers: Lifecycle) -> None:
     window = _window(glimmers)
     window.quit_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible())
 
 
 def test_window_size_position_and_tab_are_remembered(qtbot: QtBot, data_dir: Path) -> None:
-    first = Glimmers(data_dir, wall=FakeWallClock())
+    first = Lifecycle(data_dir, wall=FakeWallClock())
     window = first.start()
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)
@@ -80,7 +80,7 @@ def test_window_size_position_and_tab_are_remembered(qtbot: QtBot, data_dir: Pat
     window.close()
     first.shutdown()
 
-    second = Glimmers(data_dir, wall=FakeWallClock())
+    second = Lifecycle(data_dir, wall=FakeWallClock())
     again = second.start()
     qtbot.addWidget(again)
     assert isinstance(again, MainWindow)
@@ -90,7 +90,7 @@ def test_window_size_position_and_tab_are_remembered(qtbot: QtBot, data_dir: Pat
     second.shutdown()
 
 
-def test_too_much_page_keeps_the_persons_own_contacts(qtbot: QtBot, glimmers: Glimmers) -> None:
+def test_too_much_page_keeps_the_persons_own_contacts(qtbot: QtBot, glimmers: Lifecycle) -> None:
     window = _window(glimmers)
     window.too_much_action.trigger()
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, TooMuchDialog)]
@@ -131,7 +131,7 @@ def test_damaged_file_shows_a_clear_message_and_stays_unchanged(
     other = tmp_path / "elsewhere"
     dialogs = FakeDialogs()
     dialogs.folder = other
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=dialogs)  # type: ignore[arg-type]
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=dialogs)
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -154,7 +154,7 @@ def test_damaged_file_shows_a_clear_message_and_stays_unchanged(
 def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "glimmers.db").write_bytes(b"\x00" * 5000)
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -165,7 +165,7 @@ def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path) -> None:
     assert app.window is None
 
 
-def test_each_tab_shows_its_practice(glimmers: Glimmers) -> None:
+def test_each_tab_shows_its_practice(glimmers: Lifecycle) -> None:
     window = _window(glimmers)
     listen = window.show_page("listen")
     labels = " ".join(label.text() for label in listen.findChildren(QLabel))

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.theme_colours import colours
 from tests.helpers import FakeDialogs, FakeWallClock
 
@@ -19,8 +19,7 @@ def window_colour() -> str:
 
 
 def test_choose_dark_then_light_and_it_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
-    app.offer_protection = False
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), offer_protection=False)
     qtbot.addWidget(app.start())
     assert app.window is not None
     actions = {a.objectName(): a for a in app.window.findChildren(type(app.window.quit_action))}
@@ -30,28 +29,27 @@ def test_choose_dark_then_light_and_it_is_remembered(qtbot: QtBot, data_dir: Pat
     assert window_colour() == colours(False)["window"]
     actions["theme_dark"].trigger()
     app.shutdown()
-    again = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
+    again = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
     qtbot.addWidget(again.start())
-    assert again.theme is not None and again.theme.choice == "dark"
-    again.set_theme("system")
+    assert again.appearance.theme.choice == "dark"
+    again.appearance.set_theme("system")
     again.shutdown()
 
 
 def test_following_the_system_scheme(qtbot: QtBot, data_dir: Path) -> None:
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
-    app.offer_protection = False
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), offer_protection=False)
     qtbot.addWidget(app.start())
-    assert app.theme is not None and app.theme.choice == "system"
+    assert app.appearance.theme.choice == "system"
     hints = QGuiApplication.styleHints()
     # The offscreen platform has no desktop to change scheme; send what a desktop would send.
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert window_colour() == colours(True)["window"]
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert window_colour() == colours(False)["window"]
-    app.set_theme("light")
+    app.appearance.set_theme("light")
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert window_colour() == colours(False)["window"]  # a choice the person made stays
-    app.set_theme("system")
+    app.appearance.set_theme("system")
     app.shutdown()
 
 
@@ -62,8 +60,7 @@ def test_the_first_paint_uses_the_remembered_scheme_then_asks_the_system(
     settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("appearance/system_dark", "true")  # the system was dark last time
     settings.sync()
-    app = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())  # type: ignore[arg-type]
-    app.offer_protection = False
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), offer_protection=False)
     window = app.start()
     qtbot.addWidget(window)
     assert window_colour() == colours(True)["window"]  # before the first paint

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop import APP_NAME, texts
-from desktop.app import Glimmers
+from desktop.app import Lifecycle
 from desktop.breathe.pacer import BreathSession
 from desktop.breathe.pacer_widget import PacerWidget
 from desktop.breathe.patterns import CYCLIC_SIGH
@@ -112,9 +112,10 @@ def untranslated(root: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def app(qtbot: QtBot, data_dir: Path, player: Player, pseudo: None) -> Iterator[Glimmers]:
-    glimmers = Glimmers(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
-    glimmers.offer_protection = False
+def app(qtbot: QtBot, data_dir: Path, player: Player, pseudo: None) -> Iterator[Lifecycle]:
+    glimmers = Lifecycle(
+        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
+    )
     qtbot.addWidget(glimmers.start())
     assert glimmers.window is not None
     glimmers.window.resize(1100, 760)  # the default window size
@@ -123,7 +124,7 @@ def app(qtbot: QtBot, data_dir: Path, player: Player, pseudo: None) -> Iterator[
 
 
 @pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
-def test_every_shown_text_is_translated_and_fits(app: Glimmers, tab: str) -> None:
+def test_every_shown_text_is_translated_and_fits(app: Lifecycle, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)
     QApplication.processEvents()
@@ -131,7 +132,7 @@ def test_every_shown_text_is_translated_and_fits(app: Glimmers, tab: str) -> Non
     assert clipped(page) == []
 
 
-def test_the_pacer_speaks_the_translation(app: Glimmers) -> None:
+def test_the_pacer_speaks_the_translation(app: Lifecycle) -> None:
     assert app.window is not None
     app.window.show_page("breathe")
     from desktop.breathe.tab import BreatheTab
@@ -141,12 +142,12 @@ def test_the_pacer_speaks_the_translation(app: Glimmers) -> None:
     assert all(OPEN in text for text in tab.pacer.words() if text)
 
 
-def test_dialogs_are_translated_and_fit(app: Glimmers, qtbot: QtBot) -> None:
+def test_dialogs_are_translated_and_fit(app: Lifecycle, qtbot: QtBot) -> None:
     assert app.window is not None and app.data_actions is not None
     dialogs = [
-        app.show_too_much(),
-        app.show_protection(),
-        app.show_backups(),
+        app.help_actions.show_too_much(),
+        app.protection.show_protection(),
+        app.backups.show_backups(),
         app.data_actions.show_trash(),
     ]
     for dialog in dialogs:

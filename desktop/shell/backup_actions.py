@@ -1,0 +1,178 @@
+"""File > Backups, the daily backup, and putting a backup in place of data that cannot be opened."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction
+
+from desktop.clock import WallClock
+from desktop.paths import backups_dir, database_path
+from desktop.shell.file_dialogs import Dialogs
+from desktop.shell.main_window import MainWindow
+from desktop.shell.reopen import Reopen
+from desktop.store import StoreProblem
+from desktop.texts import translate
+
+if TYPE_CHECKING:
+    from desktop.shell.backups_dialog import BackupsDialog
+    from desktop.shell.problem_window import ProblemWindow
+
+# The dialogs and the backup code load when first used: start-up needs neither.
+
+DAILY_BACKUP_DELAY_MS = 2000
+
+
+class BackupActions:
+    def __init__(self, app: Reopen, settings: QSettings, dialogs: Dialogs, wall: WallClock) -> None:
+        self._app = app
+        self._settings = settings
+        self._dialogs = dialogs
+        self._wall = wall
+
+    def actions(self, window: MainWindow) -> list[QAction]:
+        """The File menu's items for a new main window."""
+        backups = QAction(translate("Glimmers", "&Backups…"), window)
+        backups.setObjectName("backups_action")
+        backups.triggered.connect(self.show_backups)
+        return [backups]
+
+    def opened(self, window: MainWindow) -> None:
+        """The journal is open: make today's backup soon after, so a large copy never delays
+        the first paint."""
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, self.daily_backup)
+
+    def keep(self) -> int:
+        """How many backups to keep."""
+        from desktop.store.backups import DEFAULT_KEEP
+
+        value = self._settings.value("backups/keep", DEFAULT_KEEP)
+        try:
+            keep = int(str(value))
+        except ValueError:  # an edited settings file: fall back, never fail
+            return DEFAULT_KEEP
+        return max(1, keep)
+
+    def daily_backup(self) -> Path | None:
+        from desktop.store.backups import backup_if_due
+
+        store = self._app.store
+        if store is None:
+            return None
+        try:
+            return backup_if_due(store, backups_dir(self._app.data_dir), keep=self.keep())
+        except (OSError, sqlite3.Error) as e:
+            window = self._app.window
+            if window is not None:
+                window.show_status(f"Today's backup could not be made: {e}")
+            return None
+
+    # -- File > Backups -----------------------------------------------------------------------
+
+    def show_backups(self) -> BackupsDialog:
+        from desktop.shell.backups_dialog import BackupsDialog
+
+        folder = backups_dir(self._app.data_dir)
+        dialog = BackupsDialog(folder, self.keep(), self._app.window, key=self._app.key)
+        dialog.backup_requested.connect(lambda: self._backup_now(dialog))
+        dialog.restore_requested.connect(lambda path: self._restore_from_dialog(dialog, path))
+        dialog.keep_changed.connect(lambda keep: self._settings.setValue("backups/keep", keep))
+        dialog.show()
+        return dialog
+
+    def _backup_now(self, dialog: BackupsDialog) -> None:
+        from desktop.store.backups import make_backup, prune
+
+        store = self._app.store
+        assert store is not None
+        folder = backups_dir(self._app.data_dir)
+        try:
+            made = make_backup(store, folder, label="by-hand")
+        except (OSError, sqlite3.Error) as e:
+            dialog.show_message(
+                translate("Glimmers", "No backup was made: {reason}").format(reason=e)
+            )
+            return
+        prune(folder, self.keep())
+        dialog.reload()
+        dialog.show_message(translate("Glimmers", "Backed up to {file}.").format(file=made.name))
+
+    def _restore_from_dialog(self, dialog: BackupsDialog, backup: Path) -> None:
+        from desktop.store.backups import aside_for_restore, restore
+
+        if not self._dialogs.confirm(
+            dialog,
+            translate(
+                "Glimmers",
+                "Put this backup in place of your current data? Your current data is kept as "
+                "another backup first, so you can go back.",
+            ),
+        ):
+            return
+        data_dir, key = self._app.data_dir, self._app.key
+        dialog.close()
+        self._app.close()
+        try:
+            restore(
+                database_path(data_dir),
+                backup,
+                aside_for_restore(backups_dir(data_dir), self._wall),
+                key,
+            )
+        except (OSError, StoreProblem) as e:
+            self._app.reopen(key)
+            title = translate("Glimmers", "Nothing was restored")
+            self._dialogs.tell(self._app.window, title, str(e), problem=True)
+            return
+        self._app.reopen(key)
+        self._dialogs.tell(
+            self._app.window,
+            translate("Glimmers", "Restored"),
+            translate("Glimmers", "Your data is back as it was on {backup}.").format(
+                backup=backup.name
+            ),
+        )
+
+    # -- data that cannot be opened -----------------------------------------------------------
+
+    def problem_window(self, problem: StoreProblem) -> ProblemWindow:
+        """The window that explains ``problem``, offering the newest good backup if there is
+        one. The caller shows it and answers its other requests."""
+        from desktop.local_format import day_and_time
+        from desktop.shell.problem_window import ProblemWindow
+        from desktop.store.backups import newest_good_backup
+
+        good = newest_good_backup(backups_dir(self._app.data_dir), self._app.key)
+        offer = None
+        if good is not None:
+            entries = good.entries or 0
+            offer = translate(
+                "Glimmers",
+                "A backup from {when} with %n entr(y|ies) can take its place. "
+                "The damaged file is kept beside it.",
+                None,
+                entries,
+            ).format(when=day_and_time(good.created))
+        window = ProblemWindow(problem, offer)
+        window.restore_requested.connect(lambda: self._restore_over_damaged(window))
+        return window
+
+    def _restore_over_damaged(self, window: ProblemWindow) -> None:
+        from desktop.store.backups import aside_for_damaged, newest_good_backup, restore
+
+        data_dir, key = self._app.data_dir, self._app.key
+        good = newest_good_backup(backups_dir(data_dir), key)
+        if good is None:
+            return
+        database = database_path(data_dir)
+        try:
+            restore(database, good.path, aside_for_damaged(database, self._wall), key)
+        except (OSError, StoreProblem) as e:
+            window.show_message(
+                translate("Glimmers", "The backup could not be restored: {reason}").format(reason=e)
+            )
+            return
+        self._app.reopen(key, instead_of=window)

@@ -1,0 +1,229 @@
+"""File > Passphrase and lock, the lock and the unlock window: protecting the journal with a
+passphrase, changing or removing it, the recovery key, and locking after a quiet while."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction, QKeySequence
+
+from desktop.clock import Clock
+from desktop.paths import backups_dir
+from desktop.shell.file_dialogs import Dialogs
+from desktop.shell.idle import IdleWatcher
+from desktop.shell.main_window import MainWindow, set_shortcut
+from desktop.shell.reopen import Reopen
+from desktop.store import Store
+from desktop.texts import translate
+
+if TYPE_CHECKING:
+    from desktop.shell.protection_dialog import ProtectionDialog
+    from desktop.shell.unlock_window import UnlockWindow
+
+# The dialogs and the encryption code load when first used: start-up needs neither.
+
+
+def nothing_changed(reason: object) -> str:
+    return translate("Glimmers", "Nothing was changed: {reason}").format(reason=reason)
+
+
+class ProtectionActions:
+    """Owns the passphrase dialog, the unlock window and the idle watcher across windows.
+
+    ``activity`` is the object whose input events count as someone being there (the
+    application). With ``offer`` the first start suggests a passphrase, once.
+    """
+
+    def __init__(
+        self,
+        app: Reopen,
+        settings: QSettings,
+        dialogs: Dialogs,
+        clock: Clock,
+        activity: QObject,
+        offer: bool = True,
+    ) -> None:
+        self._app = app
+        self._settings = settings
+        self._dialogs = dialogs
+        self._activity = activity
+        self._offer = offer
+        self.idle = IdleWatcher(clock)
+        self.idle.idle.connect(lambda: self.lock(by_idle=True))
+        self.dialog: ProtectionDialog | None = None
+        self.unlock_window: UnlockWindow | None = None
+
+    def actions(self, window: MainWindow, store: Store) -> list[QAction]:
+        """The File menu's items for a new main window."""
+        protection = QAction(translate("Glimmers", "&Passphrase and lock…"), window)
+        protection.setObjectName("protection_action")
+        protection.triggered.connect(self.show_protection)
+        lock = QAction(translate("Glimmers", "&Lock"), window)
+        lock.setObjectName("lock_action")
+        set_shortcut(lock, QKeySequence("Ctrl+L"))
+        lock.setEnabled(store.encrypted)
+        lock.triggered.connect(lambda: self.lock())
+        return [protection, lock]
+
+    def opened(self, store: Store, window: MainWindow) -> None:
+        """The journal is open in ``window``: watch for a quiet while, or offer protection."""
+        if store.encrypted:
+            self._activity.installEventFilter(self.idle)
+            self.idle.start(self.lock_minutes())
+        elif self._offer and self._settings.value("security/offered") != "true":
+            self._settings.setValue("security/offered", "true")
+            window.offer(
+                translate(
+                    "Glimmers",
+                    "Your journal stays on this computer. You can also protect it with a "
+                    "passphrase, now or later from the File menu.",
+                ),
+                translate("Glimmers", "Set a &passphrase…"),
+            )
+            window.offer_accepted.connect(self.show_protection)
+
+    def closed(self) -> None:
+        """The journal was closed: nothing is left to lock."""
+        self.idle.stop()
+
+    # -- the lock -----------------------------------------------------------------------------
+
+    def lock_minutes(self) -> int:
+        value = self._settings.value("security/lock_minutes", 10)
+        try:
+            return max(0, min(240, int(str(value))))
+        except ValueError:
+            return 10
+
+    def show_unlock(self, by_idle: bool = False) -> UnlockWindow:
+        from desktop.shell.unlock_window import UnlockWindow
+
+        window = UnlockWindow(locked_by_idle=by_idle)
+        window.unlock_requested.connect(self._unlock)
+        window.quit_requested.connect(window.close)
+        self.unlock_window = window
+        window.show()
+        return window
+
+    def _unlock(self, secret: str, recovery: bool) -> None:
+        from desktop.store.protection import WrongPassphrase, unlock
+
+        window = self.unlock_window
+        try:
+            key = unlock(self._app.data_dir, secret, recovery)
+        except WrongPassphrase as e:
+            if window is not None:
+                window.refused(str(e))
+            return
+        self.unlock_window = None
+        self._app.reopen(key, instead_of=window)
+
+    def lock(self, by_idle: bool = False) -> None:
+        """Hide everything and forget the key; the passphrase opens it again."""
+        store = self._app.store
+        if store is None or not store.encrypted:
+            return
+        self.idle.stop()
+        self._app.close()
+        self.show_unlock(by_idle)
+
+    def _set_lock_minutes(self, minutes: int) -> None:
+        self._settings.setValue("security/lock_minutes", minutes)
+        store = self._app.store
+        if store is not None and store.encrypted:
+            self.idle.start(minutes)
+
+    # -- the passphrase -----------------------------------------------------------------------
+
+    def show_protection(self) -> ProtectionDialog:
+        from desktop.shell.protection_dialog import ProtectionDialog
+
+        store = self._app.store
+        protected = store is not None and store.encrypted
+        dialog = ProtectionDialog(protected, self.lock_minutes())  # top-level: outlives windows
+        dialog.protect_requested.connect(lambda p: self._change_protection(dialog, p))
+        dialog.change_requested.connect(lambda p: self._change_protection(dialog, p))
+        dialog.remove_requested.connect(lambda: self._remove_protection(dialog))
+        dialog.lock_requested.connect(dialog.close)
+        dialog.lock_requested.connect(self.lock)
+        dialog.save_recovery_requested.connect(lambda text: self._save_recovery(dialog, text))
+        dialog.lock_minutes_changed.connect(self._set_lock_minutes)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _change_protection(self, dialog: ProtectionDialog, passphrase: str) -> None:
+        from desktop.store.database import DATABASE_ERRORS
+        from desktop.store.protection import change_passphrase, protect, recovery_text
+
+        data_dir, old = self._app.data_dir, self._app.key
+        self._app.close()
+        try:
+            if old is None:
+                key = protect(data_dir, backups_dir(data_dir), passphrase)
+            else:
+                key = change_passphrase(data_dir, backups_dir(data_dir), old, passphrase)
+        except (OSError, ValueError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+            self._app.reopen(old)
+            dialog.show_message(nothing_changed(e))
+            return
+        self._app.reopen(key)
+        dialog.show_recovery(recovery_text(key))
+        dialog.show_message(
+            translate("Glimmers", "Your journal is protected. Keep the recovery key safe.")
+        )
+
+    def _remove_protection(self, dialog: ProtectionDialog) -> None:
+        from desktop.store.database import DATABASE_ERRORS
+        from desktop.store.protection import unprotect
+
+        data_dir, key = self._app.data_dir, self._app.key
+        if key is None or not self._dialogs.confirm(
+            dialog,
+            translate(
+                "Glimmers",
+                "Remove the passphrase? Your journal and its backups will be stored "
+                "unencrypted again.",
+            ),
+        ):
+            return
+        self._app.close()
+        self.idle.stop()
+        try:
+            unprotect(data_dir, backups_dir(data_dir), key)
+        except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+            self._app.reopen(key)
+            dialog.show_message(nothing_changed(e))
+            return
+        self._app.reopen(None)
+        dialog.close()
+
+    def _save_recovery(self, dialog: ProtectionDialog, text: str) -> None:
+        from desktop.commands import write_private_file
+
+        chosen = self._dialogs.save_path(
+            dialog,
+            translate("Glimmers", "Save your recovery key"),
+            translate("Glimmers", "glimmers-recovery-key.txt"),
+            [translate("Glimmers", "Text (*.txt)")],
+        )
+        if chosen is None:
+            return
+        body = translate(
+            "Glimmers",
+            "Glimmers recovery key\n\n{key}\n\n"
+            "This opens your protected journal without the passphrase. Keep it somewhere safe.\n",
+        ).format(key=text)
+        try:
+            write_private_file(chosen[0], body)
+        except OSError as e:
+            dialog.show_message(
+                translate("Glimmers", "The recovery key was not saved: {reason}").format(
+                    reason=e.strerror or e
+                )
+            )
+            return
+        dialog.show_message(
+            translate("Glimmers", "Saved the recovery key to {file}.").format(file=chosen[0])
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,6 +76,10 @@ class FilePicker:
 
 
 class ListenTab(QWidget):
+    # Over time's hook (issue 17): the body map for the playing track. Only this signal and
+    # the one button below belong to it, so a later rework of this layout can move them freely.
+    landed_requested = Signal(int, str)  # track id, title
+
     def __init__(
         self,
         store: Store,
@@ -208,12 +212,20 @@ class ListenTab(QWidget):
         self.mood_skip.setAccessibleDescription(
             translate("ListenTab", "Goes on without the before-and-after tap for this track")
         )
+        self.landed_button = QPushButton(translate("ListenTab", "&Where this music has landed…"))
+        self.landed_button.setObjectName("where_landed")
+        self.landed_button.setAccessibleName(translate("ListenTab", "Where this music has landed"))
+        self.landed_button.setAccessibleDescription(
+            translate("ListenTab", "Shows on the body map where this track has been felt")
+        )
+        self.landed_button.setEnabled(False)
         mood_page = QWidget()
         mood_layout = QVBoxLayout(mood_page)
         mood_layout.addWidget(self.mood_label)
         mood_layout.addWidget(self.mood_grid, 1)
         mood_layout.addWidget(self.mood_skip)
         mood_layout.addStretch()
+        mood_layout.addWidget(self.landed_button)  # Over time's hook
         # The panel scrolls when space is short (large text, a small window).
         self.panel_scroll = QScrollArea()
         self.panel_scroll.setObjectName("checkin_scroll")
@@ -311,6 +323,7 @@ class ListenTab(QWidget):
         self.panel.cancelled.connect(self._close_checkin)
         self.mood_grid.tapped.connect(self._on_mood)
         self.mood_skip.clicked.connect(lambda: self._show_mood(None))
+        self.landed_button.clicked.connect(self._ask_where_landed)
         self._signals.changed.connect(self._on_store_changed)
         for keys, slot in (
             (QKeySequence(Qt.Key.Key_Space), self.toggle_play),
@@ -403,6 +416,7 @@ class ListenTab(QWidget):
                 mark_missing(self._store, track.id)
             return False
         self.track = track
+        self.landed_button.setEnabled(True)
         self.now_playing.setText(
             f"{track.title} \u2014 {track.artist}" if track.artist else track.title
         )
@@ -410,6 +424,10 @@ class ListenTab(QWidget):
         self._show_mood("before")
         self.player.play()
         return True
+
+    def _ask_where_landed(self) -> None:
+        if self.track is not None:
+            self.landed_requested.emit(self.track.id, self.track.title)
 
     def toggle_play(self) -> None:
         if self.track is None:

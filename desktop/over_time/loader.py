@@ -1,7 +1,8 @@
 """Reading the pictures' aggregates off the GUI thread; results come back by signal.
 
 Each request gets its own connection to the same file (opened here, closed by the worker), so a
-long query never holds the window. The executor is injectable: tests run the work inline.
+long query never holds the window. The work runs in the loader's own small thread pool, which
+the view waits for when it closes; the executor is injectable, and tests run the work inline.
 """
 
 from __future__ import annotations
@@ -28,10 +29,6 @@ class _Runnable(QRunnable):
         self._work()
 
 
-def in_thread_pool(work: Callable[[], None]) -> None:
-    QThreadPool.globalInstance().start(_Runnable(work))
-
-
 def inline(work: Callable[[], None]) -> None:
     """Run the work at once, on the calling thread (tests, and screenshots)."""
     work()
@@ -44,13 +41,24 @@ class Loader(QObject):
     failed = Signal(str, str)  # the job's name, what went wrong
     _finished = Signal(str, int, object, str)  # from the worker: name, number, result, problem
 
-    def __init__(self, store: Store, executor: Executor = in_thread_pool) -> None:
-        super().__init__()
+    def __init__(
+        self, store: Store, executor: Executor | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self._store = store
+        self._pool: QThreadPool | None = None
+        if executor is None:
+            pool = self._pool = QThreadPool(self)
+            pool.setMaxThreadCount(2)
+            executor = lambda work: pool.start(_Runnable(work))  # noqa: E731
         self._executor = executor
         self._serial = 0
         self._latest: dict[str, int] = {}
         self._finished.connect(self._deliver)
+
+    def wait(self, ms: int = 5000) -> bool:
+        """Wait for work still running in the loader's threads (when its view closes)."""
+        return self._pool.waitForDone(ms) if self._pool is not None else True
 
     def pending(self, name: str) -> bool:
         return name in self._latest

@@ -9,6 +9,7 @@ not done.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -199,11 +200,18 @@ class Spread:
 
 
 def spread(changes: Sequence[int]) -> Spread | None:
-    """Median and the middle half of the changes; None for fewer than two."""
+    """Median and the middle half of the changes; None for fewer than two.
+
+    The quarters are answers that were given (nearest rank), not values between them: the
+    answers are whole steps, and "a quarter step" would be a precision nobody answered with.
+    """
     if len(changes) < 2:
         return None
-    low, _, high = statistics.quantiles(changes, n=4, method="inclusive")
-    return Spread(len(changes), float(statistics.median(changes)), low, high)
+    ordered = sorted(changes)
+    count = len(ordered)
+    low = ordered[math.ceil(count / 4) - 1]
+    high = ordered[math.ceil(count * 3 / 4) - 1]
+    return Spread(count, float(statistics.median(ordered)), float(low), float(high))
 
 
 def steps_text(value: float) -> str:

@@ -13,12 +13,10 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -39,8 +37,9 @@ from desktop.over_time.calendar_view import MONTH, YEAR, CalendarView, day_text,
 from desktop.over_time.fade import CrossFade
 from desktop.over_time.heat import HeatKernels
 from desktop.over_time.helps_view import ChangeStrip
-from desktop.over_time.loader import Executor, Loader, in_thread_pool
+from desktop.over_time.loader import Executor, Loader
 from desktop.over_time.marks import kind_label
+from desktop.over_time.saving import FileDialogSaver, PictureSaver, save_picture
 from desktop.over_time.summaries import (
     comparison_ready,
     describe_changes,
@@ -90,24 +89,6 @@ SETTING_PICTURE = "over_time/picture"
 SETTING_CALENDAR = "over_time/calendar"
 
 
-class PictureSaver(Protocol):
-    def save_path(
-        self, parent: QWidget | None, title: str, suggested: str, filters: list[str]
-    ) -> tuple[Path, str] | None: ...
-
-
-class FileDialogSaver:
-    """Asks where to save a picture; tests give their own answer instead."""
-
-    def save_path(
-        self, parent: QWidget | None, title: str, suggested: str, filters: list[str]
-    ) -> tuple[Path, str] | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, ";;".join(filters))
-        return (Path(path), chosen) if path else None
-
-
 def named(widget: QWidget, name: str, description: str) -> None:
     widget.setAccessibleName(name.replace("&", ""))
     widget.setAccessibleDescription(description)
@@ -151,6 +132,8 @@ LOADING = QT_TRANSLATE_NOOP("OverTime", "Looking through what you have kept…")
 
 
 class DaysPage(QWidget):
+    mode_chosen = Signal(str)  # the person chose a month or a year at a time
+
     def __init__(self, wall: WallClock, clock: Clock, reduced_motion: bool) -> None:
         super().__init__()
         self.calendar = CalendarView(wall)
@@ -173,10 +156,10 @@ class DaysPage(QWidget):
         named(
             self.year_button, self.year_button.text(), translate("OverTime", "A whole year at once")
         )
-        self.modes = QButtonGroup(self)
+        # Two checkable buttons that set_mode() keeps one of checked. Not a QButtonGroup: in a
+        # group Tab reaches only the checked button, the other only by the arrow keys.
         for button in (self.month_button, self.year_button):
             button.setCheckable(True)
-            self.modes.addButton(button)
         self.month_button.setChecked(True)
         self.title = heading("")
         self.summary = wrapping_label("days_summary", translate("OverTime", LOADING))
@@ -196,8 +179,8 @@ class DaysPage(QWidget):
         layout.addWidget(self.frame, 1)
         self.earlier.clicked.connect(lambda: self._step(-1))
         self.later.clicked.connect(lambda: self._step(1))
-        self.month_button.clicked.connect(lambda: self.set_mode(MONTH))
-        self.year_button.clicked.connect(lambda: self.set_mode(YEAR))
+        self.month_button.clicked.connect(lambda: self.choose_mode(MONTH))
+        self.year_button.clicked.connect(lambda: self.choose_mode(YEAR))
         self.calendar.period_changed.connect(self._show_period)
         self._show_period()
 
@@ -205,10 +188,16 @@ class DaysPage(QWidget):
         self.fade.begin()
         self.calendar.step(count)
 
+    def choose_mode(self, mode: str) -> None:
+        self.set_mode(mode)
+        self.mode_chosen.emit(mode)
+
     def set_mode(self, mode: str) -> None:
-        self.fade.begin()
+        if mode != self.calendar.mode:
+            self.fade.begin()
         self.calendar.set_mode(mode)
-        (self.year_button if mode == YEAR else self.month_button).setChecked(True)
+        self.year_button.setChecked(mode == YEAR)
+        self.month_button.setChecked(mode != YEAR)
         unit = translate("OverTime", "year") if mode == YEAR else translate("OverTime", "month")
         self.earlier.setAccessibleDescription(
             translate("OverTime", "Shows the {unit} before").format(unit=unit)
@@ -516,7 +505,7 @@ class OverTimeTab(QWidget):
         vocabulary: Vocabulary,
         body_svg: str,
         reduced_motion: bool = False,
-        executor: Executor = in_thread_pool,
+        executor: Executor | None = None,
         saver: PictureSaver | None = None,
     ) -> None:
         super().__init__()
@@ -527,7 +516,7 @@ class OverTimeTab(QWidget):
         self._svg = body_svg
         self._saver = saver or FileDialogSaver()
         self._kernels: HeatKernels | None = None
-        self.loader = Loader(store, executor)
+        self.loader = Loader(store, executor, self)
         self.stale = {key for key, _ in PICTURES}
 
         self.pictures = QTabBar()
@@ -559,6 +548,7 @@ class OverTimeTab(QWidget):
         self.scroll_area.setObjectName("over_time_scroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its content takes the focus
         self.scroll_area.setWidget(self.stack)
         self.save_button = QPushButton(translate("OverTime", "&Save as picture…"))
         self.save_button.setObjectName("save_picture")
@@ -590,9 +580,7 @@ class OverTimeTab(QWidget):
         self.pictures.currentChanged.connect(self._on_picture_chosen)
         self.save_button.clicked.connect(self.save_picture)
         self.days.calendar.day_activated.connect(self.day_requested)
-        self.days.modes.buttonClicked.connect(
-            lambda _b: self._settings.setValue(SETTING_CALENDAR, self.days.calendar.mode)
-        )
+        self.days.mode_chosen.connect(lambda mode: self._settings.setValue(SETTING_CALENDAR, mode))
         self.body.filter_changed.connect(lambda: self.load("body"))
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
@@ -672,6 +660,9 @@ class OverTimeTab(QWidget):
             if self.isVisible():
                 self.refresh()
 
+    def prepare_to_close(self) -> None:
+        self.loader.wait()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
@@ -684,25 +675,9 @@ class OverTimeTab(QWidget):
 
     def save_picture(self) -> Path | None:
         suggested = f"glimmers-{self.current_key()}-{today(self._wall).isoformat()}.png"
-        chosen = self._saver.save_path(
-            self,
-            translate("OverTime", "Save the picture"),
-            suggested,
-            [translate("OverTime", "PNG picture (*.png)")],
-        )
-        if chosen is None:
-            return None
-        path = chosen[0]
-        if path.suffix.lower() != ".png":
-            path = path.with_name(path.name + ".png")
-        if not self.frame().grab().save(str(path), "PNG"):
-            self.message.setText(
-                translate(
-                    "OverTime", "The picture could not be saved in {folder}. Try another folder."
-                ).format(folder=path.parent)
-            )
-            return None
-        self.message.setText(
-            translate("OverTime", "Saved the picture as {name}.").format(name=path.name)
-        )
+        for fade in (self.fade, self.days.fade):
+            fade.finish()  # the picture as it is now, not half of the one before
+        path, words = save_picture(self.frame(), self._saver, self, suggested)
+        if words:
+            self.message.setText(words)
         return path

@@ -87,7 +87,18 @@ def build_pages(
     def listen() -> QWidget:
         from desktop.listen.tab import ListenTab
 
-        return ListenTab(store, signals, settings, player(), vocabulary(), read_text("body.svg"))
+        tab = ListenTab(store, signals, settings, player(), vocabulary(), read_text("body.svg"))
+        tab.landed_requested.connect(lambda track, title: where_landed(tab, track, title))
+        return tab
+
+    def where_landed(parent: QWidget, track_id: int, title: str) -> None:
+        from PySide6.QtCore import Qt
+
+        from desktop.over_time.track_map import TrackMapDialog
+
+        dialog = TrackMapDialog(store, track_id, title, read_text("body.svg"), parent=parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def journal() -> QWidget:
         from desktop.journal.tab import JournalTab

@@ -77,7 +77,7 @@ def description_of(widget: QWidget) -> str:
     return (widget.accessibleDescription() or widget.toolTip()).strip()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "over_time"])
 def test_every_interactive_widget_has_a_name(
     qtbot: QtBot, data_dir: Path, player: Player, tab: str
 ) -> None:
@@ -88,6 +88,7 @@ def test_every_interactive_widget_has_a_name(
     qtbot.addWidget(window)
     assert app.window is not None
     page = app.window.show_page(tab)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     assert unnamed(page) == []
     app.shutdown()
 
@@ -167,10 +168,11 @@ def test_tab_moves_through_the_senses_in_reading_order(qtbot: QtBot, shown: Life
     assert [w.accessibleName() for w in back] == ["Smell and taste", "Sight"]
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "over_time"])
 def test_tab_reaches_every_control_of_a_tab(qtbot: QtBot, shown: Lifecycle, tab: str) -> None:
     assert shown.window is not None
     page = shown.window.show_page(tab)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     QApplication.processEvents()
     reachable = {
         w
@@ -196,6 +198,7 @@ def test_tab_reaches_every_control_of_a_tab(qtbot: QtBot, shown: Lifecycle, tab:
         ("journal", "sketch_pad"),
         ("listen", "mood_grid"),
         ("listen", "seek_bar"),
+        ("over_time", "calendar_view"),
     ],
 )
 def test_our_own_widgets_show_when_they_have_the_focus(
@@ -204,6 +207,7 @@ def test_our_own_widgets_show_when_they_have_the_focus(
     """Qt's style draws the focus of its own controls; the ones we paint must draw theirs."""
     assert shown.window is not None
     page = shown.window.show_page(tab)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     widget = page.findChild(QWidget, name)
     assert widget is not None, name
     widget.setEnabled(True)

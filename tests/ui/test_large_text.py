@@ -49,7 +49,7 @@ def _ancestors(widget: QWidget, root: QWidget) -> Iterator[QWidget]:
         parent = parent.parentWidget()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "over_time"])
 def test_nothing_is_clipped_at_150_percent(
     qtbot: QtBot, data_dir: Path, player: Player, large_text: None, tab: str
 ) -> None:
@@ -61,6 +61,7 @@ def test_nothing_is_clipped_at_150_percent(
     window.resize(1100, 760)  # the default window size
     assert app.window is not None
     page = app.window.show_page(tab)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     QApplication.processEvents()
     assert clipped(page) == []
     app.shutdown()

@@ -123,10 +123,11 @@ def app(qtbot: QtBot, data_dir: Path, player: Player, pseudo: None) -> Iterator[
     glimmers.shutdown()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal"])
-def test_every_shown_text_is_translated_and_fits(app: Lifecycle, tab: str) -> None:
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "over_time"])
+def test_every_shown_text_is_translated_and_fits(qtbot: QtBot, app: Lifecycle, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     QApplication.processEvents()
     assert untranslated(app.window) == []
     assert clipped(page) == []

@@ -1,5 +1,7 @@
 """The body map over time: where something was felt, as a soft heat map on our silhouette.
 
+Imported when the body map is first shown (it brings QtSvg).
+
 One hue from the calm palette, deeper where more was felt (lighter on a dark theme), so it reads
 the same for colour-blind people; a legend says which way the scale runs. The arrow keys move
 between regions and a screen reader hears what was felt in each.
@@ -7,6 +9,7 @@ between regions and a screen reader hears what was felt in each.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
@@ -24,14 +27,23 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.checkin.body import Region, outline_shapes, parse_regions, view_box
 from desktop.checkin.body_map import shape_path
+from desktop.clock import WallClock, today
 from desktop.over_time.heat import Grid, HeatKernels, alpha_bytes, warmest_first
+from desktop.over_time.parts import LOADING, Frame, heading, named, wrapping_label
 from desktop.over_time.summaries import body_summary, region_description
-from desktop.store.patterns import BodyTotals
-from desktop.texts import translate
+from desktop.store.patterns import BodyFilter, BodyOptions, BodyTotals
+from desktop.texts import QT_TRANSLATE_NOOP, translate
+
+PERIODS = (
+    (QT_TRANSLATE_NOOP("OverTime", "All the time"), None),
+    (QT_TRANSLATE_NOOP("OverTime", "The last 4 weeks"), 28),
+    (QT_TRANSLATE_NOOP("OverTime", "The last 3 months"), 91),
+    (QT_TRANSLATE_NOOP("OverTime", "The last 12 months"), 365),
+)
 
 
 def make_kernels(svg_text: str) -> HeatKernels:
@@ -266,3 +278,110 @@ class BodyHeatView(QWidget):
         labels = QRectF(left, bar.bottom() + 3, width, line)
         painter.drawText(labels, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), fewer)
         painter.drawText(labels, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), more)
+
+
+class BodyPage(QWidget):
+    filter_changed = Signal()
+
+    def __init__(self, svg_text: str, wall: WallClock) -> None:
+        super().__init__()
+        self._wall = wall
+        self.view = BodyHeatView(svg_text)
+        self.period = QComboBox()
+        self.period.setObjectName("body_period")
+        named(
+            self.period,
+            translate("OverTime", "When"),
+            translate("OverTime", "Which stretch of time the map gathers"),
+        )
+        for label, days in PERIODS:
+            self.period.addItem(translate("OverTime", label), days)
+        self.quality = QComboBox()
+        self.quality.setObjectName("body_quality")
+        named(
+            self.quality,
+            translate("OverTime", "Felt as"),
+            translate("OverTime", "Only the places felt this way"),
+        )
+        self.practice = QComboBox()
+        self.practice.setObjectName("body_practice")
+        named(
+            self.practice,
+            translate("OverTime", "During"),
+            translate("OverTime", "Only what was felt during this practice or track"),
+        )
+        self.set_options(BodyOptions())
+        self.title = heading(translate("OverTime", "Your body map over time"))
+        self.chosen = wrapping_label("body_chosen")
+        self.summary = wrapping_label("body_summary", translate("OverTime", LOADING))
+        self.frame = Frame("body_frame")
+        self.frame.column.addWidget(self.title)
+        self.frame.column.addWidget(self.chosen)
+        self.frame.column.addWidget(self.view, 1)
+        self.frame.column.addWidget(self.summary)
+        filters = QHBoxLayout()
+        for text, combo in (
+            (translate("OverTime", "When"), self.period),
+            (translate("OverTime", "Felt as"), self.quality),
+            (translate("OverTime", "During"), self.practice),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(combo)
+            filters.addWidget(caption)
+            filters.addWidget(combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.frame, 1)
+        for combo in (self.period, self.quality, self.practice):
+            combo.currentIndexChanged.connect(self.filter_changed)
+        self.view.current_changed.connect(lambda _key: None)
+        self._describe_choice()
+
+    def set_options(self, options: BodyOptions) -> None:
+        quality = self.quality.currentData()
+        practice = self.practice.currentData()
+        for combo in (self.quality, self.practice):
+            combo.blockSignals(True)
+            combo.clear()
+        self.quality.addItem(translate("OverTime", "Any way"), None)
+        for word in options.qualities:
+            self.quality.addItem(word, word)
+        self.practice.addItem(translate("OverTime", "Every practice"), "")
+        for key, label in options.practices:
+            self.practice.addItem(translate("Patterns", label), key)
+            if key == "listening":
+                for track_id, title in options.tracks:
+                    self.practice.addItem(
+                        translate("OverTime", "Listening to {title}").format(title=title),
+                        f"{key}#{track_id}",
+                    )
+        self.quality.setCurrentIndex(max(0, self.quality.findData(quality)))
+        self.practice.setCurrentIndex(max(0, self.practice.findData(practice)))
+        for combo in (self.quality, self.practice):
+            combo.blockSignals(False)
+
+    def body_filter(self) -> BodyFilter:
+        days = self.period.currentData()
+        since = None
+        if days is not None:
+            since = (today(self._wall) - dt.timedelta(days=int(days) - 1)).isoformat()
+        key, _, track = str(self.practice.currentData() or "").partition("#")
+        return BodyFilter(
+            since, self.quality.currentData(), key or None, int(track) if track else None
+        )
+
+    def _describe_choice(self) -> None:
+        self.chosen.setText(
+            translate("OverTime", "{period} · {quality} · {practice}").format(
+                period=self.period.currentText(),
+                quality=self.quality.currentText(),
+                practice=self.practice.currentText(),
+            )
+        )
+
+    def show_picture(self, picture: HeatPicture, options: BodyOptions) -> None:
+        self.set_options(options)
+        self.view.set_picture(picture)
+        self._describe_choice()
+        self.summary.setText(self.view.summary())

@@ -1,14 +1,16 @@
 """Reading the pictures' aggregates off the GUI thread; results come back by signal.
 
-Each request gets its own connection to the same file (opened here, closed by the worker), so a
-long query never holds the window. The work runs in the loader's own small thread pool, which
-the view waits for when it closes; the executor is injectable, and tests run the work inline.
+The loader reads through its own connection to the same file (opened on the GUI thread, kept
+for the view's life so its page cache stays warm), one job at a time in its own one-thread pool,
+so a long query never holds the window. The view waits for it and closes it when it goes. The
+executor is injectable: tests run the work inline.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -35,7 +37,8 @@ def inline(work: Callable[[], None]) -> None:
 
 
 class Loader(QObject):
-    """Runs named jobs on their own connections; only the newest answer to each name counts."""
+    """Runs named jobs on a reading connection of its own; only the newest answer to each name
+    counts."""
 
     loaded = Signal(str, object)  # the job's name, its result
     failed = Signal(str, str)  # the job's name, what went wrong
@@ -49,16 +52,26 @@ class Loader(QObject):
         self._pool: QThreadPool | None = None
         if executor is None:
             pool = self._pool = QThreadPool(self)
-            pool.setMaxThreadCount(2)
+            pool.setMaxThreadCount(1)  # one reader, one job at a time
             executor = lambda work: pool.start(_Runnable(work))  # noqa: E731
         self._executor = executor
+        self._reader: Store | None = None
+        self._reading = threading.Lock()  # whatever the executor, one job reads at a time
         self._serial = 0
         self._latest: dict[str, int] = {}
         self._finished.connect(self._deliver)
 
     def wait(self, ms: int = 5000) -> bool:
-        """Wait for work still running in the loader's threads (when its view closes)."""
+        """Wait for work still running in the loader's thread."""
         return self._pool.waitForDone(ms) if self._pool is not None else True
+
+    def close(self) -> None:
+        """When the view goes: let the running job finish, then close the connection."""
+        self.wait()
+        with self._reading:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
 
     def pending(self, name: str) -> bool:
         return name in self._latest
@@ -67,20 +80,22 @@ class Loader(QObject):
         self._serial += 1
         number = self._serial
         self._latest[name] = number
-        try:
-            reader = self._store.second_connection()
-        except DATABASE_ERRORS as e:
-            self._finished.emit(name, number, None, str(e))
-            return
+        if self._reader is None:
+            try:
+                self._reader = self._store.second_connection()
+            except DATABASE_ERRORS as e:
+                self._finished.emit(name, number, None, str(e))
+                return
+        reader = self._reader
         finished = self._finished
+        reading = self._reading
 
         def work() -> None:
-            try:
-                result, problem = job(reader.conn), ""
-            except DATABASE_ERRORS as e:
-                result, problem = None, str(e)
-            finally:
-                reader.close()
+            with reading:
+                try:
+                    result, problem = job(reader.conn), ""
+                except DATABASE_ERRORS as e:
+                    result, problem = None, str(e)
             # If the view went away meanwhile, nobody is waiting for this any more.
             with contextlib.suppress(RuntimeError):
                 finished.emit(name, number, result, problem)

@@ -13,11 +13,11 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,13 +32,12 @@ from PySide6.QtWidgets import (
 
 from desktop.checkin.feelings import Vocabulary
 from desktop.clock import Clock, WallClock, today
-from desktop.over_time.body_view import BodyHeatView, HeatPicture, heat_picture, make_kernels
-from desktop.over_time.calendar_view import MONTH, YEAR, CalendarView, day_text, month_title
+from desktop.over_time.calendar_view import MONTH, YEAR, CalendarView, day_text
 from desktop.over_time.fade import CrossFade
-from desktop.over_time.heat import HeatKernels
 from desktop.over_time.helps_view import ChangeStrip
 from desktop.over_time.loader import Executor, Loader
 from desktop.over_time.marks import kind_label
+from desktop.over_time.parts import LOADING, Frame, heading, month_text, named, wrapping_label
 from desktop.over_time.saving import FileDialogSaver, PictureSaver, save_picture
 from desktop.over_time.summaries import (
     comparison_ready,
@@ -53,7 +52,6 @@ from desktop.over_time.words_view import WordsChart
 from desktop.store import Store
 from desktop.store.patterns import (
     DAY_KINDS,
-    BodyFilter,
     BodyOptions,
     PracticeChanges,
     PracticeDays,
@@ -67,6 +65,10 @@ from desktop.store.patterns import (
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
+if TYPE_CHECKING:
+    from desktop.over_time.body_view import BodyPage, HeatPicture
+    from desktop.over_time.heat import HeatKernels
+
 # The tables whose writes change what the pictures show.
 WATCHED = frozenset(
     {t for kind in DAY_KINDS for t in kind.tables}
@@ -79,53 +81,8 @@ PICTURES = (
     ("words", QT_TRANSLATE_NOOP("OverTime", "Words")),
     ("helps", QT_TRANSLATE_NOOP("OverTime", "What helps")),
 )
-PERIODS = (
-    (QT_TRANSLATE_NOOP("OverTime", "All the time"), None),
-    (QT_TRANSLATE_NOOP("OverTime", "The last 4 weeks"), 28),
-    (QT_TRANSLATE_NOOP("OverTime", "The last 3 months"), 91),
-    (QT_TRANSLATE_NOOP("OverTime", "The last 12 months"), 365),
-)
 SETTING_PICTURE = "over_time/picture"
 SETTING_CALENDAR = "over_time/calendar"
-
-
-def named(widget: QWidget, name: str, description: str) -> None:
-    widget.setAccessibleName(name.replace("&", ""))
-    widget.setAccessibleDescription(description)
-
-
-def wrapping_label(name: str, text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(f"<h3>{html.escape(text)}</h3>")
-    label.setWordWrap(True)
-    return label
-
-
-def month_text(iso_day: str) -> str:
-    day = dt.date.fromisoformat(iso_day)
-    return month_title(day.year, day.month)
-
-
-class Frame(QFrame):
-    """What "Save as picture" saves: a picture with its heading and its words."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.setAutoFillBackground(True)
-        self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(8, 8, 8, 8)
-        self.column.setSpacing(8)
-
-
-LOADING = QT_TRANSLATE_NOOP("OverTime", "Looking through what you have kept…")
 
 
 # -- the four pages --------------------------------------------------------------------------------
@@ -222,113 +179,6 @@ class DaysPage(QWidget):
         )
         if self.calendar.days.kinds or self.calendar.days.by_day:
             self.summary.setText(self.calendar.summary())
-
-
-class BodyPage(QWidget):
-    filter_changed = Signal()
-
-    def __init__(self, svg_text: str, wall: WallClock) -> None:
-        super().__init__()
-        self._wall = wall
-        self.view = BodyHeatView(svg_text)
-        self.period = QComboBox()
-        self.period.setObjectName("body_period")
-        named(
-            self.period,
-            translate("OverTime", "When"),
-            translate("OverTime", "Which stretch of time the map gathers"),
-        )
-        for label, days in PERIODS:
-            self.period.addItem(translate("OverTime", label), days)
-        self.quality = QComboBox()
-        self.quality.setObjectName("body_quality")
-        named(
-            self.quality,
-            translate("OverTime", "Felt as"),
-            translate("OverTime", "Only the places felt this way"),
-        )
-        self.practice = QComboBox()
-        self.practice.setObjectName("body_practice")
-        named(
-            self.practice,
-            translate("OverTime", "During"),
-            translate("OverTime", "Only what was felt during this practice or track"),
-        )
-        self.set_options(BodyOptions())
-        self.title = heading(translate("OverTime", "Your body map over time"))
-        self.chosen = wrapping_label("body_chosen")
-        self.summary = wrapping_label("body_summary", translate("OverTime", LOADING))
-        self.frame = Frame("body_frame")
-        self.frame.column.addWidget(self.title)
-        self.frame.column.addWidget(self.chosen)
-        self.frame.column.addWidget(self.view, 1)
-        self.frame.column.addWidget(self.summary)
-        filters = QHBoxLayout()
-        for text, combo in (
-            (translate("OverTime", "When"), self.period),
-            (translate("OverTime", "Felt as"), self.quality),
-            (translate("OverTime", "During"), self.practice),
-        ):
-            caption = QLabel(text)
-            caption.setBuddy(combo)
-            filters.addWidget(caption)
-            filters.addWidget(combo, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
-        layout.addWidget(self.frame, 1)
-        for combo in (self.period, self.quality, self.practice):
-            combo.currentIndexChanged.connect(self.filter_changed)
-        self.view.current_changed.connect(lambda _key: None)
-        self._describe_choice()
-
-    def set_options(self, options: BodyOptions) -> None:
-        quality = self.quality.currentData()
-        practice = self.practice.currentData()
-        for combo in (self.quality, self.practice):
-            combo.blockSignals(True)
-            combo.clear()
-        self.quality.addItem(translate("OverTime", "Any way"), None)
-        for word in options.qualities:
-            self.quality.addItem(word, word)
-        self.practice.addItem(translate("OverTime", "Every practice"), "")
-        for key, label in options.practices:
-            self.practice.addItem(translate("Patterns", label), key)
-            if key == "listening":
-                for track_id, title in options.tracks:
-                    self.practice.addItem(
-                        translate("OverTime", "Listening to {title}").format(title=title),
-                        f"{key}#{track_id}",
-                    )
-        self.quality.setCurrentIndex(max(0, self.quality.findData(quality)))
-        self.practice.setCurrentIndex(max(0, self.practice.findData(practice)))
-        for combo in (self.quality, self.practice):
-            combo.blockSignals(False)
-
-    def body_filter(self) -> BodyFilter:
-        days = self.period.currentData()
-        since = None
-        if days is not None:
-            since = (today(self._wall) - dt.timedelta(days=int(days) - 1)).isoformat()
-        key, _, track = str(self.practice.currentData() or "").partition("#")
-        return BodyFilter(
-            since, self.quality.currentData(), key or None, int(track) if track else None
-        )
-
-    def _describe_choice(self) -> None:
-        self.chosen.setText(
-            translate("OverTime", "{period} · {quality} · {practice}").format(
-                period=self.period.currentText(),
-                quality=self.quality.currentText(),
-                practice=self.practice.currentText(),
-            )
-        )
-
-    def show_picture(self, picture: HeatPicture, options: BodyOptions) -> None:
-        self.set_options(options)
-        self.view.set_picture(picture)
-        self._describe_choice()
-        self.summary.setText(self.view.summary())
 
 
 class WordsPage(QWidget):
@@ -530,19 +380,19 @@ class OverTimeTab(QWidget):
             self.pictures.addTab(translate("OverTime", label))
             del key
         self.pictures.setExpanding(False)
-        self.days = DaysPage(wall, clock, reduced_motion)
-        self.body = BodyPage(body_svg, wall)
-        self.words = WordsPage(vocabulary, wall)
-        self.helps = HelpsPage()
-        self.pages: dict[str, QWidget] = {
-            "days": self.days,
-            "body": self.body,
-            "words": self.words,
-            "helps": self.helps,
-        }
+        self._clock = clock
+        self._reduced_motion = reduced_motion
+        self._vocabulary = vocabulary
+        # Each picture's page is built when it is first shown: opening the tab builds one.
+        self.pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
-        for page in self.pages.values():
-            self.stack.addWidget(page)
+        for key, _ in PICTURES:
+            holder = QWidget()
+            holder.setObjectName(f"{key}_picture")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = holder
+            self.stack.addWidget(holder)
         self.fade = CrossFade(self.stack, clock, reduced_motion)
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("over_time_scroll")
@@ -571,20 +421,64 @@ class OverTimeTab(QWidget):
         keys = [key for key, _ in PICTURES]
         self.pictures.setCurrentIndex(keys.index(remembered) if remembered in keys else 0)
         self.stack.setCurrentIndex(self.pictures.currentIndex())
-        if settings.value(SETTING_CALENDAR) == YEAR:
-            self.days.set_mode(YEAR)
+        self.page(self.current_key())
         self._connect_signals()
         self.refresh()
 
     def _connect_signals(self) -> None:
         self.pictures.currentChanged.connect(self._on_picture_chosen)
         self.save_button.clicked.connect(self.save_picture)
-        self.days.calendar.day_activated.connect(self.day_requested)
-        self.days.mode_chosen.connect(lambda mode: self._settings.setValue(SETTING_CALENDAR, mode))
-        self.body.filter_changed.connect(lambda: self.load("body"))
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
         self._signals.changed.connect(self._on_store_changed)
+
+    # -- the pages ----------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The picture's page, built the first time it is asked for."""
+        if key not in self.pages:
+            page = self._build(key)
+            self.pages[key] = page
+            holder = self._holders[key]
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(page)
+            page.show()
+        return self.pages[key]
+
+    def _build(self, key: str) -> QWidget:
+        if key == "days":
+            days = DaysPage(self._wall, self._clock, self._reduced_motion)
+            if self._settings.value(SETTING_CALENDAR) == YEAR:
+                days.set_mode(YEAR)
+            days.calendar.day_activated.connect(self.day_requested)
+            days.mode_chosen.connect(lambda mode: self._settings.setValue(SETTING_CALENDAR, mode))
+            return days
+        if key == "body":
+            from desktop.over_time.body_view import BodyPage  # QtSvg: when first looked at
+
+            body = BodyPage(self._svg, self._wall)
+            body.filter_changed.connect(lambda: self.load("body"))
+            return body
+        if key == "words":
+            return WordsPage(self._vocabulary, self._wall)
+        return HelpsPage()
+
+    @property
+    def days(self) -> DaysPage:
+        return cast(DaysPage, self.page("days"))
+
+    @property
+    def body(self) -> BodyPage:
+        return cast("BodyPage", self.page("body"))
+
+    @property
+    def words(self) -> WordsPage:
+        return cast(WordsPage, self.page("words"))
+
+    @property
+    def helps(self) -> HelpsPage:
+        return cast(HelpsPage, self.page("helps"))
 
     # -- which picture ------------------------------------------------------------------------
 
@@ -601,6 +495,7 @@ class OverTimeTab(QWidget):
 
     def _on_picture_chosen(self, index: int) -> None:
         self.fade.begin()
+        self.page(PICTURES[index][0])
         self.stack.setCurrentIndex(index)
         self.message.clear()
         self._settings.setValue(SETTING_PICTURE, self.current_key())
@@ -625,6 +520,8 @@ class OverTimeTab(QWidget):
             return words_used
         if key == "helps":
             return settled_changes
+        from desktop.over_time.body_view import heat_picture, make_kernels
+
         chosen = self.body.body_filter()
         kernels, svg = self._kernels, self._svg
 
@@ -661,7 +558,7 @@ class OverTimeTab(QWidget):
                 self.refresh()
 
     def prepare_to_close(self) -> None:
-        self.loader.wait()
+        self.loader.close()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -670,12 +567,13 @@ class OverTimeTab(QWidget):
     # -- saving -------------------------------------------------------------------------------
 
     def frame(self) -> QWidget:
-        page = self.pages[self.current_key()]
+        page = self.page(self.current_key())
         return page.frame  # type: ignore[attr-defined, no-any-return]
 
     def save_picture(self) -> Path | None:
         suggested = f"glimmers-{self.current_key()}-{today(self._wall).isoformat()}.png"
-        for fade in (self.fade, self.days.fade):
+        fades = [self.fade] + ([self.days.fade] if "days" in self.pages else [])
+        for fade in fades:
             fade.finish()  # the picture as it is now, not half of the one before
         path, words = save_picture(self.frame(), self._saver, self, suggested)
         if words:

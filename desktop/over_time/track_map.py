@@ -241,7 +241,7 @@ class TrackMapDialog(QDialog):
         self.loader.request("track", job)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.loader.wait()
+        self.loader.close()
         super().closeEvent(event)
 
     def ready(self) -> bool:

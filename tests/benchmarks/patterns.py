@@ -178,6 +178,122 @@ def _time_ms(fn: Callable[[], object]) -> float:
         gc.enable()
 
 
+PICTURES = ("days", "body", "words", "helps")
+NAMES = {"days": "calendar", "body": "bodymap", "words": "words", "helps": "helps"}
+HEARTBEAT_MS = 5
+
+
+def floors(path: Path) -> dict[str, float]:
+    """Each picture's SQL, run raw on one warm sqlite3 connection: nothing but the rows."""
+    from desktop.store import patterns
+
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA cache_size = -32768")  # as the app's connections have it
+    statements = {
+        "days": [(s, []) for s in patterns.calendar_statements(raw)],
+        "body": [
+            *patterns.body_statements(patterns.BodyFilter()),
+            *patterns.OPTIONS_STATEMENTS,
+        ],
+        "words": patterns.words_statements(raw),
+        "helps": patterns.helps_statements(raw),
+    }
+    found = {}
+    for key, sql in statements.items():
+        run = lambda sql=sql: [raw.execute(s, p).fetchall() for s, p in sql]  # noqa: E731
+        run()
+        found[key] = statistics.median(_time_ms(run) for _ in range(RUNS))
+    raw.close()
+    return found
+
+
+def make_tab(store, executor):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from desktop.checkin.vocabularies import load_feelings
+    from desktop.clock import MonotonicClock
+    from desktop.over_time.tab import OverTimeTab
+    from desktop.resources import read_text
+    from desktop.store_signals import StoreSignals
+
+    settings = QSettings(str(store.path.parent / "bench-settings.ini"), QSettings.Format.IniFormat)
+    signals = StoreSignals(store)
+    tab = OverTimeTab(
+        store,
+        signals,
+        settings,
+        MonotonicClock(),
+        store.wall,
+        load_feelings(),
+        read_text("body.svg"),
+        reduced_motion=True,
+        executor=executor,
+    )
+    tab.resize(1100, 760)
+    return tab, signals
+
+
+def pictures(store) -> tuple[dict[str, float], float]:  # type: ignore[no-untyped-def]
+    """Each picture's query plus its first paint, as the tab does them (inline here)."""
+    from desktop.over_time.loader import inline
+
+    tab, signals = make_tab(store, inline)
+    tab.show()
+    timings = {}
+    for key in PICTURES:
+        tab.show_picture(key)
+
+        def draw(key: str = key) -> None:
+            tab.load(key)
+            tab.frame().grab()
+
+        draw()  # once to warm the file's pages, as the floor is warmed
+        timings[key] = statistics.median(_time_ms(draw) for _ in range(RUNS))
+    kernels = statistics.median(
+        _time_ms(
+            lambda: __import__("desktop.over_time.body_view").over_time.body_view.make_kernels(
+                __import__("desktop.resources").resources.read_text("body.svg")
+            )
+        )
+        for _ in range(3)
+    )
+    tab.close()
+    signals.detach()
+    return timings, kernels
+
+
+def open_block(app, store) -> float:  # type: ignore[no-untyped-def]
+    """The longest the GUI thread went without its event loop while the tab is built, shown
+    and filled by its own worker threads, each picture in turn."""
+    from PySide6.QtCore import QTimer
+
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(HEARTBEAT_MS)
+    heartbeat.timeout.connect(beat)
+    heartbeat.start()
+    last[0] = time.perf_counter()
+    tab, signals = make_tab(store, None)  # built on the GUI thread: its cost is a stall too
+    tab.show()
+    for key in PICTURES:
+        tab.show_picture(key)
+        while not tab.ready():
+            app.processEvents()
+    heartbeat.stop()
+    beat()
+    tab.prepare_to_close()
+    tab.close()
+    signals.detach()
+    return max(gaps) - HEARTBEAT_MS
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=100_000)
@@ -191,26 +307,33 @@ def main() -> None:
         generate(path, args.records)
         print(f"generated {args.records} records in {time.perf_counter() - started:.1f} s")
     print(f"file: {path.stat().st_size / 1e6:.0f} MB")
-    from desktop.store import patterns
 
-    store = open_store(path, folder / "backups")
-    raw = sqlite3.connect(path)
-    for name, statements in (
-        ("calendar", [(s, []) for s in patterns.calendar_statements(store.conn)]),
-        ("bodymap", patterns.body_statements(patterns.BodyFilter())),
-        ("options", list(patterns.OPTIONS_STATEMENTS)),
-        ("words", patterns.words_statements(store.conn)),
-        ("helps", patterns.helps_statements(store.conn)),
-    ):
-        runs = [
-            _time_ms(lambda st=statements: [raw.execute(s, p).fetchall() for s, p in st])
-            for _ in range(RUNS)
-        ]
-        print(name, round(statistics.median(runs), 1))
-    raw.close()
+    from desktop.app import make_qapplication
+    from desktop.clock import SystemWallClock
+
+    app = make_qapplication([])  # as the app makes it (its GIL switch interval included)
+
+    class Fixed(SystemWallClock):
+        def now(self) -> dt.datetime:  # the journal ends on END: "today" is its last day
+            return dt.datetime(END.year, END.month, END.day, 12, tzinfo=dt.timezone.utc)
+
+    store = open_store(path, folder / "backups", Fixed())
+    floor = floors(path)
+    ours, kernels_ms = pictures(store)
+    blocked = open_block(app, store)
     store.close()
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
+    results: dict[str, object] = {"records": args.records}
+    for key in PICTURES:
+        name = NAMES[key]
+        results[f"{name}_ms"] = round(ours[key], 1)
+        results[f"{name}_floor_ms"] = round(floor[key], 1)
+        print(f"{name:9s} ours {ours[key]:7.1f} ms   floor {floor[key]:7.1f} ms")
+    results["patterns_ratio_max"] = round(max(ours[k] / floor[k] for k in PICTURES), 3)
+    results["heat_kernels_ms"] = round(kernels_ms, 1)
+    results["open_block_ms"] = round(blocked, 1)
+    print(json.dumps(results))
 
 
 if __name__ == "__main__":

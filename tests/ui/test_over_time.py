@@ -53,11 +53,10 @@ class FakeSaver:
 def make_tab(
     qtbot: QtBot, store: Store, tmp_path: Path, clock: FakeClock, wall: FakeWallClock
 ) -> Iterator[TabMaker]:
-    made: list[StoreSignals] = []
+    made: list[tuple[OverTimeTab, StoreSignals]] = []
 
     def make(**options: object) -> OverTimeTab:
         signals = StoreSignals(store)
-        made.append(signals)
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         options.setdefault("executor", inline)
         # Pictures are sampled as soon as they change: no fade in the way unless a test asks.
@@ -72,6 +71,7 @@ def make_tab(
             read_text("body.svg"),
             **options,  # type: ignore[arg-type]
         )
+        made.append((tab, signals))
         qtbot.addWidget(tab)
         tab.resize(1100, 760)
         tab.show()
@@ -79,7 +79,8 @@ def make_tab(
         return tab
 
     yield make
-    for signals in made:
+    for tab, signals in made:
+        tab.prepare_to_close()
         signals.detach()
 
 
@@ -477,6 +478,7 @@ def test_only_the_newest_answer_counts(qtbot: QtBot, store: Store) -> None:
     waiting[0]()  # the older answer arrives last: it is left out
     assert received == ["new"]
     assert not loader.pending("days")
+    loader.close()
 
 
 def test_a_picture_that_cannot_be_read_says_so_and_is_tried_again(
@@ -621,3 +623,36 @@ def test_the_track_map_shows_where_the_music_landed_and_when(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not QImage(str(tmp_path / "rain.png")).isNull()
     dialog.close()
+
+
+def test_every_picture_names_its_controls_and_translates_its_words(
+    qtbot: QtBot, make_tab: TabMaker, november: None, felt: None, store: Store
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop import texts
+    from tests.ui.test_accessibility import unnamed
+    from tests.ui.test_translation import PseudoTranslator, untranslated
+
+    save_session(store, session("2026-11-05", 2, 3))
+    save_entry(store, Entry(day="2026-11-05", feelings=(Feeling("calm"), Feeling("fizzy", 1))))
+    translator = PseudoTranslator()
+    QCoreApplication.installTranslator(translator)
+    texts.use(QCoreApplication.translate)
+    try:
+        tab = make_tab()
+        for key in ("days", "body", "words", "helps"):
+            tab.show_picture(key)
+            qtbot.waitUntil(tab.ready)
+            assert unnamed(tab) == [], key
+            # The person's own words (feelings, tracks, qualities) are theirs, not ours to
+            # translate: only texts of ours are asked to carry the markers.
+            ours = [
+                text
+                for text in untranslated(tab)
+                if not any(w in text for w in ("calm", "fizzy", "warm", "tingling", "Morning Rain"))
+            ]
+            assert ours == [], key
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        texts.use(None)

@@ -15,14 +15,7 @@ from typing import TYPE_CHECKING
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEventLoop,
-    QLocale,
-    QSettings,
-    QStandardPaths,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
@@ -45,11 +38,12 @@ from desktop.shell.help_actions import HelpActions
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.shell.protection_actions import ProtectionActions
+from desktop.shell.settings_file import open_settings
+from desktop.shell.theme import STYLE as THEME_STYLE
+from desktop.shell.theme import STYLED
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
-from desktop.theme import STYLE as THEME_STYLE
-from desktop.theme import STYLED
 
 if TYPE_CHECKING:
     import argparse
@@ -170,7 +164,7 @@ class Lifecycle:
         self.problem_window: ProblemWindow | None = None
         self._player = player
         self._owns_player = player is None
-        self.settings = QSettings(str(settings_file(data_dir)), QSettings.Format.IniFormat)
+        self.settings = open_settings(settings_file(data_dir))
         self.appearance = Appearance(qapp, self.settings)
         self.protection = ProtectionActions(
             self, self.settings, self.dialogs, self.clock, qapp, offer=offer_protection
@@ -236,7 +230,7 @@ class Lifecycle:
             store, self.signals, self.settings, self.clock, self.wall, self.player, self.show_page
         )
         window = MainWindow(pages, self.settings)
-        self.data_actions = DataActions(store, self.dialogs, window)
+        self.data_actions = DataActions(store, self.signals, self.dialogs, window)
         for action in (
             *self.data_actions.actions(),
             *self.backups.actions(window),
@@ -244,7 +238,7 @@ class Lifecycle:
         ):
             window.add_menu_action("file", action)
         self.appearance.add_menu(window)
-        self.help_actions = HelpActions(store, self.data_dir, window)
+        self.help_actions = HelpActions(store, self.signals, self.data_dir, window)
         window.quit_requested.connect(window.close)
         return window
 

@@ -72,15 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     export = commands.add_parser(
         "export",
-        help=translate("Cli", "write your journal to a file"),
-        description=translate("Cli", "Write your journal to a file."),
+        help=translate("Cli", "write everything you keep to a file"),
+        description=translate(
+            "Cli",
+            "Write everything you keep (entries, sessions, patterns, check-ins, taps, music "
+            "library, contacts) to a file.",
+        ),
     )
     export.add_argument(
         "--format",
         choices=("json", "markdown", "csv"),
         default="json",
         help=translate(
-            "Cli", "json is complete and imports again; markdown reads well; csv: a row per entry"
+            "Cli",
+            "json holds everything and imports again; markdown reads as a diary; "
+            "csv is one table with a row per record",
         ),
     )
     export.add_argument(
@@ -88,9 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imported = commands.add_parser(
         "import",
-        help=translate("Cli", "add the entries of a Glimmers JSON export"),
+        help=translate("Cli", "add what a Glimmers JSON export holds"),
         description=translate(
-            "Cli", "Add the entries of a Glimmers JSON export; ones you have are skipped."
+            "Cli",
+            "Add what a Glimmers JSON export holds, all or nothing; what you have is skipped.",
         ),
     )
     imported.add_argument("file", metavar="FILE")

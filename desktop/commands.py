@@ -6,11 +6,10 @@ import argparse
 import getpass
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.paths import backups_dir, database_path, ensure_private_dir
+from desktop.paths import backups_dir, database_path, ensure_private_dir, write_private_file
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store.backups import backup_to, check, make_backup
 from desktop.store.exchange import ImportProblem, export, import_json
@@ -23,21 +22,6 @@ Command = Callable[[argparse.Namespace, Store], int]
 def say(text: str) -> None:
     """A note or a problem: on standard error, so standard output stays the data."""
     print(text, file=sys.stderr)
-
-
-def write_private_file(target: Path, text: str) -> None:
-    """Write all or nothing: a private temp file beside the target, then renamed over it."""
-    target = target.expanduser().resolve()
-    fd, temp = tempfile.mkstemp(prefix=".glimmers-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _export(args: argparse.Namespace, store: Store) -> int:
@@ -79,9 +63,9 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     except ImportProblem as e:
         say(translate("Commands", "glimmers: nothing was imported. {reason}").format(reason=e))
         return 1
-    added, already = result.added, result.already_there
+    already = result.already_there
     print(
-        translate("Commands", "Imported %n entr(y|ies);", None, added)
+        translate("Commands", "Imported {records};").format(records=result.describe_added())
         + " "
         + translate("Commands", "%n already in your journal.", None, already)
     )

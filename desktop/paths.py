@@ -1,8 +1,10 @@
-"""Where data lives: --data-dir, then GLIMMERS_DATA_DIR, then the platform app-data folder."""
+"""Where data lives (--data-dir, then GLIMMERS_DATA_DIR, then the platform app-data folder),
+and writing files there that only their owner can read."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -33,6 +35,21 @@ def ensure_private_dir(path: Path) -> Path:
     if os.name == "posix":
         os.chmod(path, 0o700)
     return path
+
+
+def write_private_file(target: Path, text: str) -> None:
+    """Write all or nothing: a private temp file beside the target, then renamed over it."""
+    target = target.expanduser().resolve()
+    fd, temp = tempfile.mkstemp(prefix=".glimmers-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def database_path(data_dir: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from desktop.store import limits
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 PHASE_KINDS = ("in", "top_up", "hold_in", "out", "hold_out")
@@ -17,7 +18,7 @@ PHASE_WORDS = {
 }
 RESONANCE_RATES = (4.5, 5.0, 5.5, 6.0, 6.5, 7.0)
 DEFAULT_RATE = 6.0
-MAX_PHASE_SECONDS = 60.0
+MAX_PHASE_SECONDS = limits.PHASE_SECONDS  # the store keeps the same
 MIN_CYCLE_SECONDS = 2.0
 LIGHT_HEADED_NOTE = QT_TRANSLATE_NOOP(
     "Patterns",
@@ -202,8 +203,13 @@ def custom_pattern(
     clean_name = " ".join(name.split())
     if not clean_name:
         raise PatternProblem("name", translate("Patterns", "Give the pattern a name."))
-    if len(clean_name) > 60:
-        raise PatternProblem("name", translate("Patterns", "Keep the name under 60 characters."))
+    if len(clean_name) > limits.NAME:
+        raise PatternProblem(
+            "name",
+            translate("Patterns", "Keep the name under {most} characters.").format(
+                most=limits.NAME
+            ),
+        )
     values = {
         "inhale": inhale,
         "hold_in": hold_in,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +31,6 @@ from desktop.breathe.cues import Cues
 from desktop.breathe.pacer import BreathSession, SessionRecord
 from desktop.breathe.pacer_widget import REDUCED_MOTION_DEFAULT, STYLES, PacerWidget
 from desktop.breathe.patterns import (
-    DEFAULT_RATE,
     LIGHT_HEADED_NOTE,
     PRESET_MINUTES,
     RESONANCE_RATES,
@@ -47,8 +45,24 @@ from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.settled_panel import CheckInAnswer, SettledPanel
 from desktop.clock import Clock, WallClock, today
 from desktop.local_format import short_day
+from desktop.settings import (
+    BREATHE_ANNOUNCE,
+    BREATHE_CHECKIN,
+    BREATHE_CUES,
+    BREATHE_GRADUAL,
+    BREATHE_LENGTH,
+    BREATHE_PATTERN,
+    BREATHE_RATE,
+    BREATHE_TONES,
+    BREATHE_UNIT,
+    BREATHE_VOLUME,
+    PACER_LOOK,
+    Settings,
+)
 from desktop.store import Store
 from desktop.store.breathing import (
+    PATTERNS,
+    SESSIONS,
     StoredPattern,
     StoredSession,
     delete_pattern,
@@ -73,22 +87,12 @@ class Tones(Protocol):
 PAGE_PACER, PAGE_BEFORE, PAGE_AFTER = 0, 1, 2
 
 
-def _number(value: object, default: float, low: float, high: float) -> float:
-    """A number from the settings file, or the default if it is missing, out of range or was
-    edited badly."""
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return default
-    return number if math.isfinite(number) and low <= number <= high else default
-
-
 class BreatheTab(QWidget):
     def __init__(
         self,
         store: Store,
         signals: StoreSignals,
-        settings: QSettings,
+        settings: Settings,
         clock: Clock,
         wall: WallClock,
         vocabulary: Vocabulary,
@@ -99,6 +103,7 @@ class BreatheTab(QWidget):
         super().__init__()
         self.setObjectName("breathe_tab")
         self._store = store
+        self._signals = signals
         self._settings = settings
         self._clock = clock
         self._make_tones = tones
@@ -107,6 +112,7 @@ class BreatheTab(QWidget):
         self.session: BreathSession | None = None
         self._before: CheckInAnswer | None = None
         self._custom: dict[str, Pattern] = {}
+        self._show_after_write: str | None = None  # the pattern to choose once the list reloads
 
         self.pacer = PacerWidget(cues)
         self.start_button = QPushButton(translate("BreatheTab", "&Start"))
@@ -176,14 +182,12 @@ class BreatheTab(QWidget):
             self.rate_box.addItem(
                 translate("BreatheTab", "{rate} breaths a minute").format(rate=f"{rate:g}"), rate
             )
-        self.rate_box.setCurrentIndex(
-            max(0, self.rate_box.findData(_number(s.value("breathe/rate"), DEFAULT_RATE, 4.5, 7.0)))
-        )
+        self.rate_box.setCurrentIndex(max(0, self.rate_box.findData(s.get(BREATHE_RATE))))
         self.gradual_box = QCheckBox(
             translate("BreatheTab", "Lengthen the out-breath slowly toward 8")
         )
         self.gradual_box.setObjectName("gradual")
-        self.gradual_box.setChecked(s.value("breathe/gradual", "false") == "true")
+        self.gradual_box.setChecked(s.get(BREATHE_GRADUAL))
 
         self.length_spin = QSpinBox()
         self.length_spin.setObjectName("length")
@@ -191,8 +195,8 @@ class BreatheTab(QWidget):
         self.length_spin.setAccessibleDescription(
             translate("BreatheTab", "How long the session lasts, in minutes or breaths")
         )
-        self.length_spin.setRange(1, 60)
-        self.length_spin.setValue(round(_number(s.value("breathe/length"), 5, 1, 60)))
+        self.length_spin.setRange(BREATHE_LENGTH.low, BREATHE_LENGTH.high)
+        self.length_spin.setValue(s.get(BREATHE_LENGTH))
         self.unit_box = QComboBox()
         self.unit_box.setObjectName("length_unit")
         self.unit_box.setAccessibleName(translate("BreatheTab", "Length in"))
@@ -201,29 +205,29 @@ class BreatheTab(QWidget):
         )
         self.unit_box.addItem(translate("BreatheTab", "minutes"), "minutes")
         self.unit_box.addItem(translate("BreatheTab", "breaths"), "breaths")
-        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(s.value("breathe/unit"))))
+        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(s.get(BREATHE_UNIT))))
         length_row = QHBoxLayout()
         length_row.addWidget(self.length_spin)
         length_row.addWidget(self.unit_box)
 
         self.checkin_box = QCheckBox(translate("BreatheTab", "Check in before and after"))
-        self.checkin_box.setChecked(s.value("breathe/checkin", "true") == "true")
+        self.checkin_box.setChecked(s.get(BREATHE_CHECKIN))
         self.cues_box = QCheckBox(translate("BreatheTab", "Grounding cues"))
-        self.cues_box.setChecked(s.value("breathe/cues", "false") == "true")
+        self.cues_box.setChecked(s.get(BREATHE_CUES))
         self.tones_box = QCheckBox(
             translate("BreatheTab", "Soft tones, for breathing with eyes closed")
         )
-        self.tones_box.setChecked(s.value("breathe/tones", "false") == "true")
+        self.tones_box.setChecked(s.get(BREATHE_TONES))
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("volume")
         self.volume.setAccessibleName(translate("BreatheTab", "Tone volume"))
         self.volume.setAccessibleDescription(translate("BreatheTab", "How loud the soft tones are"))
-        self.volume.setRange(0, 100)
-        self.volume.setValue(round(_number(s.value("breathe/volume"), 50, 0, 100)))
+        self.volume.setRange(BREATHE_VOLUME.low, BREATHE_VOLUME.high)
+        self.volume.setValue(s.get(BREATHE_VOLUME))
         self.announce_box = QCheckBox(
             translate("BreatheTab", "Announce each phase to a screen reader")
         )
-        self.announce_box.setChecked(s.value("breathe/announce", "false") == "true")
+        self.announce_box.setChecked(s.get(BREATHE_ANNOUNCE))
         self.style_box = QComboBox()
         self.style_box.setObjectName("visual_style")
         self.style_box.setAccessibleName(translate("BreatheTab", "How the pacer looks"))
@@ -232,9 +236,9 @@ class BreatheTab(QWidget):
         )
         for key, label in STYLES.items():
             self.style_box.addItem(translate("Pacer", label), key)
-        default_style = REDUCED_MOTION_DEFAULT if reduced_motion else "shape"
-        style = s.value("breathe/style", default_style)
-        self.style_box.setCurrentIndex(max(0, self.style_box.findData(style)))
+        default_look = REDUCED_MOTION_DEFAULT if reduced_motion else PACER_LOOK.default
+        look = s.stored(PACER_LOOK) or default_look
+        self.style_box.setCurrentIndex(max(0, self.style_box.findData(look)))
         for box, description in (
             (self.checkin_box, translate("BreatheTab", "Asks how settled you feel, if you like")),
             (self.cues_box, translate("BreatheTab", "A short line about the body for each phase")),
@@ -383,6 +387,7 @@ class BreatheTab(QWidget):
         self.pacer.stop_requested.connect(self.stop)
         self.pacer.phase_changed.connect(self._on_phase_changed)
         self.pacer.finished.connect(self._on_finished)
+        self._signals.changed.connect(self._on_store_changed)
         self.before_panel.answered.connect(self._begin)
         self.after_panel.answered.connect(self._keep)
         self.save_pattern_button.clicked.connect(self._save_custom)
@@ -391,7 +396,7 @@ class BreatheTab(QWidget):
     # -- patterns -----------------------------------------------------------------------------
 
     def _reload_patterns(self, select: str | None = None) -> None:
-        select = select or str(self._settings.value("breathe/pattern", "resonance"))
+        select = select or self._settings.get(BREATHE_PATTERN)
         self._custom = {}
         for stored in list_patterns(self._store):
             try:
@@ -427,6 +432,12 @@ class BreatheTab(QWidget):
         self.pattern_list.setCurrentRow(keys.index(select) if select in keys else 0)
         self._on_pattern_chosen(self.pattern_list.currentRow())
 
+    def _on_store_changed(self, table: str) -> None:
+        if table == SESSIONS:
+            self._reload_history()
+        elif table == PATTERNS:  # ours, or written elsewhere: the list shows what is stored
+            self._reload_patterns(select=self._show_after_write)
+
     def current_pattern(self) -> Pattern:
         item = self.pattern_list.currentItem()
         key = item.data(Qt.ItemDataRole.UserRole) if item is not None else "resonance"
@@ -436,7 +447,7 @@ class BreatheTab(QWidget):
 
     def _on_pattern_chosen(self, _row: int) -> None:
         pattern = self.current_pattern()
-        self._settings.setValue("breathe/pattern", pattern.key)
+        self._settings.set(BREATHE_PATTERN, pattern.key)
         self.description.setText(pattern.describe())
         self.caution.setVisible(pattern.optional)
         self.rate_box.setVisible(pattern.key == "resonance")
@@ -452,7 +463,7 @@ class BreatheTab(QWidget):
 
     def _on_rate_changed(self) -> None:
         rate = float(self.rate_box.currentData())
-        self._settings.setValue("breathe/rate", rate)
+        self._settings.set(BREATHE_RATE, rate)
         self.description.setText(self.current_pattern().describe())
         session = self.session
         if self.session_active() and session and session.schedule.pattern.key == "resonance":
@@ -460,7 +471,7 @@ class BreatheTab(QWidget):
             self.pacer.refresh()
 
     def _on_gradual_changed(self, on: bool) -> None:
-        self._settings.setValue("breathe/gradual", "true" if on else "false")
+        self._settings.set(BREATHE_GRADUAL, on)
         self.description.setText(self.current_pattern().describe())
 
     def _custom_values(self) -> dict[str, float]:
@@ -479,39 +490,52 @@ class BreatheTab(QWidget):
             return
         current = self.current_pattern()
         old_name = current.name if current.custom else None
+        self._show_after_write = pattern.key
         try:
-            save_pattern(self._store, StoredPattern(pattern.name, **values), old_name=old_name)
+            stored = StoredPattern(
+                pattern.name,
+                pattern.inhale,
+                pattern.hold_in,
+                pattern.exhale,
+                pattern.hold_out,
+                pattern.top_up,
+            )
+            save_pattern(self._store, stored, old_name=old_name)
         except ValueError as e:
             self.custom_message.setText(str(e))
             return
+        finally:
+            self._show_after_write = None
         self.custom_message.setText(
             translate("BreatheTab", "Saved \u201c{name}\u201d.").format(name=pattern.name)
         )
-        self._reload_patterns(select=pattern.key)
 
     def _delete_custom(self) -> None:
         pattern = self.current_pattern()
         if not pattern.custom:
             return
-        delete_pattern(self._store, pattern.name)
+        self._show_after_write = "resonance"
+        try:
+            delete_pattern(self._store, pattern.name)
+        finally:
+            self._show_after_write = None
         self.custom_message.setText(
             translate("BreatheTab", "Deleted \u201c{name}\u201d.").format(name=pattern.name)
         )
-        self._reload_patterns(select="resonance")
 
     # -- options ------------------------------------------------------------------------------
 
     def _apply_options(self) -> None:
         s = self._settings
-        for key, box in (
-            ("checkin", self.checkin_box),
-            ("cues", self.cues_box),
-            ("tones", self.tones_box),
-            ("announce", self.announce_box),
+        for flag, box in (
+            (BREATHE_CHECKIN, self.checkin_box),
+            (BREATHE_CUES, self.cues_box),
+            (BREATHE_TONES, self.tones_box),
+            (BREATHE_ANNOUNCE, self.announce_box),
         ):
-            s.setValue(f"breathe/{key}", "true" if box.isChecked() else "false")
-        s.setValue("breathe/volume", self.volume.value())
-        s.setValue("breathe/style", self.style_box.currentData())
+            s.set(flag, box.isChecked())
+        s.set(BREATHE_VOLUME, self.volume.value())
+        s.set(PACER_LOOK, self.style_box.currentData())
         self.pacer.show_cues = self.cues_box.isChecked()
         self.pacer.announce = self.announce_box.isChecked()
         self.pacer.set_style(str(self.style_box.currentData()))
@@ -520,8 +544,8 @@ class BreatheTab(QWidget):
             self._tones.set_volume(self.volume.value() / 100)
 
     def _save_length(self) -> None:
-        self._settings.setValue("breathe/length", self.length_spin.value())
-        self._settings.setValue("breathe/unit", self.unit_box.currentData())
+        self._settings.set(BREATHE_LENGTH, self.length_spin.value())
+        self._settings.set(BREATHE_UNIT, self.unit_box.currentData())
 
     def tones(self) -> Tones:
         if self._tones is None:
@@ -612,7 +636,6 @@ class BreatheTab(QWidget):
         self.session = None
         self._before = None
         self.stack.setCurrentIndex(PAGE_PACER)
-        self._reload_history()
         self._update_buttons()
 
     def _save_record(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from desktop.store import limits
 from desktop.store.records import Feeling
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
@@ -25,7 +26,7 @@ INTENSITY_NAMES = {
     3: QT_TRANSLATE_NOOP("Feelings", "a lot"),
 }
 DEFAULT_INTENSITY = 2
-MAX_WORD_LENGTH = 60
+MAX_WORD_LENGTH = limits.FEELING_WORD  # the store keeps the same
 
 
 @dataclass(frozen=True)

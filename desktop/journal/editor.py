@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -31,8 +30,10 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Feeling, Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.clock import WallClock, today
+from desktop.journal.limited_text import LimitedPlainTextEdit, limit_line
 from desktop.journal.sketch_pad import SketchPanel
-from desktop.store.journal import IMPRESSION_COUNT, SENSES, Entry, impressions_entry
+from desktop.store import limits
+from desktop.store.journal import IMPRESSION_COUNT, SENSES, Entry, check_entry, impressions_entry
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 AUTOSAVE_MS = 4000
@@ -131,6 +132,7 @@ class EntryEditor(QWidget):
         for key, source in SENSES:
             label = translate("Senses", source)
             edit = QLineEdit()
+            self._limit(edit, label, limits.LINE)
             edit.setObjectName(f"sense_{key}")
             edit.setPlaceholderText(translate("Senses", SENSE_HINTS[key]))
             edit.setAccessibleName(label)
@@ -144,7 +146,12 @@ class EntryEditor(QWidget):
         feelings_layout = QVBoxLayout(feelings_box)
         feelings_layout.addWidget(self.feelings)
 
-        self.body_edit = QPlainTextEdit()
+        self.body_edit = LimitedPlainTextEdit(limits.TEXT)
+        body_label = translate("JournalEditor", "Anything else")
+        self.body_edit.refused.connect(
+            lambda length: self._refused(body_label, limits.TEXT, length)
+        )
+        self.body_edit.over_limit.connect(self._body_over_limit)
         self.body_edit.setObjectName("body")
         self.body_edit.setTabChangesFocus(True)
         self.body_edit.setPlaceholderText(
@@ -156,6 +163,7 @@ class EntryEditor(QWidget):
         )
         self.body_edit.setMinimumHeight(90)
         self.tags_edit = QLineEdit()
+        self._limit(self.tags_edit, translate("JournalEditor", "Tags"), limits.LINE)
         self.tags_edit.setObjectName("tags")
         self.tags_edit.setPlaceholderText(translate("JournalEditor", "walk, morning, music"))
         self.tags_edit.setAccessibleName(translate("JournalEditor", "Tags"))
@@ -194,6 +202,7 @@ class EntryEditor(QWidget):
             edit = QLineEdit()
             edit.setObjectName(f"impression_{number}")
             label = translate("JournalEditor", "Impression {number}").format(number=number)
+            self._limit(edit, label, limits.LINE)
             edit.setAccessibleName(label)
             edit.setPlaceholderText(translate("JournalEditor", "A few words"))
             edit.setAccessibleDescription(
@@ -202,6 +211,31 @@ class EntryEditor(QWidget):
             self.impression_edits.append(edit)
             form.addRow(label, edit)
         return page
+
+    def _limit(self, edit: QLineEdit, label: str, limit: int) -> None:
+        """The store's limit for this field, told to the person when an edit goes over it."""
+        limit_line(edit, limit).refused.connect(lambda length: self._refused(label, limit, length))
+
+    def _refused(self, label: str, limit: int, length: int) -> None:
+        self.show_message(
+            translate(
+                "JournalEditor",
+                "That would make \u201c{field}\u201d {length} characters long, and it holds up "
+                "to {limit}, so it was not added. A shorter part will fit.",
+            ).format(field=label, length=f"{length:,}", limit=f"{limit:,}")
+        )
+
+    def _body_over_limit(self, over: bool) -> None:
+        if over:
+            self.show_message(
+                translate(
+                    "JournalEditor",
+                    "\u201cAnything else\u201d holds up to {limit} characters and now has "
+                    "{length}. Shorten it a little to save.",
+                ).format(limit=f"{limits.TEXT:,}", length=f"{self.body_edit.length():,}")
+            )
+        else:
+            self.show_message("")
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self.request_save)
@@ -227,8 +261,22 @@ class EntryEditor(QWidget):
     def start_new(self, kind: str = "entry") -> None:
         self._load(Entry(kind=kind, day=today(self._wall).isoformat()), editing=None)
 
-    def edit(self, entry: Entry) -> None:
+    def edit(self, entry: Entry) -> bool:
+        """Open a saved entry; False (and a message) when it holds more than the store keeps
+        now (an entry from an older version): it is kept as it is, never cut to fit here."""
+        try:
+            check_entry(entry)
+        except ValueError as e:
+            self.show_message(
+                translate(
+                    "JournalEditor",
+                    "This entry is larger than the editor can open: {reason} It is kept as it "
+                    "is, and an export holds all of it.",
+                ).format(reason=e)
+            )
+            return False
         self._load(entry, editing=entry)
+        return True
 
     def _load(self, entry: Entry, editing: Entry | None) -> None:
         self._loading = True
@@ -297,6 +345,14 @@ class EntryEditor(QWidget):
                 day=day.isoformat(),
                 uid=base.uid if base else None,
             )
+            if base is not None:  # what this page does not show stays as it was (an import's)
+                entry = dataclasses.replace(
+                    entry,
+                    feelings=base.feelings,
+                    tags=base.tags,
+                    sketch=base.sketch,
+                    **{key: getattr(base, key) for key, _ in SENSES},
+                )
         else:
             entry = Entry(
                 day=day.isoformat(),
@@ -348,6 +404,10 @@ class EntryEditor(QWidget):
         self._load(entry, editing=editing)
         self.tags_edit.setText(str(state.get("tags", "")))
         self._mark_dirty()
+        try:  # a draft from an older version may hold more than a save keeps: say so now
+            check_entry(entry)
+        except ValueError as e:
+            self.show_message(str(e))
 
     def _mark_dirty(self) -> None:
         if self._loading:

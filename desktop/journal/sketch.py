@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop.store import limits
+
 Point = tuple[float, float]
 Stroke = list[Point]
 SKETCH_VERSION = 1
-MAX_POINTS = 200_000
+MAX_POINTS = limits.SKETCH_POINTS  # the store refuses more; older sketches show this many
 
 
 def sketch_to_json(strokes: list[Stroke]) -> str:

@@ -38,6 +38,7 @@ from desktop.store.journal import (
     save_entry,
     trash_entry,
 )
+from desktop.store.kinds import shown_on_timeline, timeline_tables
 from desktop.store.timeline import TimelinePager, search_everything
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -45,12 +46,10 @@ from desktop.texts import QT_TRANSLATE_NOOP, translate
 DRAFT_KEY = "journal-editor"
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
-KIND_FILTERS = (
+# "Everything", then one filter per kind of timeline row in the store's registry.
+KIND_FILTERS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     (QT_TRANSLATE_NOOP("JournalTab", "Everything"), None),
-    (QT_TRANSLATE_NOOP("JournalTab", "Journal entries"), ("entry",)),
-    (QT_TRANSLATE_NOOP("JournalTab", "Three impressions"), ("impressions",)),
-    (QT_TRANSLATE_NOOP("JournalTab", "Breathing sessions"), ("breath",)),
-    (QT_TRANSLATE_NOOP("JournalTab", "Listening check-ins"), ("checkin",)),
+    *((shown.filter_label, (shown.item_kind,)) for shown in shown_on_timeline()),
 )
 
 
@@ -303,7 +302,7 @@ class JournalTab(QWidget):
         self.tag_filter.blockSignals(False)
 
     def _on_store_changed(self, table: str) -> None:
-        if table in ("entries", "breath_sessions", "body_checkins"):
+        if table in timeline_tables():
             self._reload_tags()
             self.apply_filters()
 
@@ -315,8 +314,8 @@ class JournalTab(QWidget):
         if entry is None:
             return
         self.editor.flush_draft()
-        self.editor.edit(entry)
-        self.editor.show_message("")
+        if self.editor.edit(entry):
+            self.editor.show_message("")
 
     # -- writing ------------------------------------------------------------------------------
 

@@ -25,19 +25,16 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from desktop.checkin.feelings import Vocabulary, phrase
 from desktop.clock import WallClock, today
 from desktop.store.journal import MATCH_END, MATCH_START, TimelineItem
-from desktop.texts import QT_TRANSLATE_NOOP, translate
+from desktop.store.kinds import shown_on_timeline
+from desktop.texts import translate
 
 PAGE_SIZE = 60
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 
-KIND_LABELS = {
-    "entry": QT_TRANSLATE_NOOP("JournalTimeline", "Journal entry"),
-    "impressions": QT_TRANSLATE_NOOP("JournalTimeline", "Three impressions"),
-    "breath": QT_TRANSLATE_NOOP("JournalTimeline", "Breathing session"),
-    "checkin": QT_TRANSLATE_NOOP("JournalTimeline", "Listening check-in"),
-}
+# Each kind of row's label comes from the store's registry of record kinds.
+KIND_LABELS = {shown.item_kind: shown.label for shown in shown_on_timeline()}
 
 
 def kind_label(kind: str) -> str:

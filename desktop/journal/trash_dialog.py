@@ -18,14 +18,21 @@ from PySide6.QtWidgets import (
 
 from desktop.dialog_parts import close_buttons
 from desktop.store import Store
-from desktop.store.journal import empty_trash, restore_entry, trashed_entries
+from desktop.store.journal import TABLE, empty_trash, restore_entry, trashed_entries
+from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 
 Confirm = Callable[[str], bool]
 
 
 class TrashDialog(QDialog):
-    def __init__(self, store: Store, confirm: Confirm, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        signals: StoreSignals,
+        confirm: Confirm,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._confirm = confirm
@@ -74,7 +81,12 @@ class TrashDialog(QDialog):
         close.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self._restore)
         self.empty_button.clicked.connect(self._empty)
+        signals.changed.connect(self._on_store_changed)
         self._reload()
+
+    def _on_store_changed(self, table: str) -> None:
+        if table == TABLE:
+            self._reload()
 
     def _reload(self) -> None:
         self.list.clear()
@@ -104,7 +116,6 @@ class TrashDialog(QDialog):
             self.message.setText(str(e))
             return
         self.message.setText(translate("JournalTrashDialog", "Restored to your journal."))
-        self._reload()
 
     def _empty(self) -> None:
         count = self.list.count()
@@ -125,4 +136,3 @@ class TrashDialog(QDialog):
         self.message.setText(
             translate("JournalTrashDialog", "Deleted %n entr(y|ies) for good.", None, removed)
         )
-        self._reload()

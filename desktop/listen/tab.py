@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +36,11 @@ from desktop.listen.library_model import LibraryModel, format_duration
 from desktop.listen.player import Player
 from desktop.listen.scanner import ScanJob, Starter, start_in_pool
 from desktop.listen.seek_bar import Marker, SeekBar
+from desktop.settings import PAUSE_FOR_CHECKIN, Settings
 from desktop.store import Store, WriteFailed
 from desktop.store.listening import (
+    CHECKINS,
+    TRACKS,
     CheckIn,
     Track,
     checkins_for_track,
@@ -84,7 +87,7 @@ class ListenTab(QWidget):
         self,
         store: Store,
         signals: StoreSignals,
-        settings: QSettings,
+        settings: Settings,
         player: Player,
         vocabulary: Vocabulary,
         body_svg: str,
@@ -197,7 +200,7 @@ class ListenTab(QWidget):
         self.pause_box.setAccessibleDescription(
             translate("ListenTab", "The music waits while the check-in is open")
         )
-        self.pause_box.setChecked(settings.value("listen/pause_for_checkin", "false") == "true")
+        self.pause_box.setChecked(settings.get(PAUSE_FOR_CHECKIN))
         self.message = QLabel()
         self.message.setObjectName("listen_message")
         self.message.setWordWrap(True)
@@ -313,11 +316,7 @@ class ListenTab(QWidget):
         self.player.track_ended.connect(self._on_track_ended)
         self.checkin_button.clicked.connect(self.open_checkin)
         self.quick_nothing_button.clicked.connect(self.just_listened)
-        self.pause_box.toggled.connect(
-            lambda on: self._settings.setValue(
-                "listen/pause_for_checkin", "true" if on else "false"
-            )
-        )
+        self.pause_box.toggled.connect(lambda on: self._settings.set(PAUSE_FOR_CHECKIN, on))
         self.panel.save_requested.connect(self._save_checkin)
         self.panel.nothing_requested.connect(self.just_listened)
         self.panel.cancelled.connect(self._close_checkin)
@@ -398,9 +397,11 @@ class ListenTab(QWidget):
         self.empty_label.setVisible(self.model.rowCount() == 0 and not self.filter_edit.text())
 
     def _on_store_changed(self, table: str) -> None:
-        if table == "tracks" and self.scan is None:
+        if table == TRACKS and self.scan is None:
             self.model.reload()
             self._update_empty()
+        elif table == CHECKINS:
+            self._reload_markers()
 
     # -- playing ------------------------------------------------------------------------------
 
@@ -528,7 +529,6 @@ class ListenTab(QWidget):
                 summary=saved.summary(region_labels())
             )
         )
-        self._reload_markers()
         self._close_checkin()
 
     def _close_checkin(self) -> None:

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop.clock import WallClock, today
 from desktop.over_time.marks import draw_legend, draw_mark, kind_label
 from desktop.over_time.summaries import day_description, month_summary, year_summary
+from desktop.settings import CalendarSpan
 from desktop.store.patterns import PracticeDays
 from desktop.texts import translate
 
-MONTH, YEAR = "month", "year"
+MONTH: CalendarSpan = "month"
+YEAR: CalendarSpan = "year"
 MARGIN = 8.0
 
 
@@ -82,7 +84,7 @@ class CalendarView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._wall = wall
         self.days = PracticeDays(())
-        self.mode = MONTH
+        self.mode: CalendarSpan = MONTH
         self.focus_day = today(wall)
         first: object = QLocale().firstDayOfWeek()
         self._week_start = int(getattr(first, "value", 1)) - 1  # 0 for Monday, as date.weekday()
@@ -94,7 +96,7 @@ class CalendarView(QWidget):
         self._describe_focus()
         self.update()
 
-    def set_mode(self, mode: str) -> None:
+    def set_mode(self, mode: CalendarSpan) -> None:
         if mode != self.mode:
             self.mode = mode
             self.period_changed.emit()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -49,6 +49,13 @@ from desktop.over_time.summaries import (
     words_summary,
 )
 from desktop.over_time.words_view import WordsChart
+from desktop.settings import (
+    OVER_TIME_CALENDAR,
+    OVER_TIME_PICTURE,
+    CalendarSpan,
+    OverTimePicture,
+    Settings,
+)
 from desktop.store import Store
 from desktop.store.patterns import (
     DAY_KINDS,
@@ -75,14 +82,13 @@ WATCHED = frozenset(
     | {"entries", "breath_sessions", "body_checkins", "track_moods", "tracks"}
 )
 
-PICTURES = (
+PICTURES: tuple[tuple[OverTimePicture, str], ...] = (
     ("days", QT_TRANSLATE_NOOP("OverTime", "Days")),
     ("body", QT_TRANSLATE_NOOP("OverTime", "Body")),
     ("words", QT_TRANSLATE_NOOP("OverTime", "Words")),
     ("helps", QT_TRANSLATE_NOOP("OverTime", "What helps")),
 )
-SETTING_PICTURE = "over_time/picture"
-SETTING_CALENDAR = "over_time/calendar"
+PICTURE_KEYS: tuple[str, ...] = tuple(key for key, _ in PICTURES)
 
 
 # -- the four pages --------------------------------------------------------------------------------
@@ -145,11 +151,11 @@ class DaysPage(QWidget):
         self.fade.begin()
         self.calendar.step(count)
 
-    def choose_mode(self, mode: str) -> None:
+    def choose_mode(self, mode: CalendarSpan) -> None:
         self.set_mode(mode)
         self.mode_chosen.emit(mode)
 
-    def set_mode(self, mode: str) -> None:
+    def set_mode(self, mode: CalendarSpan) -> None:
         if mode != self.calendar.mode:
             self.fade.begin()
         self.calendar.set_mode(mode)
@@ -349,7 +355,7 @@ class OverTimeTab(QWidget):
         self,
         store: Store,
         signals: StoreSignals,
-        settings: QSettings,
+        settings: Settings,
         clock: Clock,
         wall: WallClock,
         vocabulary: Vocabulary,
@@ -367,7 +373,7 @@ class OverTimeTab(QWidget):
         self._saver = saver or FileDialogSaver()
         self._kernels: HeatKernels | None = None
         self.loader = Loader(store, executor, self)
-        self.stale = {key for key, _ in PICTURES}
+        self.stale: set[str] = set(PICTURE_KEYS)
 
         self.pictures = QTabBar()
         self.pictures.setObjectName("over_time_pictures")
@@ -417,9 +423,8 @@ class OverTimeTab(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
 
-        remembered = str(settings.value(SETTING_PICTURE, "days"))
         keys = [key for key, _ in PICTURES]
-        self.pictures.setCurrentIndex(keys.index(remembered) if remembered in keys else 0)
+        self.pictures.setCurrentIndex(keys.index(settings.get(OVER_TIME_PICTURE)))
         self.stack.setCurrentIndex(self.pictures.currentIndex())
         self.page(self.current_key())
         self._connect_signals()
@@ -449,10 +454,10 @@ class OverTimeTab(QWidget):
     def _build(self, key: str) -> QWidget:
         if key == "days":
             days = DaysPage(self._wall, self._clock, self._reduced_motion)
-            if self._settings.value(SETTING_CALENDAR) == YEAR:
+            if self._settings.get(OVER_TIME_CALENDAR) == YEAR:
                 days.set_mode(YEAR)
             days.calendar.day_activated.connect(self.day_requested)
-            days.mode_chosen.connect(lambda mode: self._settings.setValue(SETTING_CALENDAR, mode))
+            days.mode_chosen.connect(self._remember_span)
             return days
         if key == "body":
             from desktop.over_time.body_view import BodyPage  # QtSvg: when first looked at
@@ -463,6 +468,9 @@ class OverTimeTab(QWidget):
         if key == "words":
             return WordsPage(self._vocabulary, self._wall)
         return HelpsPage()
+
+    def _remember_span(self, mode: str) -> None:
+        self._settings.set(OVER_TIME_CALENDAR, YEAR if mode == YEAR else MONTH)
 
     @property
     def days(self) -> DaysPage:
@@ -491,14 +499,14 @@ class OverTimeTab(QWidget):
         return PICTURES[self.pictures.currentIndex()][0]
 
     def show_picture(self, key: str) -> None:
-        self.pictures.setCurrentIndex([k for k, _ in PICTURES].index(key))
+        self.pictures.setCurrentIndex(PICTURE_KEYS.index(key))
 
     def _on_picture_chosen(self, index: int) -> None:
         self.fade.begin()
         self.page(PICTURES[index][0])
         self.stack.setCurrentIndex(index)
         self.message.clear()
-        self._settings.setValue(SETTING_PICTURE, self.current_key())
+        self._settings.set(OVER_TIME_PICTURE, PICTURES[index][0])
         self.refresh()
 
     # -- loading ------------------------------------------------------------------------------
@@ -553,7 +561,7 @@ class OverTimeTab(QWidget):
 
     def _on_store_changed(self, table: str) -> None:
         if table in WATCHED:
-            self.stale = {key for key, _ in PICTURES}
+            self.stale = set(PICTURE_KEYS)
             if self.isVisible():
                 self.refresh()
 

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication
 
+from desktop.settings import SYSTEM_WAS_DARK, THEME, Settings, ThemeChoice
 from desktop.shell.main_window import MainWindow
+from desktop.shell.theme import CHOICES, Theme
 from desktop.texts import translate
-from desktop.theme import CHOICES, Theme
 
 
 class Appearance:
     """Owns the app's one Theme for a run: made from the remembered choice, detached at the end."""
 
-    def __init__(self, qapp: QApplication, settings: QSettings) -> None:
+    def __init__(self, qapp: QApplication, settings: Settings) -> None:
         self._settings = settings
-        remembered = settings.value("appearance/system_dark")
         self.theme = Theme(
-            qapp,
-            str(settings.value("appearance/theme", "system")),
-            system_was_dark=None if remembered is None else remembered == "true",
+            qapp, settings.get(THEME), system_was_dark=settings.stored(SYSTEM_WAS_DARK)
         )
         self.theme.system_checked.connect(self._remember_system_scheme)
 
@@ -36,9 +33,9 @@ class Appearance:
             group.addAction(action)
             menu.addAction(action)
 
-    def set_theme(self, choice: str) -> None:
+    def set_theme(self, choice: ThemeChoice) -> None:
         self.theme.set_choice(choice)
-        self._settings.setValue("appearance/theme", choice)
+        self._settings.set(THEME, choice)
 
     def check_system(self) -> None:
         """Ask the system for its scheme (after the first paint) and follow it."""
@@ -48,6 +45,5 @@ class Appearance:
         self.theme.detach()
 
     def _remember_system_scheme(self, dark: bool) -> None:
-        value = "true" if dark else "false"
-        if self._settings.value("appearance/system_dark") != value:
-            self._settings.setValue("appearance/system_dark", value)  # written only on a change
+        if self._settings.stored(SYSTEM_WAS_DARK) != dark:
+            self._settings.set(SYSTEM_WAS_DARK, dark)  # written only on a change

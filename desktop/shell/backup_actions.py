@@ -6,11 +6,12 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 
 from desktop.clock import WallClock
 from desktop.paths import backups_dir, database_path
+from desktop.settings import BACKUPS_KEEP, Settings
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.main_window import MainWindow
 from desktop.shell.reopen import Reopen
@@ -27,7 +28,7 @@ DAILY_BACKUP_DELAY_MS = 2000
 
 
 class BackupActions:
-    def __init__(self, app: Reopen, settings: QSettings, dialogs: Dialogs, wall: WallClock) -> None:
+    def __init__(self, app: Reopen, settings: Settings, dialogs: Dialogs, wall: WallClock) -> None:
         self._app = app
         self._settings = settings
         self._dialogs = dialogs
@@ -47,14 +48,7 @@ class BackupActions:
 
     def keep(self) -> int:
         """How many backups to keep."""
-        from desktop.store.backups import DEFAULT_KEEP
-
-        value = self._settings.value("backups/keep", DEFAULT_KEEP)
-        try:
-            keep = int(str(value))
-        except ValueError:  # an edited settings file: fall back, never fail
-            return DEFAULT_KEEP
-        return max(1, keep)
+        return self._settings.get(BACKUPS_KEEP)
 
     def daily_backup(self) -> Path | None:
         from desktop.store.backups import backup_if_due
@@ -79,7 +73,7 @@ class BackupActions:
         dialog = BackupsDialog(folder, self.keep(), self._app.window, key=self._app.key)
         dialog.backup_requested.connect(lambda: self._backup_now(dialog))
         dialog.restore_requested.connect(lambda path: self._restore_from_dialog(dialog, path))
-        dialog.keep_changed.connect(lambda keep: self._settings.setValue("backups/keep", keep))
+        dialog.keep_changed.connect(lambda keep: self._settings.set(BACKUPS_KEEP, keep))
         dialog.show()
         return dialog
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialog_parts import close_buttons
 from desktop.local_format import data_size, day_and_time
+from desktop.settings import BACKUPS_KEEP
 from desktop.store.backups import list_backups
 from desktop.texts import translate
 
@@ -82,7 +83,7 @@ class BackupsDialog(QDialog):
         self.keep.setAccessibleDescription(
             translate("Backups", "Older backups beyond this number are removed")
         )
-        self.keep.setRange(1, 365)
+        self.keep.setRange(BACKUPS_KEEP.low, BACKUPS_KEEP.high)
         self.keep.setValue(keep)
         self.message = QLabel()
         self.message.setObjectName("backups_message")

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from desktop.paths import write_private_file
 from desktop.shell.file_dialogs import Dialogs
 from desktop.store import Store, WriteFailed
+from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -16,10 +18,24 @@ if TYPE_CHECKING:
 
 # The export code and the trash dialog load when first used, not at start-up.
 
+# What each file holds, said truthfully: the JSON file is everything and imports again; the
+# other two are for reading, and leave out the trash (see README, "Leaving with everything").
 EXPORT_FORMATS = (
-    (QT_TRANSLATE_NOOP("DataActions", "JSON, complete and importable (*.json)"), "json", ".json"),
-    (QT_TRANSLATE_NOOP("DataActions", "Markdown, easy to read (*.md)"), "markdown", ".md"),
-    (QT_TRANSLATE_NOOP("DataActions", "CSV, a row per entry (*.csv)"), "csv", ".csv"),
+    (
+        QT_TRANSLATE_NOOP("DataActions", "JSON, everything you keep, to import again (*.json)"),
+        "json",
+        ".json",
+    ),
+    (
+        QT_TRANSLATE_NOOP("DataActions", "Markdown, easy to read, day by day (*.md)"),
+        "markdown",
+        ".md",
+    ),
+    (
+        QT_TRANSLATE_NOOP("DataActions", "CSV, one table with a row per record (*.csv)"),
+        "csv",
+        ".csv",
+    ),
 )
 IMPORT_FILTERS = (
     QT_TRANSLATE_NOOP("DataActions", "Glimmers export (*.json)"),
@@ -33,8 +49,11 @@ def export_filters() -> dict[str, tuple[str, str]]:
 
 
 class DataActions:
-    def __init__(self, store: Store, dialogs: Dialogs, parent: QWidget) -> None:
+    def __init__(
+        self, store: Store, signals: StoreSignals, dialogs: Dialogs, parent: QWidget
+    ) -> None:
         self._store = store
+        self._signals = signals
         self._dialogs = dialogs
         self._parent = parent
         self.export_action = QAction(translate("DataActions", "&Export journal…"), parent)
@@ -51,7 +70,6 @@ class DataActions:
         return [self.export_action, self.import_action, self.trash_action]
 
     def export(self) -> None:
-        from desktop.commands import write_private_file
         from desktop.store.exchange import export
 
         if self._store.encrypted and not self._dialogs.confirm(
@@ -66,7 +84,7 @@ class DataActions:
         filters = export_filters()
         chosen = self._dialogs.save_path(
             self._parent,
-            translate("DataActions", "Export your journal"),
+            translate("DataActions", "Export everything you keep"),
             translate("DataActions", "glimmers-journal.json"),
             list(filters),
         )
@@ -126,11 +144,11 @@ class DataActions:
             )
             return
         # Counts as plain names: lupdate skips a call whose arguments are expressions.
-        added, already = result.added, result.already_there
+        already = result.already_there
         self._dialogs.tell(
             self._parent,
             translate("DataActions", "Imported"),
-            translate("DataActions", "Added %n entr(y|ies).", None, added)
+            translate("DataActions", "Added {records}.").format(records=result.describe_added())
             + " "
             + translate("DataActions", "%n already in your journal.", None, already),
         )
@@ -139,7 +157,10 @@ class DataActions:
         from desktop.journal.trash_dialog import TrashDialog
 
         dialog = TrashDialog(
-            self._store, lambda text: self._dialogs.confirm(self._parent, text), self._parent
+            self._store,
+            self._signals,
+            lambda text: self._dialogs.confirm(self._parent, text),
+            self._parent,
         )
         dialog.show()
         return dialog

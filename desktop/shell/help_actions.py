@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from desktop import APP_NAME, __version__
 from desktop.shell.main_window import MainWindow
 from desktop.store import Store
+from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 
 if TYPE_CHECKING:
@@ -19,8 +20,11 @@ if TYPE_CHECKING:
 class HelpActions:
     """Answers a main window's Help requests for the journal open in it."""
 
-    def __init__(self, store: Store, data_dir: Path, window: MainWindow) -> None:
+    def __init__(
+        self, store: Store, signals: StoreSignals, data_dir: Path, window: MainWindow
+    ) -> None:
         self._store = store
+        self._signals = signals
         self._data_dir = data_dir
         self._window = window
         window.too_much_requested.connect(self.show_too_much)
@@ -31,7 +35,7 @@ class HelpActions:
 
         from desktop.shell.too_much import TooMuchDialog
 
-        dialog = TooMuchDialog(self._store, self._window)
+        dialog = TooMuchDialog(self._store, self._signals, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

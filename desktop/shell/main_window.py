@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.settings import WINDOW_GEOMETRY, WINDOW_PAGE, Settings
 from desktop.texts import translate
 
 
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
     offer_accepted = Signal()  # the "yes" of the strip that offer() shows
     first_painted = Signal()  # the window is on screen: later work can start
 
-    def __init__(self, pages: list[Page], settings: QSettings) -> None:
+    def __init__(self, pages: list[Page], settings: Settings) -> None:
         super().__init__()
         self._settings = settings
         self.setWindowTitle(APP_NAME)
@@ -194,18 +195,18 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if isinstance(widget, _LazyPage):
             widget.ensure_built()
-            self._settings.setValue("window/page", widget.page.key)
+            self._settings.set(WINDOW_PAGE, widget.page.key)
 
     # -- geometry -----------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        geometry = self._settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
         else:
             self.resize(1100, 760)
-        key = self._settings.value("window/page")
-        if isinstance(key, str) and key in self._pages:
+        key = self._settings.get(WINDOW_PAGE)
+        if key in self._pages:
             self.tabs.setCurrentWidget(self._pages[key])
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
         return current.ensure_built() if isinstance(current, _LazyPage) else None
 
     def save_geometry(self) -> None:
-        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self._settings.sync()
 
     def prepare_to_close(self) -> None:

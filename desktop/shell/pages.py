@@ -6,12 +6,12 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.clock import Clock, WallClock
 from desktop.resources import read_text
+from desktop.settings import Settings
 from desktop.shell.main_window import Page
 from desktop.store import Store
 from desktop.store_signals import StoreSignals
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 def system_prefers_reduced_motion() -> bool:
     """The desktop's reduced-motion setting: from Qt where it tells (6.12 and later), else
-    read where the desktop keeps it (desktop/motion.py)."""
-    from desktop.motion import prefers_reduced_motion
+    read where the desktop keeps it (desktop/shell/motion.py)."""
+    from desktop.shell.motion import prefers_reduced_motion
 
     return prefers_reduced_motion(_qt_motion_preference())
 
@@ -46,7 +46,7 @@ def _qt_motion_preference() -> bool | None:
 def build_pages(
     store: Store,
     signals: StoreSignals,
-    settings: QSettings,
+    settings: Settings,
     clock: Clock,
     wall: WallClock,
     player: Callable[[], Player],  # the app's one music player, made on first use

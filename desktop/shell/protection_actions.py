@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.clock import Clock
-from desktop.paths import backups_dir
+from desktop.paths import backups_dir, write_private_file
+from desktop.settings import LOCK_MINUTES, PROTECTION_OFFERED, Settings
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.idle import IdleWatcher
 from desktop.shell.main_window import MainWindow, set_shortcut
@@ -38,7 +39,7 @@ class ProtectionActions:
     def __init__(
         self,
         app: Reopen,
-        settings: QSettings,
+        settings: Settings,
         dialogs: Dialogs,
         clock: Clock,
         activity: QObject,
@@ -71,8 +72,8 @@ class ProtectionActions:
         if store.encrypted:
             self._activity.installEventFilter(self.idle)
             self.idle.start(self.lock_minutes())
-        elif self._offer and self._settings.value("security/offered") != "true":
-            self._settings.setValue("security/offered", "true")
+        elif self._offer and not self._settings.get(PROTECTION_OFFERED):
+            self._settings.set(PROTECTION_OFFERED, True)
             window.offer(
                 translate(
                     "Glimmers",
@@ -90,11 +91,7 @@ class ProtectionActions:
     # -- the lock -----------------------------------------------------------------------------
 
     def lock_minutes(self) -> int:
-        value = self._settings.value("security/lock_minutes", 10)
-        try:
-            return max(0, min(240, int(str(value))))
-        except ValueError:
-            return 10
+        return self._settings.get(LOCK_MINUTES)
 
     def show_unlock(self, by_idle: bool = False) -> UnlockWindow:
         from desktop.shell.unlock_window import UnlockWindow
@@ -129,7 +126,7 @@ class ProtectionActions:
         self.show_unlock(by_idle)
 
     def _set_lock_minutes(self, minutes: int) -> None:
-        self._settings.setValue("security/lock_minutes", minutes)
+        self._settings.set(LOCK_MINUTES, minutes)
         store = self._app.store
         if store is not None and store.encrypted:
             self.idle.start(minutes)
@@ -200,7 +197,6 @@ class ProtectionActions:
         dialog.close()
 
     def _save_recovery(self, dialog: ProtectionDialog, text: str) -> None:
-        from desktop.commands import write_private_file
 
         chosen = self._dialogs.save_path(
             dialog,

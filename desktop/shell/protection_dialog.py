@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialog_parts import close_buttons
+from desktop.settings import LOCK_MINUTES
 from desktop.store.protection import MIN_PASSPHRASE
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
@@ -123,8 +124,8 @@ class ProtectionDialog(QDialog):
         self.minutes.setAccessibleName(
             translate("Protection", "Lock after this many quiet minutes")
         )
-        self.minutes.setRange(1, 240)
-        self.minutes.setValue(lock_minutes or 10)
+        self.minutes.setRange(1, LOCK_MINUTES.high)  # 0 is "never", the box below
+        self.minutes.setValue(lock_minutes or LOCK_MINUTES.default)
         self.never = QCheckBox(translate("Protection", "Never lock by itself"))
         self.never.setObjectName("never_lock")
         self.never.setAccessibleName(self.never.text())

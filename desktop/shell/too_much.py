@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.dialog_parts import close_buttons
 from desktop.store import Store
-from desktop.store.contacts import add_contact, list_contacts, remove_contact
+from desktop.store.contacts import TABLE, add_contact, list_contacts, remove_contact
+from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 # The page's text, piece by piece, so each piece is translated on its own: (tag, text).
@@ -109,7 +110,7 @@ def grounding_html() -> str:
 
 
 class TooMuchDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, signals: StoreSignals, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self.setWindowTitle(translate("TooMuch", "If this feels like too much"))
@@ -190,7 +191,12 @@ class TooMuchDialog(QDialog):
         self.add_button.clicked.connect(self._add)
         self.reach_edit.returnPressed.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
+        signals.changed.connect(self._on_store_changed)
         self._reload()
+
+    def _on_store_changed(self, table: str) -> None:
+        if table == TABLE:
+            self._reload()
 
     def _reload(self) -> None:
         self.contacts.clear()
@@ -215,7 +221,6 @@ class TooMuchDialog(QDialog):
         self.message.setText(translate("TooMuch", "Saved."))
         self.name_edit.clear()
         self.reach_edit.clear()
-        self._reload()
         self.name_edit.setFocus()
 
     def _remove(self) -> None:
@@ -229,4 +234,3 @@ class TooMuchDialog(QDialog):
             self.message.setText(str(e))
             return
         self.message.setText(translate("TooMuch", "Removed."))
-        self._reload()

@@ -169,6 +169,8 @@ class CheckResult:
 
 def check(path: Path, key: bytes | None = None) -> CheckResult:
     """Run SQLite's full integrity check and say what it found, in plain words."""
+    from desktop.store.kinds import count_records, describe_counts  # every kind of record
+
     try:
         version = inspect_database(path, key)
     except StoreProblem as problem:
@@ -180,13 +182,7 @@ def check(path: Path, key: bytes | None = None) -> CheckResult:
     conn = connect(read_only_uri(path), key, uri=True)
     try:
         results = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-        counts = {
-            table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-            for table in ("entries", "breath_sessions", "body_checkins", "tracks")
-            if conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-            ).fetchone()
-        }
+        counts = count_records(conn)
     except DATABASE_ERRORS as e:
         return CheckResult(
             False,
@@ -204,17 +200,9 @@ def check(path: Path, key: bytes | None = None) -> CheckResult:
                 "Store", "SQLite found problems in {file}:\n{problems}\nThe file was not changed."
             ).format(file=path, problems=listed),
         )
-    entries, sessions = counts.get("entries", 0), counts.get("breath_sessions", 0)
-    checkins, tracks = counts.get("body_checkins", 0), counts.get("tracks", 0)
-    parts = [
-        translate("Store", "%n journal entr(y|ies)", None, entries),
-        translate("Store", "%n breathing session(s)", None, sessions),
-        translate("Store", "%n listening check-in(s)", None, checkins),
-        translate("Store", "%n track(s)", None, tracks),
-    ]
     return CheckResult(
         True,
         translate("Store", "Your data looks healthy: {counts}. ({file})").format(
-            counts=", ".join(parts), file=path
+            counts=describe_counts(counts), file=path
         ),
     )

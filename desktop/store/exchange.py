@@ -1,7 +1,24 @@
-"""Leaving with your data: export to JSON (complete, importable), Markdown and CSV; import JSON.
+"""Leaving with everything: export to JSON (complete, importable), Markdown and CSV; import JSON.
 
-Import is all or nothing: every entry is checked first, then all new ones go in one transaction.
-Entries carry stable ids, so importing the same file twice adds nothing.
+Every kind of record in the registry (``desktop/store/kinds.py``) goes into each export; none is
+named here. The JSON document is::
+
+    {"format": "glimmers-journal", "version": 2, "app_version": "...", "exported_at": "...",
+     "entries": [...], "breath_sessions": [...], "breath_patterns": [...], "tracks": [...],
+     "listening_checkins": [...], "track_taps": [...], "contacts": [...]}
+
+one list per kind, under the kind's ``key``, each record with its stable ``id`` (its uid); a
+record that points at another names it by that id (a check-in's ``track``). Version 1 files
+hold only ``entries`` and still import; a kind's list may be missing (none of that kind).
+
+Import is all or nothing: the whole file is read and every record checked (its shape, and the
+same limits the store and the editors use) before anything is written; then every record the
+journal does not have goes in, in one transaction. Records carry stable uids, so importing the
+same file twice adds nothing.
+
+For importers of other journals' files (``desktop/store/imports/``): build the records as the
+kinds' own types (``journal.Entry`` and so on) and hand them to ``write_batch``. It checks them
+with the store's own checks, skips what the journal has, and writes the rest all or nothing.
 """
 
 from __future__ import annotations
@@ -10,30 +27,29 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from desktop import __version__
-from desktop.store.database import Store
-from desktop.store.journal import (
-    KINDS,
-    SENSE_KEYS,
-    SENSES,
-    TABLE,
-    Entry,
-    all_entries,
-    clean_tags,
-    write_entry,
-)
-from desktop.store.records import INTENSITY_RANGE, Feeling, feelings_to_data
+from desktop.store import limits
+from desktop.store.database import Store, cipher_module
+from desktop.store.kinds import KINDS, RecordKind
+from desktop.store.portable import Fields, Links, RecordProblem
 from desktop.texts import translate
 
 FORMAT_NAME = "glimmers-journal"
-FORMAT_VERSION = 1
+# The highest version any kind was introduced in: a new kind raises it by itself, so an older
+# Glimmers refuses a file holding records it does not know instead of dropping them.
+FORMAT_VERSION = max(kind.since for kind in KINDS)
 FORMATS = ("json", "markdown", "csv")
-INTENSITY_WORDS = {1: "a little", 2: "some", 3: "a lot"}
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
+CSV_COMMON_COLUMNS = ("id", "kind", "day", "created_at", "updated_at")
+
+# Records by kind: a kind's key -> its records, as that kind's own type, in order.
+Batch = Mapping[str, Sequence[Any]]
+Registry = Sequence[RecordKind[Any]]
 
 
 class ImportProblem(ValueError):
@@ -44,254 +60,133 @@ class ImportProblem(ValueError):
 class ImportResult:
     added: int
     already_there: int
+    added_by_kind: tuple[tuple[str, int], ...] = ()  # (kind's key, how many), registry order
+
+    def describe_added(self, registry: Registry = KINDS) -> str:
+        """ "2 journal entries, 1 contact" (only the kinds something was added of)."""
+        counts = dict(self.added_by_kind)
+        parts = [
+            translate("Store", kind.count_text, None, counts[kind.key])
+            for kind in registry
+            if counts.get(kind.key)
+        ]
+        return ", ".join(parts) if parts else translate("Store", "nothing new")
 
 
 # -- export -------------------------------------------------------------------------------------
 
 
-def _entry_to_dict(entry: Entry) -> dict[str, Any]:
-    sketch: Any = None
-    if entry.sketch:
-        try:
-            sketch = json.loads(entry.sketch)
-        except ValueError:
-            sketch = entry.sketch
-    return {
-        "id": entry.uid,
-        "kind": entry.kind,
-        "day": entry.day,
-        "created_at": entry.created_at,
-        "updated_at": entry.updated_at,
-        "deleted_at": entry.deleted_at,
-        "senses": {key: getattr(entry, key) for key in SENSE_KEYS},
-        "feelings": feelings_to_data(entry.feelings),
-        "text": entry.body if entry.kind == "entry" else "",
-        "impressions": list(entry.impressions),
-        "tags": list(entry.tags),
-        "sketch": sketch,
-    }
-
-
-def export_json(entries: Iterable[Entry], now: dt.datetime) -> str:
-    document = {
+def export_document(store: Store, registry: Registry = KINDS) -> dict[str, Any]:
+    """Everything the journal keeps, trash included, as plain data (the JSON export)."""
+    document: dict[str, Any] = {
         "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+        "version": max(kind.since for kind in registry),
         "app_version": __version__,
-        "exported_at": now.isoformat(timespec="seconds"),
-        "entries": [_entry_to_dict(e) for e in entries],
+        "exported_at": store.wall.now().isoformat(timespec="seconds"),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    for kind in registry:
+        portable = kind.portable
+        document[kind.key] = [portable.to_data(r) for r in portable.read(store.conn)]
+    return document
 
 
-def _feelings_words(feelings: Iterable[Feeling]) -> str:
-    return ", ".join(f"{f.word} ({INTENSITY_WORDS[f.intensity]})" for f in feelings)
+def export_json(store: Store, registry: Registry = KINDS) -> str:
+    return json.dumps(export_document(store, registry), ensure_ascii=False, indent=2) + "\n"
 
 
-def export_markdown(entries: Iterable[Entry]) -> str:
-    kept = sorted((e for e in entries if e.deleted_at is None), key=lambda e: (e.day, e.created_at))
-    lines = ["# My Glimmers journal", ""]
+def _kept(store: Store, kind: RecordKind[Any]) -> list[Any]:
+    return [r for r in kind.portable.read(store.conn) if kind.readable.kept(r)]
+
+
+def _day_heading(day: str) -> str:
+    try:
+        return dt.date.fromisoformat(day).strftime("%A %d %B %Y")
+    except ValueError:
+        return day or translate("Export", "Undated")
+
+
+def _moment_key(when: tuple[str, str]) -> tuple[str, float]:
+    """Order by day, then by the moment itself (stamps of different kinds are written
+    differently; a stamp without a zone is taken as the person's own time)."""
+    day, stamp = when
+    try:
+        return (day, dt.datetime.fromisoformat(stamp).timestamp())
+    except (ValueError, OverflowError, OSError):
+        return (day, float("inf"))
+
+
+def export_markdown(store: Store, registry: Registry = KINDS) -> str:
+    """A diary a person can read: dated records day by day (oldest first), then a section for
+    each kind without dates (patterns, music, contacts). The trash is left out."""
+    diary: list[tuple[tuple[str, str], list[str]]] = []
+    sections: list[str] = []
+    for kind in registry:
+        readable = kind.readable
+        records = _kept(store, kind)
+        if readable.when is None:
+            if records:
+                sections += [f"## {translate('Export', readable.section)}", ""]
+                sections += [line for r in records for line in readable.markdown(r)]
+                sections.append("")
+        else:
+            diary += [(readable.when(r), readable.markdown(r)) for r in records]
+    diary.sort(key=lambda item: _moment_key(item[0]))  # stable: a tie keeps registry order
+    title = translate("Export", "My Glimmers journal")
+    lines = [f"# {title}", ""]
     day = None
-    for entry in kept:
-        if entry.day != day:
-            day = entry.day
-            lines += [f"## {dt.date.fromisoformat(day).strftime('%A %d %B %Y')}", ""]
-        title = "Three impressions" if entry.kind == "impressions" else "What I noticed"
-        time_of_day = entry.created_at[11:16]
-        lines += [f"### {title}" + (f" ({time_of_day})" if time_of_day else ""), ""]
-        if entry.kind == "impressions":
-            lines += [f"- {note}" for note in entry.impressions if note.strip()]
-            lines.append("")
-        for key, label in SENSES:
-            value = getattr(entry, key)
-            if value.strip():
-                lines += [f"**{label}:** {value}", ""]
-        if entry.feelings:
-            lines += [f"**Feelings:** {_feelings_words(entry.feelings)}", ""]
-        if entry.kind == "entry" and entry.body.strip():
-            lines += [entry.body, ""]
-        if entry.sketch:
-            lines += ["*(a sketch is kept with this entry)*", ""]
-        if entry.tags:
-            lines += ["Tags: " + ", ".join(entry.tags), ""]
-    return "\n".join(lines)
+    for (record_day, _), record_lines in diary:
+        if record_day != day:
+            day = record_day
+            lines += [f"## {_day_heading(day)}", ""]
+        lines += record_lines
+    return "\n".join(lines + sections)
 
 
-CSV_FIELDS = [
-    "id",
-    "kind",
-    "day",
-    "created_at",
-    "updated_at",
-    *SENSE_KEYS,
-    "feelings",
-    "text",
-    "impressions",
-    "tags",
-    "has_sketch",
-]
+def csv_columns(registry: Registry = KINDS) -> list[str]:
+    """One table for every kind: the common columns, then each kind's own, in registry order."""
+    columns = list(CSV_COMMON_COLUMNS)
+    for kind in registry:
+        columns += [c for c in kind.readable.csv_columns if c not in columns]
+    return columns
 
 
-def export_csv(entries: Iterable[Entry]) -> str:
+def export_csv(store: Store, registry: Registry = KINDS) -> str:
+    """One row per record (the trash left out); ``kind`` says what each row is, and a column
+    that is not about that kind stays empty."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=csv_columns(registry), lineterminator="\n")
     writer.writeheader()
-    for entry in entries:
-        if entry.deleted_at is not None:
-            continue
-        row = {
-            "id": entry.uid,
-            "kind": entry.kind,
-            "day": entry.day,
-            "created_at": entry.created_at,
-            "updated_at": entry.updated_at,
-            **{key: getattr(entry, key) for key in SENSE_KEYS},
-            "feelings": "; ".join(f"{f.word}:{f.intensity}" for f in entry.feelings),
-            "text": entry.body if entry.kind == "entry" else "",
-            "impressions": " | ".join(entry.impressions),
-            "tags": "; ".join(entry.tags),
-            "has_sketch": "yes" if entry.sketch else "no",
-        }
-        writer.writerow(row)
+    for kind in registry:
+        writer.writerows(kind.readable.csv_row(r) for r in _kept(store, kind))
     return out.getvalue()
 
 
 def export(store: Store, fmt: str) -> str:
-    entries = all_entries(store)
     if fmt == "json":
-        return export_json(entries, store.wall.now())
+        return export_json(store)
     if fmt == "markdown":
-        return export_markdown(entries)
+        return export_markdown(store)
     if fmt == "csv":
-        return export_csv(entries)
+        return export_csv(store)
     raise ValueError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
 
 
 # -- import -------------------------------------------------------------------------------------
 
 
-def _text(value: Any, where: str, field: str) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ImportProblem(
-            translate("Store", "{where}: \u201c{field}\u201d should be text.").format(
-                where=where, field=field
-            )
-        )
-    return value
-
-
-def _parse_entry(raw: Any, where: str) -> Entry:
-    if not isinstance(raw, dict):
-        raise ImportProblem(translate("Store", "{where} is not an entry.").format(where=where))
-    uid = _text(raw.get("id"), where, "id")
-    if not uid or len(uid) > 100:
-        raise ImportProblem(translate("Store", "{where} has no usable id.").format(where=where))
-    kind = _text(raw.get("kind", "entry"), where, "kind")
-    if kind not in KINDS:
-        raise ImportProblem(
-            translate("Store", "{where}: unknown kind \u201c{kind}\u201d.").format(
-                where=where, kind=kind
-            )
-        )
-    day = _text(raw.get("day"), where, "day")
+def records_from_data(kind: RecordKind[Any], raw_records: Iterable[object]) -> list[Any]:
+    """One kind's records of a file, each one's shape checked; raise ImportProblem."""
+    where = translate("Store", kind.portable.where)
     try:
-        day = dt.date.fromisoformat(day).isoformat()
-    except ValueError:
-        raise ImportProblem(
-            translate("Store", "{where}: \u201cday\u201d should be a date like 2026-11-28.").format(
-                where=where
-            )
-        ) from None
-    created = _text(raw.get("created_at"), where, "created_at")
-    updated = _text(raw.get("updated_at"), where, "updated_at") or created
-    for field, stamp in (("created_at", created), ("updated_at", updated)):
-        try:
-            dt.datetime.fromisoformat(stamp)
-        except ValueError:
-            raise ImportProblem(
-                translate(
-                    "Store", "{where}: \u201c{field}\u201d should be a date and time."
-                ).format(where=where, field=field)
-            ) from None
-    deleted = raw.get("deleted_at")
-    if deleted is not None:
-        deleted = _text(deleted, where, "deleted_at")
-    senses = raw.get("senses") or {}
-    if not isinstance(senses, dict):
-        raise ImportProblem(
-            translate(
-                "Store", "{where}: \u201csenses\u201d should be a set of named fields."
-            ).format(where=where)
-        )
-    sense_values = {key: _text(senses.get(key), where, f"senses.{key}") for key in SENSE_KEYS}
-    feelings_raw = raw.get("feelings") or []
-    if not isinstance(feelings_raw, list):
-        raise ImportProblem(
-            translate("Store", "{where}: \u201cfeelings\u201d should be a list.").format(
-                where=where
-            )
-        )
-    feelings = []
-    for item in feelings_raw:
-        if not isinstance(item, dict):
-            raise ImportProblem(
-                translate("Store", "{where}: each feeling needs a word and an intensity.").format(
-                    where=where
-                )
-            )
-        word = _text(item.get("word"), where, "feelings.word").strip()
-        intensity = item.get("intensity")
-        if not word or isinstance(intensity, bool) or intensity not in INTENSITY_RANGE:
-            raise ImportProblem(
-                translate(
-                    "Store", "{where}: each feeling needs a word and an intensity of 1 to 3."
-                ).format(where=where)
-            )
-        feelings.append(Feeling(word, int(intensity)))
-    tags_raw = raw.get("tags") or []
-    if not isinstance(tags_raw, list) or not all(isinstance(t, str) for t in tags_raw):
-        raise ImportProblem(
-            translate("Store", "{where}: \u201ctags\u201d should be a list of words.").format(
-                where=where
-            )
-        )
-    try:
-        tags = clean_tags(tags_raw)
-    except ValueError as e:
-        raise ImportProblem(f"{where}: {e}") from None
-    if kind == "impressions":
-        notes = raw.get("impressions") or []
-        if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
-            raise ImportProblem(
-                translate(
-                    "Store", "{where}: \u201cimpressions\u201d should be a list of notes."
-                ).format(where=where)
-            )
-        body = "\n".join(notes)
-    else:
-        body = _text(raw.get("text"), where, "text")
-    sketch = raw.get("sketch")
-    sketch_text = (
-        "" if sketch is None else json.dumps(sketch) if not isinstance(sketch, str) else sketch
-    )
-    return Entry(
-        uid=uid,
-        kind=kind,
-        day=day,
-        created_at=created,
-        updated_at=updated,
-        deleted_at=deleted,
-        feelings=tuple(feelings),
-        body=body,
-        tags=tags,
-        sketch=sketch_text,
-        **sense_values,
-    )
+        return [
+            kind.portable.from_data(Fields(raw, where.format(number=number)))
+            for number, raw in enumerate(raw_records, start=1)
+        ]
+    except RecordProblem as e:
+        raise ImportProblem(str(e)) from None
 
 
-def parse_json(data: bytes | str) -> list[Entry]:
-    """Check a whole export file; raise ImportProblem on the first thing that is wrong."""
+def _document(data: bytes | str) -> dict[str, Any]:
     if isinstance(data, bytes):
         if len(data) > MAX_IMPORT_BYTES:
             raise ImportProblem(
@@ -311,10 +206,17 @@ def parse_json(data: bytes | str) -> list[Entry]:
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportProblem(translate("Store", "This JSON file is not a Glimmers journal export."))
+    return document
+
+
+def parse_json(data: bytes | str, registry: Registry = KINDS) -> dict[str, list[Any]]:
+    """Read a whole export file (version 1 or later) into a batch for ``write_batch``; raise
+    ImportProblem on the first thing that is wrong."""
+    document = _document(data)
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ImportProblem(translate("Store", "This export has no format version."))
-    if version > FORMAT_VERSION:
+    if version > max(kind.since for kind in registry):
         raise ImportProblem(
             translate(
                 "Store",
@@ -322,45 +224,111 @@ def parse_json(data: bytes | str) -> list[Entry]:
                 "Update Glimmers to import it.",
             )
         )
-    raw_entries = document.get("entries")
-    if not isinstance(raw_entries, list):
+    if not isinstance(document.get("entries"), list):
         raise ImportProblem(translate("Store", "This export has no list of entries."))
-    entries = [
-        _parse_entry(raw, translate("Store", "Entry {number}").format(number=n))
-        for n, raw in enumerate(raw_entries, start=1)
-    ]
-    seen: set[str] = set()
-    for number, entry in enumerate(entries, start=1):
-        if entry.uid in seen:
+    batch: dict[str, list[Any]] = {}
+    for kind in registry:
+        raw = document.get(kind.key)
+        if raw is None:
+            continue  # an older file, or none of this kind
+        if not isinstance(raw, list):
             raise ImportProblem(
-                translate("Store", "Entry {number} repeats the id of an earlier entry.").format(
-                    number=number
+                translate("Store", "In this export, \u201c{key}\u201d is not a list.").format(
+                    key=kind.key
                 )
             )
-        seen.add(entry.uid)
-    return entries
+        batch[kind.key] = records_from_data(kind, raw)
+    return batch
 
 
-def import_entries(store: Store, entries: list[Entry]) -> ImportResult:
-    """Add the entries this journal does not have yet, all in one transaction."""
-    with store.transaction(TABLE) as conn:
-        existing = {
-            row[0]
-            for chunk_start in range(0, len(entries), 500)
-            for row in conn.execute(
-                "SELECT uid FROM entries WHERE uid IN "
-                f"({', '.join('?' * len(entries[chunk_start : chunk_start + 500]))})",
-                [e.uid for e in entries[chunk_start : chunk_start + 500]],
-            )
-        }
-        added = 0
-        for entry in entries:
-            if entry.uid in existing:
-                continue
-            write_entry(conn, entry)
-            added += 1
-    return ImportResult(added=added, already_there=len(entries) - added)
+def _integrity_errors() -> tuple[type[Exception], ...]:
+    cipher = cipher_module()
+    return (sqlite3.IntegrityError,) + ((cipher.IntegrityError,) if cipher else ())
+
+
+def _existing_uids(conn: sqlite3.Connection, table: str, uids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.update(
+            row[0] for row in conn.execute(f"SELECT uid FROM {table} WHERE uid IN ({marks})", chunk)
+        )
+    return found
+
+
+def check_batch(batch: Batch, registry: Registry = KINDS) -> None:
+    """Every record of ``batch`` as the store would check it before a save; raise ImportProblem
+    naming the first record that is wrong (or repeats an earlier one's id)."""
+    known = {kind.key for kind in registry}
+    unknown = sorted(set(batch) - known)
+    if unknown:
+        raise ValueError(f"Not kinds of record in the registry: {', '.join(unknown)}")
+    for kind in registry:
+        where = translate("Store", kind.portable.where)
+        seen: set[str] = set()
+        for number, record in enumerate(batch.get(kind.key, ()), start=1):
+            named = where.format(number=number)
+            uid = kind.portable.uid(record)
+            if not uid.strip() or len(uid) > limits.UID:
+                raise ImportProblem(
+                    translate("Store", "{where} has no usable id.").format(where=named)
+                )
+            if uid in seen:
+                raise ImportProblem(
+                    translate("Store", "{where} repeats the id of an earlier one.").format(
+                        where=named
+                    )
+                )
+            seen.add(uid)
+            try:
+                kind.portable.check(record)
+            except ValueError as e:
+                raise ImportProblem(f"{named}: {e}") from None
+
+
+def write_batch(store: Store, batch: Batch, registry: Registry = KINDS) -> ImportResult:
+    """Add the records of ``batch`` this journal does not have yet: all of them, or none.
+
+    ``batch`` maps a kind's key ("entries") to records of that kind's own type (``Entry``),
+    already read from their file. Every record is checked first with the store's own checks
+    (``check_batch``), so an importer of another journal's files gets the same limits and
+    messages as the editor. Then, in one transaction and in the registry's order (a record's
+    links resolve to records written before it), every record whose uid the journal lacks is
+    written. A record the journal has (the same uid, or for some kinds the same thing under
+    another uid) is left as it is and counted in ``already_there``, so writing the same batch
+    twice adds nothing. Raises ImportProblem (nothing written) or WriteFailed (nothing written).
+    """
+    check_batch(batch, registry)
+    kinds = [kind for kind in registry if batch.get(kind.key)]
+    added: dict[str, int] = {}
+    already = 0
+    integrity = _integrity_errors()
+    with store.transaction(*(kind.table for kind in kinds)) as conn:
+        links = Links(conn)
+        for kind in kinds:
+            portable = kind.portable
+            records = batch[kind.key]
+            where = translate("Store", portable.where)
+            existing = _existing_uids(conn, kind.table, [portable.uid(r) for r in records])
+            for number, record in enumerate(records, start=1):
+                if portable.uid(record) in existing:
+                    already += 1
+                    continue
+                try:
+                    wrote = portable.write(conn, record, links)
+                except (RecordProblem, *integrity) as e:  # type: ignore[misc]
+                    raise ImportProblem(f"{where.format(number=number)}: {e}") from None
+                if wrote:
+                    added[kind.key] = added.get(kind.key, 0) + 1
+                else:
+                    already += 1
+    return ImportResult(
+        added=sum(added.values()),
+        already_there=already,
+        added_by_kind=tuple((k.key, added[k.key]) for k in registry if k.key in added),
+    )
 
 
 def import_json(store: Store, data: bytes | str) -> ImportResult:
-    return import_entries(store, parse_json(data))
+    return write_batch(store, parse_json(data))

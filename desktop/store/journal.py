@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import functools
 import json
+import math
 import re
 import sqlite3
 import uuid
@@ -18,8 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.clock import stamp, today
+from desktop.store import limits
 from desktop.store.database import Store
-from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
+from desktop.store.portable import Fields, Links
+from desktop.store.readable import feelings_cell, feelings_words, heading, yes_no
+from desktop.store.records import Feeling, feelings_from_json, feelings_to_data, feelings_to_json
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "entries"
@@ -34,8 +38,8 @@ SENSES: tuple[tuple[str, str], ...] = (
 )
 SENSE_KEYS = tuple(key for key, _ in SENSES)
 KINDS = ("entry", "impressions")
-IMPRESSION_COUNT = 3
-MAX_TAG_LENGTH = 40
+IMPRESSION_COUNT = limits.IMPRESSIONS
+MAX_TAG_LENGTH = limits.TAG
 SUMMARY_LENGTH = 160
 
 # Markers around matched words in search snippets; the view turns them into highlighting.
@@ -76,9 +80,18 @@ class Entry:
 
 
 def impressions_entry(notes: Sequence[str], day: str, uid: str | None = None) -> Entry:
-    cleaned = [" ".join(note.split()) for note in notes][:IMPRESSION_COUNT]
+    """A "three impressions" entry: each note on one line, spaces tidied, padded to three."""
+    if len(notes) > IMPRESSION_COUNT:
+        raise ValueError(_too_many_impressions(len(notes)))
+    cleaned = [" ".join(note.split()) for note in notes]
     cleaned += [""] * (IMPRESSION_COUNT - len(cleaned))
     return Entry(uid=uid or new_uid(), day=day, kind="impressions", body="\n".join(cleaned))
+
+
+def _too_many_impressions(count: int) -> str:
+    return translate(
+        "Store", "A \u201cthree impressions\u201d entry holds {most} notes, and this has {count}."
+    ).format(most=IMPRESSION_COUNT, count=count)
 
 
 def clean_tags(text_or_tags: str | Sequence[str]) -> tuple[str, ...]:
@@ -90,14 +103,79 @@ def clean_tags(text_or_tags: str | Sequence[str]) -> tuple[str, ...]:
         if not tag:
             continue
         if len(tag) > MAX_TAG_LENGTH:
-            raise ValueError(
-                translate("Store", "Keep each tag under {max_tag_length} characters.").format(
-                    max_tag_length=MAX_TAG_LENGTH
-                )
-            )
+            raise ValueError(_tag_too_long())
         if tag not in tags:
             tags.append(tag)
     return tuple(tags)
+
+
+def check_entry(entry: Entry) -> None:
+    """Refuse, with a message naming the field, an entry that holds more than the store keeps
+    (``desktop/store/limits.py``). The editor asks the same before it opens an entry, and the
+    importer before it writes one, so nothing is ever cut to fit."""
+    if entry.kind not in KINDS:
+        raise ValueError(
+            translate("Store", "Unknown kind of entry: \u201c{kind}\u201d.").format(kind=entry.kind)
+        )
+    for key, label in SENSES:
+        limits.check_length(translate("Senses", label), getattr(entry, key), limits.LINE)
+    if entry.kind == "impressions":
+        notes = entry.impressions
+        if len(notes) > IMPRESSION_COUNT:
+            raise ValueError(_too_many_impressions(len(notes)))
+        for number, note in enumerate(notes, start=1):
+            label = translate("Store", "Impression {number}").format(number=number)
+            limits.check_length(label, note, limits.LINE)
+    else:
+        limits.check_length(translate("Store", "Anything else"), entry.body, limits.TEXT)
+    limits.check_count(translate("Store", "Tags"), len(entry.tags), limits.TAGS)
+    for tag in entry.tags:
+        if len(tag) > MAX_TAG_LENGTH:
+            raise ValueError(_tag_too_long())
+    feelings_label = translate("Store", "Feeling words")
+    limits.check_count(feelings_label, len(entry.feelings), limits.FEELINGS)
+    for feeling in entry.feelings:
+        limits.check_length(feelings_label, feeling.word, limits.FEELING_WORD)
+    check_sketch(entry.sketch)
+
+
+def check_sketch(text: str) -> None:
+    """A sketch is strokes of points from 0 to 1, at most ``limits.SKETCH_POINTS`` of them."""
+    if not text:
+        return
+    label = translate("Store", "Sketch")
+    limits.check_length(label, text, limits.SKETCH_CHARS)
+    unreadable = ValueError(translate("Store", "The sketch is not one Glimmers can draw."))
+    try:
+        strokes = json.loads(text)["strokes"]
+    except (ValueError, TypeError, KeyError):
+        raise unreadable from None
+    if not isinstance(strokes, list):
+        raise unreadable
+    points = 0
+    for stroke in strokes:
+        if not isinstance(stroke, list):
+            raise unreadable
+        for point in stroke:
+            if not (isinstance(point, list) and len(point) == 2 and all(map(_unit, point))):
+                raise unreadable
+        points += len(stroke)
+    limits.check_count(label, points, limits.SKETCH_POINTS)
+
+
+def _unit(value: object) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and 0 <= value <= 1
+    )
+
+
+def _tag_too_long() -> str:
+    return translate("Store", "Keep each tag under {max_tag_length} characters.").format(
+        max_tag_length=MAX_TAG_LENGTH
+    )
 
 
 def validate_day(day: str, today: dt.date) -> str:
@@ -147,8 +225,6 @@ def save_entry(store: Store, entry: Entry, draft_key: str | None = None) -> Entr
 
     ``draft_key`` names the editor draft this save replaces; it goes in the same transaction.
     """
-    if entry.kind not in KINDS:
-        raise ValueError(f"Unknown kind of entry: {entry.kind!r}")
     if entry.is_blank():
         raise ValueError(
             translate(
@@ -166,6 +242,7 @@ def save_entry(store: Store, entry: Entry, draft_key: str | None = None) -> Entr
         created_at=entry.created_at or moment,
         updated_at=moment,
     )
+    check_entry(entry)
     with store.transaction(TABLE, DRAFTS) as conn:
         write_entry(conn, entry)
         if draft_key is not None:
@@ -215,7 +292,11 @@ def count_entries(store: Store, include_trash: bool = False) -> int:
 
 def all_entries(store: Store) -> list[Entry]:
     """Every entry, trash included, oldest first (for export)."""
-    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM entries ORDER BY id").fetchall()
+    return read_entries(store.conn)
+
+
+def read_entries(conn: sqlite3.Connection) -> list[Entry]:
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM entries ORDER BY id").fetchall()
     return [_entry_from_row(r) for r in rows]
 
 
@@ -504,3 +585,142 @@ def search_ranked(
 def search(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
     """Best matches first; each item highlights the matched words when it is shown."""
     return [item for _, item in search_ranked(store, text, limit)]
+
+
+# -- export and import: the registry's functions for journal entries ----------------------------
+
+ENTRY_WHERE = QT_TRANSLATE_NOOP("Store", "Entry {number}")
+
+
+def entry_to_data(entry: Entry) -> dict[str, Any]:
+    """An entry in the JSON export (the shape of format version 1, unchanged)."""
+    sketch: Any = None
+    if entry.sketch:
+        try:
+            sketch = json.loads(entry.sketch)
+        except ValueError:
+            sketch = entry.sketch
+    return {
+        "id": entry.uid,
+        "kind": entry.kind,
+        "day": entry.day,
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at,
+        "deleted_at": entry.deleted_at,
+        "senses": {key: getattr(entry, key) for key in SENSE_KEYS},
+        "feelings": feelings_to_data(entry.feelings),
+        "text": entry.body if entry.kind == "entry" else "",
+        "impressions": list(entry.impressions),
+        "tags": list(entry.tags),
+        "sketch": sketch,
+    }
+
+
+def entry_from_data(fields: Fields) -> Entry:
+    """One entry of an export (version 1 or later), its shape checked; ``check_entry`` follows."""
+    uid = fields.uid()
+    kind = fields.choice("kind", KINDS, default="entry")
+    created = fields.moment("created_at")
+    senses = fields.nested("senses")
+    tags = fields.texts("tags", limits.LINE, 10 * limits.TAGS)  # tidied and counted below
+    try:
+        tags = list(clean_tags(tags))
+    except ValueError as e:
+        raise fields.check(e) from None
+    if kind == "impressions":
+        # One note a line: a line break inside a note would make it two notes.
+        notes = fields.texts("impressions", limits.LINE, IMPRESSION_COUNT)
+        body = "\n".join(" ".join(note.splitlines()) for note in notes)
+    else:
+        body = fields.text("text", limits.TEXT)
+    sketch = fields.get("sketch")
+    if sketch is None:
+        sketch_text = ""
+    elif isinstance(sketch, str):
+        sketch_text = sketch
+    else:
+        sketch_text = json.dumps(sketch, separators=(",", ":"))
+    return Entry(
+        uid=uid,
+        kind=kind,
+        day=fields.day(),
+        created_at=created,
+        updated_at=fields.moment("updated_at", default=created),
+        deleted_at=fields.optional_moment("deleted_at"),
+        feelings=fields.feelings(),
+        body=body,
+        tags=tuple(tags),
+        sketch=sketch_text,
+        **{key: senses.text(key, limits.LINE) for key in SENSE_KEYS},
+    )
+
+
+def entry_uid(entry: Entry) -> str:
+    return entry.uid
+
+
+def add_entry(conn: sqlite3.Connection, entry: Entry, links: Links) -> bool:
+    """Write a checked entry the journal does not have yet (inside the caller's transaction)."""
+    write_entry(conn, entry)
+    return True
+
+
+def entry_kept(entry: Entry) -> bool:
+    return entry.deleted_at is None
+
+
+def entry_when(entry: Entry) -> tuple[str, str]:
+    return (entry.day, entry.created_at)
+
+
+def entry_markdown(entry: Entry) -> list[str]:
+    impressions = entry.kind == "impressions"
+    title = (
+        translate("Export", "Three impressions")
+        if impressions
+        else translate("Export", "What I noticed")
+    )
+    lines = [heading(title, entry.created_at), ""]
+    if impressions:
+        lines += [f"- {note}" for note in entry.impressions if note.strip()]
+        lines.append("")
+    for key, label in SENSES:
+        value = getattr(entry, key)
+        if value.strip():
+            lines += [f"**{translate('Senses', label)}:** {value}", ""]
+    if entry.feelings:
+        label = translate("Export", "Feelings")
+        lines += [f"**{label}:** {feelings_words(entry.feelings)}", ""]
+    if not impressions and entry.body.strip():
+        lines += [entry.body, ""]
+    if entry.sketch:
+        lines += [translate("Export", "*(a sketch is kept with this entry)*"), ""]
+    if entry.tags:
+        lines += [translate("Export", "Tags: {tags}").format(tags=", ".join(entry.tags)), ""]
+    return lines
+
+
+ENTRY_CSV_COLUMNS = (
+    *SENSE_KEYS,
+    "feelings",
+    "text",
+    "impressions",
+    "tags",
+    "has_sketch",
+)
+
+
+def entry_csv(entry: Entry) -> dict[str, str]:
+    return {
+        "id": entry.uid,
+        "kind": entry.kind,
+        "day": entry.day,
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at,
+        **{key: getattr(entry, key) for key in SENSE_KEYS},
+        "feelings": feelings_cell(entry.feelings),
+        "text": entry.body if entry.kind == "entry" else "",
+        "impressions": " | ".join(entry.impressions),
+        "tags": "; ".join(entry.tags),
+        "has_sketch": yes_no(bool(entry.sketch)),
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
@@ -10,9 +11,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.clock import stamp, today
+from desktop.store import limits
 from desktop.store.database import Store, newest_first
 from desktop.store.journal import Query, TimelineItem, new_uid
-from desktop.store.records import Feeling, feelings_from_json, feelings_to_json
+from desktop.store.portable import Fields, Links, RecordProblem
+from desktop.store.readable import (
+    feelings_cell,
+    feelings_words,
+    heading,
+    local_day,
+    number_cell,
+    yes_no,
+)
+from desktop.store.records import Feeling, feelings_from_json, feelings_to_data, feelings_to_json
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TRACKS = "tracks"
@@ -36,11 +47,32 @@ class TrackInfo:
 class Track(TrackInfo):
     id: int = 0
     missing: bool = False
+    uid: str = ""  # set when read for export or from a file
+    added_at: str = ""
+
+
+def check_track(info: TrackInfo) -> None:
+    """Refuse a track whose path or tags are longer than the store keeps."""
+    if not info.path:
+        raise ValueError(translate("Store", "A track needs the path of its file."))
+    limits.check_length(translate("Store", "Path"), info.path, limits.PATH)
+    for label, text in (
+        (translate("Store", "Title"), info.title),
+        (translate("Store", "Artist"), info.artist),
+        (translate("Store", "Album"), info.album),
+    ):
+        try:
+            limits.check_length(label, text, limits.TRACK_TEXT)
+        except ValueError as e:
+            raise ValueError(f"{info.path}: {e}") from None
 
 
 def add_tracks(store: Store, infos: Iterable[TrackInfo]) -> int:
     """Add files, or refresh the tags of ones already there. Returns how many were new."""
     added_at = store.wall.now().isoformat(timespec="seconds")
+    infos = list(infos)
+    for info in infos:
+        check_track(info)
     rows = [(i.path, i.title, i.artist, i.album, i.duration, added_at) for i in infos]
     if not rows:
         return 0
@@ -165,6 +197,8 @@ class CheckIn:
     uid: str = field(default_factory=new_uid)
     day: str = ""
     created_at: str = ""
+    deleted_at: str | None = None
+    track_uid: str | None = None  # its track's uid, when read for export or from a file
 
     def summary(self, region_labels: dict[str, str] | None = None) -> str:
         if self.nothing_concrete:
@@ -202,7 +236,8 @@ def _marks_from_json(text: str) -> tuple[BodyMark, ...]:
     )
 
 
-def save_checkin(store: Store, checkin: CheckIn) -> CheckIn:
+def check_checkin(checkin: CheckIn) -> None:
+    """Refuse an empty check-in, or one holding more than the store keeps."""
     if not checkin.nothing_concrete and not (
         checkin.marks or checkin.feelings or checkin.note.strip()
     ):
@@ -213,29 +248,54 @@ def save_checkin(store: Store, checkin: CheckIn) -> CheckIn:
                 "or use \u201cNothing concrete, I just listened\u201d.",
             )
         )
+    limits.check_length(translate("Store", "Note"), checkin.note, limits.NOTE)
+    limits.check_length(translate("Store", "Track"), checkin.track_title, limits.TRACK_TEXT)
+    places = translate("Store", "Places in the body")
+    limits.check_count(places, len(checkin.marks), limits.MARKS)
+    for mark in checkin.marks:
+        limits.check_length(places, mark.region, limits.REGION)
+        words = translate("Store", "Words for how it feels")
+        limits.check_count(words, len(mark.qualities), limits.QUALITIES)
+        for quality in mark.qualities:
+            limits.check_length(words, quality, limits.FEELING_WORD)
+    label = translate("Store", "Feeling words")
+    limits.check_count(label, len(checkin.feelings), limits.FEELINGS)
+    for feeling in checkin.feelings:
+        limits.check_length(label, feeling.word, limits.FEELING_WORD)
+
+
+def save_checkin(store: Store, checkin: CheckIn) -> CheckIn:
+    check_checkin(checkin)
     day = checkin.day or today(store.wall).isoformat()
     created = checkin.created_at or stamp(store.wall)
-    words = [checkin.track_title, checkin.summary(), " ".join(f.word for f in checkin.feelings)]
+    saved = dataclasses.replace(checkin, day=day, created_at=created)
     with store.transaction(CHECKINS) as conn:
-        conn.execute(
-            "INSERT INTO body_checkins (uid, day, created_at, track_id, track_title, position_ms, "
-            "nothing_concrete, regions, feelings, note, search_text) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                checkin.uid,
-                day,
-                created,
-                checkin.track_id,
-                checkin.track_title,
-                checkin.position_ms,
-                int(checkin.nothing_concrete),
-                _marks_json(checkin.marks),
-                feelings_to_json(checkin.feelings),
-                checkin.note,
-                " \n".join(w for w in words if w),
-            ),
-        )
-    return CheckIn(**{**checkin.__dict__, "day": day, "created_at": created})
+        write_checkin(conn, saved)
+    return saved
+
+
+def write_checkin(conn: sqlite3.Connection, checkin: CheckIn) -> None:
+    """Insert one checked, dated check-in (and its search words), in the caller's transaction."""
+    words = [checkin.track_title, checkin.summary(), " ".join(f.word for f in checkin.feelings)]
+    conn.execute(
+        "INSERT INTO body_checkins (uid, day, created_at, track_id, track_title, position_ms, "
+        "nothing_concrete, regions, feelings, note, search_text, deleted_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            checkin.uid,
+            checkin.day,
+            checkin.created_at,
+            checkin.track_id,
+            checkin.track_title,
+            checkin.position_ms,
+            int(checkin.nothing_concrete),
+            _marks_json(checkin.marks),
+            feelings_to_json(checkin.feelings),
+            checkin.note,
+            " \n".join(w for w in words if w),
+            checkin.deleted_at,
+        ),
+    )
 
 
 _CHECKIN_COLUMNS = (
@@ -306,6 +366,17 @@ def timeline_rows(
     return [_item(row[0], _checkin(row[1:]), row[9]) for row in rows]
 
 
+def timeline_page(
+    store: Store,
+    after: tuple[str, str, int] | None,
+    limit: int,
+    shown: Sequence[str] = ("checkin",),
+    tag: str | None = None,
+) -> list[TimelineItem]:
+    """The registry's timeline source (check-ins have no tags; the pager never asks with one)."""
+    return timeline_rows(store.conn, after, limit)
+
+
 _SEARCH_SQL = (
     f"SELECT c.id, {', '.join('c.' + c.strip() for c in _CHECKIN_COLUMNS.split(','))}, "
     "body_checkins_fts.rank FROM body_checkins_fts "
@@ -332,6 +403,16 @@ def format_position(ms: int | None) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+MOMENTS = ("before", "after")
+
+
+def check_mood(moment: str, pleasantness: float, energy: float) -> None:
+    if moment not in MOMENTS:
+        raise ValueError(translate("Store", "A tap is before or after a track."))
+    if not (-1 <= pleasantness <= 1 and -1 <= energy <= 1):
+        raise ValueError(translate("Store", "Pleasantness and energy go from -1 to 1."))
+
+
 def save_mood(
     store: Store,
     track_id: int | None,
@@ -339,15 +420,13 @@ def save_mood(
     pleasantness: float,
     energy: float,
 ) -> None:
-    if moment not in ("before", "after"):
-        raise ValueError(translate("Store", "A tap is before or after a track."))
-    if not (-1 <= pleasantness <= 1 and -1 <= energy <= 1):
-        raise ValueError(translate("Store", "Pleasantness and energy go from -1 to 1."))
+    check_mood(moment, pleasantness, energy)
     with store.transaction(MOODS) as conn:
         conn.execute(
-            "INSERT INTO track_moods (track_id, moment, pleasantness, energy, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO track_moods (uid, track_id, moment, pleasantness, energy, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             (
+                new_uid(),
                 track_id,
                 moment,
                 pleasantness,
@@ -363,3 +442,351 @@ def moods_for_track(store: Store, track_id: int) -> list[tuple[str, float, float
         (track_id,),
     ).fetchall()
     return [(str(m), float(p), float(e)) for m, p, e in rows]
+
+
+# -- export and import: the registry's functions for tracks, check-ins and taps -----------------
+
+TRACK_WHERE = QT_TRANSLATE_NOOP("Store", "Track {number}")
+CHECKIN_WHERE = QT_TRANSLATE_NOOP("Store", "Listening check-in {number}")
+TAP_WHERE = QT_TRANSLATE_NOOP("Store", "Before-and-after tap {number}")
+MOST_SECONDS = 1e7  # a track's length (about 115 days), and so a position in it
+
+
+def _no_track() -> RecordProblem:
+    return RecordProblem(translate("Store", "its track is in neither this file nor your journal."))
+
+
+def _track_row_id(links: Links, track_uid: str | None) -> int | None:
+    if track_uid is None:
+        return None
+    row_id = links.row_id(TRACKS, track_uid)
+    if row_id is None:
+        raise _no_track()
+    return row_id
+
+
+def read_tracks(conn: sqlite3.Connection) -> list[Track]:
+    rows = conn.execute(
+        f"SELECT {_TRACK_COLUMNS}, uid, added_at FROM tracks ORDER BY id"
+    ).fetchall()
+    return [dataclasses.replace(_track(row), uid=row[7], added_at=row[8]) for row in rows]
+
+
+def track_to_data(track: Track) -> dict[str, Any]:
+    return {
+        "id": track.uid,
+        "path": track.path,
+        "title": track.title,
+        "artist": track.artist,
+        "album": track.album,
+        "duration": track.duration,
+        "missing": track.missing,
+        "added_at": track.added_at,
+    }
+
+
+def track_from_data(fields: Fields) -> Track:
+    return Track(
+        uid=fields.uid(),
+        path=fields.text("path", limits.PATH),
+        title=fields.text("title", limits.TRACK_TEXT),
+        artist=fields.text("artist", limits.TRACK_TEXT),
+        album=fields.text("album", limits.TRACK_TEXT),
+        duration=fields.optional_number("duration", 0, MOST_SECONDS),
+        missing=fields.flag("missing"),
+        added_at=fields.moment("added_at"),
+    )
+
+
+def track_uid(track: Track) -> str:
+    return track.uid
+
+
+def add_track(conn: sqlite3.Connection, track: Track, links: Links) -> bool:
+    """Write an imported track. A file already in the library (the same path) is the same
+    track: the records that name it by the file's uid are linked to the one here."""
+    row = conn.execute("SELECT id FROM tracks WHERE path = ?", (track.path,)).fetchone()
+    if row is not None:
+        links.note(TRACKS, track.uid, int(row[0]))
+        return False
+    cursor = conn.execute(
+        "INSERT INTO tracks (uid, path, title, artist, album, duration, missing, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            track.uid,
+            track.path,
+            track.title,
+            track.artist,
+            track.album,
+            track.duration,
+            int(track.missing),
+            track.added_at,
+        ),
+    )
+    links.note(TRACKS, track.uid, int(cursor.lastrowid or 0))
+    return True
+
+
+def track_markdown(track: Track) -> list[str]:
+    about = ", ".join(part for part in (track.artist, track.album) if part)
+    line = f"- **{track.title or track.path}**" + (f", {about}" if about else "")
+    line += f": `{track.path}`"
+    if track.missing:
+        line += translate("Export", " (not found when last looked for)")
+    return [line]
+
+
+TRACK_CSV_COLUMNS = ("path", "title", "artist", "album", "duration", "missing")
+
+
+def track_csv(track: Track) -> dict[str, str]:
+    return {
+        "id": track.uid,
+        "kind": "track",
+        "created_at": track.added_at,
+        "path": track.path,
+        "title": track.title,
+        "artist": track.artist,
+        "album": track.album,
+        "duration": number_cell(track.duration),
+        "missing": yes_no(track.missing),
+    }
+
+
+def read_checkins(conn: sqlite3.Connection) -> list[CheckIn]:
+    columns = ", ".join("c." + c.strip() for c in _CHECKIN_COLUMNS.split(","))
+    rows = conn.execute(
+        f"SELECT {columns}, c.deleted_at, t.uid FROM body_checkins c "
+        "LEFT JOIN tracks t ON t.id = c.track_id ORDER BY c.id"
+    ).fetchall()
+    return [
+        dataclasses.replace(_checkin(row[:10]), deleted_at=row[10], track_uid=row[11])
+        for row in rows
+    ]
+
+
+def checkin_to_data(checkin: CheckIn) -> dict[str, Any]:
+    return {
+        "id": checkin.uid,
+        "day": checkin.day,
+        "created_at": checkin.created_at,
+        "deleted_at": checkin.deleted_at,
+        "track": checkin.track_uid,
+        "track_title": checkin.track_title,
+        "position_ms": checkin.position_ms,
+        "nothing_concrete": checkin.nothing_concrete,
+        "body": [
+            {"region": m.region, "qualities": list(m.qualities), "strength": m.strength}
+            for m in checkin.marks
+        ],
+        "feelings": feelings_to_data(checkin.feelings),
+        "note": checkin.note,
+    }
+
+
+def checkin_from_data(fields: Fields) -> CheckIn:
+    marks = []
+    for place in fields.records("body", limits.MARKS):
+        region = place.text("region", limits.REGION)
+        if not region.strip():
+            raise fields.problem(translate("Store", "each place in the body needs a name."))
+        qualities = place.texts("qualities", limits.FEELING_WORD, limits.QUALITIES)
+        marks.append(
+            BodyMark(region, tuple(qualities), place.choice("strength", STRENGTHS, "clear"))
+        )
+    position = fields.optional_number("position_ms", 0, MOST_SECONDS * 1000)
+    return CheckIn(
+        uid=fields.uid(),
+        day=fields.day(),
+        created_at=fields.moment("created_at"),
+        deleted_at=fields.optional_moment("deleted_at"),
+        track_id=None,
+        track_uid=fields.optional_text("track", limits.UID),
+        track_title=fields.text("track_title", limits.TRACK_TEXT),
+        position_ms=None if position is None else int(position),
+        nothing_concrete=fields.flag("nothing_concrete"),
+        marks=tuple(marks),
+        feelings=fields.feelings(),
+        note=fields.text("note", limits.NOTE),
+    )
+
+
+def checkin_uid(checkin: CheckIn) -> str:
+    return checkin.uid
+
+
+def add_checkin(conn: sqlite3.Connection, checkin: CheckIn, links: Links) -> bool:
+    write_checkin(
+        conn, dataclasses.replace(checkin, track_id=_track_row_id(links, checkin.track_uid))
+    )
+    return True
+
+
+def checkin_kept(checkin: CheckIn) -> bool:
+    return checkin.deleted_at is None
+
+
+def checkin_when(checkin: CheckIn) -> tuple[str, str]:
+    return (checkin.day, checkin.created_at)
+
+
+def _where_in_track(checkin: CheckIn) -> str:
+    if checkin.track_title and checkin.position_ms is not None:
+        return translate("Store", "{title} at {time}").format(
+            title=checkin.track_title, time=format_position(checkin.position_ms)
+        )
+    return checkin.track_title
+
+
+def checkin_markdown(checkin: CheckIn) -> list[str]:
+    lines = [heading(translate("Export", "Listening check-in"), checkin.created_at), ""]
+    track = _where_in_track(checkin)
+    if track:
+        lines += [f"*{track}*", ""]
+    lines += [checkin.summary(), ""]
+    if checkin.feelings:
+        label = translate("Export", "Feelings")
+        lines += [f"**{label}:** {feelings_words(checkin.feelings)}", ""]
+    return lines
+
+
+CHECKIN_CSV_COLUMNS = ("track", "position", "nothing_concrete", "body", "feelings", "note")
+
+
+def checkin_csv(checkin: CheckIn) -> dict[str, str]:
+    return {
+        "id": checkin.uid,
+        "kind": "checkin",
+        "day": checkin.day,
+        "created_at": checkin.created_at,
+        "track": checkin.track_title,
+        "position": format_position(checkin.position_ms),
+        "nothing_concrete": yes_no(checkin.nothing_concrete),
+        "body": "; ".join(
+            f"{m.region}: {m.strength} {', '.join(m.qualities)}".strip() for m in checkin.marks
+        ),
+        "feelings": feelings_cell(checkin.feelings),
+        "note": checkin.note,
+    }
+
+
+@dataclass(frozen=True)
+class TrackMood:
+    """A pleasantness x energy tap before or after a track, as exported."""
+
+    moment: str  # "before" or "after"
+    pleasantness: float  # -1 unpleasant .. 1 pleasant
+    energy: float  # -1 less .. 1 more
+    created_at: str
+    uid: str = field(default_factory=new_uid)
+    track_uid: str | None = None
+    track_title: str = ""  # for the exports a person reads; not part of the JSON
+
+
+def check_track_mood(mood: TrackMood) -> None:
+    check_mood(mood.moment, mood.pleasantness, mood.energy)
+
+
+def read_moods(conn: sqlite3.Connection) -> list[TrackMood]:
+    rows = conn.execute(
+        "SELECT m.moment, m.pleasantness, m.energy, m.created_at, m.uid, t.uid, t.title "
+        "FROM track_moods m LEFT JOIN tracks t ON t.id = m.track_id ORDER BY m.id"
+    ).fetchall()
+    return [
+        TrackMood(str(r[0]), float(r[1]), float(r[2]), str(r[3]), str(r[4]), r[5], r[6] or "")
+        for r in rows
+    ]
+
+
+def mood_to_data(mood: TrackMood) -> dict[str, Any]:
+    return {
+        "id": mood.uid,
+        "track": mood.track_uid,
+        "moment": mood.moment,
+        "pleasantness": mood.pleasantness,
+        "energy": mood.energy,
+        "created_at": mood.created_at,
+    }
+
+
+def mood_from_data(fields: Fields) -> TrackMood:
+    return TrackMood(
+        uid=fields.uid(),
+        track_uid=fields.optional_text("track", limits.UID),
+        moment=fields.choice("moment", MOMENTS),
+        pleasantness=float(fields.number("pleasantness", -1, 1)),
+        energy=float(fields.number("energy", -1, 1)),
+        created_at=fields.moment("created_at"),
+    )
+
+
+def mood_uid(mood: TrackMood) -> str:
+    return mood.uid
+
+
+def add_mood(conn: sqlite3.Connection, mood: TrackMood, links: Links) -> bool:
+    conn.execute(
+        "INSERT INTO track_moods (uid, track_id, moment, pleasantness, energy, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            mood.uid,
+            _track_row_id(links, mood.track_uid),
+            mood.moment,
+            mood.pleasantness,
+            mood.energy,
+            mood.created_at,
+        ),
+    )
+    return True
+
+
+def mood_kept(mood: TrackMood) -> bool:
+    return True
+
+
+def mood_when(mood: TrackMood) -> tuple[str, str]:
+    return (local_day(mood.created_at), mood.created_at)
+
+
+def describe_mood(pleasantness: float, energy: float) -> str:
+    """ "pleasant, more energy": the tap in words, as the grid's own labels put it."""
+    if pleasantness > 0.2:
+        feel = translate("Export", "pleasant")
+    elif pleasantness < -0.2:
+        feel = translate("Export", "unpleasant")
+    else:
+        feel = translate("Export", "neither pleasant nor unpleasant")
+    if energy > 0.2:
+        level = translate("Export", "more energy")
+    elif energy < -0.2:
+        level = translate("Export", "less energy")
+    else:
+        level = translate("Export", "some energy")
+    return f"{feel}, {level}"
+
+
+def mood_markdown(mood: TrackMood) -> list[str]:
+    title = (
+        translate("Export", "Before a track")
+        if mood.moment == "before"
+        else translate("Export", "After a track")
+    )
+    words = describe_mood(mood.pleasantness, mood.energy)
+    text = f"*{mood.track_title}*: {words}" if mood.track_title else words
+    return [heading(title, mood.created_at), "", text, ""]
+
+
+MOOD_CSV_COLUMNS = ("track", "moment", "pleasantness", "energy")
+
+
+def mood_csv(mood: TrackMood) -> dict[str, str]:
+    return {
+        "id": mood.uid,
+        "kind": "tap",
+        "day": local_day(mood.created_at),
+        "created_at": mood.created_at,
+        "track": mood.track_title,
+        "moment": mood.moment,
+        "pleasantness": number_cell(mood.pleasantness),
+        "energy": number_cell(mood.energy),
+    }

@@ -18,7 +18,9 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from desktop.store.kinds import KINDS, RecordKind
 from desktop.texts import QT_TRANSLATE_NOOP
 
 # -- the kinds of practice -------------------------------------------------------------------
@@ -28,46 +30,40 @@ from desktop.texts import QT_TRANSLATE_NOOP
 class DayKind:
     """A kind of practice the calendar marks: the SQL lists the days it happened on."""
 
-    key: str
+    key: str  # the practice: "breathing", "listening", "writing"...
     label: str  # QT_TRANSLATE_NOOP("Patterns", ...): translate where shown
     tables: tuple[str, ...]  # all must exist, or the kind is skipped
     days_sql: str  # SELECT DISTINCT day ...: the person's own calendar days, YYYY-MM-DD
 
 
-DAY_KINDS: tuple[DayKind, ...] = (
-    DayKind(
-        "breathing",
-        QT_TRANSLATE_NOOP("Patterns", "breathing"),
-        ("breath_sessions",),
-        "SELECT DISTINCT day FROM breath_sessions WHERE deleted_at IS NULL",
-    ),
-    DayKind(
-        "listening",
-        QT_TRANSLATE_NOOP("Patterns", "listening"),
-        ("body_checkins", "track_moods"),
-        # A before/after tap is listening too; its time is kept in UTC, its day is local.
-        "SELECT DISTINCT day FROM body_checkins WHERE deleted_at IS NULL "
-        "UNION SELECT DISTINCT date(created_at, 'localtime') FROM track_moods",
-    ),
-    DayKind(
-        "writing",
-        QT_TRANSLATE_NOOP("Patterns", "writing"),
-        ("entries",),
-        "SELECT DISTINCT day FROM entries WHERE deleted_at IS NULL",
-    ),
-    DayKind(
-        "glimmers",
-        QT_TRANSLATE_NOOP("Patterns", "glimmers"),
-        ("glimmers",),
-        "SELECT DISTINCT day FROM glimmers WHERE deleted_at IS NULL",
-    ),
-    DayKind(
-        "together",
-        QT_TRANSLATE_NOOP("Patterns", "together"),
-        ("together_sessions",),
-        "SELECT DISTINCT day FROM together_sessions WHERE deleted_at IS NULL",
-    ),
-)
+# The calendar's order, as the tabs go; a practice not named here follows, in the registry's.
+PRACTICE_ORDER = ("breathing", "listening", "writing", "glimmers", "together")
+
+
+def day_kinds(registry: Sequence[RecordKind[Any]] = KINDS) -> tuple[DayKind, ...]:
+    """The practices of the registry; record kinds of the same practice (check-ins and taps
+    are both listening) share one mark."""
+    found: dict[str, DayKind] = {}
+    for kind in registry:
+        shows = kind.over_time
+        if shows is None:
+            continue
+        days = shows.days_sql or f"SELECT DISTINCT day FROM {kind.table} WHERE deleted_at IS NULL"
+        if shows.practice in found:
+            known = found[shows.practice]
+            found[shows.practice] = DayKind(
+                known.key,
+                known.label,
+                (*known.tables, kind.table),
+                f"{known.days_sql} UNION {days}",
+            )
+        else:
+            found[shows.practice] = DayKind(shows.practice, shows.label, (kind.table,), days)
+    ranked = {key: i for i, key in enumerate(PRACTICE_ORDER)}
+    return tuple(sorted(found.values(), key=lambda k: ranked.get(k.key, len(ranked))))
+
+
+DAY_KINDS = day_kinds()
 
 
 def existing_tables(conn: sqlite3.Connection) -> frozenset[str]:
@@ -349,11 +345,11 @@ WORDS_SQL = (
 )
 
 # Where mixed states are read from: (table, feelings column). Newest first, a few per table.
-MIXED_SOURCES: tuple[tuple[str, str], ...] = (
-    ("entries", "feelings"),
-    ("breath_sessions", "feelings_before"),
-    ("breath_sessions", "feelings_after"),
-    ("body_checkins", "feelings"),
+MIXED_SOURCES: tuple[tuple[str, str], ...] = tuple(
+    (kind.table, column)
+    for kind in KINDS
+    if kind.over_time is not None
+    for column in kind.over_time.mixed
 )
 
 
@@ -412,13 +408,10 @@ class SettledSource:
     changes_sql: str  # one row per session with both answers: after - before, oldest first
 
 
-SETTLED_SOURCES: tuple[SettledSource, ...] = (
-    SettledSource(
-        "breathing",
-        ("breath_sessions",),
-        "SELECT settled_after - settled_before FROM breath_sessions WHERE deleted_at IS NULL "
-        "AND settled_before IS NOT NULL AND settled_after IS NOT NULL",
-    ),
+SETTLED_SOURCES: tuple[SettledSource, ...] = tuple(
+    SettledSource(kind.over_time.practice, (kind.table,), kind.over_time.settled_sql)
+    for kind in KINDS
+    if kind.over_time is not None and kind.over_time.settled_sql
 )
 
 

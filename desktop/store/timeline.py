@@ -1,24 +1,24 @@
-"""One timeline of everything kept: journal entries, breathing sessions, and later more kinds.
+"""One timeline of everything kept, and one search across it, over the registry of kinds.
 
-Each kind has its own table and index; the pager walks them all newest first with one keyset
-cursor per table and merges them, so every page costs the same however deep it is.
+Every kind of record that declares ``timeline`` in ``desktop/store/kinds.py`` has its own table
+and index; the pager walks them all newest first with one keyset cursor per kind and merges
+them, so every page costs the same however deep it is. Search asks every kind that declares
+``search`` and merges their ranked results. Neither names a kind of record.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Any
 
-from desktop.store import breathing, journal, listening
 from desktop.store.database import Store
-from desktop.store.journal import TimelineItem
+from desktop.store.journal import Query, TimelineItem
+from desktop.store.kinds import KINDS, Cursor, RecordKind, TimelinePage, shown_on_timeline
 
-Cursor = tuple[str, str, int]
-Source = Callable[[Store, "Cursor | None", int], list[TimelineItem]]
-
-JOURNAL_KINDS = ("entry", "impressions")
-ALL_KINDS = (*JOURNAL_KINDS, "breath", "checkin")
+# Every TimelineItem.kind the registry shows, in its order.
+ALL_KINDS = tuple(shown.item_kind for shown in shown_on_timeline())
 
 
 def _sort_key(item: TimelineItem) -> tuple[str, str, str, int]:
@@ -26,30 +26,30 @@ def _sort_key(item: TimelineItem) -> tuple[str, str, str, int]:
 
 
 class TimelinePager:
+    """Pages of the timeline, newest first: ``kinds`` limits it to some item kinds (None: all),
+    ``tag`` to records with that tag (kinds without tags then show nothing)."""
+
     def __init__(
         self,
         store: Store,
         kinds: Sequence[str] | None = None,
         tag: str | None = None,
+        registry: Sequence[RecordKind[Any]] = KINDS,
         from_day: str | None = None,
     ) -> None:
         """``from_day`` (YYYY-MM-DD) starts the pages at that day: its items, then older ones."""
-        wanted = set(ALL_KINDS if kinds is None else kinds)
         self._store = store
-        self._sources: dict[str, Source] = {}
-        journal_kinds = [k for k in JOURNAL_KINDS if k in wanted]
-        if journal_kinds:
-            self._sources["journal"] = lambda s, after, limit: journal.timeline_page(
-                s, after=after, limit=limit, kinds=journal_kinds, tag=tag
+        self._tag = tag or None
+        self._sources: dict[str, tuple[TimelinePage, tuple[str, ...]]] = {}
+        for kind in registry:
+            timeline = kind.timeline
+            if timeline is None or (self._tag and not timeline.tagged):
+                continue
+            shown = tuple(
+                s.item_kind for s in timeline.shown if kinds is None or s.item_kind in kinds
             )
-        if "breath" in wanted and not tag:  # sessions have no tags
-            self._sources["breath"] = lambda s, after, limit: breathing.timeline_rows(
-                s.conn, after, limit
-            )
-        if "checkin" in wanted and not tag:  # check-ins have no tags
-            self._sources["checkin"] = lambda s, after, limit: listening.timeline_rows(
-                s.conn, after, limit
-            )
+            if shown:
+                self._sources[kind.key] = (timeline.page, shown)
         start: Cursor | None = None
         if from_day is not None:
             # Just past the day's last item: the keyset cursor of the first moment of the next day.
@@ -64,32 +64,35 @@ class TimelinePager:
 
     def next_page(self, limit: int) -> list[TimelineItem]:
         batches: dict[str, list[TimelineItem]] = {}
-        for name, source in self._sources.items():
+        for name, (page, shown) in self._sources.items():
             if name not in self._done:
-                batches[name] = source(self._store, self._cursors[name], limit)
+                batches[name] = page(self._store, self._cursors[name], limit, shown, self._tag)
         tagged = [[(item, name) for item in batch] for name, batch in batches.items()]
         merged = heapq.merge(*tagged, key=lambda pair: _sort_key(pair[0]), reverse=True)
-        page: list[TimelineItem] = []
+        page_items: list[TimelineItem] = []
         taken: dict[str, int] = dict.fromkeys(batches, 0)
         for item, name in merged:
-            if len(page) == limit:
+            if len(page_items) == limit:
                 break
-            page.append(item)
+            page_items.append(item)
             taken[name] += 1
             self._cursors[name] = item.cursor
         for name, batch in batches.items():
             if len(batch) < limit and taken[name] == len(batch):
                 self._done.add(name)
-        return page
+        return page_items
 
 
-def search_everything(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
-    """Journal entries and listening check-ins that match, best first across both."""
-    query = journal.Query.parse(text)
+def search_everything(
+    store: Store, text: str, limit: int = 50, registry: Sequence[RecordKind[Any]] = KINDS
+) -> list[TimelineItem]:
+    """Records of every searchable kind that match, best first across all of them."""
+    query = Query.parse(text)
     if query is None:
         return []
-    ranked = journal.search_ranked(store, query, limit) + listening.search_checkins(
-        store, query, limit
-    )
+    ranked: list[tuple[float, TimelineItem]] = []
+    for kind in registry:
+        if kind.search is not None:
+            ranked += kind.search(store, query, limit)
     ranked.sort(key=lambda pair: pair[0])
     return [item for _, item in ranked[:limit]]

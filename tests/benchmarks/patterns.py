@@ -208,15 +208,14 @@ def floors(path: Path) -> dict[str, float]:
 
 
 def make_tab(store, executor):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QSettings
-
     from desktop.checkin.vocabularies import load_feelings
     from desktop.clock import MonotonicClock
     from desktop.over_time.tab import OverTimeTab
     from desktop.resources import read_text
+    from desktop.settings import MemoryBackend, Settings
     from desktop.store_signals import StoreSignals
 
-    settings = QSettings(str(store.path.parent / "bench-settings.ini"), QSettings.Format.IniFormat)
+    settings = Settings(MemoryBackend())
     signals = StoreSignals(store)
     tab = OverTimeTab(
         store,

@@ -32,9 +32,9 @@ def test_export_then_import_into_another_data_dir(tmp_path: Path) -> None:
 
     first = run_glimmers("--data-dir", str(target), "import", str(out))
     assert first.returncode == 0, first.stderr
-    assert "Imported 1 entry; 0 already in your journal." in first.stdout
+    assert "Imported 1 journal entry; 0 already in your journal." in first.stdout
     second = run_glimmers("--data-dir", str(target), "import", str(out))
-    assert "Imported 0 entries; 1 already in your journal." in second.stdout
+    assert "Imported nothing new; 1 already in your journal." in second.stdout
 
 
 def test_markdown_and_csv_to_stdout(tmp_path: Path) -> None:

@@ -8,15 +8,24 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
 from desktop.checkin.vocabularies import load_feelings
 from desktop.journal.tab import JournalTab
 from desktop.listen.player import Player
+from desktop.settings import (
+    BREATHE_CHECKIN,
+    BREATHE_LENGTH,
+    BREATHE_PATTERN,
+    BREATHE_RATE,
+    BREATHE_UNIT,
+    BREATHE_VOLUME,
+    PACER_LOOK,
+)
 from desktop.shell.main_window import MainWindow
-from desktop.store import Store
+from desktop.store import Store, limits
 from desktop.store.exchange import FORMAT_NAME, ImportProblem, import_json
 from desktop.store.journal import Entry, count_entries, get_entry, save_entry, search
 from desktop.store_signals import StoreSignals
@@ -45,7 +54,7 @@ def test_a_full_disk_gets_a_message_and_loses_nothing(
     pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
     store.conn.execute(f"PRAGMA max_page_count = {pages}")  # the file cannot grow: a full disk
     editor = journal_tab.editor
-    editor.body_edit.setPlainText("a long thought " * 20_000)
+    editor.body_edit.setPlainText("a long thought " * 10_000)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert "the disk is full" in editor.message.text()
     assert editor.body_edit.toPlainText().startswith("a long thought")  # still on screen
@@ -57,11 +66,16 @@ def test_a_full_disk_gets_a_message_and_loses_nothing(
     assert count_entries(store) == 2
 
 
-def test_ten_megabytes_of_text_is_kept_exactly(
+def test_the_longest_text_is_kept_exactly_and_longer_is_refused_whole(
     qtbot: QtBot, store: Store, journal_tab: JournalTab
 ) -> None:
-    huge = ("ünïcödé \u200b tabs\tand\nnewlines \U0001f33f " * 300_000)[: 10 * 1024 * 1024]
-    journal_tab.editor.body_edit.setPlainText(huge + " needleword")
+    huge = ("ünïcödé \u200b tabs\tand\nnewlines \U0001f33f " * 30_000)[: limits.TEXT - 11]
+    body = journal_tab.editor.body_edit
+    body.setPlainText(huge + " needleword" + "!")  # one character over: refused, not cut
+    qtbot.mouseClick(journal_tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert "can hold up to 200,000 characters" in journal_tab.editor.message.text()
+    assert count_entries(store) == 0 and body.toPlainText().endswith("needleword!")
+    body.setPlainText(huge + " needleword")
     qtbot.mouseClick(journal_tab.editor.save_button, Qt.MouseButton.LeftButton)
     [found] = search(store, "needleword")
     entry = get_entry(store, found.uid)
@@ -97,13 +111,16 @@ def test_a_mangled_settings_file_falls_back_to_defaults(
     values=st.dictionaries(
         st.sampled_from(
             [
-                "breathe/length",
-                "breathe/rate",
-                "breathe/volume",
-                "breathe/unit",
-                "breathe/style",
-                "breathe/pattern",
-                "breathe/checkin",
+                setting.key
+                for setting in (
+                    BREATHE_LENGTH,
+                    BREATHE_RATE,
+                    BREATHE_VOLUME,
+                    BREATHE_UNIT,
+                    PACER_LOOK,
+                    BREATHE_PATTERN,
+                    BREATHE_CHECKIN,
+                )
             ]
         ),
         st.text(max_size=40) | st.integers().map(str) | st.floats().map(str),
@@ -116,11 +133,9 @@ def test_any_settings_values_still_open_the_breathe_tab(
     from desktop.breathe.tab import BreatheTab
     from desktop.clock import MonotonicClock
     from desktop.resources import read_text
+    from desktop.settings import MemoryBackend, Settings
 
-    ini = QSettings(str(tmp_path / "fuzz.ini"), QSettings.Format.IniFormat)
-    ini.clear()
-    for key, value in values.items():
-        ini.setValue(key, value)
+    ini = Settings(MemoryBackend(dict(values)))
     signals = StoreSignals(store)
     tab = BreatheTab(
         store,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QRegion
 from pytestqt.qtbot import QtBot
 
@@ -14,8 +14,16 @@ from desktop.breathe.pacer_widget import accent_colour
 from desktop.breathe.tab import BreatheTab
 from desktop.checkin.vocabularies import load_feelings
 from desktop.resources import read_text
+from desktop.settings import BREATHE_CHECKIN, MemoryBackend, Settings
 from desktop.store import Store
-from desktop.store.breathing import list_patterns, recent_sessions
+from desktop.store.breathing import (
+    StoredPattern,
+    StoredSession,
+    list_patterns,
+    recent_sessions,
+    save_pattern,
+    save_session,
+)
 from desktop.store.timeline import TimelinePager
 from desktop.store_signals import StoreSignals
 from tests.helpers import FakeClock, FakeWallClock
@@ -41,10 +49,10 @@ def tones() -> FakeTones:
 @pytest.fixture
 def make_tab(qtbot: QtBot, store: Store, clock: FakeClock, tones: FakeTones, tmp_path) -> Iterator:  # type: ignore[no-untyped-def]
     signals = StoreSignals(store)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings = Settings(MemoryBackend())
 
     def make(checkin: bool = False, reduced_motion: bool = False) -> BreatheTab:
-        settings.setValue("breathe/checkin", "true" if checkin else "false")
+        settings.set(BREATHE_CHECKIN, checkin)
         tab = BreatheTab(
             store,
             signals,
@@ -412,3 +420,24 @@ def test_the_desktop_asking_for_less_motion_starts_with_the_ring(
     assert tab.style_box.currentData() == "ring"  # type: ignore[attr-defined]
     assert tab.pacer.style_name == "ring"  # type: ignore[attr-defined]
     app.shutdown()
+
+
+def test_sessions_and_patterns_kept_elsewhere_show_at_once(make_tab, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """The tab refreshes from the store's signal, whoever wrote (an import, another window)."""
+    tab = make_tab()
+    save_session(
+        store,
+        StoredSession(
+            pattern_name="Box",
+            pattern={"key": "box"},
+            actual_seconds=120,
+            cycles=7,
+            ended_early=False,
+        ),
+    )
+    assert "Box" in tab.history.item(0).text()
+    assert "2 minute" in tab.week_label.text()
+    save_pattern(store, StoredPattern("Evening", inhale=4, hold_in=0, exhale=7, hold_out=0))
+    names = [tab.pattern_list.item(i).text() for i in range(tab.pattern_list.count())]
+    assert "Evening" in names
+    assert tab.current_pattern().key == "resonance"  # the choice stays where it was

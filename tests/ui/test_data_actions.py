@@ -53,9 +53,21 @@ def test_file_menu_lists_export_import_trash_then_quit(app: Lifecycle) -> None:
 @pytest.mark.parametrize(
     ("chosen_filter", "suffix", "check"),
     [
-        ("JSON, complete and importable (*.json)", ".json", lambda t: json.loads(t)["entries"]),
-        ("Markdown, easy to read (*.md)", ".md", lambda t: "# My Glimmers journal" in t),
-        ("CSV, a row per entry (*.csv)", ".csv", lambda t: t.startswith("id,kind,day")),
+        (
+            "JSON, everything you keep, to import again (*.json)",
+            ".json",
+            lambda t: json.loads(t)["entries"],
+        ),
+        (
+            "Markdown, easy to read, day by day (*.md)",
+            ".md",
+            lambda t: "# My Glimmers journal" in t,
+        ),
+        (
+            "CSV, one table with a row per record (*.csv)",
+            ".csv",
+            lambda t: t.startswith("id,kind,day"),
+        ),
     ],
 )
 def test_export_from_the_menu(
@@ -76,16 +88,16 @@ def test_import_from_the_menu_and_again(
     assert app.store is not None
     uid = save_entry(app.store, Entry(body="from before")).uid
     export_file = tmp_path / "export.json"
-    dialogs.save = (export_file, "JSON, complete and importable (*.json)")
+    dialogs.save = (export_file, "JSON, everything you keep, to import again (*.json)")
     _menu_action(app, "export_action").trigger()
     trash_entry(app.store, uid)
     with app.store.transaction("entries") as conn:
         conn.execute("DELETE FROM entries")
     dialogs.open = export_file
     _menu_action(app, "import_action").trigger()
-    assert dialogs.told[-1][:2] == ("Imported", "Added 1 entry. 0 already in your journal.")
+    assert dialogs.told[-1][:2] == ("Imported", "Added 1 journal entry. 0 already in your journal.")
     _menu_action(app, "import_action").trigger()
-    assert dialogs.told[-1][1] == "Added 0 entries. 1 already in your journal."
+    assert dialogs.told[-1][1] == "Added nothing new. 1 already in your journal."
     assert count_entries(app.store) == 1
 
 
@@ -126,4 +138,15 @@ def test_trash_restore_and_empty(qtbot: QtBot, app: Lifecycle, dialogs: FakeDial
     assert "cannot be undone" in dialogs.confirmed[-1]
     assert count_entries(app.store, include_trash=True) == 1
     assert dialog.list.count() == 0
+    dialog.close()
+
+
+def test_the_trash_shows_what_is_deleted_while_it_is_open(app: Lifecycle) -> None:
+    assert app.store is not None
+    uid = save_entry(app.store, Entry(body="deleted from the journal tab")).uid
+    _menu_action(app, "trash_action").trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TrashDialog))
+    assert dialog.list.count() == 0
+    trash_entry(app.store, uid)
+    assert dialog.list.count() == 1 and "deleted from the journal tab" in dialog.list.item(0).text()
     dialog.close()

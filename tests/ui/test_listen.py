@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +15,7 @@ from desktop.listen.player import Player
 from desktop.listen.scanner import ScanJob
 from desktop.listen.tab import ListenTab
 from desktop.resources import read_text
+from desktop.settings import MemoryBackend, Settings
 from desktop.store import Store
 from desktop.store.listening import count_tracks, moods_for_track, recent_checkins, tracks_page
 from desktop.store.timeline import TimelinePager, search_everything
@@ -63,7 +64,7 @@ def tab(
     qtbot: QtBot, store: Store, player: Player, picker: FakePicker, tmp_path: Path
 ) -> Iterator[ListenTab]:
     signals = StoreSignals(store)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings = Settings(MemoryBackend())
     made = ListenTab(
         store,
         signals,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -25,13 +25,14 @@ from desktop.over_time.loader import Loader, inline
 from desktop.over_time.tab import OverTimeTab
 from desktop.over_time.track_map import TrackMapDialog
 from desktop.resources import read_text
+from desktop.settings import MemoryBackend, Settings
+from desktop.shell.theme import calm_palette
 from desktop.store import Store
 from desktop.store.breathing import StoredSession, save_session
 from desktop.store.journal import Entry, save_entry
 from desktop.store.listening import BodyMark, CheckIn, TrackInfo, add_tracks, save_checkin
 from desktop.store.records import Feeling
 from desktop.store_signals import StoreSignals
-from desktop.theme import calm_palette
 from tests.helpers import FakeClock, FakeWallClock
 
 TabMaker = Callable[..., OverTimeTab]
@@ -54,10 +55,10 @@ def make_tab(
     qtbot: QtBot, store: Store, tmp_path: Path, clock: FakeClock, wall: FakeWallClock
 ) -> Iterator[TabMaker]:
     made: list[tuple[OverTimeTab, StoreSignals]] = []
+    settings = Settings(MemoryBackend())  # shared: a second tab finds what the first kept
 
     def make(**options: object) -> OverTimeTab:
         signals = StoreSignals(store)
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         options.setdefault("executor", inline)
         # Pictures are sampled as soon as they change: no fade in the way unless a test asks.
         options.setdefault("reduced_motion", True)

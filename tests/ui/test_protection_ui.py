@@ -226,7 +226,7 @@ def test_export_of_a_protected_journal_warns_first(
     protect_from_dialog(qtbot, app).close()
     assert app.window is not None and app.data_actions is not None
     dialogs.confirm_answer = False
-    dialogs.save = (tmp_path / "out.json", "JSON, complete and importable (*.json)")
+    dialogs.save = (tmp_path / "out.json", "JSON, everything you keep, to import again (*.json)")
     app.data_actions.export()
     assert "not protected" in dialogs.confirmed[-1] or "is not" in dialogs.confirmed[-1]
     assert not (tmp_path / "out.json").exists()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
-from desktop.theme_colours import colours
+from desktop.shell.theme_colours import colours
 from tests.helpers import FakeDialogs, FakeWallClock
 
 

@@ -1,4 +1,4 @@
-"""Export in open formats and import our JSON: complete, idempotent, all or nothing."""
+"""Export in open formats and import our JSON: every kind of record, idempotent, all or nothing."""
 
 from __future__ import annotations
 
@@ -6,18 +6,33 @@ import contextlib
 import csv
 import io
 import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.store import Store, open_store
+from desktop.store import Store, limits, open_store
+from desktop.store.breathing import (
+    StoredPattern,
+    StoredSession,
+    list_patterns,
+    save_pattern,
+    save_session,
+)
+from desktop.store.contacts import add_contact, list_contacts
 from desktop.store.exchange import (
     FORMAT_NAME,
+    FORMAT_VERSION,
     ImportProblem,
+    csv_columns,
     export,
-    export_json,
+    export_document,
     import_json,
+    parse_json,
+    write_batch,
 )
 from desktop.store.journal import (
     Entry,
@@ -27,12 +42,27 @@ from desktop.store.journal import (
     save_entry,
     trash_entry,
 )
+from desktop.store.kinds import KINDS, count_records
+from desktop.store.listening import (
+    BodyMark,
+    CheckIn,
+    TrackInfo,
+    add_tracks,
+    count_tracks,
+    recent_checkins,
+    save_checkin,
+    save_mood,
+    tracks_page,
+)
 from desktop.store.records import Feeling
-from tests.helpers import TEST_NOON, FakeWallClock
+from tests.helpers import FakeWallClock
+
+SKETCH = json.dumps({"version": 1, "strokes": [[[0.1, 0.1], [0.5, 0.5]]]}, separators=(",", ":"))
 
 
 @pytest.fixture
-def other_store(tmp_path):  # type: ignore[no-untyped-def]
+def other_store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh journal elsewhere, on the same wall clock (so an export of it is dated the same)."""
     opened = open_store(tmp_path / "other.db", tmp_path / "other-backups", FakeWallClock())
     yield opened
     opened.close()
@@ -49,19 +79,109 @@ def _fill(store: Store) -> list[Entry]:
                 feelings=(Feeling("calm", 3), Feeling("lonely", 1)),
                 body='Line one\nLine two, with "quotes" and , commas',
                 tags=("home", "evening"),
-                sketch=json.dumps({"version": 1, "strokes": [[[0.1, 0.1], [0.5, 0.5]]]}),
+                sketch=SKETCH,
             ),
         ),
         save_entry(store, impressions_entry(["moss", "cold tap", "a cat"], day="2026-11-03")),
     ]
 
 
-def test_json_round_trip_gives_equal_entries(store: Store, other_store: Store) -> None:
+def _fill_everything(store: Store) -> None:
+    """At least one record of every kind, with the awkward parts: links, trash, empty fields."""
     _fill(store)
-    trash_entry(store, all_entries(store)[1].uid)
-    result = import_json(other_store, export(store, "json"))
-    assert (result.added, result.already_there) == (2, 0)
-    assert all_entries(other_store) == all_entries(store)
+    trash_entry(store, save_entry(store, Entry(body="let this one go")).uid)
+    save_session(
+        store,
+        StoredSession(
+            pattern_name="Resonance",
+            pattern={"key": "resonance", "inhale": 5.5, "exhale": 5.5, "lengthen_to": None},
+            actual_seconds=300.5,
+            cycles=27,
+            ended_early=True,
+            planned_seconds=300.0,
+            settled_before=2,
+            settled_after=4,
+            feelings_before=(Feeling("tired", 2),),
+            feelings_after=(Feeling("calm", 1),),
+            day="2026-11-03",
+        ),
+    )
+    save_session(
+        store,
+        StoredSession(
+            pattern_name="Box", pattern={}, actual_seconds=60.0, cycles=4, ended_early=False
+        ),
+    )
+    save_pattern(store, StoredPattern("Evening", 4, 0, 7, 0))
+    save_pattern(store, StoredPattern("Sigh", 2, 0, 6, 0, top_up=1))
+    add_tracks(
+        store,
+        [
+            TrackInfo("/music/cello.ogg", "Cello suite", "Someone", "Suites", 126.5),
+            TrackInfo("/music/rain.flac", "Rain"),
+        ],
+    )
+    cello = tracks_page(store, "cello")[0]
+    save_checkin(
+        store,
+        CheckIn(
+            track_id=cello.id,
+            track_title=cello.title,
+            position_ms=19_000,
+            marks=(BodyMark("chest", ("warm", "my own word"), "strong"),),
+            feelings=(Feeling("moved", 3),),
+            note="the low notes",
+        ),
+    )
+    save_checkin(
+        store, CheckIn(track_id=None, track_title="", position_ms=None, nothing_concrete=True)
+    )
+    save_mood(store, cello.id, "before", -0.25, 0.5)
+    save_mood(store, cello.id, "after", 0.75, -0.5)
+    save_mood(store, None, "after", 0.0, 0.0)
+    add_contact(store, "Sam", "07700 900123, evenings")
+    add_contact(store, "My GP surgery")
+
+
+# -- the round trip -------------------------------------------------------------------------------
+
+
+def test_every_kind_survives_export_import_export(store: Store, other_store: Store) -> None:
+    _fill_everything(store)
+    first = export(store, "json")
+    document = json.loads(first)
+    assert document["version"] == FORMAT_VERSION == 2
+    assert all(document[kind.key] for kind in KINDS), "every kind has records in the test"
+
+    result = import_json(other_store, first)
+    counts = {kind.key: n for kind, n in count_records(store.conn)}
+    assert dict(result.added_by_kind) == counts
+    assert (result.added, result.already_there) == (sum(counts.values()), 0)
+    assert export(other_store, "json") == first
+    for fmt in ("markdown", "csv"):
+        assert export(other_store, fmt) == export(store, fmt)
+
+    again = import_json(other_store, first)
+    assert (again.added, again.already_there) == (0, sum(counts.values()))
+    assert export(other_store, "json") == first
+
+
+def test_every_table_with_a_uid_is_a_kind_in_the_registry(store: Store) -> None:
+    tables = [r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    with_uid = {
+        t
+        for t in tables
+        if any(c[1] == "uid" for c in store.conn.execute(f"PRAGMA table_info({t})"))
+    }
+    assert with_uid == {kind.table for kind in KINDS}
+
+
+def test_importing_into_the_same_journal_adds_nothing(store: Store) -> None:
+    _fill_everything(store)
+    before = export(store, "json")
+    result = import_json(store, before)
+    assert result.added == 0
+    assert export(store, "json") == before
 
 
 def test_importing_twice_adds_nothing(store: Store, other_store: Store) -> None:
@@ -73,18 +193,129 @@ def test_importing_twice_adds_nothing(store: Store, other_store: Store) -> None:
     assert count_entries(other_store) == 2
 
 
-def test_json_has_format_version_and_sketch(store: Store) -> None:
+def test_json_round_trip_gives_equal_entries(store: Store, other_store: Store) -> None:
     _fill(store)
-    document = json.loads(export(store, "json"))
-    assert document["format"] == FORMAT_NAME
-    assert document["version"] == 1
-    first = document["entries"][0]
-    assert first["sketch"]["strokes"] == [[[0.1, 0.1], [0.5, 0.5]]]
-    assert first["feelings"] == [
-        {"word": "calm", "intensity": 3},
-        {"word": "lonely", "intensity": 1},
+    trash_entry(store, all_entries(store)[1].uid)
+    result = import_json(other_store, export(store, "json"))
+    assert (result.added, result.already_there) == (2, 0)
+    assert all_entries(other_store) == all_entries(store)
+
+
+def test_a_version_1_file_still_imports(other_store: Store) -> None:
+    # As Glimmers wrote them before sessions, patterns, music and contacts were exported.
+    version_1 = {
+        "format": FORMAT_NAME,
+        "version": 1,
+        "app_version": "0.1.0",
+        "exported_at": "2026-11-01T10:00:00+00:00",
+        "entries": [
+            {
+                "id": "e1",
+                "kind": "entry",
+                "day": "2026-10-30",
+                "created_at": "2026-10-30T08:00:00.000+00:00",
+                "updated_at": "2026-10-30T08:05:00.000+00:00",
+                "deleted_at": None,
+                "senses": {
+                    "touch": "cold rail",
+                    "sound": "",
+                    "sight": "",
+                    "smell_taste": "",
+                    "breath_body": "",
+                },
+                "feelings": [{"word": "curious", "intensity": 2}],
+                "text": "A walk.",
+                "impressions": [],
+                "tags": ["walk"],
+                "sketch": None,
+            },
+            {
+                "id": "e2",
+                "kind": "impressions",
+                "day": "2026-10-31",
+                "created_at": "2026-10-31T08:00:00+00:00",
+                "impressions": ["fog", "tea", ""],
+            },
+        ],
+    }
+    result = import_json(other_store, json.dumps(version_1))
+    assert dict(result.added_by_kind) == {"entries": 2}
+    entries = {e.uid: e for e in all_entries(other_store)}
+    assert entries["e1"].touch == "cold rail" and entries["e1"].tags == ("walk",)
+    assert entries["e2"].impressions == ("fog", "tea", "")
+
+
+def test_write_batch_is_the_importers_building_block(store: Store) -> None:
+    # What a reader of another journal's files does: build entries, hand them over, twice.
+    entries = [
+        Entry(uid="jrnl-1", day="2026-01-02", body="Snow.", created_at="2026-01-02T09:00:00"),
+        Entry(uid="jrnl-2", day="2026-01-03", body="Sun.", created_at="2026-01-03T09:00:00"),
     ]
-    assert document["entries"][1]["impressions"] == ["moss", "cold tap", "a cat"]
+    first = write_batch(store, {"entries": entries})
+    assert (first.added, first.describe_added()) == (2, "2 journal entries")
+    second = write_batch(store, {"entries": entries})
+    assert (second.added, second.already_there, second.describe_added()) == (0, 2, "nothing new")
+    too_long = Entry(
+        uid="jrnl-3",
+        day="2026-01-04",
+        body="x" * (limits.TEXT + 1),
+        created_at="2026-01-04T09:00:00",
+    )
+    with pytest.raises(ImportProblem, match=r"Entry 2: .Anything else. can hold up to 200,000"):
+        write_batch(store, {"entries": [entries[0], too_long]})
+    assert count_entries(store) == 2
+
+
+# -- links between records and records that are here under another uid ---------------------------
+
+
+def test_a_check_in_links_to_the_track_already_in_the_library(
+    store: Store, other_store: Store
+) -> None:
+    _fill_everything(store)
+    add_tracks(other_store, [TrackInfo("/music/cello.ogg", "Cello suite (scanned here)")])
+    result = import_json(other_store, export(store, "json"))
+    assert count_tracks(other_store) == 2
+    assert result.already_there == 1  # the cello file was there already
+    here = tracks_page(other_store, "cello")[0]
+    assert here.title == "Cello suite (scanned here)"
+    linked = [c for c in recent_checkins(other_store) if c.track_title == "Cello suite"]
+    assert [c.track_id for c in linked] == [here.id]
+
+
+def test_a_pattern_of_the_same_name_is_kept_beside_yours(store: Store, other_store: Store) -> None:
+    save_pattern(store, StoredPattern("Evening", 4, 0, 7, 0))
+    save_pattern(store, StoredPattern("Night", 4, 0, 8, 0))
+    save_pattern(other_store, StoredPattern("Evening", 3, 0, 6, 0))  # other timings
+    save_pattern(other_store, StoredPattern("Night", 4, 0, 8, 0))  # the same one
+    result = import_json(other_store, export(store, "json"))
+    assert (result.added, result.already_there) == (1, 1)
+    assert sorted((p.name, p.exhale) for p in list_patterns(other_store)) == [
+        ("Evening", 6),
+        ("Evening (2)", 7),
+        ("Night", 8),
+    ]
+    assert import_json(other_store, export(store, "json")).added == 0
+
+
+def test_renaming_a_pattern_keeps_its_uid(store: Store) -> None:
+    save_pattern(store, StoredPattern("Evening", 4, 0, 7, 0))
+    [before] = list_patterns(store)
+    save_pattern(store, StoredPattern("Night", 4, 0, 8, 0), old_name="Evening")
+    [after] = list_patterns(store)
+    assert (after.name, after.uid) == ("Night", before.uid) and after.uid
+
+
+def test_a_check_in_naming_a_track_nowhere_is_refused(store: Store, other_store: Store) -> None:
+    _fill_everything(store)
+    document = json.loads(export(store, "json"))
+    document["tracks"] = []
+    with pytest.raises(ImportProblem, match="Listening check-in 1: its track is in neither"):
+        import_json(other_store, json.dumps(document))
+    assert all(n == 0 for _, n in count_records(other_store.conn))
+
+
+# -- Markdown and CSV -----------------------------------------------------------------------------
 
 
 def test_markdown_reads_well(store: Store) -> None:
@@ -97,6 +328,39 @@ def test_markdown_reads_well(store: Store) -> None:
     assert "Tags: home, evening" in text
 
 
+def test_markdown_holds_every_kind_outside_the_trash(store: Store) -> None:
+    _fill_everything(store)
+    text = export(store, "markdown")
+    for part in (
+        "### Breathing session",
+        "Resonance, 5 min, 27 breaths, ended when you chose; settled 2 before, 4 after.",
+        "**Before:** tired (some)",
+        "### Listening check-in",
+        "*Cello suite at 0:19*",
+        "chest: strong warm, my own word. the low notes",
+        "Nothing concrete, I just listened",
+        "### Before a track",
+        "*Cello suite*: unpleasant, more energy",
+        "### After a track",
+        "neither pleasant nor unpleasant, some energy",
+        "## My breathing patterns",
+        "- **Sigh**: in 2 s, hold 0 s, out 6 s, hold 0 s, a little more in for 1 s",
+        "## My music",
+        "- **Cello suite**, Someone, Suites: `/music/cello.ogg`",
+        "## People you trust",
+        "- **Sam**: 07700 900123, evenings",
+        "- **My GP surgery**",
+    ):
+        assert part in text, part
+    assert "let this one go" not in text  # in the trash
+    days = [line for line in text.splitlines() if line.startswith("## ")][:3]
+    assert days == [
+        "## Monday 02 November 2026",
+        "## Tuesday 03 November 2026",
+        "## Saturday 28 November 2026",
+    ]
+
+
 def test_csv_has_one_row_per_entry(store: Store) -> None:
     _fill(store)
     rows = list(csv.DictReader(io.StringIO(export(store, "csv"))))
@@ -107,6 +371,44 @@ def test_csv_has_one_row_per_entry(store: Store) -> None:
     assert rows[1]["impressions"] == "moss | cold tap | a cat"
 
 
+def test_csv_is_one_table_with_a_row_per_record_of_every_kind(store: Store) -> None:
+    _fill_everything(store)
+    table = export(store, "csv")
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert table.splitlines()[0].startswith("id,kind,day,created_at,updated_at,touch")
+    kinds = [row["kind"] for row in rows]
+    assert kinds == [
+        "entry",
+        "impressions",
+        "breath",
+        "breath",
+        "pattern",
+        "pattern",
+        "track",
+        "track",
+        "checkin",
+        "checkin",
+        "tap",
+        "tap",
+        "tap",
+        "contact",
+        "contact",
+    ]
+    by_kind = {row["kind"]: row for row in rows}
+    assert by_kind["breath"]["pattern"] == "Box"
+    assert (by_kind["pattern"]["name"], by_kind["pattern"]["top_up"]) == ("Sigh", "1")
+    checkin = next(r for r in rows if r["kind"] == "checkin")
+    assert (checkin["track"], checkin["position"]) == ("Cello suite", "0:19")
+    assert checkin["body"] == "chest: strong warm, my own word"
+    assert by_kind["track"]["path"] == "/music/rain.flac"
+    assert by_kind["contact"]["name"] == "My GP surgery"
+    assert by_kind["tap"]["moment"] == "after"
+    assert by_kind["contact"]["touch"] == ""  # a column that is not about the kind stays empty
+    assert len(set(csv_columns())) == len(csv_columns())
+
+
+# -- malformed and oversized files ----------------------------------------------------------------
+
 BAD_FILES = [
     (b"\xff\xfe\x00binary", "not text"),
     (b"{not json", "not valid JSON"),
@@ -114,6 +416,10 @@ BAD_FILES = [
     (json.dumps({"format": "other"}).encode(), "not a Glimmers journal export"),
     (json.dumps({"format": FORMAT_NAME, "version": 99, "entries": []}).encode(), "newer version"),
     (json.dumps({"format": FORMAT_NAME, "version": 1}).encode(), "no list of entries"),
+    (
+        json.dumps({"format": FORMAT_NAME, "version": 2, "entries": [], "tracks": {}}).encode(),
+        "“tracks” is not a list",
+    ),
 ]
 
 
@@ -126,27 +432,140 @@ def test_malformed_files_are_refused_with_a_message(
     assert count_entries(store, include_trash=True) == 0
 
 
+def _one(kind: str, record: dict[str, Any]) -> str:
+    return json.dumps({"format": FORMAT_NAME, "version": 2, "entries": [], kind: [record]})
+
+
+ENTRY = {"id": "a", "day": "2026-11-01", "created_at": "2026-11-01T10:00:00"}
+BAD_RECORDS = [
+    ("entries", {**ENTRY, "feelings": [{"word": "calm", "intensity": 7}]}, "intensity of 1 to 3"),
+    ("entries", {**ENTRY, "tags": "not a list"}, "list of words"),
+    ("entries", {**ENTRY, "kind": "poem"}, "“kind” should be one of: entry, impressions"),
+    ("entries", {**ENTRY, "sketch": {"strokes": [[[2, 0]]]}}, "not one Glimmers can draw"),
+    ("breath_sessions", {**ENTRY, "actual_seconds": -1, "cycles": 1}, "actual_seconds"),
+    ("breath_sessions", {**ENTRY, "actual_seconds": 60, "cycles": 1, "settled_after": 6}, "1 to 5"),
+    (
+        "breath_patterns",
+        {"id": "p", "name": "", "inhale": 4, "hold_in": 0, "exhale": 6, "hold_out": 0},
+        "needs a name|Give the pattern a name",
+    ),
+    (
+        "breath_patterns",
+        {"id": "p", "name": "Slow", "inhale": 90, "hold_in": 0, "exhale": 6, "hold_out": 0},
+        "inhale",
+    ),
+    ("tracks", {"id": "t", "path": "", "title": "x", "added_at": "2026-11-01T10:00:00"}, "path"),
+    ("listening_checkins", {**ENTRY}, "Mark a place on the body"),
+    (
+        "listening_checkins",
+        {**ENTRY, "note": "n", "body": [{"region": "chest", "strength": "loud"}]},
+        "strength",
+    ),
+    (
+        "track_taps",
+        {
+            "id": "m",
+            "moment": "during",
+            "pleasantness": 0,
+            "energy": 0,
+            "created_at": "2026-11-01T10:00:00",
+        },
+        "moment",
+    ),
+    (
+        "track_taps",
+        {
+            "id": "m",
+            "moment": "after",
+            "pleasantness": 2,
+            "energy": 0,
+            "created_at": "2026-11-01T10:00:00",
+        },
+        "pleasantness",
+    ),
+    ("contacts", {"id": "c", "name": "  "}, "needs a name"),
+]
+
+
+@pytest.mark.parametrize(("kind", "record", "message"), BAD_RECORDS)
+def test_a_bad_record_of_any_kind_is_refused(
+    store: Store, kind: str, record: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ImportProblem, match=message):
+        import_json(store, _one(kind, record))
+    assert all(n == 0 for _, n in count_records(store.conn))
+
+
 def test_one_bad_entry_means_nothing_is_written(store: Store, other_store: Store) -> None:
-    _fill(store)
+    _fill_everything(store)
     document = json.loads(export(store, "json"))
     document["entries"].append({"id": "x1", "day": "not a day", "created_at": "2026-11-01T10:00"})
-    with pytest.raises(ImportProblem, match=r"Entry 3: .day. should be a date"):
+    with pytest.raises(ImportProblem, match=r"Entry 4: .day. should be a date"):
         import_json(other_store, json.dumps(document))
-    assert count_entries(other_store, include_trash=True) == 0
+    assert all(n == 0 for _, n in count_records(other_store.conn))
 
 
-def test_bad_feelings_and_duplicate_ids_are_refused(store: Store) -> None:
-    base = {"id": "a", "day": "2026-11-01", "created_at": "2026-11-01T10:00:00"}
-    for entries, message in [
-        ([{**base, "feelings": [{"word": "calm", "intensity": 7}]}], "intensity of 1 to 3"),
-        ([{**base, "tags": "not a list"}], "list of words"),
-        ([base, base], "repeats the id"),
-        ([{**base, "kind": "poem"}], "unknown kind"),
-    ]:
-        document = {"format": FORMAT_NAME, "version": 1, "entries": entries}
-        with pytest.raises(ImportProblem, match=message):
-            import_json(store, json.dumps(document))
+def test_a_repeated_id_is_refused(store: Store) -> None:
+    document = {"format": FORMAT_NAME, "version": 1, "entries": [ENTRY, ENTRY]}
+    with pytest.raises(ImportProblem, match="Entry 2 repeats the id of an earlier one"):
+        import_json(store, json.dumps(document))
     assert count_entries(store, include_trash=True) == 0
+
+
+# The limits are the store's (desktop/store/limits.py): one over any of them is refused, never cut.
+OVER_LIMITS = [
+    ({"text": "x" * (limits.TEXT + 1)}, "“text” can hold up to 200,000 characters"),
+    ({"senses": {"sound": "y" * 40_000}}, "“sound” can hold up to 10,000 characters"),
+    (
+        {"kind": "impressions", "impressions": ["a", "b", "c", "d"]},
+        "“impressions” can hold up to 3",
+    ),
+    ({"tags": [f"t{i}" for i in range(limits.TAGS + 1)]}, "“Tags” can hold up to 50"),
+    ({"tags": ["x" * 41]}, "Keep each tag under 40 characters"),
+    ({"feelings": [{"word": "w" * 61, "intensity": 1}]}, "“word” can hold up to 60 characters"),
+]
+
+
+@pytest.mark.parametrize(("fields", "message"), OVER_LIMITS)
+def test_anything_over_a_limit_is_refused_with_a_message(
+    store: Store, fields: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ImportProblem, match=f"Entry 1: {message}"):
+        import_json(store, _one("entries", {**ENTRY, **fields}))
+    assert count_entries(store, include_trash=True) == 0
+
+
+def test_a_fifty_megabyte_field_is_refused_and_nothing_is_written(store: Store) -> None:
+    data = _one("entries", {**ENTRY, "text": "a" * 50 * 1024 * 1024})
+    with pytest.raises(ImportProblem, match="can hold up to 200,000 characters, and this has"):
+        import_json(store, data)
+    assert count_entries(store, include_trash=True) == 0
+
+
+def test_fields_at_their_limits_come_back_whole(store: Store, other_store: Store) -> None:
+    entry = save_entry(
+        store,
+        Entry(
+            body="b" * limits.TEXT,
+            sound="s" * limits.LINE,
+            tags=tuple(f"t{i}" for i in range(limits.TAGS)),
+        ),
+    )
+    save_entry(store, impressions_entry(["i" * limits.LINE] * 3, day="2026-11-28"))
+    import_json(other_store, export(store, "json"))
+    assert all_entries(other_store) == all_entries(store)
+    assert all_entries(other_store)[0] == entry
+
+
+def test_an_imported_impression_with_a_line_break_stays_one_note(store: Store) -> None:
+    import_json(
+        store,
+        _one(
+            "entries",
+            {**ENTRY, "kind": "impressions", "impressions": ["one\ntwo", "three", "four"]},
+        ),
+    )
+    assert all_entries(store)[0].impressions == ("one two", "three", "four")
 
 
 def test_unknown_export_format(store: Store) -> None:
@@ -164,5 +583,14 @@ def test_random_bytes_never_half_import(store: Store, data: bytes) -> None:
     assert count_entries(store, include_trash=True) == 0
 
 
-def test_export_json_of_nothing() -> None:
-    assert json.loads(export_json([], TEST_NOON))["entries"] == []
+def test_export_of_nothing(store: Store) -> None:
+    document = export_document(store)
+    assert document["entries"] == [] and document["contacts"] == []
+    assert parse_json(json.dumps(document)) == {kind.key: [] for kind in KINDS}
+
+
+def test_contacts_keep_their_order(store: Store, other_store: Store) -> None:
+    for name in ("Zoe", "Ana", "Mo"):
+        add_contact(store, name)
+    import_json(other_store, export(store, "json"))
+    assert [c.name for c in list_contacts(other_store)] == ["Zoe", "Ana", "Mo"]

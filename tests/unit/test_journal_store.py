@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.store import Store
+from desktop.store import Store, limits
 from desktop.store.journal import (
     Entry,
     all_tags,
@@ -204,9 +204,23 @@ def test_any_text_is_stored_exactly_and_found_again(store: Store, text: str) -> 
 
 
 def test_very_long_text_with_nul_survives(store: Store) -> None:
-    body = ("long\x00line " * 200_000)[:2_000_000]
+    body = ("long\x00line " * 20_000)[: limits.TEXT]
     saved = save_entry(store, Entry(body=body))
     assert get_entry(store, saved.uid).body == body  # type: ignore[union-attr]
+
+
+def test_text_over_its_limit_is_refused_not_cut(store: Store) -> None:
+    for entry, message in [
+        (Entry(body="x" * (limits.TEXT + 1)), "can hold up to 200,000 characters"),
+        (Entry(sight="y" * (limits.LINE + 1)), "\u201cSight\u201d can hold up to 10,000"),
+        (Entry(kind="impressions", body="a\nb\nc\nd"), "holds 3 notes, and this has 4"),
+        (Entry(body="x", feelings=(Feeling("w" * 61, 1),)), "up to 60 characters"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            save_entry(store, entry)
+    with pytest.raises(ValueError, match="holds 3 notes"):
+        impressions_entry(["a", "b", "c", "d"], day="2026-11-28")
+    assert count_entries(store, include_trash=True) == 0
 
 
 def test_highlight_excerpt_marks_matches_and_centres_on_the_first() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.motion import desktop_prefers_reduced_motion, prefers_reduced_motion
+from desktop.shell.motion import desktop_prefers_reduced_motion, prefers_reduced_motion
 
 
 def answering(output: str | None) -> tuple[list[list[str]], object]:

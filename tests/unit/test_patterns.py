@@ -211,3 +211,22 @@ def test_the_timeline_can_start_at_a_day(store: Store) -> None:
     page = TimelinePager(store, from_day="2026-11-03").next_page(10)
     assert [i.day for i in page] == ["2026-11-03", "2026-11-03", "2026-11-01"]
     assert {i.kind for i in page[:2]} == {"breath", "entry"}
+
+
+def test_a_kind_added_later_shows_on_the_calendar_with_one_registry_entry(store: Store) -> None:
+    import dataclasses
+
+    from desktop.store.kinds import KINDS, OverTime
+    from desktop.store.patterns import day_kinds
+
+    glimmers = dataclasses.replace(
+        KINDS[0], key="glimmers", table="glimmers", over_time=OverTime("glimmers", "glimmers")
+    )
+    kinds = day_kinds((*KINDS, glimmers))
+    assert [k.key for k in kinds] == ["breathing", "listening", "writing", "glimmers"]
+    with store.transaction() as conn:
+        conn.execute("CREATE TABLE glimmers (id INTEGER PRIMARY KEY, day TEXT, deleted_at TEXT)")
+        conn.execute("INSERT INTO glimmers (day) VALUES ('2026-11-07')")
+    days = practice_days(store.conn, kinds)
+    assert days.kinds_on("2026-11-07") == ("glimmers",)
+    assert "glimmers" in days.kinds

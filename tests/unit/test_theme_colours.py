@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.theme_colours import MIN_TEXT_CONTRAST, TEXT_PAIRS, colours, contrast
+from desktop.shell.theme_colours import MIN_TEXT_CONTRAST, TEXT_PAIRS, colours, contrast
 
 
 def test_contrast_formula_known_values() -> None:

@@ -6,10 +6,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desktop.settings import ThemeChoice
+from desktop.shell.theme_colours import colours
 from desktop.texts import QT_TRANSLATE_NOOP
-from desktop.theme_colours import colours
 
-CHOICES = {
+CHOICES: dict[ThemeChoice, str] = {
     "system": QT_TRANSLATE_NOOP("Theme", "Follow the system"),
     "light": QT_TRANSLATE_NOOP("Theme", "Light"),
     "dark": QT_TRANSLATE_NOOP("Theme", "Dark"),
@@ -72,7 +73,10 @@ class Theme(QObject):
     system_checked = Signal(bool)  # the system's scheme as asked: True for dark
 
     def __init__(
-        self, app: QApplication, choice: str = "system", system_was_dark: bool | None = None
+        self,
+        app: QApplication,
+        choice: ThemeChoice = "system",
+        system_was_dark: bool | None = None,
     ) -> None:
         # One theme per application: a new one replaces the last. (Kept here, not found with
         # findChildren(), whose overloads make PySide build the Qt namespace's enums.)
@@ -82,7 +86,7 @@ class Theme(QObject):
         super().__init__(app)
         _themes.append(self)
         self._app = app
-        self.choice = choice if choice in CHOICES else "system"
+        self.choice = choice
         self._system_dark = system_is_dark() if system_was_dark is None else system_was_dark
         if app.property(STYLED) is not True:
             app.setStyle(STYLE)
@@ -94,8 +98,8 @@ class Theme(QObject):
     def dark(self) -> bool:
         return self.choice == "dark" or (self.choice == "system" and self._system_dark)
 
-    def set_choice(self, choice: str) -> None:
-        self.choice = choice if choice in CHOICES else "system"
+    def set_choice(self, choice: ThemeChoice) -> None:
+        self.choice = choice
         self.apply()
 
     def apply(self) -> None:

@@ -339,6 +339,9 @@ class BodyPage(QWidget):
         self._describe_choice()
 
     def set_options(self, options: BodyOptions) -> None:
+        if options == getattr(self, "_options", None):
+            return  # the same choices as before: nothing moves under the pointer
+        self._options = options
         quality = self.quality.currentData()
         practice = self.practice.currentData()
         for combo in (self.quality, self.practice):

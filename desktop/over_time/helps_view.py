@@ -7,13 +7,11 @@ green: a change is something noticed, not a grade.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.over_time.summaries import TOO_FEW, counts_by_change, spread
+from desktop.over_time.summaries import TOO_FEW, Changes, counted, spread
 from desktop.texts import translate
 
 REACH = 4  # answers run from 1 to 5: a change is at most four steps either way
@@ -27,12 +25,15 @@ class ChangeStrip(QWidget):
         self.setAccessibleName(translate("OverTime", "Change in how settled, before to after"))
         self.setMinimumSize(260, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.changes: tuple[int, ...] = ()
+        self.counts: dict[int, int] = {}
         self.reach = SHOWN_REACH
 
-    def set_changes(self, changes: Sequence[int], description: str) -> None:
-        self.changes = tuple(max(-REACH, min(REACH, c)) for c in changes)
-        self.reach = max([SHOWN_REACH, *(abs(c) for c in self.changes)])
+    def set_changes(self, changes: Changes, description: str) -> None:
+        self.counts = {}
+        for change, sessions in counted(changes).items():
+            shown = max(-REACH, min(REACH, change))
+            self.counts[shown] = self.counts.get(shown, 0) + sessions
+        self.reach = max([SHOWN_REACH, *(abs(c) for c in self.counts)])
         self.setAccessibleDescription(description)
         self.update()
 
@@ -58,7 +59,7 @@ class ChangeStrip(QWidget):
             painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
             plot = self._plot()
             step = plot.width() / (2 * self.reach)
-            found = spread(self.changes) if len(self.changes) >= TOO_FEW else None
+            found = spread(self.counts) if sum(self.counts.values()) >= TOO_FEW else None
             if found is not None:
                 band = QRectF(
                     self.column_x(found.low) - step * 0.45,
@@ -71,7 +72,7 @@ class ChangeStrip(QWidget):
             painter.drawLine(plot.bottomLeft(), plot.bottomRight())
             zero = self.column_x(0)
             painter.drawLine(QPointF(zero, plot.top()), QPointF(zero, plot.bottom()))
-            counts = counts_by_change(self.changes)
+            counts = self.counts
             biggest = max(counts.values(), default=0)
             dot = max(4.0, min(step * 0.6, 12.0, plot.height() / max(biggest, 1) - 2))
             room = max(1, int(plot.height() // (dot + 2)))

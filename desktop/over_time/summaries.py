@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -199,19 +198,42 @@ class Spread:
     high: float  # the third quartile
 
 
-def spread(changes: Sequence[int]) -> Spread | None:
+Changes = Sequence[int] | Mapping[int, int]  # every change, or change -> how many sessions
+
+
+def counted(changes: Changes) -> dict[int, int]:
+    if isinstance(changes, Mapping):
+        return {int(c): int(n) for c, n in changes.items() if n > 0}
+    found: dict[int, int] = {}
+    for change in changes:
+        found[change] = found.get(change, 0) + 1
+    return found
+
+
+def spread(changes: Changes) -> Spread | None:
     """Median and the middle half of the changes; None for fewer than two.
 
     The quarters are answers that were given (nearest rank), not values between them: the
     answers are whole steps, and "a quarter step" would be a precision nobody answered with.
     """
-    if len(changes) < 2:
+    counts = counted(changes)
+    total = sum(counts.values())
+    if total < 2:
         return None
-    ordered = sorted(changes)
-    count = len(ordered)
-    low = ordered[math.ceil(count / 4) - 1]
-    high = ordered[math.ceil(count * 3 / 4) - 1]
-    return Spread(count, float(statistics.median(ordered)), float(low), float(high))
+    order = sorted(counts)
+
+    def at(rank: int) -> int:  # the rank-th smallest change, from 1
+        seen = 0
+        for change in order:
+            seen += counts[change]
+            if seen >= rank:
+                return change
+        return order[-1]
+
+    middle = total // 2 + 1
+    median = float(at(middle)) if total % 2 else (at(middle - 1) + at(middle)) / 2
+    low, high = at(math.ceil(total / 4)), at(math.ceil(total * 3 / 4))
+    return Spread(total, median, float(low), float(high))
 
 
 def steps_text(value: float) -> str:
@@ -230,15 +252,15 @@ def steps_text(value: float) -> str:
     return translate("OverTime", "{size} less settled").format(size=size)
 
 
-def describe_changes(practice: str, changes: Sequence[int]) -> str:
+def describe_changes(practice: str, changes: Changes) -> str:
     """Honest words for the before/after changes of one practice; never a verdict."""
-    if not changes:
+    count = sum(counted(changes).values())
+    if not count:
         return translate(
             "OverTime",
             "When you answer how settled you feel before and after {practice}, the change "
             "shows here.",
         ).format(practice=practice)
-    count = len(changes)
     if count < TOO_FEW:
         return translate("OverTime", "%n session(s) so far: too few to say anything.", None, count)
     found = spread(changes)
@@ -301,10 +323,3 @@ def describe_comparison(practice: str, comparison: DayComparison | None) -> list
             )
         )
     return lines
-
-
-def counts_by_change(changes: Sequence[int]) -> Mapping[int, int]:
-    counted: dict[int, int] = {}
-    for change in changes:
-        counted[change] = counted.get(change, 0) + 1
-    return counted

@@ -307,10 +307,10 @@ class HelpsPage(QWidget):
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(QLabel(f"<b>{html.escape(name.capitalize())}</b>"))
             description = wrapping_label(f"helps_{practice.kind}")
-            description.setText(describe_changes(name, practice.changes))
-            if practice.changes:
+            description.setText(describe_changes(name, practice.counts))
+            if practice.counts:
                 strip = ChangeStrip()
-                strip.set_changes(practice.changes, description.text())
+                strip.set_changes(practice.counts, description.text())
                 column.addWidget(strip)
                 self.strips[practice.kind] = strip
             column.addWidget(description)

@@ -430,8 +430,18 @@ class DayComparison:
 @dataclass(frozen=True)
 class PracticeChanges:
     kind: str
-    changes: tuple[int, ...]  # after - before, in steps of the 1-to-5 answer
+    # after - before, in steps of the 1-to-5 answer -> how many sessions changed so
+    counts: dict[int, int] = field(default_factory=dict)
     comparison: DayComparison | None = None
+
+    @property
+    def sessions(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def changes(self) -> tuple[int, ...]:
+        """Every session's change, smallest first."""
+        return tuple(c for c in sorted(self.counts) for _ in range(self.counts[c]))
 
 
 def _comparison_sql(kind: DayKind) -> str:
@@ -442,6 +452,10 @@ def _comparison_sql(kind: DayKind) -> str:
         "SELECT NULL, with_it, COUNT(DISTINCT day) FROM noted GROUP BY with_it "
         "UNION ALL SELECT word, with_it, COUNT(*) FROM noted GROUP BY word, with_it"
     )
+
+
+def _counted(changes_sql: str) -> str:
+    return f"SELECT *, COUNT(*) FROM ({changes_sql}) GROUP BY 1"
 
 
 def _settled_sources(conn: sqlite3.Connection) -> list[tuple[SettledSource, DayKind]]:
@@ -457,7 +471,7 @@ def _settled_sources(conn: sqlite3.Connection) -> list[tuple[SettledSource, DayK
 def helps_statements(conn: sqlite3.Connection) -> list[tuple[str, list[object]]]:
     statements: list[tuple[str, list[object]]] = []
     for source, kind in _settled_sources(conn):
-        statements += [(source.changes_sql, []), (_comparison_sql(kind), [kind.key])]
+        statements += [(_counted(source.changes_sql), []), (_comparison_sql(kind), [kind.key])]
     return statements
 
 
@@ -466,7 +480,7 @@ def settled_changes(conn: sqlite3.Connection) -> list[PracticeChanges]:
     noted elsewhere on days with it and on other days (for the comparison, where enough)."""
     found = []
     for source, kind in _settled_sources(conn):
-        changes = tuple(int(r[0]) for r in conn.execute(source.changes_sql))
+        counts = {int(c): int(n) for c, n in conn.execute(_counted(source.changes_sql))}
         totals = {0: 0, 1: 0}
         per_word: dict[str, list[int]] = {}
         for word, with_it, count in conn.execute(_comparison_sql(kind), (kind.key,)):
@@ -481,5 +495,5 @@ def settled_changes(conn: sqlite3.Connection) -> list[PracticeChanges]:
             )
         )
         comparison = DayComparison(kind.key, totals[1], totals[0], words)
-        found.append(PracticeChanges(kind.key, changes, comparison))
+        found.append(PracticeChanges(kind.key, counts, comparison))
     return found

@@ -78,7 +78,7 @@ REGIONS = [
 ]
 QUALITIES = ["warm", "cool", "tight", "open", "heavy", "light", "tingling", "fluttery", "still"]
 STRENGTHS = ["faint", "clear", "strong"]
-RUNS = 7
+RUNS = 9
 
 
 def _feelings(rng: random.Random) -> str:
@@ -183,11 +183,11 @@ NAMES = {"days": "calendar", "body": "bodymap", "words": "words", "helps": "help
 HEARTBEAT_MS = 5
 
 
-def floors(path: Path) -> dict[str, float]:
+def floor_runs(path: Path) -> dict[str, Callable[[], object]]:
     """Each picture's SQL, run raw on one warm sqlite3 connection: nothing but the rows."""
     from desktop.store import patterns
 
-    raw = sqlite3.connect(path)
+    raw = sqlite3.connect(path, check_same_thread=False)
     raw.execute("PRAGMA cache_size = -32768")  # as the app's connections have it
     statements = {
         "days": [(s, []) for s in patterns.calendar_statements(raw)],
@@ -198,13 +198,10 @@ def floors(path: Path) -> dict[str, float]:
         "words": patterns.words_statements(raw),
         "helps": patterns.helps_statements(raw),
     }
-    found = {}
-    for key, sql in statements.items():
-        run = lambda sql=sql: [raw.execute(s, p).fetchall() for s, p in sql]  # noqa: E731
-        run()
-        found[key] = statistics.median(_time_ms(run) for _ in range(RUNS))
-    raw.close()
-    return found
+    return {
+        key: (lambda sql=sql: [raw.execute(s, p).fetchall() for s, p in sql])
+        for key, sql in statements.items()
+    }
 
 
 def make_tab(store, executor):  # type: ignore[no-untyped-def]
@@ -232,13 +229,18 @@ def make_tab(store, executor):  # type: ignore[no-untyped-def]
     return tab, signals
 
 
-def pictures(store) -> tuple[dict[str, float], float]:  # type: ignore[no-untyped-def]
-    """Each picture's query plus its first paint, as the tab does them (inline here)."""
+def measure(store, path: Path) -> tuple[dict[str, float], dict[str, float], float]:  # type: ignore[no-untyped-def]
+    """Each picture's query plus its first paint, as the tab does them (inline here), and its
+    floor, run by turns so that a busy moment of the machine falls on both alike."""
+    from desktop.over_time.body_view import make_kernels
     from desktop.over_time.loader import inline
+    from desktop.resources import read_text
 
+    floors = floor_runs(path)
     tab, signals = make_tab(store, inline)
     tab.show()
-    timings = {}
+    ours: dict[str, float] = {}
+    floor: dict[str, float] = {}
     for key in PICTURES:
         tab.show_picture(key)
 
@@ -247,18 +249,18 @@ def pictures(store) -> tuple[dict[str, float], float]:  # type: ignore[no-untype
             tab.frame().grab()
 
         draw()  # once to warm the file's pages, as the floor is warmed
-        timings[key] = statistics.median(_time_ms(draw) for _ in range(RUNS))
-    kernels = statistics.median(
-        _time_ms(
-            lambda: __import__("desktop.over_time.body_view").over_time.body_view.make_kernels(
-                __import__("desktop.resources").resources.read_text("body.svg")
-            )
-        )
-        for _ in range(3)
-    )
+        floors[key]()
+        mine, raw = [], []
+        for _ in range(RUNS):
+            raw.append(_time_ms(floors[key]))
+            mine.append(_time_ms(draw))
+        ours[key], floor[key] = statistics.median(mine), statistics.median(raw)
+    svg = read_text("body.svg")
+    kernels = statistics.median(_time_ms(lambda: make_kernels(svg)) for _ in range(3))
+    tab.prepare_to_close()
     tab.close()
     signals.detach()
-    return timings, kernels
+    return ours, floor, kernels
 
 
 def open_block(app, store) -> float:  # type: ignore[no-untyped-def]
@@ -317,8 +319,7 @@ def main() -> None:
             return dt.datetime(END.year, END.month, END.day, 12, tzinfo=dt.timezone.utc)
 
     store = open_store(path, folder / "backups", Fixed())
-    floor = floors(path)
-    ours, kernels_ms = pictures(store)
+    ours, floor, kernels_ms = measure(store, path)
     blocked = open_block(app, store)
     store.close()
     if not args.keep:

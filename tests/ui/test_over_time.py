@@ -358,7 +358,7 @@ def test_too_few_sessions_are_said_to_be_too_few(
         "2 sessions so far: too few to say anything."
     )
     assert "at least three of each" in tab.helps.comparisons["breathing"].text()
-    assert tab.helps.strips["breathing"].changes == (2, 0)
+    assert tab.helps.strips["breathing"].counts == {2: 1, 0: 1}
 
 
 def test_with_enough_days_the_days_with_and_without_are_compared(

@@ -146,3 +146,18 @@ def test_words_say_how_the_range_widened_and_which_are_ones_own() -> None:
         "You have used 3 different feeling words. 1 of them your own: fizzy. "
         "The first was noted in 2026-08, the newest in 2026-10."
     )
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [[0, 1], [2, -1, 0, 1, 1], [1] * 7 + [-2] * 3 + [0] * 5, [4, -4, 0, 0, 1, 2, 3, -1]],
+)
+def test_the_spread_of_counted_changes_is_the_spread_of_the_changes(changes: list[int]) -> None:
+    import statistics
+
+    counts: dict[int, int] = {}
+    for change in changes:
+        counts[change] = counts.get(change, 0) + 1
+    assert spread(counts) == spread(changes)
+    found = spread(changes)
+    assert found is not None and found.median == statistics.median(changes)

@@ -334,6 +334,11 @@ class BodyPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.frame, 1)
         for combo in (self.period, self.quality, self.practice):
+            # A long track title or a longer language never widens the page past the window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
             combo.currentIndexChanged.connect(self.filter_changed)
         self.view.current_changed.connect(lambda _key: None)
         self._describe_choice()

@@ -86,8 +86,11 @@ class ChangeStrip(QWidget):
                         painter.drawEllipse(QPointF(x, y), dot / 2, dot / 2)
                 else:  # too many to stack: a soft column as tall as their share
                     height = plot.height() * count / biggest
+                    width = max(dot, min(step * 0.35, 14.0))
                     painter.drawRoundedRect(
-                        QRectF(x - dot / 2, plot.bottom() - height, dot, height), dot / 2, dot / 2
+                        QRectF(x - width / 2, plot.bottom() - height, width, height),
+                        width / 2,
+                        width / 2,
                     )
             line = float(painter.fontMetrics().height())
             if found is not None:

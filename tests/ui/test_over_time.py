@@ -657,3 +657,23 @@ def test_every_picture_names_its_controls_and_translates_its_words(
     finally:
         QCoreApplication.removeTranslator(translator)
         texts.use(None)
+
+
+def test_every_picture_fits_with_text_at_150_percent(
+    qtbot: QtBot, make_tab: TabMaker, november: None, felt: None, qapp: QApplication
+) -> None:
+    from tests.ui.test_large_text import clipped
+
+    normal = qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSizeF(normal.pointSizeF() * 1.5)
+    qapp.setFont(bigger)
+    try:
+        tab = make_tab()
+        for key in ("days", "body", "words", "helps"):
+            tab.show_picture(key)
+            qtbot.waitUntil(tab.ready)
+            QApplication.processEvents()
+            assert clipped(tab) == [], key
+    finally:
+        qapp.setFont(normal)

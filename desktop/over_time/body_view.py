@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 from desktop.checkin.body import Region, outline_shapes, parse_regions, view_box
 from desktop.checkin.body_map import shape_path
 from desktop.clock import WallClock, today
-from desktop.over_time.heat import Grid, HeatKernels, alpha_bytes, warmest_first
+from desktop.over_time.heat import Grid, HeatKernels, warmest_first
 from desktop.over_time.parts import LOADING, Frame, heading, named, wrapping_label
 from desktop.over_time.summaries import body_summary, region_description
 from desktop.store.patterns import BodyFilter, BodyOptions, BodyTotals
@@ -62,7 +63,7 @@ class HeatPicture:
 
 
 def heat_picture(kernels: HeatKernels, totals: BodyTotals) -> HeatPicture:
-    return HeatPicture(totals, kernels.grid, alpha_bytes(kernels.heat(totals.weights())))
+    return HeatPicture(totals, kernels.grid, kernels.heat_alpha(totals.weights()))
 
 
 class BodyHeatView(QWidget):
@@ -86,6 +87,7 @@ class BodyHeatView(QWidget):
         self._alpha: QImage | None = None
         self._coloured: tuple[int, QImage] | None = None  # (colour, image) made for that colour
         self.highlighted: set[str] = set()  # regions outlined (one moment of a track)
+        self._cached: tuple[object, QPixmap, QPixmap] | None = None
         self.current = self.regions[0].key
         self._describe()
 
@@ -212,29 +214,62 @@ class BodyHeatView(QWidget):
             self._coloured = (colour.rgba(), image)
         return self._coloured[1]
 
+    def _layers(self, colour: QColor) -> tuple[QPixmap, QPixmap]:
+        """What does not change with the marks, drawn once per size and palette: the silhouette
+        and the legend beneath the heat, the outline's strokes above it."""
+        palette = self.palette()
+        key = (
+            self.size().toTuple(),
+            self.devicePixelRatioF(),
+            colour.rgba(),
+            palette.color(QPalette.ColorRole.Base).rgba(),
+            palette.color(QPalette.ColorRole.AlternateBase).rgba(),
+            palette.color(QPalette.ColorRole.Text).rgba(),
+            self.font().key(),
+        )
+        if self._cached is not None and self._cached[0] == key:
+            return self._cached[1], self._cached[2]
+        ratio = self.devicePixelRatioF()
+        below, above = (QPixmap(self.size() * ratio) for _ in range(2))
+        for layer in (below, above):
+            layer.setDevicePixelRatio(ratio)
+        below.fill(palette.color(QPalette.ColorRole.Base))
+        above.fill(Qt.GlobalColor.transparent)
+        transform = self.transform()
+        with QPainter(below) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setTransform(transform)
+            painter.fillPath(self._outline, palette.color(QPalette.ColorRole.AlternateBase))
+            painter.resetTransform()
+            self._paint_legend(painter, colour)
+        with QPainter(above) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            x, y, w, h = self._view
+            self._renderer.render(painter, transform.mapRect(QRectF(x, y, w, h)))
+        self._cached = (key, below, above)
+        return below, above
+
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
         colour = self.heat_colour()
+        below, above = self._layers(colour)
         with QPainter(self) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+            painter.drawPixmap(0, 0, below)
             transform = self.transform()
-            painter.save()
-            painter.setTransform(transform)
-            painter.fillPath(self._outline, palette.color(QPalette.ColorRole.AlternateBase))
             image = self._heat_image(colour)
             if image is not None and self.picture is not None:
                 grid = self.picture.grid
+                painter.setTransform(transform)
                 painter.setClipPath(self._outline)
                 painter.drawImage(
                     QRectF(grid.left, grid.top, grid.columns * grid.cell, grid.rows * grid.cell),
                     image,
                 )
                 painter.setClipping(False)
-            painter.restore()
-            x, y, w, h = self._view
-            self._renderer.render(painter, transform.mapRect(QRectF(x, y, w, h)))
+                painter.resetTransform()
+            painter.drawPixmap(0, 0, above)
             painter.setTransform(transform)
             for key in self.highlighted:
                 pen = QPen(palette.color(QPalette.ColorRole.Text), 2.0, Qt.PenStyle.DashLine)
@@ -247,8 +282,6 @@ class BodyHeatView(QWidget):
                 pen.setCosmetic(True)
                 painter.setPen(pen)
                 painter.drawPath(self._paths[self.current])
-            painter.resetTransform()
-            self._paint_legend(painter, colour)
 
     def _paint_legend(self, painter: QPainter, colour: QColor) -> None:
         palette = self.palette()

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from desktop.checkin.body import Shape
 
-CELL = 4.0  # drawing units per grid cell (the drawing is 400 x 410)
-SIGMA = 3.0  # the blur's standard deviation, in cells (12 drawing units)
+CELL = 5.0  # drawing units per grid cell (the drawing is 400 x 410)
+SIGMA = 2.4  # the blur's standard deviation, in cells (12 drawing units)
 SAMPLES = 2  # samples per cell side: partly covered cells get partial weight
 
 
@@ -232,6 +232,23 @@ class HeatKernels:
 
     def heat(self, weights: Mapping[str, float]) -> list[float]:
         """The map for these region weights, scaled so its warmest cell is 1 (all 0 if none)."""
+        values = self._sum(weights)
+        top = max(values, default=0.0)
+        if top <= 0:
+            return values
+        return [v / top for v in values]
+
+    def heat_alpha(self, weights: Mapping[str, float]) -> bytes:
+        """alpha_bytes(heat(weights)) in one pass over the grid: what the view draws."""
+        values = self._sum(weights)
+        top = max(values, default=0.0)
+        if top <= 0:
+            return bytes(len(values))
+        table = alpha_table()
+        scale = 255 / top
+        return bytes([table[int(v * scale + 0.5)] for v in values])
+
+    def _sum(self, weights: Mapping[str, float]) -> list[float]:
         columns = self.grid.columns
         values = [0.0] * (columns * self.grid.rows)
         for key, weight in weights.items():
@@ -245,16 +262,18 @@ class HeatKernels:
                 values[start:end] = [
                     v + weight * p for v, p in zip(values[start:end], line, strict=True)
                 ]
-        top = max(values, default=0.0)
-        if top <= 0:
-            return values
-        return [v / top for v in values]
+        return values
+
+
+def alpha_table(gamma: float = 0.7, top: int = 235) -> list[int]:
+    """Opacity for each heat step of 255. The gamma lifts faint places into view; ``top``
+    keeps the warmest place from covering the outline completely."""
+    return [round(top * (i / 255) ** gamma) for i in range(256)]
 
 
 def alpha_bytes(values: Sequence[float], gamma: float = 0.7, top: int = 235) -> bytes:
-    """Heat values (0..1) as one opacity byte each. The gamma lifts faint places into view;
-    ``top`` keeps the warmest place from covering the outline completely."""
-    table = [round(top * (i / 255) ** gamma) for i in range(256)]
+    """Heat values (0..1) as one opacity byte each (see alpha_table)."""
+    table = alpha_table(gamma, top)
     return bytes([table[min(255, int(v * 255 + 0.5))] if v > 0 else 0 for v in values])
 
 

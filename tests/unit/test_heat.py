@@ -123,3 +123,12 @@ def test_warmest_first_leaves_out_unmarked_places() -> None:
         "chest",
         "hands",
     ]
+
+
+def test_the_opacity_for_the_view_is_the_scaled_heat(kernels: HeatKernels) -> None:
+    weights = {"chest": 5.0, "hands": 2.0, "legs": 1.0}
+    expected = alpha_bytes(kernels.heat(weights))
+    found = kernels.heat_alpha(weights)
+    assert len(found) == len(expected)
+    assert max(abs(a - b) for a, b in zip(found, expected, strict=True)) <= 1
+    assert kernels.heat_alpha({}) == bytes(len(expected))

@@ -108,8 +108,25 @@ def parse_regions(svg_text: str) -> list[Region]:
 
 def outline_shapes(svg_text: str) -> list[Shape]:
     """Every shape of the drawing, regions and the back view alike: the body's outline."""
+    return [shape for shape, _ in outline_parts(svg_text)]
+
+
+def outline_parts(svg_text: str) -> list[tuple[Shape, bool]]:
+    """Every shape of the drawing, and whether it is drawn dashed (the back view)."""
     root = ElementTree.fromstring(svg_text)
-    return [s for s in (_shape(element) for element in root.iter()) if s is not None]
+    found: list[tuple[Shape, bool]] = []
+
+    def walk(element: ElementTree.Element, dashed: bool) -> None:
+        dashed = dashed or bool(element.get("stroke-dasharray"))
+        shape = _shape(element)
+        if shape is not None:
+            found.append((shape, dashed))
+        for child in element:
+            walk(child, dashed)
+
+    for child in root:
+        walk(child, False)
+    return found
 
 
 def view_box(svg_text: str) -> tuple[float, float, float, float]:

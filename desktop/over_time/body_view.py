@@ -1,6 +1,6 @@
 """The body map over time: where something was felt, as a soft heat map on our silhouette.
 
-Imported when the body map is first shown (it brings QtSvg).
+The outline is stroked from the same shapes the heat is masked to (no QtSvg needed).
 
 One hue from the calm palette, deeper where more was felt (lighter on a dark theme), so it reads
 the same for colour-blind people; a legend says which way the scale runs. The arrow keys move
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -27,10 +27,9 @@ from PySide6.QtGui import (
     QPixmap,
     QTransform,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.checkin.body import Region, outline_shapes, parse_regions, view_box
+from desktop.checkin.body import Region, outline_parts, outline_shapes, parse_regions, view_box
 from desktop.checkin.body_map import shape_path
 from desktop.clock import WallClock, today
 from desktop.over_time.heat import Grid, HeatKernels, warmest_first
@@ -45,6 +44,9 @@ PERIODS = (
     (QT_TRANSLATE_NOOP("OverTime", "The last 3 months"), 91),
     (QT_TRANSLATE_NOOP("OverTime", "The last 12 months"), 365),
 )
+
+
+OUTLINE = QColor("#8a8f98")  # the drawing's stroke colour (resources/body.svg), 3:1 on both
 
 
 def make_kernels(svg_text: str) -> HeatKernels:
@@ -77,12 +79,14 @@ class BodyHeatView(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(220, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._renderer = QSvgRenderer(QByteArray(svg_text.encode("utf-8")), self)
         self._view = view_box(svg_text)
         self.regions: list[Region] = parse_regions(svg_text)
         self._labels = {r.key: r.label for r in self.regions}
         self._paths = {r.key: self._path(r.shapes) for r in self.regions}
         self._outline = self._path(outline_shapes(svg_text))
+        parts = outline_parts(svg_text)
+        self._solid = self._path([shape for shape, dashed in parts if not dashed])
+        self._dashed = self._path([shape for shape, dashed in parts if dashed])
         self.picture: HeatPicture | None = None
         self._alpha: QImage | None = None
         self._coloured: tuple[int, QImage] | None = None  # (colour, image) made for that colour
@@ -244,8 +248,16 @@ class BodyHeatView(QWidget):
             self._paint_legend(painter, colour)
         with QPainter(above) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            x, y, w, h = self._view
-            self._renderer.render(painter, transform.mapRect(QRectF(x, y, w, h)))
+            painter.setTransform(transform)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            pen = QPen(OUTLINE, 2.0 * transform.m11())  # as wide as the drawing's own strokes
+            pen.setCosmetic(True)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            painter.drawPath(self._solid)
+            pen.setDashPattern([2.0, 1.5])  # the drawing's "4 3", in pen widths
+            painter.setPen(pen)
+            painter.drawPath(self._dashed)
         self._cached = (key, below, above)
         return below, above
 

@@ -460,7 +460,7 @@ class OverTimeTab(QWidget):
             days.mode_chosen.connect(self._remember_span)
             return days
         if key == "body":
-            from desktop.over_time.body_view import BodyPage  # QtSvg: when first looked at
+            from desktop.over_time.body_view import BodyPage  # when first looked at
 
             body = BodyPage(self._svg, self._wall)
             body.filter_changed.connect(lambda: self.load("body"))

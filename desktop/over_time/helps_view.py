@@ -7,11 +7,24 @@ green: a change is something noticed, not a grade.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.over_time.summaries import TOO_FEW, Changes, counted, spread
+from desktop.over_time.marks import kind_label
+from desktop.over_time.parts import LOADING, Frame, heading, wrapping_label
+from desktop.over_time.summaries import (
+    TOO_FEW,
+    Changes,
+    comparison_ready,
+    counted,
+    describe_changes,
+    describe_comparison,
+    spread,
+)
+from desktop.store.patterns import PracticeChanges
 from desktop.texts import translate
 
 REACH = 4  # answers run from 1 to 5: a change is at most four steps either way
@@ -129,3 +142,87 @@ class ChangeStrip(QWidget):
                     int(Qt.AlignmentFlag.AlignHCenter),
                     translate("OverTime", "shaded: the middle half of the sessions"),
                 )
+
+
+class HelpsPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.frame = Frame("helps_frame")
+        self.frame.column.addWidget(heading(translate("OverTime", "What seems to help")))
+        self.note = wrapping_label(
+            "helps_note",
+            translate(
+                "OverTime",
+                "How settled you felt before and after a practice, as you answered. This shows "
+                "what you noticed; it is not a verdict on you or on any practice.",
+            ),
+        )
+        self.frame.column.addWidget(self.note)
+        self.summary = wrapping_label("helps_summary", translate("OverTime", LOADING))
+        self.frame.column.addWidget(self.summary)
+        self.blocks = QVBoxLayout()
+        self.blocks.setSpacing(8)
+        self.frame.column.addLayout(self.blocks)
+        self.frame.column.addStretch()
+        self.strips: dict[str, ChangeStrip] = {}
+        self.descriptions: dict[str, QLabel] = {}
+        self.comparisons: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.frame, 1)
+
+    def show_changes(self, practices: list[PracticeChanges]) -> None:
+        while self.blocks.count():
+            item = self.blocks.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.strips.clear()
+        self.descriptions.clear()
+        self.comparisons.clear()
+        self.summary.setVisible(not practices)
+        if not practices:
+            self.summary.setText(
+                translate(
+                    "OverTime",
+                    "When a practice asks how settled you feel before and after, what you "
+                    "noticed shows here.",
+                )
+            )
+            return
+        for practice in practices:
+            name = kind_label(practice.kind)
+            block = QWidget()
+            column = QVBoxLayout(block)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(QLabel(f"<b>{html.escape(name.capitalize())}</b>"))
+            description = wrapping_label(f"helps_{practice.kind}")
+            description.setText(describe_changes(name, practice.counts))
+            if practice.counts:
+                strip = ChangeStrip()
+                strip.set_changes(practice.counts, description.text())
+                column.addWidget(strip)
+                self.strips[practice.kind] = strip
+            column.addWidget(description)
+            comparison = wrapping_label(f"compare_{practice.kind}")
+            comparison.setTextFormat(Qt.TextFormat.RichText)
+            lines = describe_comparison(name, practice.comparison)
+            if comparison_ready(practice.comparison):
+                comparison.setText(
+                    f"<p>{html.escape(lines[0])}</p><ul>"
+                    + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:])
+                    + "</ul><p>"
+                    + html.escape(
+                        translate(
+                            "OverTime",
+                            "Words noted on the same days are not a cause; they sit side by side.",
+                        )
+                    )
+                    + "</p>"
+                )
+            else:
+                comparison.setText(html.escape(lines[0]))
+            column.addWidget(comparison)
+            self.descriptions[practice.kind] = description
+            self.comparisons[practice.kind] = comparison
+            self.blocks.addWidget(block)

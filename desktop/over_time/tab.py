@@ -7,7 +7,6 @@ after a change; each has its words beside it for a screen reader and can be save
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import sqlite3
 from collections.abc import Callable
@@ -20,7 +19,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,23 +30,11 @@ from PySide6.QtWidgets import (
 
 from desktop.checkin.feelings import Vocabulary
 from desktop.clock import Clock, WallClock, today
-from desktop.over_time.calendar_view import MONTH, YEAR, CalendarView, day_text
+from desktop.over_time.calendar_view import MONTH, YEAR, CalendarView
 from desktop.over_time.fade import CrossFade
-from desktop.over_time.helps_view import ChangeStrip
 from desktop.over_time.loader import Executor, Loader
-from desktop.over_time.marks import kind_label
-from desktop.over_time.parts import LOADING, Frame, heading, month_text, named, wrapping_label
+from desktop.over_time.parts import LOADING, Frame, heading, named, wrapping_label
 from desktop.over_time.saving import FileDialogSaver, PictureSaver, save_picture
-from desktop.over_time.summaries import (
-    comparison_ready,
-    describe_changes,
-    describe_comparison,
-    is_own,
-    mixed_phrases,
-    words_by_month,
-    words_summary,
-)
-from desktop.over_time.words_view import WordsChart
 from desktop.settings import (
     OVER_TIME_CALENDAR,
     OVER_TIME_PICTURE,
@@ -60,7 +46,6 @@ from desktop.store import Store
 from desktop.store.patterns import (
     DAY_KINDS,
     BodyOptions,
-    PracticeChanges,
     PracticeDays,
     WordsUsed,
     body_options,
@@ -75,6 +60,8 @@ from desktop.texts import QT_TRANSLATE_NOOP, translate
 if TYPE_CHECKING:
     from desktop.over_time.body_view import BodyPage, HeatPicture
     from desktop.over_time.heat import HeatKernels
+    from desktop.over_time.helps_view import HelpsPage
+    from desktop.over_time.words_view import WordsPage
 
 # The tables whose writes change what the pictures show.
 WATCHED = frozenset(
@@ -185,157 +172,6 @@ class DaysPage(QWidget):
         )
         if self.calendar.days.kinds or self.calendar.days.by_day:
             self.summary.setText(self.calendar.summary())
-
-
-class WordsPage(QWidget):
-    def __init__(self, vocabulary: Vocabulary, wall: WallClock) -> None:
-        super().__init__()
-        self._vocabulary = vocabulary
-        self.chart = WordsChart(vocabulary, wall)
-        self.summary = wrapping_label("words_summary", translate("OverTime", LOADING))
-        self.groups = wrapping_label("words_groups")
-        self.groups.setTextFormat(Qt.TextFormat.RichText)
-        self.mixed = wrapping_label("words_mixed")
-        self.mixed.setTextFormat(Qt.TextFormat.RichText)
-        self.frame = Frame("words_frame")
-        self.frame.column.addWidget(heading(translate("OverTime", "Words you have used")))
-        self.frame.column.addWidget(self.chart, 1)
-        self.frame.column.addWidget(self.summary)
-        self.frame.column.addWidget(self.groups)
-        self.frame.column.addWidget(self.mixed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.frame, 1)
-
-    def show_words(self, words: WordsUsed) -> None:
-        self.chart.set_words(words)
-        self.summary.setText(words_summary(words, self._vocabulary, month_text))
-        rows = []
-        for month, group in words_by_month(words):
-            shown = ", ".join(
-                f"<i>{html.escape(w)}</i>" if is_own(w, self._vocabulary) else html.escape(w)
-                for w in group
-            )
-            rows.append(
-                f"<tr><td><b>{html.escape(month_text(month + '-01'))}</b>&nbsp;&nbsp;</td>"
-                f"<td>{shown}</td></tr>"
-            )
-        self.groups.setText(
-            (
-                "<p>"
-                + html.escape(
-                    translate("OverTime", "When each word first appeared (your own in italics):")
-                )
-                + "</p><table>"
-                + "".join(rows)
-                + "</table>"
-            )
-            if rows
-            else ""
-        )
-        self.groups.setVisible(bool(rows))
-        phrases = mixed_phrases(words, self._vocabulary)
-        self.mixed.setText(
-            (
-                "<p>"
-                + html.escape(translate("OverTime", "Mixed feelings, as you put them:"))
-                + "</p><ul>"
-                + "".join(
-                    f"<li>{html.escape(text)} "
-                    f"({html.escape(day_text(dt.date.fromisoformat(day)))})</li>"
-                    for day, text in phrases
-                )
-                + "</ul>"
-            )
-            if phrases
-            else ""
-        )
-        self.mixed.setVisible(bool(phrases))
-
-
-class HelpsPage(QWidget):
-    def __init__(self) -> None:
-        super().__init__()
-        self.frame = Frame("helps_frame")
-        self.frame.column.addWidget(heading(translate("OverTime", "What seems to help")))
-        self.note = wrapping_label(
-            "helps_note",
-            translate(
-                "OverTime",
-                "How settled you felt before and after a practice, as you answered. This shows "
-                "what you noticed; it is not a verdict on you or on any practice.",
-            ),
-        )
-        self.frame.column.addWidget(self.note)
-        self.summary = wrapping_label("helps_summary", translate("OverTime", LOADING))
-        self.frame.column.addWidget(self.summary)
-        self.blocks = QVBoxLayout()
-        self.blocks.setSpacing(8)
-        self.frame.column.addLayout(self.blocks)
-        self.frame.column.addStretch()
-        self.strips: dict[str, ChangeStrip] = {}
-        self.descriptions: dict[str, QLabel] = {}
-        self.comparisons: dict[str, QLabel] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.frame, 1)
-
-    def show_changes(self, practices: list[PracticeChanges]) -> None:
-        while self.blocks.count():
-            item = self.blocks.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.strips.clear()
-        self.descriptions.clear()
-        self.comparisons.clear()
-        if not practices:
-            self.summary.setText(
-                translate(
-                    "OverTime",
-                    "When a practice asks how settled you feel before and after, what you "
-                    "noticed shows here.",
-                )
-            )
-            return
-        self.summary.setText("")
-        self.summary.hide()
-        for practice in practices:
-            name = kind_label(practice.kind)
-            block = QWidget()
-            column = QVBoxLayout(block)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(QLabel(f"<b>{html.escape(name.capitalize())}</b>"))
-            description = wrapping_label(f"helps_{practice.kind}")
-            description.setText(describe_changes(name, practice.counts))
-            if practice.counts:
-                strip = ChangeStrip()
-                strip.set_changes(practice.counts, description.text())
-                column.addWidget(strip)
-                self.strips[practice.kind] = strip
-            column.addWidget(description)
-            comparison = wrapping_label(f"compare_{practice.kind}")
-            comparison.setTextFormat(Qt.TextFormat.RichText)
-            lines = describe_comparison(name, practice.comparison)
-            if comparison_ready(practice.comparison):
-                comparison.setText(
-                    f"<p>{html.escape(lines[0])}</p><ul>"
-                    + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:])
-                    + "</ul><p>"
-                    + html.escape(
-                        translate(
-                            "OverTime",
-                            "Words noted on the same days are not a cause; they sit side by side.",
-                        )
-                    )
-                    + "</p>"
-                )
-            else:
-                comparison.setText(html.escape(lines[0]))
-            column.addWidget(comparison)
-            self.descriptions[practice.kind] = description
-            self.comparisons[practice.kind] = comparison
-            self.blocks.addWidget(block)
 
 
 # -- the tab ---------------------------------------------------------------------------------------
@@ -466,7 +302,11 @@ class OverTimeTab(QWidget):
             body.filter_changed.connect(lambda: self.load("body"))
             return body
         if key == "words":
+            from desktop.over_time.words_view import WordsPage
+
             return WordsPage(self._vocabulary, self._wall)
+        from desktop.over_time.helps_view import HelpsPage
+
         return HelpsPage()
 
     def _remember_span(self, mode: str) -> None:
@@ -482,11 +322,11 @@ class OverTimeTab(QWidget):
 
     @property
     def words(self) -> WordsPage:
-        return cast(WordsPage, self.page("words"))
+        return cast("WordsPage", self.page("words"))
 
     @property
     def helps(self) -> HelpsPage:
-        return cast(HelpsPage, self.page("helps"))
+        return cast("HelpsPage", self.page("helps"))
 
     # -- which picture ------------------------------------------------------------------------
 

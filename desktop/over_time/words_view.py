@@ -7,15 +7,17 @@ for a word of the person's own). The arrow keys move from word to word in the or
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.checkin.feelings import Vocabulary
 from desktop.clock import WallClock, today
-from desktop.over_time.calendar_view import long_day, month_title
-from desktop.over_time.summaries import is_own
+from desktop.over_time.calendar_view import day_text, long_day, month_title
+from desktop.over_time.parts import LOADING, Frame, heading, month_text, wrapping_label
+from desktop.over_time.summaries import is_own, mixed_phrases, words_by_month, words_summary
 from desktop.store.patterns import WordsUsed
 from desktop.texts import translate
 
@@ -238,3 +240,69 @@ class WordsChart(QWidget):
                 label,
             )
             x += 14 + metrics.horizontalAdvance(label) + 20
+
+
+class WordsPage(QWidget):
+    def __init__(self, vocabulary: Vocabulary, wall: WallClock) -> None:
+        super().__init__()
+        self._vocabulary = vocabulary
+        self.chart = WordsChart(vocabulary, wall)
+        self.summary = wrapping_label("words_summary", translate("OverTime", LOADING))
+        self.groups = wrapping_label("words_groups")
+        self.groups.setTextFormat(Qt.TextFormat.RichText)
+        self.mixed = wrapping_label("words_mixed")
+        self.mixed.setTextFormat(Qt.TextFormat.RichText)
+        self.frame = Frame("words_frame")
+        self.frame.column.addWidget(heading(translate("OverTime", "Words you have used")))
+        self.frame.column.addWidget(self.chart, 1)
+        self.frame.column.addWidget(self.summary)
+        self.frame.column.addWidget(self.groups)
+        self.frame.column.addWidget(self.mixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.frame, 1)
+
+    def show_words(self, words: WordsUsed) -> None:
+        self.chart.set_words(words)
+        self.summary.setText(words_summary(words, self._vocabulary, month_text))
+        rows = []
+        for month, group in words_by_month(words):
+            shown = ", ".join(
+                f"<i>{html.escape(w)}</i>" if is_own(w, self._vocabulary) else html.escape(w)
+                for w in group
+            )
+            rows.append(
+                f"<tr><td><b>{html.escape(month_text(month + '-01'))}</b>&nbsp;&nbsp;</td>"
+                f"<td>{shown}</td></tr>"
+            )
+        self.groups.setText(
+            (
+                "<p>"
+                + html.escape(
+                    translate("OverTime", "When each word first appeared (your own in italics):")
+                )
+                + "</p><table>"
+                + "".join(rows)
+                + "</table>"
+            )
+            if rows
+            else ""
+        )
+        self.groups.setVisible(bool(rows))
+        phrases = mixed_phrases(words, self._vocabulary)
+        self.mixed.setText(
+            (
+                "<p>"
+                + html.escape(translate("OverTime", "Mixed feelings, as you put them:"))
+                + "</p><ul>"
+                + "".join(
+                    f"<li>{html.escape(text)} "
+                    f"({html.escape(day_text(dt.date.fromisoformat(day)))})</li>"
+                    for day, text in phrases
+                )
+                + "</ul>"
+            )
+            if phrases
+            else ""
+        )
+        self.mixed.setVisible(bool(phrases))

@@ -6,6 +6,7 @@ Shut-down runs in reverse: windows save their state, then the store closes.
 from __future__ import annotations
 
 import os
+import random
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,6 +39,7 @@ from desktop.shell.help_actions import HelpActions
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import build_pages
 from desktop.shell.protection_actions import ProtectionActions
+from desktop.shell.rhythm_actions import RhythmActions
 from desktop.shell.settings_file import open_settings
 from desktop.shell.theme import STYLE as THEME_STYLE
 from desktop.shell.theme import STYLED
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
 
     from desktop.cli import Size
     from desktop.listen.player import Player
+    from desktop.rhythm.reminder_service import TrayFactory
     from desktop.shell.problem_window import ProblemWindow
 
 # What only some runs need (dialogs, backups, encryption, the player) is imported where it is
@@ -147,6 +150,8 @@ class Lifecycle:
         player: Player | None = None,
         wall: WallClock | None = None,
         offer_protection: bool = True,  # at first start; off for screenshots and most tests
+        tray: TrayFactory | None = None,  # the desktop's notification area; a fake in tests
+        rng: random.Random | None = None,  # which glimmer from the past comes back (seeded)
     ) -> None:
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication), "make_qapplication() comes first"
@@ -161,6 +166,9 @@ class Lifecycle:
         self.window: MainWindow | None = None
         self.data_actions: DataActions | None = None  # these two answer the window's menus
         self.help_actions: HelpActions | None = None
+        self.rhythm: RhythmActions | None = None  # glimmers, the Today tab, reminders
+        self._tray = tray
+        self.rng = rng or random.Random()
         self.problem_window: ProblemWindow | None = None
         self._player = player
         self._owns_player = player is None
@@ -206,6 +214,7 @@ class Lifecycle:
 
     def close(self) -> None:
         """Close the window and the store (the window keeps its drafts and geometry first)."""
+        self._close_rhythm()
         if self.window is not None:
             # Hidden, not closed: closing the last window would end the app's event loop.
             self.window.prepare_to_close()
@@ -227,7 +236,15 @@ class Lifecycle:
     def _build_main_window(self, store: Store) -> MainWindow:
         self.signals = StoreSignals(store)
         pages = build_pages(
-            store, self.signals, self.settings, self.clock, self.wall, self.player, self.show_page
+            store,
+            self.signals,
+            self.settings,
+            self.clock,
+            self.wall,
+            self.player,
+            rng=self.rng,
+            reminders_possible=lambda: self.rhythm is not None and self.rhythm.reminders_possible(),
+            show_page=self.show_page,
         )
         window = MainWindow(pages, self.settings)
         self.data_actions = DataActions(store, self.signals, self.dialogs, window)
@@ -239,8 +256,16 @@ class Lifecycle:
             window.add_menu_action("file", action)
         self.appearance.add_menu(window)
         self.help_actions = HelpActions(store, self.signals, self.data_dir, window)
+        self.rhythm = RhythmActions(
+            store, window, self.settings, self.wall, self.help_actions.show_too_much, self._tray
+        )
         window.quit_requested.connect(window.close)
         return window
+
+    def _close_rhythm(self) -> None:
+        if self.rhythm is not None:
+            self.rhythm.closed()  # reminders stop before the store closes
+            self.rhythm = None
 
     def show_page(self, key: str) -> QWidget:
         """Bring a tab to the front (one tab asking another to show something)."""
@@ -265,6 +290,7 @@ class Lifecycle:
         self.reopen(self.key, instead_of=problem)
 
     def shutdown(self) -> None:
+        self._close_rhythm()
         if self.window is not None:
             self.window.prepare_to_close()  # once only: a closed window has done it already
         self.appearance.detach()

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop import __version__
+from desktop.store.journal import SENSE_KEYS
+from desktop.store.records import REGION_LABELS
 from desktop.texts import translate
 
-TABS = ("breathe", "listen", "journal", "over_time")
+TABS = ("breathe", "listen", "journal", "today", "over_time")
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument(
         "-o", "--output", metavar="FILE", help=translate("Cli", "where to write the backup")
+    )
+    glimmer = commands.add_parser(
+        "glimmer",
+        help=translate("Cli", "keep a glimmer: a small good moment, in a few words"),
+        description=translate(
+            "Cli", "Keep a glimmer, a small moment of warmth, ease or curiosity, in a few words."
+        ),
+    )
+    glimmer.add_argument(
+        "words", metavar="WORDS", nargs="+", help=translate("Cli", "what the small thing was")
+    )
+    glimmer.add_argument(
+        "--sense",
+        choices=SENSE_KEYS,
+        help=translate("Cli", "the sense it came through"),
+    )
+    glimmer.add_argument(
+        "--where",
+        choices=tuple(REGION_LABELS),
+        metavar="PLACE",
+        help=translate("Cli", "where in the body you felt it: {places}").format(
+            places=", ".join(REGION_LABELS)
+        ),
     )
     commands.add_parser(
         "check",

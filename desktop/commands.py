@@ -1,4 +1,5 @@
-"""Subcommands that work on the data without opening a window: export, import, backup, check."""
+"""Subcommands that work on the data without opening a window: export, import, backup, check,
+and keeping a glimmer."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from desktop.paths import backups_dir, database_path, ensure_private_dir, write_
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store.backups import backup_to, check, make_backup
 from desktop.store.exchange import ImportProblem, export, import_json
+from desktop.store.glimmers import keep_glimmer
 from desktop.store.protection import WrongPassphrase, is_protected, unlock
 from desktop.texts import translate
 
@@ -72,6 +74,16 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _glimmer(args: argparse.Namespace, store: Store) -> int:
+    try:
+        keep_glimmer(store, " ".join(args.words), args.sense or "", args.where or "")
+    except ValueError as e:
+        say(translate("Commands", "glimmers: nothing was kept. {reason}").format(reason=e))
+        return 1
+    print(translate("Commands", "Kept. Small things count."))
+    return 0
+
+
 def _backup(args: argparse.Namespace, store: Store, data_dir: Path) -> int:
     try:
         if args.output:
@@ -91,7 +103,7 @@ def _check(data_dir: Path, key: bytes | None) -> int:
     return 0 if result.ok else 1
 
 
-COMMANDS: dict[str, Command] = {"export": _export, "import": _import}
+COMMANDS: dict[str, Command] = {"export": _export, "import": _import, "glimmer": _glimmer}
 
 
 def _key_for(data_dir: Path) -> bytes | None:

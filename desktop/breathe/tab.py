@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.breathe.cues import Cues
+from desktop.breathe.pace_panel import PacePanel
 from desktop.breathe.pacer import BreathSession, SessionRecord
 from desktop.breathe.pacer_widget import REDUCED_MOTION_DEFAULT, STYLES, PacerWidget
 from desktop.breathe.patterns import (
@@ -37,6 +38,7 @@ from desktop.breathe.patterns import (
     Pattern,
     PatternProblem,
     custom_pattern,
+    longer_out,
     presets,
     resonance,
 )
@@ -129,10 +131,21 @@ class BreatheTab(QWidget):
         self.enough_button.setToolTip(translate("BreatheTab", "Ends gently after this out-breath"))
         self.before_panel = SettledPanel(vocabulary, translate("BreatheTab", "Before you begin"))
         self.after_panel = SettledPanel(vocabulary, translate("BreatheTab", "How was that?"))
+        # -- hook: guided sessions (issue #19) ------------------------------------------------
+        # "Find my comfortable pace" and "Start again small" run on this tab's pacer. The panel
+        # does the rest; this tab only breathes what it asks and says when a step has ended.
+        self.pace_panel = PacePanel(store)
+        self.guided_label = QLabel()
+        self.guided_label.setObjectName("guided_session")
+        self.guided_label.setWordWrap(True)
+        self.guided_label.hide()
+        self._guided: str | None = None  # "pace" or "minute" while one runs
+        # -- end of hook ----------------------------------------------------------------------
         self.stack = QStackedWidget()
         self.stack.addWidget(self._pacer_page())
         self.stack.addWidget(self.before_panel)
         self.stack.addWidget(self.after_panel)
+        self.stack.addWidget(self.pace_panel)
 
         layout = QHBoxLayout(self)
         layout.addWidget(self._setup_column(reduced_motion))
@@ -153,6 +166,7 @@ class BreatheTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch()
         layout = QVBoxLayout(page)
+        layout.addWidget(self.guided_label)  # hook (issue #19)
         layout.addWidget(self.pacer, 1)
         layout.addLayout(buttons)
         return page
@@ -392,6 +406,10 @@ class BreatheTab(QWidget):
         self.after_panel.answered.connect(self._keep)
         self.save_pattern_button.clicked.connect(self._save_custom)
         self.delete_pattern_button.clicked.connect(self._delete_custom)
+        # hook (issue #19)
+        self.pace_panel.breathe_requested.connect(self._breathe_guided)
+        self.pace_panel.pattern_kept.connect(lambda key: self._reload_patterns(select=key))
+        self.pace_panel.closed.connect(self._end_guided)
 
     # -- patterns -----------------------------------------------------------------------------
 
@@ -598,6 +616,8 @@ class BreatheTab(QWidget):
     def enough(self) -> None:
         if self.session_active():
             assert self.session is not None
+            if self._guided == "pace":  # hook (issue #19): this pace is the last one
+                self.pace_panel.stop_after_this()
             self.session.finish_gently()
             self.pacer.refresh()
             self._update_buttons()
@@ -610,6 +630,9 @@ class BreatheTab(QWidget):
 
     def _on_finished(self) -> None:
         self._update_buttons()
+        if self._guided is not None:  # hook (issue #19)
+            self._guided_finished()
+            return
         if self.session is None or self.session.record().actual_seconds < MIN_SECONDS_KEPT:
             return
         if self.checkin_box.isChecked():
@@ -691,8 +714,79 @@ class BreatheTab(QWidget):
         self.stop_button.setEnabled(active)
         self.enough_button.setEnabled(active)
 
+    # -- hook: guided sessions (issue #19) -----------------------------------------------------
+
+    def _ready_for_guided(self) -> bool:
+        """False while a session is being breathed. A finished one still waiting for its
+        after check-in is kept first, without the answer, so it is never lost."""
+        if self.session_active():
+            return False
+        if self.stack.currentWidget() is self.after_panel and self.session is not None:
+            self._keep(CheckInAnswer(None))
+        return True
+
+    def find_comfortable_pace(self) -> bool:
+        """Show "Find my comfortable pace"; False while a session is being breathed."""
+        if not self._ready_for_guided():
+            return False
+        self._guided = "pace"
+        self.pace_panel.start()
+        self.stack.setCurrentWidget(self.pace_panel)
+        self.pace_panel.begin_button.setFocus()
+        return True
+
+    def start_gentle_minute(self) -> bool:
+        """ "Too much today? Start again small": one minute of a longer out-breath, no
+        questions before or after. False while a session is being breathed."""
+        if not self._ready_for_guided():
+            return False
+        self._guided = "minute"
+        self._breathe_guided(longer_out(), 1.0)
+        return True
+
+    def _breathe_guided(self, pattern: object, minutes: float) -> None:
+        assert isinstance(pattern, Pattern)
+        self._before = CheckInAnswer(None)
+        self.session = BreathSession(pattern, self._clock, minutes=minutes)
+        self.guided_label.setText(
+            self.pace_panel.status_text()
+            if self._guided == "pace"
+            else translate("BreatheTab", "One minute, gently. Nothing else is asked of you.")
+        )
+        self.guided_label.show()
+        self.stack.setCurrentIndex(PAGE_PACER)
+        self.session.start()
+        self.pacer.set_session(self.session)
+        self.pacer.setFocus()
+        self._update_buttons()
+
+    def _guided_finished(self) -> None:
+        session = self.session
+        if self._guided == "minute":
+            self._end_guided()
+            if session is not None and session.record().actual_seconds >= MIN_SECONDS_KEPT:
+                self.session = session
+                self._keep(CheckInAnswer(None))
+            return
+        self.session = None  # a pace step is kept with the finding, not as a session
+        self.stack.setCurrentWidget(self.pace_panel)
+        self.pace_panel.step_ended(session is not None and session.ended_early)
+
+    def _end_guided(self) -> None:
+        self._guided = None
+        self.guided_label.hide()
+        if not self.session_active():
+            self.session = None
+            self.pacer.set_session(None)
+            self.stack.setCurrentIndex(PAGE_PACER)
+        self._update_buttons()
+
+    # -- end of hook --------------------------------------------------------------------------
+
     def prepare_to_close(self) -> None:
         """A session cut short by closing the window is still kept."""
+        if self._guided == "pace":  # hook (issue #19): a pace step is not a session
+            self.session = None
         if self.session_active():
             assert self.session is not None
             self.session.stop()

@@ -9,24 +9,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 
+from desktop.store.records import REGION_LABELS
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
-REGION_LABELS = {
-    "head": QT_TRANSLATE_NOOP("Body", "Head"),
-    "face_jaw": QT_TRANSLATE_NOOP("Body", "Face and jaw"),
-    "throat": QT_TRANSLATE_NOOP("Body", "Throat"),
-    "shoulders": QT_TRANSLATE_NOOP("Body", "Shoulders"),
-    "chest": QT_TRANSLATE_NOOP("Body", "Chest"),
-    "upper_back": QT_TRANSLATE_NOOP("Body", "Upper back"),
-    "belly": QT_TRANSLATE_NOOP("Body", "Belly"),
-    "arms": QT_TRANSLATE_NOOP("Body", "Arms"),
-    "hands": QT_TRANSLATE_NOOP("Body", "Hands"),
-    "hips": QT_TRANSLATE_NOOP("Body", "Hips"),
-    "legs": QT_TRANSLATE_NOOP("Body", "Legs"),
-    "feet": QT_TRANSLATE_NOOP("Body", "Feet"),
-}
 QUALITIES = (
     QT_TRANSLATE_NOOP("Body", "warm"),
     QT_TRANSLATE_NOOP("Body", "cool"),

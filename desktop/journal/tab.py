@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Vocabulary
 from desktop.clock import WallClock, today
 from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
-from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel, day_label
-from desktop.local_format import day_and_time
+from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
+from desktop.local_format import day_and_time, day_label
 from desktop.store import Store, WriteFailed
 from desktop.store.journal import (
     Entry,

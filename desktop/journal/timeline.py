@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from desktop.checkin.feelings import Vocabulary, phrase
 from desktop.clock import WallClock, today
+from desktop.local_format import day_label
 from desktop.store.journal import MATCH_END, MATCH_START, TimelineItem
 from desktop.store.kinds import shown_on_timeline
 from desktop.texts import translate
@@ -49,21 +49,6 @@ Index = QModelIndex | QPersistentModelIndex
 class _Row:
     day: str
     item: TimelineItem | None  # None: the day's header row
-
-
-def day_label(day: str, current: dt.date) -> str:
-    date = dt.date.fromisoformat(day)
-    if date == current:
-        return translate("JournalTimeline", "Today")
-    if date == current - dt.timedelta(days=1):
-        return translate("JournalTimeline", "Yesterday")
-    # The patterns are QLocale's (dddd: weekday, MMMM: month); a translation can reorder them.
-    pattern = (
-        translate("JournalTimeline", "dddd d MMMM")
-        if date.year == current.year
-        else translate("JournalTimeline", "dddd d MMMM yyyy")
-    )
-    return QLocale().toString(QDate(date.year, date.month, date.day), pattern)
 
 
 def local_time(stamp: str) -> str:

@@ -301,7 +301,7 @@ class CalendarView(QWidget):
                 self.width() - 2 * MARGIN,
                 self._legend_height(),
             )
-            draw_legend(painter, list(self.days.kinds), legend, accent, text)
+            draw_legend(painter, list(self.days.kept_kinds), legend, accent, text)
 
     def _paint_month(self, painter: QPainter, accent: QColor, text: QColor) -> None:
         year, month = self.period()

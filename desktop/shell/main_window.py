@@ -6,7 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAction,
+    QCloseEvent,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +29,8 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.settings import WINDOW_GEOMETRY, WINDOW_PAGE, Settings
 from desktop.texts import translate
+
+ACKNOWLEDGE_MS = 8000
 
 
 def set_shortcut(action: QAction, keys: QKeySequence | QKeySequence.StandardKey) -> None:
@@ -39,13 +48,14 @@ class Page:
     title: str
     description: str
     build: Callable[[], QWidget]
-    shortcut: str = ""  # e.g. "Ctrl+6"; by default Ctrl and the tab's number
+    number: int | None = None  # its Ctrl+number; by default its place among the tabs
 
 
 class _LazyPage(QWidget):
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, built: Callable[[str, QWidget], None]) -> None:
         super().__init__()
         self.page = page
+        self._built = built
         self.content: QWidget | None = None
         self.setObjectName(f"page_{page.key}")
         self.setAccessibleName(page.title.replace("&", ""))
@@ -62,6 +72,7 @@ class _LazyPage(QWidget):
             # A layout shows a new child only on a later turn of the event loop; showing it now
             # lets the caller give it the focus straight away.
             self.content.show()
+            self._built(self.page.key, self.content)
         return self.content
 
 
@@ -71,6 +82,8 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     offer_accepted = Signal()  # the "yes" of the strip that offer() shows
     first_painted = Signal()  # the window is on screen: later work can start
+    page_built = Signal(str, QWidget)  # a tab's key and content, when it is first built
+    glimmer_requested = Signal()  # the Glimmer button or Ctrl+G, from any tab
 
     def __init__(self, pages: list[Page], settings: Settings) -> None:
         super().__init__()
@@ -83,10 +96,19 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self._pages: dict[str, _LazyPage] = {}
         for page in pages:
-            lazy = _LazyPage(page)
+            lazy = _LazyPage(page, self.page_built.emit)
             self._pages[page.key] = lazy
             index = self.tabs.addTab(lazy, page.title.replace("&", ""))
             self.tabs.setTabToolTip(index, page.description)
+        # Beside the tabs, so it is there on every tab without adding to any page's controls.
+        self.glimmer_button = QPushButton(translate("Shell", "Glimmer"))
+        self.glimmer_button.setObjectName("glimmer_button")
+        self.glimmer_button.setAccessibleName(translate("Shell", "Glimmer"))
+        self.glimmer_button.setAccessibleDescription(
+            translate("Shell", "Keep a small good moment in a few words. Ctrl+G, from anywhere")
+        )
+        self.glimmer_button.setToolTip(translate("Shell", "Keep a glimmer (Ctrl+G)"))
+        self.tabs.setCornerWidget(self.glimmer_button)  # the top right corner
         self.offer_bar = QFrame()
         self.offer_bar.setObjectName("offer_bar")
         self.offer_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -120,6 +142,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self, pages: list[Page]) -> None:
         bar = self.menuBar()
         file_menu = self.menus["file"] = bar.addMenu(translate("Shell", "&File"))
+        # Ctrl+G from anywhere; the Glimmer button beside the tabs is its visible face.
+        self.glimmer_action = QAction(translate("Shell", "Keep a glimmer"), self)
+        set_shortcut(self.glimmer_action, QKeySequence("Ctrl+G"))
+        self.addAction(self.glimmer_action)
         self.quit_action = QAction(translate("Shell", "&Quit"), self)
         set_shortcut(self.quit_action, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -129,7 +155,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for number, page in enumerate(pages, start=1):
             action = QAction(page.title, self)
-            set_shortcut(action, QKeySequence(page.shortcut or f"Ctrl+{number}"))
+            set_shortcut(action, QKeySequence(f"Ctrl+{page.number or number}"))
             action.setData(page.key)
             action.triggered.connect(lambda _=False, key=page.key: self.show_page(key))
             view_menu.addAction(action)
@@ -152,6 +178,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.quit_requested)
         self.too_much_action.triggered.connect(self.too_much_requested)
         self.about_action.triggered.connect(self.about_requested)
+        self.glimmer_action.triggered.connect(self.glimmer_requested)
+        self.glimmer_button.clicked.connect(self.glimmer_action.trigger)
 
     def offer(self, text: str, yes: str) -> None:
         """A quiet strip above the tabs with a suggestion; it never takes the focus."""
@@ -163,6 +191,12 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         """A passing note in the status bar."""
         self.statusBar().showMessage(text)
+
+    def acknowledge(self, text: str) -> None:
+        """A quiet word in the status line ("Kept."), also said to a screen reader."""
+        self.statusBar().showMessage(text, ACKNOWLEDGE_MS)
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def add_menu_action(self, menu: str, action: QAction, before_quit: bool = True) -> None:
         """Let features add their own items; in File they go above Quit."""

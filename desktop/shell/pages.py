@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -50,10 +51,13 @@ def build_pages(
     clock: Clock,
     wall: WallClock,
     player: Callable[[], Player],  # the app's one music player, made on first use
+    rng: random.Random | None = None,
+    reminders_possible: Callable[[], bool] = lambda: True,
     show_page: Callable[[str], QWidget] | None = None,
 ) -> list[Page]:
-    """``player`` gives the app's one music player, made on first use; ``show_page`` brings
-    a tab to the front (and builds it), for one tab asking another to show something."""
+    """``player`` gives the app's one music player, made on first use; ``rng`` chooses which
+    glimmer from the past is offered again (seeded in tests); ``show_page`` brings a tab to
+    the front (and builds it), for one tab asking another to show something."""
 
     @functools.cache
     def vocabulary() -> Vocabulary:
@@ -105,6 +109,20 @@ def build_pages(
 
         return JournalTab(store, signals, vocabulary(), wall)
 
+    def today() -> QWidget:
+        from desktop.rhythm.settings import RhythmSettings
+        from desktop.rhythm.today_tab import TodayTab
+
+        return TodayTab(
+            store,
+            signals,
+            RhythmSettings(settings),
+            clock,
+            wall,
+            rng or random.Random(),
+            reminders_possible,
+        )
+
     def open_day(day: str) -> None:
         from desktop.journal.tab import JournalTab
 
@@ -148,10 +166,17 @@ def build_pages(
             journal,
         ),
         Page(
+            "today",
+            translate("Pages", "&Today"),
+            translate("Pages", "Your day's small rhythm, small invitations, and your glimmers"),
+            today,
+            number=5,  # Ctrl+4 is Together's, Ctrl+6 Over time's
+        ),
+        Page(
             "over_time",
             translate("Pages", "&Over time"),
             translate("Pages", "Pictures of what you have noticed, without scores"),
             over_time,
-            shortcut="Ctrl+6",
+            number=6,
         ),
     ]

@@ -314,3 +314,17 @@ def newest_first(
         "ORDER BY day DESC, created_at DESC, id DESC LIMIT ?",
         [*params, limit],
     ).fetchall()
+
+
+def fts_ranked(
+    conn: sqlite3.Connection, table: str, columns: str, fts: str, limit: int
+) -> list[Any]:
+    """Rows of ``table`` outside the trash whose ``search_text`` matches ``fts``, best first:
+    (id, *columns, rank). The table's index is ``{table}_fts``."""
+    picked = ", ".join(f"t.{c.strip()}" for c in columns.split(","))
+    return conn.execute(
+        f"SELECT t.id, {picked}, {table}_fts.rank FROM {table}_fts "
+        f"JOIN {table} t ON t.id = {table}_fts.rowid "
+        f"WHERE {table}_fts MATCH ? AND t.deleted_at IS NULL ORDER BY rank LIMIT ?",
+        (fts, limit),
+    ).fetchall()

@@ -42,7 +42,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from desktop.store import breathing, contacts, journal, listening
+from desktop.store import (
+    breathing,
+    contacts,
+    glimmers,
+    invitations,
+    journal,
+    listening,
+    pace,
+    rhythm,
+)
 from desktop.store.database import Store
 from desktop.store.journal import Query, TimelineItem
 from desktop.store.portable import Fields, Links
@@ -350,6 +359,140 @@ KINDS: tuple[RecordKind[Any], ...] = (
             csv_row=contacts.contact_csv,
             section=QT_TRANSLATE_NOOP("Export", "People you trust"),
         ),
+    ),
+    # The everyday half: glimmers, the daily rhythm, invitations, the comfortable pace.
+    RecordKind(
+        key="glimmers",
+        table=glimmers.TABLE,
+        count_text=QT_TRANSLATE_NOOP("Store", "%n glimmer(s)"),
+        since=3,
+        portable=Portable(
+            read=glimmers.read_glimmers,
+            uid=glimmers.glimmer_uid,
+            to_data=glimmers.glimmer_to_data,
+            from_data=glimmers.glimmer_from_data,
+            check=glimmers.check_glimmer,
+            write=glimmers.add_glimmer,
+            where=glimmers.GLIMMER_WHERE,
+        ),
+        readable=Readable(
+            kept=glimmers.glimmer_kept,
+            when=glimmers.glimmer_when,
+            markdown=glimmers.glimmer_markdown,
+            csv_columns=glimmers.GLIMMER_CSV_COLUMNS,
+            csv_row=glimmers.glimmer_csv,
+        ),
+        timeline=OnTimeline(
+            shown=(
+                Shown(
+                    glimmers.KIND,
+                    QT_TRANSLATE_NOOP("JournalTimeline", "Glimmer"),
+                    QT_TRANSLATE_NOOP("JournalTab", "Glimmers"),
+                ),
+            ),
+            page=glimmers.timeline_page,
+        ),
+        search=glimmers.search_glimmers,
+        over_time=OverTime("glimmers", QT_TRANSLATE_NOOP("Patterns", "glimmers")),
+    ),
+    RecordKind(
+        key="rhythm_answers",
+        table=rhythm.TABLE,
+        count_text=QT_TRANSLATE_NOOP("Store", "%n answer(s) in your daily rhythm"),
+        since=3,
+        portable=Portable(
+            read=rhythm.read_answers,
+            uid=rhythm.answer_uid,
+            to_data=rhythm.answer_to_data,
+            from_data=rhythm.answer_from_data,
+            check=rhythm.check_answer,
+            write=rhythm.add_answer,
+            where=rhythm.ANSWER_WHERE,
+        ),
+        readable=Readable(
+            kept=rhythm.answer_kept,
+            when=rhythm.answer_when,
+            markdown=rhythm.answer_markdown,
+            csv_columns=rhythm.ANSWER_CSV_COLUMNS,
+            csv_row=rhythm.answer_csv,
+        ),
+        timeline=OnTimeline(
+            shown=(
+                Shown(
+                    rhythm.KIND,
+                    QT_TRANSLATE_NOOP("JournalTimeline", "Your day"),
+                    QT_TRANSLATE_NOOP("JournalTab", "Your daily rhythm"),
+                ),
+            ),
+            page=rhythm.timeline_page,
+        ),
+        search=rhythm.search_answers,
+    ),
+    RecordKind(
+        key="invitations",
+        table=invitations.TABLE,
+        count_text=QT_TRANSLATE_NOOP("Store", "%n invitation(s) taken up"),
+        since=3,
+        portable=Portable(
+            read=invitations.read_invitations,
+            uid=invitations.invitation_uid,
+            to_data=invitations.invitation_to_data,
+            from_data=invitations.invitation_from_data,
+            check=invitations.check_invitation,
+            write=invitations.add_invitation,
+            where=invitations.INVITATION_WHERE,
+        ),
+        readable=Readable(
+            kept=invitations.invitation_kept,
+            when=invitations.invitation_when,
+            markdown=invitations.invitation_markdown,
+            csv_columns=invitations.INVITATION_CSV_COLUMNS,
+            csv_row=invitations.invitation_csv,
+        ),
+        timeline=OnTimeline(
+            shown=(
+                Shown(
+                    invitations.KIND,
+                    QT_TRANSLATE_NOOP("JournalTimeline", "Invitation"),
+                    QT_TRANSLATE_NOOP("JournalTab", "Invitations"),
+                ),
+            ),
+            page=invitations.timeline_page,
+        ),
+        search=invitations.search_invitations,
+    ),
+    RecordKind(
+        key="pace_findings",
+        table=pace.TABLE,
+        count_text=QT_TRANSLATE_NOOP("Store", "%n comfortable pace(s) found"),
+        since=3,
+        portable=Portable(
+            read=pace.read_findings,
+            uid=pace.finding_uid,
+            to_data=pace.finding_to_data,
+            from_data=pace.finding_from_data,
+            check=pace.check_finding,
+            write=pace.add_finding,
+            where=pace.FINDING_WHERE,
+        ),
+        readable=Readable(
+            kept=pace.finding_kept,
+            when=pace.finding_when,
+            markdown=pace.finding_markdown,
+            csv_columns=pace.FINDING_CSV_COLUMNS,
+            csv_row=pace.finding_csv,
+        ),
+        timeline=OnTimeline(
+            shown=(
+                Shown(
+                    pace.KIND,
+                    QT_TRANSLATE_NOOP("JournalTimeline", "Comfortable pace"),
+                    QT_TRANSLATE_NOOP("JournalTab", "Finding a comfortable pace"),
+                ),
+            ),
+            page=pace.timeline_page,
+        ),
+        search=pace.search_findings,
     ),
 )
 

@@ -41,6 +41,14 @@ SESSION_NAME = 200  # the pattern's name as a session keeps it (a translated pre
 SESSION_SECONDS = 24 * 60 * 60.0  # the longest session
 SESSION_CYCLES = 100_000
 
+# Glimmers, the daily rhythm, invitations and the comfortable pace.
+GLIMMER = 200  # a glimmer is a few words; a longer note belongs in the journal
+KEY = 40  # an anchor's or an invitation's key
+ANCHOR_NAME = 60  # an anchor's name, as an answer keeps it
+INVITATION_TITLE = 200  # an invitation's title as it was shown (translated)
+INVITATION_MINUTES = 120.0  # the longest an invitation's timer runs
+PACE_STEPS = 20  # paces tried in one finding
+
 # The "too much" page.
 CONTACT_NAME = 200
 CONTACT_REACH = 2_000

@@ -244,6 +244,113 @@ def _v5_identity(conn: sqlite3.Connection) -> None:
         )
 
 
+def _fts_on_search_text(conn: sqlite3.Connection, table: str) -> None:
+    """Full-text search over ``table``'s search_text column, kept in step by triggers."""
+    conn.execute(
+        f"""
+        CREATE VIRTUAL TABLE {table}_fts USING fts5 (
+            search_text, content='{table}', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )
+        """
+    )
+    conn.execute(
+        f"""CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+            INSERT INTO {table}_fts (rowid, search_text) VALUES (new.id, new.search_text);
+        END"""
+    )
+    conn.execute(
+        f"""CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+            INSERT INTO {table}_fts ({table}_fts, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+        END"""
+    )
+    conn.execute(
+        f"""CREATE TRIGGER {table}_au AFTER UPDATE OF search_text ON {table} BEGIN
+            INSERT INTO {table}_fts ({table}_fts, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+            INSERT INTO {table}_fts (rowid, search_text) VALUES (new.id, new.search_text);
+        END"""
+    )
+    conn.execute(f"CREATE INDEX {table}_timeline ON {table} (day DESC, created_at DESC, id DESC)")
+
+
+def _v6_rhythm(conn: sqlite3.Connection) -> None:
+    # Glimmers: small moments kept in a few words, with the sense and the place in the body
+    # if the person gave them.
+    conn.execute(
+        """
+        CREATE TABLE glimmers (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT,
+            text TEXT NOT NULL,
+            sense TEXT NOT NULL DEFAULT '',
+            region TEXT NOT NULL DEFAULT '',
+            search_text TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    # The daily rhythm: one answer per anchor and day (done, made smaller, or let go). Days
+    # without an answer have no row: nothing is ever recorded as missed.
+    conn.execute(
+        """
+        CREATE TABLE rhythm_answers (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT,
+            anchor_key TEXT NOT NULL,
+            anchor_name TEXT NOT NULL,
+            answer TEXT NOT NULL CHECK (answer IN ('done', 'smaller', 'let_go')),
+            search_text TEXT NOT NULL DEFAULT '',
+            UNIQUE (day, anchor_key)
+        )
+        """
+    )
+    # Invitations the person took up, and what they ended in (three impressions, a glimmer).
+    conn.execute(
+        """
+        CREATE TABLE invitations (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            deleted_at TEXT,
+            invitation TEXT NOT NULL,
+            title TEXT NOT NULL,
+            minutes REAL,
+            ended_in TEXT NOT NULL DEFAULT '' CHECK (ended_in IN ('', 'impressions', 'glimmer')),
+            ending_uid TEXT,
+            search_text TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    # "Find my comfortable pace": each pace tried with the one-tap answer, and the pace offered.
+    conn.execute(
+        """
+        CREATE TABLE pace_findings (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            deleted_at TEXT,
+            steps TEXT NOT NULL DEFAULT '[]',
+            chosen_rate REAL,
+            kept INTEGER NOT NULL DEFAULT 0,
+            search_text TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    for table in ("glimmers", "rhythm_answers", "invitations", "pace_findings"):
+        _fts_on_search_text(conn, table)
+
+
 def feeling_use_triggers(
     conn: sqlite3.Connection, table: str, columns: tuple[str, ...], kind: str
 ) -> None:
@@ -325,7 +432,7 @@ def body_mark_triggers(conn: sqlite3.Connection, table: str, practice: str) -> N
     )
 
 
-def _v6_pattern_indexes(conn: sqlite3.Connection) -> None:
+def _v7_pattern_indexes(conn: sqlite3.Connection) -> None:
     # Derived from what is stored, like the full-text indexes, and kept in step by triggers:
     # the "Over time" pictures read these instead of parsing JSON in every row, so a journal of
     # 100,000 records still answers in milliseconds. Never exported: they are rebuilt from rows.
@@ -401,7 +508,8 @@ MIGRATIONS: list[Migration] = [
     _v3_breathing,
     _v4_listening,
     _v5_identity,
-    _v6_pattern_indexes,
+    _v6_rhythm,
+    _v7_pattern_indexes,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

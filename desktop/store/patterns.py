@@ -14,6 +14,7 @@ not in this database yet is skipped.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -98,6 +99,12 @@ class PracticeDays:
     @property
     def first_day(self) -> str | None:
         return min(self.by_day) if self.by_day else None
+
+    @functools.cached_property
+    def kept_kinds(self) -> tuple[str, ...]:
+        """The kinds with at least one day, in the registry's order: what the legend explains."""
+        found = {kind for kinds in self.by_day.values() for kind in kinds}
+        return tuple(kind for kind in self.kinds if kind in found)
 
 
 def practice_days(conn: sqlite3.Connection, kinds: Sequence[DayKind] = DAY_KINDS) -> PracticeDays:

@@ -6,7 +6,25 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.texts import QT_TRANSLATE_NOOP
+
 INTENSITY_RANGE = (1, 2, 3)
+
+# Where in the body something is felt: the body map's regions, and where a glimmer was noticed.
+REGION_LABELS = {
+    "head": QT_TRANSLATE_NOOP("Body", "Head"),
+    "face_jaw": QT_TRANSLATE_NOOP("Body", "Face and jaw"),
+    "throat": QT_TRANSLATE_NOOP("Body", "Throat"),
+    "shoulders": QT_TRANSLATE_NOOP("Body", "Shoulders"),
+    "chest": QT_TRANSLATE_NOOP("Body", "Chest"),
+    "upper_back": QT_TRANSLATE_NOOP("Body", "Upper back"),
+    "belly": QT_TRANSLATE_NOOP("Body", "Belly"),
+    "arms": QT_TRANSLATE_NOOP("Body", "Arms"),
+    "hands": QT_TRANSLATE_NOOP("Body", "Hands"),
+    "hips": QT_TRANSLATE_NOOP("Body", "Hips"),
+    "legs": QT_TRANSLATE_NOOP("Body", "Legs"),
+    "feet": QT_TRANSLATE_NOOP("Body", "Feet"),
+}
 
 
 @dataclass(frozen=True)

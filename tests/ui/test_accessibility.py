@@ -77,7 +77,7 @@ def description_of(widget: QWidget) -> str:
     return (widget.accessibleDescription() or widget.toolTip()).strip()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "over_time"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today", "over_time"])
 def test_every_interactive_widget_has_a_name(
     qtbot: QtBot, data_dir: Path, player: Player, tab: str
 ) -> None:
@@ -168,7 +168,7 @@ def test_tab_moves_through_the_senses_in_reading_order(qtbot: QtBot, shown: Life
     assert [w.accessibleName() for w in back] == ["Smell and taste", "Sight"]
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "over_time"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today", "over_time"])
 def test_tab_reaches_every_control_of_a_tab(qtbot: QtBot, shown: Lifecycle, tab: str) -> None:
     assert shown.window is not None
     page = shown.window.show_page(tab)

@@ -49,7 +49,7 @@ def _ancestors(widget: QWidget, root: QWidget) -> Iterator[QWidget]:
         parent = parent.parentWidget()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "over_time"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today", "over_time"])
 def test_nothing_is_clipped_at_150_percent(
     qtbot: QtBot, data_dir: Path, player: Player, large_text: None, tab: str
 ) -> None:

@@ -123,7 +123,7 @@ def app(qtbot: QtBot, data_dir: Path, player: Player, pseudo: None) -> Iterator[
     glimmers.shutdown()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "over_time"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today", "over_time"])
 def test_every_shown_text_is_translated_and_fits(qtbot: QtBot, app: Lifecycle, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)

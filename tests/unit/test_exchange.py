@@ -34,6 +34,8 @@ from desktop.store.exchange import (
     parse_json,
     write_batch,
 )
+from desktop.store.glimmers import keep_glimmer, trash_glimmer
+from desktop.store.invitations import TakenInvitation, keep_invitation
 from desktop.store.journal import (
     Entry,
     all_entries,
@@ -54,7 +56,9 @@ from desktop.store.listening import (
     save_mood,
     tracks_page,
 )
+from desktop.store.pace import PaceFinding, save_finding
 from desktop.store.records import Feeling
+from desktop.store.rhythm import answer_anchor
 from tests.helpers import FakeWallClock
 
 SKETCH = json.dumps({"version": 1, "strokes": [[[0.1, 0.1], [0.5, 0.5]]]}, separators=(",", ":"))
@@ -141,6 +145,14 @@ def _fill_everything(store: Store) -> None:
     save_mood(store, None, "after", 0.0, 0.0)
     add_contact(store, "Sam", "07700 900123, evenings")
     add_contact(store, "My GP surgery")
+    keep_glimmer(store, "warm mug in cold hands", "touch", "hands")
+    trash_glimmer(store, keep_glimmer(store, "a mistake").uid)
+    answer_anchor(store, "move", "Move a little", "smaller")
+    answer_anchor(store, "own-1", "Water the plant", "let_go")
+    keep_invitation(store, TakenInvitation("walk", "A mindful walk", 7.5, "impressions", "e1"))
+    keep_invitation(store, TakenInvitation("scent", "A scent from the kitchen"))
+    save_finding(store, PaceFinding(((6.5, "fine"), (6.0, "easy")), 6.0, kept=True))
+    save_finding(store, PaceFinding((), None))
 
 
 # -- the round trip -------------------------------------------------------------------------------
@@ -150,7 +162,7 @@ def test_every_kind_survives_export_import_export(store: Store, other_store: Sto
     _fill_everything(store)
     first = export(store, "json")
     document = json.loads(first)
-    assert document["version"] == FORMAT_VERSION == 2
+    assert document["version"] == FORMAT_VERSION == 3
     assert all(document[kind.key] for kind in KINDS), "every kind has records in the test"
 
     result = import_json(other_store, first)
@@ -393,6 +405,13 @@ def test_csv_is_one_table_with_a_row_per_record_of_every_kind(store: Store) -> N
         "tap",
         "contact",
         "contact",
+        "glimmer",  # the other is in the trash
+        "rhythm",
+        "rhythm",
+        "invitation",
+        "invitation",
+        "pace",
+        "pace",
     ]
     by_kind = {row["kind"]: row for row in rows}
     assert by_kind["breath"]["pattern"] == "Box"
@@ -403,6 +422,11 @@ def test_csv_is_one_table_with_a_row_per_record_of_every_kind(store: Store) -> N
     assert by_kind["track"]["path"] == "/music/rain.flac"
     assert by_kind["contact"]["name"] == "My GP surgery"
     assert by_kind["tap"]["moment"] == "after"
+    assert (by_kind["glimmer"]["text"], by_kind["glimmer"]["body_region"]) == (
+        "warm mug in cold hands",
+        "hands",
+    )
+    assert by_kind["invitation"]["title"] == "A scent from the kitchen"
     assert by_kind["contact"]["touch"] == ""  # a column that is not about the kind stays empty
     assert len(set(csv_columns())) == len(csv_columns())
 

@@ -40,8 +40,25 @@ def test_every_kind_has_its_own_key_and_table_in_the_schema(store: Store) -> Non
     assert len(set(keys)) == len(keys)
     tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
     assert {kind.table for kind in KINDS} <= tables
-    assert ALL_KINDS == ("entry", "impressions", "breath", "checkin")
-    assert timeline_tables() == {"entries", "breath_sessions", "body_checkins"}
+    assert ALL_KINDS == (
+        "entry",
+        "impressions",
+        "breath",
+        "checkin",
+        "glimmer",
+        "rhythm",
+        "invitation",
+        "pace",
+    )
+    assert timeline_tables() == {
+        "entries",
+        "breath_sessions",
+        "body_checkins",
+        "glimmers",
+        "rhythm_answers",
+        "invitations",
+        "pace_findings",
+    }
 
 
 def test_counts_name_every_kind_in_registry_order(store: Store) -> None:

@@ -66,7 +66,8 @@ def test_days_with_a_practice_name_each_kind_once_and_leave_other_days_out(store
     trashed = save_entry(store, Entry(day="2026-11-12", body="gone"))
     trash_entry(store, trashed.uid)
     days = practice_days(store.conn)
-    assert days.kinds == ("breathing", "listening", "writing")
+    assert days.kinds == ("breathing", "listening", "writing", "glimmers")
+    assert days.kept_kinds == ("breathing", "listening", "writing")
     assert days.by_day == {"2026-11-03": ("breathing", "writing"), "2026-11-10": ("listening",)}
     assert days.days_of("breathing", "2026-11-01", "2026-11-30") == ["2026-11-03"]
     assert days.kinds_on("2026-11-12") == ()
@@ -127,12 +128,15 @@ def test_the_derived_tables_follow_edits_the_trash_and_deletion(store: Store) ->
     assert store.conn.execute("SELECT COUNT(*) FROM body_mark_qualities").fetchone()[0] == 0
 
 
-def test_migration_six_reads_what_was_kept_before_it(tmp_path: Path) -> None:
+def test_the_pattern_migration_reads_what_was_kept_before_it(tmp_path: Path) -> None:
+    from desktop.store.migrations import _v7_pattern_indexes
+
+    before = MIGRATIONS.index(_v7_pattern_indexes)
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    for step in MIGRATIONS[:5]:
+    for step in MIGRATIONS[:before]:
         step(conn)
-    conn.execute("PRAGMA user_version = 5")
+    conn.execute(f"PRAGMA user_version = {before}")
     conn.execute(
         "INSERT INTO entries (uid, day, created_at, updated_at, feelings) VALUES "
         """('a', '2026-10-01', 'x', 'x', '[{"word": "numb", "intensity": 2}]')"""
@@ -151,7 +155,7 @@ def test_migration_six_reads_what_was_kept_before_it(tmp_path: Path) -> None:
         assert body_totals(store.conn, BodyFilter(quality="fluttery")).weights() == {"belly": 3.0}
     finally:
         store.close()
-    assert list((tmp_path / "backups").glob("*before-v6.db"))  # backed up before it changed
+    assert list((tmp_path / "backups").glob(f"*before-v{before + 1}.db"))  # backed up first
 
 
 def test_words_used_say_when_each_word_came_and_keep_mixed_states_as_chosen(store: Store) -> None:
@@ -219,14 +223,14 @@ def test_a_kind_added_later_shows_on_the_calendar_with_one_registry_entry(store:
     from desktop.store.kinds import KINDS, OverTime
     from desktop.store.patterns import day_kinds
 
-    glimmers = dataclasses.replace(
-        KINDS[0], key="glimmers", table="glimmers", over_time=OverTime("glimmers", "glimmers")
+    sparks = dataclasses.replace(
+        KINDS[0], key="sparks", table="sparks", over_time=OverTime("sparks", "sparks")
     )
-    kinds = day_kinds((*KINDS, glimmers))
-    assert [k.key for k in kinds] == ["breathing", "listening", "writing", "glimmers"]
+    kinds = day_kinds((*KINDS, sparks))
+    assert [k.key for k in kinds][-2:] == ["glimmers", "sparks"]  # named in order, then the rest
     with store.transaction() as conn:
-        conn.execute("CREATE TABLE glimmers (id INTEGER PRIMARY KEY, day TEXT, deleted_at TEXT)")
-        conn.execute("INSERT INTO glimmers (day) VALUES ('2026-11-07')")
+        conn.execute("CREATE TABLE sparks (id INTEGER PRIMARY KEY, day TEXT, deleted_at TEXT)")
+        conn.execute("INSERT INTO sparks (day) VALUES ('2026-11-07')")
     days = practice_days(store.conn, kinds)
-    assert days.kinds_on("2026-11-07") == ("glimmers",)
-    assert "glimmers" in days.kinds
+    assert days.kinds_on("2026-11-07") == ("sparks",)
+    assert "sparks" in days.kinds

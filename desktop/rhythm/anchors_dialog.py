@@ -1,0 +1,242 @@
+"""Change your anchors: name them, give each a time if you like, a cue and a smaller version;
+and, if you want them, reminders through your desktop's notifications."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.dialog_parts import close_buttons
+from desktop.rhythm.anchors import MAX_ANCHORS, Anchor, AnchorProblem, clean_anchor, new_key
+from desktop.rhythm.parts import FittedList
+from desktop.rhythm.settings import RhythmSettings
+from desktop.texts import translate
+
+
+class AnchorsDialog(QDialog):
+    anchors_changed = Signal()
+    reminders_changed = Signal(bool)
+
+    def __init__(
+        self, settings: RhythmSettings, reminders_possible: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("anchors_dialog")
+        self.setWindowTitle(translate("Rhythm", "Your anchors"))
+        self._settings = settings
+        self._anchors = settings.anchors()
+
+        self.anchor_list = FittedList()
+        self.anchor_list.setSpacing(2)
+        self.anchor_list.setObjectName("anchors_to_change")
+        self.anchor_list.setAccessibleName(translate("Rhythm", "Your anchors"))
+        self.anchor_list.setAccessibleDescription(
+            translate("Rhythm", "Choose an anchor to change it")
+        )
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("anchor_name_edit")
+        self.name_edit.setAccessibleName(translate("Rhythm", "Name"))
+        self.name_edit.setAccessibleDescription(
+            translate("Rhythm", "What you call this anchor, in a few words")
+        )
+        self.timed_box = QCheckBox(translate("Rhythm", "At a time of day"))
+        self.timed_box.setObjectName("anchor_timed")
+        self.timed_box.setAccessibleName(translate("Rhythm", "At a time of day"))
+        self.timed_box.setAccessibleDescription(
+            translate("Rhythm", "Gives this anchor a time, for its place in the day and reminders")
+        )
+        self.time_edit = QTimeEdit()
+        self.time_edit.setObjectName("anchor_time_edit")
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setAccessibleName(translate("Rhythm", "Time"))
+        self.time_edit.setAccessibleDescription(translate("Rhythm", "The time of day, if any"))
+        self.cue_edit = QLineEdit()
+        self.cue_edit.setObjectName("anchor_cue_edit")
+        self.cue_edit.setAccessibleName(translate("Rhythm", "What, exactly"))
+        self.cue_edit.setAccessibleDescription(
+            translate("Rhythm", "The cue: what this anchor asks of you, in plain words")
+        )
+        self.smaller_edit = QLineEdit()
+        self.smaller_edit.setObjectName("anchor_smaller_edit")
+        self.smaller_edit.setAccessibleName(translate("Rhythm", "How small it may be"))
+        self.smaller_edit.setAccessibleDescription(
+            translate("Rhythm", "The smaller version, for days when less is enough")
+        )
+        self.message = QLabel()
+        self.message.setObjectName("anchors_message")
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(translate("Rhythm", "&Save this anchor"))
+        self.save_button.setObjectName("save_anchor")
+        self.save_button.setAccessibleName(translate("Rhythm", "Save this anchor"))
+        self.save_button.setAccessibleDescription(
+            translate("Rhythm", "Keeps the name, time and cues above")
+        )
+        self.add_button = QPushButton(translate("Rhythm", "&Add an anchor"))
+        self.add_button.setObjectName("add_anchor")
+        self.add_button.setAccessibleName(translate("Rhythm", "Add an anchor"))
+        self.add_button.setAccessibleDescription(
+            translate("Rhythm", "Starts a new anchor of your own")
+        )
+        self.remove_button = QPushButton(translate("Rhythm", "&Remove this anchor"))
+        self.remove_button.setObjectName("remove_anchor")
+        self.remove_button.setAccessibleName(translate("Rhythm", "Remove this anchor"))
+        self.remove_button.setAccessibleDescription(
+            translate("Rhythm", "Takes the chosen anchor out of your day; its answers stay kept")
+        )
+        self.reminders_box = QCheckBox(
+            translate("Rhythm", "Remind me at these times, through the desktop's notifications")
+        )
+        self.reminders_box.setObjectName("reminders")
+        self.reminders_box.setAccessibleName(self.reminders_box.text())
+        self.reminders_box.setAccessibleDescription(
+            translate("Rhythm", "Off unless you turn it on. Each reminder shows once, at its time")
+        )
+        self.reminders_box.setChecked(settings.reminders_on())
+        self.reminders_note = QLabel(
+            translate(
+                "Rhythm",
+                "Your desktop has no place for notifications from Glimmers, so reminders "
+                "cannot appear.",
+            )
+        )
+        self.reminders_note.setWordWrap(True)
+        self.reminders_note.setVisible(not reminders_possible)
+
+        form = QFormLayout()
+        form.addRow(translate("Rhythm", "&Name"), self.name_edit)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.timed_box)
+        time_row.addWidget(self.time_edit)
+        time_row.addStretch()
+        form.addRow(translate("Rhythm", "Time"), time_row)
+        form.addRow(translate("Rhythm", "&What, exactly"), self.cue_edit)
+        form.addRow(translate("Rhythm", "How s&mall it may be"), self.smaller_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch()
+        buttons = close_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.anchor_list)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.reminders_box)
+        layout.addWidget(self.reminders_note)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+        buttons.rejected.connect(self.reject)
+        self.anchor_list.currentRowChanged.connect(self._load)
+        self.timed_box.toggled.connect(self.time_edit.setEnabled)
+        self.save_button.clicked.connect(self.save_current)
+        self.add_button.clicked.connect(self.add_anchor)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.reminders_box.toggled.connect(self._toggle_reminders)
+        self._reload_list(0)
+
+    def anchors(self) -> list[Anchor]:
+        return list(self._anchors)
+
+    def _reload_list(self, row: int) -> None:
+        self.anchor_list.blockSignals(True)
+        self.anchor_list.clear()
+        for anchor in self._anchors:
+            self.anchor_list.addItem(anchor.name)
+        self.anchor_list.blockSignals(False)
+        self.anchor_list.updateGeometry()
+        self.anchor_list.setCurrentRow(min(row, len(self._anchors) - 1))
+        self._load(self.anchor_list.currentRow())
+        self.add_button.setEnabled(len(self._anchors) < MAX_ANCHORS)
+        self.remove_button.setEnabled(bool(self._anchors))
+
+    def _load(self, row: int) -> None:
+        anchor = self._anchors[row] if 0 <= row < len(self._anchors) else None
+        for field in (self.name_edit, self.cue_edit, self.smaller_edit, self.save_button):
+            field.setEnabled(anchor is not None)
+        self.name_edit.setText(anchor.name if anchor else "")
+        self.cue_edit.setText(anchor.cue if anchor else "")
+        self.smaller_edit.setText(anchor.smaller if anchor else "")
+        for edit in (self.name_edit, self.cue_edit, self.smaller_edit):
+            edit.setCursorPosition(0)  # the beginning of a long cue, not its end
+        timed = anchor is not None and anchor.time is not None
+        self.timed_box.setChecked(timed)
+        self.timed_box.setEnabled(anchor is not None)
+        self.time_edit.setEnabled(timed)
+        time = anchor.time if anchor is not None and anchor.time else dt.time(9, 0)
+        self.time_edit.setTime(QTime(time.hour, time.minute))
+
+    def save_current(self) -> bool:
+        row = self.anchor_list.currentRow()
+        if not 0 <= row < len(self._anchors):
+            return False
+        edited = self.time_edit.time()
+        try:
+            anchor = clean_anchor(
+                dataclasses.replace(
+                    self._anchors[row],
+                    name=self.name_edit.text(),
+                    cue=self.cue_edit.text(),
+                    smaller=self.smaller_edit.text(),
+                    time=dt.time(edited.hour(), edited.minute())
+                    if self.timed_box.isChecked()
+                    else None,
+                )
+            )
+        except AnchorProblem as problem:
+            self.message.setText(str(problem))
+            fields = {"name": self.name_edit, "cue": self.cue_edit, "smaller": self.smaller_edit}
+            fields.get(problem.field, self.name_edit).setFocus()
+            return False
+        self._anchors[row] = anchor
+        self._store_anchors(row)
+        self.message.setText(
+            translate("Rhythm", "Saved \u201c{name}\u201d.").format(name=anchor.name)
+        )
+        return True
+
+    def add_anchor(self) -> None:
+        if len(self._anchors) >= MAX_ANCHORS:
+            return
+        name = translate("Rhythm", "A small thing of your own")
+        self._anchors.append(Anchor(key=new_key(), name=name, cue="", smaller=""))
+        self._store_anchors(len(self._anchors) - 1)
+        self.message.setText(translate("Rhythm", "Give your new anchor a name and a cue."))
+        self.name_edit.setFocus()
+        self.name_edit.selectAll()
+
+    def remove_current(self) -> None:
+        row = self.anchor_list.currentRow()
+        if not 0 <= row < len(self._anchors):
+            return
+        removed = self._anchors.pop(row)
+        self._store_anchors(max(0, row - 1))
+        self.message.setText(
+            translate("Rhythm", "Removed \u201c{name}\u201d from your day.").format(
+                name=removed.name
+            )
+        )
+
+    def _store_anchors(self, row: int) -> None:
+        self._settings.set_anchors(self._anchors)
+        self._reload_list(row)
+        self.anchors_changed.emit()
+
+    def _toggle_reminders(self, on: bool) -> None:
+        self._settings.set_reminders_on(on)
+        self.reminders_changed.emit(on)

@@ -132,7 +132,9 @@ class CalendarView(QWidget):
                 "a small mark on the day.",
             )
         if month:
-            return month_summary(self.days, year, month, self.title(), kind_label, day_text)
+            return month_summary(
+                self.days, year, month, self.title(), kind_label, month_name(month)
+            )
         return year_summary(self.days, year, kind_label, month_name)
 
     def _describe_focus(self) -> None:

@@ -44,7 +44,7 @@ def month_days(year: int, month: int) -> tuple[str, str]:
 
 
 def month_summary(
-    days: PracticeDays, year: int, month: int, title: str, label: Label, day_text: DayText
+    days: PracticeDays, year: int, month: int, title: str, label: Label, month_name: str
 ) -> str:
     """ "November 2026. Breathing on 3 days: 2, 5 and 9 November. Writing on 1 day: ..." """
     first, last = month_days(year, month)
@@ -55,7 +55,9 @@ def month_summary(
             parts.append(
                 translate("OverTime", "{kind} on %n day(s): {days}.", None, len(found)).format(
                     kind=label(kind).capitalize(),
-                    days=_join([day_text(dt.date.fromisoformat(d)) for d in found]),
+                    days=translate("OverTime", "{days} {month}").format(
+                        days=_join([str(int(d[8:])) for d in found]), month=month_name
+                    ),
                 )
             )
     if not parts:

@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from desktop.clock import today
 from desktop.store import Store, open_store
 from desktop.store.breathing import StoredSession, save_session
+from desktop.store.glimmers import TABLE as GLIMMERS
+from desktop.store.glimmers import Glimmer, write_glimmer
 from desktop.store.journal import Entry, impressions_entry, save_entry
 from desktop.store.listening import BodyMark, CheckIn, TrackInfo, add_tracks, save_checkin
 from desktop.store.records import Feeling
@@ -61,6 +63,14 @@ NOTICED = [
     ("The weight of the blanket", "The kettle ticking as it cooled", "Jaw unclenched a bit"),
     ("Sun on the back of my neck", "Traffic, far off", "Feet warm for once"),
     ("Rough bark under my palm", "Children in the park", "A deep breath on its own"),
+]
+SMALL_GOOD_THINGS = [
+    ("Warm bread from the oven", "smell_taste", ""),
+    ("The cat asleep against my leg", "touch", "legs"),
+    ("Sun through the kitchen window", "sight", ""),
+    ("A friend's voice message", "sound", "chest"),
+    ("First coffee, both hands round the cup", "touch", "hands"),
+    ("Rain stopping all at once", "sound", ""),
 ]
 IMPRESSIONS = [
     ["Cold air on my face", "A blackbird singing", "Bread smell from the bakery"],
@@ -149,6 +159,14 @@ def seed_day(store: Store, rng: random.Random, day: dt.date, progress: float) ->
                 created_at=stamp_at(day, 19, rng.randint(0, 59)),
             ),
         )
+    if progress > 0.3 and rng.random() < 0.2:  # glimmers come once the app is familiar
+        text, sense, region = rng.choice(SMALL_GOOD_THINGS)
+        moment = stamp_at(day, 13, rng.randint(0, 59))
+        with store.transaction(GLIMMERS) as conn:
+            write_glimmer(
+                conn,
+                Glimmer(text, sense, region, day=day.isoformat(), created_at=moment),
+            )
     if rng.random() < 0.35:
         created = stamp_at(day, 21, rng.randint(0, 59))
         if rng.random() < 0.25:

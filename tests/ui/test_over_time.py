@@ -137,7 +137,7 @@ def test_the_calendar_marks_the_days_with_a_practice_and_nothing_else(
         counts[dt.date(2026, 11, 10)] > counts[dt.date(2026, 11, 3)] * 1.5
     )  # two kinds, two marks
     assert tab.days.summary.text() == (
-        "November 2026. Breathing on 2 days: 3 November and 10 November. "
+        "November 2026. Breathing on 2 days: 3 and 10 November. "
         "Listening on 1 day: 20 November. Writing on 1 day: 10 November."
     )
 

@@ -103,13 +103,12 @@ def test_a_month_is_told_kind_by_kind_with_its_days() -> None:
         ("breathing", "listening", "writing"),
         {"2026-11-03": ("breathing", "writing"), "2026-11-10": ("breathing",)},
     )
-    text = month_summary(days, 2026, 11, "November 2026", str, day_text)
+    text = month_summary(days, 2026, 11, "November 2026", str, "November")
     assert text == (
-        "November 2026. Breathing on 2 days: 3 November and 10 November. "
-        "Writing on 1 day: 3 November."
+        "November 2026. Breathing on 2 days: 3 and 10 November. Writing on 1 day: 3 November."
     )
     assert "listening" not in text.lower()  # nothing said about what did not happen
-    empty = month_summary(days, 2026, 10, "October 2026", str, day_text)
+    empty = month_summary(days, 2026, 10, "October 2026", str, "October")
     assert empty == "October 2026: nothing kept in this month."
     year = year_summary(days, 2026, str, lambda m: dt.date(2026, m, 1).strftime("%B"))
     assert year == "2026. Breathing on 2 days, in November. Writing on 1 day, in November."

@@ -49,14 +49,15 @@ class WordsChart(QWidget):
     def describe_word(self, index: int) -> str:
         use = self.words.words[index]
         first = long_day(dt.date.fromisoformat(use.first_day))
+        days = use.days
         text = (
             translate("OverTime", "{word}, a word of your own")
             if is_own(use.word, self._vocabulary)
             else translate("OverTime", "{word}")
         ).format(word=use.word)
-        text += translate(
-            "OverTime", ": first noted on {first}, on %n day(s)", None, use.days
-        ).format(first=first)
+        text += translate("OverTime", ": first noted on {first}, on %n day(s)", None, days).format(
+            first=first
+        )
         if use.last_day != use.first_day:
             text += translate("OverTime", ", most recently on {last}").format(
                 last=long_day(dt.date.fromisoformat(use.last_day))
@@ -180,6 +181,7 @@ class WordsChart(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(points[self.current], size + 4, size + 4)
             first, last = self._span()
+            count = len(points)
             painter.setPen(QPen(text))
             below = QRectF(plot.left(), plot.bottom() + 4, plot.width(), line)
             painter.drawText(
@@ -193,7 +195,7 @@ class WordsChart(QWidget):
             painter.drawText(
                 QRectF(plot.left(), MARGIN, plot.width(), line),
                 int(Qt.AlignmentFlag.AlignLeft),
-                translate("OverTime", "%n different word(s)", None, len(points)),
+                translate("OverTime", "%n different word(s)", None, count),
             )
             self._paint_key(painter, QRectF(plot.left(), below.bottom() + 6, plot.width(), line))
 

@@ -37,7 +37,7 @@ from desktop.shell.data_actions import DataActions
 from desktop.shell.file_dialogs import Dialogs, SystemDialogs
 from desktop.shell.help_actions import HelpActions
 from desktop.shell.main_window import MainWindow
-from desktop.shell.pages import build_pages
+from desktop.shell.pages import Tabs
 from desktop.shell.protection_actions import ProtectionActions
 from desktop.shell.rhythm_actions import RhythmActions
 from desktop.shell.settings_file import open_settings
@@ -235,7 +235,7 @@ class Lifecycle:
 
     def _build_main_window(self, store: Store) -> MainWindow:
         self.signals = StoreSignals(store)
-        pages = build_pages(
+        tabs = Tabs(
             store,
             self.signals,
             self.settings,
@@ -246,7 +246,7 @@ class Lifecycle:
             reminders_possible=lambda: self.rhythm is not None and self.rhythm.reminders_possible(),
             show_page=self.show_page,
         )
-        window = MainWindow(pages, self.settings)
+        window = MainWindow(tabs.pages(), self.settings)
         self.data_actions = DataActions(store, self.signals, self.dialogs, window)
         for action in (
             *self.data_actions.actions(),

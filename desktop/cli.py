@@ -12,7 +12,7 @@ from desktop.store.journal import SENSE_KEYS
 from desktop.store.records import REGION_LABELS
 from desktop.texts import translate
 
-TABS = ("breathe", "listen", "journal", "today", "over_time")
+TABS = ("breathe", "listen", "journal", "together", "today", "over_time")
 
 
 @dataclass(frozen=True)

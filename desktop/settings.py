@@ -221,5 +221,15 @@ RHYTHM_REMINDERS = Flag("rhythm/reminders", False)  # off unless the person turn
 RHYTHM_REMINDED = Text("rhythm/reminded")  # "2026-11-28 move eat": the reminders shown today
 RHYTHM_REMEMBERED = Text("rhythm/remembered")  # "2026-11-28 <uid>": the glimmer offered again
 
+# Together: the last choices, never a name or a word (those are kept only where everyone says so).
+# Seconds are offered as 60, 90 or 120 (a circle's turn: 60, 120, 180); the page takes the nearest.
+TOGETHER_PAIR_ROUNDS = Whole("together/pair_rounds", 2, 1, 3)  # turns each
+TOGETHER_PAIR_SPEAK = Whole("together/pair_speak", 90, 60, 120)  # seconds to speak
+TOGETHER_CIRCLE_PEOPLE = Whole("together/circle_people", 4, 3, 8)
+TOGETHER_CIRCLE_TURN = Whole("together/circle_turn", 120, 60, 180)  # seconds
+TOGETHER_CIRCLE_ROUNDS = Whole("together/circle_rounds", 2, 1, 4)
+TOGETHER_TOUCH_MINUTES = Whole("together/touch_minutes", 2, 1, 3)
+
+# Over time: the picture last looked at, and a month or a year of days.
 OVER_TIME_PICTURE = Choice[OverTimePicture]("over_time/picture", "days", get_args(OverTimePicture))
 OVER_TIME_CALENDAR = Choice[CalendarSpan]("over_time/calendar", "month", get_args(CalendarSpan))

@@ -1,4 +1,5 @@
-"""Shared test set-up: offscreen Qt, no network, a private temp data folder, a hang watchdog."""
+"""Shared test set-up: offscreen Qt, no network, a private temp data folder, a hang watchdog,
+and the building every test shares: the store, the whole app, and each tab the app's way."""
 
 from __future__ import annotations
 
@@ -11,11 +12,33 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
 import faulthandler
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import pytest
 
+from desktop.settings import MemoryBackend, Settings
 from desktop.store import Store, open_store
-from tests.helpers import FakeClock, FakeWallClock
+from tests.helpers import (
+    FakeClock,
+    FakeDialogs,
+    FakePicker,
+    FakeTones,
+    FakeWallClock,
+    InlineScans,
+    shown,
+)
+
+if TYPE_CHECKING:
+    # Qt is imported by the fixtures that need it: the unit tests run without it.
+    from pytestqt.qtbot import QtBot
+
+    from desktop.app import Lifecycle
+    from desktop.breathe.tab import BreatheTab
+    from desktop.journal.tab import JournalTab
+    from desktop.listen.player import Player
+    from desktop.listen.tab import ListenTab
+    from desktop.shell.pages import Tabs
+    from desktop.store_signals import StoreSignals
 
 WATCHDOG_SECONDS = 120
 
@@ -69,7 +92,7 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture(scope="session")
-def shared_player(qapp):  # type: ignore[no-untyped-def]
+def shared_player(qapp: object) -> Iterator[Player]:
     """One music player for the whole run, as in the app: many short-lived ones can deadlock."""
     from desktop.listen.player import Player
 
@@ -79,10 +102,142 @@ def shared_player(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def player(shared_player):  # type: ignore[no-untyped-def]
+def player(shared_player: Player) -> Iterator[Player]:
     """The shared player, stopped and emptied after each test."""
     yield shared_player
     shared_player.shutdown()
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    """The answers to the app's questions (files, folders, yes or no), set by the test."""
+    return FakeDialogs()
+
+
+class StartApp(Protocol):
+    def __call__(self, *, start: bool = True, offer_protection: bool = False) -> Lifecycle: ...
+
+
+@pytest.fixture
+def start_app(
+    qtbot: QtBot,
+    data_dir: Path,
+    clock: FakeClock,
+    wall: FakeWallClock,
+    dialogs: FakeDialogs,
+    player: Player,
+) -> Iterator[StartApp]:
+    """Makes the whole app on the test's data folder, clocks, dialogs and the shared player, and
+    starts it (``start=False``: the test calls start() and gets the window shown). Each app made
+    is shut down at the end; starting another in the same test is a restart."""
+    from desktop.app import Lifecycle
+
+    made: list[Lifecycle] = []
+
+    def start_one(*, start: bool = True, offer_protection: bool = False) -> Lifecycle:
+        app = Lifecycle(
+            data_dir,
+            clock=clock,
+            dialogs=dialogs,
+            player=player,
+            wall=wall,
+            offer_protection=offer_protection,
+        )
+        made.append(app)
+        if start:
+            qtbot.addWidget(app.start())
+        return app
+
+    yield start_one
+    for app in reversed(made):
+        app.shutdown()
+
+
+@pytest.fixture
+def app(start_app: StartApp) -> Lifecycle:
+    """The whole app, started: app.window is its main window."""
+    return start_app()
+
+
+@pytest.fixture
+def signals(store: Store) -> Iterator[StoreSignals]:
+    from desktop.store_signals import StoreSignals
+
+    made = StoreSignals(store)
+    yield made
+    made.detach()
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """The tabs' settings, kept in memory: every test starts from the defaults."""
+    return Settings(MemoryBackend())
+
+
+@pytest.fixture
+def tones() -> FakeTones:
+    return FakeTones()
+
+
+@pytest.fixture
+def picker() -> FakePicker:
+    return FakePicker()
+
+
+@pytest.fixture
+def scans() -> InlineScans:
+    return InlineScans()
+
+
+@pytest.fixture
+def tabs(
+    request: pytest.FixtureRequest,
+    store: Store,
+    signals: StoreSignals,
+    settings: Settings,
+    clock: FakeClock,
+    wall: FakeWallClock,
+    tones: FakeTones,
+    picker: FakePicker,
+    scans: InlineScans,
+) -> Tabs:
+    """Builds tabs as the main window does (desktop/shell/pages.py), with the test's fakes:
+    tones, the file picker, scans on the test's thread, and autosave after a minute."""
+    from desktop.shell.pages import Tabs
+
+    def player() -> Player:
+        the_player: Player = request.getfixturevalue("player")
+        return the_player
+
+    return Tabs(
+        store,
+        signals,
+        settings,
+        clock,
+        wall,
+        player,
+        tones=lambda: tones,
+        picker=picker,
+        start_scan=scans,
+        autosave_ms=60_000,
+    )
+
+
+@pytest.fixture
+def breathe_tab(qtbot: QtBot, tabs: Tabs) -> BreatheTab:
+    return shown(qtbot, tabs.breathe(), 1000, 700)
+
+
+@pytest.fixture
+def listen_tab(qtbot: QtBot, tabs: Tabs) -> Iterator[ListenTab]:
+    tab = shown(qtbot, tabs.listen(), 1200, 800)
+    yield tab
+    tab.prepare_to_close()
+
+
+@pytest.fixture
+def journal_tab(qtbot: QtBot, tabs: Tabs) -> JournalTab:
+    return shown(qtbot, tabs.journal())
 
 
 @pytest.fixture(autouse=True)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QRunnable
     from PySide6.QtWidgets import QWidget
+    from pytestqt.qtbot import QtBot
+
+W = TypeVar("W", bound="QWidget")
 
 # The day every test lives in unless it says otherwise: never the machine's real date.
 TEST_NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc)  # a Saturday
@@ -21,6 +25,10 @@ class FakeClock:
 
     def now(self) -> float:
         return self._now
+
+    def set(self, now: float) -> None:
+        """Show ``now`` from here on (a test may go back to look at an earlier moment)."""
+        self._now = now
 
     def advance(self, seconds: float) -> None:
         assert seconds >= 0, "a monotonic clock never goes back"
@@ -72,3 +80,56 @@ class FakeDialogs:
 
     def tell(self, parent: QWidget | None, title: str, text: str, problem: bool = False) -> None:
         self.told.append((title, text, problem))
+
+
+class FakeTones:
+    """The Breathe tab's tones, heard by the test instead of a speaker."""
+
+    def __init__(self) -> None:
+        self.played: list[str] = []
+        self.volume = 0.0
+
+    def play(self, kind: str) -> None:
+        self.played.append(kind)
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+
+class FakePicker:
+    """The Listen tab's file chooser: gives what the test put in it."""
+
+    def __init__(self) -> None:
+        self.chosen_folder: Path | None = None
+        self.chosen_files: list[Path] = []
+
+    def files(self, parent: QWidget) -> list[Path]:
+        return self.chosen_files
+
+    def folder(self, parent: QWidget) -> Path | None:
+        return self.chosen_folder
+
+
+class InlineScans:
+    """Starts the Listen tab's library scans on the test's own thread, at once, or holds them
+    (``hold = True``) in ``pending`` until the test runs them."""
+
+    def __init__(self) -> None:
+        self.hold = False
+        self.pending: list[QRunnable] = []
+
+    def __call__(self, runnable: QRunnable) -> None:
+        if self.hold:
+            self.pending.append(runnable)
+        else:
+            runnable.run()
+
+
+def shown(qtbot: QtBot, widget: W, width: int = 1100, height: int = 760) -> W:
+    """``widget`` on screen as a window of its own, active, closed when the test ends."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    return widget

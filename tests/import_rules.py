@@ -31,9 +31,10 @@ class QtRooms(Contract):
     rooms = fields.ListField(subfield=fields.StringField())
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
-        package = str(self.package)
-        qt = {str(name) for name in self.qt}  # type: ignore[attr-defined]
-        rooms = {str(name) for name in self.rooms}  # type: ignore[attr-defined]
+        # The fields have checked the options; the options themselves are plainly typed.
+        package = str(self.contract_options["package"])
+        qt = {str(name) for name in self.contract_options["qt"]}
+        rooms = {str(name) for name in self.contract_options["rooms"]}
         modules = {m for m in graph.modules if m == package or m.startswith(package + ".")}
         illegal: list[_Link] = []
         idle_rooms: list[str] = []

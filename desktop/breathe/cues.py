@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from desktop.breathe.patterns import Phase
 from desktop.texts import translate
 
-CUE_SECTIONS = {"in": "in", "top_up": "top_up", "hold_in": "hold", "out": "out", "hold_out": "rest"}
+# The section of cues.txt each phase takes its lines from.
+CUE_SECTIONS: dict[Phase, str] = {
+    "in": "in",
+    "top_up": "top_up",
+    "hold_in": "hold",
+    "out": "out",
+    "hold_out": "rest",
+}
 CYCLES_PER_CUE = 3
 
 
@@ -28,8 +36,8 @@ class Cues:
                 current.append(translate("Cues", line))
         return cls(sections)
 
-    def cue(self, phase: str, cycle: int) -> str:
-        lines = self._sections.get(CUE_SECTIONS.get(phase, phase), [])
+    def cue(self, phase: Phase, cycle: int) -> str:
+        lines = self._sections.get(CUE_SECTIONS[phase], [])
         if not lines:
             return ""
         return lines[(cycle // CYCLES_PER_CUE) % len(lines)]

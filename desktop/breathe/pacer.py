@@ -12,7 +12,7 @@ import bisect
 import math
 from dataclasses import dataclass
 
-from desktop.breathe.patterns import Pattern
+from desktop.breathe.patterns import Pattern, Phase
 from desktop.clock import Clock
 from desktop.texts import translate
 
@@ -20,7 +20,7 @@ from desktop.texts import translate
 @dataclass(frozen=True)
 class PacerState:
     cycle: int  # 0-based: which breath
-    phase: str  # "in", "top_up", "hold_in", "out", "hold_out"
+    phase: Phase
     progress: float  # 0..1 through the phase
     seconds_left: float  # in this phase
     elapsed: float  # seconds of breathing so far (pauses not counted)
@@ -41,7 +41,7 @@ def ease(progress: float) -> float:
 TOP_UP_LEVEL = 0.8  # with a top-up breath, the first in-breath fills the shape to here
 
 
-def fullness(phase: str, progress: float, has_top_up: bool) -> float:
+def fullness(phase: Phase, progress: float, has_top_up: bool) -> float:
     eased = ease(progress)
     if phase == "in":
         return eased * (TOP_UP_LEVEL if has_top_up else 1.0)
@@ -67,7 +67,7 @@ class _Segment:
         self._phases = self.pattern.phases()
         self._cycle_ms = sum(ms for _, ms in self._phases)
 
-    def phases(self, cycle: int) -> list[tuple[str, float]]:
+    def phases(self, cycle: int) -> list[tuple[Phase, float]]:
         return self._phases if self._steady else self.pattern.phases(cycle)
 
     def cycle_offset(self, index: int) -> float:
@@ -132,7 +132,7 @@ class Schedule:
             current = segment
         return current
 
-    def locate(self, t_ms: float) -> tuple[int, str, float, float, Pattern]:
+    def locate(self, t_ms: float) -> tuple[int, Phase, float, float, Pattern]:
         """(cycle, phase kind, phase start ms, phase length ms, pattern) at session time t_ms."""
         segment = self._segment(t_ms)
         cycle, index, start, length = segment.locate(t_ms)
@@ -212,6 +212,11 @@ class BreathSession:
     @property
     def started(self) -> bool:
         return self._started_at is not None
+
+    @property
+    def started_at(self) -> float | None:
+        """The clock's reading when the session started; None before it has."""
+        return self._started_at
 
     @property
     def paused(self) -> bool:

@@ -30,16 +30,17 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.breathe.cues import Cues
 from desktop.breathe.pacer import BreathSession, PacerState
-from desktop.breathe.patterns import PHASE_KINDS, phase_words
+from desktop.breathe.patterns import PHASE_KINDS, Phase, phase_words
+from desktop.settings import PacerLook
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
-STYLES = {
+STYLES: dict[PacerLook, str] = {
     "shape": QT_TRANSLATE_NOOP("Pacer", "A shape that grows and shrinks"),
     "ring": QT_TRANSLATE_NOOP("Pacer", "A filling ring (less motion)"),
     "glow": QT_TRANSLATE_NOOP("Pacer", "A glow that brightens and dims (less motion)"),
     "text": QT_TRANSLATE_NOOP("Pacer", "Words only (no motion)"),
 }
-REDUCED_MOTION_DEFAULT = "ring"
+REDUCED_MOTION_DEFAULT: PacerLook = "ring"
 INNER_DISC = 0.82  # the solid disc's radius, as a part of the halo's
 EDGE = 3.0  # pixels of antialiasing on either side of a painted edge
 
@@ -83,7 +84,7 @@ def accent_colour(palette: QPalette) -> QColor:
 
 
 class PacerWidget(QWidget):
-    phase_changed = Signal(str, int)  # phase kind, cycle
+    phase_changed = Signal(str, int)  # a Phase, the cycle
     finished = Signal()
     toggle_requested = Signal()  # Space
     stop_requested = Signal()  # Esc
@@ -99,13 +100,13 @@ class PacerWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(260, 260)
         self.session: BreathSession | None = None
-        self.style_name = "shape"
+        self.style_name: PacerLook = "shape"
         self.show_cues = False
         self.announce = False
         self._cues = cues
         self._phase_words = {kind: phase_words(kind) for kind in PHASE_KINDS}
         self._state: PacerState | None = None
-        self._last_phase: tuple[int, str] | None = None
+        self._last_phase: tuple[int, Phase] | None = None
         self._finished_sent = False
         self._last_words: tuple[str, str, str, str] | None = None
         self._last_radius: float | None = None  # the shape's radius the last tick asked for
@@ -134,8 +135,8 @@ class PacerWidget(QWidget):
         self._finished_sent = False
         self.refresh()
 
-    def set_style(self, name: str) -> None:
-        self.style_name = name if name in STYLES else "shape"
+    def set_style(self, look: PacerLook) -> None:
+        self.style_name = look if look in STYLES else "shape"
         self.update()
 
     def sync_timer(self) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from desktop.store import limits
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
-PHASE_KINDS = ("in", "top_up", "hold_in", "out", "hold_out")
-PHASE_WORDS = {
+Phase = Literal["in", "top_up", "hold_in", "out", "hold_out"]  # the parts of a breath, in order
+PHASE_KINDS: tuple[Phase, ...] = get_args(Phase)
+PHASE_WORDS: dict[Phase, str] = {
     "in": QT_TRANSLATE_NOOP("Patterns", "Breathe in"),
     "top_up": QT_TRANSLATE_NOOP("Patterns", "A little more in"),
     "hold_in": QT_TRANSLATE_NOOP("Patterns", "Hold gently"),
@@ -27,7 +29,7 @@ LIGHT_HEADED_NOTE = QT_TRANSLATE_NOOP(
 )
 
 
-def phase_words(kind: str) -> str:
+def phase_words(kind: Phase) -> str:
     """What the pacer says during a phase, in the person's language."""
     return translate("Patterns", PHASE_WORDS[kind])
 
@@ -46,10 +48,10 @@ class Pattern:
     optional: bool = False  # holds and fast patterns are opt-in, shown with a note
     custom: bool = False
 
-    def phases(self, cycle: int = 0) -> list[tuple[str, float]]:
+    def phases(self, cycle: int = 0) -> list[tuple[Phase, float]]:
         """The cycle's phases as (kind, milliseconds), zero-length ones left out."""
         exhale = self.exhale_for(cycle)
-        lengths = {
+        lengths: dict[Phase, float] = {
             "in": self.inhale,
             "top_up": self.top_up,
             "hold_in": self.hold_in,

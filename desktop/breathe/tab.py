@@ -37,12 +37,13 @@ from desktop.breathe.patterns import (
     RESONANCE_RATES,
     Pattern,
     PatternProblem,
+    Phase,
     custom_pattern,
     longer_out,
     presets,
     resonance,
 )
-from desktop.breathe.tones import tone_for_phase
+from desktop.breathe.tones import Tone, tone_for_phase
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.settled_panel import CheckInAnswer, SettledPanel
 from desktop.clock import Clock, WallClock, today
@@ -82,7 +83,7 @@ MIN_SECONDS_KEPT = 3.0  # a start pressed by mistake is not a session
 
 
 class Tones(Protocol):
-    def play(self, kind: str) -> None: ...
+    def play(self, kind: Tone) -> None: ...
     def set_volume(self, volume: float) -> None: ...
 
 
@@ -556,7 +557,7 @@ class BreatheTab(QWidget):
         s.set(PACER_LOOK, self.style_box.currentData())
         self.pacer.show_cues = self.cues_box.isChecked()
         self.pacer.announce = self.announce_box.isChecked()
-        self.pacer.set_style(str(self.style_box.currentData()))
+        self.pacer.set_style(self.style_box.currentData())
         self.volume.setEnabled(self.tones_box.isChecked())
         if self._tones is not None:
             self._tones.set_volume(self.volume.value() / 100)
@@ -622,11 +623,9 @@ class BreatheTab(QWidget):
             self.pacer.refresh()
             self._update_buttons()
 
-    def _on_phase_changed(self, phase: str, _cycle: int) -> None:
+    def _on_phase_changed(self, phase: Phase, _cycle: int) -> None:
         if self.tones_box.isChecked():
-            kind = tone_for_phase(phase)
-            if kind is not None:
-                self.tones().play(kind)
+            self.tones().play(tone_for_phase(phase))
 
     def _on_finished(self) -> None:
         self._update_buttons()

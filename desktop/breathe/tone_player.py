@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtMultimedia import QSoundEffect
 
-from desktop.breathe.tones import TONE_KINDS, tone_wav
+from desktop.breathe.tones import TONE_KINDS, Tone, tone_wav
 
 
 class TonePlayer(QObject):
@@ -19,7 +19,7 @@ class TonePlayer(QObject):
         self._volume = 0.5
         self.played: list[str] = []  # what was asked for, newest last (for tests and a11y)
 
-    def _effect(self, kind: str) -> QSoundEffect:
+    def _effect(self, kind: Tone) -> QSoundEffect:
         effect = self._effects.get(kind)
         if effect is None:
             path = Path(self._folder.name) / f"{kind}.wav"
@@ -39,7 +39,7 @@ class TonePlayer(QObject):
     def volume(self) -> float:
         return self._volume
 
-    def play(self, kind: str) -> None:
+    def play(self, kind: Tone) -> None:
         if kind not in TONE_KINDS:
             return
         self.played.append(kind)

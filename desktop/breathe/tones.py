@@ -6,9 +6,13 @@ import io
 import math
 import struct
 import wave
+from typing import Literal, get_args
+
+from desktop.breathe.patterns import Phase
 
 RATE = 22_050
-TONE_KINDS = ("in", "out", "hold")
+Tone = Literal["in", "out", "hold"]
+TONE_KINDS: tuple[Tone, ...] = get_args(Tone)
 
 
 def _tone(start_hz: float, end_hz: float, seconds: float, loudness: float) -> bytes:
@@ -25,7 +29,7 @@ def _tone(start_hz: float, end_hz: float, seconds: float, loudness: float) -> by
     return bytes(samples)
 
 
-def tone_wav(kind: str) -> bytes:
+def tone_wav(kind: Tone) -> bytes:
     """A short WAV: rising for the in-breath, falling for the out-breath, a quiet mark for holds."""
     if kind == "in":
         pcm = _tone(220.0, 330.0, 0.9, 0.5)
@@ -44,7 +48,14 @@ def tone_wav(kind: str) -> bytes:
     return out.getvalue()
 
 
-def tone_for_phase(phase: str) -> str | None:
-    return {"in": "in", "top_up": "in", "out": "out", "hold_in": "hold", "hold_out": "hold"}.get(
-        phase
-    )
+TONE_OF_PHASE: dict[Phase, Tone] = {
+    "in": "in",
+    "top_up": "in",
+    "out": "out",
+    "hold_in": "hold",
+    "hold_out": "hold",
+}
+
+
+def tone_for_phase(phase: Phase) -> Tone:
+    return TONE_OF_PHASE[phase]

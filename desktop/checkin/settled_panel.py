@@ -35,7 +35,7 @@ class CheckInAnswer:
 
 
 class SettledPanel(QWidget):
-    answered = Signal(object)  # CheckInAnswer
+    answered = Signal(object)  # CheckInAnswer: how settled, which words, or skipped
 
     def __init__(self, vocabulary: Vocabulary, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

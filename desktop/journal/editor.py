@@ -30,10 +30,18 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Feeling, Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.clock import WallClock, today
-from desktop.journal.limited_text import LimitedPlainTextEdit, limit_line
 from desktop.journal.sketch_pad import SketchPanel
+from desktop.limited_text import LimitedPlainTextEdit, limit_and_tell, refused_message
 from desktop.store import limits
-from desktop.store.journal import IMPRESSION_COUNT, SENSES, Entry, check_entry, impressions_entry
+from desktop.store.journal import (
+    IMPRESSION_COUNT,
+    SENSES,
+    Entry,
+    EntryKind,
+    check_entry,
+    entry_kind,
+    impressions_entry,
+)
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 AUTOSAVE_MS = 4000
@@ -47,9 +55,9 @@ SENSE_HINTS = {
 
 
 class EntryEditor(QWidget):
-    save_requested = Signal(object)  # Entry
-    delete_requested = Signal(str)  # uid
-    draft_changed = Signal(object)  # dict: the editor's state, to keep as a draft
+    save_requested = Signal(object)  # Entry: the entry as written
+    delete_requested = Signal(str)  # the entry's uid
+    draft_changed = Signal(object)  # dict: the editor's state (state()), to keep as a draft
 
     def __init__(
         self,
@@ -61,9 +69,10 @@ class EntryEditor(QWidget):
         super().__init__(parent)
         self._wall = wall
         self._editing: Entry | None = None
-        self._kind = "entry"
+        self._kind: EntryKind = "entry"
         self._dirty = False
         self._loading = False
+        self._too_large = False  # an entry shown but not opened: it is larger than a save keeps
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(autosave_ms)
@@ -149,7 +158,7 @@ class EntryEditor(QWidget):
         self.body_edit = LimitedPlainTextEdit(limits.TEXT)
         body_label = translate("JournalEditor", "Anything else")
         self.body_edit.refused.connect(
-            lambda length: self._refused(body_label, limits.TEXT, length)
+            lambda length: self.show_message(refused_message(body_label, limits.TEXT, length))
         )
         self.body_edit.over_limit.connect(self._body_over_limit)
         self.body_edit.setObjectName("body")
@@ -214,16 +223,7 @@ class EntryEditor(QWidget):
 
     def _limit(self, edit: QLineEdit, label: str, limit: int) -> None:
         """The store's limit for this field, told to the person when an edit goes over it."""
-        limit_line(edit, limit).refused.connect(lambda length: self._refused(label, limit, length))
-
-    def _refused(self, label: str, limit: int, length: int) -> None:
-        self.show_message(
-            translate(
-                "JournalEditor",
-                "That would make \u201c{field}\u201d {length} characters long, and it holds up "
-                "to {limit}, so it was not added. A shorter part will fit.",
-            ).format(field=label, length=f"{length:,}", limit=f"{limit:,}")
-        )
+        limit_and_tell(edit, label, limit, self.show_message)
 
     def _body_over_limit(self, over: bool) -> None:
         if over:
@@ -251,27 +251,32 @@ class EntryEditor(QWidget):
     # -- modes --------------------------------------------------------------------------------
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> EntryKind:
         return self._kind
 
     @property
     def editing(self) -> Entry | None:
         return self._editing
 
-    def start_new(self, kind: str = "entry") -> None:
+    def start_new(self, kind: EntryKind = "entry") -> None:
         self._load(Entry(kind=kind, day=today(self._wall).isoformat()), editing=None)
 
     def edit(self, entry: Entry) -> bool:
-        """Open a saved entry; False (and a message) when it holds more than the store keeps
-        now (an entry from an older version): it is kept as it is, never cut to fit here."""
+        """Open a saved entry. One that holds more than the store keeps now (kept by an older
+        version) is not put in the fields, where a save would cut it: the editor says why and
+        offers only to move it to the trash. Returns False then."""
         try:
             check_entry(entry)
         except ValueError as e:
+            self._load(Entry(kind=entry.kind, day=entry.day), editing=entry)
+            self._too_large = True
+            self.pages.setEnabled(False)
+            self.save_button.setEnabled(False)
             self.show_message(
                 translate(
                     "JournalEditor",
                     "This entry is larger than the editor can open: {reason} It is kept as it "
-                    "is, and an export holds all of it.",
+                    "is, and an export holds all of it. You can move it to the trash here.",
                 ).format(reason=e)
             )
             return False
@@ -280,6 +285,9 @@ class EntryEditor(QWidget):
 
     def _load(self, entry: Entry, editing: Entry | None) -> None:
         self._loading = True
+        self._too_large = False
+        self.pages.setEnabled(True)
+        self.save_button.setEnabled(True)
         try:
             self._editing = editing
             self._kind = entry.kind
@@ -354,13 +362,18 @@ class EntryEditor(QWidget):
                     **{key: getattr(base, key) for key, _ in SENSES},
                 )
         else:
+            texts = {key: edit.text() for key, edit in self.sense_edits.items()}
             entry = Entry(
                 day=day.isoformat(),
                 feelings=self.feelings.feelings(),
                 body=self.body_edit.toPlainText(),
                 tags=tuple(t for t in self.tags_edit.text().split(",")),
                 sketch=self.sketch.pad.to_json(),
-                **{key: edit.text() for key, edit in self.sense_edits.items()},
+                touch=texts["touch"],
+                sound=texts["sound"],
+                sight=texts["sight"],
+                smell_taste=texts["smell_taste"],
+                breath_body=texts["breath_body"],
             )
         if base is not None:
             entry = dataclasses.replace(entry, uid=base.uid, created_at=base.created_at)
@@ -386,14 +399,18 @@ class EntryEditor(QWidget):
         try:
             entry = Entry(
                 uid=editing.uid if editing else Entry().uid,
-                kind=str(state.get("kind", "entry")),
+                kind=entry_kind(state.get("kind", "entry")) or "entry",
                 day=str(state.get("day") or today(self._wall).isoformat()),
                 feelings=tuple(Feeling(str(w), int(i)) for w, i in state.get("feelings", [])),
                 body=str(state.get("body", "")),
                 tags=(),
                 sketch=str(state.get("sketch", "")),
                 created_at=editing.created_at if editing else "",
-                **{key: str(senses.get(key, "")) for key, _ in SENSES},
+                touch=str(senses.get("touch", "")),
+                sound=str(senses.get("sound", "")),
+                sight=str(senses.get("sight", "")),
+                smell_taste=str(senses.get("smell_taste", "")),
+                breath_body=str(senses.get("breath_body", "")),
             )
             dt.date.fromisoformat(entry.day)
         except (TypeError, ValueError):
@@ -429,6 +446,8 @@ class EntryEditor(QWidget):
     # -- results from the owner ---------------------------------------------------------------
 
     def request_save(self) -> None:
+        if self._too_large:  # its fields are not in the editor: a save would replace it
+            return
         self.save_requested.emit(self.current_entry())
 
     def _request_delete(self) -> None:

@@ -26,6 +26,7 @@ from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
 from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
 from desktop.local_format import day_and_time, day_label
 from desktop.store import Store, WriteFailed
+from desktop.store.journal import KINDS as ENTRY_KINDS
 from desktop.store.journal import (
     Entry,
     TimelineItem,
@@ -67,6 +68,10 @@ class Banner(QFrame):
         layout.addWidget(self.label, 1)
         layout.addLayout(self.buttons)
         self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
 
     def add_button(self, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text)
@@ -308,7 +313,7 @@ class JournalTab(QWidget):
 
     def _open_index(self, index: QModelIndex) -> None:
         item = index.data(ITEM_ROLE)
-        if not isinstance(item, TimelineItem) or item.kind not in ("entry", "impressions"):
+        if not isinstance(item, TimelineItem) or item.kind not in ENTRY_KINDS:
             return
         entry = get_entry(self._store, item.uid)
         if entry is None:
@@ -346,8 +351,7 @@ class JournalTab(QWidget):
             self.editor.show_message(str(e))
             return
         self._trashed_uid = uid
-        self.undo_banner.label.setText(translate("JournalTab", "The entry is in the trash."))
-        self.undo_banner.show()
+        self.undo_banner.show_message(translate("JournalTab", "The entry is in the trash."))
         self.editor.start_new("entry")
         discard_draft(self._store, DRAFT_KEY)
 
@@ -357,7 +361,7 @@ class JournalTab(QWidget):
         try:
             restore_entry(self._store, self._trashed_uid)
         except WriteFailed as e:
-            self.undo_banner.label.setText(str(e))
+            self.undo_banner.show_message(str(e))
             return
         entry = get_entry(self._store, self._trashed_uid)
         self._trashed_uid = None
@@ -388,10 +392,9 @@ class JournalTab(QWidget):
             when = day_and_time(saved.replace(tzinfo=None))
         except ValueError:
             when = drafts[0].saved_at
-        self.draft_banner.label.setText(
+        self.draft_banner.show_message(
             translate("JournalTab", "You have unsaved writing from {when}.").format(when=when)
         )
-        self.draft_banner.show()
 
     def _restore_draft(self) -> None:
         drafts = [d for d in load_drafts(self._store) if d.key == DRAFT_KEY]

@@ -22,6 +22,8 @@ from desktop.checkin.body import QUALITIES, STRENGTH_LABELS, qualities, region_l
 from desktop.checkin.body_map import BodyMap
 from desktop.checkin.feelings import Feeling, Vocabulary, clean_own_word
 from desktop.checkin.feelings_picker import FeelingsPicker
+from desktop.limited_text import limit_and_tell
+from desktop.store import limits
 from desktop.store.listening import BodyMark
 from desktop.texts import translate
 
@@ -102,6 +104,8 @@ class CheckInPanel(QWidget):
         self.message = QLabel()
         self.message.setObjectName("checkin_message")
         self.message.setWordWrap(True)
+        note_field = translate("ListenCheckinPanel", "Note")
+        limit_and_tell(self.note, note_field, limits.NOTE, self.message.setText)
         self.save_button = QPushButton(translate("ListenCheckinPanel", "&Save check-in"))
         self.save_button.setObjectName("save_checkin")
         self.save_button.setAccessibleName(translate("ListenCheckinPanel", "Save check-in"))
@@ -156,7 +160,7 @@ class CheckInPanel(QWidget):
         self.marked_list.currentRowChanged.connect(self._on_marked_row)
         for quality, box in self.quality_boxes.items():
             box.toggled.connect(lambda on, q=quality: self._set_quality(q, on))
-        self.own_quality.editingFinished.connect(self._own_quality)
+        self.own_quality.editingFinished.connect(self.keep_typed_qualities)
         self.strength.currentIndexChanged.connect(self._set_strength)
         self.save_button.clicked.connect(self.save_requested)
         self.nothing_button.clicked.connect(self.nothing_requested)
@@ -239,7 +243,12 @@ class CheckInPanel(QWidget):
         elif not on and quality in chosen:
             chosen.remove(quality)
 
-    def _own_quality(self) -> None:
+    def show_message(self, text: str) -> None:
+        """Why the check-in was not kept, below the panel."""
+        self.message.setText(text)
+
+    def keep_typed_qualities(self) -> None:
+        """The person's own words for the chosen region count even before they leave the box."""
         region = self.current_region()
         if self._loading or region is None:
             return

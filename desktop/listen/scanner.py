@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.listen.library import find_audio_files, is_audio_file, scan
-from desktop.store import Store, WriteFailed
+from desktop.store import Store
 from desktop.store.listening import TrackInfo, add_tracks
 
 BATCH = 25
@@ -81,7 +81,7 @@ class ScanJob(QObject):
                     batch = []
             if batch:
                 add_tracks(writer, batch)
-        except WriteFailed as e:
+        except ValueError as e:  # WriteFailed (a full disk), or tags longer than the store keeps
             self._cancel.set()
             self.failed.emit(str(e))
         finally:

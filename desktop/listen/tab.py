@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -41,7 +42,9 @@ from desktop.store import Store, WriteFailed
 from desktop.store.listening import (
     CHECKINS,
     TRACKS,
+    BodyMark,
     CheckIn,
+    MoodMoment,
     Track,
     checkins_for_track,
     count_tracks,
@@ -51,6 +54,7 @@ from desktop.store.listening import (
     save_checkin,
     save_mood,
 )
+from desktop.store.records import Feeling
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 
@@ -58,8 +62,15 @@ SEEK_STEP_MS = 5000
 BEFORE_WINDOW_MS = 20_000  # the "before" tap is offered at the start of a track
 
 
+class Picker(Protocol):
+    """Asks which music files or folder to add."""
+
+    def files(self, parent: QWidget) -> list[Path]: ...
+    def folder(self, parent: QWidget) -> Path | None: ...
+
+
 class FilePicker:
-    """Asks which files or folder to add; tests replace it."""
+    """The desktop's file chooser; tests answer with their own Picker."""
 
     def files(self, parent: QWidget) -> list[Path]:
         patterns = " ".join(f"*{ext}" for ext in AUDIO_EXTENSIONS)
@@ -91,7 +102,7 @@ class ListenTab(QWidget):
         player: Player,
         vocabulary: Vocabulary,
         body_svg: str,
-        picker: FilePicker | None = None,
+        picker: Picker | None = None,
         start_scan: Starter = start_in_pool,
     ) -> None:
         super().__init__()
@@ -107,7 +118,7 @@ class ListenTab(QWidget):
         self.track: Track | None = None
         self._checkin_position: int | None = None
         self._resume_after_checkin = False
-        self._mood_moment: str | None = None
+        self._mood_moment: MoodMoment | None = None
 
         self.add_files_button = QPushButton(translate("ListenTab", "Add &files…"))
         self.add_files_button.setAccessibleName(translate("ListenTab", "Add music files"))
@@ -493,7 +504,7 @@ class ListenTab(QWidget):
         self.panel.body_map.setFocus()
 
     def _save_checkin(self) -> None:
-        self.panel._own_quality()  # a word still being typed counts
+        self.panel.keep_typed_qualities()  # a word still being typed counts
         self._store_checkin(
             marks=self.panel.marks(),
             feelings=self.panel.chosen_feelings(),
@@ -507,7 +518,13 @@ class ListenTab(QWidget):
             self._checkin_position = self.player.position() if self.track else None
         self._store_checkin(marks=(), feelings=(), note="", nothing=True)
 
-    def _store_checkin(self, marks: tuple, feelings: tuple, note: str, nothing: bool) -> None:  # type: ignore[type-arg]
+    def _store_checkin(
+        self,
+        marks: tuple[BodyMark, ...],
+        feelings: tuple[Feeling, ...],
+        note: str,
+        nothing: bool,
+    ) -> None:
         try:
             saved = save_checkin(
                 self._store,
@@ -522,7 +539,7 @@ class ListenTab(QWidget):
                 ),
             )
         except ValueError as e:
-            self.panel.message.setText(str(e))
+            self.panel.show_message(str(e))
             return
         self.message.setText(
             translate("ListenTab", "Check-in kept: {summary}.").format(
@@ -554,7 +571,7 @@ class ListenTab(QWidget):
 
     # -- before and after ---------------------------------------------------------------------
 
-    def _show_mood(self, moment: str | None) -> None:
+    def _show_mood(self, moment: MoodMoment | None) -> None:
         self._mood_moment = moment
         self.mood_grid.clear()
         if moment is None:

@@ -25,7 +25,7 @@ from desktop.texts import translate
 
 
 class GlimmerDialog(QDialog):
-    kept = Signal(object)  # the Glimmer, once it is safely stored
+    kept = Signal(object)  # Glimmer: the one just kept, once it is safely stored
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -94,9 +94,10 @@ class BackupActions:
         dialog.reload()
         dialog.show_message(translate("Glimmers", "Backed up to {file}.").format(file=made.name))
 
-    def _restore_from_dialog(self, dialog: BackupsDialog, backup: Path) -> None:
+    def _restore_from_dialog(self, dialog: BackupsDialog, backup: object) -> None:
         from desktop.store.backups import aside_for_restore, restore
 
+        assert isinstance(backup, Path)
         if not self._dialogs.confirm(
             dialog,
             translate(

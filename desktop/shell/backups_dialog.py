@@ -28,7 +28,7 @@ from desktop.texts import translate
 
 class BackupsDialog(QDialog):
     backup_requested = Signal()
-    restore_requested = Signal(object)  # Path
+    restore_requested = Signal(object)  # Path: the backup chosen
     keep_changed = Signal(int)
 
     def __init__(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
 
 from desktop.clock import Clock, WallClock
 from desktop.resources import read_text
@@ -19,9 +19,16 @@ from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 
 if TYPE_CHECKING:
-    from desktop.breathe.tab import Tones
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.breathe.tab import BreatheTab, Tones
     from desktop.checkin.feelings import Vocabulary
+    from desktop.journal.tab import JournalTab
     from desktop.listen.player import Player
+    from desktop.listen.scanner import Starter
+    from desktop.listen.tab import ListenTab, Picker
+    from desktop.over_time.tab import OverTimeTab
+    from desktop.rhythm.today_tab import TodayTab
 
 
 def system_prefers_reduced_motion() -> bool:
@@ -44,30 +51,38 @@ def _qt_motion_preference() -> bool | None:
     return None if reduced is None else bool(motion() == reduced.ReducedMotion)
 
 
-def build_pages(
-    store: Store,
-    signals: StoreSignals,
-    settings: Settings,
-    clock: Clock,
-    wall: WallClock,
-    player: Callable[[], Player],  # the app's one music player, made on first use
-    rng: random.Random | None = None,
-    reminders_possible: Callable[[], bool] = lambda: True,
-    show_page: Callable[[str], QWidget] | None = None,
-) -> list[Page]:
-    """``player`` gives the app's one music player, made on first use; ``rng`` chooses which
-    glimmer from the past is offered again (seeded in tests); ``show_page`` brings a tab to
-    the front (and builds it), for one tab asking another to show something."""
+@dataclass(frozen=True)
+class Tabs:
+    """Builds each tab the one way: for the main window, when a tab is first shown, and for tests.
 
-    @functools.cache
-    def vocabulary() -> Vocabulary:
+    The first six are the app's own; the rest are what tests replace (None: the real thing),
+    and ``show_page``, which brings a tab to the front (and builds it), for one tab asking
+    another to show something (None: nothing is brought).
+    Each tab's code is imported when the tab is built, so start-up loads only what the first
+    painted tab needs (QtMultimedia, for one, waits for Listen or for tones).
+    """
+
+    store: Store
+    signals: StoreSignals
+    settings: Settings
+    clock: Clock
+    wall: WallClock
+    player: Callable[[], Player]  # the app's one music player, made on first use
+    tones: Callable[[], Tones] | None = None
+    picker: Picker | None = None
+    start_scan: Starter | None = None
+    autosave_ms: int | None = None
+    rng: random.Random | None = None  # which glimmer from the past is offered again
+    reminders_possible: Callable[[], bool] = lambda: True
+    show_page: Callable[[str], QWidget] | None = None
+
+    @functools.cached_property
+    def vocabulary(self) -> Vocabulary:
         from desktop.checkin.vocabularies import load_feelings  # with the first tab built
 
         return load_feelings()
 
-    # Each tab's code is imported when the tab is first shown: start-up loads only what the
-    # first painted tab needs (QtMultimedia, for one, waits for Listen or for tones).
-    def breathe() -> QWidget:
+    def breathe(self) -> BreatheTab:
         from desktop.breathe.cues import Cues
         from desktop.breathe.tab import BreatheTab
 
@@ -77,106 +92,139 @@ def build_pages(
             return TonePlayer()
 
         return BreatheTab(
-            store,
-            signals,
-            settings,
-            clock,
-            wall,
-            vocabulary(),
+            self.store,
+            self.signals,
+            self.settings,
+            self.clock,
+            self.wall,
+            self.vocabulary,
             Cues.parse(read_text("cues.txt")),
-            tones,
+            self.tones or tones,
             reduced_motion=system_prefers_reduced_motion(),
         )
 
-    def listen() -> QWidget:
+    def listen(self) -> ListenTab:
+        from desktop.listen.scanner import start_in_pool
         from desktop.listen.tab import ListenTab
 
-        tab = ListenTab(store, signals, settings, player(), vocabulary(), read_text("body.svg"))
-        tab.landed_requested.connect(lambda track, title: where_landed(tab, track, title))
+        tab = ListenTab(
+            self.store,
+            self.signals,
+            self.settings,
+            self.player(),
+            self.vocabulary,
+            read_text("body.svg"),
+            picker=self.picker,
+            start_scan=self.start_scan or start_in_pool,
+        )
+        tab.landed_requested.connect(lambda track, title: self.show_where_landed(tab, track, title))
         return tab
 
-    def where_landed(parent: QWidget, track_id: int, title: str) -> None:
+    def show_where_landed(self, parent: QWidget, track_id: int, title: str) -> None:
+        """Where one track has landed in the body, in a window of its own (Over time's map)."""
         from PySide6.QtCore import Qt
 
         from desktop.over_time.track_map import TrackMapDialog
 
-        dialog = TrackMapDialog(store, track_id, title, read_text("body.svg"), parent=parent)
+        dialog = TrackMapDialog(self.store, track_id, title, read_text("body.svg"), parent=parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
-    def journal() -> QWidget:
+    def journal(self) -> JournalTab:
+        from desktop.journal.editor import AUTOSAVE_MS
         from desktop.journal.tab import JournalTab
 
-        return JournalTab(store, signals, vocabulary(), wall)
+        return JournalTab(
+            self.store,
+            self.signals,
+            self.vocabulary,
+            self.wall,
+            autosave_ms=AUTOSAVE_MS if self.autosave_ms is None else self.autosave_ms,
+        )
 
-    def today() -> QWidget:
+    def today(self) -> TodayTab:
         from desktop.rhythm.settings import RhythmSettings
         from desktop.rhythm.today_tab import TodayTab
 
         return TodayTab(
-            store,
-            signals,
-            RhythmSettings(settings),
-            clock,
-            wall,
-            rng or random.Random(),
-            reminders_possible,
+            self.store,
+            self.signals,
+            RhythmSettings(self.settings),
+            self.clock,
+            self.wall,
+            self.rng or random.Random(),
+            self.reminders_possible,
         )
 
-    def open_day(day: str) -> None:
+    def together(self) -> QWidget:
+        from desktop.shell.together_parts import together_tab
+
+        return together_tab(self.store, self.settings, self.clock, system_prefers_reduced_motion())
+
+    def open_day(self, day: str) -> None:
+        """The journal's timeline at ``day`` (a day of the Over time calendar opened)."""
         from desktop.journal.tab import JournalTab
 
-        page = show_page("journal") if show_page is not None else None
+        page = self.show_page("journal") if self.show_page is not None else None
         if isinstance(page, JournalTab):
             page.show_day(day)
 
-    def over_time() -> QWidget:
+    def over_time(self) -> OverTimeTab:
         from desktop.over_time.tab import OverTimeTab
 
         tab = OverTimeTab(
-            store,
-            signals,
-            settings,
-            clock,
-            wall,
-            vocabulary(),
+            self.store,
+            self.signals,
+            self.settings,
+            self.clock,
+            self.wall,
+            self.vocabulary,
             read_text("body.svg"),
             reduced_motion=system_prefers_reduced_motion(),
         )
-        tab.day_requested.connect(open_day)
+        tab.day_requested.connect(self.open_day)
         return tab
 
-    return [
-        Page(
-            "breathe",
-            translate("Pages", "&Breathe"),
-            translate("Pages", "Breath-paced grounding with a visual pacer"),
-            breathe,
-        ),
-        Page(
-            "listen",
-            translate("Pages", "&Listen"),
-            translate("Pages", "Your own music, with check-ins on what your body notices"),
-            listen,
-        ),
-        Page(
-            "journal",
-            translate("Pages", "&Journal"),
-            translate("Pages", "A private journal that starts with what you notice"),
-            journal,
-        ),
-        Page(
-            "today",
-            translate("Pages", "&Today"),
-            translate("Pages", "Your day's small rhythm, small invitations, and your glimmers"),
-            today,
-            number=5,  # Ctrl+4 is Together's, Ctrl+6 Over time's
-        ),
-        Page(
-            "over_time",
-            translate("Pages", "&Over time"),
-            translate("Pages", "Pictures of what you have noticed, without scores"),
-            over_time,
-            number=6,
-        ),
-    ]
+    def pages(self) -> list[Page]:
+        return [
+            Page(
+                "breathe",
+                translate("Pages", "&Breathe"),
+                translate("Pages", "Breath-paced grounding with a visual pacer"),
+                self.breathe,
+            ),
+            Page(
+                "listen",
+                translate("Pages", "&Listen"),
+                translate("Pages", "Your own music, with check-ins on what your body notices"),
+                self.listen,
+            ),
+            Page(
+                "journal",
+                translate("Pages", "&Journal"),
+                translate("Pages", "A private journal that starts with what you notice"),
+                self.journal,
+            ),
+            Page(
+                "together",
+                translate("Pages", "&Together"),
+                translate(
+                    "Pages", "Listening, a circle and touch with consent, for people together"
+                ),
+                self.together,
+            ),
+            Page(
+                "today",
+                translate("Pages", "&Today"),
+                translate("Pages", "Your day's small rhythm, small invitations, and your glimmers"),
+                self.today,
+                number=5,  # Ctrl+4 is Together's, Ctrl+6 Over time's
+            ),
+            Page(
+                "over_time",
+                translate("Pages", "&Over time"),
+                translate("Pages", "Pictures of what you have noticed, without scores"),
+                self.over_time,
+                number=6,
+            ),
+        ]

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialog_parts import close_buttons
-from desktop.store import Store
+from desktop.limited_text import limit_and_tell
+from desktop.store import Store, limits
 from desktop.store.contacts import TABLE, add_contact, list_contacts, remove_contact
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -167,6 +168,11 @@ class TooMuchDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("contact_message")
         self.message.setWordWrap(True)
+        for edit, field, limit in (
+            (self.name_edit, translate("TooMuch", "Contact name"), limits.CONTACT_NAME),
+            (self.reach_edit, translate("TooMuch", "How to reach them"), limits.CONTACT_REACH),
+        ):
+            limit_and_tell(edit, field, limit, self.message.setText)
         buttons = close_buttons()
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
 

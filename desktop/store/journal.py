@@ -16,7 +16,7 @@ import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from desktop.clock import stamp, today
 from desktop.store import limits
@@ -37,7 +37,8 @@ SENSES: tuple[tuple[str, str], ...] = (
     ("breath_body", QT_TRANSLATE_NOOP("Senses", "Breath and body")),
 )
 SENSE_KEYS = tuple(key for key, _ in SENSES)
-KINDS = ("entry", "impressions")
+EntryKind = Literal["entry", "impressions"]  # a written entry, or three small impressions
+KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
 IMPRESSION_COUNT = limits.IMPRESSIONS
 MAX_TAG_LENGTH = limits.TAG
 SUMMARY_LENGTH = 160
@@ -45,6 +46,11 @@ SUMMARY_LENGTH = 160
 # Markers around matched words in search snippets; the view turns them into highlighting.
 MATCH_START = "\x02"
 MATCH_END = "\x03"
+
+
+def entry_kind(value: object) -> EntryKind | None:
+    """``value`` as a kind of entry, or None when it is not one (from a file or a draft)."""
+    return next((kind for kind in KINDS if kind == value), None)
 
 
 def new_uid() -> str:
@@ -55,7 +61,7 @@ def new_uid() -> str:
 class Entry:
     uid: str = field(default_factory=new_uid)
     day: str = ""  # YYYY-MM-DD: the day the entry is about, which may be earlier than today
-    kind: str = "entry"
+    kind: EntryKind = "entry"
     touch: str = ""
     sound: str = ""
     sight: str = ""
@@ -203,7 +209,7 @@ def _entry_from_row(row: Sequence[object]) -> Entry:
      body, tags_text, sketch) = row  # fmt: skip
     return Entry(
         uid=str(uid),
-        kind=str(kind),
+        kind=entry_kind(kind) or "entry",
         day=str(day),
         created_at=str(created),
         updated_at=str(updated),
@@ -376,7 +382,7 @@ class TimelineItem:
     highlighting are worked out only when a view asks (only the rows on screen are ever shown).
     """
 
-    kind: str
+    kind: str  # one of the registry's item kinds (desktop/store/kinds.py)
     uid: str
     day: str
     created_at: str
@@ -619,7 +625,7 @@ def entry_to_data(entry: Entry) -> dict[str, Any]:
 def entry_from_data(fields: Fields) -> Entry:
     """One entry of an export (version 1 or later), its shape checked; ``check_entry`` follows."""
     uid = fields.uid()
-    kind = fields.choice("kind", KINDS, default="entry")
+    kind = entry_kind(fields.choice("kind", KINDS, default="entry")) or "entry"  # checked: a kind
     created = fields.moment("created_at")
     senses = fields.nested("senses")
     tags = fields.texts("tags", limits.LINE, 10 * limits.TAGS)  # tidied and counted below

@@ -20,9 +20,9 @@ How to add a kind of record
      ``desktop/store/breathing.py`` (dated, on the timeline).
 2. Add one ``RecordKind(...)`` to ``KINDS`` below, after every kind its records link to (a
    listening check-in names its track, so tracks come first: import writes in this order).
-3. If its records go into the JSON export, give it ``since=`` the next format version.
+3. Give it ``since=`` the next version of the JSON export's format.
    ``exchange.FORMAT_VERSION`` is the highest ``since`` here, so the export's version rises by
-   itself, and older versions of Glimmers refuse the new files instead of skipping records.
+   itself, and older versions of Glimmers refuse the new files instead of dropping records.
 
 4. If it is a practice, give it ``over_time=OverTime(...)``: its days then carry a mark in the
    Over time calendar (the mark's shape is ``desktop/over_time/marks.py``'s, a ring until it
@@ -30,9 +30,12 @@ How to add a kind of record
    Its feeling words reach the pictures through ``feeling_uses``: its migration calls
    ``migrations.feeling_use_triggers`` (and ``body_mark_triggers`` for body marks).
 
-That is all: the kind is then exported, imported, counted by ``check``, shown on the timeline
-(with its own filter) and searched. Its tests go in ``tests/unit/test_<kind>.py``;
-``tests/unit/test_exchange.py`` fails until a kind's records survive the round trip.
+That is all: the kind is then exported (JSON, Markdown, CSV), imported, counted by ``check``,
+shown on the journal's timeline with its own label and filter (``timeline.shown``) and searched.
+``tests/unit/test_exchange.py`` holds the new kind to it: it fails while a table with a ``uid``
+column is missing from ``KINDS``, and until ``_fill_everything`` there makes a record of every
+kind and each one survives export, import into a fresh journal and export again unchanged.
+``tests/unit/test_kinds.py`` adds a kind from the test alone, as a worked example.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from desktop.store import (
     listening,
     pace,
     rhythm,
+    together,
 )
 from desktop.store.database import Store
 from desktop.store.journal import Query, TimelineItem
@@ -337,6 +341,50 @@ KINDS: tuple[RecordKind[Any], ...] = (
             QT_TRANSLATE_NOOP("Patterns", "listening"),
             days_sql=f"SELECT DISTINCT date(created_at, 'localtime') FROM {listening.MOODS}",
         ),
+    ),
+    RecordKind(
+        key="together",
+        table=together.TABLE,
+        count_text=QT_TRANSLATE_NOOP("Store", "%n practice(s) together"),
+        since=3,
+        portable=Portable(
+            read=together.read_records,
+            uid=together.record_uid,
+            to_data=together.record_to_data,
+            from_data=together.record_from_data,
+            check=together.check_for_store,
+            write=together.add_record,
+            where=together.WHERE,
+        ),
+        readable=Readable(
+            kept=together.record_kept,
+            when=together.record_when,
+            markdown=together.record_markdown,
+            csv_columns=together.CSV_COLUMNS,
+            csv_row=together.record_csv,
+        ),
+        timeline=OnTimeline(
+            shown=(
+                Shown(
+                    together.PAIR,
+                    QT_TRANSLATE_NOOP("JournalTimeline", "Listening together"),
+                    QT_TRANSLATE_NOOP("JournalTab", "Listening together"),
+                ),
+                Shown(
+                    together.CIRCLE,
+                    QT_TRANSLATE_NOOP("JournalTimeline", "A circle"),
+                    QT_TRANSLATE_NOOP("JournalTab", "Circles"),
+                ),
+                Shown(
+                    together.TOUCH,
+                    QT_TRANSLATE_NOOP("JournalTimeline", "Together"),
+                    QT_TRANSLATE_NOOP("JournalTab", "Together, with consent"),
+                ),
+            ),
+            page=together.timeline_page,
+        ),
+        search=together.search_records,
+        over_time=OverTime("together", QT_TRANSLATE_NOOP("Patterns", "together")),
     ),
     RecordKind(
         key="contacts",

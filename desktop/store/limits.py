@@ -49,6 +49,12 @@ INVITATION_TITLE = 200  # an invitation's title as it was shown (translated)
 INVITATION_MINUTES = 120.0  # the longest an invitation's timer runs
 PACE_STEPS = 20  # paces tried in one finding
 
+# Practices together (kept words only where everyone chose to keep them).
+TOGETHER_WORD = 2_000  # any one kept text: a name, one word, a prompt, a few words of a circle
+TOGETHER_VALUES = 50  # values in one kept list (names, words, prompts)
+TOGETHER_ROUNDS = 100
+TOGETHER_SECONDS = 24 * 60 * 60.0
+
 # The "too much" page.
 CONTACT_NAME = 200
 CONTACT_REACH = 2_000

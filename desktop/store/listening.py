@@ -8,7 +8,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from desktop.clock import stamp, today
 from desktop.store import limits
@@ -403,7 +403,8 @@ def format_position(ms: int | None) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-MOMENTS = ("before", "after")
+MoodMoment = Literal["before", "after"]  # when a pleasantness x energy tap is made: around a track
+MOMENTS: tuple[MoodMoment, ...] = get_args(MoodMoment)
 
 
 def check_mood(moment: str, pleasantness: float, energy: float) -> None:
@@ -416,7 +417,7 @@ def check_mood(moment: str, pleasantness: float, energy: float) -> None:
 def save_mood(
     store: Store,
     track_id: int | None,
-    moment: str,
+    moment: MoodMoment,
     pleasantness: float,
     energy: float,
 ) -> None:

@@ -351,6 +351,31 @@ def _v6_rhythm(conn: sqlite3.Connection) -> None:
         _fts_on_search_text(conn, table)
 
 
+def _v7_together(conn: sqlite3.Connection) -> None:
+    # Practices for people together: a listening pair, a circle, touch with consent. Only the
+    # kind, the length, the rounds and how many took part are kept, unless everyone chose to
+    # keep the words too ("words": JSON, "{}" otherwise).
+    conn.execute(
+        """
+        CREATE TABLE together_sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('listening_pair', 'circle', 'touch')),
+            day TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            seconds REAL NOT NULL CHECK (seconds >= 0),
+            rounds INTEGER NOT NULL DEFAULT 0 CHECK (rounds >= 0),
+            people INTEGER NOT NULL CHECK (people BETWEEN 2 AND 8),
+            kept INTEGER NOT NULL DEFAULT 0 CHECK (kept IN (0, 1)),
+            words TEXT NOT NULL DEFAULT '{}',
+            search_text TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT
+        )
+        """
+    )
+    _fts_on_search_text(conn, "together_sessions")
+
+
 def feeling_use_triggers(
     conn: sqlite3.Connection, table: str, columns: tuple[str, ...], kind: str
 ) -> None:
@@ -432,7 +457,7 @@ def body_mark_triggers(conn: sqlite3.Connection, table: str, practice: str) -> N
     )
 
 
-def _v7_pattern_indexes(conn: sqlite3.Connection) -> None:
+def _v8_pattern_indexes(conn: sqlite3.Connection) -> None:
     # Derived from what is stored, like the full-text indexes, and kept in step by triggers:
     # the "Over time" pictures read these instead of parsing JSON in every row, so a journal of
     # 100,000 records still answers in milliseconds. Never exported: they are rebuilt from rows.
@@ -489,7 +514,7 @@ def _v7_pattern_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX body_mark_qualities_quality ON body_mark_qualities (quality, day)")
     conn.execute("CREATE INDEX body_mark_qualities_row ON body_mark_qualities (source, row_id)")
     # The calendar lists the days of each kind outside the trash: one index entry per row.
-    for table in ("entries", "breath_sessions", "body_checkins"):
+    for table in ("entries", "breath_sessions", "body_checkins", "glimmers", "together_sessions"):
         conn.execute(f"CREATE INDEX {table}_days ON {table} (day) WHERE deleted_at IS NULL")
     feeling_use_triggers(conn, "entries", ("feelings",), "writing")
     feeling_use_triggers(
@@ -509,7 +534,8 @@ MIGRATIONS: list[Migration] = [
     _v4_listening,
     _v5_identity,
     _v6_rhythm,
-    _v7_pattern_indexes,
+    _v7_together,
+    _v8_pattern_indexes,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

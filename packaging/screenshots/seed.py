@@ -87,7 +87,9 @@ def words_for(rng: random.Random, progress: float) -> tuple[Feeling, ...]:
         pool += OWN_WORDS[: int(len(OWN_WORDS) * (progress - 0.5) * 2) + 1]
     count = rng.choice([1, 1, 2, 2, 3])
     words = rng.sample(pool, min(count, len(pool)))
-    return tuple(Feeling(w, 2 if w == "nothing in particular" else rng.randint(1, 3)) for w in words)
+    return tuple(
+        Feeling(w, 2 if w == "nothing in particular" else rng.randint(1, 3)) for w in words
+    )
 
 
 def stamp_at(day: dt.date, hour: int, minute: int) -> str:

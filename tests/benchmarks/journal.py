@@ -36,18 +36,17 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from measure import rss_mb
 
 from desktop.store import open_store
 from desktop.store.journal import Entry, save_entry, write_entry
 from desktop.store.records import Feeling
 from desktop.store.timeline import search_everything as search
+from tests.benchmarks.measure import rss_mb
 
 WORDS = [
     "the",
@@ -175,7 +174,7 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
-def _time_ms(fn) -> float:  # type: ignore[no-untyped-def]
+def _time_ms(fn: Callable[..., object]) -> float:
     # As timeit does: the garbage collector is paused while one call is timed, so a collection
     # that happens to fall inside a sub-millisecond query does not decide its p95.
     gc.collect()

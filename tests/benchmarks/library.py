@@ -27,10 +27,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import mutagen
-from measure import rss_mb
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -41,6 +39,7 @@ from desktop.listen.scanner import ScanJob
 from desktop.store import Store, open_store
 from desktop.store.listening import count_tracks
 from tests.audio import convert, have_sox, make_wav, tag
+from tests.benchmarks.measure import rss_mb
 
 
 def generate(folder: Path, count: int) -> None:
@@ -92,7 +91,12 @@ def timed_scan(app: QApplication, music: Path, store: Store) -> tuple[float, lis
     heartbeat.timeout.connect(beat)
     job = ScanJob([music], store)
     done: list[float] = []
-    job.finished.connect(lambda *_: (done.append(time.perf_counter()), app.quit()))
+
+    def finished(*_: object) -> None:
+        done.append(time.perf_counter())
+        app.quit()
+
+    job.finished.connect(finished)
     heartbeat.start()
     started = time.perf_counter()
     last[0] = started

@@ -1,7 +1,7 @@
 """Over-time pictures on a large generated journal (default 100,000 mixed records).
 
-Builds a journal of entries, breathing sessions, listening check-ins and before/after taps spread
-over several years, then prints, as one JSON object on its last line:
+Builds a journal of entries, breathing sessions, listening check-ins, before/after taps, glimmers
+and practices together spread over several years, then prints, as one JSON object on its last line:
   calendar_ms, bodymap_ms, words_ms, helps_ms
                     the median of the store's query plus the first paint of that picture (the
                     widget's data set and the widget drawn into a pixmap at 1100x760's size)
@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -41,6 +42,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from desktop.store import open_store
 from desktop.store.journal import Entry, write_entry
 from desktop.store.records import Feeling, feelings_to_json
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.over_time.loader import Executor
+    from desktop.over_time.tab import OverTimeTab
+    from desktop.store import Store
+    from desktop.store_signals import StoreSignals
 
 END = dt.date(2026, 11, 28)
 YEARS = 5
@@ -103,7 +112,8 @@ def _marks(rng: random.Random) -> str:
 
 
 def generate(path: Path, records: int) -> None:
-    """Entries 40%, sessions 20%, check-ins 30%, before/after taps 10%, over five years."""
+    """Entries 40%, sessions 20%, check-ins 30%, before/after taps 5%, glimmers 4% and
+    practices together 1%, over five years."""
     rng = random.Random(17)
     store = open_store(path, path.parent / "backups")
     span = YEARS * 365
@@ -115,8 +125,8 @@ def generate(path: Path, records: int) -> None:
         for i in range(records):
             day = (END - dt.timedelta(days=int(span * (1 - i / records)))).isoformat()
             created = f"{day}T{8 + i % 12:02d}:{i % 60:02d}:00.000+00:00"
-            roll = i % 10
-            if roll < 4:
+            roll = i % 100
+            if roll < 40:
                 write_entry(
                     conn,
                     Entry(
@@ -131,7 +141,7 @@ def generate(path: Path, records: int) -> None:
                         ),
                     ),
                 )
-            elif roll < 6:
+            elif roll < 60:
                 before = rng.choice([None, 1, 2, 2, 3, 3, 4])
                 after = None if before is None else min(5, max(1, before + rng.randint(-1, 2)))
                 conn.execute(
@@ -141,7 +151,7 @@ def generate(path: Path, records: int) -> None:
                     "30, 0, ?, ?, ?, ?)",
                     (f"s{i:08d}", day, created, before, after, _feelings(rng), _feelings(rng)),
                 )
-            elif roll < 9:
+            elif roll < 90:
                 nothing = rng.random() < 0.1
                 conn.execute(
                     "INSERT INTO body_checkins (uid, day, created_at, track_id, track_title, "
@@ -159,11 +169,23 @@ def generate(path: Path, records: int) -> None:
                         "[]" if nothing else _feelings(rng),
                     ),
                 )
-            else:
+            elif roll < 95:
                 conn.execute(
                     "INSERT INTO track_moods (track_id, moment, pleasantness, energy, created_at) "
                     "VALUES (?, ?, ?, ?, ?)",
                     (1 + i % 200, rng.choice(["before", "after"]), 0.25, -0.25, created),
+                )
+            elif roll < 99:
+                conn.execute(
+                    "INSERT INTO glimmers (uid, day, created_at, updated_at, text, search_text) "
+                    "VALUES (?, ?, ?, ?, 'warm mug in cold hands', 'warm mug in cold hands')",
+                    (f"g{i:08d}", day, created, created),
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO together_sessions (uid, kind, day, created_at, seconds, rounds, "
+                    "people) VALUES (?, ?, ?, ?, 600, 2, 2)",
+                    (f"t{i:08d}", rng.choice(["listening_pair", "touch"]), day, created),
                 )
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
@@ -191,7 +213,7 @@ def floor_runs(path: Path) -> dict[str, Callable[[], object]]:
 
     raw = sqlite3.connect(path, check_same_thread=False)
     raw.execute("PRAGMA cache_size = -32768")  # as the app's connections have it
-    statements = {
+    statements: dict[str, list[tuple[str, list[object]]]] = {
         "days": [(s, []) for s in patterns.calendar_statements(raw)],
         "body": [
             *patterns.body_statements(patterns.BodyFilter()),
@@ -200,13 +222,14 @@ def floor_runs(path: Path) -> dict[str, Callable[[], object]]:
         "words": patterns.words_statements(raw),
         "helps": patterns.helps_statements(raw),
     }
-    return {
-        key: (lambda sql=sql: [raw.execute(s, p).fetchall() for s, p in sql])
-        for key, sql in statements.items()
-    }
+
+    def run(sql: list[tuple[str, list[object]]]) -> Callable[[], object]:
+        return lambda: [raw.execute(s, p).fetchall() for s, p in sql]
+
+    return {key: run(sql) for key, sql in statements.items()}
 
 
-def make_tab(store, executor):  # type: ignore[no-untyped-def]
+def make_tab(store: Store, executor: Executor | None) -> tuple[OverTimeTab, StoreSignals]:
     from desktop.checkin.vocabularies import load_feelings
     from desktop.clock import MonotonicClock
     from desktop.over_time.tab import OverTimeTab
@@ -231,7 +254,7 @@ def make_tab(store, executor):  # type: ignore[no-untyped-def]
     return tab, signals
 
 
-def measure(store, path: Path) -> tuple[dict[str, float], dict[str, float], float]:  # type: ignore[no-untyped-def]
+def measure(store: Store, path: Path) -> tuple[dict[str, float], dict[str, float], float]:
     """Each picture's query plus its first paint, as the tab does them (inline here), and its
     floor, run by turns so that a busy moment of the machine falls on both alike."""
     from desktop.over_time.body_view import make_kernels
@@ -265,7 +288,7 @@ def measure(store, path: Path) -> tuple[dict[str, float], dict[str, float], floa
     return ours, floor, kernels
 
 
-def open_block(app, store) -> float:  # type: ignore[no-untyped-def]
+def open_block(app: QApplication, store: Store) -> float:
     """The longest the GUI thread went without its event loop while the tab is built, shown
     and filled by its own worker threads, each picture in turn."""
     from PySide6.QtCore import QTimer

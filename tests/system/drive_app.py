@@ -26,12 +26,13 @@ def main() -> None:
     make_wav(audio_dir / "trace tone.wav", seconds=3)
     app = make_qapplication([])
     glimmers = Lifecycle(data_dir)
-    window = glimmers.start()
-    assert glimmers.window is window
+    glimmers.start()
+    window = glimmers.window
+    assert window is not None
     done: dict[str, bool] = {}
 
     def step_listen() -> None:
-        listen = glimmers.window.show_page("listen")  # type: ignore[union-attr]
+        listen = window.show_page("listen")
         assert isinstance(listen, ListenTab)
         listen.start_scan([audio_dir])
 
@@ -51,13 +52,15 @@ def main() -> None:
         play_when_scanned()
 
     def step_journal() -> None:
-        journal = glimmers.window.show_page("journal")  # type: ignore[union-attr]
+        journal = window.show_page("journal")
         assert isinstance(journal, JournalTab)
         journal.editor.sense_edits["sound"].setText("a tone, traced")
         journal.editor.request_save()
         assert glimmers.store is not None
         done["saved"] = count_entries(glimmers.store) == 1
-        glimmers.window.show_page("breathe")  # type: ignore[union-attr]
+        together = window.show_page("together")
+        together.pair.begin()  # type: ignore[attr-defined]  # breathing together, with the pacer
+        window.show_page("breathe")
         app.quit()
 
     QTimer.singleShot(100, step_listen)

@@ -16,7 +16,8 @@ def test_version_and_help() -> None:
     assert helped.returncode == 0
     for option in ("--data-dir", "--screenshot", "--tab", "--size"):
         assert option in helped.stdout
-    assert "over_time" in helped.stdout  # every tab a screenshot can show is listed
+    for tab in ("together", "over_time"):
+        assert tab in helped.stdout  # --tab lists every tab a screenshot can show
 
 
 def test_screenshot_writes_a_png_of_the_requested_size(tmp_path: Path) -> None:

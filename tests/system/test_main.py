@@ -1,4 +1,4 @@
-"""main() opens the real window with three tabs. In a subprocess: main() runs the event loop to
+"""main() opens the real window with its tabs. In a subprocess: main() runs the event loop to
 its end, and a finished event loop winds QtMultimedia down for the rest of a process."""
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def test_main_opens_the_window_with_its_tabs(tmp_path: Path) -> None:
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen == {
         "code": 0,
-        "tabs": ["Breathe", "Listen", "Journal", "Today", "Over time"],
+        "tabs": ["Breathe", "Listen", "Journal", "Together", "Today", "Over time"],
         "title": APP_NAME,
         "name": APP_NAME,
         "desktop_file": APP_ID,

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging" / "translations"))
 import update  # noqa: E402 - the script under packaging/, imported by path
 
-GERMAN = {
+GERMAN: dict[tuple[str, str], str | tuple[str, str]] = {
     ("Pages", "&Breathe"): "&Atmen",
     ("Patterns", "Breathe in"): "Einatmen",
     ("Feelings", "relieved"): "erleichtert",

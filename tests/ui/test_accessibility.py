@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,8 +21,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
-from desktop.listen.player import Player
-from tests.helpers import FakeDialogs, FakeWallClock
+from desktop.breathe.tab import BreatheTab
+from desktop.journal.tab import JournalTab
+from desktop.listen.tab import ListenTab
+from tests.helpers import FakeClock
 
 INTERACTIVE = (
     QAbstractButton,
@@ -77,49 +76,46 @@ def description_of(widget: QWidget) -> str:
     return (widget.accessibleDescription() or widget.toolTip()).strip()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today", "over_time"])
-def test_every_interactive_widget_has_a_name(
-    qtbot: QtBot, data_dir: Path, player: Player, tab: str
-) -> None:
-    app = Lifecycle(
-        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
-    )
-    window = app.start()
-    qtbot.addWidget(window)
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today", "over_time"])
+def test_every_interactive_widget_has_a_name(qtbot: QtBot, app: Lifecycle, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)
     qtbot.waitUntil(getattr(page, "ready", lambda: True))
     assert unnamed(page) == []
-    app.shutdown()
 
 
 def test_panels_shown_later_name_their_controls(qtbot: QtBot, shown: Lifecycle) -> None:
     """The listening check-in and the breathing check-in appear only when asked for."""
     assert shown.window is not None
     listen = shown.window.show_page("listen")
-    listen.open_checkin()  # type: ignore[attr-defined]
+    assert isinstance(listen, ListenTab)
+    listen.open_checkin()
     QApplication.processEvents()
-    assert listen.panel.isVisible()  # type: ignore[attr-defined]
+    assert listen.panel.isVisible()
     assert unnamed(listen) == []
     breathe = shown.window.show_page("breathe")
-    breathe.stack.setCurrentWidget(breathe.before_panel)  # type: ignore[attr-defined]
+    assert isinstance(breathe, BreatheTab)
+    breathe.stack.setCurrentWidget(breathe.before_panel)
     assert unnamed(breathe) == []
 
 
-def test_dialogs_name_their_controls(qtbot: QtBot, data_dir: Path, player: Player) -> None:
-    app = Lifecycle(
-        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
-    )
-    qtbot.addWidget(app.start())
+def test_every_step_of_together_names_its_controls(app: Lifecycle, clock: FakeClock) -> None:
+    """Together shows its controls step by step; each step's controls are named and described."""
+    from tests.ui.together_steps import together_steps
+
+    for step, tab in together_steps(app, clock):
+        assert unnamed(tab) == [], step
+
+
+def test_dialogs_name_their_controls(app: Lifecycle) -> None:
+    assert app.help_actions is not None and app.data_actions is not None
     too_much = app.help_actions.show_too_much()
     backups = app.backups.show_backups()
     protection = app.protection.show_protection()
-    assert app.data_actions is not None
     trash = app.data_actions.show_trash()
     for dialog in (too_much, backups, protection, trash):
         assert unnamed(dialog) == [], type(dialog).__name__
         dialog.close()
-    app.shutdown()
 
 
 def _tab_through(qtbot: QtBot, start: QWidget, presses: int, back: bool = False) -> list[QWidget]:
@@ -141,21 +137,20 @@ def _tab_through(qtbot: QtBot, start: QWidget, presses: int, back: bool = False)
 
 
 @pytest.fixture
-def shown(qtbot: QtBot, data_dir: Path, player: Player) -> Iterator[Lifecycle]:
-    app = Lifecycle(
-        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
-    )
-    window = app.start()
-    qtbot.addWidget(window)
+def shown(qtbot: QtBot, app: Lifecycle) -> Lifecycle:
+    """The app, its window active: key presses go where a person's would."""
+    window = app.window
+    assert window is not None
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    yield app
-    app.shutdown()
+    return app
 
 
 def test_tab_moves_through_the_senses_in_reading_order(qtbot: QtBot, shown: Lifecycle) -> None:
     assert shown.window is not None
-    editor = shown.window.show_page("journal").editor  # type: ignore[attr-defined]
+    journal = shown.window.show_page("journal")
+    assert isinstance(journal, JournalTab)
+    editor = journal.editor
     forward = _tab_through(qtbot, editor.sense_edits["touch"], 5)
     assert [w.accessibleName() for w in forward] == [
         "Sound",

@@ -14,28 +14,27 @@ from desktop.shell.problem_window import ProblemWindow
 from desktop.store import open_store
 from desktop.store.backups import list_backups, make_backup
 from desktop.store.journal import Entry, count_entries, save_entry
+from tests.conftest import StartApp
 from tests.helpers import FakeDialogs, FakeWallClock
 
 
-def test_daily_backup_after_start(qtbot: QtBot, data_dir: Path) -> None:
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
-    qtbot.addWidget(app.start())
+def test_daily_backup_after_start(app: Lifecycle, data_dir: Path) -> None:
     assert app.backups.daily_backup() is not None
     assert app.backups.daily_backup() is None  # one a day is enough
     assert len(list_backups(data_dir / "backups")) == 1
     app.shutdown()
 
 
-def test_back_up_now_and_restore_from_the_dialog(qtbot: QtBot, data_dir: Path) -> None:
-    dialogs = FakeDialogs()
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=dialogs)
-    qtbot.addWidget(app.start())
+def test_back_up_now_and_restore_from_the_dialog(
+    qtbot: QtBot, app: Lifecycle, dialogs: FakeDialogs, data_dir: Path
+) -> None:
     assert app.store is not None
     save_entry(app.store, Entry(body="kept in the backup"))
     dialog = app.backups.show_backups()
     qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 2).text() == "1"
+    entries = dialog.table.item(0, 2)
+    assert entries is not None and entries.text() == "1"
     save_entry(app.store, Entry(body="written after"))
     dialogs.confirm_answer = False
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -53,9 +52,7 @@ def test_back_up_now_and_restore_from_the_dialog(qtbot: QtBot, data_dir: Path) -
     app.shutdown()
 
 
-def test_keep_setting_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
-    qtbot.addWidget(app.start())
+def test_keep_setting_is_remembered(app: Lifecycle) -> None:
     dialog = app.backups.show_backups()
     dialog.keep.setValue(5)
     assert app.backups.keep() == 5
@@ -64,7 +61,7 @@ def test_keep_setting_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
 
 
 def test_damaged_file_can_be_replaced_by_the_newest_good_backup(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
 ) -> None:
     data_dir.mkdir(parents=True)
     store = open_store(data_dir / "glimmers.db", data_dir / "backups", FakeWallClock())
@@ -74,7 +71,7 @@ def test_damaged_file_can_be_replaced_by_the_newest_good_backup(
     database = data_dir / "glimmers.db"
     damaged = b"this file was damaged" * 300
     database.write_bytes(damaged)
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
+    app = start_app(start=False)
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -90,7 +87,7 @@ def test_damaged_file_can_be_replaced_by_the_newest_good_backup(
 
 
 def test_a_backup_that_cannot_be_put_in_place_is_explained(
-    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, start_app: StartApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_dir.mkdir(parents=True)
     store = open_store(data_dir / "glimmers.db", data_dir / "backups", FakeWallClock())
@@ -102,7 +99,7 @@ def test_a_backup_that_cannot_be_put_in_place_is_explained(
         raise OSError("the disk is full")
 
     monkeypatch.setattr("desktop.store.backups.restore", refuse)
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
+    app = start_app(start=False)
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)

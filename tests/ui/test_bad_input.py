@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Lifecycle
-from desktop.checkin.vocabularies import load_feelings
+from desktop.breathe.tab import BreatheTab
 from desktop.journal.tab import JournalTab
 from desktop.listen.player import Player
 from desktop.settings import (
@@ -23,24 +23,16 @@ from desktop.settings import (
     BREATHE_UNIT,
     BREATHE_VOLUME,
     PACER_LOOK,
+    MemoryBackend,
+    Settings,
 )
 from desktop.shell.main_window import MainWindow
+from desktop.shell.pages import Tabs
 from desktop.store import Store, limits
 from desktop.store.exchange import FORMAT_NAME, ImportProblem, import_json
 from desktop.store.journal import Entry, count_entries, get_entry, save_entry, search
-from desktop.store_signals import StoreSignals
 from tests.audio import make_wav
-from tests.helpers import FakeWallClock
-
-
-@pytest.fixture
-def journal_tab(qtbot: QtBot, store: Store):  # type: ignore[no-untyped-def]
-    signals = StoreSignals(store)
-    tab = JournalTab(store, signals, load_feelings(), store.wall)
-    qtbot.addWidget(tab)
-    tab.show()
-    yield tab
-    signals.detach()
+from tests.conftest import StartApp
 
 
 def integrity(store: Store) -> str:
@@ -84,24 +76,23 @@ def test_the_longest_text_is_kept_exactly_and_longer_is_refused_whole(
 
 
 def test_a_mangled_settings_file_falls_back_to_defaults(
-    qtbot: QtBot, data_dir: Path, player: Player
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
 ) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "settings.ini").write_bytes(
         b"[breathe]\nlength=lots\nrate=fast\nvolume=\xff\xfe\nstyle=spiral\n"
         b"[window]\ngeometry=@ByteArray(nonsense)\npage=nowhere\n[backups]\nkeep=-3\n\x00\x01"
     )
-    app = Lifecycle(data_dir, wall=FakeWallClock(), player=player)
-    window = app.start()
-    qtbot.addWidget(window)
+    app = start_app()
+    window = app.window
     assert isinstance(window, MainWindow)
     for key in window.page_keys():
         assert window.show_page(key) is not None
     breathe = window.show_page("breathe")
-    assert breathe.length_spin.value() == 5  # type: ignore[union-attr]
-    assert breathe.pacer.style_name == "shape"  # type: ignore[union-attr]
+    assert isinstance(breathe, BreatheTab)
+    assert breathe.length_spin.value() == 5
+    assert breathe.pacer.style_name == "shape"
     assert app.backups.keep() == 1
-    app.shutdown()
 
 
 @settings(
@@ -126,31 +117,11 @@ def test_a_mangled_settings_file_falls_back_to_defaults(
         st.text(max_size=40) | st.integers().map(str) | st.floats().map(str),
     )
 )
-def test_any_settings_values_still_open_the_breathe_tab(
-    qtbot: QtBot, store: Store, tmp_path: Path, values: dict[str, str]
-) -> None:
-    from desktop.breathe.cues import Cues
-    from desktop.breathe.tab import BreatheTab
-    from desktop.clock import MonotonicClock
-    from desktop.resources import read_text
-    from desktop.settings import MemoryBackend, Settings
-
-    ini = Settings(MemoryBackend(dict(values)))
-    signals = StoreSignals(store)
-    tab = BreatheTab(
-        store,
-        signals,
-        ini,
-        MonotonicClock(),
-        store.wall,
-        load_feelings(),
-        Cues.parse(read_text("cues.txt")),
-        lambda: None,
-    )  # type: ignore[arg-type,return-value]
+def test_any_settings_values_still_open_the_breathe_tab(tabs: Tabs, values: dict[str, str]) -> None:
+    tab = replace(tabs, settings=Settings(MemoryBackend(dict(values)))).breathe()
     assert 1 <= tab.length_spin.value() <= 60
     assert tab.current_pattern().exhale > 0
     tab.deleteLater()
-    signals.detach()
 
 
 entry_field = st.one_of(

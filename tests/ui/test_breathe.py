@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QRegion
 from pytestqt.qtbot import QtBot
 
-from desktop.breathe.cues import Cues
 from desktop.breathe.pacer_widget import accent_colour
 from desktop.breathe.tab import BreatheTab
-from desktop.checkin.vocabularies import load_feelings
-from desktop.resources import read_text
-from desktop.settings import BREATHE_CHECKIN, MemoryBackend, Settings
+from desktop.settings import BREATHE_CHECKIN, Settings
+from desktop.shell.pages import Tabs
 from desktop.store import Store
 from desktop.store.breathing import (
     StoredPattern,
@@ -25,60 +21,22 @@ from desktop.store.breathing import (
     save_session,
 )
 from desktop.store.timeline import TimelinePager
-from desktop.store_signals import StoreSignals
-from tests.helpers import FakeClock, FakeWallClock
+from tests.conftest import StartApp
+from tests.helpers import FakeClock, FakeTones, shown
 
 
-class FakeTones:
-    def __init__(self) -> None:
-        self.played: list[str] = []
-        self.volume = 0.0
-
-    def play(self, kind: str) -> None:
-        self.played.append(kind)
-
-    def set_volume(self, volume: float) -> None:
-        self.volume = volume
-
-
-@pytest.fixture
-def tones() -> FakeTones:
-    return FakeTones()
-
-
-@pytest.fixture
-def make_tab(qtbot: QtBot, store: Store, clock: FakeClock, tones: FakeTones, tmp_path) -> Iterator:  # type: ignore[no-untyped-def]
-    signals = StoreSignals(store)
-    settings = Settings(MemoryBackend())
-
-    def make(checkin: bool = False, reduced_motion: bool = False) -> BreatheTab:
-        settings.set(BREATHE_CHECKIN, checkin)
-        tab = BreatheTab(
-            store,
-            signals,
-            settings,
-            clock,
-            store.wall,
-            load_feelings(),
-            Cues.parse(read_text("cues.txt")),
-            lambda: tones,
-            reduced_motion=reduced_motion,
-        )
-        qtbot.addWidget(tab)
-        tab.resize(1000, 700)
-        tab.show()
-        tab.activateWindow()
-        qtbot.waitUntil(tab.isActiveWindow)
-        return tab
-
-    yield make
-    signals.detach()
+@pytest.fixture(autouse=True)
+def no_checkin(settings: Settings) -> None:
+    """Most tests here go straight to the pacer; the check-in tests turn it on."""
+    settings.set(BREATHE_CHECKIN, False)
 
 
 def at(tab: BreatheTab, clock: FakeClock, seconds: float) -> None:
     """Move the session's clock to ``seconds`` after it started and let the pacer catch up."""
     assert tab.session is not None
-    clock._now = tab.session._started_at + seconds  # type: ignore[operator]
+    started = tab.session.started_at
+    assert started is not None
+    clock.set(started + seconds)
     tab.pacer.refresh()
 
 
@@ -97,9 +55,9 @@ def is_shape(colour: QColor, tab: BreatheTab) -> bool:
 
 
 def test_the_shape_grows_on_the_in_breath_and_shrinks_on_the_out(
-    qtbot: QtBot, make_tab, clock: FakeClock
-) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock
+) -> None:
+    tab = breathe_tab
     qtbot.keyClick(tab.start_button, Qt.Key.Key_Space)  # Start has focus-free Space too
     assert tab.session is not None and tab.session.running
     at(tab, clock, 0.0)
@@ -115,8 +73,10 @@ def test_the_shape_grows_on_the_in_breath_and_shrinks_on_the_out(
     assert not is_shape(shape_pixel(tab, 0.7), tab)
 
 
-def test_phase_word_countdown_and_time_left(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+def test_phase_word_countdown_and_time_left(
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock
+) -> None:
+    tab = breathe_tab
     assert tab.pacer.words() == ("Ready when you are", "", "Press Space or Start to begin", "")
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     at(tab, clock, 1.2)
@@ -126,20 +86,20 @@ def test_phase_word_countdown_and_time_left(qtbot: QtBot, make_tab, clock: FakeC
 
 
 def test_space_pauses_and_resumes_escape_stops(
-    qtbot: QtBot, make_tab, clock: FakeClock, store: Store
-) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock, store: Store
+) -> None:
+    tab = breathe_tab
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     assert tab.pacer.hasFocus()
     at(tab, clock, 3.0)
     qtbot.keyClick(tab.pacer, Qt.Key.Key_Space)
-    assert tab.session.paused  # type: ignore[union-attr]
+    assert tab.session is not None and tab.session.paused
     assert tab.pacer.words()[0] == "Paused"
     assert not tab.pacer.timer.isActive()  # no repainting while paused
     assert tab.start_button.text() == "&Resume"
     clock.advance(60)
     qtbot.keyClick(tab.pacer, Qt.Key.Key_Space)
-    assert tab.session.running  # type: ignore[union-attr]
+    assert tab.session is not None and tab.session.running
     assert tab.pacer.timer.isActive()
     clock.advance(4.0)
     tab.pacer.refresh()
@@ -152,9 +112,9 @@ def test_space_pauses_and_resumes_escape_stops(
 
 
 def test_enough_for_now_ends_after_the_out_breath(
-    qtbot: QtBot, make_tab, clock: FakeClock, store: Store
-) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock, store: Store
+) -> None:
+    tab = breathe_tab
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     at(tab, clock, 12.0)  # breathing in, second breath
     qtbot.mouseClick(tab.enough_button, Qt.MouseButton.LeftButton)
@@ -167,9 +127,10 @@ def test_enough_for_now_ends_after_the_out_breath(
 
 
 def test_a_whole_session_with_check_ins_is_stored(
-    qtbot: QtBot, make_tab, clock: FakeClock, store: Store
-) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab(checkin=True)
+    qtbot: QtBot, tabs: Tabs, settings: Settings, clock: FakeClock, store: Store
+) -> None:
+    settings.set(BREATHE_CHECKIN, True)
+    tab = shown(qtbot, tabs.breathe(), 1000, 700)
     tab.unit_box.setCurrentIndex(tab.unit_box.findData("breaths"))
     tab.length_spin.setValue(3)
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
@@ -197,9 +158,10 @@ def test_a_whole_session_with_check_ins_is_stored(
 
 
 def test_skipping_the_check_ins_is_fine(
-    qtbot: QtBot, make_tab, clock: FakeClock, store: Store
-) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab(checkin=True)
+    qtbot: QtBot, tabs: Tabs, settings: Settings, clock: FakeClock, store: Store
+) -> None:
+    settings.set(BREATHE_CHECKIN, True)
+    tab = shown(qtbot, tabs.breathe(), 1000, 700)
     tab.length_spin.setValue(1)
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(tab.before_panel.skip_button, Qt.MouseButton.LeftButton)
@@ -210,21 +172,24 @@ def test_skipping_the_check_ins_is_fine(
     assert tab.week_label.text() == "This week: 1 minute of breathing"
 
 
-def test_rate_change_mid_session_keeps_the_shape(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+def test_rate_change_mid_session_keeps_the_shape(
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock
+) -> None:
+    tab = breathe_tab
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     at(tab, clock, 7.0)
     before = tab.pacer.shape_radius()
     tab.rate_box.setFocus()
     qtbot.keyClick(tab.rate_box, Qt.Key.Key_Up)  # 5.5 a minute
-    assert tab.session.schedule.pattern.inhale == pytest.approx(30 / 5.5)  # type: ignore[union-attr]
+    assert tab.session is not None
+    assert tab.session.schedule.pattern.inhale == pytest.approx(30 / 5.5)
     assert tab.pacer.shape_radius() == pytest.approx(before)
 
 
 def test_custom_patterns_refuse_bad_values_and_save_good_ones(
-    qtbot: QtBot, make_tab, store: Store
-) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+    qtbot: QtBot, breathe_tab: BreatheTab, store: Store
+) -> None:
+    tab = breathe_tab
     qtbot.keyClicks(tab.custom_name, "Slow evening")
     out = tab.custom_fields["exhale"]
     out.selectAll()
@@ -257,8 +222,8 @@ def test_custom_patterns_refuse_bad_values_and_save_good_ones(
     assert tab.current_pattern().key == "resonance"
 
 
-def test_holds_are_marked_optional_with_a_note(make_tab) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+def test_holds_are_marked_optional_with_a_note(breathe_tab: BreatheTab) -> None:
+    tab = breathe_tab
     labels = [tab.pattern_list.item(i).text() for i in range(tab.pattern_list.count())]
     assert labels[:5] == [
         "Resonance",
@@ -276,9 +241,9 @@ def test_holds_are_marked_optional_with_a_note(make_tab) -> None:  # type: ignor
 
 
 def test_tones_follow_the_phases(
-    qtbot: QtBot, make_tab, clock: FakeClock, tones: FakeTones
-) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock, tones: FakeTones
+) -> None:
+    tab = breathe_tab
     tab.pattern_list.setCurrentRow(2)  # box: in, hold, out, rest
     qtbot.mouseClick(tab.tones_box, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert tab.tones_box.isChecked()
@@ -289,8 +254,10 @@ def test_tones_follow_the_phases(
     assert tones.volume == pytest.approx(0.5)
 
 
-def test_cues_change_every_few_breaths(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+def test_cues_change_every_few_breaths(
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock
+) -> None:
+    tab = breathe_tab
     tab.cues_box.setChecked(True)
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     at(tab, clock, 1)
@@ -310,8 +277,10 @@ def ring_pixel(tab: BreatheTab, clock_position: str) -> QColor:
     return pacer.grab().toImage().pixelColor(int(x), int(y))
 
 
-def test_ring_fills_instead_of_moving(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+def test_ring_fills_instead_of_moving(
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock
+) -> None:
+    tab = breathe_tab
     tab.style_box.setCurrentIndex(tab.style_box.findData("ring"))
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     at(tab, clock, 1.0)  # a little in: the arc has not reached three o'clock
@@ -322,8 +291,10 @@ def test_ring_fills_instead_of_moving(qtbot: QtBot, make_tab, clock: FakeClock) 
     assert ring_pixel(tab, "9").saturation() > 20
 
 
-def test_glow_only_changes_brightness(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+def test_glow_only_changes_brightness(
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock
+) -> None:
+    tab = breathe_tab
     tab.style_box.setCurrentIndex(tab.style_box.findData("glow"))
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     at(tab, clock, 0.1)
@@ -334,8 +305,8 @@ def test_glow_only_changes_brightness(qtbot: QtBot, make_tab, clock: FakeClock) 
     assert bright.saturation() > dim.saturation()  # the same place, only stronger
 
 
-def test_words_only_draws_no_shape(qtbot: QtBot, make_tab, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+def test_words_only_draws_no_shape(qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock) -> None:
+    tab = breathe_tab
     tab.style_box.setCurrentIndex(tab.style_box.findData("text"))
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     at(tab, clock, 5.0)
@@ -343,16 +314,19 @@ def test_words_only_draws_no_shape(qtbot: QtBot, make_tab, clock: FakeClock) -> 
     assert tab.pacer.words()[0] == "Breathe out"
 
 
-def test_reduced_motion_preference_picks_the_ring(make_tab) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab(reduced_motion=True)
+def test_reduced_motion_preference_picks_the_ring(
+    qtbot: QtBot, tabs: Tabs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GLIMMERS_REDUCED_MOTION", "1")
+    tab = shown(qtbot, tabs.breathe(), 1000, 700)
     assert tab.style_box.currentData() == "ring"
     assert tab.pacer.style_name == "ring"
 
 
 def test_pacer_timer_only_runs_while_running_and_visible(
-    qtbot: QtBot, make_tab, clock: FakeClock
-) -> None:  # type: ignore[no-untyped-def]
-    tab = make_tab()
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock
+) -> None:
+    tab = breathe_tab
     assert not tab.pacer.timer.isActive()
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     assert tab.pacer.timer.isActive()
@@ -365,10 +339,10 @@ def test_pacer_timer_only_runs_while_running_and_visible(
 
 
 def test_each_tick_repaints_every_pixel_it_changes(
-    qtbot: QtBot, make_tab, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A tick asks to repaint only part of the pacer; what changes must lie inside that part."""
-    tab = make_tab()
+    tab = breathe_tab
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     asked: list[QRect] = []
     monkeypatch.setattr(tab.pacer, "update", lambda area=None: asked.append(area))
@@ -392,8 +366,9 @@ def changed_pixels(a: QImage, b: QImage) -> list[QPoint]:
     a = a.convertToFormat(QImage.Format.Format_RGB32)
     b = b.convertToFormat(QImage.Format.Format_RGB32)
     changed = []
+    bits_a, bits_b, stride = bytes(a.constBits()), bytes(b.constBits()), a.bytesPerLine()
     for y in range(a.height()):
-        row_a, row_b = bytes(a.constScanLine(y)), bytes(b.constScanLine(y))
+        row_a, row_b = bits_a[y * stride : (y + 1) * stride], bits_b[y * stride : (y + 1) * stride]
         if row_a != row_b:
             changed += [
                 QPoint(x, y)
@@ -404,27 +379,23 @@ def changed_pixels(a: QImage, b: QImage) -> list[QPoint]:
 
 
 def test_the_desktop_asking_for_less_motion_starts_with_the_ring(
-    qtbot: QtBot, data_dir, player, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    start_app: StartApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With Qt below 6.12 the setting is read from the desktop; here, the person's override."""
-    from desktop.app import Lifecycle
-    from tests.helpers import FakeDialogs
-
     monkeypatch.setenv("GLIMMERS_REDUCED_MOTION", "1")
-    app = Lifecycle(
-        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
-    )
-    qtbot.addWidget(app.start())
+    app = start_app()
     assert app.window is not None
     tab = app.window.show_page("breathe")
-    assert tab.style_box.currentData() == "ring"  # type: ignore[attr-defined]
-    assert tab.pacer.style_name == "ring"  # type: ignore[attr-defined]
-    app.shutdown()
+    assert isinstance(tab, BreatheTab)
+    assert tab.style_box.currentData() == "ring"
+    assert tab.pacer.style_name == "ring"
 
 
-def test_sessions_and_patterns_kept_elsewhere_show_at_once(make_tab, store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_sessions_and_patterns_kept_elsewhere_show_at_once(
+    breathe_tab: BreatheTab, store: Store
+) -> None:
     """The tab refreshes from the store's signal, whoever wrote (an import, another window)."""
-    tab = make_tab()
+    tab = breathe_tab
     save_session(
         store,
         StoredSession(

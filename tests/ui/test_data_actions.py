@@ -3,34 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
 from desktop.journal.trash_dialog import TrashDialog
 from desktop.store.journal import Entry, count_entries, save_entry, trash_entry
-from tests.helpers import FakeDialogs, FakeWallClock
+from tests.helpers import FakeDialogs
 
 
-@pytest.fixture
-def dialogs() -> FakeDialogs:
-    return FakeDialogs()
-
-
-@pytest.fixture
-def app(qtbot: QtBot, data_dir: Path, dialogs: FakeDialogs) -> Iterator[Lifecycle]:
-    made = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=dialogs)
-    qtbot.addWidget(made.start())
-    yield made
-    made.shutdown()
-
-
-def _menu_action(app: Lifecycle, name: str):  # type: ignore[no-untyped-def]
+def _menu_action(app: Lifecycle, name: str) -> QAction:
     assert app.window is not None
     actions = {a.objectName(): a for a in app.window.menus["file"].actions()}
     return actions[name]
@@ -71,8 +59,13 @@ def test_file_menu_lists_export_import_trash_then_quit(app: Lifecycle) -> None:
     ],
 )
 def test_export_from_the_menu(
-    app: Lifecycle, dialogs: FakeDialogs, tmp_path: Path, chosen_filter: str, suffix: str, check
-) -> None:  # type: ignore[no-untyped-def]
+    app: Lifecycle,
+    dialogs: FakeDialogs,
+    tmp_path: Path,
+    chosen_filter: str,
+    suffix: str,
+    check: Callable[[str], object],
+) -> None:
     assert app.store is not None
     save_entry(app.store, Entry(body="a small warm thing"))
     dialogs.save = (tmp_path / "mine", chosen_filter)

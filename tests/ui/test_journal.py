@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
-from pathlib import Path
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.checkin.vocabularies import load_feelings
+from desktop.app import Lifecycle
 from desktop.journal.tab import DRAFT_KEY, JournalTab
 from desktop.journal.timeline import HTML_ROLE
+from desktop.shell.pages import Tabs
 from desktop.store import Store
 from desktop.store.journal import (
     Entry,
@@ -26,34 +27,21 @@ from desktop.store.journal import (
     timeline_page,
 )
 from desktop.store.records import Feeling
-from desktop.store_signals import StoreSignals
-from tests.helpers import FakeWallClock
+from tests.helpers import shown
 
 TODAY = dt.date(2026, 11, 28)
 
 
 @pytest.fixture
-def signals(store: Store) -> Iterator[StoreSignals]:
-    made = StoreSignals(store)
-    yield made
-    made.detach()
+def tab(journal_tab: JournalTab) -> JournalTab:
+    return journal_tab
 
 
-def make_tab(
-    qtbot: QtBot, store: Store, signals: StoreSignals, autosave_ms: int = 60_000
-) -> JournalTab:
-    tab = JournalTab(store, signals, load_feelings(), store.wall, autosave_ms=autosave_ms)
-    qtbot.addWidget(tab)
-    tab.resize(1100, 760)
-    tab.show()
-    tab.activateWindow()
-    qtbot.waitUntil(tab.isActiveWindow)
-    return tab
-
-
-@pytest.fixture
-def tab(qtbot: QtBot, store: Store, signals: StoreSignals) -> JournalTab:
-    return make_tab(qtbot, store, signals)
+def senses(draft: dict[str, object]) -> dict[str, object]:
+    """A kept draft's senses, as the editor keeps them."""
+    found = draft["senses"]
+    assert isinstance(found, dict)
+    return found
 
 
 def only_entry(store: Store) -> Entry:
@@ -67,9 +55,10 @@ def only_entry(store: Store) -> Entry:
 def tick_word(qtbot: QtBot, tab: JournalTab, word: str) -> None:
     tree = tab.editor.feelings.tree
     item = tab.editor.feelings.word_item(word)
-    assert item is not None
+    group = item.parent() if item is not None else None
+    assert item is not None and group is not None
     tree.setFocus()
-    item.parent().setExpanded(True)
+    group.setExpanded(True)
     tree.setCurrentItem(item)
     qtbot.keyClick(tree, Qt.Key.Key_Space)
 
@@ -168,10 +157,12 @@ def test_delete_goes_to_trash_and_undo_brings_it_back(
     qtbot.mouseClick(tab.editor.delete_button, Qt.MouseButton.LeftButton)
     assert tab.model.rowCount() == 0
     assert tab.undo_banner.isVisible()
-    assert get_entry(store, entry.uid).deleted_at is not None  # type: ignore[union-attr]
+    trashed = get_entry(store, entry.uid)
+    assert trashed is not None and trashed.deleted_at is not None
     qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
     assert not tab.undo_banner.isVisible()
-    assert get_entry(store, entry.uid).deleted_at is None  # type: ignore[union-attr]
+    back = get_entry(store, entry.uid)
+    assert back is not None and back.deleted_at is None
     assert [i.uid for i in tab.model.items()] == [entry.uid]
 
 
@@ -204,7 +195,9 @@ def test_sketch_is_saved_and_shown_with_the_entry(
     qtbot: QtBot, tab: JournalTab, store: Store
 ) -> None:
     pad = tab.editor.sketch.pad
-    tab.editor.pages.currentWidget().ensureWidgetVisible(pad)  # type: ignore[attr-defined]
+    page = tab.editor.pages.currentWidget()
+    assert isinstance(page, QScrollArea)
+    page.ensureWidgetVisible(pad)
     qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     for x in range(20, 160, 10):
         qtbot.mouseMove(pad, QPoint(x, 20 + x // 4))
@@ -236,13 +229,13 @@ def _close(a: QColor, b: QColor) -> bool:
 
 
 def test_autosaved_draft_is_offered_back_after_a_crash(
-    qtbot: QtBot, store: Store, signals: StoreSignals
+    qtbot: QtBot, tabs: Tabs, store: Store
 ) -> None:
-    first = make_tab(qtbot, store, signals, autosave_ms=30)
+    first = shown(qtbot, replace(tabs, autosave_ms=30).journal())
     qtbot.keyClicks(first.editor.sense_edits["breath_body"], "tight chest, then softer")
     qtbot.waitUntil(lambda: any(d.key == DRAFT_KEY for d in load_drafts(store)))
     first.hide()  # the app dies here: nothing more is saved. Reopening finds the draft.
-    second = make_tab(qtbot, store, signals)
+    second = shown(qtbot, tabs.journal())
     assert second.draft_banner.isVisible()
     assert "unsaved writing" in second.draft_banner.label.text()
     qtbot.mouseClick(second.restore_draft_button, Qt.MouseButton.LeftButton)
@@ -254,11 +247,11 @@ def test_autosaved_draft_is_offered_back_after_a_crash(
     assert load_drafts(store) == []
 
 
-def test_draft_can_be_discarded(qtbot: QtBot, store: Store, signals: StoreSignals) -> None:
-    first = make_tab(qtbot, store, signals)
+def test_draft_can_be_discarded(qtbot: QtBot, tabs: Tabs, store: Store) -> None:
+    first = shown(qtbot, tabs.journal())
     qtbot.keyClicks(first.editor.body_edit, "half a thought")
     first.prepare_to_close()
-    second = make_tab(qtbot, store, signals)
+    second = shown(qtbot, tabs.journal())
     qtbot.mouseClick(second.discard_draft_button, Qt.MouseButton.LeftButton)
     assert not second.draft_banner.isVisible()
     assert load_drafts(store) == []
@@ -275,7 +268,7 @@ def test_filters_by_kind_and_tag(qtbot: QtBot, tab: JournalTab, store: Store) ->
     assert tab.model.items() == []
 
 
-def test_timeline_loads_pages_lazily(qtbot: QtBot, store: Store, signals: StoreSignals) -> None:
+def test_timeline_loads_pages_lazily(qtbot: QtBot, tabs: Tabs, store: Store) -> None:
     with store.transaction("entries") as conn:
         for i in range(300):
             day = (TODAY - dt.timedelta(days=i // 3)).isoformat()
@@ -284,7 +277,7 @@ def test_timeline_loads_pages_lazily(qtbot: QtBot, store: Store, signals: StoreS
                 "VALUES (?, ?, ?, ?, ?)",
                 (f"u{i}", day, f"{day}T10:{i % 60:02d}:00", f"{day}T10:00:00", f"note {i}"),
             )
-    tab = make_tab(qtbot, store, signals)
+    tab = shown(qtbot, tabs.journal())
     first = len(tab.model.items())
     assert 0 < first < 300
     tab.timeline.scrollToBottom()
@@ -303,19 +296,13 @@ def test_closing_keeps_unsaved_writing(qtbot: QtBot, tab: JournalTab, store: Sto
     qtbot.keyClicks(tab.editor.sense_edits["sound"], "wind in the chimney")
     tab.prepare_to_close()
     drafts = load_drafts(store)
-    assert drafts[0].content["senses"]["sound"] == "wind in the chimney"  # type: ignore[index]
+    assert senses(drafts[0].content)["sound"] == "wind in the chimney"
 
 
-def test_window_close_flushes_the_draft(qtbot: QtBot, data_dir: Path) -> None:
-    from desktop.app import Lifecycle
-
-    app = Lifecycle(data_dir, wall=FakeWallClock())
-    window = app.start()
-    qtbot.addWidget(window)
-    tab = app.window.show_page("journal")  # type: ignore[union-attr]
+def test_window_close_flushes_the_draft(qtbot: QtBot, app: Lifecycle) -> None:
+    assert app.window is not None and app.store is not None
+    tab = app.window.show_page("journal")
     assert isinstance(tab, JournalTab)
     qtbot.keyClicks(tab.editor.sense_edits["smell_taste"], "woodsmoke")
-    window.close()
-    assert app.store is not None
-    assert load_drafts(app.store)[0].content["senses"]["smell_taste"] == "woodsmoke"  # type: ignore[index]
-    app.shutdown()
+    app.window.close()
+    assert senses(load_drafts(app.store)[0].content)["smell_taste"] == "woodsmoke"

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from desktop.shell.pages import Tabs
 from desktop.store import Store, limits
 from desktop.store.journal import Entry, get_entry, impressions_entry, save_entry, write_entry
 from desktop.store.records import Feeling
-from desktop.store_signals import StoreSignals
-from tests.ui.test_journal import click_row, make_tab, only_entry
-
-
-@pytest.fixture
-def signals(store: Store) -> Iterator[StoreSignals]:
-    made = StoreSignals(store)
-    yield made
-    made.detach()
+from tests.helpers import shown
+from tests.ui.test_journal import click_row, only_entry
 
 
 def paste(qtbot: QtBot, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
@@ -31,9 +22,9 @@ def paste(qtbot: QtBot, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
 
 
 def test_a_long_paste_into_a_sense_field_is_refused_whole_and_explained(
-    qtbot: QtBot, store: Store, signals: StoreSignals
+    qtbot: QtBot, store: Store, tabs: Tabs
 ) -> None:
-    tab = make_tab(qtbot, store, signals)
+    tab = shown(qtbot, tabs.journal())
     sound = tab.editor.sense_edits["sound"]
     qtbot.keyClicks(sound, "rain, ")
     paste(qtbot, sound, "x" * 40_000)  # Qt alone kept the first 32,767 of these, without a word
@@ -48,10 +39,8 @@ def test_a_long_paste_into_a_sense_field_is_refused_whole_and_explained(
     assert only_entry(store).sound == "rain, " + fits
 
 
-def test_the_impressions_and_tags_fields_refuse_too(
-    qtbot: QtBot, store: Store, signals: StoreSignals
-) -> None:
-    tab = make_tab(qtbot, store, signals)
+def test_the_impressions_and_tags_fields_refuse_too(qtbot: QtBot, store: Store, tabs: Tabs) -> None:
+    tab = shown(qtbot, tabs.journal())
     paste(qtbot, tab.editor.tags_edit, "t" * (limits.LINE + 1))
     assert tab.editor.tags_edit.text() == ""
     assert "\u201cTags\u201d" in tab.editor.message.text()
@@ -63,9 +52,9 @@ def test_the_impressions_and_tags_fields_refuse_too(
 
 
 def test_free_text_refuses_a_paste_over_its_limit_and_says_when_typing_goes_over(
-    qtbot: QtBot, store: Store, signals: StoreSignals
+    qtbot: QtBot, store: Store, tabs: Tabs
 ) -> None:
-    tab = make_tab(qtbot, store, signals)
+    tab = shown(qtbot, tabs.journal())
     body = tab.editor.body_edit
     words = ("word " * limits.TEXT)[: limits.TEXT]
     paste(qtbot, body, words + "b")
@@ -92,7 +81,7 @@ def _write_as_an_old_import_did(store: Store, entry: Entry) -> None:
 
 
 def test_an_entry_too_large_to_edit_is_not_opened_and_is_kept_whole(
-    qtbot: QtBot, store: Store, signals: StoreSignals
+    qtbot: QtBot, store: Store, tabs: Tabs
 ) -> None:
     huge = Entry(
         uid="huge",
@@ -102,17 +91,25 @@ def test_an_entry_too_large_to_edit_is_not_opened_and_is_kept_whole(
         updated_at="2026-11-27T10:00:00.000+00:00",
     )
     _write_as_an_old_import_did(store, huge)
-    tab = make_tab(qtbot, store, signals)
+    tab = shown(qtbot, tabs.journal())
     click_row(qtbot, tab, 1)  # row 0 is the day's heading
-    assert tab.editor.editing is None
-    assert tab.editor.body_edit.toPlainText() == ""
-    assert "larger than the editor can open" in tab.editor.message.text()
-    assert "up to 200,000 characters, and this has 52,428,800" in tab.editor.message.text()
+    editor = tab.editor
+    assert editor.body_edit.toPlainText() == ""
+    assert "larger than the editor can open" in editor.message.text()
+    assert "up to 200,000 characters, and this has 52,428,800" in editor.message.text()
+    assert not editor.save_button.isEnabled() and not editor.pages.isEnabled()
+    qtbot.keyClick(editor.save_button, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert get_entry(store, "huge") == huge
+    # It can still go to the trash, whole.
+    assert editor.delete_button.isVisible()
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    trashed = get_entry(store, "huge")
+    assert trashed is not None and trashed.deleted_at and trashed.body == huge.body
+    assert editor.save_button.isEnabled()  # back to a new entry
 
 
 def test_impressions_with_more_than_three_notes_are_not_opened_to_lose_the_rest(
-    qtbot: QtBot, store: Store, signals: StoreSignals
+    qtbot: QtBot, store: Store, tabs: Tabs
 ) -> None:
     many = Entry(
         uid="many",
@@ -123,16 +120,16 @@ def test_impressions_with_more_than_three_notes_are_not_opened_to_lose_the_rest(
         updated_at="2026-11-27T10:00:00.000+00:00",
     )
     _write_as_an_old_import_did(store, many)
-    tab = make_tab(qtbot, store, signals)
+    tab = shown(qtbot, tabs.journal())
     click_row(qtbot, tab, 1)
-    assert tab.editor.editing is None
     assert "holds 3 notes, and this has 5" in tab.editor.message.text()
-    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)  # saves nothing of it
+    assert [e.text() for e in tab.editor.impression_edits] == ["", "", ""]
+    tab.editor.request_save()  # Ctrl+S or the button: neither can save three of its five
     assert get_entry(store, "many") == many
 
 
 def test_editing_an_imported_impressions_entry_keeps_what_its_page_does_not_show(
-    qtbot: QtBot, store: Store, signals: StoreSignals
+    qtbot: QtBot, store: Store, tabs: Tabs
 ) -> None:
     entry = impressions_entry(["moss", "tap", "cat"], day="2026-11-27", uid="imp")
     kept = save_entry(
@@ -146,7 +143,7 @@ def test_editing_an_imported_impressions_entry_keeps_what_its_page_does_not_show
             }
         ),
     )
-    tab = make_tab(qtbot, store, signals)
+    tab = shown(qtbot, tabs.journal())
     click_row(qtbot, tab, 1)
     assert tab.editor.editing == kept
     third = tab.editor.impression_edits[2]

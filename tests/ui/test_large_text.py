@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Lifecycle
-from desktop.listen.player import Player
-from tests.helpers import FakeDialogs, FakeWallClock
+from tests.conftest import StartApp
 
 
 @pytest.fixture
@@ -49,19 +46,14 @@ def _ancestors(widget: QWidget, root: QWidget) -> Iterator[QWidget]:
         parent = parent.parentWidget()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today", "over_time"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today", "over_time"])
 def test_nothing_is_clipped_at_150_percent(
-    qtbot: QtBot, data_dir: Path, player: Player, large_text: None, tab: str
+    qtbot: QtBot, large_text: None, start_app: StartApp, tab: str
 ) -> None:
-    app = Lifecycle(
-        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
-    )
-    window = app.start()
-    qtbot.addWidget(window)
-    window.resize(1100, 760)  # the default window size
+    app = start_app()  # after the font grew
     assert app.window is not None
+    app.window.resize(1100, 760)  # the default window size
     page = app.window.show_page(tab)
     qtbot.waitUntil(getattr(page, "ready", lambda: True))
     QApplication.processEvents()
     assert clipped(page) == []
-    app.shutdown()

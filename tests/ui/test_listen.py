@@ -2,43 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.checkin.vocabularies import load_feelings
 from desktop.listen.player import Player
 from desktop.listen.scanner import ScanJob
 from desktop.listen.tab import ListenTab
-from desktop.resources import read_text
-from desktop.settings import MemoryBackend, Settings
 from desktop.store import Store
 from desktop.store.listening import count_tracks, moods_for_track, recent_checkins, tracks_page
 from desktop.store.timeline import TimelinePager, search_everything
-from desktop.store_signals import StoreSignals
 from tests.audio import convert, have_sox, make_wav, tag
+from tests.helpers import FakePicker, InlineScans
 
 needs_sox = pytest.mark.skipif(not have_sox(), reason="sox makes the ogg, flac and mp3 fixtures")
-
-
-class FakePicker:
-    def __init__(self) -> None:
-        self.chosen_folder: Path | None = None
-        self.chosen_files: list[Path] = []
-
-    def files(self, parent: QWidget) -> list[Path]:
-        return self.chosen_files
-
-    def folder(self, parent: QWidget) -> Path | None:
-        return self.chosen_folder
-
-
-def run_inline(runnable) -> None:  # type: ignore[no-untyped-def]
-    runnable.run()
 
 
 @pytest.fixture
@@ -55,34 +34,14 @@ def music(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def picker() -> FakePicker:
-    return FakePicker()
+def tab(listen_tab: ListenTab) -> ListenTab:
+    return listen_tab
 
 
-@pytest.fixture
-def tab(
-    qtbot: QtBot, store: Store, player: Player, picker: FakePicker, tmp_path: Path
-) -> Iterator[ListenTab]:
-    signals = StoreSignals(store)
-    settings = Settings(MemoryBackend())
-    made = ListenTab(
-        store,
-        signals,
-        settings,
-        player,
-        load_feelings(),
-        read_text("body.svg"),
-        picker=picker,  # type: ignore[arg-type]
-        start_scan=run_inline,
-    )
-    qtbot.addWidget(made)
-    made.resize(1200, 800)
-    made.show()
-    made.activateWindow()
-    qtbot.waitUntil(made.isActiveWindow)
-    yield made
-    made.prepare_to_close()
-    signals.detach()
+def titles(tab: ListenTab) -> list[str]:
+    """The titles the library shows, top to bottom."""
+    tracks = (tab.model.track(row) for row in range(tab.model.rowCount()))
+    return [track.title for track in tracks if track is not None]
 
 
 def add_music(qtbot: QtBot, tab: ListenTab, picker: FakePicker, folder: Path) -> None:
@@ -92,7 +51,7 @@ def add_music(qtbot: QtBot, tab: ListenTab, picker: FakePicker, folder: Path) ->
 
 
 def play_row(qtbot: QtBot, tab: ListenTab, title: str) -> None:
-    row = next(r for r in range(tab.model.rowCount()) if tab.model.track(r).title == title)  # type: ignore[union-attr]
+    row = titles(tab).index(title)
     rect = tab.table.visualRect(tab.model.index(row, 0))
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -115,16 +74,17 @@ def test_add_a_folder_and_see_tags(
     assert "Read 4 files" in tab.message.text()
     assert not tab.empty_label.isVisible()
     qtbot.keyClicks(tab.filter_edit, "ana wat")
-    assert sorted(tab.model.track(r).title for r in range(tab.model.rowCount())) == ["Hum", "River"]  # type: ignore[union-attr]
+    assert sorted(titles(tab)) == ["Hum", "River"]
 
 
-def test_scan_can_be_cancelled(qtbot: QtBot, tab: ListenTab, music: Path, store: Store) -> None:
-    pending = []
-    tab._start_scan = pending.append  # the worker waits until the test lets it run
+def test_scan_can_be_cancelled(
+    qtbot: QtBot, tab: ListenTab, scans: InlineScans, music: Path, store: Store
+) -> None:
+    scans.hold = True  # the worker waits until the test lets it run
     tab.start_scan([music])
     assert tab.progress.isVisible() and tab.cancel_scan_button.isVisible()
     qtbot.mouseClick(tab.cancel_scan_button, Qt.MouseButton.LeftButton)
-    pending[0].run()
+    scans.pending[0].run()
     assert tab.scan is None
     assert "Stopped after 0 files" in tab.message.text()
     assert count_tracks(store) == 0

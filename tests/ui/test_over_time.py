@@ -29,9 +29,11 @@ from desktop.settings import MemoryBackend, Settings
 from desktop.shell.theme import calm_palette
 from desktop.store import Store
 from desktop.store.breathing import StoredSession, save_session
+from desktop.store.glimmers import keep_glimmer
 from desktop.store.journal import Entry, save_entry
 from desktop.store.listening import BodyMark, CheckIn, TrackInfo, add_tracks, save_checkin
 from desktop.store.records import Feeling
+from desktop.store.together import CIRCLE, PAIR, TogetherRecord, save_record
 from desktop.store_signals import StoreSignals
 from tests.helpers import FakeClock, FakeWallClock
 
@@ -211,6 +213,22 @@ def test_the_year_shows_each_month_with_its_marked_days(
         "2026. Breathing on 3 days, in February and November. Listening on 1 day, in November. "
         "Writing on 1 day, in November."
     )
+
+
+def test_glimmers_and_practices_together_get_their_own_marks(
+    qtbot: QtBot, make_tab: TabMaker, store: Store
+) -> None:
+    keep_glimmer(store, "the smell of rain on the step")  # today, 28 November
+    save_record(store, TogetherRecord(PAIR, 600.0, 2, 2, day="2026-11-14"))
+    tab = make_tab()
+    view = tab.days.calendar
+    marked = {day.day for day in view.cells() if mark_pixels(view, day)}
+    assert marked == {14, 28}
+    assert tab.days.summary.text() == (
+        "November 2026. Glimmers on 1 day: 28 November. Together on 1 day: 14 November."
+    )
+    save_record(store, TogetherRecord(CIRCLE, 900.0, 2, 4, day="2026-11-16"))
+    qtbot.waitUntil(lambda: mark_pixels(view, dt.date(2026, 11, 16)) > 0)
 
 
 def test_an_empty_journal_shows_no_marks_and_says_what_will_show(make_tab: TabMaker) -> None:
@@ -517,26 +535,14 @@ def test_the_calendar_shows_its_focus(qtbot: QtBot, make_tab: TabMaker) -> None:
     assert view.grab().toImage() != without
 
 
-# -- with the rest of the app --------------------------------------------------------------------
-
-
-@pytest.fixture
-def app(qtbot: QtBot, data_dir: Path, player) -> Iterator[Lifecycle]:  # type: ignore[no-untyped-def]
-    from tests.helpers import FakeDialogs
-
-    made = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player)  # type: ignore[arg-type]
-    made.offer_protection = False
-    window = made.start()
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    yield made
-    made.shutdown()
+# -- with the rest of the app (the shared ``app`` fixture) ---------------------------------------
 
 
 def test_ctrl_6_opens_over_time_and_a_day_opens_in_the_journal(
     qtbot: QtBot, app: Lifecycle
 ) -> None:
     assert app.window is not None and app.store is not None
+    qtbot.waitExposed(app.window)
     save_entry(app.store, Entry(day="2026-11-10", body="the walk by the river"))
     save_entry(app.store, Entry(day="2026-11-20", body="a later day"))
     qtbot.keyClick(app.window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)

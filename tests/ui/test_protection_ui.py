@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,28 +18,15 @@ from desktop.shell.unlock_window import UnlockWindow
 from desktop.store.database import SQLITE_HEADER, encryption_available
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
 from desktop.store.protection import is_protected
-from tests.helpers import FakeClock, FakeDialogs, FakeWallClock
+from tests.conftest import StartApp
+from tests.helpers import FakeClock, FakeDialogs
 
 pytestmark = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 PASSPHRASE = "slow river, warm stone"
 
 
-def start(
-    qtbot: QtBot, data_dir: Path, clock: FakeClock | None = None, dialogs: FakeDialogs | None = None
-) -> Lifecycle:
-    app = Lifecycle(
-        data_dir,
-        wall=FakeWallClock(),
-        clock=clock,
-        dialogs=dialogs or FakeDialogs(),
-        offer_protection=False,
-    )
-    app.start()
-    return app
-
-
 @pytest.fixture(autouse=True)
-def close_everything():  # type: ignore[no-untyped-def]
+def close_everything() -> Iterator[None]:
     """Windows here are replaced as the journal locks and unlocks; close what is left at the end."""
     yield
     for widget in QApplication.topLevelWidgets():
@@ -59,9 +47,10 @@ def protect_from_dialog(qtbot: QtBot, app: Lifecycle) -> ProtectionDialog:
     return dialog
 
 
-def test_set_a_passphrase_and_keep_every_entry(qtbot: QtBot, data_dir: Path) -> None:
-    dialogs = FakeDialogs()
-    app = start(qtbot, data_dir, dialogs=dialogs)
+def test_set_a_passphrase_and_keep_every_entry(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp, dialogs: FakeDialogs
+) -> None:
+    app = start_app()
     assert app.store is not None
     save_entry(app.store, Entry(body="my secret morning"))
     dialog = protect_from_dialog(qtbot, app)
@@ -83,8 +72,8 @@ def test_set_a_passphrase_and_keep_every_entry(qtbot: QtBot, data_dir: Path) -> 
     app.shutdown()
 
 
-def test_bad_passphrases_are_explained(qtbot: QtBot, data_dir: Path) -> None:
-    app = start(qtbot, data_dir)
+def test_bad_passphrases_are_explained(qtbot: QtBot, data_dir: Path, start_app: StartApp) -> None:
+    app = start_app()
     dialog = app.protection.show_protection()
     qtbot.keyClicks(dialog.passphrase, "short")
     qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
@@ -103,14 +92,16 @@ def test_bad_passphrases_are_explained(qtbot: QtBot, data_dir: Path) -> None:
     app.shutdown()
 
 
-def test_unlock_asks_calmly_until_it_is_right(qtbot: QtBot, data_dir: Path) -> None:
-    app = start(qtbot, data_dir)
+def test_unlock_asks_calmly_until_it_is_right(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
+    app = start_app()
     assert app.store is not None
     save_entry(app.store, Entry(body="behind the lock"))
     protect_from_dialog(qtbot, app).close()
     app.shutdown()
 
-    again = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
+    again = start_app(start=False)
     shown = again.start()
     assert isinstance(shown, UnlockWindow)
     before = (data_dir / "glimmers.db").read_bytes()
@@ -126,8 +117,8 @@ def test_unlock_asks_calmly_until_it_is_right(qtbot: QtBot, data_dir: Path) -> N
     again.shutdown()
 
 
-def test_recovery_key_opens_it_too(qtbot: QtBot, data_dir: Path) -> None:
-    app = start(qtbot, data_dir)
+def test_recovery_key_opens_it_too(qtbot: QtBot, data_dir: Path, start_app: StartApp) -> None:
+    app = start_app()
     dialog = protect_from_dialog(qtbot, app)
     recovery = dialog.recovery.text()
     dialog.close()
@@ -142,10 +133,9 @@ def test_recovery_key_opens_it_too(qtbot: QtBot, data_dir: Path) -> None:
 
 
 def test_lock_after_an_idle_while_keeps_the_draft_and_drops_the_key(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, start_app: StartApp, clock: FakeClock
 ) -> None:
-    clock = FakeClock()
-    app = start(qtbot, data_dir, clock=clock)
+    app = start_app()
     protect_from_dialog(qtbot, app).close()
     assert app.window is not None
     journal = app.window.show_page("journal")
@@ -167,9 +157,10 @@ def test_lock_after_an_idle_while_keeps_the_draft_and_drops_the_key(
     app.shutdown()
 
 
-def test_activity_keeps_it_open_and_never_means_never(qtbot: QtBot, data_dir: Path) -> None:
-    clock = FakeClock()
-    app = start(qtbot, data_dir, clock=clock)
+def test_activity_keeps_it_open_and_never_means_never(
+    qtbot: QtBot, start_app: StartApp, clock: FakeClock
+) -> None:
+    app = start_app()
     dialog = protect_from_dialog(qtbot, app)
     assert app.window is not None
     clock.advance(8 * 60)
@@ -187,8 +178,8 @@ def test_activity_keeps_it_open_and_never_means_never(qtbot: QtBot, data_dir: Pa
     app.shutdown()
 
 
-def test_ctrl_l_locks(qtbot: QtBot, data_dir: Path) -> None:
-    app = start(qtbot, data_dir)
+def test_ctrl_l_locks(qtbot: QtBot, data_dir: Path, start_app: StartApp) -> None:
+    app = start_app()
     protect_from_dialog(qtbot, app).close()
     assert app.window is not None
     app.window.activateWindow()
@@ -198,9 +189,10 @@ def test_ctrl_l_locks(qtbot: QtBot, data_dir: Path) -> None:
     assert isinstance(app.protection.unlock_window, UnlockWindow)
 
 
-def test_change_then_remove_the_passphrase(qtbot: QtBot, data_dir: Path) -> None:
-    dialogs = FakeDialogs()
-    app = start(qtbot, data_dir, dialogs=dialogs)
+def test_change_then_remove_the_passphrase(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp, dialogs: FakeDialogs
+) -> None:
+    app = start_app()
     assert app.store is not None
     save_entry(app.store, Entry(body="through every change"))
     dialog = protect_from_dialog(qtbot, app)
@@ -219,10 +211,9 @@ def test_change_then_remove_the_passphrase(qtbot: QtBot, data_dir: Path) -> None
 
 
 def test_export_of_a_protected_journal_warns_first(
-    qtbot: QtBot, data_dir: Path, tmp_path: Path
+    qtbot: QtBot, start_app: StartApp, dialogs: FakeDialogs, tmp_path: Path
 ) -> None:
-    dialogs = FakeDialogs()
-    app = start(qtbot, data_dir, dialogs=dialogs)
+    app = start_app()
     protect_from_dialog(qtbot, app).close()
     assert app.window is not None and app.data_actions is not None
     dialogs.confirm_answer = False
@@ -236,9 +227,8 @@ def test_export_of_a_protected_journal_warns_first(
     app.shutdown()
 
 
-def test_protection_is_offered_once_at_first_start(qtbot: QtBot, data_dir: Path) -> None:
-    first = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
-    first.start()
+def test_protection_is_offered_once_at_first_start(qtbot: QtBot, start_app: StartApp) -> None:
+    first = start_app(offer_protection=True)
     assert first.window is not None
     assert first.window.offer_bar.isVisible()
     assert "passphrase" in first.window.offer_text.text()
@@ -247,7 +237,6 @@ def test_protection_is_offered_once_at_first_start(qtbot: QtBot, data_dir: Path)
     assert not first.window.offer_bar.isVisible()
     first.protection.dialog.close()
     first.shutdown()
-    second = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
-    second.start()
+    second = start_app(offer_protection=True)
     assert second.window is not None and not second.window.offer_bar.isVisible()
     second.shutdown()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
@@ -15,16 +14,8 @@ from desktop.shell.main_window import MainWindow
 from desktop.shell.problem_window import ProblemWindow
 from desktop.shell.too_much import TooMuchDialog
 from desktop.store.contacts import list_contacts
-from tests.helpers import FakeDialogs, FakeWallClock
-
-
-@pytest.fixture
-def glimmers(qtbot: QtBot, data_dir: Path, player):  # type: ignore[no-untyped-def]
-    app = Lifecycle(data_dir, wall=FakeWallClock(), player=player)
-    shown = app.start()
-    qtbot.addWidget(shown)
-    yield app
-    app.shutdown()
+from tests.conftest import StartApp
+from tests.helpers import FakeDialogs
 
 
 def _window(app: Lifecycle) -> MainWindow:
@@ -32,10 +23,11 @@ def _window(app: Lifecycle) -> MainWindow:
     return app.window
 
 
-def test_ctrl_number_switches_tabs(qtbot: QtBot, glimmers: Lifecycle) -> None:
-    window = _window(glimmers)
+def test_ctrl_number_switches_tabs(qtbot: QtBot, app: Lifecycle) -> None:
+    window = _window(app)
     qtbot.waitExposed(window)
     for key, expected in [
+        (Qt.Key.Key_4, "together"),
         (Qt.Key.Key_3, "journal"),
         (Qt.Key.Key_2, "listen"),
         (Qt.Key.Key_1, "breathe"),
@@ -45,16 +37,16 @@ def test_ctrl_number_switches_tabs(qtbot: QtBot, glimmers: Lifecycle) -> None:
         assert window.tabs.tabText(window.tabs.currentIndex()).lower() == expected
 
 
-def test_hidden_tabs_are_built_only_when_first_shown(qtbot: QtBot, glimmers: Lifecycle) -> None:
-    window = _window(glimmers)
+def test_hidden_tabs_are_built_only_when_first_shown(qtbot: QtBot, app: Lifecycle) -> None:
+    window = _window(app)
     qtbot.waitUntil(lambda: window.page_content("breathe") is not None)
     assert window.page_content("journal") is None
     window.tabs.setCurrentIndex(2)
     assert window.page_content("journal") is not None
 
 
-def test_menus_have_quit_about_and_too_much(glimmers: Lifecycle) -> None:
-    window = _window(glimmers)
+def test_menus_have_quit_about_and_too_much(app: Lifecycle) -> None:
+    window = _window(app)
     titles = {
         key: [a.text() for a in menu.actions() if a.text()] for key, menu in window.menus.items()
     }
@@ -63,16 +55,15 @@ def test_menus_have_quit_about_and_too_much(glimmers: Lifecycle) -> None:
     assert f"&About {APP_NAME}" in titles["help"]
 
 
-def test_quit_closes_the_window(qtbot: QtBot, glimmers: Lifecycle) -> None:
-    window = _window(glimmers)
+def test_quit_closes_the_window(qtbot: QtBot, app: Lifecycle) -> None:
+    window = _window(app)
     window.quit_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible())
 
 
-def test_window_size_position_and_tab_are_remembered(qtbot: QtBot, data_dir: Path) -> None:
-    first = Lifecycle(data_dir, wall=FakeWallClock())
-    window = first.start()
-    qtbot.addWidget(window)
+def test_window_size_position_and_tab_are_remembered(start_app: StartApp) -> None:
+    first = start_app()
+    window = first.window
     assert isinstance(window, MainWindow)
     window.resize(700, 500)  # the offscreen screen is 800x600
     window.move(30, 40)
@@ -80,9 +71,8 @@ def test_window_size_position_and_tab_are_remembered(qtbot: QtBot, data_dir: Pat
     window.close()
     first.shutdown()
 
-    second = Lifecycle(data_dir, wall=FakeWallClock())
-    again = second.start()
-    qtbot.addWidget(again)
+    second = start_app()
+    again = second.window
     assert isinstance(again, MainWindow)
     assert again.size() == QSize(700, 500)
     assert again.pos() == QPoint(30, 40)
@@ -90,8 +80,8 @@ def test_window_size_position_and_tab_are_remembered(qtbot: QtBot, data_dir: Pat
     second.shutdown()
 
 
-def test_too_much_page_keeps_the_persons_own_contacts(qtbot: QtBot, glimmers: Lifecycle) -> None:
-    window = _window(glimmers)
+def test_too_much_page_keeps_the_persons_own_contacts(qtbot: QtBot, app: Lifecycle) -> None:
+    window = _window(app)
     window.too_much_action.trigger()
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, TooMuchDialog)]
     assert len(dialogs) == 1
@@ -112,26 +102,25 @@ def test_too_much_page_keeps_the_persons_own_contacts(qtbot: QtBot, glimmers: Li
     assert [dialog.contacts.item(i).text() for i in range(dialog.contacts.count())] == [
         "Maya: 07700 900123"
     ]
-    assert glimmers.store is not None
-    assert [c.name for c in list_contacts(glimmers.store)] == ["Maya"]
+    assert app.store is not None
+    assert [c.name for c in list_contacts(app.store)] == ["Maya"]
 
     dialog.contacts.setCurrentRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.contacts.count() == 0
-    assert list_contacts(glimmers.store) == []
+    assert list_contacts(app.store) == []
 
 
 def test_damaged_file_shows_a_clear_message_and_stays_unchanged(
-    qtbot: QtBot, data_dir: Path, tmp_path: Path
+    qtbot: QtBot, data_dir: Path, start_app: StartApp, dialogs: FakeDialogs, tmp_path: Path
 ) -> None:
     data_dir.mkdir(parents=True)
     db = data_dir / "glimmers.db"
     db.write_bytes(b"not a database at all" * 100)
     before = db.read_bytes()
     other = tmp_path / "elsewhere"
-    dialogs = FakeDialogs()
     dialogs.folder = other
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=dialogs)
+    app = start_app(start=False)
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -151,10 +140,10 @@ def test_damaged_file_shows_a_clear_message_and_stays_unchanged(
     app.shutdown()
 
 
-def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path) -> None:
+def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path, start_app: StartApp) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "glimmers.db").write_bytes(b"\x00" * 5000)
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
+    app = start_app(start=False)
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -165,8 +154,8 @@ def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path) -> None:
     assert app.window is None
 
 
-def test_each_tab_shows_its_practice(glimmers: Lifecycle) -> None:
-    window = _window(glimmers)
+def test_each_tab_shows_its_practice(app: Lifecycle) -> None:
+    window = _window(app)
     listen = window.show_page("listen")
     labels = " ".join(label.text() for label in listen.findChildren(QLabel))
     assert "your own music" in labels

@@ -11,16 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
 from desktop.shell.theme_colours import colours
-from tests.helpers import FakeDialogs, FakeWallClock
+from tests.conftest import StartApp
 
 
 def window_colour() -> str:
     return QApplication.palette().color(QPalette.ColorRole.Window).name()
 
 
-def test_choose_dark_then_light_and_it_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), offer_protection=False)
-    qtbot.addWidget(app.start())
+def test_choose_dark_then_light_and_it_is_remembered(start_app: StartApp) -> None:
+    app = start_app()
     assert app.window is not None
     actions = {a.objectName(): a for a in app.window.findChildren(type(app.window.quit_action))}
     actions["theme_dark"].trigger()
@@ -29,16 +28,13 @@ def test_choose_dark_then_light_and_it_is_remembered(qtbot: QtBot, data_dir: Pat
     assert window_colour() == colours(False)["window"]
     actions["theme_dark"].trigger()
     app.shutdown()
-    again = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
-    qtbot.addWidget(again.start())
+    again = start_app()
     assert again.appearance.theme.choice == "dark"
     again.appearance.set_theme("system")
     again.shutdown()
 
 
-def test_following_the_system_scheme(qtbot: QtBot, data_dir: Path) -> None:
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), offer_protection=False)
-    qtbot.addWidget(app.start())
+def test_following_the_system_scheme(app: Lifecycle) -> None:
     assert app.appearance.theme.choice == "system"
     hints = QGuiApplication.styleHints()
     # The offscreen platform has no desktop to change scheme; send what a desktop would send.
@@ -54,15 +50,13 @@ def test_following_the_system_scheme(qtbot: QtBot, data_dir: Path) -> None:
 
 
 def test_the_first_paint_uses_the_remembered_scheme_then_asks_the_system(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
 ) -> None:
     """Asking the system costs start-up time, so the first paint uses last run's answer."""
     settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("appearance/system_dark", "true")  # the system was dark last time
     settings.sync()
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), offer_protection=False)
-    window = app.start()
-    qtbot.addWidget(window)
+    app = start_app()
     assert window_colour() == colours(True)["window"]  # before the first paint
     # The offscreen platform has no dark scheme: once painted, the app sees light and follows.
     qtbot.waitUntil(lambda: window_colour() == colours(False)["window"])

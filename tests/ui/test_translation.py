@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, Qt, QTranslator
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMenu,
     QPlainTextEdit,
     QTableView,
     QTabWidget,
@@ -36,8 +36,8 @@ from desktop.app import Lifecycle
 from desktop.breathe.pacer import BreathSession
 from desktop.breathe.pacer_widget import PacerWidget
 from desktop.breathe.patterns import CYCLIC_SIGH
-from desktop.listen.player import Player
-from tests.helpers import FakeClock, FakeDialogs, FakeWallClock
+from tests.conftest import StartApp
+from tests.helpers import FakeClock
 from tests.ui.test_breathe import changed_pixels
 from tests.ui.test_large_text import clipped
 
@@ -96,7 +96,7 @@ def shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             for action in widget.menuBar().actions():
                 yield "menu", action.text()
                 menu = action.menu()
-                for item in menu.actions() if menu is not None else ():
+                for item in menu.actions() if isinstance(menu, QMenu) else ():
                     yield f"menu {action.text()}", item.text()
 
 
@@ -112,18 +112,15 @@ def untranslated(root: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def app(qtbot: QtBot, data_dir: Path, player: Player, pseudo: None) -> Iterator[Lifecycle]:
-    glimmers = Lifecycle(
-        data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), player=player, offer_protection=False
-    )
-    qtbot.addWidget(glimmers.start())
-    assert glimmers.window is not None
-    glimmers.window.resize(1100, 760)  # the default window size
-    yield glimmers
-    glimmers.shutdown()
+def app(pseudo: None, start_app: StartApp) -> Lifecycle:
+    """The whole app, made once the pseudo-translation is in place."""
+    started = start_app()
+    assert started.window is not None
+    started.window.resize(1100, 760)  # the default window size
+    return started
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today", "over_time"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today", "over_time"])
 def test_every_shown_text_is_translated_and_fits(qtbot: QtBot, app: Lifecycle, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)
@@ -131,6 +128,19 @@ def test_every_shown_text_is_translated_and_fits(qtbot: QtBot, app: Lifecycle, t
     QApplication.processEvents()
     assert untranslated(app.window) == []
     assert clipped(page) == []
+
+
+def test_every_step_of_together_is_translated_and_fits(
+    pseudo: None, start_app: StartApp, clock: FakeClock
+) -> None:
+    from tests.ui.together_steps import together_steps
+
+    glimmers = start_app()  # after the pseudo-translator is installed
+    assert glimmers.window is not None
+    glimmers.window.resize(1100, 760)
+    for step, tab in together_steps(glimmers, clock):
+        assert untranslated(tab) == [], step
+        assert clipped(tab) == [], step
 
 
 def test_the_pacer_speaks_the_translation(app: Lifecycle) -> None:
@@ -144,7 +154,7 @@ def test_the_pacer_speaks_the_translation(app: Lifecycle) -> None:
 
 
 def test_dialogs_are_translated_and_fit(app: Lifecycle, qtbot: QtBot) -> None:
-    assert app.window is not None and app.data_actions is not None
+    assert app.help_actions is not None and app.data_actions is not None
     dialogs = [
         app.help_actions.show_too_much(),
         app.protection.show_protection(),
@@ -177,11 +187,11 @@ def test_a_small_pacer_repaints_long_translated_words_whole(
     asked: list[QRect] = []
     monkeypatch.setattr(pacer, "update", lambda area=None: asked.append(area))
     for start, end in ((2.95, 3.05), (3.95, 4.05)):  # in -> top-up -> out
-        clock._now = 1000.0 + start
+        clock.set(1000.0 + start)
         pacer.refresh()
         before = pacer.grab().toImage()
         asked.clear()
-        clock._now = 1000.0 + end
+        clock.set(1000.0 + end)
         pacer.refresh()
         assert OPEN in pacer.words()[0]
         after = pacer.grab().toImage()

@@ -67,3 +67,15 @@ def test_every_top_level_module_and_package_is_on_a_floor() -> None:
     }
     assert sorted(top_level - on_floors) == []
     assert sorted(on_floors - top_level) == []
+
+
+def test_every_object_signal_names_its_payload() -> None:
+    """Signal(object) says which type it carries, in a comment that starts with the type."""
+    unnamed = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "Signal(object" in line
+        and not re.search(r"Signal\(object[^)]*\)\s+# [A-Za-z_][\w\[\], ]*: ", line)
+    ]
+    assert unnamed == []

@@ -31,11 +31,12 @@ def at(day: int, hour: int = 9) -> dt.datetime:
 
 def dated(store: Store, moment: dt.datetime) -> Store:
     """The store, with its wall clock set to the local ``moment``."""
-    store.wall.set(moment.astimezone())  # type: ignore[attr-defined]
+    assert isinstance(store.wall, FakeWallClock)
+    store.wall.set(moment.astimezone())
     return store
 
 
-def journal(folder: Path, entries: int):  # type: ignore[no-untyped-def]
+def journal(folder: Path, entries: int) -> Store:
     store = open_store(folder / "glimmers.db", folder / "backups", FakeWallClock())
     for i in range(entries):
         save_entry(store, Entry(body=f"entry {i}"))

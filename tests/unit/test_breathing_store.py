@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -22,8 +23,8 @@ from desktop.store.records import Feeling
 from desktop.store.timeline import TimelinePager
 
 
-def session(**changes) -> StoredSession:  # type: ignore[no-untyped-def]
-    values = {
+def session(**changes: object) -> StoredSession:
+    values: dict[str, Any] = {
         "pattern_name": "Resonance",
         "pattern": {"inhale": 5, "exhale": 5},
         "actual_seconds": 300.0,

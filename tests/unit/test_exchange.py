@@ -59,6 +59,7 @@ from desktop.store.listening import (
 from desktop.store.pace import PaceFinding, save_finding
 from desktop.store.records import Feeling
 from desktop.store.rhythm import answer_anchor
+from desktop.store.together import TogetherRecord, save_record, trash_record
 from tests.helpers import FakeWallClock
 
 SKETCH = json.dumps({"version": 1, "strokes": [[[0.1, 0.1], [0.5, 0.5]]]}, separators=(",", ":"))
@@ -153,6 +154,15 @@ def _fill_everything(store: Store) -> None:
     keep_invitation(store, TakenInvitation("scent", "A scent from the kitchen"))
     save_finding(store, PaceFinding(((6.5, "fine"), (6.0, "easy")), 6.0, kept=True))
     save_finding(store, PaceFinding((), None))
+    save_record(store, TogetherRecord("listening_pair", 512.5, 2, 2))
+    kept: dict[str, list[str | int | None]] = {
+        "names": ["Sam", ""],
+        "words": ["warm", "seen"],
+        "before": [3, None],
+    }
+    save_record(store, TogetherRecord("listening_pair", 430.0, 1, 2, kept, day="2026-11-03"))
+    save_record(store, TogetherRecord("circle", 900.0, 3, 5))
+    trash_record(store, save_record(store, TogetherRecord("touch", 120.0, 1, 2)).uid)
 
 
 # -- the round trip -------------------------------------------------------------------------------
@@ -403,6 +413,9 @@ def test_csv_is_one_table_with_a_row_per_record_of_every_kind(store: Store) -> N
         "tap",
         "tap",
         "tap",
+        "listening_pair",
+        "listening_pair",
+        "circle",  # the touch record is in the trash
         "contact",
         "contact",
         "glimmer",  # the other is in the trash
@@ -414,6 +427,9 @@ def test_csv_is_one_table_with_a_row_per_record_of_every_kind(store: Store) -> N
         "pace",
     ]
     by_kind = {row["kind"]: row for row in rows}
+    assert by_kind["circle"]["practice"] == "Circle, 5 people, 3 rounds"
+    pairs = [r for r in rows if r["kind"] == "listening_pair"]
+    assert [r["words"] for r in pairs] == ["", "Sam: warm \u00b7 seen"]
     assert by_kind["breath"]["pattern"] == "Box"
     assert (by_kind["pattern"]["name"], by_kind["pattern"]["top_up"]) == ("Sigh", "1")
     checkin = next(r for r in rows if r["kind"] == "checkin")

@@ -23,13 +23,15 @@ from tests.helpers import FakeClock
 STEP = 0.001  # one millisecond
 
 
-def phase_changes(session: BreathSession, clock: FakeClock, seconds: float, step: float = 0.01):  # type: ignore[no-untyped-def]
+def phase_changes(
+    session: BreathSession, clock: FakeClock, seconds: float, step: float = 0.01
+) -> list[tuple[float, int, str]]:
     """Walk the session in small steps and report (time, cycle, phase) at each phase change."""
-    changes = []
+    changes: list[tuple[float, int, str]] = []
     last = None
     t = 0.0
     while t <= seconds:
-        clock._now = 1000.0 + t
+        clock.set(1000.0 + t)
         state = session.state()
         key = (state.cycle, state.phase)
         if key != last and not state.finished:
@@ -49,10 +51,10 @@ def test_thirty_minutes_of_resonance_every_boundary_within_a_millisecond(rate: f
     for cycle in range(int(30 * rate)):
         for phase, offset in (("in", 0.0), ("out", cycle_ms / 2)):
             ideal_ms = cycle * cycle_ms + offset  # the ideal schedule, from the start
-            clock._now = 1000.0 + (ideal_ms - 1) / 1000
+            clock.set(1000.0 + (ideal_ms - 1) / 1000)
             before = session.state()
             assert (before.phase, before.cycle) == previous or ideal_ms < 1
-            clock._now = 1000.0 + (ideal_ms + 1) / 1000
+            clock.set(1000.0 + (ideal_ms + 1) / 1000)
             after = session.state()
             assert (after.phase, after.cycle) == (phase, cycle)
             previous = (phase, cycle)
@@ -63,7 +65,7 @@ def test_boundaries_within_a_millisecond_of_the_ideal_schedule_over_thirty_minut
     session = BreathSession(BOX, clock, minutes=30)
     session.start()
     for t_ms in range(0, 30 * 60_000, 4000):
-        clock._now = 1000.0 + (t_ms + 1) / 1000
+        clock.set(1000.0 + (t_ms + 1) / 1000)
         state = session.state()
         expected_cycle, expected_phase = divmod(t_ms // 4000, 4)
         assert state.cycle == expected_cycle
@@ -221,7 +223,9 @@ def test_easing_is_smooth_at_the_ends() -> None:
         (("x", 4, 0, 4, math.nan), "hold_out", "negative"),
     ],
 )
-def test_custom_patterns_refuse_bad_values(values, field, message) -> None:  # type: ignore[no-untyped-def]
+def test_custom_patterns_refuse_bad_values(
+    values: tuple[str, float, float, float, float], field: str, message: str
+) -> None:
     with pytest.raises(PatternProblem, match=message) as info:
         custom_pattern(*values)
     assert info.value.field == field

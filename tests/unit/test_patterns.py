@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.store import Store, open_store
 from desktop.store.breathing import StoredSession, save_session
+from desktop.store.glimmers import keep_glimmer
 from desktop.store.journal import (
     Entry,
     empty_trash,
@@ -35,6 +36,7 @@ from desktop.store.patterns import (
 )
 from desktop.store.records import Feeling
 from desktop.store.timeline import TimelinePager
+from desktop.store.together import CIRCLE, PAIR, TOUCH, TogetherRecord, save_record
 from tests.helpers import FakeWallClock
 
 
@@ -66,12 +68,26 @@ def test_days_with_a_practice_name_each_kind_once_and_leave_other_days_out(store
     trashed = save_entry(store, Entry(day="2026-11-12", body="gone"))
     trash_entry(store, trashed.uid)
     days = practice_days(store.conn)
-    assert days.kinds == ("breathing", "listening", "writing", "glimmers")
+    assert days.kinds == ("breathing", "listening", "writing", "glimmers", "together")
     assert days.kept_kinds == ("breathing", "listening", "writing")
     assert days.by_day == {"2026-11-03": ("breathing", "writing"), "2026-11-10": ("listening",)}
     assert days.days_of("breathing", "2026-11-01", "2026-11-30") == ["2026-11-03"]
     assert days.kinds_on("2026-11-12") == ()
     assert days.first_day == "2026-11-03"
+
+
+def test_glimmers_and_practices_together_have_their_days_too(store: Store) -> None:
+    keep_glimmer(store, "warm mug in cold hands")
+    save_record(store, TogetherRecord(PAIR, 600.0, 2, 2, day="2026-11-20"))
+    save_record(store, TogetherRecord(CIRCLE, 900.0, 2, 4, day="2026-11-21"))
+    save_record(store, TogetherRecord(TOUCH, 120.0, 0, 2, day="2026-11-22", deleted_at="x"))
+    days = practice_days(store.conn)
+    assert days.by_day == {
+        "2026-11-20": ("together",),
+        "2026-11-21": ("together",),
+        "2026-11-28": ("glimmers",),  # today, on the wall clock
+    }
+    assert days.kept_kinds == ("glimmers", "together")
 
 
 def test_a_before_or_after_tap_counts_as_listening_on_its_local_day(store: Store) -> None:
@@ -129,9 +145,9 @@ def test_the_derived_tables_follow_edits_the_trash_and_deletion(store: Store) ->
 
 
 def test_the_pattern_migration_reads_what_was_kept_before_it(tmp_path: Path) -> None:
-    from desktop.store.migrations import _v7_pattern_indexes
+    from desktop.store.migrations import _v8_pattern_indexes
 
-    before = MIGRATIONS.index(_v7_pattern_indexes)
+    before = MIGRATIONS.index(_v8_pattern_indexes)
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     for step in MIGRATIONS[:before]:
@@ -227,7 +243,7 @@ def test_a_kind_added_later_shows_on_the_calendar_with_one_registry_entry(store:
         KINDS[0], key="sparks", table="sparks", over_time=OverTime("sparks", "sparks")
     )
     kinds = day_kinds((*KINDS, sparks))
-    assert [k.key for k in kinds][-2:] == ["glimmers", "sparks"]  # named in order, then the rest
+    assert [k.key for k in kinds][-3:] == ["glimmers", "together", "sparks"]  # named, then others
     with store.transaction() as conn:
         conn.execute("CREATE TABLE sparks (id INTEGER PRIMARY KEY, day TEXT, deleted_at TEXT)")
         conn.execute("INSERT INTO sparks (day) VALUES ('2026-11-07')")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.store import ProblemKind, StoreProblem, open_store
+from desktop.paths import KEYFILE
+from desktop.store import ProblemKind, Store, StoreProblem, open_store
 from desktop.store.backups import list_backups, make_backup
 from desktop.store.database import SQLITE_HEADER, encryption_available
 from desktop.store.journal import Entry, count_entries, save_draft, save_entry
 from desktop.store.protection import (
-    KEYFILE,
     WrongPassphrase,
     change_passphrase,
     is_protected,
@@ -30,7 +30,7 @@ SECRET_WORDS = ["marzipan", "lighthouse", "Oskarsson", "quietbirch"]
 PASSPHRASE = "a long and calm passphrase"
 
 
-def journal(folder: Path, key: bytes | None = None):  # type: ignore[no-untyped-def]
+def journal(folder: Path, key: bytes | None = None) -> Store:
     return open_store(folder / "glimmers.db", folder / "backups", FakeWallClock(), key=key)
 
 

@@ -17,7 +17,7 @@ from desktop.store.contacts import add_contact, list_contacts, remove_contact
 from tests.helpers import FakeWallClock
 
 
-def _open(folder: Path):  # type: ignore[no-untyped-def]
+def _open(folder: Path) -> Store:
     return open_store(folder / "glimmers.db", folder / "backups", FakeWallClock())
 
 
@@ -54,13 +54,13 @@ def test_rows_survive_reopening(tmp_path: Path) -> None:
     store.close()
 
 
-def test_contact_needs_a_name_and_nothing_is_written(store) -> None:  # type: ignore[no-untyped-def]
+def test_contact_needs_a_name_and_nothing_is_written(store: Store) -> None:
     with pytest.raises(ValueError, match="needs a name"):
         add_contact(store, "   ")
     assert list_contacts(store) == []
 
 
-def test_remove_contact(store) -> None:  # type: ignore[no-untyped-def]
+def test_remove_contact(store: Store) -> None:
     kept = add_contact(store, "Ana")
     gone = add_contact(store, "Bo")
     assert gone.id is not None
@@ -68,14 +68,14 @@ def test_remove_contact(store) -> None:  # type: ignore[no-untyped-def]
     assert list_contacts(store) == [kept]
 
 
-def test_failed_write_leaves_nothing_behind(store) -> None:  # type: ignore[no-untyped-def]
+def test_failed_write_leaves_nothing_behind(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction("contacts") as conn:
         conn.execute("INSERT INTO contacts (name) VALUES ('half')")
         raise RuntimeError("boom")
     assert list_contacts(store) == []
 
 
-def test_listeners_hear_about_committed_writes_only(store) -> None:  # type: ignore[no-untyped-def]
+def test_listeners_hear_about_committed_writes_only(store: Store) -> None:
     heard: list[str] = []
     store.subscribe(heard.append)
     add_contact(store, "Ana")

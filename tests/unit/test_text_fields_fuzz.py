@@ -14,14 +14,14 @@ from desktop.store.contacts import add_contact, list_contacts
 from desktop.store.journal import Entry, clean_tags, get_entry, save_entry
 from desktop.store.listening import BodyMark, CheckIn, recent_checkins, save_checkin
 
-any_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
+any_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=400)
 FUZZ = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 
 def whole(store: Store) -> bool:
-    return store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    return str(store.conn.execute("PRAGMA integrity_check").fetchone()[0]) == "ok"
 
 
 @FUZZ

@@ -1,5 +1,6 @@
-"""Text fields that hold exactly what the store keeps: an edit that would go over a field's
-limit (``desktop/store/limits.py``) is refused whole and reported, never cut to fit.
+"""Text fields that hold exactly what the store keeps, for every page that has them: an edit
+that would go over a field's limit (``desktop/store/limits.py``) is refused whole and reported,
+never cut to fit.
 
 Qt's own QLineEdit cuts typed and pasted text at ``maxLength()`` (32,767 by default) without a
 word; these fields lift that cap and refuse instead, so the editor can tell the person.
@@ -7,9 +8,13 @@ word; these fields lift that cap and refuse instead, so the editor can tell the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from desktop.texts import translate
 
 QT_LONGEST = 2**31 - 1  # QLineEdit's largest maxLength: in effect no cap of Qt's own
 
@@ -37,6 +42,24 @@ def limit_line(edit: QLineEdit, limit: int) -> LengthLimit:
     edit.setMaxLength(QT_LONGEST)
     validator = LengthLimit(limit, edit)
     edit.setValidator(validator)
+    return validator
+
+
+def refused_message(field: str, limit: int, length: int) -> str:
+    """What a person is told when an edit was turned away."""
+    return translate(
+        "Fields",
+        "That would make \u201c{field}\u201d {length} characters long, and it holds up to "
+        "{limit}, so it was not added. A shorter part will fit.",
+    ).format(field=field, length=f"{length:,}", limit=f"{limit:,}")
+
+
+def limit_and_tell(
+    edit: QLineEdit, field: str, limit: int, tell: Callable[[str], None]
+) -> LengthLimit:
+    """``limit_line``, with ``tell`` given the message whenever an edit is turned away."""
+    validator = limit_line(edit, limit)
+    validator.refused.connect(lambda length: tell(refused_message(field, limit, length)))
     return validator
 
 

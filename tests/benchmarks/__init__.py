@@ -1,0 +1,1 @@
+"""Benchmarks: plain scripts, each printing one JSON object on its last line."""

@@ -128,8 +128,8 @@ class CalendarView(QWidget):
         if not self.days.by_day:
             return translate(
                 "OverTime",
-                "Days with a practice show here. Breathing, listening and writing each leave "
-                "a small mark on the day.",
+                "Days with a practice show here. Breathing, listening, writing, a glimmer and "
+                "time together each leave a small mark on the day.",
             )
         if month:
             return month_summary(

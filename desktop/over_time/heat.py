@@ -2,7 +2,7 @@
 
 Marks are accumulated per pixel on a grid over the silhouette (each region's area carries the
 weight of the marks made there), smoothed with a Gaussian blur and masked to the body's outline,
-as Nummenmaa et al. (PNAS 2014) made their body maps. The grid is coarse (4 drawing units a
+as Nummenmaa et al. (PNAS 2014) made their body maps. The grid is coarse (5 drawing units a
 cell); the view scales it up smoothly.
 
 Blurring is linear, so each region's blurred and masked area is worked out once ("kernels") and

@@ -116,7 +116,8 @@ def body_summary(totals: BodyTotals, label: Label, weights_order: Sequence[str])
     if totals.marks == 0:
         return translate(
             "OverTime",
-            "Nothing marked on the body for this choice yet. Check-ins while you listen show here.",
+            "Nothing marked on the body for this choice yet. Check-ins while you listen, and "
+            "where you felt your glimmers, show here.",
         )
     parts = [region_description(totals.regions.get(key), label(key)) for key in weights_order]
     marks = totals.marks

@@ -457,6 +457,27 @@ def body_mark_triggers(conn: sqlite3.Connection, table: str, practice: str) -> N
     )
 
 
+def place_mark_triggers(conn: sqlite3.Connection, table: str, practice: str) -> None:
+    """Keep one ``body_marks`` row for each record of ``table`` with a place on the body (its
+    ``region`` column, '' for none), as a glimmer has: a clear mark, of no quality or track."""
+    mark = f"""INSERT INTO body_marks (source, row_id, position, practice, day, track_id,
+            region, strength)
+        SELECT '{table}', new.id, 0, '{practice}', new.day, NULL, new.region, 'clear'
+        WHERE new.deleted_at IS NULL AND new.region != '';"""
+    forget = f"DELETE FROM body_marks WHERE source = '{table}' AND row_id = old.id;"
+    conn.execute(f"CREATE TRIGGER {table}_body_marks_ai AFTER INSERT ON {table} BEGIN {mark} END")
+    conn.execute(
+        f"""CREATE TRIGGER {table}_body_marks_au
+        AFTER UPDATE OF day, deleted_at, region ON {table} BEGIN {forget} {mark} END"""
+    )
+    conn.execute(f"CREATE TRIGGER {table}_body_marks_ad AFTER DELETE ON {table} BEGIN {forget} END")
+    conn.execute(
+        "INSERT INTO body_marks (source, row_id, position, practice, day, track_id, region, "
+        f"strength) SELECT '{table}', id, 0, '{practice}', day, NULL, region, 'clear' "
+        f"FROM {table} WHERE deleted_at IS NULL AND region != ''"
+    )
+
+
 def _v8_pattern_indexes(conn: sqlite3.Connection) -> None:
     # Derived from what is stored, like the full-text indexes, and kept in step by triggers:
     # the "Over time" pictures read these instead of parsing JSON in every row, so a journal of
@@ -522,6 +543,7 @@ def _v8_pattern_indexes(conn: sqlite3.Connection) -> None:
     )
     feeling_use_triggers(conn, "body_checkins", ("feelings",), "listening")
     body_mark_triggers(conn, "body_checkins", "listening")
+    place_mark_triggers(conn, "glimmers", "glimmers")  # where a small good thing was felt
 
 
 # Tables derived from others (kept by triggers): backups keep them, exports never carry them.

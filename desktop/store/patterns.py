@@ -127,13 +127,15 @@ def calendar_statements(conn: sqlite3.Connection) -> list[str]:
 # -- the body map over time ----------------------------------------------------------------------
 #
 # Every body mark (a region, its strength and qualities) is kept one row per mark in body_marks
-# and one row per mark and quality in body_mark_qualities, by triggers (migration 8).
+# and one row per mark and quality in body_mark_qualities, by triggers (migration 8). A glimmer
+# with a place on the body is one clear mark there, of no quality.
 
 STRENGTH_WEIGHTS = {"faint": 1.0, "clear": 2.0, "strong": 3.0}
 
 # The practices that keep body marks, with the words for them in the map's filter.
 BODY_PRACTICES = {
     "listening": QT_TRANSLATE_NOOP("Patterns", "While listening"),
+    "glimmers": QT_TRANSLATE_NOOP("Patterns", "In your glimmers"),
 }
 
 

@@ -1,5 +1,6 @@
-"""Fill a data folder with four months of gentle, real-looking example items, for the README
-and AppStream screenshots (the "Over time" pictures need that much to show anything).
+"""Fill a data folder with four months of gentle, real-looking example items (breathing,
+listening, writing, glimmers and practices together), for the README and AppStream screenshots
+(the "Over time" pictures need that much to show anything).
 
 python packaging/screenshots/seed.py DIR
 glimmers --data-dir DIR --screenshot packaging/screenshots/journal.png --tab journal --size 1100x700
@@ -26,6 +27,7 @@ from desktop.store.glimmers import Glimmer, write_glimmer
 from desktop.store.journal import Entry, impressions_entry, save_entry
 from desktop.store.listening import BodyMark, CheckIn, TrackInfo, add_tracks, save_checkin
 from desktop.store.records import Feeling
+from desktop.store.together import CIRCLE, PAIR, TogetherRecord, save_record
 
 DAYS = 120  # about four months
 TRACKS = [
@@ -169,6 +171,19 @@ def seed_day(store: Store, rng: random.Random, day: dt.date, progress: float) ->
                 conn,
                 Glimmer(text, sense, region, day=day.isoformat(), created_at=moment),
             )
+    if progress > 0.25 and day.weekday() == 5 and rng.random() < 0.8:  # a Saturday together
+        pair = rng.random() < 0.7
+        save_record(
+            store,
+            TogetherRecord(
+                PAIR if pair else CIRCLE,
+                seconds=rng.choice([9, 12, 14]) * 60.0 if pair else rng.choice([20, 25]) * 60.0,
+                rounds=2,
+                people=2 if pair else rng.choice([3, 4, 5]),
+                day=day.isoformat(),
+                created_at=stamp_at(day, 17, rng.randint(0, 59)),
+            ),
+        )
     if rng.random() < 0.35:
         created = stamp_at(day, 21, rng.randint(0, 59))
         if rng.random() < 0.25:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.store import Store, open_store
 from desktop.store.breathing import StoredSession, save_session
-from desktop.store.glimmers import keep_glimmer
+from desktop.store.glimmers import keep_glimmer, restore_glimmer, trash_glimmer
 from desktop.store.journal import (
     Entry,
     empty_trash,
@@ -107,6 +107,25 @@ def test_body_totals_weigh_faint_clear_and_strong_one_two_three(store: Store) ->
     assert totals.regions["chest"].qualities == (("warm", 2), ("open", 1))
 
 
+def test_a_glimmer_felt_somewhere_is_one_clear_mark_there(store: Store) -> None:
+    save_checkin(store, checkin("2026-11-01", BodyMark("chest", ("warm",), "strong")))
+    kept = keep_glimmer(store, "first coffee, both hands round the cup", "touch", "hands")
+    keep_glimmer(store, "rain stopping all at once", "sound")  # nowhere in particular
+    totals = body_totals(store.conn)
+    assert totals.weights() == {"chest": 3.0, "hands": 2.0}
+    assert totals.regions["hands"].qualities == ()
+    assert body_totals(store.conn, BodyFilter(practice="glimmers")).weights() == {"hands": 2.0}
+    assert body_totals(store.conn, BodyFilter(quality="warm")).weights() == {"chest": 3.0}
+    assert body_options(store.conn).practices == (
+        ("glimmers", "In your glimmers"),
+        ("listening", "While listening"),
+    )
+    trash_glimmer(store, kept.uid)
+    assert body_totals(store.conn).weights() == {"chest": 3.0}
+    restore_glimmer(store, kept.uid)
+    assert body_totals(store.conn).weights() == {"chest": 3.0, "hands": 2.0}
+
+
 def test_body_filters_by_period_quality_practice_and_track(store: Store) -> None:
     add_tracks(store, [TrackInfo("/a.wav", "Alpha"), TrackInfo("/b.wav", "Beta")])
     save_checkin(store, checkin("2026-10-01", BodyMark("chest", ("warm",)), track=1))
@@ -161,6 +180,10 @@ def test_the_pattern_migration_reads_what_was_kept_before_it(tmp_path: Path) -> 
         "INSERT INTO body_checkins (uid, day, created_at, regions) VALUES ('b', '2026-10-02', 'x', "
         """'[{"region": "belly", "qualities": ["fluttery"], "strength": "strong"}]')"""
     )
+    conn.execute(
+        "INSERT INTO glimmers (uid, day, created_at, updated_at, text, region) VALUES "
+        "('g', '2026-10-03', 'x', 'x', 'sun on my hands', 'hands')"
+    )
     conn.commit()
     conn.close()
     store = open_store(path, tmp_path / "backups", FakeWallClock())
@@ -169,6 +192,7 @@ def test_the_pattern_migration_reads_what_was_kept_before_it(tmp_path: Path) -> 
             ("numb", "2026-10-01")
         ]
         assert body_totals(store.conn, BodyFilter(quality="fluttery")).weights() == {"belly": 3.0}
+        assert body_totals(store.conn).weights() == {"belly": 3.0, "hands": 2.0}
     finally:
         store.close()
     assert list((tmp_path / "backups").glob(f"*before-v{before + 1}.db"))  # backed up first

@@ -1,13 +1,15 @@
-"""A soft cross-fade when a picture changes; none at all when the person asks for less motion.
+"""A soft fade when a picture changes; none at all when the person asks for less motion.
 
-The old picture is grabbed before the change and faded out over the new one, timed by the app's
-monotonic clock (so tests drive it) and ticked by a timer that stops as soon as it is done.
+The new picture comes up out of its own background: a veil of the background's colour over it
+thins away, timed by the app's monotonic clock (so tests drive it) and ticked by a timer that
+stops as soon as it is done. Nothing is grabbed: the old picture is never drawn again, so
+choosing another picture costs the window no more than drawing the new one.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.clock import Clock
@@ -16,31 +18,27 @@ DURATION_S = 0.22
 TICK_MS = 16
 
 
-class CrossFade(QWidget):
+class SoftFade(QWidget):
     def __init__(self, target: QWidget, clock: Clock, reduced_motion: bool) -> None:
         super().__init__(target)
-        self.setObjectName("cross_fade")
+        self.setObjectName("soft_fade")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._target = target
         self._clock = clock
         self.reduced_motion = reduced_motion
-        self._old: QPixmap | None = None
+        self.running = False
         self._started = 0.0
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
         self.hide()
 
-    @property
-    def running(self) -> bool:
-        return self._old is not None
-
     def begin(self) -> None:
-        """Call just before the target changes: it will seem to turn softly into the new one."""
+        """Call just before the target changes: the new picture will come up softly."""
         if self.reduced_motion or not self._target.isVisible():
             return
-        self._old = self._target.grab()
+        self.running = True
         self._started = self._clock.now()
         self.setGeometry(self._target.rect())
         self.raise_()
@@ -52,7 +50,7 @@ class CrossFade(QWidget):
 
     def finish(self) -> None:
         self.timer.stop()
-        self._old = None
+        self.running = False
         self.hide()
 
     def _tick(self) -> None:
@@ -62,9 +60,10 @@ class CrossFade(QWidget):
             self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._old is None:
+        if not self.running:
             return
         t = self.progress()
+        veil = self._target.palette().color(self._target.backgroundRole())
         with QPainter(self) as painter:
             painter.setOpacity(1.0 - t * t * (3 - 2 * t))  # eased: slow at both ends
-            painter.drawPixmap(0, 0, self._old)
+            painter.fillRect(self.rect(), veil)

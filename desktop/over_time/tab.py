@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Vocabulary
 from desktop.clock import Clock, WallClock, today
 from desktop.over_time.calendar_view import MONTH, YEAR, CalendarView
-from desktop.over_time.fade import CrossFade
+from desktop.over_time.fade import SoftFade
 from desktop.over_time.loader import Executor, Loader
 from desktop.over_time.parts import LOADING, Frame, heading, named, wrapping_label
 from desktop.over_time.saving import FileDialogSaver, PictureSaver, save_picture
@@ -87,7 +87,7 @@ class DaysPage(QWidget):
     def __init__(self, wall: WallClock, clock: Clock, reduced_motion: bool) -> None:
         super().__init__()
         self.calendar = CalendarView(wall)
-        self.fade = CrossFade(self.calendar, clock, reduced_motion)
+        self.fade = SoftFade(self.calendar, clock, reduced_motion)
         self.earlier = QPushButton(translate("OverTime", "&Earlier"))
         self.earlier.setObjectName("calendar_earlier")
         named(self.earlier, self.earlier.text(), translate("OverTime", "Shows the month before"))
@@ -235,7 +235,7 @@ class OverTimeTab(QWidget):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self._holders[key] = holder
             self.stack.addWidget(holder)
-        self.fade = CrossFade(self.stack, clock, reduced_motion)
+        self.fade = SoftFade(self.stack, clock, reduced_motion)
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("over_time_scroll")
         self.scroll_area.setWidgetResizable(True)

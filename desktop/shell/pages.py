@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from desktop.listen.player import Player
     from desktop.listen.scanner import Starter
     from desktop.listen.tab import ListenTab, Picker
+    from desktop.over_time.opening import OpeningTab
     from desktop.over_time.tab import OverTimeTab
     from desktop.rhythm.today_tab import TodayTab
 
@@ -169,21 +170,34 @@ class Tabs:
         if isinstance(page, JournalTab):
             page.show_day(day)
 
-    def over_time(self) -> OverTimeTab:
-        from desktop.over_time.tab import OverTimeTab
+    def over_time(self) -> OpeningTab:
+        """Over time opens at once; its code is imported off the GUI thread, then it is built."""
+        from desktop.over_time.opening import OpeningTab
 
-        tab = OverTimeTab(
-            self.store,
-            self.signals,
-            self.settings,
-            self.clock,
-            self.wall,
-            self.vocabulary,
-            read_text("body.svg"),
-            reduced_motion=system_prefers_reduced_motion(),
-        )
-        tab.day_requested.connect(self.open_day)
-        return tab
+        qt_says = _qt_motion_preference()  # Qt's own answer, read here on the GUI thread
+
+        def reduced_motion() -> bool:  # on the importing thread: it may run gsettings
+            from desktop.shell.motion import prefers_reduced_motion
+
+            return prefers_reduced_motion(qt_says)
+
+        def build(reduced: bool) -> OverTimeTab:
+            from desktop.over_time.tab import OverTimeTab  # imported by now: this costs nothing
+
+            tab = OverTimeTab(
+                self.store,
+                self.signals,
+                self.settings,
+                self.clock,
+                self.wall,
+                self.vocabulary,
+                read_text("body.svg"),
+                reduced_motion=reduced,
+            )
+            tab.day_requested.connect(self.open_day)
+            return tab
+
+        return OpeningTab(build, reduced_motion)
 
     def pages(self) -> list[Page]:
         return [

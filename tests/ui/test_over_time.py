@@ -22,6 +22,8 @@ from desktop.listen.tab import ListenTab
 from desktop.over_time.body_view import BodyHeatView
 from desktop.over_time.calendar_view import YEAR, CalendarView
 from desktop.over_time.loader import Loader, inline
+from desktop.over_time.opening import OpeningTab
+from desktop.over_time.opening import inline as inline_start
 from desktop.over_time.tab import OverTimeTab
 from desktop.over_time.track_map import TrackMapDialog
 from desktop.resources import read_text
@@ -547,9 +549,11 @@ def test_ctrl_6_opens_over_time_and_a_day_opens_in_the_journal(
     save_entry(app.store, Entry(day="2026-11-20", body="a later day"))
     qtbot.keyClick(app.window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert app.window.current_page_key() == "over_time"
-    tab = app.window.page_content("over_time")
+    opening = app.window.page_content("over_time")
+    assert isinstance(opening, OpeningTab)
+    qtbot.waitUntil(opening.ready, timeout=10_000)  # its code came on a thread of its own
+    tab = opening.tab
     assert isinstance(tab, OverTimeTab)
-    qtbot.waitUntil(tab.ready, timeout=10_000)
     view = tab.days.calendar
     centre = view.cells()[dt.date(2026, 11, 10)].center().toPoint()
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre)
@@ -563,6 +567,77 @@ def test_ctrl_6_opens_over_time_and_a_day_opens_in_the_journal(
     qtbot.mouseClick(journal.newest_button, Qt.MouseButton.LeftButton)
     assert [i.day for i in journal.model.items()] == ["2026-11-20", "2026-11-10"]
     assert not journal.day_banner.isVisible()
+
+
+class HeldStart:
+    """Keeps the opening's importing until the test lets it run."""
+
+    def __init__(self) -> None:
+        self.work: list[Callable[[], None]] = []
+
+    def __call__(self, work: Callable[[], None]) -> None:
+        self.work.append(work)
+
+    def run(self) -> None:
+        for work in self.work:
+            work()
+
+
+def test_over_time_opens_at_once_and_its_pictures_follow(
+    qtbot: QtBot,
+    store: Store,
+    signals: StoreSignals,
+    settings: Settings,
+    clock: FakeClock,
+    wall: FakeWallClock,
+) -> None:
+    held = HeldStart()
+    asked: list[bool] = []
+    svg = read_text("body.svg")
+
+    def build(reduced: bool) -> OverTimeTab:
+        asked.append(reduced)
+        words = load_feelings()
+        return OverTimeTab(store, signals, settings, clock, wall, words, svg, executor=inline)
+
+    opening = OpeningTab(build, lambda: False, start=held)
+    qtbot.addWidget(opening)
+    opening.show()
+    qtbot.waitExposed(opening)
+    opening.setFocus()  # as a keyboard user arrives
+    qtbot.waitUntil(opening.waiting.hasFocus)
+    assert opening.waiting.isVisible() and opening.waiting.text() == "Gathering your pictures…"
+    assert opening.tab is None and not opening.ready()
+    with qtbot.waitSignal(opening.opened):
+        held.run()  # as the thread would: the modules, then the tab built on the GUI thread
+    assert asked == [False]  # the desktop's motion setting, read on the importing thread
+    assert opening.tab is not None and opening.tab.isVisibleTo(opening)
+    assert not opening.waiting.isVisibleTo(opening)
+    assert opening.ready()
+    qtbot.waitUntil(opening.tab.pictures.hasFocus)  # the focus stays inside the page
+    opening.prepare_to_close()
+
+
+def test_over_time_says_so_when_its_code_cannot_be_loaded(qtbot: QtBot) -> None:
+    opening = OpeningTab(
+        lambda reduced: pytest.fail("nothing to build"),
+        lambda: True,
+        first=("desktop.over_time.no_such_picture",),
+        start=inline_start,
+    )
+    qtbot.addWidget(opening)
+    qtbot.waitUntil(lambda: "could not be shown just now" in opening.waiting.text())
+    assert opening.tab is None and not opening.ready()
+
+
+def test_a_window_closed_before_over_time_arrives_builds_nothing(qtbot: QtBot) -> None:
+    held = HeldStart()
+    opening = OpeningTab(lambda reduced: pytest.fail("nothing to build"), lambda: True, start=held)
+    qtbot.addWidget(opening)
+    opening.prepare_to_close()
+    held.run()
+    QApplication.processEvents()
+    assert opening.tab is None
 
 
 def test_the_listen_tab_asks_for_where_a_track_has_landed(

@@ -454,12 +454,14 @@ class PracticeChanges:
 
 
 def _comparison_sql(kind: DayKind) -> str:
+    # Each (word, day) once, read in the index's own order; then, per word and for all words,
+    # on how many of those days the practice happened and on how many days in all.
     return (
         f"WITH practice (day) AS MATERIALIZED ({kind.days_sql}), "
-        "noted AS MATERIALIZED (SELECT DISTINCT word, day, day IN practice AS with_it "
-        "FROM feeling_uses WHERE kind != ? AND word IS NOT NULL AND word != '') "
-        "SELECT NULL, with_it, COUNT(DISTINCT day) FROM noted GROUP BY with_it "
-        "UNION ALL SELECT word, with_it, COUNT(*) FROM noted GROUP BY word, with_it"
+        "noted AS MATERIALIZED (SELECT word, day FROM feeling_uses "
+        "WHERE kind != ? AND word IS NOT NULL AND word != '' GROUP BY word, day) "
+        "SELECT NULL, SUM(day IN practice), COUNT(*) FROM (SELECT DISTINCT day FROM noted) "
+        "UNION ALL SELECT word, SUM(day IN practice), COUNT(*) FROM noted GROUP BY word"
     )
 
 
@@ -490,19 +492,15 @@ def settled_changes(conn: sqlite3.Connection) -> list[PracticeChanges]:
     found = []
     for source, kind in _settled_sources(conn):
         counts = {int(c): int(n) for c, n in conn.execute(_counted(source.changes_sql))}
-        totals = {0: 0, 1: 0}
-        per_word: dict[str, list[int]] = {}
-        for word, with_it, count in conn.execute(_comparison_sql(kind), (kind.key,)):
+        days_with, days_without = 0, 0
+        per_word: list[tuple[str, int, int]] = []
+        for word, with_it, days in conn.execute(_comparison_sql(kind), (kind.key,)):
+            with_it, days = int(with_it or 0), int(days)  # SUM() of no rows is NULL
             if word is None:
-                totals[int(with_it)] = int(count)
+                days_with, days_without = with_it, days - with_it
             else:
-                per_word.setdefault(str(word), [0, 0])[1 - int(with_it)] = int(count)
-        words = tuple(
-            sorted(
-                ((w, c[0], c[1]) for w, c in per_word.items()),
-                key=lambda t: (-(t[1] + t[2]), t[0]),
-            )
-        )
-        comparison = DayComparison(kind.key, totals[1], totals[0], words)
+                per_word.append((str(word), with_it, days - with_it))
+        words = tuple(sorted(per_word, key=lambda t: (-(t[1] + t[2]), t[0])))
+        comparison = DayComparison(kind.key, days_with, days_without, words)
         found.append(PracticeChanges(kind.key, counts, comparison))
     return found

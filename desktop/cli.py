@@ -143,6 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
             "Cli", "Run SQLite's integrity check on your data and say what it found."
         ),
     )
+    commands.add_parser(
+        "rescue",
+        help=translate("Cli", "rescue what can still be read from a damaged journal"),
+        description=translate(
+            "Cli",
+            "Read every entry and record that can still be read from a damaged journal into "
+            "a new one, add what the newest good backup holds, and keep the damaged file "
+            "beside it.",
+        ),
+    )
     return parser
 
 

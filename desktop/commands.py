@@ -1,5 +1,7 @@
 """Subcommands that work on the data without opening a window: export, import, backup, check,
-and keeping a glimmer."""
+rescue, and keeping a glimmer. Only ``import`` and ``glimmer`` (like the app) start a journal
+where there is none; ``export`` and ``check`` only read, so they work on a journal that cannot
+be written to."""
 
 from __future__ import annotations
 
@@ -10,15 +12,22 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.clock import SystemWallClock
 from desktop.paths import backups_dir, database_path, ensure_private_dir, write_private_file
-from desktop.store import Store, StoreProblem, open_store
+from desktop.store import ProblemKind, Store, StoreProblem, WriteFailed, open_store
 from desktop.store.backups import backup_to, check, make_backup
 from desktop.store.exchange import ImportProblem, export, import_json
 from desktop.store.glimmers import keep_glimmer
-from desktop.store.protection import WrongPassphrase, is_protected, unlock
+from desktop.store.journal_lock import Holder, JournalLock
+from desktop.store.protection import WrongPassphrase, is_protected, settle, step_pending, unlock
 from desktop.texts import translate
 
 Command = Callable[[argparse.Namespace, Store], int]
+
+# Commands that only read: they work beside the open app. Every other command changes the
+# journal (import, backup, rescue, and whatever converts or restores) and waits its turn.
+READS_ONLY = frozenset({"export", "check"})
+BUSY = 3  # the exit status of a command refused because the journal is in use
 
 
 def say(text: str) -> None:
@@ -62,7 +71,7 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         return 1
     try:
         result = import_json(store, data)
-    except ImportProblem as e:
+    except (ImportProblem, WriteFailed) as e:
         say(translate("Commands", "glimmers: nothing was imported. {reason}").format(reason=e))
         return 1
     already = result.already_there
@@ -90,7 +99,10 @@ def _backup(args: argparse.Namespace, store: Store, data_dir: Path) -> int:
             made = backup_to(store, Path(args.output))
         else:
             made = make_backup(store, backups_dir(data_dir), label="by-hand")
-    except (OSError, FileExistsError) as e:
+    except WriteFailed as e:  # it says "No backup was made" and why
+        say(f"glimmers: {e}")
+        return 1
+    except OSError as e:
         say(translate("Commands", "glimmers: no backup was made: {reason}").format(reason=e))
         return 1
     print(translate("Commands", "Backed up your data to {file}").format(file=made))
@@ -103,13 +115,46 @@ def _check(data_dir: Path, key: bytes | None) -> int:
     return 0 if result.ok else 1
 
 
+def _rescue(data_dir: Path, key: bytes | None) -> int:
+    from desktop.store.database import inspect_database
+    from desktop.store.rescue import RescueFailed, rescue
+
+    database = database_path(data_dir)
+    try:
+        inspect_database(database, key)
+    except StoreProblem as problem:
+        if problem.kind is not ProblemKind.DAMAGED:
+            say(f"glimmers: {problem.explanation()}")
+            return 2
+    else:
+        print(
+            translate(
+                "Commands", "Your journal looks healthy: there is nothing to rescue. ({file})"
+            ).format(file=database)
+        )
+        return 0
+    try:
+        result = rescue(database, backups_dir(data_dir), SystemWallClock(), key)
+    except RescueFailed as e:
+        say(f"glimmers: {e}")
+        return 1
+    print(result.summary())
+    return 0
+
+
 COMMANDS: dict[str, Command] = {"export": _export, "import": _import, "glimmer": _glimmer}
+# Only these start a journal where there is none (the app does too); the others say so.
+CREATING = ("import", "glimmer")
 
 
 def _key_for(data_dir: Path) -> bytes | None:
-    """The key of a protected journal: GLIMMERS_PASSPHRASE, or asked for on the terminal."""
+    """The key of a protected journal: GLIMMERS_PASSPHRASE (or GLIMMERS_RECOVERY_KEY), or
+    the passphrase asked for on the terminal."""
     if not is_protected(data_dir):
         return None
+    recovery = os.environ.get("GLIMMERS_RECOVERY_KEY")
+    if recovery:
+        return unlock(data_dir, recovery, recovery=True)
     passphrase = os.environ.get("GLIMMERS_PASSPHRASE")
     if passphrase is None:
         passphrase = getpass.getpass(
@@ -118,8 +163,80 @@ def _key_for(data_dir: Path) -> bytes | None:
     return unlock(data_dir, passphrase)
 
 
+def _busy(command: str, holder: Holder | None) -> str:
+    if holder is not None and not holder.is_app:
+        return translate(
+            "Commands",
+            "glimmers: \u201cglimmers {other}\u201d is working on this journal right now, so "
+            "{command} waits its turn. Nothing was changed; try again when it has finished.",
+        ).format(other=holder.what, command=command)
+    return translate(
+        "Commands",
+        "glimmers: Glimmers is open with this journal, so {command} would change it behind "
+        "the app's back. Nothing was changed. Close Glimmers and try again; export and check "
+        "work while it is open.",
+    ).format(command=command)
+
+
+def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock) -> int | None:
+    """Take the journal for a command that changes it, or check a reading one may read it
+    now; a passphrase step cut short is finished first. The exit status when it may not."""
+    if lock.acquire():
+        if step_pending(data_dir):
+            try:
+                settle(data_dir)
+            except OSError as e:
+                say(
+                    translate(
+                        "Commands",
+                        "glimmers: a passphrase change that was cut short could not be "
+                        "finished: {reason}",
+                    ).format(reason=e.strerror or e)
+                )
+                return 2
+        if args.command in READS_ONLY:
+            lock.release()  # the app may open it meanwhile: reading goes on beside it
+        return None
+    if args.command not in READS_ONLY:
+        say(_busy(args.command, lock.holder()))
+        return BUSY
+    if step_pending(data_dir):
+        say(
+            translate(
+                "Commands",
+                "glimmers: Glimmers is changing the passphrase of this journal right now. "
+                "Try again in a moment.",
+            )
+        )
+        return BUSY
+    return None
+
+
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:
-    ensure_private_dir(data_dir)
+    database = database_path(data_dir)
+    if args.command in CREATING:
+        try:
+            ensure_private_dir(data_dir)  # a folder that exists keeps its modes
+        except OSError as e:
+            say(
+                f"glimmers: {StoreProblem(ProblemKind.NOT_CREATED, database, str(e)).explanation()}"
+            )
+            return 2
+    elif not database.exists():
+        say(f"glimmers: {StoreProblem(ProblemKind.MISSING, database).explanation()}")
+        return 2
+    lock = JournalLock(data_dir, args.command)
+    try:
+        refused = _hold(args, data_dir, lock)
+        if refused is not None:
+            return refused
+        return _run(args, data_dir)
+    finally:
+        lock.release()
+
+
+def _run(args: argparse.Namespace, data_dir: Path) -> int:
+    database = database_path(data_dir)
     try:
         key = _key_for(data_dir)
     except WrongPassphrase as e:
@@ -127,12 +244,20 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
         return 2
     if args.command == "check":  # reads only: it must work on a file the app refuses to open
         return _check(data_dir, key)
+    if args.command == "rescue":
+        return _rescue(data_dir, key)
     if args.command == "backup":
         command: Command = lambda a, s: _backup(a, s, data_dir)  # noqa: E731
     else:
         command = COMMANDS[args.command]
     try:
-        store = open_store(database_path(data_dir), backups_dir(data_dir), key=key)
+        store = open_store(
+            database,
+            backups_dir(data_dir),
+            key=key,
+            create=args.command in CREATING,
+            read_only=args.command == "export",  # an export changes nothing, not even the schema
+        )
     except StoreProblem as problem:
         say(f"glimmers: {problem.explanation()}")
         return 2

@@ -19,6 +19,7 @@ import pytest
 from desktop.settings import MemoryBackend, Settings
 from desktop.store import Store, open_store
 from tests.helpers import (
+    CHEAP_KEYS,
     FakeClock,
     FakeDialogs,
     FakePicker,
@@ -142,6 +143,7 @@ def start_app(
             player=player,
             wall=wall,
             offer_protection=offer_protection,
+            key_cost=CHEAP_KEYS,  # a real passphrase costs half a second per try
         )
         made.append(app)
         if start:

@@ -6,12 +6,18 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from desktop.store.keys import Argon2Cost
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QRunnable
     from PySide6.QtWidgets import QWidget
     from pytestqt.qtbot import QtBot
 
 W = TypeVar("W", bound="QWidget")
+
+# Argon2id at its smallest, for tests: a real derivation in microseconds instead of the half
+# second the app tunes itself to.
+CHEAP_KEYS = Argon2Cost(memory_kib=8, passes=1, parallelism=1)
 
 # The day every test lives in unless it says otherwise: never the machine's real date.
 TEST_NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc)  # a Saturday

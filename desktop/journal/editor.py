@@ -313,8 +313,11 @@ class EntryEditor(QWidget):
                         "including \u201cnothing in particular\u201d.",
                     )
                 )
-            self.day_edit.setMaximumDate(_qdate(today(self._wall)))
-            self.day_edit.setDate(_qdate(dt.date.fromisoformat(entry.day)))
+            day = dt.date.fromisoformat(entry.day)
+            # Up to today; or up to the entry's own day, if the clock has been set back since
+            # it was written: the limit must never move a day the person did not change.
+            self.day_edit.setMaximumDate(_qdate(max(today(self._wall), day)))
+            self.day_edit.setDate(_qdate(day))
             for key, edit in self.sense_edits.items():
                 edit.setText(getattr(entry, key))
             self.feelings.set_feelings(entry.feelings)

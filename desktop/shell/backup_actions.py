@@ -1,8 +1,8 @@
-"""File > Backups, the daily backup, and putting a backup in place of data that cannot be opened."""
+"""File > Backups, the daily backup, and putting things right when the journal cannot be opened:
+the newest good backup in its place, or a rescue of what can still be read."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ from desktop.settings import BACKUPS_KEEP, Settings
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.main_window import MainWindow
 from desktop.shell.reopen import Reopen
-from desktop.store import StoreProblem
+from desktop.store import ProblemKind, StoreProblem, WriteFailed
 from desktop.texts import translate
 
 if TYPE_CHECKING:
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 # The dialogs and the backup code load when first used: start-up needs neither.
 
 DAILY_BACKUP_DELAY_MS = 2000
+# What a backup can take the place of: a file that is damaged or not a database at all. Never
+# another program's database, nor one a newer Glimmers wrote.
+REPLACEABLE = (ProblemKind.DAMAGED, ProblemKind.NOT_A_DATABASE)
 
 
 class BackupActions:
@@ -54,14 +57,16 @@ class BackupActions:
         from desktop.store.backups import backup_if_due
 
         store = self._app.store
-        if store is None:
-            return None
+        if store is None or store.read_only is not None:
+            return None  # a journal that can only be read does not change: its backups hold
         try:
             return backup_if_due(store, backups_dir(self._app.data_dir), keep=self.keep())
-        except (OSError, sqlite3.Error) as e:
+        except WriteFailed as e:  # it says no backup was made, and why, in plain words
             window = self._app.window
             if window is not None:
-                window.show_status(f"Today's backup could not be made: {e}")
+                window.show_status(
+                    translate("Glimmers", "Today's backup: {reason}").format(reason=e)
+                )
             return None
 
     # -- File > Backups -----------------------------------------------------------------------
@@ -85,12 +90,10 @@ class BackupActions:
         folder = backups_dir(self._app.data_dir)
         try:
             made = make_backup(store, folder, label="by-hand")
-        except (OSError, sqlite3.Error) as e:
-            dialog.show_message(
-                translate("Glimmers", "No backup was made: {reason}").format(reason=e)
-            )
+        except WriteFailed as e:  # it says no backup was made, and why, in plain words
+            dialog.show_message(str(e))
             return
-        prune(folder, self.keep())
+        prune(folder, self.keep(), store.key)
         dialog.reload()
         dialog.show_message(translate("Glimmers", "Backed up to {file}.").format(file=made.name))
 
@@ -134,16 +137,20 @@ class BackupActions:
     # -- data that cannot be opened -----------------------------------------------------------
 
     def problem_window(self, problem: StoreProblem) -> ProblemWindow:
-        """The window that explains ``problem``, offering the newest good backup if there is
-        one. The caller shows it and answers its other requests."""
+        """The window that explains ``problem``; for a damaged file it offers to rescue what
+        can still be read, and the newest good backup if there is one. The caller shows it and
+        answers its other requests."""
         from desktop.local_format import day_and_time
         from desktop.shell.problem_window import ProblemWindow
         from desktop.store.backups import newest_good_backup
+        from desktop.store.rescue import rescuable
 
-        good = newest_good_backup(backups_dir(self._app.data_dir), self._app.key)
+        good = None
+        if problem.kind in REPLACEABLE:
+            good = newest_good_backup(backups_dir(self._app.data_dir), self._app.key)
         offer = None
         if good is not None:
-            entries = good.entries or 0
+            entries = good.entries  # lupdate skips a call whose arguments read an attribute
             offer = translate(
                 "Glimmers",
                 "A backup from {when} with %n entr(y|ies) can take its place. "
@@ -151,8 +158,17 @@ class BackupActions:
                 None,
                 entries,
             ).format(when=day_and_time(good.created))
-        window = ProblemWindow(problem, offer)
+        rescue = None
+        if problem.kind is ProblemKind.DAMAGED and rescuable(problem.path):
+            rescue = translate(
+                "Glimmers",
+                "Glimmers can rescue what can still be read: every entry and record the damaged "
+                "file still holds goes into a new journal, with anything more the newest good "
+                "backup has. The damaged file is kept beside it.",
+            )
+        window = ProblemWindow(problem, offer, rescue)
         window.restore_requested.connect(lambda: self._restore_over_damaged(window))
+        window.rescue_requested.connect(lambda: self._rescue_damaged(window))
         return window
 
     def _restore_over_damaged(self, window: ProblemWindow) -> None:
@@ -171,3 +187,18 @@ class BackupActions:
             )
             return
         self._app.reopen(key, instead_of=window)
+
+    def _rescue_damaged(self, window: ProblemWindow) -> None:
+        from desktop.local_format import day_and_time, short_day
+        from desktop.store.rescue import RescueFailed, rescue
+
+        data_dir, key = self._app.data_dir, self._app.key
+        try:
+            result = rescue(database_path(data_dir), backups_dir(data_dir), self._wall, key)
+        except RescueFailed as e:
+            window.show_message(str(e))
+            return
+        when = day_and_time(result.backup.created) if result.backup is not None else None
+        summary = result.summary(when, short_day)
+        shown = self._app.reopen(key, instead_of=window)
+        self._dialogs.tell(shown, translate("Glimmers", "Rescued"), summary)

@@ -117,11 +117,7 @@ class BackupsDialog(QDialog):
         for row, backup in enumerate(backups):
             made = QTableWidgetItem(day_and_time(backup.created))
             made.setData(Qt.ItemDataRole.UserRole, str(backup.path))
-            entries = (
-                QLocale().toString(backup.entries or 0)
-                if backup.readable
-                else translate("Backups", "cannot be read")
-            )
+            entries = QLocale().toString(backup.entries)  # only whole backups are listed
             for column, item in enumerate(
                 (made, QTableWidgetItem(data_size(backup.size)), QTableWidgetItem(entries))
             ):

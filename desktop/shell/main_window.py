@@ -122,10 +122,18 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.offer_yes)
         bar.addWidget(self.offer_no)
         self.offer_bar.hide()
+        # A calm standing note (a journal that can only be read says why here); no buttons.
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setMargin(6)
+        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice.hide()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.notice)
         column.addWidget(self.offer_bar)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -187,6 +195,13 @@ class MainWindow(QMainWindow):
         self.offer_yes.setText(yes)
         self.offer_yes.setAccessibleName(yes.replace("&", ""))
         self.offer_bar.show()
+
+    def show_notice(self, text: str) -> None:
+        """A standing note above the tabs, for as long as this window is open."""
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.setAccessibleDescription(translate("Shell", "A note about your journal"))
+        self.notice.show()
 
     def show_status(self, text: str) -> None:
         """A passing note in the status bar."""
@@ -261,6 +276,18 @@ class MainWindow(QMainWindow):
     def save_geometry(self) -> None:
         self._settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self._settings.sync()
+
+    def keep_unsaved(self) -> list[str]:
+        """Ask each page to keep what is not saved yet (a draft) now; why any of it could not
+        be kept. The lock asks first, and waits rather than lose a word."""
+        reasons = []
+        for lazy in self._pages.values():
+            keep = getattr(lazy.content, "keep_unsaved", None)
+            if callable(keep):
+                reason = keep()
+                if reason:
+                    reasons.append(str(reason))
+        return reasons
 
     def prepare_to_close(self) -> None:
         """Let each page keep what it must (drafts, a session) and remember the geometry.

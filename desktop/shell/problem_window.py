@@ -13,9 +13,15 @@ from desktop.texts import translate
 class ProblemWindow(QWidget):
     another_folder_requested = Signal()
     restore_requested = Signal()
+    rescue_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, problem: StoreProblem, backup_text: str | None = None) -> None:
+    def __init__(
+        self,
+        problem: StoreProblem,
+        backup_text: str | None = None,
+        rescue_text: str | None = None,
+    ) -> None:
         super().__init__()
         self.problem = problem
         self.setObjectName("problem_window")
@@ -34,7 +40,18 @@ class ProblemWindow(QWidget):
         self.restore_button = QPushButton(translate("Shell", "&Restore the newest good backup"))
         self.restore_button.setAccessibleName(translate("Shell", "Restore the newest good backup"))
         self.restore_button.setToolTip(backup_text or "")
+        self.restore_button.setAccessibleDescription(backup_text or "")
         self.restore_button.setVisible(backup_text is not None)
+        self.rescue_button = QPushButton(translate("Shell", "R&escue what can still be read"))
+        self.rescue_button.setObjectName("rescue_button")
+        self.rescue_button.setAccessibleName(translate("Shell", "Rescue what can still be read"))
+        self.rescue_button.setAccessibleDescription(rescue_text or "")
+        self.rescue_button.setToolTip(rescue_text or "")
+        self.rescue_button.setVisible(rescue_text is not None)
+        self.rescue_label = QLabel(rescue_text or "")
+        self.rescue_label.setObjectName("rescue_offer")
+        self.rescue_label.setWordWrap(True)
+        self.rescue_label.setVisible(rescue_text is not None)
         self.backup_label = QLabel(backup_text or "")
         self.backup_label.setObjectName("backup_offer")
         self.backup_label.setWordWrap(True)
@@ -43,17 +60,20 @@ class ProblemWindow(QWidget):
         self.quit_button.setAccessibleName(translate("Shell", "Quit"))
         buttons = QHBoxLayout()
         buttons.addStretch()
+        buttons.addWidget(self.rescue_button)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.another_button)
         buttons.addWidget(self.quit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.explanation, 1)
+        layout.addWidget(self.rescue_label)
         layout.addWidget(self.backup_label)
         layout.addLayout(buttons)
         self.resize(620, 360)
         self.another_button.clicked.connect(self.another_folder_requested)
         self.restore_button.clicked.connect(self.restore_requested)
+        self.rescue_button.clicked.connect(self.rescue_requested)
         self.quit_button.clicked.connect(self.quit_requested)
         self.another_button.setFocus()
 

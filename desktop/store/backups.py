@@ -12,42 +12,58 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.clock import WallClock, local_now
+from desktop.paths import ensure_private_dir
 from desktop.store.database import (
     DATABASE_ERRORS,
+    HEADER_SIZE,
+    BackupFailed,
     Store,
-    connect,
-    copy_database,
+    _check_plain_header,
     create_private_file,
+    fsync_file,
+    fsync_folder,
     inspect_database,
-    read_only_uri,
+    open_read_only,
+    write_checked_copy,
 )
-from desktop.store.problems import StoreProblem
+from desktop.store.problems import ProblemKind, StoreProblem
 from desktop.texts import translate
 
 DEFAULT_KEEP = 14
 DUE_AFTER = dt.timedelta(days=1)
 _NAME = re.compile(r"^glimmers-(\d{8}-\d{6})(?:-[\w-]+)?\.db$")
+_PARTIAL = re.compile(r"^\.glimmers-[\w-]+\.db\.partial(?:-journal|-wal|-shm)?$")
 
 
 @dataclass(frozen=True)
 class BackupInfo:
+    """A backup that opens and whose entries could be counted (only those are listed)."""
+
     path: Path
     created: dt.datetime
     size: int
-    entries: int | None  # None when the copy cannot be read
-
-    @property
-    def readable(self) -> bool:
-        return self.entries is not None
+    entries: int
 
 
 def _stamp(moment: dt.datetime) -> str:
     return moment.strftime("%Y%m%d-%H%M%S")
 
 
+def _remove_leftovers(folder: Path) -> None:
+    """Half-written copies from a backup that was cut short (a kill, a power cut)."""
+    for path in folder.iterdir():
+        if _PARTIAL.match(path.name):
+            path.unlink(missing_ok=True)
+
+
 def make_backup(store: Store, folder: Path, label: str = "") -> Path:
-    """Copy the open database, consistently, even while it is in use."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Copy the open database, consistently, even while it is in use; checked before it is
+    given its name. Raises BackupFailed, leaving nothing half-made behind."""
+    try:
+        ensure_private_dir(folder)
+        _remove_leftovers(folder)
+    except OSError as e:
+        raise BackupFailed.because(e) from e
     suffix = f"-{label}" if label else ""
     moment = _stamp(local_now(store.wall))
     target = folder / f"glimmers-{moment}{suffix}.db"
@@ -55,7 +71,7 @@ def make_backup(store: Store, folder: Path, label: str = "") -> Path:
     while target.exists():
         number += 1
         target = folder / f"glimmers-{moment}{suffix}-{number}.db"
-    copy_database(store.conn, target, store.key)
+    write_checked_copy(store.conn, target, store.key)
     return target
 
 
@@ -64,25 +80,40 @@ def backup_to(store: Store, target: Path) -> Path:
     target = target.expanduser().resolve()
     if target.exists():
         raise FileExistsError(f"{target} exists already; choose a new file name.")
-    copy_database(store.conn, target, store.key)
+    write_checked_copy(
+        store.conn,
+        target,
+        store.key,
+        unwritable=translate("Store", "the folder you chose cannot be written to"),
+    )
     return target
 
 
 def _entries_in(path: Path, key: bytes | None) -> int | None:
+    """The entries of a backup, or None when it is not whole (cut short, empty, unreadable)."""
     try:
-        conn = connect(read_only_uri(path), key, uri=True)
+        size = path.stat().st_size
+        if key is None:
+            with path.open("rb") as f:
+                _check_plain_header(path, f.read(HEADER_SIZE), size)
+        conn = open_read_only(path, key, at_rest=True)
         try:
+            pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+            page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+            if pages * page_size > size:
+                return None
             return int(
                 conn.execute("SELECT COUNT(*) FROM entries WHERE deleted_at IS NULL").fetchone()[0]
             )
         finally:
             conn.close()
-    except DATABASE_ERRORS:
+    except (OSError, StoreProblem, *DATABASE_ERRORS):  # type: ignore[misc]
         return None
 
 
 def list_backups(folder: Path, key: bytes | None = None) -> list[BackupInfo]:
-    """Backups in the folder, newest first."""
+    """The backups in the folder that open and can be counted, newest first. A file that is
+    cut short, empty, or not readable with ``key`` is not a backup and is left out."""
     if not folder.is_dir():
         return []
     found = []
@@ -90,26 +121,50 @@ def list_backups(folder: Path, key: bytes | None = None) -> list[BackupInfo]:
         match = _NAME.match(path.name)
         if not match or not path.is_file():
             continue
+        entries = _entries_in(path, key)
+        if entries is None:
+            continue
         created = dt.datetime.strptime(match[1], "%Y%m%d-%H%M%S")
-        found.append(BackupInfo(path, created, path.stat().st_size, _entries_in(path, key)))
+        found.append(BackupInfo(path, created, path.stat().st_size, entries))
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
-def prune(folder: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete all but the newest ``keep`` backups; returns what was deleted."""
-    old = list_backups(folder)[max(keep, 1) :]
-    for backup in old:
-        backup.path.unlink(missing_ok=True)
-    return [b.path for b in old]
+def prune(folder: Path, keep: int = DEFAULT_KEEP, key: bytes | None = None) -> list[Path]:
+    """Delete the backups beyond the newest ``keep``; returns what was deleted.
+
+    Besides the newest, the most recent backup holding more entries than the newest one is
+    kept too, so a journal that was emptied can never push its last full backup out. Files
+    that are not whole backups are not counted, and left alone.
+    """
+    backups = list_backups(folder, key)
+    if not backups:
+        return []
+    kept = backups[: max(keep, 1)]
+    fuller = next((b for b in backups if b.entries > backups[0].entries), None)
+    if fuller is not None and fuller not in kept:
+        kept.append(fuller)
+    deleted = []
+    for backup in (b for b in backups if b not in kept):
+        try:
+            backup.path.unlink(missing_ok=True)
+        except OSError:  # one that cannot be removed stays; the backup just made still counts
+            continue
+        deleted.append(backup.path)
+    return deleted
 
 
 def backup_if_due(store: Store, folder: Path, keep: int = DEFAULT_KEEP) -> Path | None:
-    """At start-up: a new backup when the newest is more than a day old (or there is none)."""
-    newest = next(iter(list_backups(folder)), None)
-    if newest is not None and local_now(store.wall) - newest.created < DUE_AFTER:
+    """At start-up: a new backup when the newest is more than a day old (or there is none).
+
+    A backup dated later than now (made while the clock was set ahead) is not today's.
+    """
+    now = local_now(store.wall)
+    past = (b for b in list_backups(folder, store.key) if b.created <= now)
+    newest = next(past, None)
+    if newest is not None and now - newest.created < DUE_AFTER:
         return None
     made = make_backup(store, folder, label="daily")
-    prune(folder, keep)
+    prune(folder, keep, store.key)
     return made
 
 
@@ -117,7 +172,7 @@ def newest_good_backup(folder: Path, key: bytes | None = None) -> BackupInfo | N
     """The newest backup that passes SQLite's check and this version can read."""
     for backup in list_backups(folder, key):
         try:
-            inspect_database(backup.path, key)
+            inspect_database(backup.path, key, at_rest=True)
         except StoreProblem:
             continue
         return backup
@@ -139,7 +194,7 @@ def restore(database: Path, backup: Path, aside: Path, key: bytes | None = None)
     """Put ``backup`` in place of ``database``, first moving the current file to ``aside``
     (never overwriting it). The store must be closed. Returns ``aside``.
     """
-    inspect_database(backup, key)  # refuse to restore a damaged or too-new copy
+    inspect_database(backup, key, at_rest=True)  # refuse a damaged, foreign or too-new copy
     if aside.exists():
         raise FileExistsError(f"{aside} exists already")
     aside.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -147,7 +202,9 @@ def restore(database: Path, backup: Path, aside: Path, key: bytes | None = None)
     temporary = database.with_name(database.name + ".restoring")
     create_private_file(temporary)
     shutil.copyfile(backup, temporary)
+    fsync_file(temporary)
     os.replace(temporary, database)
+    fsync_folder(database.parent)
     return aside
 
 
@@ -176,10 +233,11 @@ def check(path: Path, key: bytes | None = None) -> CheckResult:
     except StoreProblem as problem:
         return CheckResult(False, problem.explanation())
     if version == 0:
-        return CheckResult(
-            True, translate("Store", "There is no data yet at {file}.").format(file=path)
-        )
-    conn = connect(read_only_uri(path), key, uri=True)
+        return CheckResult(False, StoreProblem(ProblemKind.MISSING, path).explanation())
+    try:
+        conn = open_read_only(path, key)
+    except DATABASE_ERRORS as e:
+        return CheckResult(False, StoreProblem(ProblemKind.UNREADABLE, path, str(e)).explanation())
     try:
         results = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         counts = count_records(conn)

@@ -241,9 +241,14 @@ def save_entry(store: Store, entry: Entry, draft_key: str | None = None) -> Entr
         )
     moment = stamp(store.wall)
     day = today(store.wall)  # the person's own calendar day
+    stored = store.conn.execute("SELECT day FROM entries WHERE uid = ?", (entry.uid,)).fetchone()
+    if stored is not None and entry.day == stored[0]:
+        chosen = entry.day  # unchanged: a clock set back since must not move it
+    else:
+        chosen = validate_day(entry.day or day.isoformat(), day)
     entry = dataclasses.replace(
         entry,
-        day=validate_day(entry.day or day.isoformat(), day),
+        day=chosen,
         tags=clean_tags(entry.tags),
         created_at=entry.created_at or moment,
         updated_at=moment,

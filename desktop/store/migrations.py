@@ -223,6 +223,8 @@ def _v4_listening(conn: sqlite3.Connection) -> None:
 
 # "GLMR" in the database header: tells a Glimmers journal from every other SQLite file.
 APPLICATION_ID = 0x474C4D52
+# The version whose step writes that mark: journals below it are known by their tables instead.
+MARKED_SINCE = 5
 
 # Tables whose rows had no stable id before version 5. Export, import and rescue match rows by uid.
 _UID_TABLES = ("contacts", "breath_patterns", "tracks", "track_moods")

@@ -15,6 +15,9 @@ class ProblemKind(enum.Enum):
     UNREADABLE = "unreadable"
     NOT_UPDATED = "not-updated"
     WRONG_KEY = "wrong-key"
+    FOREIGN = "foreign"  # a sound SQLite file, but another program's
+    MISSING = "missing"  # no journal at all where one was expected
+    NOT_CREATED = "not-created"  # a new journal could not be made
 
 
 _WHAT_HAPPENED = {
@@ -39,6 +42,15 @@ _WHAT_HAPPENED = {
         "Store",
         "Glimmers could not update the way your data is stored, so it left it as it was.",
     ),
+    ProblemKind.FOREIGN: QT_TRANSLATE_NOOP(
+        "Store",
+        "The file where Glimmers keeps your journal belongs to another program: it is a "
+        "database, but not a Glimmers journal.",
+    ),
+    ProblemKind.MISSING: QT_TRANSLATE_NOOP("Store", "There is no Glimmers journal here."),
+    ProblemKind.NOT_CREATED: QT_TRANSLATE_NOOP(
+        "Store", "Glimmers could not make a new journal in this folder."
+    ),
 }
 
 
@@ -57,6 +69,8 @@ class StoreProblem(Exception):
 
     def explanation(self) -> str:
         """What happened, where the file is, and what the person can do; nothing was changed."""
+        if self.kind in (ProblemKind.MISSING, ProblemKind.NOT_CREATED):
+            return self._explain_absent()
         lines = [
             self.what_happened,
             "",
@@ -75,4 +89,31 @@ class StoreProblem(Exception):
             lines.append(
                 translate("Store", "Installing the newer version of Glimmers will open it again.")
             )
+        if self.kind is ProblemKind.FOREIGN:
+            lines.append(
+                translate(
+                    "Store",
+                    "If you chose this folder for Glimmers, move that file elsewhere and "
+                    "Glimmers will start a new journal here.",
+                )
+            )
+        return "\n".join(lines)
+
+    def _explain_absent(self) -> str:
+        lines = [
+            self.what_happened,
+            "",
+            translate("Store", "Glimmers looked for it here: {file}").format(file=self.path),
+        ]
+        if self.detail:
+            lines += ["", translate("Store", "Details: {detail}").format(detail=self.detail)]
+        if self.kind is ProblemKind.MISSING:
+            lines += [
+                "",
+                translate(
+                    "Store",
+                    "Check the folder's name. Opening Glimmers, or importing an export, "
+                    "starts a journal there.",
+                ),
+            ]
         return "\n".join(lines)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from desktop.store import open_store
 from desktop.store.journal import Entry, count_entries, save_entry
+from tests.helpers import CHEAP_KEYS
 from tests.system.helpers import run_glimmers
 
 
@@ -30,9 +31,11 @@ def test_backup_to_a_file_and_to_the_backups_folder(tmp_path: Path) -> None:
 
 def test_check_healthy_and_damaged(tmp_path: Path) -> None:
     data = tmp_path / "data"
+    data.mkdir()
+    open_store(data / "glimmers.db", data / "backups").close()
     healthy = run_glimmers("--data-dir", str(data), "check")
     assert healthy.returncode == 0
-    assert "no data yet" in healthy.stdout or "healthy" in healthy.stdout
+    assert "healthy" in healthy.stdout
     (data / "glimmers.db").write_bytes(b"damaged" * 1000)
     damaged = run_glimmers("--data-dir", str(data), "check")
     assert damaged.returncode == 1
@@ -51,7 +54,7 @@ def test_commands_on_a_protected_journal_take_the_passphrase(tmp_path: Path) -> 
     store = open_store(data / "glimmers.db", data / "backups")
     save_entry(store, Entry(body="protected words"))
     store.close()
-    protect(data, data / "backups", "a calm long passphrase")
+    protect(data, data / "backups", "a calm long passphrase", CHEAP_KEYS)
     wrong = run_glimmers("--data-dir", str(data), "check", env={"GLIMMERS_PASSPHRASE": "nope nope"})
     assert wrong.returncode == 2 and "did not open" in wrong.stderr
     right = {"GLIMMERS_PASSPHRASE": "a calm long passphrase"}

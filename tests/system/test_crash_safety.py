@@ -67,3 +67,62 @@ def test_every_acknowledged_save_survives_a_kill(tmp_path: Path) -> None:
         store.close()
         assert missing == [], f"round {round_number}: {len(missing)} acknowledged saves lost"
     assert len(acknowledged) > 20
+
+
+BACKER = r"""
+import sys
+from pathlib import Path
+from desktop.store import open_store
+from desktop.store.backups import make_backup
+
+folder = Path(sys.argv[1])
+store = open_store(folder / "glimmers.db", folder / "backups")
+print("ready", flush=True)
+while True:
+    print("copying", flush=True)
+    make_backup(store, folder / "backups", label="by-hand")
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_a_backup_killed_halfway_never_passes_for_a_backup(tmp_path: Path) -> None:
+    from desktop.store.backups import backup_if_due, list_backups
+    from desktop.store.journal import Entry, save_entry
+    from tests.helpers import FakeWallClock
+
+    store = open_store(tmp_path / "glimmers.db", tmp_path / "backups")
+    for i in range(400):
+        save_entry(store, Entry(body=f"entry {i} " + "words " * 500))
+    store.close()
+    rng = random.Random(20261201)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _ in range(12):
+        backer = subprocess.Popen(
+            [sys.executable, "-c", BACKER, str(tmp_path)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert backer.stdout is not None
+        assert backer.stdout.readline().strip() == "ready"
+        deadline = time.monotonic() + rng.uniform(0.0, 0.15)  # a random moment of a copy
+        while time.monotonic() < deadline:
+            backer.stdout.readline()
+        backer.send_signal(signal.SIGKILL)
+        backer.communicate()
+    named = sorted((tmp_path / "backups").glob("glimmers-*.db"))
+    assert named, "no backup was ever finished"
+    whole = {b.path for b in list_backups(tmp_path / "backups")}
+    assert set(named) == whole  # every file with a backup's name is a whole, checked backup
+    for path in named:
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 400
+        conn.close()
+    # The next backup clears what the kills left half-written.
+    store = open_store(tmp_path / "glimmers.db", tmp_path / "backups", FakeWallClock())
+    backup_if_due(store, tmp_path / "backups", keep=100)
+    store.close()
+    leftovers = [p.name for p in (tmp_path / "backups").iterdir() if p.name.startswith(".")]
+    assert leftovers == []

@@ -27,7 +27,7 @@ from desktop.store.journal import (
     timeline_page,
 )
 from desktop.store.records import Feeling
-from tests.helpers import shown
+from tests.helpers import FakeWallClock, shown
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -306,3 +306,24 @@ def test_window_close_flushes_the_draft(qtbot: QtBot, app: Lifecycle) -> None:
     qtbot.keyClicks(tab.editor.sense_edits["smell_taste"], "woodsmoke")
     app.window.close()
     assert senses(load_drafts(app.store)[0].content)["smell_taste"] == "woodsmoke"
+
+
+def test_a_clock_set_back_never_moves_an_entrys_day(
+    qtbot: QtBot, tab: JournalTab, store: Store
+) -> None:
+    wall = store.wall
+    assert isinstance(wall, FakeWallClock)
+    original = save_entry(store, Entry(body="written on the 28th"))
+    assert original.day == "2026-11-28"
+    wall.set(dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.timezone.utc))  # the clock goes back
+    tab.editor.edit(original)
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)  # saved, unchanged
+    assert only_entry(store).day == "2026-11-28"
+    tab.editor.edit(only_entry(store))
+    tab.editor.body_edit.setFocus()
+    qtbot.keyClick(tab.editor.body_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(tab.editor.body_edit, " and a little more")
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    kept = only_entry(store)
+    assert kept.day == "2026-11-28"
+    assert kept.body == "written on the 28th and a little more"

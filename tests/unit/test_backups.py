@@ -144,3 +144,103 @@ def test_check_reports_a_damaged_page(tmp_path: Path) -> None:
     assert path.read_bytes() == before
     conn = sqlite3.connect(path)
     conn.close()
+
+
+def test_an_interrupted_backup_is_never_listed_kept_or_offered(tmp_path: Path) -> None:
+    store = journal(tmp_path, 5)
+    folder = tmp_path / "backups"
+    good = make_backup(dated(store, at(20)), folder)
+    whole = good.read_bytes()
+    # What a kill or a full disk left behind, by earlier versions and by this one.
+    (folder / "glimmers-20261127-090000-daily.db").write_bytes(b"")
+    (folder / "glimmers-20261126-090000-daily.db").write_bytes(whole[: len(whole) // 2])
+    (folder / "glimmers-20261125-090000-daily.db").write_bytes(whole[:4096])
+    (folder / ".glimmers-20261128-090000-daily.db.partial").write_bytes(whole[:8192])
+    assert [b.path for b in list_backups(folder)] == [good]
+    found = newest_good_backup(folder)
+    assert found is not None and found.path == good
+    # The empty "yesterday" is not yesterday's backup: one is due, and the leftover goes.
+    made = backup_if_due(dated(store, at(27, 20)), folder, keep=1)
+    assert made is not None
+    assert [b.path for b in list_backups(folder)] == [made]
+    assert not (folder / ".glimmers-20261128-090000-daily.db.partial").exists()
+    assert (folder / "glimmers-20261127-090000-daily.db").exists()  # not ours to delete
+    store.close()
+
+
+def test_a_backup_gets_its_name_only_once_it_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store import database
+    from desktop.store.database import BackupFailed
+
+    store = journal(tmp_path, 3)
+    folder = tmp_path / "backups"
+    checked: list[Path] = []
+    real_check = database.check_copy
+
+    def check_copy(path: Path, key: bytes | None = None) -> int:
+        checked.append(path)
+        assert not list(folder.glob("glimmers-*.db"))  # not in place before it is checked
+        return real_check(path, key)
+
+    monkeypatch.setattr(database, "check_copy", check_copy)
+    made = make_backup(dated(store, at(20)), folder)
+    assert checked and checked[0].name.startswith(".") and checked[0] != made
+    conn = sqlite3.connect(made)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # a file at rest
+    conn.close()
+
+    def broken(path: Path, key: bytes | None = None) -> int:
+        raise BackupFailed("No backup was made: the copy did not pass SQLite's check.")
+
+    monkeypatch.setattr(database, "check_copy", broken)
+    with pytest.raises(BackupFailed):
+        make_backup(dated(store, at(21)), folder)
+    assert sorted(p.name for p in folder.iterdir()) == [made.name]
+    store.close()
+
+
+def test_pruning_keeps_the_newest_and_the_last_backup_with_more_entries(tmp_path: Path) -> None:
+    from desktop.store.journal import all_entries, trash_entry
+
+    store = journal(tmp_path, 10)
+    folder = tmp_path / "backups"
+    for day in range(1, 6):
+        make_backup(dated(store, at(day)), folder)
+    fullest = list_backups(folder)[0]
+    for entry in all_entries(store):  # the journal is emptied, and daily backups go on
+        trash_entry(store, entry.uid)
+    for day in range(6, 27):
+        backup_if_due(dated(store, at(day)), folder, keep=14)
+    kept = list_backups(folder)
+    assert len(kept) == 15
+    assert [b.entries for b in kept[:14]] == [0] * 14
+    assert kept[-1].path == fullest.path and kept[-1].entries == 10
+    store.close()
+
+
+def test_a_backup_dated_in_the_future_is_not_todays(tmp_path: Path) -> None:
+    store = journal(tmp_path, 1)
+    folder = tmp_path / "backups"
+    store.wall.set(dt.datetime(2027, 11, 20, 9, 0).astimezone())  # type: ignore[attr-defined]
+    assert backup_if_due(store, folder) is not None
+    made = backup_if_due(dated(store, at(20)), folder)
+    assert made is not None  # the clock was put right: today still gets its backup
+    assert backup_if_due(dated(store, at(20, 20)), folder) is None
+    store.close()
+
+
+def test_backups_of_a_protected_journal_are_counted_and_pruned_with_its_key(
+    tmp_path: Path,
+) -> None:
+    from tests.faults import open_journal
+
+    store = open_journal(tmp_path, "encrypted")
+    save_entry(store, Entry(body="one"))
+    folder = tmp_path / "backups"
+    for day in range(1, 6):
+        backup_if_due(dated(store, at(day)), folder, keep=3)
+    assert list_backups(folder) == []  # without the key none can be counted
+    assert [b.entries for b in list_backups(folder, store.key)] == [1, 1, 1]
+    store.close()

@@ -237,3 +237,13 @@ def test_highlight_excerpt_marks_matches_and_centres_on_the_first() -> None:
     assert excerpt.startswith("…") and excerpt.endswith("…")
     assert "\x02Harbour\x03" in excerpt
     assert highlight_excerpt("nothing here", []) == "nothing here"
+
+
+def test_an_entrys_day_changes_only_when_the_person_changes_it(store: Store) -> None:
+    entry = save_entry(store, Entry(body="on the 28th"))
+    store.wall.set(dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.timezone.utc))  # type: ignore[attr-defined]
+    again = save_entry(store, dataclasses.replace(entry, body="on the 28th, and more"))
+    assert again.day == "2026-11-28"
+    with pytest.raises(ValueError, match="not a later one"):
+        save_entry(store, dataclasses.replace(entry, day="2026-11-27"))  # still later than today
+    assert save_entry(store, dataclasses.replace(entry, day="2026-11-19")).day == "2026-11-19"

@@ -14,6 +14,7 @@ from desktop.paths import ensure_private_dir
 from desktop.store import LATEST_VERSION, ProblemKind, Store, StoreProblem, open_store
 from desktop.store import migrations as migrations_module
 from desktop.store.contacts import add_contact, list_contacts, remove_contact
+from desktop.store.migrations import APPLICATION_ID
 from tests.helpers import FakeWallClock
 
 
@@ -37,12 +38,38 @@ def test_new_database_is_migrated_to_latest_with_wal_and_foreign_keys(tmp_path: 
     store.close()
 
 
-def test_empty_file_is_treated_as_new_and_migrated(tmp_path: Path) -> None:
-    (tmp_path / "glimmers.db").write_bytes(b"")
+def test_only_a_folder_without_a_database_file_starts_a_new_journal(tmp_path: Path) -> None:
     store = _open(tmp_path)
     assert store.schema_version == LATEST_VERSION
     assert "contacts" in store.db.table_names()
     store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["glimmers.db"]  # nothing half-made
+
+
+@pytest.mark.parametrize("size", [0, 50, 4000])
+def test_an_empty_or_short_file_is_damage_and_left_as_it_is(tmp_path: Path, size: int) -> None:
+    _make_db_with_rows(tmp_path / "whole.db", rows=40)
+    path = tmp_path / "glimmers.db"
+    path.write_bytes((tmp_path / "whole.db").read_bytes()[:size])
+    before = path.read_bytes()
+    with pytest.raises(StoreProblem) as info:
+        _open(tmp_path)
+    assert info.value.kind is ProblemKind.DAMAGED
+    assert ("empty" if size == 0 else "cut short") in info.value.explanation()
+    assert path.read_bytes() == before
+    assert not (tmp_path / "glimmers.db-wal").exists()
+
+
+def test_a_file_cut_short_at_a_page_boundary_is_damage(tmp_path: Path) -> None:
+    _make_db_with_rows(tmp_path / "whole.db", rows=400)
+    whole = (tmp_path / "whole.db").read_bytes()
+    path = tmp_path / "glimmers.db"
+    path.write_bytes(whole[: len(whole) // 2 // 4096 * 4096])
+    before = path.read_bytes()
+    with pytest.raises(StoreProblem) as info:
+        _open(tmp_path)
+    assert info.value.kind is ProblemKind.DAMAGED
+    assert path.read_bytes() == before
 
 
 def test_rows_survive_reopening(tmp_path: Path) -> None:
@@ -116,6 +143,7 @@ def test_newer_schema_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "glimmers.db"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
     conn.commit()
     conn.close()
@@ -185,16 +213,17 @@ def test_data_folder_and_database_are_private(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_loose_permissions_are_tightened(tmp_path: Path) -> None:
+def test_modes_are_set_only_on_what_glimmers_creates(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     folder.mkdir(mode=0o755)
-    os.chmod(folder, 0o755)
+    os.chmod(folder, 0o750)  # the person's own choice, for their own reasons
     _open(folder).close()
-    os.chmod(folder / "glimmers.db", 0o644)
+    assert stat.S_IMODE((folder / "glimmers.db").stat().st_mode) == 0o600  # made by Glimmers
+    os.chmod(folder / "glimmers.db", 0o640)
     ensure_private_dir(folder)
     _open(folder).close()
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    assert stat.S_IMODE((folder / "glimmers.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o750
+    assert stat.S_IMODE((folder / "glimmers.db").stat().st_mode) == 0o640
 
 
 def test_a_journal_is_marked_as_ours_and_every_row_has_a_stable_uid(store: Store) -> None:
@@ -226,3 +255,83 @@ def test_rows_from_before_version_5_are_given_uids(tmp_path: Path) -> None:
     assert len(set(uids)) == 2 and all(len(u) == 32 for u in uids)
     migrate(store)  # nothing left to do
     store.close()
+
+
+def _foreign_file(path: Path, tables: list[str], version: int = 0, mark: int = 0) -> bytes:
+    conn = sqlite3.connect(path)
+    for table in tables:
+        conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, x)")
+        conn.execute(f"INSERT INTO {table} (x) VALUES ('theirs')")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute(f"PRAGMA application_id = {mark}")
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("tables", "version", "mark"),
+    [
+        (["photos", "albums"], 0, 0),  # another program's database
+        ([], 0, 0),  # an empty SQLite file someone made
+        (["contacts"], 2, 0),  # a low version with the tables of that version missing
+        (["contacts", "entries"], 3, 0),
+        (["contacts"], 1, 0x12345678),  # marked, but by another program
+    ],
+)
+def test_another_programs_sqlite_file_is_foreign_and_left_byte_for_byte(
+    tmp_path: Path, tables: list[str], version: int, mark: int
+) -> None:
+    path = tmp_path / "glimmers.db"
+    before = _foreign_file(path, tables, version, mark)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    with pytest.raises(StoreProblem) as info:
+        _open(tmp_path)
+    assert info.value.kind is ProblemKind.FOREIGN
+    assert "not a Glimmers journal" in info.value.explanation()
+    assert path.read_bytes() == before
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["glimmers.db"]  # no WAL, no backup
+
+
+def test_a_journal_from_before_the_mark_is_known_by_its_tables_and_marked(tmp_path: Path) -> None:
+    from desktop.store.migrations import MIGRATIONS
+
+    path = tmp_path / "glimmers.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for version, step in enumerate(MIGRATIONS[:3]):
+        step(conn)
+        conn.execute(f"PRAGMA user_version = {version + 1}")
+    conn.close()
+    store = _open(tmp_path)
+    assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert store.schema_version == LATEST_VERSION
+    store.close()
+
+
+def test_a_log_without_its_journal_is_never_taken_into_a_new_one(tmp_path: Path) -> None:
+    _make_db_with_rows(tmp_path / "old.db", rows=3)
+    log = tmp_path / "glimmers.db-wal"
+    log.write_bytes(b"frames of a journal that is gone" * 200)
+    with pytest.raises(StoreProblem) as info:
+        _open(tmp_path)
+    assert info.value.kind is ProblemKind.DAMAGED
+    assert "its log is still there" in info.value.explanation()
+    assert not (tmp_path / "glimmers.db").exists()
+    assert log.read_bytes() == b"frames of a journal that is gone" * 200
+
+
+def test_the_tables_each_version_has_are_read_right_from_the_migrations() -> None:
+    from desktop.store.database import expected_tables
+    from desktop.store.migrations import MIGRATIONS
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    for version, step in enumerate(MIGRATIONS, start=1):
+        step(conn)
+        made = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert expected_tables(version) <= made
+        # what is left is only full-text search's own tables
+        assert all(
+            t.rsplit("_", 1)[0] in expected_tables(version) for t in made - expected_tables(version)
+        )
+    conn.close()

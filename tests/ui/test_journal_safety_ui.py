@@ -1,0 +1,181 @@
+"""The window when the journal is read-only, damaged, foreign, or its backups cannot be made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Lifecycle
+from desktop.journal.tab import JournalTab
+from desktop.shell.main_window import MainWindow
+from desktop.shell.problem_window import ProblemWindow
+from desktop.store import open_store
+from desktop.store.backups import list_backups, make_backup
+from desktop.store.journal import Entry, count_entries, save_entry
+from tests.faults import ENGINES, TEST_KEY, checkpoint, damage_pages, open_journal, read_only
+from tests.helpers import FakeDialogs, FakeWallClock
+from tests.unit.test_write_failures import _target_cannot_grow
+
+
+def _app(data_dir: Path, engine: str = "plain", dialogs: FakeDialogs | None = None) -> Lifecycle:
+    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=dialogs or FakeDialogs())
+    if engine == "encrypted":
+        app.key = TEST_KEY  # as if unlocked
+    return app
+
+
+def _journal(data_dir: Path, engine: str = "plain", entries: int = 2) -> None:
+    store = open_journal(data_dir, engine)
+    for i in range(entries):
+        save_entry(store, Entry(body=f"a small thing {i:03d} " + "noticed " * 60))
+    checkpoint(store)
+    store.close()
+
+
+def test_a_read_only_journal_opens_with_a_calm_note_and_saves_say_why(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    _journal(data_dir)
+    with read_only(data_dir):
+        app = _app(data_dir)
+        shown = app.start()
+        qtbot.addWidget(shown)
+        assert isinstance(shown, MainWindow)
+        notice = shown.notice
+        assert notice.isVisibleTo(shown)
+        assert "open for reading only" in notice.text()
+        assert "the data folder cannot be written to" in notice.text()
+        assert not shown.offer_bar.isVisibleTo(shown)  # no passphrase offered: it cannot be set
+        tab = shown.show_page("journal")
+        assert isinstance(tab, JournalTab)
+        assert tab.model.rowCount() >= 2
+        tab.editor.body_edit.setPlainText("a thought that cannot be kept here")
+        qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+        assert "can only be read" in tab.editor.message.text()
+        assert tab.editor.body_edit.toPlainText() == "a thought that cannot be kept here"
+        assert app.backups.daily_backup() is None
+        app.shutdown()
+    assert not (data_dir / "backups").exists()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_daily_backup_on_a_full_disk_says_so_plainly(
+    qtbot: QtBot, data_dir: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _journal(data_dir, engine, entries=20)
+    app = _app(data_dir, engine)
+    shown = app.start()
+    qtbot.addWidget(shown)
+    assert isinstance(shown, MainWindow)
+    _target_cannot_grow(monkeypatch)
+    assert app.backups.daily_backup() is None
+    assert shown.statusBar().currentMessage() == (
+        "Today's backup: No backup was made: the disk is full. Free some space and try again."
+    )
+    dialog = app.backups.show_backups()
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text().startswith("No backup was made: the disk is full")
+    assert dialog.table.rowCount() == 0
+    assert list(data_dir.glob("backups/*")) == []
+    dialog.close()
+    app.shutdown()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_problem_window_rescues_what_can_still_be_read(
+    qtbot: QtBot, data_dir: Path, engine: str
+) -> None:
+    _journal(data_dir, engine, entries=40)
+    store = open_journal(data_dir, engine)
+    make_backup(store, data_dir / "backups")
+    store.close()
+    damage_pages(
+        data_dir / "glimmers.db", [data_dir.joinpath("glimmers.db").stat().st_size // 8192]
+    )
+    dialogs = FakeDialogs()
+    app = _app(data_dir, engine, dialogs)
+    shown = app.start()
+    qtbot.addWidget(shown)
+    assert isinstance(shown, ProblemWindow)
+    assert shown.rescue_button.isVisibleTo(shown)
+    assert shown.restore_button.isVisibleTo(shown)
+    assert "Rescue what can still be read" in shown.rescue_button.accessibleName()
+    qtbot.mouseClick(shown.rescue_button, Qt.MouseButton.LeftButton)
+    window = app.window
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert not shown.isVisible()
+    title, text, problem = dialogs.told[-1]
+    assert title == "Rescued" and not problem
+    assert "from the damaged file" in text
+    assert "glimmers-damaged-" in text
+    assert app.store is not None and count_entries(app.store) == 40
+    assert len(list(data_dir.glob("glimmers-damaged-*.db"))) == 1
+    app.shutdown()
+
+
+def test_an_empty_journal_file_is_damage_and_a_backup_is_offered(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    _journal(data_dir)
+    store = open_store(data_dir / "glimmers.db", data_dir / "backups", FakeWallClock())
+    make_backup(store, data_dir / "backups")
+    store.close()
+    (data_dir / "glimmers.db").write_bytes(b"")
+    app = _app(data_dir)
+    shown = app.start()
+    qtbot.addWidget(shown)
+    assert isinstance(shown, ProblemWindow)
+    assert "looks damaged" in shown.title.text()
+    assert "the file is empty" in shown.explanation.text()
+    assert shown.restore_button.isVisibleTo(shown)
+    assert "with 2 entries" in shown.backup_label.text()
+    assert not shown.rescue_button.isVisibleTo(shown)  # nothing in it to read
+    assert (data_dir / "glimmers.db").read_bytes() == b""
+    qtbot.mouseClick(shown.restore_button, Qt.MouseButton.LeftButton)
+    assert app.store is not None and count_entries(app.store) == 2
+    assert app.window is not None
+    qtbot.addWidget(app.window)
+    app.shutdown()
+
+
+def test_another_programs_file_is_explained_and_offered_nothing_to_replace_it(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    import sqlite3
+
+    _journal(data_dir)
+    store = open_store(data_dir / "glimmers.db", data_dir / "backups", FakeWallClock())
+    make_backup(store, data_dir / "backups")
+    store.close()
+    (data_dir / "glimmers.db").unlink()
+    conn = sqlite3.connect(data_dir / "glimmers.db")
+    conn.execute("CREATE TABLE recipes (name)")
+    conn.commit()
+    conn.close()
+    before = (data_dir / "glimmers.db").read_bytes()
+    app = _app(data_dir)
+    shown = app.start()
+    qtbot.addWidget(shown)
+    assert isinstance(shown, ProblemWindow)
+    assert "belongs to another program" in shown.title.text()
+    assert not shown.restore_button.isVisibleTo(shown)
+    assert not shown.rescue_button.isVisibleTo(shown)
+    assert (data_dir / "glimmers.db").read_bytes() == before
+    assert len(list_backups(data_dir / "backups")) == 1
+    app.shutdown()
+
+
+def test_a_data_folder_that_cannot_be_made_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
+    parent = tmp_path / "locked"
+    parent.mkdir()
+    with read_only(parent):
+        app = _app(parent / "data")
+        shown = app.start()
+        qtbot.addWidget(shown)
+        assert isinstance(shown, ProblemWindow)
+        assert "could not make a new journal" in shown.title.text()
+        app.shutdown()

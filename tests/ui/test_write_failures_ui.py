@@ -1,0 +1,76 @@
+"""Writing stays in the editor when the journal cannot keep it, on both engines: the editor
+says so plainly and never says "Saved"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.checkin.vocabularies import load_feelings
+from desktop.journal.tab import JournalTab
+from desktop.store import Store
+from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
+from desktop.store_signals import StoreSignals
+from tests.faults import ENGINES
+from tests.helpers import FakeWallClock
+from tests.unit.test_write_failures import FAILURES
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.mark.parametrize("failure", list(FAILURES))
+def test_a_refused_save_keeps_the_writing_in_the_editor(
+    qtbot: QtBot, tmp_path: Path, engine: str, failure: str
+) -> None:
+    situation, words = FAILURES[failure]
+    with situation(tmp_path / "data", engine, FakeWallClock()) as store:
+        tab = _tab(qtbot, store)
+        editor = tab.editor
+        writing = "the light on the wall, slowly moving " * 400
+        editor.body_edit.setPlainText(writing)
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert words in editor.message.text()
+        assert "Saved" not in editor.message.text()
+        assert editor.body_edit.toPlainText() == writing  # still on screen, to try again
+        assert count_entries(store) == 1  # only the one from before
+        editor.flush_draft()  # the autosaved draft cannot be kept either, and says so
+        assert words in editor.message.text()
+        assert "Your writing is still here" in editor.message.text()
+        assert editor.body_edit.toPlainText() == writing
+        assert load_drafts(store) == []
+        tab.close()
+
+
+def _tab(qtbot: QtBot, store: Store) -> JournalTab:
+    signals = StoreSignals(store)
+    tab = JournalTab(store, signals, load_feelings(), store.wall, autosave_ms=60_000)
+    qtbot.addWidget(tab)
+    tab.destroyed.connect(signals.detach)
+    tab.show()
+    return tab
+
+
+def test_the_editor_saves_once_the_trouble_has_passed(
+    qtbot: QtBot, tmp_path: Path, engine: str
+) -> None:
+    from tests.faults import fill_disk, free_disk, open_journal
+
+    store: Store = open_journal(tmp_path / "data", engine)
+    save_entry(store, Entry(body="before"))
+    tab = _tab(qtbot, store)
+    fill_disk(store)
+    tab.editor.body_edit.setPlainText("kept until it can be saved " * 500)
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert "the disk is full" in tab.editor.message.text()
+    free_disk(store)
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert tab.editor.message.text() == "Saved, for today."
+    assert count_entries(store) == 2
+    tab.close()
+    store.close()

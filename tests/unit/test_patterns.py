@@ -274,3 +274,34 @@ def test_a_kind_added_later_shows_on_the_calendar_with_one_registry_entry(store:
     days = practice_days(store.conn, kinds)
     assert days.kinds_on("2026-11-07") == ("sparks",)
     assert "sparks" in days.kinds
+
+
+def test_a_rescued_journal_has_its_pictures_once(tmp_path: Path) -> None:
+    from desktop.store.backups import make_backup
+    from desktop.store.rescue import rescue
+
+    wall = FakeWallClock()
+    folder = tmp_path / "data"
+    folder.mkdir()
+    store = open_store(folder / "glimmers.db", folder / "backups", wall)
+    save_entry(store, Entry(day="2026-11-02", feelings=(Feeling("calm"), Feeling("sad", 1))))
+    save_checkin(store, checkin("2026-11-03", BodyMark("chest", ("warm",), "strong")))
+    keep_glimmer(store, "sun on my hands", "touch", "hands")
+    make_backup(store, folder / "backups", label="daily")  # the same rows again, to merge
+    before = (words_used(store.conn), body_totals(store.conn))
+    derived = [
+        store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+        for t in ("feeling_uses", "body_marks", "body_mark_qualities")
+    ]
+    store.close()
+    rescue(folder / "glimmers.db", folder / "backups", wall, None)
+    store = open_store(folder / "glimmers.db", folder / "backups", wall)
+    try:
+        # The derived tables are made again by the rescued rows' own triggers: never twice.
+        assert (words_used(store.conn), body_totals(store.conn)) == before
+        assert [
+            store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("feeling_uses", "body_marks", "body_mark_qualities")
+        ] == derived
+    finally:
+        store.close()

@@ -179,9 +179,14 @@ class DaysPage(QWidget):
 
 @dataclass(frozen=True)
 class BodyResult:
-    kernels: HeatKernels
     picture: HeatPicture
     options: BodyOptions
+
+
+class _Made:
+    """What the loader's thread makes once and keeps for the view's life."""
+
+    kernels: HeatKernels | None = None
 
 
 class OverTimeTab(QWidget):
@@ -207,7 +212,9 @@ class OverTimeTab(QWidget):
         self._wall = wall
         self._svg = body_svg
         self._saver = saver or FileDialogSaver()
-        self._kernels: HeatKernels | None = None
+        # The body map's blurred regions, made once (in the loader's thread, which sets it):
+        # soon after the first picture has come, so that the body map finds them ready.
+        self._made = _Made()
         self.loader = Loader(store, executor, self)
         self.stale: set[str] = set(PICTURE_KEYS)
 
@@ -368,23 +375,40 @@ class OverTimeTab(QWidget):
             return words_used
         if key == "helps":
             return settled_changes
-        from desktop.over_time.body_view import heat_picture, make_kernels
+        from desktop.over_time.body_view import heat_picture
 
         chosen = self.body.body_filter()
-        kernels, svg = self._kernels, self._svg
+        kernels = self._kernels_job()
 
         def body(conn: sqlite3.Connection) -> BodyResult:
-            made = kernels or make_kernels(svg)
-            picture = heat_picture(made, body_totals(conn, chosen))
-            return BodyResult(made, picture, body_options(conn))
+            picture = heat_picture(kernels(conn), body_totals(conn, chosen))
+            return BodyResult(picture, body_options(conn))
 
         return body
 
+    def _kernels_job(self) -> Callable[[sqlite3.Connection], HeatKernels]:
+        """Runs in the loader's thread (one job at a time), so the kernels are made once."""
+        made, svg = self._made, self._svg
+
+        def kernels(conn: sqlite3.Connection) -> HeatKernels:
+            if made.kernels is None:
+                from desktop.over_time.body_view import make_kernels
+
+                made.kernels = make_kernels(svg)
+            return made.kernels
+
+        return kernels
+
+    def _prepare_body_map(self) -> None:
+        if self._made.kernels is None and not self.loader.pending("kernels"):
+            self.loader.request("kernels", self._kernels_job())
+
     def _on_loaded(self, key: str, result: object) -> None:
+        if key != "kernels":
+            self._prepare_body_map()  # once the first picture is there, not before
         if key == "days" and isinstance(result, PracticeDays):
             self.days.show_days(result)
         elif key == "body" and isinstance(result, BodyResult):
-            self._kernels = result.kernels
             self.body.show_picture(result.picture, result.options)
         elif key == "words" and isinstance(result, WordsUsed):
             self.words.show_words(result)

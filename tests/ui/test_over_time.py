@@ -315,6 +315,28 @@ def test_the_filters_change_the_map(qtbot: QtBot, make_tab: TabMaker, felt: None
     assert "Listening to Morning Rain" in tab.body.chosen.text()
 
 
+def test_the_body_maps_regions_are_made_once_before_the_map_is_asked_for(
+    qtbot: QtBot, make_tab: TabMaker, felt: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.over_time import body_view
+    from desktop.over_time.heat import HeatKernels
+
+    made: list[str] = []
+    real = body_view.make_kernels
+
+    def make(svg: str) -> HeatKernels:
+        made.append("kernels")
+        return real(svg)
+
+    monkeypatch.setattr(body_view, "make_kernels", make)
+    tab = make_tab()  # the days picture first
+    assert made == ["kernels"]  # once it had come, in the loader's thread
+    show_body(qtbot, tab)
+    tab.body.quality.setCurrentIndex(tab.body.quality.findText("tingling"))
+    qtbot.waitUntil(tab.ready)
+    assert made == ["kernels"]
+
+
 def test_the_regions_are_reached_with_the_keyboard(
     qtbot: QtBot, make_tab: TabMaker, felt: None
 ) -> None:

@@ -55,10 +55,14 @@ def mark_path(shape: str, centre: QPointF, size: float) -> QPainterPath:
             points.append(QPointF(x + radius * math.cos(angle), y + radius * math.sin(angle)))
         path.addPolygon(QPolygonF(points))
         path.closeSubpath()
-    elif shape == "pair":
-        path.addEllipse(QPointF(x - half * 0.42, y), half * 0.58, half * 0.58)
-        path.addEllipse(QPointF(x + half * 0.42, y), half * 0.58, half * 0.58)
-        path.setFillRule(Qt.FillRule.WindingFill)
+    elif shape == "pair":  # two linked rings
+        outer, inner, apart = half * 0.66, half * 0.38, half * 0.34
+        for dx in (-apart, apart):
+            ring = QPainterPath()
+            ring.addEllipse(QPointF(x + dx, y), outer, outer)
+            hole = QPainterPath()
+            hole.addEllipse(QPointF(x + dx, y), inner, inner)
+            path = path.united(ring.subtracted(hole))
     else:
         path.addEllipse(centre, half, half)
         path.addEllipse(centre, half * 0.5, half * 0.5)  # a ring: odd-even fill leaves a hole

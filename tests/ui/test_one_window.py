@@ -8,16 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Lifecycle
 from desktop.shell.already_open import AlreadyOpenWindow
 from desktop.shell.main_window import MainWindow
 from desktop.store.journal import Entry, count_entries, save_entry
 from desktop.store.journal_lock import JournalLock
-from tests.helpers import FakeDialogs, FakeWallClock
-
-
-def lifecycle(data_dir: Path) -> Lifecycle:
-    return Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs(), offer_protection=False)
+from tests.conftest import StartApp
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -25,15 +20,15 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_second_glimmers_on_the_same_journal_says_so_and_changes_nothing(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
 ) -> None:
-    first = lifecycle(data_dir)
+    first = start_app(start=False)
     assert isinstance(first.start(), MainWindow)
     assert first.store is not None
     save_entry(first.store, Entry(body="written in the first window"))
     before = files(data_dir)
 
-    second = lifecycle(data_dir)
+    second = start_app(start=False)
     shown = second.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, AlreadyOpenWindow) and shown.isVisible()
@@ -49,14 +44,13 @@ def test_a_second_glimmers_on_the_same_journal_says_so_and_changes_nothing(
     save_entry(first.store, Entry(body="and the first goes on"))
     assert count_entries(first.store) == 2
     first.shutdown()
-    third = lifecycle(data_dir)
+    third = start_app(start=False)
     assert isinstance(third.start(), MainWindow)  # free again once the first has gone
     third.shutdown()
 
 
-def test_a_knock_brings_the_window_forward(qtbot: QtBot, data_dir: Path) -> None:
-    app = lifecycle(data_dir)
-    app.start()
+def test_a_knock_brings_the_window_forward(qtbot: QtBot, start_app: StartApp) -> None:
+    app = start_app()
     assert app.window is not None
     app.window.showMinimized()
     app.single.door.bring_forward()  # what a second start asks for over D-Bus
@@ -65,11 +59,13 @@ def test_a_knock_brings_the_window_forward(qtbot: QtBot, data_dir: Path) -> None
     app.shutdown()
 
 
-def test_the_app_waits_for_a_command_that_holds_the_journal(qtbot: QtBot, data_dir: Path) -> None:
+def test_the_app_waits_for_a_command_that_holds_the_journal(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
     data_dir.mkdir(parents=True)
     command = JournalLock(data_dir, "import")
     assert command.acquire()
-    app = lifecycle(data_dir)
+    app = start_app(start=False)
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, AlreadyOpenWindow)

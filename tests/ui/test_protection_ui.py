@@ -16,13 +16,13 @@ from desktop.journal.tab import JournalTab
 from desktop.shell.main_window import MainWindow
 from desktop.shell.protection_dialog import ProtectionDialog
 from desktop.shell.unlock_window import UnlockWindow
-from desktop.store import Store
 from desktop.store.backups import list_backups, make_backup
 from desktop.store.database import SQLITE_HEADER, encryption_available
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
 from desktop.store.protection import is_protected, unlock
 from tests.conftest import StartApp
-from tests.helpers import CHEAP_KEYS, FakeClock, FakeDialogs, FakeWallClock
+from tests.faults import fill_disk, free_disk
+from tests.helpers import FakeClock, FakeDialogs
 
 pytestmark = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 PASSPHRASE = "slow river, warm stone"
@@ -32,21 +32,6 @@ def every_backup_opens(data_dir: Path, key: bytes | None) -> bool:
     """Each backup file in the folder opens with ``key`` (list_backups leaves out the rest)."""
     files = list((data_dir / "backups").glob("glimmers-*.db"))
     return bool(files) and len(list_backups(data_dir / "backups", key)) == len(files)
-
-
-def start(
-    qtbot: QtBot, data_dir: Path, clock: FakeClock | None = None, dialogs: FakeDialogs | None = None
-) -> Lifecycle:
-    app = Lifecycle(
-        data_dir,
-        wall=FakeWallClock(),
-        clock=clock,
-        dialogs=dialogs or FakeDialogs(),
-        offer_protection=False,
-        key_cost=CHEAP_KEYS,
-    )
-    app.start()
-    return app
 
 
 @pytest.fixture(autouse=True)
@@ -266,17 +251,10 @@ def test_protection_is_offered_once_at_first_start(qtbot: QtBot, start_app: Star
     second.shutdown()
 
 
-def fill_disk(store: Store) -> None:
-    """The file cannot grow by one more page: what SQLite sees when the disk is full."""
-    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
-    store.conn.execute(f"PRAGMA max_page_count = {pages}")
-
-
 def test_the_lock_waits_and_says_why_when_the_draft_cannot_be_kept(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, start_app: StartApp, clock: FakeClock, dialogs: FakeDialogs
 ) -> None:
-    clock, dialogs = FakeClock(), FakeDialogs()
-    app = start(qtbot, data_dir, clock=clock, dialogs=dialogs)
+    app = start_app()
     protect_from_dialog(qtbot, app).close()
     assert app.window is not None and app.store is not None and app.store.encrypted
     journal = app.window.show_page("journal")
@@ -299,7 +277,7 @@ def test_the_lock_waits_and_says_why_when_the_draft_cannot_be_kept(
     clock.advance(61)
     app.protection.idle.check()
     assert app.store is not None and len(dialogs.told) == 1
-    app.store.conn.execute("PRAGMA max_page_count = 1073741823")
+    free_disk(app.store)
     clock.advance(61)
     app.protection.idle.check()
     assert app.store is None and isinstance(app.protection.unlock_window, UnlockWindow)
@@ -311,9 +289,8 @@ def test_the_lock_waits_and_says_why_when_the_draft_cannot_be_kept(
     app.shutdown()
 
 
-def test_ctrl_l_with_a_full_disk_waits_too(qtbot: QtBot, data_dir: Path) -> None:
-    dialogs = FakeDialogs()
-    app = start(qtbot, data_dir, dialogs=dialogs)
+def test_ctrl_l_with_a_full_disk_waits_too(qtbot: QtBot, start_app: StartApp) -> None:
+    app = start_app()
     protect_from_dialog(qtbot, app).close()
     assert app.window is not None and app.store is not None
     journal = app.window.show_page("journal")
@@ -328,8 +305,10 @@ def test_ctrl_l_with_a_full_disk_waits_too(qtbot: QtBot, data_dir: Path) -> None
     app.shutdown()
 
 
-def test_a_missing_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Path) -> None:
-    app = start(qtbot, data_dir)
+def test_a_missing_key_file_leads_to_the_recovery_key(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
+    app = start_app()
     assert app.store is not None
     save_entry(app.store, Entry(body="still mine"))
     dialog = protect_from_dialog(qtbot, app)
@@ -338,7 +317,7 @@ def test_a_missing_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Pa
     app.shutdown()
     (data_dir / "glimmers.key").unlink()
 
-    again = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
+    again = start_app(start=False)
     shown = again.start()
     assert isinstance(shown, UnlockWindow)  # not "not a Glimmers database"
     assert "cannot find the key file" in shown.reason.text()
@@ -350,8 +329,10 @@ def test_a_missing_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Pa
     again.shutdown()
 
 
-def test_a_damaged_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Path) -> None:
-    app = start(qtbot, data_dir)
+def test_a_damaged_key_file_leads_to_the_recovery_key(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
+    app = start_app()
     dialog = protect_from_dialog(qtbot, app)
     recovery = dialog.recovery.text()
     dialog.close()
@@ -359,7 +340,7 @@ def test_a_damaged_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Pa
     text = (data_dir / "glimmers.key").read_text()
     (data_dir / "glimmers.key").write_text(text.replace('"nonce": "', '"nonce": "0', 1))
 
-    again = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=FakeDialogs())
+    again = start_app(start=False)
     shown = again.start()
     assert isinstance(shown, UnlockWindow) and shown.use_recovery.isChecked()
     assert "damaged" in shown.reason.text()
@@ -375,11 +356,11 @@ def test_a_damaged_key_file_leads_to_the_recovery_key(qtbot: QtBot, data_dir: Pa
 
 
 def test_change_passphrase_says_nothing_changed_only_when_nothing_did(
-    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, start_app: StartApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import desktop.store.protection as protection
 
-    app = start(qtbot, data_dir)
+    app = start_app()
     assert app.store is not None
     save_entry(app.store, Entry(body="through every change"))
     make_backup(app.store, data_dir / "backups", label="by-hand")

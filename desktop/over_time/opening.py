@@ -25,7 +25,7 @@ from desktop.texts import translate
 if TYPE_CHECKING:
     from desktop.over_time.tab import OverTimeTab
 
-Starter = Callable[[Callable[[], None]], None]  # runs the importing somewhere
+Importing = Callable[[Callable[[], None]], None]  # runs the importing somewhere
 
 # What building the tab needs; then what the other pictures need, once the tab is there.
 FIRST: tuple[str, ...] = ("desktop.over_time.tab",)
@@ -55,9 +55,9 @@ class OpeningTab(QWidget):
         self,
         build: Callable[[bool], OverTimeTab],  # given whether motion is reduced
         reduced_motion: Callable[[], bool],
-        first: Sequence[str] = FIRST,
-        then: Sequence[str] = THEN,
-        start: Starter = in_thread,
+        first: Sequence[str] | None = None,  # None: FIRST, then THEN
+        then: Sequence[str] | None = None,
+        start: Importing = in_thread,
     ) -> None:
         super().__init__()
         self.setObjectName("over_time_opening")
@@ -76,7 +76,8 @@ class OpeningTab(QWidget):
         self._layout.addWidget(self.waiting)
         self._imported.connect(self._on_imported)
         signal = self._imported
-        first, then = tuple(first), tuple(then)
+        first = tuple(FIRST if first is None else first)
+        then = tuple(THEN if then is None else then)
 
         def work() -> None:
             problem, reduced = "", True

@@ -27,8 +27,11 @@ if TYPE_CHECKING:
     from desktop.listen.player import Player
     from desktop.listen.scanner import Starter
     from desktop.listen.tab import ListenTab, Picker
-    from desktop.over_time.opening import OpeningTab
+    from desktop.over_time.loader import Executor
+    from desktop.over_time.opening import Importing, OpeningTab
+    from desktop.over_time.saving import PictureSaver
     from desktop.over_time.tab import OverTimeTab
+    from desktop.over_time.track_map import TrackMapDialog
     from desktop.rhythm.today_tab import TodayTab
 
 
@@ -76,6 +79,9 @@ class Tabs:
     rng: random.Random | None = None  # which glimmer from the past is offered again
     reminders_possible: Callable[[], bool] = lambda: True
     show_page: Callable[[str], QWidget] | None = None
+    pictures_read: Executor | None = None  # how Over time reads (None: a thread of its own)
+    pictures_saved: PictureSaver | None = None  # where "Save as picture" goes (None: asked)
+    pictures_opened: Importing | None = None  # how Over time's code comes (None: a thread)
 
     @functools.cached_property
     def vocabulary(self) -> Vocabulary:
@@ -121,15 +127,26 @@ class Tabs:
         tab.landed_requested.connect(lambda track, title: self.show_where_landed(tab, track, title))
         return tab
 
-    def show_where_landed(self, parent: QWidget, track_id: int, title: str) -> None:
+    def show_where_landed(
+        self, parent: QWidget | None, track_id: int, title: str
+    ) -> TrackMapDialog:
         """Where one track has landed in the body, in a window of its own (Over time's map)."""
         from PySide6.QtCore import Qt
 
         from desktop.over_time.track_map import TrackMapDialog
 
-        dialog = TrackMapDialog(self.store, track_id, title, read_text("body.svg"), parent=parent)
+        dialog = TrackMapDialog(
+            self.store,
+            track_id,
+            title,
+            read_text("body.svg"),
+            executor=self.pictures_read,
+            saver=self.pictures_saved,
+            parent=parent,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        return dialog
 
     def journal(self) -> JournalTab:
         from desktop.journal.editor import AUTOSAVE_MS
@@ -172,7 +189,7 @@ class Tabs:
 
     def over_time(self) -> OpeningTab:
         """Over time opens at once; its code is imported off the GUI thread, then it is built."""
-        from desktop.over_time.opening import OpeningTab
+        from desktop.over_time.opening import OpeningTab, in_thread
 
         qt_says = _qt_motion_preference()  # Qt's own answer, read here on the GUI thread
 
@@ -193,11 +210,13 @@ class Tabs:
                 self.vocabulary,
                 read_text("body.svg"),
                 reduced_motion=reduced,
+                executor=self.pictures_read,
+                saver=self.pictures_saved,
             )
             tab.day_requested.connect(self.open_day)
             return tab
 
-        return OpeningTab(build, reduced_motion)
+        return OpeningTab(build, reduced_motion, start=self.pictures_opened or in_thread)
 
     def pages(self) -> list[Page]:
         return [

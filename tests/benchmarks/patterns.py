@@ -50,7 +50,9 @@ from desktop.store.records import Feeling, feelings_to_json
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from desktop.listen.player import Player
     from desktop.over_time.loader import Executor
+    from desktop.over_time.opening import OpeningTab
     from desktop.over_time.tab import OverTimeTab
     from desktop.store import Store
     from desktop.store_signals import StoreSignals
@@ -234,29 +236,34 @@ def floor_runs(path: Path) -> dict[str, Callable[[], object]]:
     return {key: run(sql) for key, sql in statements.items()}
 
 
-def make_tab(store: Store, executor: Executor | None) -> tuple[OverTimeTab, StoreSignals]:
-    from desktop.checkin.vocabularies import load_feelings
+def make_tab(store: Store, executor: Executor) -> tuple[OpeningTab, OverTimeTab, StoreSignals]:
+    """Over time as the main window builds it (desktop/shell/pages.py), its code imported at
+    once and its pictures read by ``executor``, with no fades."""
     from desktop.clock import MonotonicClock
-    from desktop.over_time.tab import OverTimeTab
-    from desktop.resources import read_text
+    from desktop.over_time import opening
     from desktop.settings import MemoryBackend, Settings
+    from desktop.shell.pages import Tabs
     from desktop.store_signals import StoreSignals
 
-    settings = Settings(MemoryBackend())
+    def no_player() -> Player:
+        raise AssertionError("Over time plays nothing")
+
+    os.environ["GLIMMERS_REDUCED_MOTION"] = "1"
     signals = StoreSignals(store)
-    tab = OverTimeTab(
+    tabs = Tabs(
         store,
         signals,
-        settings,
+        Settings(MemoryBackend()),
         MonotonicClock(),
         store.wall,
-        load_feelings(),
-        read_text("body.svg"),
-        reduced_motion=True,
-        executor=executor,
+        no_player,
+        pictures_read=executor,
+        pictures_opened=opening.inline,
     )
-    tab.resize(1100, 760)
-    return tab, signals
+    opened = tabs.over_time()
+    assert opened.tab is not None
+    opened.resize(1100, 760)
+    return opened, opened.tab, signals
 
 
 def measure(store: Store, path: Path) -> tuple[dict[str, float], dict[str, float], float]:
@@ -267,8 +274,8 @@ def measure(store: Store, path: Path) -> tuple[dict[str, float], dict[str, float
     from desktop.resources import read_text
 
     floors = floor_runs(path)
-    tab, signals = make_tab(store, inline)
-    tab.show()
+    opened, tab, signals = make_tab(store, inline)
+    opened.show()
     ours: dict[str, float] = {}
     floor: dict[str, float] = {}
     for key in PICTURES:
@@ -287,8 +294,8 @@ def measure(store: Store, path: Path) -> tuple[dict[str, float], dict[str, float
         ours[key], floor[key] = statistics.median(mine), statistics.median(raw)
     svg = read_text("body.svg")
     kernels = statistics.median(_time_ms(lambda: make_kernels(svg)) for _ in range(3))
-    tab.prepare_to_close()
-    tab.close()
+    opened.prepare_to_close()
+    opened.close()
     signals.detach()
     return ours, floor, kernels
 

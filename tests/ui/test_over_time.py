@@ -3,11 +3,13 @@ felt, honest words about small numbers, keyboard and screen readers, saving a pi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,18 +18,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
-from desktop.checkin.vocabularies import load_feelings
 from desktop.journal.tab import JournalTab
 from desktop.listen.tab import ListenTab
 from desktop.over_time.body_view import BodyHeatView
 from desktop.over_time.calendar_view import YEAR, CalendarView
-from desktop.over_time.loader import Loader, inline
+from desktop.over_time.loader import Loader
 from desktop.over_time.opening import OpeningTab
-from desktop.over_time.opening import inline as inline_start
+from desktop.over_time.saving import PictureSaver
 from desktop.over_time.tab import OverTimeTab
 from desktop.over_time.track_map import TrackMapDialog
-from desktop.resources import read_text
-from desktop.settings import MemoryBackend, Settings
+from desktop.shell.pages import Tabs
 from desktop.shell.theme import calm_palette
 from desktop.store import Store
 from desktop.store.breathing import StoredSession, save_session
@@ -36,10 +36,8 @@ from desktop.store.journal import Entry, save_entry
 from desktop.store.listening import BodyMark, CheckIn, TrackInfo, add_tracks, save_checkin
 from desktop.store.records import Feeling
 from desktop.store.together import CIRCLE, PAIR, TogetherRecord, save_record
-from desktop.store_signals import StoreSignals
-from tests.helpers import FakeClock, FakeWallClock
-
-TabMaker = Callable[..., OverTimeTab]
+from tests.conftest import TabsOn
+from tests.helpers import FakeClock, shown
 
 
 class FakeSaver:
@@ -54,39 +52,40 @@ class FakeSaver:
         return (self.answer, filters[0]) if self.answer is not None else None
 
 
+class TabMaker(Protocol):
+    def __call__(
+        self,
+        *,
+        reduced_motion: bool = True,
+        saver: PictureSaver | None = None,
+        threads: bool = False,
+    ) -> OverTimeTab: ...
+
+
 @pytest.fixture
 def make_tab(
-    qtbot: QtBot, store: Store, tmp_path: Path, clock: FakeClock, wall: FakeWallClock
+    qtbot: QtBot, store: Store, tabs_on: TabsOn, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[TabMaker]:
-    made: list[tuple[OverTimeTab, StoreSignals]] = []
-    settings = Settings(MemoryBackend())  # shared: a second tab finds what the first kept
+    """Over time as the main window builds it (its code and pictures read on the test's thread
+    unless ``threads``); tabs made in one test share their settings."""
+    made: list[OpeningTab] = []
 
-    def make(**options: object) -> OverTimeTab:
-        signals = StoreSignals(store)
-        options.setdefault("executor", inline)
+    def make(
+        *, reduced_motion: bool = True, saver: PictureSaver | None = None, threads: bool = False
+    ) -> OverTimeTab:
         # Pictures are sampled as soon as they change: no fade in the way unless a test asks.
-        options.setdefault("reduced_motion", True)
-        tab = OverTimeTab(
-            store,
-            signals,
-            settings,
-            clock,
-            wall,
-            load_feelings(),
-            read_text("body.svg"),
-            **options,  # type: ignore[arg-type]
-        )
-        made.append((tab, signals))
-        qtbot.addWidget(tab)
-        tab.resize(1100, 760)
-        tab.show()
-        qtbot.waitExposed(tab)
-        return tab
+        monkeypatch.setenv("GLIMMERS_REDUCED_MOTION", "1" if reduced_motion else "0")
+        tabs = dataclasses.replace(tabs_on(store), pictures_saved=saver)
+        if threads:  # the loader's own thread, as in the app
+            tabs = dataclasses.replace(tabs, pictures_read=None)
+        opening = shown(qtbot, tabs.over_time())
+        made.append(opening)
+        assert opening.tab is not None
+        return opening.tab
 
     yield make
-    for tab, signals in made:
-        tab.prepare_to_close()
-        signals.detach()
+    for opening in made:
+        opening.prepare_to_close()
 
 
 def session(day: str, before: int | None = None, after: int | None = None) -> StoredSession:
@@ -233,8 +232,10 @@ def test_glimmers_and_practices_together_get_their_own_marks(
     qtbot.waitUntil(lambda: mark_pixels(view, dt.date(2026, 11, 16)) > 0)
 
 
-def test_an_empty_journal_shows_no_marks_and_says_what_will_show(make_tab: TabMaker) -> None:
-    tab = make_tab()
+def test_an_empty_journal_shows_no_marks_and_says_what_will_show(
+    over_time_tab: OverTimeTab,
+) -> None:
+    tab = over_time_tab
     assert all(mark_pixels(tab.days.calendar, d) == 0 for d in tab.days.calendar.cells())
     assert tab.days.summary.text().startswith("Days with a practice show here.")
 
@@ -478,7 +479,7 @@ def test_every_picture_fits_each_window_size(
     from tests.ui.test_large_text import clipped
 
     tab = make_tab()
-    tab.resize(*size)
+    tab.window().resize(*size)
     for key in ("days", "body", "words", "helps"):
         tab.show_picture(key)
         qtbot.waitUntil(tab.ready)
@@ -500,7 +501,7 @@ def test_the_pictures_are_read_off_the_gui_thread_and_arrive_by_signal(
         return patterns.practice_days(conn)
 
     monkeypatch.setattr("desktop.over_time.tab.practice_days", read)
-    tab = make_tab(executor=None)  # the loader's own threads, as in the app
+    tab = make_tab(threads=True)
     qtbot.waitUntil(tab.ready, timeout=10_000)
     assert readers and threading.get_ident() not in readers
     assert tab.days.calendar.days.kinds_on("2026-11-10") == ("breathing", "writing")
@@ -548,8 +549,8 @@ def test_the_picture_is_remembered(qtbot: QtBot, make_tab: TabMaker) -> None:
     assert again.days.calendar.mode == YEAR
 
 
-def test_the_calendar_shows_its_focus(qtbot: QtBot, make_tab: TabMaker) -> None:
-    tab = make_tab()
+def test_the_calendar_shows_its_focus(qtbot: QtBot, over_time_tab: OverTimeTab) -> None:
+    tab = over_time_tab
     view = tab.days.calendar
     tab.pictures.setFocus()
     qtbot.waitUntil(lambda: not view.hasFocus())
@@ -606,56 +607,39 @@ class HeldStart:
 
 
 def test_over_time_opens_at_once_and_its_pictures_follow(
-    qtbot: QtBot,
-    store: Store,
-    signals: StoreSignals,
-    settings: Settings,
-    clock: FakeClock,
-    wall: FakeWallClock,
+    qtbot: QtBot, tabs: Tabs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     held = HeldStart()
-    asked: list[bool] = []
-    svg = read_text("body.svg")
-
-    def build(reduced: bool) -> OverTimeTab:
-        asked.append(reduced)
-        words = load_feelings()
-        return OverTimeTab(store, signals, settings, clock, wall, words, svg, executor=inline)
-
-    opening = OpeningTab(build, lambda: False, start=held)
-    qtbot.addWidget(opening)
-    opening.show()
-    qtbot.waitExposed(opening)
+    monkeypatch.setenv("GLIMMERS_REDUCED_MOTION", "1")
+    opening = shown(qtbot, dataclasses.replace(tabs, pictures_opened=held).over_time())
     opening.setFocus()  # as a keyboard user arrives
     qtbot.waitUntil(opening.waiting.hasFocus)
     assert opening.waiting.isVisible() and opening.waiting.text() == "Gathering your pictures…"
     assert opening.tab is None and not opening.ready()
     with qtbot.waitSignal(opening.opened):
         held.run()  # as the thread would: the modules, then the tab built on the GUI thread
-    assert asked == [False]  # the desktop's motion setting, read on the importing thread
-    assert opening.tab is not None and opening.tab.isVisibleTo(opening)
+    tab = opening.tab
+    assert tab is not None and tab.isVisibleTo(opening)
+    assert tab.fade.reduced_motion  # the desktop's motion setting, read on the importing thread
     assert not opening.waiting.isVisibleTo(opening)
     assert opening.ready()
-    qtbot.waitUntil(opening.tab.pictures.hasFocus)  # the focus stays inside the page
+    qtbot.waitUntil(tab.pictures.hasFocus)  # the focus stays inside the page
     opening.prepare_to_close()
 
 
-def test_over_time_says_so_when_its_code_cannot_be_loaded(qtbot: QtBot) -> None:
-    opening = OpeningTab(
-        lambda reduced: pytest.fail("nothing to build"),
-        lambda: True,
-        first=("desktop.over_time.no_such_picture",),
-        start=inline_start,
-    )
-    qtbot.addWidget(opening)
-    qtbot.waitUntil(lambda: "could not be shown just now" in opening.waiting.text())
+def test_over_time_says_so_when_its_code_cannot_be_loaded(
+    qtbot: QtBot, tabs: Tabs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.over_time.opening.FIRST", ("desktop.over_time.no_such_picture",))
+    opening = shown(qtbot, tabs.over_time())
+    assert "could not be shown just now" in opening.waiting.text()
+    assert "no_such_picture" in opening.waiting.accessibleName()
     assert opening.tab is None and not opening.ready()
 
 
-def test_a_window_closed_before_over_time_arrives_builds_nothing(qtbot: QtBot) -> None:
+def test_a_window_closed_before_over_time_arrives_builds_nothing(qtbot: QtBot, tabs: Tabs) -> None:
     held = HeldStart()
-    opening = OpeningTab(lambda reduced: pytest.fail("nothing to build"), lambda: True, start=held)
-    qtbot.addWidget(opening)
+    opening = shown(qtbot, dataclasses.replace(tabs, pictures_opened=held).over_time())
     opening.prepare_to_close()
     held.run()
     QApplication.processEvents()
@@ -685,7 +669,7 @@ def test_the_listen_tab_asks_for_where_a_track_has_landed(
 
 
 def test_the_track_map_shows_where_the_music_landed_and_when(
-    qtbot: QtBot, store: Store, tmp_path: Path
+    qtbot: QtBot, store: Store, tabs: Tabs, tmp_path: Path
 ) -> None:
     add_tracks(store, [TrackInfo("/rain.wav", "Rain", duration=180.0)])
     save_checkin(
@@ -700,9 +684,8 @@ def test_the_track_map_shows_where_the_music_landed_and_when(
     )
     save_checkin(store, CheckIn(1, "Rain", 150_000, nothing_concrete=True, day="2026-11-03"))
     saver = FakeSaver(tmp_path / "rain")
-    dialog = TrackMapDialog(store, 1, "Rain", read_text("body.svg"), executor=inline, saver=saver)
+    dialog = dataclasses.replace(tabs, pictures_saved=saver).show_where_landed(None, 1, "Rain")
     qtbot.addWidget(dialog)
-    dialog.show()
     qtbot.waitExposed(dialog)
     assert "Where Rain has landed" in dialog.heading.text()
     image = dialog.view.grab().toImage()

@@ -1,7 +1,7 @@
 """Reading the pictures' aggregates off the GUI thread; results come back by signal.
 
-The loader reads through its own connection to the same file (opened on the GUI thread, kept
-for the view's life so its page cache stays warm), one job at a time in its own one-thread pool,
+The loader reads through its own connection to the same file (opened by its first job, kept for
+the view's life so its page cache stays warm), one job at a time in its own one-thread pool,
 so a long query never holds the window. The view waits for it and closes it when it goes. The
 executor is injectable: tests run the work inline.
 """
@@ -58,6 +58,7 @@ class Loader(QObject):
         self._reader: Store | None = None
         self._reading = threading.Lock()  # whatever the executor, one job reads at a time
         self._serial = 0
+        self._closed = False
         self._latest: dict[str, int] = {}
         self._finished.connect(self._deliver)
 
@@ -69,6 +70,7 @@ class Loader(QObject):
         """When the view goes: let the running job finish, then close the connection."""
         self.wait()
         with self._reading:
+            self._closed = True
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
@@ -80,20 +82,19 @@ class Loader(QObject):
         self._serial += 1
         number = self._serial
         self._latest[name] = number
-        if self._reader is None:
-            try:
-                self._reader = self._store.second_connection()
-            except DATABASE_ERRORS as e:
-                self._finished.emit(name, number, None, str(e))
-                return
-        reader = self._reader
         finished = self._finished
         reading = self._reading
 
         def work() -> None:
             with reading:
+                if self._closed:
+                    return  # the view has gone: nothing is read, nobody waits
                 try:
-                    result, problem = job(reader.conn), ""
+                    # Opened by the first job, in the loader's thread: reading the journal's
+                    # schema (and, for a protected one, its first pages) never holds the window.
+                    if self._reader is None:
+                        self._reader = self._store.second_connection()
+                    result, problem = job(self._reader.conn), ""
                 except DATABASE_ERRORS as e:
                     result, problem = None, str(e)
             # If the view went away meanwhile, nobody is waiting for this any more.

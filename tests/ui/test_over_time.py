@@ -22,7 +22,7 @@ from desktop.journal.tab import JournalTab
 from desktop.listen.tab import ListenTab
 from desktop.over_time.body_view import BodyHeatView
 from desktop.over_time.calendar_view import YEAR, CalendarView
-from desktop.over_time.loader import Loader
+from desktop.over_time.loader import Loader, inline
 from desktop.over_time.opening import OpeningTab
 from desktop.over_time.saving import PictureSaver
 from desktop.over_time.tab import OverTimeTab
@@ -509,6 +509,36 @@ def test_the_pictures_are_read_off_the_gui_thread_and_arrive_by_signal(
     qtbot.waitUntil(tab.ready, timeout=10_000)
     assert tab.body.view.totals.marks == 1
     assert tab.loader.wait()
+
+
+def test_the_loader_opens_its_connection_in_its_own_thread_and_says_when_it_cannot(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened_in: list[int] = []
+    real = store.second_connection
+
+    def second() -> Store:
+        opened_in.append(threading.get_ident())
+        return real()
+
+    monkeypatch.setattr(store, "second_connection", second)
+    loader = Loader(store)  # its own thread, as in the app
+    with qtbot.waitSignal(loader.loaded) as got:
+        loader.request("days", lambda conn: conn.execute("SELECT 1").fetchone()[0])
+    assert got.args == ["days", 1]
+    assert opened_in and threading.get_ident() not in opened_in  # never on the GUI thread
+    loader.close()
+
+    def refuse() -> Store:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(store, "second_connection", refuse)
+    again = Loader(store, inline)
+    with qtbot.waitSignal(again.failed) as failed:
+        again.request("days", lambda conn: pytest.fail("nothing to read with"))
+    assert failed.args == ["days", "unable to open database file"]
+    again.close()
+    again.request("days", lambda conn: pytest.fail("closed: nothing is read"))
 
 
 def test_only_the_newest_answer_counts(qtbot: QtBot, store: Store) -> None:

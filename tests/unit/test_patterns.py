@@ -164,9 +164,9 @@ def test_the_derived_tables_follow_edits_the_trash_and_deletion(store: Store) ->
 
 
 def test_the_pattern_migration_reads_what_was_kept_before_it(tmp_path: Path) -> None:
-    from desktop.store.migrations import _v8_pattern_indexes
+    from desktop.store.migrations import _v9_pattern_indexes
 
-    before = MIGRATIONS.index(_v8_pattern_indexes)
+    before = MIGRATIONS.index(_v9_pattern_indexes)
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     for step in MIGRATIONS[:before]:

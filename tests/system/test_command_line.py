@@ -92,3 +92,22 @@ def test_a_screenshot_of_over_time_shows_the_marks(tmp_path: Path) -> None:
         save_entry(store, Entry(day=today.replace(day=day).isoformat(), body="kept"))
     store.close()
     assert accent_pixels(kept) > accent_pixels(empty) + 20
+
+
+def test_a_data_folder_whose_name_is_not_utf8_opens(tmp_path: Path) -> None:
+    """``--data-dir`` naming a folder from an older system (``café`` in Latin-1): Qt was given
+    the argument with Python's stand-ins for its bytes and the app died with a segfault."""
+    import os
+
+    import pytest
+
+    data = tmp_path / os.fsdecode(b"caf\xe9")
+    try:
+        data.mkdir()
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    shot = tmp_path / "s.png"
+    result = run_glimmers("--data-dir", str(data), "--screenshot", str(shot))
+    assert result.returncode == 0, result.stderr
+    assert png_size(shot) == (1100, 760)
+    assert (data / "glimmers.db").exists()

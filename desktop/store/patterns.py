@@ -2,7 +2,7 @@
 
 Read-only: nothing here writes. Each picture asks SQLite for the smallest aggregate it needs
 (days per kind of practice, weight per body region, first use per word, before/after changes).
-Feeling words and body marks are read from the derived tables that migration 8 keeps in step by
+Feeling words and body marks are read from the derived tables that migration 9 keeps in step by
 triggers (feeling_uses, body_marks, body_mark_qualities), not by parsing JSON in every row, so a
 journal of 100,000 records answers in tens of milliseconds. The SQL is kept in named statements
 so the benchmark can run exactly the same statements raw, as the floor.
@@ -127,7 +127,7 @@ def calendar_statements(conn: sqlite3.Connection) -> list[str]:
 # -- the body map over time ----------------------------------------------------------------------
 #
 # Every body mark (a region, its strength and qualities) is kept one row per mark in body_marks
-# and one row per mark and quality in body_mark_qualities, by triggers (migration 8). A glimmer
+# and one row per mark and quality in body_mark_qualities, by triggers (migration 9). A glimmer
 # with a place on the body is one clear mark there, of no quality.
 
 STRENGTH_WEIGHTS = {"faint": 1.0, "clear": 2.0, "strong": 3.0}
@@ -323,7 +323,7 @@ def totals_of(moments: Iterable[TrackMoment]) -> BodyTotals:
 
 # -- words you have used --------------------------------------------------------------------------
 #
-# Every feeling word of every record is one row of feeling_uses, kept by triggers (migration 8).
+# Every feeling word of every record is one row of feeling_uses, kept by triggers (migration 9).
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from desktop.rhythm.anchors import (
     answer_words,
     day_of,
 )
-from desktop.rhythm.parts import FittedList
+from desktop.rhythm.parts import FittedList, ScrollingPage
 from desktop.rhythm.settings import RhythmSettings
 from desktop.store import Store
 from desktop.store.rhythm import answer_anchor, answers_on, days_came_back
@@ -96,7 +96,7 @@ class DayView(QWidget):
             )
         )
         hint.setWordWrap(True)
-        self.anchor_list = FittedList()
+        self.anchor_list = FittedList(most_height=None)  # the page scrolls, not the list
         self.anchor_list.setObjectName("anchors")
         self.anchor_list.setAccessibleName(translate("Rhythm", "Your anchors today"))
         self.anchor_list.setAccessibleDescription(
@@ -315,3 +315,4 @@ class DayView(QWidget):
             return
         self.reload(keep_current=True)
         self.answer_buttons[answer].setFocus()
+        ScrollingPage.bring_into_view(self.acknowledged)  # a small window scrolls to the words

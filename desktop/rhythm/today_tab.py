@@ -25,6 +25,7 @@ from desktop.rhythm.anchors_dialog import AnchorsDialog
 from desktop.rhythm.day_view import DayView
 from desktop.rhythm.glimmers_view import GlimmersView
 from desktop.rhythm.invitations_view import InvitationsView
+from desktop.rhythm.parts import ScrollingPage
 from desktop.rhythm.settings import RhythmSettings
 from desktop.store import Store
 from desktop.store import glimmers as glimmer_store
@@ -109,8 +110,14 @@ class TodayTab(QWidget):
         self.invitations = InvitationsView(store, clock)
         self.glimmers = GlimmersView(store, settings, wall, rng)
         self.stack = QStackedWidget()
-        for view in (self.day, self.invitations, self.glimmers):
-            self.stack.addWidget(view)
+        # Each part scrolls as a whole in a small window, instead of squeezing its own rows.
+        self._pages = {
+            "day": ScrollingPage(self.day),
+            "invitations": ScrollingPage(self.invitations),
+            "glimmers": ScrollingPage(self.glimmers),
+        }
+        for page in self._pages.values():
+            self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.addLayout(self._bar)
         layout.addWidget(self.stack, 1)
@@ -144,10 +151,9 @@ class TodayTab(QWidget):
         self._signals.changed.connect(self._on_store_changed)
 
     def show_section(self, key: str) -> None:
-        views = {"day": self.day, "invitations": self.invitations, "glimmers": self.glimmers}
         for other, button in self.section_buttons.items():
             button.setChecked(other == key)
-        self.stack.setCurrentWidget(views[key])
+        self.stack.setCurrentWidget(self._pages[key])
 
     def current_section(self) -> str:
         return next(k for k, b in self.section_buttons.items() if b.isChecked())

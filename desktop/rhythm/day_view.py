@@ -92,7 +92,7 @@ class DayView(QWidget):
         hint = QLabel(
             translate(
                 "Rhythm",
-                "A few small anchors. Each one can be done, made smaller, or let go.",
+                "A few small things for today. Each one can be done, made smaller, or let go.",
             )
         )
         hint.setWordWrap(True)
@@ -290,7 +290,7 @@ class DayView(QWidget):
         days = days_came_back(self._store, current)
         if not days:
             self.came_back.setText(
-                translate("Rhythm", "Whenever you come back to your rhythm, it shows here.")
+                translate("Rhythm", "The days you come back to one of these show here.")
             )
             return
         named = ", ".join(

@@ -7,7 +7,14 @@ import html
 import random
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -152,6 +159,8 @@ class GlimmerDelegate(QStyledItemDelegate):
 
 
 class GlimmersView(QWidget):
+    keep_requested = Signal()  # "Keep a glimmer" where there are none yet
+
     def __init__(
         self,
         store: Store,
@@ -201,13 +210,28 @@ class GlimmersView(QWidget):
         self.empty_label = QLabel(
             translate(
                 "Glimmer",
-                "The small moments you keep show up here. Whenever something small feels good, "
-                "press Glimmer or Ctrl+G and give it a few words.",
+                "The small moments you keep show up here. Whenever something small catches "
+                "your attention, give it a few words: here, or with Glimmer at the top of the "
+                "window, or Ctrl+G from anywhere.",
             )
         )
         self.empty_label.setObjectName("glimmers_empty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keep_button = QPushButton(translate("Glimmer", "&Keep a glimmer…"))
+        self.keep_button.setObjectName("keep_first_glimmer")
+        self.keep_button.setAccessibleName(translate("Glimmer", "Keep a glimmer"))
+        self.keep_button.setAccessibleDescription(
+            translate("Glimmer", "Opens a small window for a few words about a small moment")
+        )
+        self.keep_button.clicked.connect(self.keep_requested)
+        # With nothing kept yet: the words and the button near the top, not floating mid-page.
+        self.empty_panel = QWidget()
+        empty = QVBoxLayout(self.empty_panel)
+        empty.setContentsMargins(0, 16, 0, 0)
+        empty.addWidget(self.empty_label)
+        empty.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty.addStretch(1)
         # Letting one go, for a glimmer kept by mistake: one button under the list (and the
         # Delete key), with a way to bring it back until the next one is let go.
         self.let_go_button = QPushButton(translate("Glimmer", "&Let this one go"))
@@ -236,7 +260,7 @@ class GlimmersView(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.remember_card)
         layout.addWidget(self.list_view, 1)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.empty_panel, 1)
         layout.addLayout(actions)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.list_view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -254,7 +278,7 @@ class GlimmersView(QWidget):
         if row >= 0 and self.model.rowCount():
             self.list_view.setCurrentIndex(self.model.index(self._row_of(chosen, row)))
         empty = self.model.rowCount() == 0
-        self.empty_label.setVisible(empty)
+        self.empty_panel.setVisible(empty)
         self.list_view.setVisible(not empty)
         self.let_go_button.setVisible(not empty)
         self._choice_changed()

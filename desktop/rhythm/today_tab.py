@@ -62,6 +62,7 @@ class TodayTab(QWidget):
     together_requested = Signal()  # the contact anchor: the Together tab
     reminders_changed = Signal(bool)
     acknowledged = Signal(str)  # a quiet word for the window's status line
+    glimmer_requested = Signal()  # "Keep a glimmer" in the empty collection
 
     def __init__(
         self,
@@ -148,6 +149,7 @@ class TodayTab(QWidget):
         self.invitations.listen_requested.connect(self.listen_requested)
         self.invitations.pace_requested.connect(self.pace_requested)
         self.invitations.kept.connect(self.acknowledged)
+        self.glimmers.keep_requested.connect(self.glimmer_requested)
         self._signals.changed.connect(self._on_store_changed)
 
     def show_section(self, key: str) -> None:

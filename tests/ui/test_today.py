@@ -173,6 +173,21 @@ def test_remember_this_offers_a_glimmer_from_the_past_now_and_then(
     assert "Remember this?" in today.glimmers.offered_text()
 
 
+def test_an_empty_collection_offers_to_keep_the_first_glimmer(qtbot: QtBot, app: Lifecycle) -> None:
+    today = today_tab(app)
+    qtbot.mouseClick(today.section_buttons["glimmers"], Qt.MouseButton.LeftButton)
+    view = today.glimmers
+    assert view.keep_button.isVisible() and not view.list_view.isVisible()
+    assert not view.let_go_button.isVisible()  # nothing to let go of yet
+    qtbot.mouseClick(view.keep_button, Qt.MouseButton.LeftButton)
+    [dialog] = [d for d in window_of(app).findChildren(GlimmerDialog) if d.isVisible()]
+    qtbot.keyClicks(dialog.text_edit, "the kettle's first whistle")
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: view.shown_glimmers() == ["the kettle's first whistle"])
+    assert view.list_view.isVisible() and not view.keep_button.isVisible()
+
+
 def kept_texts(store: Store) -> list[str]:
     return [g.text for g in all_glimmers(store) if g.deleted_at is None]
 
@@ -484,7 +499,7 @@ def test_a_mindful_walk_with_a_timer_ends_in_three_impressions(
     entry = get_entry(store_of(app), taken.ending_uid)
     assert entry is not None and entry.kind == "impressions"
     assert entry.impressions == ("cold air on my face", "gravel underfoot", "a blackbird")
-    assert window_of(app).statusBar().currentMessage().startswith("Kept as three impressions")
+    assert window_of(app).statusBar().currentMessage().startswith("Kept in your journal")
     kinds = [i.kind for i in TimelinePager(store_of(app)).next_page(10)]
     assert sorted(kinds) == ["impressions", "invitation"]
 

@@ -177,7 +177,14 @@ class Tabs:
     def together(self) -> QWidget:
         from desktop.shell.together_parts import together_tab
 
-        return together_tab(self.store, self.settings, self.clock, system_prefers_reduced_motion())
+        return together_tab(
+            self.store,
+            self.settings,
+            self.clock,
+            system_prefers_reduced_motion(),
+            rng=self.rng,
+            tones=self.tones,
+        )
 
     def open_day(self, day: str) -> None:
         """The journal's timeline at ``day`` (a day of the Over time calendar opened)."""

@@ -154,6 +154,11 @@ class FeelingsPicker(QWidget):
                 if item is not None:
                     yield item
 
+    @property
+    def first_control(self) -> QWidget:
+        """Where the keyboard's focus goes first when the picker is opened: the word list."""
+        return self.tree
+
     def word_item(self, word: str) -> QTreeWidgetItem | None:
         return next((i for i in self._word_items() if i.data(0, WORD_ROLE) == word), None)
 

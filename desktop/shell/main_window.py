@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QPaintEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.controls import guard_wheel
 from desktop.settings import WINDOW_GEOMETRY, WINDOW_PAGE, Settings
 from desktop.texts import translate
 
@@ -72,8 +74,30 @@ class _LazyPage(QWidget):
             # A layout shows a new child only on a later turn of the event loop; showing it now
             # lets the caller give it the focus straight away.
             self.content.show()
+            guard_wheel(self.content)  # scrolling the page never changes a value on it
             self._built(self.page.key, self.content)
         return self.content
+
+    def focus_inside(self) -> None:
+        """Put the keyboard's focus inside the page, so a screen reader says where the person
+        is: on the page's own choice (its focus proxy), else on its first control."""
+        content = self.content
+        focused = QApplication.focusWidget()
+        if content is None or (focused is not None and content.isAncestorOf(focused)):
+            return
+        if content.focusProxy() is not None:
+            content.setFocus()
+            return
+        widget = content.nextInFocusChain()
+        while widget is not None and widget is not content and content.isAncestorOf(widget):
+            if (
+                widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus()
+                return
+            widget = widget.nextInFocusChain()
 
 
 class MainWindow(QMainWindow):
@@ -245,6 +269,10 @@ class MainWindow(QMainWindow):
         if isinstance(widget, _LazyPage):
             widget.ensure_built()
             self._settings.set(WINDOW_PAGE, widget.page.key)
+            # Someone moving along the tabs with the arrow keys stays on the tabs; any other
+            # way of changing page (a click, Ctrl+number, a menu, a request) goes into it.
+            if not self.tabs.tabBar().hasFocus():
+                widget.focus_inside()
 
     # -- geometry -----------------------------------------------------------------------------
 
@@ -271,7 +299,11 @@ class MainWindow(QMainWindow):
         if self._prepared:  # retired (closed, locked or replaced) before the timer came
             return None
         current = self.tabs.currentWidget()
-        return current.ensure_built() if isinstance(current, _LazyPage) else None
+        if not isinstance(current, _LazyPage):
+            return None
+        built = current.ensure_built()
+        current.focus_inside()
+        return built
 
     def save_geometry(self) -> None:
         self._settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))

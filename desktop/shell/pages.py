@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from desktop.breathe.tab import BreatheTab, Tones
     from desktop.checkin.feelings import Vocabulary
     from desktop.journal.tab import JournalTab
+    from desktop.listen.library_view import Picker
     from desktop.listen.player import Player
     from desktop.listen.scanner import Starter
-    from desktop.listen.tab import ListenTab, Picker
+    from desktop.listen.tab import ListenTab
     from desktop.over_time.loader import Executor
     from desktop.over_time.opening import Importing, OpeningTab
     from desktop.over_time.saving import PictureSaver

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-MIN_TEXT_CONTRAST = 4.5  # WCAG AA for normal text
+MIN_TEXT_CONTRAST = 4.5  # WCAG 2.2, 1.4.3: normal text
+MIN_OUTLINE_CONTRAST = 3.0  # WCAG 2.2, 1.4.11: what shows a control is there, and its state
 
-# role -> (light, dark); soft, warm-leaning neutrals and a teal accent, no red or green signals
+# role -> (light, dark); soft, warm-leaning neutrals and a teal accent, no red or green signals.
+# The first roles are Qt's palette roles; the last ones are what the calm style paints itself.
 COLOURS: dict[str, tuple[str, str]] = {
     "window": ("#f4f1ec", "#1f2328"),
     "window_text": ("#2b2a28", "#e9e6e1"),
@@ -16,11 +18,42 @@ COLOURS: dict[str, tuple[str, str]] = {
     "highlight": ("#2f6f68", "#7cc4bb"),
     "highlighted_text": ("#ffffff", "#14211f"),
     "placeholder_text": ("#6b665f", "#a7a29b"),
-    "mid": ("#b9b2a7", "#5a626b"),
+    # The outline of every control and painted marker (checkboxes, fields, lists, the seek
+    # bar's markers, the sketch pad's edge): Fusion and our own widgets draw edges with it.
+    "mid": ("#857f76", "#7d858e"),
     "link": ("#1f5f8a", "#8cc3ea"),
     "tooltip_base": ("#fffdf9", "#30363d"),
     "tooltip_text": ("#2b2a28", "#ece9e4"),
+    # Qt's shading roles: left unset, they are Qt's own (white "light" draws a bright line under
+    # the tabs in dark mode). Quiet shades of the window here.
+    "light": ("#fffdf9", "#2d333a"),
+    "midlight": ("#f8f5f0", "#272c32"),
+    "dark": ("#b9b2a7", "#15181b"),
+    "shadow": ("#8f897f", "#0e1012"),
+    # Painted by the calm style (desktop/shell/theme.py): the scroll bars.
+    "scroll_groove": ("#ece8e1", "#262a30"),
+    "scroll_handle": ("#857f76", "#7d858e"),
 }
+QT_ROLES = (
+    "window",
+    "window_text",
+    "base",
+    "alternate_base",
+    "text",
+    "button",
+    "button_text",
+    "highlight",
+    "highlighted_text",
+    "placeholder_text",
+    "mid",
+    "link",
+    "tooltip_base",
+    "tooltip_text",
+    "light",
+    "midlight",
+    "dark",
+    "shadow",
+)
 
 # pairs of (text role, background role) that must be readable
 TEXT_PAIRS = [
@@ -32,6 +65,19 @@ TEXT_PAIRS = [
     ("placeholder_text", "base"),
     ("link", "base"),
     ("tooltip_text", "tooltip_base"),
+]
+
+# pairs of (what shows a control, what it sits on) that must be told apart at 3:1
+OUTLINE_PAIRS = [
+    ("mid", "window"),  # a checkbox or a field on a page
+    ("mid", "base"),  # the same inside a list or a field's own colour
+    ("mid", "alternate_base"),
+    ("mid", "button"),  # a field next to a button
+    ("highlight", "window"),  # a chosen checkbox or radio button: filled with the accent
+    ("highlight", "base"),
+    ("scroll_handle", "scroll_groove"),
+    ("scroll_handle", "window"),
+    ("scroll_handle", "base"),
 ]
 
 

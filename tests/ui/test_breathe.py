@@ -152,7 +152,7 @@ def test_a_whole_session_with_check_ins_is_stored(
     assert (kept.settled_before, kept.settled_after) == (2, 4)
     assert [f.word for f in kept.feelings_after] == ["calm"]
     assert (kept.planned_cycles, kept.cycles, kept.ended_early) == (3, 3, False)
-    assert "Resonance, 30 s, 3 breaths" in tab.history.item(0).text()
+    assert "Resonance, 3 breaths" in tab.history.item(0).text()  # as a person would say it
     assert tab.week_label.text() == "This week: 0 minutes of breathing"
     assert TimelinePager(store, kinds=["breath"]).next_page(10)[0].uid == kept.uid
 

@@ -686,9 +686,10 @@ def test_the_listen_tab_asks_for_where_a_track_has_landed(
     add_tracks(app.store, [TrackInfo(str(wav), "Rain", duration=2.0)])
     listen = app.window.show_page("listen")
     assert isinstance(listen, ListenTab)
-    assert not listen.landed_button.isEnabled()  # nothing playing: nothing to show yet
+    assert not listen.landed_button.isVisible()  # nothing playing: nothing to show yet
     track = listen.model.track(0)
     assert track is not None and listen.play_track(track)
+    assert listen.landed_button.isVisible()
     with qtbot.waitSignal(listen.landed_requested) as asked:
         qtbot.mouseClick(listen.landed_button, Qt.MouseButton.LeftButton)
     assert asked.args == [track.id, "Rain"]

@@ -305,6 +305,7 @@ class Lifecycle:
             self.player,
             rng=self.rng,
             reminders_possible=lambda: self.rhythm is not None and self.rhythm.reminders_possible(),
+            show_page=self.show_page,
         )
         window = MainWindow(tabs.pages(), self.settings)
         self.data_actions = DataActions(store, self.signals, self.dialogs, window)
@@ -326,6 +327,11 @@ class Lifecycle:
         if self.rhythm is not None:
             self.rhythm.closed()  # reminders stop before the store closes
             self.rhythm = None
+
+    def show_page(self, key: str) -> QWidget:
+        """Bring a tab to the front (one tab asking another to show something)."""
+        assert self.window is not None
+        return self.window.show_page(key)
 
     def player(self) -> Player:
         """The app's one music player, made when the Listen tab first needs it."""
@@ -381,7 +387,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             size = args.size or Size(*DEFAULT_SIZE)
             instead = glimmers.problem_window or glimmers.already_open
             return take_screenshot(
-                glimmers.window, instead, Path(args.screenshot), args.tab, (size.width, size.height)
+                glimmers.window,
+                instead,
+                Path(args.screenshot),
+                args.tab,
+                (size.width, size.height),
+                glimmers.clock,
             )
         return qapp.exec()
     finally:

@@ -12,7 +12,7 @@ from desktop.store.journal import SENSE_KEYS
 from desktop.store.records import REGION_LABELS
 from desktop.texts import translate
 
-TABS = ("breathe", "listen", "journal", "together", "today")
+TABS = ("breathe", "listen", "journal", "together", "today", "over_time")
 IMPORT_SOURCES = ("jrnl", "dayone", "daylio", "glimmers")  # as desktop.store.imports.FORMATS
 
 

@@ -24,6 +24,8 @@ C = TypeVar("C", bound=str)
 ThemeChoice = Literal["system", "light", "dark"]
 PacerLook = Literal["shape", "ring", "glow", "text"]  # how the pacer shows the breath
 LengthUnit = Literal["minutes", "breaths"]
+OverTimePicture = Literal["days", "body", "words", "helps"]  # the pictures of Over time
+CalendarSpan = Literal["month", "year"]  # how much the calendar of days shows at once
 
 
 class Backend(Protocol):
@@ -227,3 +229,7 @@ TOGETHER_CIRCLE_PEOPLE = Whole("together/circle_people", 4, 3, 8)
 TOGETHER_CIRCLE_TURN = Whole("together/circle_turn", 120, 60, 180)  # seconds
 TOGETHER_CIRCLE_ROUNDS = Whole("together/circle_rounds", 2, 1, 4)
 TOGETHER_TOUCH_MINUTES = Whole("together/touch_minutes", 2, 1, 3)
+
+# Over time: the picture last looked at, and a month or a year of days.
+OVER_TIME_PICTURE = Choice[OverTimePicture]("over_time/picture", "days", get_args(OverTimePicture))
+OVER_TIME_CALENDAR = Choice[CalendarSpan]("over_time/calendar", "month", get_args(CalendarSpan))

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from desktop.journal.tab import JournalTab
     from desktop.listen.player import Player
     from desktop.listen.tab import ListenTab
+    from desktop.over_time.tab import OverTimeTab
     from desktop.rhythm.reminder_service import TrayFactory
     from desktop.shell.pages import Tabs
     from desktop.store_signals import StoreSignals
@@ -242,8 +243,10 @@ def tabs_on(
     scans: InlineScans,
 ) -> Iterator[TabsOn]:
     """Builds tabs as the main window does (desktop/shell/pages.py) on ``store``, with the
-    test's fakes: tones, the file picker, scans on the test's thread, and autosave after a
-    minute. Without ``signals``, the store's own are made and detached when the test ends."""
+    test's fakes: tones, the file picker, scans on the test's thread, autosave after a
+    minute, and Over time's code and pictures read on the test's thread too. Without
+    ``signals``, the store's own are made and detached when the test ends."""
+    from desktop.over_time import loader, opening
     from desktop.shell.pages import Tabs
     from desktop.store_signals import StoreSignals
 
@@ -268,6 +271,8 @@ def tabs_on(
             picker=picker,
             start_scan=scans,
             autosave_ms=60_000,
+            pictures_read=loader.inline,
+            pictures_opened=opening.inline,
         )
 
     yield build
@@ -296,6 +301,15 @@ def listen_tab(qtbot: QtBot, tabs: Tabs) -> Iterator[ListenTab]:
 @pytest.fixture
 def journal_tab(qtbot: QtBot, tabs: Tabs) -> JournalTab:
     return shown(qtbot, tabs.journal())
+
+
+@pytest.fixture
+def over_time_tab(qtbot: QtBot, tabs: Tabs) -> Iterator[OverTimeTab]:
+    """Over time, its code and its pictures read on the test's thread: shown at once."""
+    opening = shown(qtbot, tabs.over_time())
+    assert opening.tab is not None
+    yield opening.tab
+    opening.prepare_to_close()
 
 
 @pytest.fixture(autouse=True)

@@ -93,6 +93,29 @@ def parse_regions(svg_text: str) -> list[Region]:
     return regions
 
 
+def outline_shapes(svg_text: str) -> list[Shape]:
+    """Every shape of the drawing, regions and the back view alike: the body's outline."""
+    return [shape for shape, _ in outline_parts(svg_text)]
+
+
+def outline_parts(svg_text: str) -> list[tuple[Shape, bool]]:
+    """Every shape of the drawing, and whether it is drawn dashed (the back view)."""
+    root = ElementTree.fromstring(svg_text)
+    found: list[tuple[Shape, bool]] = []
+
+    def walk(element: ElementTree.Element, dashed: bool) -> None:
+        dashed = dashed or bool(element.get("stroke-dasharray"))
+        shape = _shape(element)
+        if shape is not None:
+            found.append((shape, dashed))
+        for child in element:
+            walk(child, dashed)
+
+    for child in root:
+        walk(child, False)
+    return found
+
+
 def view_box(svg_text: str) -> tuple[float, float, float, float]:
     root = ElementTree.fromstring(svg_text)
     x, y, w, h = (float(v) for v in root.get("viewBox", "0 0 400 410").split())

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.checkin.feelings import Vocabulary
-from desktop.clock import WallClock
+from desktop.clock import WallClock, today
 from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
 from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
-from desktop.local_format import day_and_time
+from desktop.local_format import day_and_time, day_label
 from desktop.store import Store, WriteFailed
 from desktop.store.journal import KINDS as ENTRY_KINDS
 from desktop.store.journal import (
@@ -134,6 +134,7 @@ class JournalTab(QWidget):
         self.setObjectName("journal_tab")
         self._store = store
         self._signals = signals
+        self._wall = wall
         self._trashed_uid: str | None = None
 
         self.search_edit = QLineEdit()
@@ -211,6 +212,13 @@ class JournalTab(QWidget):
         self.open_draft_button.setAccessibleDescription(
             translate("JournalTab", "Opens the entry with your unsaved changes")
         )
+        self.day_banner = Banner("day_banner")
+        self.newest_button = self.day_banner.add_button(
+            translate("JournalTab", "Show the &newest"), translate("JournalTab", "Show the newest")
+        )
+        self.newest_button.setAccessibleDescription(
+            translate("JournalTab", "Shows everything again, newest first")
+        )
         self.undo_banner = Banner("undo_banner")
         self.undo_button = self.undo_banner.add_button(
             translate("JournalTab", "&Undo"), translate("JournalTab", "Undo delete")
@@ -242,6 +250,7 @@ class JournalTab(QWidget):
         left_layout.addLayout(new_row)
         left_layout.addLayout(search_row)
         left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.day_banner)
         left_layout.addWidget(self.undo_banner)
         left_layout.addWidget(self.empty_label)
         left_layout.addWidget(self.timeline, 1)
@@ -293,6 +302,7 @@ class JournalTab(QWidget):
         self.discard_draft_button.clicked.connect(self._discard_draft)
         self.open_draft_button.clicked.connect(self._open_offered)
         self.undo_button.clicked.connect(self._undo_delete)
+        self.newest_button.clicked.connect(self.apply_filters)
         self._signals.changed.connect(self._on_store_changed)
 
     # -- the timeline and search --------------------------------------------------------------
@@ -309,10 +319,32 @@ class JournalTab(QWidget):
             self.kind_filter.setCurrentIndex(0)
             self.tag_filter.setCurrentIndex(0)
 
+    def show_day(self, day: str) -> None:
+        """Show the timeline from ``day`` back: that day's items first (asked by Over time)."""
+        for widget in (self.search_edit, self.kind_filter, self.tag_filter):
+            widget.blockSignals(True)
+        self.search_edit.clear()
+        self.kind_filter.setCurrentIndex(0)
+        self.tag_filter.setCurrentIndex(0)
+        for widget in (self.search_edit, self.kind_filter, self.tag_filter):
+            widget.blockSignals(False)
+        self.model.set_source(TimelinePager(self._store, from_day=day))
+        self.day_banner.label.setText(
+            translate("JournalTab", "From {day}, and the days before it.").format(
+                day=day_label(day, today(self._wall))
+            )
+        )
+        self.day_banner.show()
+        self._show_empty_hint()
+        if self.model.rowCount() > 1:
+            self.timeline.setCurrentIndex(self.model.index(1))  # the day's first item
+        self.timeline.setFocus()
+
     def apply_filters(self) -> None:
         """Show the timeline, or what matches the search, with the filters chosen. Each
         keystroke searches at once: a page of results costs a few milliseconds however large
         the journal (desktop/store/timeline.py)."""
+        self.day_banner.hide()
         kinds = self.kind_filter.currentData()
         tag = self.tag_filter.currentData()
         text = self.search_edit.text()

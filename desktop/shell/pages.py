@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from desktop.listen.player import Player
     from desktop.listen.scanner import Starter
     from desktop.listen.tab import ListenTab
+    from desktop.over_time.loader import Executor
+    from desktop.over_time.opening import Importing, OpeningTab
+    from desktop.over_time.saving import PictureSaver
+    from desktop.over_time.tab import OverTimeTab
+    from desktop.over_time.track_map import TrackMapDialog
     from desktop.rhythm.today_tab import TodayTab
 
 
@@ -55,7 +60,9 @@ def _qt_motion_preference() -> bool | None:
 class Tabs:
     """Builds each tab the one way: for the main window, when a tab is first shown, and for tests.
 
-    The first six are the app's own; the rest are what tests replace (None: the real thing).
+    The first six are the app's own; the rest are what tests replace (None: the real thing),
+    and ``show_page``, which brings a tab to the front (and builds it), for one tab asking
+    another to show something (None: nothing is brought).
     Each tab's code is imported when the tab is built, so start-up loads only what the first
     painted tab needs (QtMultimedia, for one, waits for Listen or for tones).
     """
@@ -72,6 +79,10 @@ class Tabs:
     autosave_ms: int | None = None
     rng: random.Random | None = None  # which glimmer from the past is offered again
     reminders_possible: Callable[[], bool] = lambda: True
+    show_page: Callable[[str], QWidget] | None = None
+    pictures_read: Executor | None = None  # how Over time reads (None: a thread of its own)
+    pictures_saved: PictureSaver | None = None  # where "Save as picture" goes (None: asked)
+    pictures_opened: Importing | None = None  # how Over time's code comes (None: a thread)
 
     @functools.cached_property
     def vocabulary(self) -> Vocabulary:
@@ -104,7 +115,7 @@ class Tabs:
         from desktop.listen.scanner import start_in_pool
         from desktop.listen.tab import ListenTab
 
-        return ListenTab(
+        tab = ListenTab(
             self.store,
             self.signals,
             self.settings,
@@ -114,6 +125,29 @@ class Tabs:
             picker=self.picker,
             start_scan=self.start_scan or start_in_pool,
         )
+        tab.landed_requested.connect(lambda track, title: self.show_where_landed(tab, track, title))
+        return tab
+
+    def show_where_landed(
+        self, parent: QWidget | None, track_id: int, title: str
+    ) -> TrackMapDialog:
+        """Where one track has landed in the body, in a window of its own (Over time's map)."""
+        from PySide6.QtCore import Qt
+
+        from desktop.over_time.track_map import TrackMapDialog
+
+        dialog = TrackMapDialog(
+            self.store,
+            track_id,
+            title,
+            read_text("body.svg"),
+            executor=self.pictures_read,
+            saver=self.pictures_saved,
+            parent=parent,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def journal(self) -> JournalTab:
         from desktop.journal.editor import AUTOSAVE_MS
@@ -153,6 +187,45 @@ class Tabs:
             tones=self.tones,
         )
 
+    def open_day(self, day: str) -> None:
+        """The journal's timeline at ``day`` (a day of the Over time calendar opened)."""
+        from desktop.journal.tab import JournalTab
+
+        page = self.show_page("journal") if self.show_page is not None else None
+        if isinstance(page, JournalTab):
+            page.show_day(day)
+
+    def over_time(self) -> OpeningTab:
+        """Over time opens at once; its code is imported off the GUI thread, then it is built."""
+        from desktop.over_time.opening import OpeningTab, in_thread
+
+        qt_says = _qt_motion_preference()  # Qt's own answer, read here on the GUI thread
+
+        def reduced_motion() -> bool:  # on the importing thread: it may run gsettings
+            from desktop.shell.motion import prefers_reduced_motion
+
+            return prefers_reduced_motion(qt_says)
+
+        def build(reduced: bool) -> OverTimeTab:
+            from desktop.over_time.tab import OverTimeTab  # imported by now: this costs nothing
+
+            tab = OverTimeTab(
+                self.store,
+                self.signals,
+                self.settings,
+                self.clock,
+                self.wall,
+                self.vocabulary,
+                read_text("body.svg"),
+                reduced_motion=reduced,
+                executor=self.pictures_read,
+                saver=self.pictures_saved,
+            )
+            tab.day_requested.connect(self.open_day)
+            return tab
+
+        return OpeningTab(build, reduced_motion, start=self.pictures_opened or in_thread)
+
     def pages(self) -> list[Page]:
         return [
             Page(
@@ -187,5 +260,12 @@ class Tabs:
                 translate("Pages", "Your day's small rhythm, small invitations, and your glimmers"),
                 self.today,
                 number=5,  # Ctrl+4 is Together's, Ctrl+6 Over time's
+            ),
+            Page(
+                "over_time",
+                translate("Pages", "&Over time"),
+                translate("Pages", "Pictures of what you have noticed, without scores"),
+                self.over_time,
+                number=6,
             ),
         ]

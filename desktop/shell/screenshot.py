@@ -7,12 +7,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from desktop.clock import Clock
     from desktop.shell.already_open import AlreadyOpenWindow
     from desktop.shell.main_window import MainWindow
     from desktop.shell.problem_window import ProblemWindow
+
+
+WAIT_S = 10.0  # the longest a page that reads its picture off the GUI thread is waited for
 
 
 def take_screenshot(
@@ -21,6 +26,7 @@ def take_screenshot(
     target: Path,
     tab: str | None,
     size: tuple[int, int],
+    clock: Clock,
 ) -> int:
     """0 when saved; 2 when there is no main window (why goes to stderr); 1 when not written."""
     if window is None:
@@ -32,8 +38,14 @@ def take_screenshot(
             detail = instead.message.text() if instead is not None else "unknown problem"
         print(f"glimmers: cannot take a screenshot:\n{detail}", file=sys.stderr)
         return 2
-    window.show_page(tab or window.current_page_key())
+    page = window.show_page(tab or window.current_page_key())
     window.resize(*size)
+    QApplication.processEvents()
+    # A page that reads its picture off the GUI thread is drawn once the picture has come.
+    ready = getattr(page, "ready", None)
+    deadline = clock.now() + WAIT_S
+    while callable(ready) and not ready() and clock.now() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     QApplication.processEvents()
     if not window.grab().save(str(target), "PNG"):
         print(f"glimmers: could not write {target}", file=sys.stderr)

@@ -26,6 +26,12 @@ How to add a kind of record
    ``exchange.FORMAT_VERSION`` is the highest ``since`` here, so the export's version rises by
    itself, and older versions of Glimmers refuse the new files instead of dropping records.
 
+4. If it is a practice, give it ``over_time=OverTime(...)``: its days then carry a mark in the
+   Over time calendar (the mark's shape is ``desktop/over_time/marks.py``'s, a ring until it
+   has one), its mixed feelings show as written and its before/after answers are described.
+   Its feeling words reach the pictures through ``feeling_uses``: its migration calls
+   ``migrations.feeling_use_triggers`` (and ``body_mark_triggers`` for body marks).
+
 That is all: the kind is then exported (JSON, Markdown, CSV), imported, counted by ``check``,
 shown on the journal's timeline with its own label and filter (``timeline.shown``) and searched.
 ``tests/unit/test_exchange.py`` holds the new kind to it: it fails while a table with a ``uid``
@@ -130,6 +136,17 @@ class Readable(Generic[R]):
 
 
 @dataclass(frozen=True)
+class OverTime:
+    """How a kind of record shows in the Over time pictures (``desktop/store/patterns.py``)."""
+
+    practice: str  # the calendar's mark: "breathing", "listening", "writing"... (never changes)
+    label: str  # the practice in words, lower case: "breathing" (marked, translated when shown)
+    days_sql: str = ""  # SELECT DISTINCT day ...; "" for its table's days outside the trash
+    mixed: tuple[str, ...] = ()  # its columns of feelings (JSON), for mixed states as written
+    settled_sql: str = ""  # one row per session answered before and after: after - before
+
+
+@dataclass(frozen=True)
 class RecordKind(Generic[R]):
     """What the export, import, ``check``, the timeline and search need of one kind."""
 
@@ -143,6 +160,7 @@ class RecordKind(Generic[R]):
     # Every kind the timeline shows is searched (tests/unit/test_kinds.py holds them to it):
     # a searched kind keeps a ``search_text`` column and an FTS5 index (see migrations.py).
     search: Search | None = None
+    over_time: OverTime | None = None  # None: not a practice the Over time pictures show
 
 
 KINDS: tuple[RecordKind[Any], ...] = (
@@ -185,6 +203,9 @@ KINDS: tuple[RecordKind[Any], ...] = (
             tagged=True,
         ),
         search=journal.search_page,
+        over_time=OverTime(
+            "writing", QT_TRANSLATE_NOOP("Patterns", "writing"), mixed=("feelings",)
+        ),
     ),
     RecordKind(
         key="entry_pictures",  # after the entries they belong to
@@ -240,6 +261,14 @@ KINDS: tuple[RecordKind[Any], ...] = (
             page=breathing.timeline_page,
         ),
         search=breathing.search_sessions,
+        over_time=OverTime(
+            "breathing",
+            QT_TRANSLATE_NOOP("Patterns", "breathing"),
+            mixed=("feelings_before", "feelings_after"),
+            settled_sql="SELECT settled_after - settled_before FROM breath_sessions "
+            "WHERE deleted_at IS NULL AND settled_before IS NOT NULL "
+            "AND settled_after IS NOT NULL",
+        ),
     ),
     RecordKind(
         key="breath_patterns",
@@ -317,6 +346,9 @@ KINDS: tuple[RecordKind[Any], ...] = (
             page=listening.timeline_page,
         ),
         search=listening.search_checkins,
+        over_time=OverTime(
+            "listening", QT_TRANSLATE_NOOP("Patterns", "listening"), mixed=("feelings",)
+        ),
     ),
     RecordKind(
         key="track_taps",
@@ -338,6 +370,12 @@ KINDS: tuple[RecordKind[Any], ...] = (
             markdown=listening.mood_markdown,
             csv_columns=listening.MOOD_CSV_COLUMNS,
             csv_row=listening.mood_csv,
+        ),
+        # A tap before or after a track is listening too; its time is in UTC, its day local.
+        over_time=OverTime(
+            "listening",
+            QT_TRANSLATE_NOOP("Patterns", "listening"),
+            days_sql=f"SELECT DISTINCT date(created_at, 'localtime') FROM {listening.MOODS}",
         ),
     ),
     RecordKind(
@@ -382,6 +420,7 @@ KINDS: tuple[RecordKind[Any], ...] = (
             page=together.timeline_page,
         ),
         search=together.search_records,
+        over_time=OverTime("together", QT_TRANSLATE_NOOP("Patterns", "together")),
     ),
     RecordKind(
         key="contacts",
@@ -438,6 +477,7 @@ KINDS: tuple[RecordKind[Any], ...] = (
             page=glimmers.timeline_page,
         ),
         search=glimmers.search_glimmers,
+        over_time=OverTime("glimmers", QT_TRANSLATE_NOOP("Patterns", "glimmers")),
     ),
     RecordKind(
         key="rhythm_answers",

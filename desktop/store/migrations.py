@@ -384,49 +384,6 @@ def _v7_together(conn: sqlite3.Connection) -> None:
     _fts_on_search_text(conn, "together_sessions")
 
 
-def _v10_pictures_and_pleasantness(conn: sqlite3.Connection) -> None:
-    # How pleasant an entry felt, from -1 to 1 (the scale of the listening tap), for moods
-    # brought from another app. NULL for nearly every entry: Glimmers itself never asks for it.
-    conn.execute(
-        "ALTER TABLE entries ADD COLUMN pleasantness REAL "
-        "CHECK (pleasantness IS NULL OR pleasantness BETWEEN -1 AND 1)"
-    )
-    # Pictures kept with an entry, in the one database file, so backups, protection and the
-    # trash treat them like the entry itself. A sketch drawn elsewhere is a picture marked so.
-    conn.execute(
-        """
-        CREATE TABLE entry_pictures (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
-            position INTEGER NOT NULL DEFAULT 0,
-            media_type TEXT NOT NULL,
-            width INTEGER,
-            height INTEGER,
-            is_sketch INTEGER NOT NULL DEFAULT 0 CHECK (is_sketch IN (0, 1)),
-            data BLOB NOT NULL,
-            added_at TEXT NOT NULL
-        )
-        """
-    )
-    conn.execute("CREATE INDEX entry_pictures_entry ON entry_pictures (entry_id, position, id)")
-
-
-# Prefix indexes for the words a person is still typing: "wa" and "war" are looked up as
-# quickly as whole words (without one, a short prefix merges the lists of every word it starts,
-# 30 to 90 ms at 100,000 entries). Longer prefixes match few words and need none.
-FTS_PREFIXES = ", prefix='2 3'"
-_ENTRY_FTS_COLUMNS = "touch, sound, sight, smell_taste, breath_body, feelings_text, body, tags_text"
-_SEARCH_TEXT_TABLES = (
-    "body_checkins",
-    "glimmers",
-    "rhythm_answers",
-    "invitations",
-    "pace_findings",
-    "together_sessions",
-)
-
-
 def _feeling_words_sql(column: str) -> str:
     """The words of a stored feelings list (JSON), space-separated, in SQL."""
     return (
@@ -498,6 +455,223 @@ def _v9_track_order(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v10_pictures_and_pleasantness(conn: sqlite3.Connection) -> None:
+    # How pleasant an entry felt, from -1 to 1 (the scale of the listening tap), for moods
+    # brought from another app. NULL for nearly every entry: Glimmers itself never asks for it.
+    conn.execute(
+        "ALTER TABLE entries ADD COLUMN pleasantness REAL "
+        "CHECK (pleasantness IS NULL OR pleasantness BETWEEN -1 AND 1)"
+    )
+    # Pictures kept with an entry, in the one database file, so backups, protection and the
+    # trash treat them like the entry itself. A sketch drawn elsewhere is a picture marked so.
+    conn.execute(
+        """
+        CREATE TABLE entry_pictures (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            media_type TEXT NOT NULL,
+            width INTEGER,
+            height INTEGER,
+            is_sketch INTEGER NOT NULL DEFAULT 0 CHECK (is_sketch IN (0, 1)),
+            data BLOB NOT NULL,
+            added_at TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX entry_pictures_entry ON entry_pictures (entry_id, position, id)")
+
+
+def feeling_use_triggers(
+    conn: sqlite3.Connection, table: str, columns: tuple[str, ...], kind: str
+) -> None:
+    """Keep ``feeling_uses`` in step with the feeling words in ``table``'s JSON ``columns``.
+
+    A kind of record added later calls this in its own migration; its words then show in the
+    "Over time" pictures. Rows in the trash (deleted_at set) have no uses.
+    """
+
+    def inserts(where: str) -> str:
+        return "".join(
+            f"""INSERT INTO feeling_uses (source, row_id, kind, day, word)
+            SELECT '{table}', new.id, '{kind}', new.day, json_extract(f.value, '$.word')
+            FROM json_each(new.{column}) f WHERE {where} AND new.{column} != '[]';"""
+            for column in columns
+        )
+
+    watched = ", ".join(("day", "deleted_at", *columns))
+    conn.execute(
+        f"""CREATE TRIGGER {table}_feeling_uses_ai AFTER INSERT ON {table} BEGIN
+        {inserts("new.deleted_at IS NULL")} END"""
+    )
+    conn.execute(
+        f"""CREATE TRIGGER {table}_feeling_uses_au AFTER UPDATE OF {watched} ON {table} BEGIN
+        DELETE FROM feeling_uses WHERE source = '{table}' AND row_id = old.id;
+        {inserts("new.deleted_at IS NULL")} END"""
+    )
+    conn.execute(
+        f"""CREATE TRIGGER {table}_feeling_uses_ad AFTER DELETE ON {table} BEGIN
+        DELETE FROM feeling_uses WHERE source = '{table}' AND row_id = old.id; END"""
+    )
+    conn.execute(
+        "INSERT INTO feeling_uses (source, row_id, kind, day, word) "
+        + " UNION ALL ".join(
+            f"SELECT '{table}', t.id, '{kind}', t.day, json_extract(f.value, '$.word') "
+            f"FROM {table} t, json_each(t.{column}) f "
+            f"WHERE t.deleted_at IS NULL AND t.{column} != '[]'"
+            for column in columns
+        )
+    )
+
+
+def body_mark_triggers(conn: sqlite3.Connection, table: str, practice: str) -> None:
+    """Keep ``body_marks`` and ``body_mark_qualities`` in step with ``table``'s ``regions``
+    JSON (as body_checkins keeps it). ``table`` needs a ``track_id`` column (NULL if none)."""
+    marks = f"""INSERT INTO body_marks (source, row_id, position, practice, day, track_id,
+            region, strength)
+        SELECT '{table}', new.id, m.key, '{practice}', new.day, new.track_id,
+            json_extract(m.value, '$.region'), json_extract(m.value, '$.strength')
+        FROM json_each(new.regions) m WHERE new.deleted_at IS NULL AND new.regions != '[]';
+        INSERT INTO body_mark_qualities (source, row_id, practice, day, track_id, region,
+            strength, quality)
+        SELECT DISTINCT '{table}', new.id, '{practice}', new.day, new.track_id,
+            json_extract(m.value, '$.region'), json_extract(m.value, '$.strength'), q.value
+        FROM json_each(new.regions) m, json_each(m.value, '$.qualities') q
+        WHERE new.deleted_at IS NULL AND new.regions != '[]';"""
+    forget = f"""DELETE FROM body_marks WHERE source = '{table}' AND row_id = old.id;
+        DELETE FROM body_mark_qualities WHERE source = '{table}' AND row_id = old.id;"""
+    conn.execute(f"CREATE TRIGGER {table}_body_marks_ai AFTER INSERT ON {table} BEGIN {marks} END")
+    conn.execute(
+        f"""CREATE TRIGGER {table}_body_marks_au
+        AFTER UPDATE OF day, deleted_at, track_id, regions ON {table} BEGIN {forget} {marks} END"""
+    )
+    conn.execute(f"CREATE TRIGGER {table}_body_marks_ad AFTER DELETE ON {table} BEGIN {forget} END")
+    live = (
+        f"FROM {table} t, json_each(t.regions) m WHERE t.deleted_at IS NULL AND t.regions != '[]'"
+    )
+    conn.execute(
+        "INSERT INTO body_marks (source, row_id, position, practice, day, track_id, region, "
+        f"strength) SELECT '{table}', t.id, m.key, '{practice}', t.day, t.track_id, "
+        f"json_extract(m.value, '$.region'), json_extract(m.value, '$.strength') {live}"
+    )
+    conn.execute(
+        "INSERT INTO body_mark_qualities (source, row_id, practice, day, track_id, region, "
+        f"strength, quality) SELECT DISTINCT '{table}', t.id, '{practice}', t.day, t.track_id, "
+        "json_extract(m.value, '$.region'), json_extract(m.value, '$.strength'), q.value "
+        f"FROM {table} t, json_each(t.regions) m, json_each(m.value, '$.qualities') q "
+        "WHERE t.deleted_at IS NULL AND t.regions != '[]'"
+    )
+
+
+def place_mark_triggers(conn: sqlite3.Connection, table: str, practice: str) -> None:
+    """Keep one ``body_marks`` row for each record of ``table`` with a place on the body (its
+    ``region`` column, '' for none), as a glimmer has: a clear mark, of no quality or track."""
+    mark = f"""INSERT INTO body_marks (source, row_id, position, practice, day, track_id,
+            region, strength)
+        SELECT '{table}', new.id, 0, '{practice}', new.day, NULL, new.region, 'clear'
+        WHERE new.deleted_at IS NULL AND new.region != '';"""
+    forget = f"DELETE FROM body_marks WHERE source = '{table}' AND row_id = old.id;"
+    conn.execute(f"CREATE TRIGGER {table}_body_marks_ai AFTER INSERT ON {table} BEGIN {mark} END")
+    conn.execute(
+        f"""CREATE TRIGGER {table}_body_marks_au
+        AFTER UPDATE OF day, deleted_at, region ON {table} BEGIN {forget} {mark} END"""
+    )
+    conn.execute(f"CREATE TRIGGER {table}_body_marks_ad AFTER DELETE ON {table} BEGIN {forget} END")
+    conn.execute(
+        "INSERT INTO body_marks (source, row_id, position, practice, day, track_id, region, "
+        f"strength) SELECT '{table}', id, 0, '{practice}', day, NULL, region, 'clear' "
+        f"FROM {table} WHERE deleted_at IS NULL AND region != ''"
+    )
+
+
+def _v11_pattern_indexes(conn: sqlite3.Connection) -> None:
+    # Derived from what is stored, like the full-text indexes, and kept in step by triggers:
+    # the "Over time" pictures read these instead of parsing JSON in every row, so a journal of
+    # 100,000 records still answers in milliseconds. Never exported: they are rebuilt from rows.
+    conn.execute(
+        """
+        CREATE TABLE feeling_uses (
+            source TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            day TEXT NOT NULL,
+            word TEXT
+        )
+        """
+    )
+    conn.execute("CREATE INDEX feeling_uses_word ON feeling_uses (word, day, kind)")
+    conn.execute("CREATE INDEX feeling_uses_row ON feeling_uses (source, row_id)")
+    conn.execute(
+        """
+        CREATE TABLE body_marks (
+            source TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            practice TEXT NOT NULL,
+            day TEXT NOT NULL,
+            track_id INTEGER,
+            region TEXT,
+            strength TEXT
+        )
+        """
+    )
+    conn.execute("CREATE INDEX body_marks_all ON body_marks (region, strength, practice)")
+    conn.execute("CREATE INDEX body_marks_day ON body_marks (day)")
+    conn.execute("CREATE INDEX body_marks_track ON body_marks (track_id)")
+    conn.execute("CREATE INDEX body_marks_practice ON body_marks (practice)")
+    conn.execute("CREATE INDEX body_marks_row ON body_marks (source, row_id)")
+    conn.execute(
+        """
+        CREATE TABLE body_mark_qualities (
+            source TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            practice TEXT NOT NULL,
+            day TEXT NOT NULL,
+            track_id INTEGER,
+            region TEXT,
+            strength TEXT,
+            quality TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute(
+        "CREATE INDEX body_mark_qualities_all "
+        "ON body_mark_qualities (region, quality, strength, practice)"
+    )
+    conn.execute("CREATE INDEX body_mark_qualities_quality ON body_mark_qualities (quality, day)")
+    conn.execute("CREATE INDEX body_mark_qualities_row ON body_mark_qualities (source, row_id)")
+    # The calendar lists the days of each kind outside the trash: one index entry per row.
+    for table in ("entries", "breath_sessions", "body_checkins", "glimmers", "together_sessions"):
+        conn.execute(f"CREATE INDEX {table}_days ON {table} (day) WHERE deleted_at IS NULL")
+    feeling_use_triggers(conn, "entries", ("feelings",), "writing")
+    feeling_use_triggers(
+        conn, "breath_sessions", ("feelings_before", "feelings_after"), "breathing"
+    )
+    feeling_use_triggers(conn, "body_checkins", ("feelings",), "listening")
+    body_mark_triggers(conn, "body_checkins", "listening")
+    place_mark_triggers(conn, "glimmers", "glimmers")  # where a small good thing was felt
+
+
+# Tables derived from others (kept by triggers): backups keep them, exports never carry them.
+DERIVED_TABLES = ("feeling_uses", "body_marks", "body_mark_qualities")
+
+
+# Prefix indexes for the words a person is still typing: "wa" and "war" are looked up as
+# quickly as whole words (without one, a short prefix merges the lists of every word it starts,
+# 30 to 90 ms at 100,000 entries). Longer prefixes match few words and need none.
+FTS_PREFIXES = ", prefix='2 3'"
+_ENTRY_FTS_COLUMNS = "touch, sound, sight, smell_taste, breath_body, feelings_text, body, tags_text"
+_SEARCH_TEXT_TABLES = (
+    "body_checkins",
+    "glimmers",
+    "rhythm_answers",
+    "invitations",
+    "pace_findings",
+    "together_sessions",
+)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_contacts,
     _v2_journal,
@@ -508,9 +682,8 @@ MIGRATIONS: list[Migration] = [
     _v7_together,
     _v8_search_everything,
     _v9_track_order,
-    # Pictures and pleasantness (v8 on the imports branch until main's v8 and v9 came first:
-    # a journal main made is at v9 already, so this step must follow them).
     _v10_pictures_and_pleasantness,
+    _v11_pattern_indexes,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -8,6 +8,7 @@ them, so every page costs the same however deep it is. Search walks every kind t
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections.abc import Sequence
 from typing import Any
@@ -41,7 +42,9 @@ class TimelinePager:
         kinds: Sequence[str] | None = None,
         tag: str | None = None,
         registry: Sequence[RecordKind[Any]] = KINDS,
+        from_day: str | None = None,
     ) -> None:
+        """``from_day`` (YYYY-MM-DD) starts the pages at that day: its items, then older ones."""
         self._store = store
         self._tag = tag or None
         self._sources: dict[str, tuple[TimelinePage, tuple[str, ...]]] = {}
@@ -54,7 +57,12 @@ class TimelinePager:
             )
             if shown:
                 self._sources[kind.key] = (timeline.page, shown)
-        self._cursors: dict[str, Cursor | None] = dict.fromkeys(self._sources)
+        start: Cursor | None = None
+        if from_day is not None:
+            # Just past the day's last item: the keyset cursor of the first moment of the next day.
+            following = dt.date.fromisoformat(from_day) + dt.timedelta(days=1)
+            start = (following.isoformat(), "", 0)
+        self._cursors: dict[str, Cursor | None] = dict.fromkeys(self._sources, start)
         self._done: set[str] = set()
 
     @property

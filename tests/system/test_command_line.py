@@ -16,7 +16,8 @@ def test_version_and_help() -> None:
     assert helped.returncode == 0
     for option in ("--data-dir", "--screenshot", "--tab", "--size"):
         assert option in helped.stdout
-    assert "together" in helped.stdout  # --tab lists every tab
+    for tab in ("together", "over_time"):
+        assert tab in helped.stdout  # --tab lists every tab a screenshot can show
 
 
 def test_screenshot_writes_a_png_of_the_requested_size(tmp_path: Path) -> None:
@@ -53,6 +54,44 @@ def test_screenshot_of_a_damaged_store_explains_and_fails(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "not a Glimmers database" in result.stderr
     assert (data / "glimmers.db").read_text() == "plain text, not SQLite"
+
+
+def test_a_screenshot_of_over_time_shows_the_marks(tmp_path: Path) -> None:
+    """--tab over_time draws the days with a practice as read from the journal."""
+    import datetime as dt
+
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop.store import open_store
+    from desktop.store.journal import Entry, save_entry
+
+    def accent_pixels(data: Path) -> int:
+        shot = tmp_path / f"{data.name}.png"
+        result = run_glimmers(
+            "--data-dir", str(data), "--screenshot", str(shot), "--tab", "over_time"
+        )
+        assert result.returncode == 0, result.stderr
+        assert png_size(shot) == (1100, 760)
+        image = QImage(str(shot))
+        accent = QColor("#2f6f68")  # the light palette's highlight: the marks' colour
+        return sum(
+            abs(image.pixelColor(x, y).red() - accent.red())
+            + abs(image.pixelColor(x, y).green() - accent.green())
+            + abs(image.pixelColor(x, y).blue() - accent.blue())
+            < 30
+            for x in range(0, image.width(), 2)
+            for y in range(0, image.height(), 2)
+        )
+
+    empty = tmp_path / "empty"
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    store = open_store(kept / "glimmers.db", kept / "backups")
+    today = dt.date.today()  # the app in the subprocess reads the machine's date
+    for day in range(1, today.day + 1):
+        save_entry(store, Entry(day=today.replace(day=day).isoformat(), body="kept"))
+    store.close()
+    assert accent_pixels(kept) > accent_pixels(empty) + 20
 
 
 def test_a_data_folder_whose_name_is_not_utf8_opens(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def test_main_opens_the_window_with_its_tabs(tmp_path: Path) -> None:
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen == {
         "code": 0,
-        "tabs": ["Breathe", "Listen", "Journal", "Together", "Today"],
+        "tabs": ["Breathe", "Listen", "Journal", "Together", "Today", "Over time"],
         "title": APP_NAME,
         "name": APP_NAME,
         "desktop_file": APP_ID,

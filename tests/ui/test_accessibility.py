@@ -80,10 +80,11 @@ def description_of(widget: QWidget) -> str:
     return (widget.accessibleDescription() or widget.toolTip()).strip()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today"])
-def test_every_interactive_widget_has_a_name(app: Lifecycle, tab: str) -> None:
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today", "over_time"])
+def test_every_interactive_widget_has_a_name(qtbot: QtBot, app: Lifecycle, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     assert unnamed(page) == []
 
 
@@ -178,7 +179,7 @@ def test_tab_moves_through_the_senses_in_reading_order(qtbot: QtBot, shown: Life
     assert [w.accessibleName() for w in back] == ["Smell and taste", "Sight"]
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today"])
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "today", "over_time"])
 def test_tab_reaches_every_control_of_a_tab(
     qtbot: QtBot, shown: Lifecycle, tab: str, tmp_path: Path
 ) -> None:
@@ -186,6 +187,7 @@ def test_tab_reaches_every_control_of_a_tab(
     if tab == "listen":  # with a track: an empty library shows one button only
         with_a_track(qtbot, shown, tmp_path)
     page = shown.window.show_page(tab)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     QApplication.processEvents()
     reachable = {
         w
@@ -211,6 +213,7 @@ def test_tab_reaches_every_control_of_a_tab(
         ("journal", "sketch_pad"),
         ("listen", "mood_grid"),
         ("listen", "seek_bar"),
+        ("over_time", "calendar_view"),
     ],
 )
 def test_our_own_widgets_show_when_they_have_the_focus(
@@ -221,6 +224,7 @@ def test_our_own_widgets_show_when_they_have_the_focus(
     if tab == "listen":
         with_a_track(qtbot, shown, tmp_path)
     page = shown.window.show_page(tab)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     widget = page.findChild(QWidget, name)
     assert widget is not None, name
     widget.setEnabled(True)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from tests.conftest import StartApp
 
@@ -45,11 +46,14 @@ def _ancestors(widget: QWidget, root: QWidget) -> Iterator[QWidget]:
         parent = parent.parentWidget()
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today"])
-def test_nothing_is_clipped_at_150_percent(large_text: None, start_app: StartApp, tab: str) -> None:
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today", "over_time"])
+def test_nothing_is_clipped_at_150_percent(
+    qtbot: QtBot, large_text: None, start_app: StartApp, tab: str
+) -> None:
     app = start_app()  # after the font grew
     assert app.window is not None
     app.window.resize(1100, 760)  # the default window size
     page = app.window.show_page(tab)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     QApplication.processEvents()
     assert clipped(page) == []

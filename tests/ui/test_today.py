@@ -119,7 +119,7 @@ def test_a_glimmer_is_kept_from_every_tab_with_ctrl_g(qtbot: QtBot, app: Lifecyc
     assert len(journal.model.items()) == len(keys)  # type: ignore[attr-defined]
     today = today_tab(app)
     qtbot.mouseClick(today.section_buttons["glimmers"], Qt.MouseButton.LeftButton)
-    assert today.glimmers.shown_glimmers()[0] == "small warmth on today"
+    assert today.glimmers.shown_glimmers()[0] == f"small warmth on {keys[-1]}"  # the newest
     exported = json.loads(export(store_of(app), "json"))
     assert [g["text"] for g in exported["glimmers"]] == kept
 

@@ -120,10 +120,11 @@ def app(pseudo: None, start_app: StartApp) -> Lifecycle:
     return started
 
 
-@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today"])
-def test_every_shown_text_is_translated_and_fits(app: Lifecycle, tab: str) -> None:
+@pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today", "over_time"])
+def test_every_shown_text_is_translated_and_fits(qtbot: QtBot, app: Lifecycle, tab: str) -> None:
     assert app.window is not None
     page = app.window.show_page(tab)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     QApplication.processEvents()
     assert untranslated(app.window) == []
     assert clipped(page) == []

@@ -15,7 +15,17 @@ TESTS = Path(__file__).resolve().parents[1]
 OWN_BUILDERS = {TESTS / "conftest.py"}
 OWN_PROCESSES = {TESTS / "system", TESTS / "benchmarks"}
 # What the shared fixtures build; a test that needs something they do not offer yet extends them.
-BUILT_BY_FIXTURES = {"Lifecycle", "Tabs", "BreatheTab", "ListenTab", "JournalTab", "TodayTab"}
+BUILT_BY_FIXTURES = {
+    "Lifecycle",
+    "Tabs",
+    "BreatheTab",
+    "ListenTab",
+    "JournalTab",
+    "TodayTab",
+    "OverTimeTab",
+    "OpeningTab",
+    "TrackMapDialog",
+}
 
 
 def sources_of_tests() -> Iterator[tuple[str, ast.Module]]:

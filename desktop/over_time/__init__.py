@@ -1,0 +1,1 @@
+"""Over time: read-only pictures of what the person has noticed. Queries live in store/patterns."""

@@ -53,14 +53,10 @@ def only_entry(store: Store) -> Entry:
 
 
 def tick_word(qtbot: QtBot, tab: JournalTab, word: str) -> None:
-    tree = tab.editor.feelings.tree
-    item = tab.editor.feelings.word_item(word)
-    group = item.parent() if item is not None else None
-    assert item is not None and group is not None
-    tree.setFocus()
-    group.setExpanded(True)
-    tree.setCurrentItem(item)
-    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    chip = tab.editor.feelings.word_button(word)
+    assert chip is not None
+    chip.setFocus()
+    qtbot.keyClick(chip, Qt.Key.Key_Space)
 
 
 def click_row(qtbot: QtBot, tab: JournalTab, row: int) -> None:
@@ -82,14 +78,14 @@ def test_write_an_entry_sense_first_with_feeling_words(
     qtbot.keyClicks(editor.sense_edits["sound"], "A kettle")
     tick_word(qtbot, tab, "calm")
     tick_word(qtbot, tab, "sad")
-    sad_strength = editor.feelings.intensity_box("sad")
+    sad_strength = editor.feelings.strength_button("sad", 1)
     assert sad_strength is not None
     sad_strength.setFocus()
-    qtbot.keyClick(sad_strength, Qt.Key.Key_Up)  # from "some" to "a little"
+    qtbot.keyClick(sad_strength, Qt.Key.Key_Space)  # from "some" to "a little"
     assert editor.feelings.phrase_label.text() == "calm, with a little sadness"
     qtbot.keyClicks(editor.feelings.own_word, "Fizzy")
     qtbot.keyClick(editor.feelings.own_word, Qt.Key.Key_Return)
-    assert editor.feelings.phrase_label.text() == "calm, with some fizzy and a little sadness"
+    assert editor.feelings.phrase_label.text() == "calm, with a little sadness, and somewhat fizzy"
     qtbot.keyClicks(editor.body_edit, "Made tea.")
     qtbot.keyClicks(editor.tags_edit, "Morning, tea")
     qtbot.keyClick(editor.tags_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -107,7 +103,8 @@ def test_write_an_entry_sense_first_with_feeling_words(
     assert tab.model.index(0).data() == "Today"
     shown = tab.model.index(1).data()
     assert (
-        "Cool air on my wrists" in shown and "calm, with some fizzy and a little sadness" in shown
+        "Cool air on my wrists" in shown
+        and "calm, with a little sadness, and somewhat fizzy" in shown
     )
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -149,8 +150,9 @@ class OptionsPanel(QFrame):
         breathing.addWidget(self.announce_box)
         breathing.addWidget(self.checkin_box)
 
+        # Each label above its field: a narrow panel and a longer language both fit.
         self.pattern_form = tight(QFormLayout(), SPACE)
-        self.pattern_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.pattern_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.pattern_form.addRow(self.look_label, self.look_box)
         self.pattern_form.addRow(self.rate_label, self.rate_box)
         self.pattern_form.addRow(self.gradual_box)
@@ -163,8 +165,9 @@ class OptionsPanel(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(breathing)
         layout.addLayout(self.pattern_form)
-        layout.addStretch()
         layout.addLayout(buttons)
+        self.setFrameShape(QFrame.Shape.StyledPanel)  # a soft edge around it
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._connect_signals()
         guard_wheel(self)
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -76,6 +77,8 @@ class Tones(Protocol):
 
 
 PAGE_PACER = 0  # the stage: at rest, breathing, and the end
+OPTIONS_WIDTH = 52 * SPACE  # the options beside the pacer, never more than this
+NARROW = 110 * SPACE  # narrower than this, the options open in the pacer's place
 
 
 def _quiet(button: QPushButton) -> QPushButton:
@@ -84,6 +87,53 @@ def _quiet(button: QPushButton) -> QPushButton:
     button.setFlat(True)
     button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     return button
+
+
+class _OneLine(QWidget):
+    """The pattern, the length and Start on one line; where the window is too narrow for
+    that (a small window, large text), the pattern above the other two."""
+
+    def __init__(self, first: QWidget, *rest: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("breathe_rest_line")
+        self._first, self._rest = first, rest
+        self._grid = tight(QGridLayout(self), SPACE)
+        self._grid.setColumnStretch(0, 1)
+        self._grid.setColumnStretch(2 + len(rest), 1)
+        self._two_rows: bool | None = None
+        self._arrange(two_rows=False)
+
+    def _one_line_width(self) -> int:
+        widths = [w.sizeHint().width() for w in (self._first, *self._rest)]
+        return sum(widths) + SPACE * len(self._rest)
+
+    def _arrange(self, two_rows: bool) -> None:
+        if two_rows == self._two_rows:
+            return
+        self._two_rows = two_rows
+        for widget in (self._first, *self._rest):
+            self._grid.removeWidget(widget)
+        if two_rows:
+            self._grid.addWidget(self._first, 0, 1, 1, len(self._rest))
+            for column, widget in enumerate(self._rest, start=1):
+                self._grid.addWidget(widget, 1, column)
+        else:
+            for column, widget in enumerate((self._first, *self._rest), start=1):
+                self._grid.addWidget(widget, 0, column)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(two_rows=event.size().width() < self._one_line_width())
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        narrowest = max(
+            self._first.minimumSizeHint().width(),
+            sum(w.sizeHint().width() for w in self._rest) + SPACE * (len(self._rest) - 1),
+        )
+        rows = 2 if self._two_rows else 1
+        tallest = max(w.sizeHint().height() for w in (self._first, *self._rest))
+        return QSize(narrowest, max(hint.height(), rows * tallest + (rows - 1) * SPACE))
 
 
 class BreatheTab(QWidget):
@@ -121,7 +171,11 @@ class BreatheTab(QWidget):
         self.options_area.setWidget(self.options)
         self.options_area.setWidgetResizable(True)
         self.options_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.options_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.options_area.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.options_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.options_area.setMinimumWidth(self.options.minimumSizeHint().width() + 2 * SPACE)
+        self.options_area.setMaximumWidth(OPTIONS_WIDTH)
         self.options_area.hide()
         self.caution = QLabel(translate("Patterns", LIGHT_HEADED_NOTE))
         self.caution.setObjectName("caution")
@@ -133,9 +187,7 @@ class BreatheTab(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.message.hide()
         self.before_panel = SettledPanel(vocabulary, translate("BreatheTab", "Before you begin"))
-        self.after_panel = SettledPanel(
-            vocabulary, translate("BreatheTab", "How is your body now?")
-        )
+        self.after_panel = SettledPanel(vocabulary, translate("BreatheTab", "Before you go"))
         # -- hook: guided sessions (issue #19) ------------------------------------------------
         # "Find my comfortable pace" and "Start again small" run on this tab's pacer. The panel
         # does the rest; this tab only breathes what it asks and says when a step has ended.
@@ -217,14 +269,7 @@ class BreatheTab(QWidget):
         corner.addStretch()
         corner.addWidget(self.options_button)
         corner.addWidget(self.patterns_button)
-        self.rest_line = QWidget()
-        self.rest_line.setObjectName("breathe_rest_line")
-        rest = tight(QHBoxLayout(self.rest_line), SPACE)
-        rest.addStretch()
-        rest.addWidget(self.chooser)
-        rest.addWidget(self.length_box)
-        rest.addWidget(self.start_button)
-        rest.addStretch()
+        self.rest_line = _OneLine(self.chooser, self.length_box, self.start_button)
         # One height for the line: the chooser's two lines set it.
         tall = self.chooser.sizeHint().height()
         for widget in (self.length_box, self.start_button, self.pause_button, self.enough_button):
@@ -244,7 +289,7 @@ class BreatheTab(QWidget):
         lines.addWidget(self.breathing_line)
         self.lines = lines
 
-        grid = roomy(QGridLayout(stage), MARGIN, SPACE)
+        grid = self.stage_grid = roomy(QGridLayout(stage), MARGIN, SPACE)
         grid.setContentsMargins(MARGIN, SPACE, MARGIN, MARGIN)
         grid.addWidget(self.guided_label, 0, 0, 1, 2)  # hook (issue #19)
         grid.addWidget(self.corner, 1, 0, 1, 2)
@@ -417,9 +462,33 @@ class BreatheTab(QWidget):
     # -- options ------------------------------------------------------------------------------
 
     def _show_options(self, shown: bool) -> None:
-        self.options_area.setVisible(shown)
+        self._arrange_options()
         if shown:
             self.options.take_focus()
+
+    def _arrange_options(self) -> None:
+        """Beside the pacer where there is room; in a narrow window, in its place (the one
+        line comes back when the options close)."""
+        shown = self.options_button.isChecked()
+        narrow = self.width() < NARROW
+        grid = self.stage_grid
+        grid.addWidget(self.options_area, 2, 0 if narrow else 1, 4, 2 if narrow else 1)
+        self.options_area.setMaximumWidth(16_777_215 if narrow else OPTIONS_WIDTH)
+        self.options_area.setVisible(shown)
+        in_place = shown and narrow
+        self.pacer.setVisible(not in_place)
+        self.lines.setVisible(not in_place)
+        if in_place:
+            self.caution.hide()
+        else:
+            self.caution.setVisible(
+                self.controller.step != "breathing" and self.current_pattern().optional
+            )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.options_button.isChecked():
+            self._arrange_options()
 
     def _close_options(self) -> None:
         self.options_button.setChecked(False)

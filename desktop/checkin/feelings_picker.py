@@ -141,6 +141,7 @@ class FeelingsPicker(QWidget):
         for family in vocabulary.families:
             title = QLabel(family.name)
             title.setObjectName("feeling_family")
+            title.setContentsMargins(0, SPACE, 0, 0)
             flow = FlowLayout(spacing=SPACE)
             family_chips: list[Chip] = []
             for word in family.words:

@@ -12,9 +12,11 @@ from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPalette, 
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,10 +26,12 @@ from desktop.checkin.answer import SETTLED_RANGE, SETTLED_WORDS, SKIPPED, CheckI
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.controls import named
-from desktop.look import GAP, SPACE, TOUCH, heading, tight
+from desktop.look import GAP, MARGIN, SPACE, TOUCH, heading, roomy, tight
 from desktop.texts import translate
 
 __all__ = ["CheckInAnswer", "SettledPanel", "SoftMark"]
+
+CONTENT_WIDTH = 90 * SPACE  # a comfortable line's length; wider windows keep it centred
 
 
 def mix(colour: QColor, background: QColor, amount: float) -> QColor:
@@ -90,10 +94,12 @@ class SettledPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("settled_panel")
         self.title = heading(QLabel(title), "title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.question = QLabel(
             translate("CheckinSettledPanel", "How settled does your body feel, right now?")
         )
         self.question.setWordWrap(True)
+        self.question.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.group = QButtonGroup(self)
         self.marks: dict[int, SoftMark] = {}
         row = tight(QHBoxLayout(), SPACE)
@@ -148,14 +154,30 @@ class SettledPanel(QWidget):
         self.feelings.hide()
 
         # From the top, never centred: the words open below without moving anything above.
-        layout = tight(QVBoxLayout(self), GAP)
-        layout.addSpacing(GAP)
-        layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.question, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addLayout(row)
-        layout.addLayout(buttons)
-        layout.addWidget(self.feelings)
-        layout.addStretch(1)
+        # The whole page scrolls when it cannot fit (the words, a small window, large text).
+        content = QWidget()
+        content.setObjectName("settled_content")
+        content.setMaximumWidth(CONTENT_WIDTH)
+        column = roomy(QVBoxLayout(content), MARGIN, GAP)
+        column.addWidget(self.title)
+        column.addWidget(self.question)
+        column.addLayout(row)
+        column.addLayout(buttons)
+        column.addWidget(self.feelings)
+        column.addStretch(1)
+        holder = QWidget()
+        centred = tight(QHBoxLayout(holder))
+        centred.addStretch()
+        centred.addWidget(content, 100)
+        centred.addStretch()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("settled_scroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidget(holder)
+        tight(QVBoxLayout(self)).addWidget(self.scroll_area)
         self._connect_signals()
         self._update_continue()
 

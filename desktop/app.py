@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
 from desktop.clock import Clock, MonotonicClock, SystemWallClock, WallClock
 from desktop.icons import app_icon
 from desktop.paths import (
+    STEP,
     backups_dir,
     database_path,
     ensure_private_dir,
@@ -41,6 +42,7 @@ from desktop.shell.pages import Tabs
 from desktop.shell.protection_actions import ProtectionActions
 from desktop.shell.rhythm_actions import RhythmActions
 from desktop.shell.settings_file import open_settings
+from desktop.shell.single_window import SingleWindow
 from desktop.shell.theme import STYLE as THEME_STYLE
 from desktop.shell.theme import STYLED
 from desktop.store import ProblemKind, Store, StoreProblem, open_store
@@ -53,7 +55,9 @@ if TYPE_CHECKING:
     from desktop.cli import Size
     from desktop.listen.player import Player
     from desktop.rhythm.reminder_service import TrayFactory
+    from desktop.shell.already_open import AlreadyOpenWindow
     from desktop.shell.problem_window import ProblemWindow
+    from desktop.store.keys import Argon2Cost
 
 # What only some runs need (dialogs, backups, encryption, the player) is imported where it is
 # first used: start-up loads only what the first painted window needs.
@@ -159,6 +163,7 @@ class Lifecycle:
         offer_protection: bool = True,  # at first start; off for screenshots and most tests
         tray: TrayFactory | None = None,  # the desktop's notification area; a fake in tests
         rng: random.Random | None = None,  # which glimmer from the past comes back (seeded)
+        key_cost: Argon2Cost | None = None,  # None: tuned to this computer when a key is made
     ) -> None:
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication), "make_qapplication() comes first"
@@ -177,34 +182,42 @@ class Lifecycle:
         self._tray = tray
         self.rng = rng or random.Random()
         self.problem_window: ProblemWindow | None = None
+        self.already_open: AlreadyOpenWindow | None = None  # a second start on this journal
+        self.single = SingleWindow(data_dir, self.bring_forward)
         self._player = player
         self._owns_player = player is None
         self.settings = open_settings(settings_file(data_dir))
         self.appearance = Appearance(qapp, self.settings)
         self.protection = ProtectionActions(
-            self, self.settings, self.dialogs, self.clock, qapp, offer=offer_protection
+            self, self.settings, self.dialogs, self.clock, qapp, offer_protection, key_cost
         )
         self.backups = BackupActions(self, self.settings, self.dialogs, self.wall)
 
     def start(self) -> QWidget:
         """Open the store and show the main window, or the unlock window, or explain why the
-        data cannot be opened."""
+        data cannot be opened, or that another Glimmers has it open."""
         self.problem_window = None
         database = database_path(self.data_dir)
         try:
+            ensure_private_dir(self.data_dir)  # a folder that exists keeps its modes
+        except OSError as e:
+            problem = StoreProblem(ProblemKind.NOT_CREATED, database, e.strerror or str(e))
+            return self._show_problem(problem)
+        if not self.single.claim():
+            return self._say_already_open()
+        if (self.data_dir / STEP).exists():
+            from desktop.store.protection import settle  # a passphrase step was cut short
+
             try:
-                ensure_private_dir(self.data_dir)  # a folder that exists keeps its modes
+                settle(self.data_dir)
             except OSError as e:
-                raise StoreProblem(ProblemKind.NOT_CREATED, database, e.strerror or str(e)) from e
-            if is_protected(self.data_dir) and self.key is None:
-                return self.protection.show_unlock()
+                return self._show_problem(StoreProblem(ProblemKind.UNREADABLE, database, str(e)))
+        if is_protected(self.data_dir) and self.key is None:
+            return self.protection.show_unlock()
+        try:
             store = open_store(database, backups_dir(self.data_dir), self.wall, self.key)
         except StoreProblem as problem:
-            shown = self.problem_window = self.backups.problem_window(problem)
-            shown.quit_requested.connect(shown.close)
-            shown.another_folder_requested.connect(lambda: self._try_another_folder(shown))
-            shown.show()
-            return shown
+            return self._show_problem(problem)
         self.store = store
         window = self.window = self._build_main_window(store)
         window.first_painted.connect(self.appearance.check_system)
@@ -214,6 +227,34 @@ class Lifecycle:
         self.backups.opened(window)
         self.protection.opened(store, window)
         return window
+
+    def _show_problem(self, problem: StoreProblem) -> QWidget:
+        shown = self.problem_window = self.backups.problem_window(problem)
+        shown.quit_requested.connect(shown.close)
+        shown.another_folder_requested.connect(lambda: self._try_another_folder(shown))
+        shown.show()
+        return shown
+
+    def _say_already_open(self) -> QWidget:
+        from desktop.shell.already_open import AlreadyOpenWindow, already_open_text
+
+        holder = self.single.lock.holder()
+        forward = holder is not None and holder.is_app and self.single.knock()
+        text = already_open_text(self.data_dir, holder, forward)
+        print(f"glimmers: {text}", file=sys.stderr)
+        shown = self.already_open = AlreadyOpenWindow(text)
+        shown.close_requested.connect(shown.close)
+        shown.show()
+        return shown
+
+    def bring_forward(self) -> None:
+        """A second start asked for this journal: show the window that has it."""
+        for widget in (self.window, self.protection.unlock_window, self.problem_window):
+            if widget is not None and widget.isVisible():
+                widget.setWindowState(widget.windowState() & ~Qt.WindowState.WindowMinimized)
+                widget.raise_()
+                widget.activateWindow()
+                return
 
     def reopen(self, key: bytes | None, instead_of: QWidget | None = None) -> QWidget:
         self.key = key
@@ -291,7 +332,9 @@ class Lifecycle:
         )
         if folder is None:
             return
+        self.single.release()
         self.data_dir = folder
+        self.single = SingleWindow(folder, self.bring_forward)
         self.reopen(self.key, instead_of=problem)
 
     def shutdown(self) -> None:
@@ -303,13 +346,20 @@ class Lifecycle:
             self._player.shutdown()
         self._close_store()
         self.settings.sync()
+        self.single.release()
 
 
 def take_screenshot(glimmers: Lifecycle, target: Path, tab: str | None, size: Size) -> int:
     window = glimmers.window
     if window is None:
-        problem = glimmers.problem_window
-        detail = problem.problem.explanation() if problem else "unknown problem"
+        problem, busy = glimmers.problem_window, glimmers.already_open
+        detail = (
+            problem.problem.explanation()
+            if problem
+            else busy.message.text()
+            if busy
+            else "unknown problem"
+        )
         print(f"glimmers: cannot take a screenshot:\n{detail}", file=sys.stderr)
         return 2
     window.show_page(tab or window.current_page_key())

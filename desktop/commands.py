@@ -18,10 +18,16 @@ from desktop.store import ProblemKind, Store, StoreProblem, WriteFailed, open_st
 from desktop.store.backups import backup_to, check, make_backup
 from desktop.store.exchange import ImportProblem, export, import_json
 from desktop.store.glimmers import keep_glimmer
-from desktop.store.protection import WrongPassphrase, is_protected, unlock
+from desktop.store.journal_lock import Holder, JournalLock
+from desktop.store.protection import WrongPassphrase, is_protected, settle, step_pending, unlock
 from desktop.texts import translate
 
 Command = Callable[[argparse.Namespace, Store], int]
+
+# Commands that only read: they work beside the open app. Every other command changes the
+# journal (import, backup, rescue, and whatever converts or restores) and waits its turn.
+READS_ONLY = frozenset({"export", "check"})
+BUSY = 3  # the exit status of a command refused because the journal is in use
 
 
 def say(text: str) -> None:
@@ -142,15 +148,68 @@ CREATING = ("import", "glimmer")
 
 
 def _key_for(data_dir: Path) -> bytes | None:
-    """The key of a protected journal: GLIMMERS_PASSPHRASE, or asked for on the terminal."""
+    """The key of a protected journal: GLIMMERS_PASSPHRASE (or GLIMMERS_RECOVERY_KEY), or
+    the passphrase asked for on the terminal."""
     if not is_protected(data_dir):
         return None
+    recovery = os.environ.get("GLIMMERS_RECOVERY_KEY")
+    if recovery:
+        return unlock(data_dir, recovery, recovery=True)
     passphrase = os.environ.get("GLIMMERS_PASSPHRASE")
     if passphrase is None:
         passphrase = getpass.getpass(
             translate("Commands", "Passphrase for your Glimmers journal: ")
         )
     return unlock(data_dir, passphrase)
+
+
+def _busy(command: str, holder: Holder | None) -> str:
+    if holder is not None and not holder.is_app:
+        return translate(
+            "Commands",
+            "glimmers: \u201cglimmers {other}\u201d is working on this journal right now, so "
+            "{command} waits its turn. Nothing was changed; try again when it has finished.",
+        ).format(other=holder.what, command=command)
+    return translate(
+        "Commands",
+        "glimmers: Glimmers is open with this journal, so {command} would change it behind "
+        "the app's back. Nothing was changed. Close Glimmers and try again; export and check "
+        "work while it is open.",
+    ).format(command=command)
+
+
+def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock) -> int | None:
+    """Take the journal for a command that changes it, or check a reading one may read it
+    now; a passphrase step cut short is finished first. The exit status when it may not."""
+    if lock.acquire():
+        if step_pending(data_dir):
+            try:
+                settle(data_dir)
+            except OSError as e:
+                say(
+                    translate(
+                        "Commands",
+                        "glimmers: a passphrase change that was cut short could not be "
+                        "finished: {reason}",
+                    ).format(reason=e.strerror or e)
+                )
+                return 2
+        if args.command in READS_ONLY:
+            lock.release()  # the app may open it meanwhile: reading goes on beside it
+        return None
+    if args.command not in READS_ONLY:
+        say(_busy(args.command, lock.holder()))
+        return BUSY
+    if step_pending(data_dir):
+        say(
+            translate(
+                "Commands",
+                "glimmers: Glimmers is changing the passphrase of this journal right now. "
+                "Try again in a moment.",
+            )
+        )
+        return BUSY
+    return None
 
 
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:
@@ -166,6 +225,18 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     elif not database.exists():
         say(f"glimmers: {StoreProblem(ProblemKind.MISSING, database).explanation()}")
         return 2
+    lock = JournalLock(data_dir, args.command)
+    try:
+        refused = _hold(args, data_dir, lock)
+        if refused is not None:
+            return refused
+        return _run(args, data_dir)
+    finally:
+        lock.release()
+
+
+def _run(args: argparse.Namespace, data_dir: Path) -> int:
+    database = database_path(data_dir)
     try:
         key = _key_for(data_dir)
     except WrongPassphrase as e:

@@ -3,8 +3,10 @@ and writing files there that only their owner can read."""
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -14,6 +16,8 @@ SETTINGS_NAME = "settings.ini"
 BACKUPS_NAME = "backups"
 KEYFILE = "glimmers.key"  # a protected journal's wrapped key (see store/protection.py)
 PENDING = "glimmers.key.new"  # written before the files change, renamed once they have
+STEP = "glimmers.key.step"  # the record of a passphrase change under way (store/protection.py)
+LOCK_NAME = "glimmers.lock"  # held by the one Glimmers that has this journal open
 
 
 def resolve_data_dir(
@@ -67,5 +71,33 @@ def backups_dir(data_dir: Path) -> Path:
 
 
 def is_protected(data_dir: Path) -> bool:
-    """Whether the journal here is protected by a passphrase (asked at each start: kept light)."""
-    return any((data_dir / name).exists() for name in (KEYFILE, PENDING))
+    """Whether the journal here is protected by a passphrase (asked at each start: kept light).
+
+    Without its key file a protected journal is still told by its database: the recovery key
+    can open it.
+    """
+    return any((data_dir / name).exists() for name in (KEYFILE, PENDING)) or looks_encrypted(
+        database_path(data_dir)
+    )
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+NOISE_BITS = 7.5  # bits per byte: SQLCipher's pages are near 8, SQLite's own far below
+
+
+def looks_encrypted(path: Path) -> bool:
+    """A file that is noise from its first byte, as SQLCipher writes it: no SQLite header, a
+    size in whole pages, and a first page with nothing in it that reads as text or structure."""
+    try:
+        size = path.stat().st_size
+        if size < 1024 or size % 512:
+            return False
+        with path.open("rb") as f:
+            page = f.read(4096)
+    except OSError:
+        return False
+    if page.startswith(SQLITE_MAGIC):
+        return False
+    counts = Counter(page)
+    entropy = -sum(n / len(page) * math.log2(n / len(page)) for n in counts.values())
+    return entropy >= NOISE_BITS

@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
 
 import faulthandler
+import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -19,10 +20,12 @@ import pytest
 from desktop.settings import MemoryBackend, Settings
 from desktop.store import Store, open_store
 from tests.helpers import (
+    CHEAP_KEYS,
     FakeClock,
     FakeDialogs,
     FakePicker,
     FakeTones,
+    FakeTrays,
     FakeWallClock,
     InlineScans,
     shown,
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from desktop.journal.tab import JournalTab
     from desktop.listen.player import Player
     from desktop.listen.tab import ListenTab
+    from desktop.rhythm.reminder_service import TrayFactory
     from desktop.shell.pages import Tabs
     from desktop.store_signals import StoreSignals
 
@@ -114,8 +118,23 @@ def dialogs() -> FakeDialogs:
     return FakeDialogs()
 
 
+@pytest.fixture
+def trays() -> FakeTrays:
+    """The desktop's notification area for an app that asks for it: each tray it made."""
+    return FakeTrays()
+
+
 class StartApp(Protocol):
-    def __call__(self, *, start: bool = True, offer_protection: bool = False) -> Lifecycle: ...
+    def __call__(
+        self,
+        *,
+        start: bool = True,
+        offer_protection: bool = False,
+        data_dir: Path | None = None,
+        tray: TrayFactory | None = None,
+        rng: random.Random | None = None,
+        key: bytes | None = None,
+    ) -> Lifecycle: ...
 
 
 @pytest.fixture
@@ -128,21 +147,40 @@ def start_app(
     player: Player,
 ) -> Iterator[StartApp]:
     """Makes the whole app on the test's data folder, clocks, dialogs and the shared player, and
-    starts it (``start=False``: the test calls start() and gets the window shown). Each app made
-    is shut down at the end; starting another in the same test is a restart."""
+    starts it (``start=False``: the test calls start() and gets what is shown). Each app made
+    is shut down at the end; starting another in the same test is a restart, or a second
+    Glimmers on the same journal while the first is still open.
+
+    ``data_dir``: another folder than the test's; ``tray``: the notification area (None: the
+    desktop's own); ``rng``: which glimmer from the past comes back; ``key``: the protected
+    journal's key, as if the person had just unlocked it.
+    """
     from desktop.app import Lifecycle
 
     made: list[Lifecycle] = []
+    test_folder = data_dir
 
-    def start_one(*, start: bool = True, offer_protection: bool = False) -> Lifecycle:
+    def start_one(
+        *,
+        start: bool = True,
+        offer_protection: bool = False,
+        data_dir: Path | None = None,
+        tray: TrayFactory | None = None,
+        rng: random.Random | None = None,
+        key: bytes | None = None,
+    ) -> Lifecycle:
         app = Lifecycle(
-            data_dir,
+            data_dir or test_folder,
             clock=clock,
             dialogs=dialogs,
             player=player,
             wall=wall,
             offer_protection=offer_protection,
+            tray=tray,
+            rng=rng,
+            key_cost=CHEAP_KEYS,  # a real passphrase costs half a second per try
         )
+        app.key = key
         made.append(app)
         if start:
             qtbot.addWidget(app.start())
@@ -189,38 +227,58 @@ def scans() -> InlineScans:
     return InlineScans()
 
 
+class TabsOn(Protocol):
+    def __call__(self, store: Store, signals: StoreSignals | None = None) -> Tabs: ...
+
+
 @pytest.fixture
-def tabs(
+def tabs_on(
     request: pytest.FixtureRequest,
-    store: Store,
-    signals: StoreSignals,
     settings: Settings,
     clock: FakeClock,
     wall: FakeWallClock,
     tones: FakeTones,
     picker: FakePicker,
     scans: InlineScans,
-) -> Tabs:
-    """Builds tabs as the main window does (desktop/shell/pages.py), with the test's fakes:
-    tones, the file picker, scans on the test's thread, and autosave after a minute."""
+) -> Iterator[TabsOn]:
+    """Builds tabs as the main window does (desktop/shell/pages.py) on ``store``, with the
+    test's fakes: tones, the file picker, scans on the test's thread, and autosave after a
+    minute. Without ``signals``, the store's own are made and detached when the test ends."""
     from desktop.shell.pages import Tabs
+    from desktop.store_signals import StoreSignals
+
+    made: list[StoreSignals] = []
 
     def player() -> Player:
         the_player: Player = request.getfixturevalue("player")
         return the_player
 
-    return Tabs(
-        store,
-        signals,
-        settings,
-        clock,
-        wall,
-        player,
-        tones=lambda: tones,
-        picker=picker,
-        start_scan=scans,
-        autosave_ms=60_000,
-    )
+    def build(store: Store, signals: StoreSignals | None = None) -> Tabs:
+        if signals is None:
+            signals = StoreSignals(store)
+            made.append(signals)
+        return Tabs(
+            store,
+            signals,
+            settings,
+            clock,
+            wall,
+            player,
+            tones=lambda: tones,
+            picker=picker,
+            start_scan=scans,
+            autosave_ms=60_000,
+        )
+
+    yield build
+    for signals in made:
+        signals.detach()
+
+
+@pytest.fixture
+def tabs(store: Store, signals: StoreSignals, tabs_on: TabsOn) -> Tabs:
+    """Tabs on the test's store, as the main window builds them (see ``tabs_on``)."""
+    return tabs_on(store, signals)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from desktop.store import Store, open_store
+from desktop.store import database as database_module
 from desktop.store.database import connect, encryption_available
 from tests.helpers import FakeWallClock
 
@@ -98,6 +99,20 @@ def read_only(*paths: Path) -> Iterator[None]:
                 _chattr("-i", path)
             else:
                 os.chmod(path, old_mode)
+
+
+def target_cannot_grow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every new file Glimmers writes a copy into stops at two pages: a disk that fills up
+    while a backup is being written."""
+    real = database_module.connect
+
+    def connect(target: object, key: bytes | None = None, **options: object) -> object:
+        conn = real(target, key, **options)  # type: ignore[arg-type]
+        if "glimmers-" in str(target) or "copy" in str(target):
+            conn.execute("PRAGMA max_page_count = 2")
+        return conn
+
+    monkeypatch.setattr(database_module, "connect", connect)
 
 
 def damage_pages(path: Path, pages: list[int], fill: bytes = b"\x5a") -> None:

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from desktop.store.keys import Argon2Cost
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QRunnable
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
     from pytestqt.qtbot import QtBot
 
 W = TypeVar("W", bound="QWidget")
+
+# Argon2id at its smallest, for tests: a real derivation in microseconds instead of the half
+# second the app tunes itself to.
+CHEAP_KEYS = Argon2Cost(memory_kib=8, passes=1, parallelism=1)
 
 # The day every test lives in unless it says otherwise: never the machine's real date.
 TEST_NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone.utc)  # a Saturday
@@ -110,6 +117,39 @@ class FakePicker:
         return self.chosen_folder
 
 
+class FakeTray:
+    """The desktop's notification area, as a test sees it: what it shows, and its click."""
+
+    def __init__(self, clicked: Callable[[], None]) -> None:
+        self.clicked = clicked
+        self.messages: list[tuple[str, str]] = []
+        self.visible = False
+
+    def available(self) -> bool:
+        return True
+
+    def show(self) -> None:
+        self.visible = True
+
+    def hide(self) -> None:
+        self.visible = False
+
+    def show_message(self, title: str, text: str) -> None:
+        self.messages.append((title, text))
+
+
+class FakeTrays:
+    """Makes the app's trays (a TrayFactory) and keeps each one it made, oldest first."""
+
+    def __init__(self) -> None:
+        self.made: list[FakeTray] = []
+
+    def __call__(self, clicked: Callable[[], None]) -> FakeTray:
+        tray = FakeTray(clicked)
+        self.made.append(tray)
+        return tray
+
+
 class InlineScans:
     """Starts the Listen tab's library scans on the test's own thread, at once, or holds them
     (``hold = True``) in ``pending`` until the test runs them."""
@@ -133,3 +173,12 @@ def shown(qtbot: QtBot, widget: W, width: int = 1100, height: int = 760) -> W:
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
     return widget
+
+
+def paste(qtbot: QtBot, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """``text`` pasted into ``widget`` from the clipboard, as a person would with Ctrl+V."""
+    from PySide6.QtGui import QGuiApplication, QKeySequence
+
+    QGuiApplication.clipboard().setText(text)
+    widget.setFocus()
+    qtbot.keySequence(widget, QKeySequence.StandardKey.Paste)

@@ -339,7 +339,8 @@ class JournalTab(QWidget):
 
     # -- drafts -------------------------------------------------------------------------------
 
-    def _keep_draft(self, state: object) -> None:
+    def _keep_draft(self, state: object) -> str | None:
+        """Keep the editor's state as the draft; the reason, shown too, when it could not be."""
         assert isinstance(state, dict)
         try:
             save_draft(self._store, DRAFT_KEY, state)
@@ -349,6 +350,15 @@ class JournalTab(QWidget):
                     "JournalTab", "{reason} Your writing is still here; keep this window open."
                 ).format(reason=e)
             )
+            return str(e)
+        return None
+
+    def keep_unsaved(self) -> str | None:
+        """Keep unsaved writing as a draft now; why it could not be kept, if it could not."""
+        if not self.editor.dirty:
+            return None
+        self.editor.autosave_timer.stop()
+        return self._keep_draft(self.editor.state())
 
     def _offer_draft(self) -> None:
         drafts = [d for d in load_drafts(self._store) if d.key == DRAFT_KEY]

@@ -45,6 +45,13 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
+    def retry_after(self, seconds: float) -> None:
+        """Go idle again ``seconds`` from now unless someone comes back (a lock that had to
+        wait tries again)."""
+        if self.minutes > 0:
+            self.last_activity = self._clock.now() - self.minutes * 60 + seconds
+            self.timer.start()
+
     def check(self) -> None:
         if self.minutes > 0 and self._clock.now() - self.last_activity >= self.minutes * 60:
             self.timer.stop()

@@ -310,6 +310,18 @@ class MainWindow(QMainWindow):
         self._settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self._settings.sync()
 
+    def keep_unsaved(self) -> list[str]:
+        """Ask each page to keep what is not saved yet (a draft) now; why any of it could not
+        be kept. The lock asks first, and waits rather than lose a word."""
+        reasons = []
+        for lazy in self._pages.values():
+            keep = getattr(lazy.content, "keep_unsaved", None)
+            if callable(keep):
+                reason = keep()
+                if reason:
+                    reasons.append(str(reason))
+        return reasons
+
     def prepare_to_close(self) -> None:
         """Let each page keep what it must (drafts, a session) and remember the geometry.
 

@@ -21,8 +21,12 @@ from desktop.texts import translate
 if TYPE_CHECKING:
     from desktop.shell.protection_dialog import ProtectionDialog
     from desktop.shell.unlock_window import UnlockWindow
+    from desktop.store.keys import Argon2Cost
 
 # The dialogs and the encryption code load when first used: start-up needs neither.
+
+
+RETRY_LOCK_SECONDS = 60  # a lock that had to wait tries again after this quiet while
 
 
 def nothing_changed(reason: object) -> str:
@@ -33,7 +37,8 @@ class ProtectionActions:
     """Owns the passphrase dialog, the unlock window and the idle watcher across windows.
 
     ``activity`` is the object whose input events count as someone being there (the
-    application). With ``offer`` the first start suggests a passphrase, once.
+    application). With ``offer`` the first start suggests a passphrase, once. ``key_cost``
+    is the key derivation's cost for a new passphrase (None: tuned to this computer).
     """
 
     def __init__(
@@ -44,12 +49,15 @@ class ProtectionActions:
         clock: Clock,
         activity: QObject,
         offer: bool = True,
+        key_cost: Argon2Cost | None = None,
     ) -> None:
         self._app = app
         self._settings = settings
         self._dialogs = dialogs
         self._activity = activity
         self._offer = offer
+        self._key_cost = key_cost
+        self._told_waiting = False
         self.idle = IdleWatcher(clock)
         self.idle.idle.connect(lambda: self.lock(by_idle=True))
         self.dialog: ProtectionDialog | None = None
@@ -99,8 +107,10 @@ class ProtectionActions:
 
     def show_unlock(self, by_idle: bool = False) -> UnlockWindow:
         from desktop.shell.unlock_window import UnlockWindow
+        from desktop.store.protection import key_file_problem
 
-        window = UnlockWindow(locked_by_idle=by_idle)
+        # Without a usable key file only the recovery key opens it: say so, and offer it.
+        window = UnlockWindow(by_idle, key_file_problem(self._app.data_dir))
         window.unlock_requested.connect(self._unlock)
         window.quit_requested.connect(window.close)
         self.unlock_window = window
@@ -121,13 +131,34 @@ class ProtectionActions:
         self._app.reopen(key, instead_of=window)
 
     def lock(self, by_idle: bool = False) -> None:
-        """Hide everything and forget the key; the passphrase opens it again."""
-        store = self._app.store
+        """Hide everything and forget the key; the passphrase opens it again.
+
+        Unsaved writing is kept as a draft first; when it cannot be kept (a full disk, a
+        database that refuses), the lock waits, says why, and tries again a little later."""
+        store, window = self._app.store, self._app.window
         if store is None or not store.encrypted:
             return
+        if window is not None:
+            reasons = window.keep_unsaved()
+            if reasons:
+                self._wait_to_lock(window, reasons[0])
+                return
+        self._told_waiting = False
         self.idle.stop()
         self._app.close()
         self.show_unlock(by_idle)
+
+    def _wait_to_lock(self, window: MainWindow, reason: str) -> None:
+        text = translate(
+            "Glimmers",
+            "Glimmers has not locked yet, so that your unsaved writing is not lost. {reason} "
+            "It locks as soon as your writing can be kept.",
+        ).format(reason=reason)
+        window.show_status(text)
+        if not self._told_waiting:  # once, not every minute it tries again
+            self._told_waiting = True
+            self._dialogs.tell(window, translate("Glimmers", "Not locked yet"), text, True)
+        self.idle.retry_after(RETRY_LOCK_SECONDS)
 
     def _set_lock_minutes(self, minutes: int) -> None:
         self._settings.set(LOCK_MINUTES, minutes)
@@ -156,28 +187,46 @@ class ProtectionActions:
 
     def _change_protection(self, dialog: ProtectionDialog, passphrase: str) -> None:
         from desktop.store.database import DATABASE_ERRORS
-        from desktop.store.protection import change_passphrase, protect, recovery_text
+        from desktop.store.protection import (
+            ChangeUnfinished,
+            change_passphrase,
+            protect,
+            recovery_text,
+        )
 
         data_dir, old = self._app.data_dir, self._app.key
         self._app.close()
+        unfinished = ""
         try:
             if old is None:
-                key = protect(data_dir, backups_dir(data_dir), passphrase)
+                key = protect(data_dir, backups_dir(data_dir), passphrase, self._key_cost)
             else:
-                key = change_passphrase(data_dir, backups_dir(data_dir), old, passphrase)
+                key = change_passphrase(
+                    data_dir, backups_dir(data_dir), old, passphrase, self._key_cost
+                )
+        except ChangeUnfinished as e:  # done, and the next start puts the last files in place
+            assert e.key is not None
+            key, unfinished = e.key, str(e)
         except (OSError, ValueError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+            # Every file was converted as a copy and the copies are gone: this is true.
             self._app.reopen(old)
             dialog.show_message(nothing_changed(e))
             return
         self._app.reopen(key)
         dialog.show_recovery(recovery_text(key))
-        dialog.show_message(
-            translate("Glimmers", "Your journal is protected. Keep the recovery key safe.")
-        )
+        if old is None:
+            done = translate("Glimmers", "Your journal is protected. Keep the recovery key safe.")
+        else:
+            done = translate(
+                "Glimmers",
+                "Your new passphrase is set. Keep the new recovery key safe: the old one no "
+                "longer opens your journal.",
+            )
+        dialog.show_message(f"{done} {unfinished}".strip())
 
     def _remove_protection(self, dialog: ProtectionDialog) -> None:
         from desktop.store.database import DATABASE_ERRORS
-        from desktop.store.protection import unprotect
+        from desktop.store.protection import ChangeUnfinished, unprotect
 
         data_dir, key = self._app.data_dir, self._app.key
         if key is None or not self._dialogs.confirm(
@@ -193,6 +242,12 @@ class ProtectionActions:
         self.idle.stop()
         try:
             unprotect(data_dir, backups_dir(data_dir), key)
+        except ChangeUnfinished as e:
+            self._app.reopen(None)
+            dialog.show_message(
+                translate("Glimmers", "The passphrase is removed; {reason}.").format(reason=e)
+            )
+            return
         except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
             self._app.reopen(key)
             dialog.show_message(nothing_changed(e))

@@ -21,7 +21,9 @@ class UnlockWindow(QWidget):
     unlock_requested = Signal(str, bool)  # the passphrase or recovery key, and which it is
     quit_requested = Signal()
 
-    def __init__(self, locked_by_idle: bool = False) -> None:
+    def __init__(self, locked_by_idle: bool = False, key_problem: str | None = None) -> None:
+        """``key_problem`` says why the passphrase cannot open the journal (its key file is
+        missing or damaged): then the recovery key is asked for."""
         super().__init__()
         self.setObjectName("unlock_window")
         self.setWindowTitle(translate("Unlock", "{app}: locked").format(app=APP_NAME))
@@ -66,6 +68,9 @@ class UnlockWindow(QWidget):
         self.secret.returnPressed.connect(self._unlock)
         self.quit_button.clicked.connect(self.quit_requested)
         self.use_recovery.toggled.connect(self._recovery_toggled)
+        if key_problem:
+            self.reason.setText(key_problem)
+            self.use_recovery.setChecked(True)
         self.secret.setFocus()
 
     def _recovery_toggled(self, on: bool) -> None:

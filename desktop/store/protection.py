@@ -1,251 +1,419 @@
-"""Passphrase protection of the whole journal. No Qt.
+"""Passphrase protection of the whole journal: opening it, and setting, changing or removing the
+passphrase in steps that a crash cannot split. No Qt.
 
-The database (and every backup) is encrypted by SQLCipher 4 with a random 256-bit key. That key
-is kept in ``glimmers.key`` only wrapped: XORed with a key derived from the passphrase by scrypt
-(a fresh random salt each time, so each derived key is used once), with an HMAC to tell a wrong
-passphrase from a right one. The same key, written out as a recovery key, opens the journal
-without the passphrase. A forgotten passphrase without the recovery key cannot be recovered.
+The key and its file are in ``keys.py``. Here, every change of the files is one step:
+
+1. the record of the step (``glimmers.key.step``) is written: what is done, to which files;
+2. the new key file is written beside the old one, as ``glimmers.key.new``;
+3. every file (the database, every backup) is converted into a copy beside it, ``NAME.new``,
+   which is flushed to disk and checked to open with its new key;
+4. the record is marked "renaming": from here on the step is done;
+5. each copy is renamed over its file, the new key file over the old one (or the key file is
+   removed), and the record is deleted.
+
+Cut short before 4, the next start rolls the step back (the copies and the new key file are
+deleted, so no plain copy is left behind); cut short after it, the next start finishes the
+renames. Either way one passphrase, the old or the new, opens every file.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
+import contextlib
 import json
 import os
-import secrets
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from desktop.paths import KEYFILE, PENDING
+from desktop.paths import KEYFILE, PENDING, STEP, database_path
 from desktop.paths import is_protected as is_protected  # lives in paths: asked at each start
 from desktop.store.database import (
+    DATABASE_ERRORS,
     cipher_module,
+    connect,
     create_private_file,
     encryption_available,
     key_pragma,
+    read_only_uri,
+)
+from desktop.store.keys import (
+    MIN_PASSPHRASE,
+    Argon2Cost,
+    Derive,
+    KeyFileProblem,
+    WrongPassphrase,
+    argon2id,
+    check_passphrase,
+    key_from_recovery,
+    new_key,
+    read_keyfile,
+    recovery_text,
+    wrap,
 )
 from desktop.texts import translate
 
-MIN_PASSPHRASE = 8
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
-_CHECK = b"glimmers-key-check"
+__all__ = [
+    "MIN_PASSPHRASE",
+    "Argon2Cost",
+    "KeyFileProblem",
+    "WrongPassphrase",
+    "encryption_available",
+    "is_protected",
+    "recovery_text",
+]
 
-__all__ = ["encryption_available"]
+COPY_SUFFIX = ".new"
+Hook = Callable[[str], None]  # told each point the step has reached (tests stop it there)
 
 
-class WrongPassphrase(ValueError):
-    """The passphrase (or recovery key) does not open this journal. Nothing was changed."""
+class ChangeUnfinished(OSError):
+    """The files were all converted and the step is done, but putting them in place was cut
+    short; the next start finishes it. Something has changed: never say nothing did.
+
+    ``key`` is the journal's key from now on (None once the passphrase is removed)."""
+
+    def __init__(self, message: str, key: bytes | None) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _quiet(point: str) -> None:
+    return None
+
+
+# -- opening ------------------------------------------------------------------------------------
+
+
+def opens(path: Path, key: bytes | None) -> bool:
+    """Whether ``key`` opens the database file at ``path`` (read only; nothing is written)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        conn = connect(read_only_uri(path), key, uri=True)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except DATABASE_ERRORS:
+        return False
+    return True
+
+
+def _backup_files(backups: Path) -> list[Path]:
+    return sorted(backups.glob("glimmers-*.db"), reverse=True) if backups.is_dir() else []
+
+
+def _opens_journal(data_dir: Path, key: bytes) -> bool:
+    """The database itself says whether a key is its own. SQLCipher checks every page, so a
+    wrong key and a damaged first page look alike: then the backups are asked too."""
+    if opens(database_path(data_dir), key):
+        return True
+    return any(opens(backup, key) for backup in _backup_files(data_dir / "backups"))
+
+
+def unlock(data_dir: Path, secret: str, recovery: bool = False, derive: Derive = argon2id) -> bytes:
+    """The database key, from the passphrase or the recovery key. Raises WrongPassphrase
+    (KeyFileProblem when the key file is missing or damaged: the recovery key still opens it).
+    """
+    if recovery:
+        key = key_from_recovery(secret)
+        if _opens_journal(data_dir, key):
+            return key
+        raise WrongPassphrase(translate("Store", "That recovery key does not open this journal."))
+    problem: WrongPassphrase | None = None
+    candidates = []
+    # A pending key file is only ever left by a change the first version cut short; it holds
+    # the key of some of the files.
+    for name in (KEYFILE, PENDING):
+        try:
+            keyfile = read_keyfile(data_dir / name)
+        except KeyFileProblem as e:
+            if name == KEYFILE:
+                problem = e
+            continue
+        try:
+            candidates.append(keyfile.unwrap(secret, derive))
+        except WrongPassphrase as e:
+            problem = e
+    database = database_path(data_dir)
+    for key in candidates:
+        if opens(database, key) or not database.exists():
+            return key
+    if candidates:
+        return candidates[0]  # a damaged database: the problem window says so, with this key
+    assert problem is not None
+    raise problem
+
+
+def key_file_problem(data_dir: Path) -> str | None:
+    """Why the passphrase cannot open this journal (its key file is missing or damaged), or
+    None when it can."""
+    try:
+        read_keyfile(data_dir / KEYFILE)
+    except KeyFileProblem as e:
+        try:
+            read_keyfile(data_dir / PENDING)
+        except KeyFileProblem:
+            return str(e)
+    return None
+
+
+# -- the record of a step -----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class KeyFile:
-    salt: bytes
-    wrapped: bytes
-    check: bytes
-    n: int = SCRYPT_N
-    r: int = SCRYPT_R
-    p: int = SCRYPT_P
-
-    def to_json(self) -> str:
-        return json.dumps(
-            {
-                "version": 1,
-                "kdf": "scrypt",
-                "n": self.n,
-                "r": self.r,
-                "p": self.p,
-                "salt": self.salt.hex(),
-                "wrapped": self.wrapped.hex(),
-                "check": self.check.hex(),
-            }
-        )
-
-    @classmethod
-    def from_json(cls, text: str) -> KeyFile:
-        data = json.loads(text)
-        return cls(
-            salt=bytes.fromhex(data["salt"]),
-            wrapped=bytes.fromhex(data["wrapped"]),
-            check=bytes.fromhex(data["check"]),
-            n=int(data["n"]),
-            r=int(data["r"]),
-            p=int(data["p"]),
-        )
+class Step:
+    kind: str  # "protect", "change" or "remove"
+    phase: str  # "converting", then "renaming" once every copy is made
+    files: tuple[str, ...]  # relative to the data folder
 
 
-def new_key() -> bytes:
-    return secrets.token_bytes(32)
-
-
-def _check_value(key: bytes) -> bytes:
-    return hmac.new(key, _CHECK, hashlib.sha256).digest()
-
-
-def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=32
-    )
-
-
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise ValueError(
-            translate(
-                "Store", "Choose a passphrase of at least {min_passphrase} characters."
-            ).format(min_passphrase=MIN_PASSPHRASE)
-        )
-
-
-def wrap(key: bytes, passphrase: str) -> KeyFile:
-    check_passphrase(passphrase)
-    salt = secrets.token_bytes(16)
-    derived = _derive(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    return KeyFile(salt, bytes(a ^ b for a, b in zip(key, derived, strict=True)), _check_value(key))
-
-
-def unwrap(keyfile: KeyFile, passphrase: str) -> bytes:
-    derived = _derive(passphrase, keyfile.salt, keyfile.n, keyfile.r, keyfile.p)
-    key = bytes(a ^ b for a, b in zip(keyfile.wrapped, derived, strict=True))
-    if not hmac.compare_digest(_check_value(key), keyfile.check):
-        raise WrongPassphrase(translate("Store", "That passphrase did not open your journal."))
-    return key
-
-
-def recovery_text(key: bytes) -> str:
-    """The key itself, in groups of four letters and digits, for printing or saving."""
-    code = base64.b32encode(key).decode("ascii").rstrip("=")
-    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
-
-
-def key_from_recovery(text: str, keyfile: KeyFile) -> bytes:
-    code = "".join(ch for ch in text.upper() if ch.isalnum())
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        key = base64.b32decode(code + "=" * (-len(code) % 8))
-    except ValueError:
-        raise WrongPassphrase(
-            translate("Store", "That recovery key is not complete; check each group.")
-        ) from None
-    if len(key) != 32 or not hmac.compare_digest(_check_value(key), keyfile.check):
-        raise WrongPassphrase(translate("Store", "That recovery key does not open this journal."))
-    return key
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
-# -- the key file -------------------------------------------------------------------------------
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
 
 
 def _write_private(path: Path, text: str) -> None:
+    """All or nothing: a private file beside it, flushed, then renamed over it."""
     temporary = path.with_name(path.name + ".tmp")
+    temporary.unlink(missing_ok=True)
     create_private_file(temporary)
     with open(temporary, "w", encoding="utf-8") as f:
         f.write(text)
         f.flush()
         os.fsync(f.fileno())
     os.replace(temporary, path)
+    _fsync_dir(path.parent)
 
 
-def keyfiles(data_dir: Path) -> list[KeyFile]:
-    """The key files to try, newest change first (a pending one if a change was cut short)."""
-    found = []
-    for name in (PENDING, KEYFILE):
-        path = data_dir / name
-        if path.exists():
-            try:
-                found.append(KeyFile.from_json(path.read_text(encoding="utf-8")))
-            except (ValueError, KeyError):
-                continue
-    return found
+def _write_step(data_dir: Path, step: Step) -> None:
+    record = {"step": step.kind, "phase": step.phase, "files": list(step.files)}
+    _write_private(data_dir / STEP, json.dumps(record, indent=1))
 
 
-def unlock(data_dir: Path, secret: str, recovery: bool = False) -> bytes:
-    """The database key, from the passphrase or the recovery key. Raises WrongPassphrase."""
-    files = keyfiles(data_dir)
-    if not files:
-        raise WrongPassphrase(
-            translate("Store", "The key file of this journal is missing or damaged.")
-        )
-    for keyfile in files:
-        try:
-            return key_from_recovery(secret, keyfile) if recovery else unwrap(keyfile, secret)
-        except WrongPassphrase:
-            continue
-    if recovery:
-        raise WrongPassphrase(translate("Store", "That recovery key does not open this journal."))
-    raise WrongPassphrase(
-        translate(
-            "Store", "That passphrase did not open your journal. Check Caps Lock and try again."
-        )
-    )
+def read_step(data_dir: Path) -> Step | None:
+    path = data_dir / STEP
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        step = Step(str(data["step"]), str(data["phase"]), tuple(str(f) for f in data["files"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        # Written whole or not at all, so this is a damaged disk: undo what can be undone.
+        return Step("unknown", "converting", ())
+    return step
 
 
-# -- changing the files -------------------------------------------------------------------------
+def step_pending(data_dir: Path) -> bool:
+    return (data_dir / STEP).exists()
 
 
-def _convert(path: Path, old: bytes | None, new: bytes | None) -> None:
-    """Rewrite one database file from key ``old`` to key ``new`` (None: plain SQLite)."""
+# -- converting ---------------------------------------------------------------------------------
+
+
+def _companions(path: Path) -> list[Path]:
+    return [Path(f"{path}{extra}") for extra in ("-wal", "-shm", "-journal")]
+
+
+def _copy_of(path: Path) -> Path:
+    return path.with_name(path.name + COPY_SUFFIX)
+
+
+def _convert(source: Path, target: Path, old: bytes | None, new: bytes | None) -> None:
+    """Write a copy of the database at ``source`` (key ``old``; None: plain SQLite) to
+    ``target`` under key ``new``, flush it and check that it opens."""
     cipher = cipher_module()
     if cipher is None:
         raise RuntimeError("SQLCipher is not installed")
-    temporary = path.with_name(path.name + ".converting")
-    temporary.unlink(missing_ok=True)
-    create_private_file(temporary)
-    temporary.unlink()  # SQLCipher creates it; the mode comes from the folder and umask
-    conn = cipher.connect(str(path), isolation_level=None)
+    for stale in (target, *_companions(target)):
+        stale.unlink(missing_ok=True)
+    create_private_file(target)
+    conn = cipher.connect(str(source), isolation_level=None)
     try:
         if old is not None:
             conn.execute(key_pragma(old))
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        mark = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        mark = int(conn.execute("PRAGMA application_id").fetchone()[0])
         target_key = "" if new is None else f"x'{new.hex()}'"
-        conn.execute(f'ATTACH DATABASE ? AS converted KEY "{target_key}"', (str(temporary),))
+        conn.execute(f'ATTACH DATABASE ? AS converted KEY "{target_key}"', (str(target),))
+        # One transaction: statement by statement, each table would wait for its own fsync.
+        conn.execute("BEGIN")
         conn.execute("SELECT sqlcipher_export('converted')")
+        conn.execute("COMMIT")
         # sqlcipher_export copies tables and rows, not the header's numbers
-        conn.execute(f"PRAGMA converted.user_version = {int(version)}")
-        conn.execute(f"PRAGMA converted.application_id = {int(mark)}")
+        conn.execute(f"PRAGMA converted.user_version = {version}")
+        conn.execute(f"PRAGMA converted.application_id = {mark}")
         conn.execute("DETACH DATABASE converted")
     finally:
         conn.close()
-    os.chmod(temporary, 0o600)
-    os.replace(temporary, path)
-    for extra in ("-wal", "-shm"):
-        Path(f"{path}{extra}").unlink(missing_ok=True)
+    _fsync(target)
+    check = connect(read_only_uri(target), new, uri=True)
+    try:
+        result = check.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        check.close()
+    if result != "ok":
+        raise OSError(f"the converted copy of {source.name} did not pass its check: {result}")
 
 
 def _database_files(data_dir: Path, backups: Path) -> Iterable[Path]:
-    yield data_dir / "glimmers.db"
-    if backups.is_dir():
-        yield from sorted(backups.glob("glimmers-*.db"))
+    database = database_path(data_dir)
+    if database.exists():
+        yield database
+    yield from sorted(_backup_files(backups))
 
 
-def _encrypt_all(data_dir: Path, backups: Path, old_key: bytes | None, passphrase: str) -> bytes:
-    # The new key file is written first, as pending: if this is cut short, both keys are tried.
+def _relative(data_dir: Path, path: Path) -> str:
+    return os.path.relpath(path, data_dir)
+
+
+def _roll_back(data_dir: Path, step: Step) -> None:
+    for name in step.files:
+        copy = _copy_of(data_dir / name)
+        for made in (copy, *_companions(copy)):
+            made.unlink(missing_ok=True)
+    # A record damaged on disk names no files: every copy a step can make is looked for.
+    for copy in data_dir.glob(f"*.db{COPY_SUFFIX}"):
+        copy.unlink(missing_ok=True)
+    for copy in (data_dir / "backups").glob(f"glimmers-*.db{COPY_SUFFIX}"):
+        copy.unlink(missing_ok=True)
+    (data_dir / f"{PENDING}.tmp").unlink(missing_ok=True)
+    if step.kind != "remove":  # the new key file is the step's own
+        (data_dir / PENDING).unlink(missing_ok=True)
+    _fsync_dir(data_dir)
+    (data_dir / STEP).unlink(missing_ok=True)
+    _fsync_dir(data_dir)
+
+
+def _roll_forward(data_dir: Path, step: Step, hook: Hook = _quiet) -> None:
+    folders = {data_dir}
+    for name in step.files:
+        path = data_dir / name
+        copy = _copy_of(path)
+        if not copy.exists():
+            continue  # put in place before the step was cut short
+        for companion in _companions(path):  # the old file's, empty since it was converted
+            companion.unlink(missing_ok=True)
+        os.replace(copy, path)
+        folders.add(path.parent)
+        hook(f"renamed {name}")
+    if step.kind == "remove":
+        for name in (KEYFILE, PENDING):
+            (data_dir / name).unlink(missing_ok=True)
+    elif (data_dir / PENDING).exists():
+        os.replace(data_dir / PENDING, data_dir / KEYFILE)
+    for folder in folders:
+        _fsync_dir(folder)
+    hook("key in place")
+    (data_dir / STEP).unlink(missing_ok=True)
+    _fsync_dir(data_dir)
+
+
+def settle(data_dir: Path) -> str | None:
+    """Finish or roll back a step that was cut short (call it before opening anything, while
+    holding the journal). Returns "finished", "rolled back", or None when there was none."""
+    step = read_step(data_dir)
+    (data_dir / f"{STEP}.tmp").unlink(missing_ok=True)
+    if step is None:
+        return None
+    if step.phase == "renaming":
+        _roll_forward(data_dir, step)
+        return "finished"
+    _roll_back(data_dir, step)
+    return "rolled back"
+
+
+@contextlib.contextmanager
+def _undone_on_failure(data_dir: Path, step: Step) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(OSError):
+            _roll_back(data_dir, step)
+        raise
+
+
+def _convert_all(
+    data_dir: Path,
+    backups: Path,
+    kind: str,
+    old: bytes | None,
+    new: bytes | None,
+    keyfile_text: str | None,
+    hook: Hook,
+) -> None:
+    settle(data_dir)  # a step cut short earlier is finished or undone first
+    files = list(_database_files(data_dir, backups))
+    step = Step(kind, "converting", tuple(_relative(data_dir, f) for f in files))
+    _write_step(data_dir, step)
+    hook("recorded")
+    with _undone_on_failure(data_dir, step):
+        if keyfile_text is not None:
+            _write_private(data_dir / PENDING, keyfile_text)
+            hook("key written")
+        for path in files:
+            _convert(path, _copy_of(path), old, new)
+            hook(f"converted {_relative(data_dir, path)}")
+        _write_step(data_dir, replace(step, phase="renaming"))
+    hook("committed")
+    try:
+        _roll_forward(data_dir, step, hook)
+    except OSError as e:
+        raise ChangeUnfinished(
+            translate(
+                "Store",
+                "the change is made, but Glimmers could not put every file in place ({reason}). "
+                "It finishes the next time Glimmers opens this journal",
+            ).format(reason=e.strerror or e),
+            new,
+        ) from e
+
+
+def protect(
+    data_dir: Path,
+    backups: Path,
+    passphrase: str,
+    cost: Argon2Cost | None = None,
+    hook: Hook = _quiet,
+) -> bytes:
+    """Encrypt the journal and its backups. The store must be closed. Returns the key.
+
+    Without ``cost`` the key derivation is tuned to this computer (about half a second)."""
     check_passphrase(passphrase)
     key = new_key()
-    _write_private(data_dir / PENDING, wrap(key, passphrase).to_json())
-    for path in _database_files(data_dir, backups):
-        if path.exists():
-            _convert(path, old_key, key)
-    os.replace(data_dir / PENDING, data_dir / KEYFILE)
+    text = wrap(key, passphrase, cost).to_json()
+    _convert_all(data_dir, backups, "protect", None, key, text, hook)
     return key
 
 
-def protect(data_dir: Path, backups: Path, passphrase: str) -> bytes:
-    """Encrypt the journal and its backups. The store must be closed. Returns the key."""
-    return _encrypt_all(data_dir, backups, None, passphrase)
+def change_passphrase(
+    data_dir: Path,
+    backups: Path,
+    old_key: bytes,
+    passphrase: str,
+    cost: Argon2Cost | None = None,
+    hook: Hook = _quiet,
+) -> bytes:
+    """A new passphrase and a new key: every file is re-encrypted, the key file is written in
+    the current format. Returns the new key."""
+    check_passphrase(passphrase)
+    key = new_key()
+    text = wrap(key, passphrase, cost).to_json()
+    _convert_all(data_dir, backups, "change", old_key, key, text, hook)
+    return key
 
 
-def change_passphrase(data_dir: Path, backups: Path, old_key: bytes, passphrase: str) -> bytes:
-    """A new passphrase and a new key (the files are re-encrypted). Returns the new key."""
-    return _encrypt_all(data_dir, backups, old_key, passphrase)
-
-
-def unprotect(data_dir: Path, backups: Path, key: bytes) -> None:
+def unprotect(data_dir: Path, backups: Path, key: bytes, hook: Hook = _quiet) -> None:
     """Decrypt the journal and its backups back to ordinary SQLite files."""
-    for path in _database_files(data_dir, backups):
-        if path.exists():
-            _convert(path, key, None)
-    for name in (KEYFILE, PENDING):
-        (data_dir / name).unlink(missing_ok=True)
+    _convert_all(data_dir, backups, "remove", key, None, None, hook)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from desktop.store import open_store
 from desktop.store.journal import Entry, count_entries, save_entry
+from tests.helpers import CHEAP_KEYS
 from tests.system.helpers import run_glimmers
 
 
@@ -53,7 +54,7 @@ def test_commands_on_a_protected_journal_take_the_passphrase(tmp_path: Path) -> 
     store = open_store(data / "glimmers.db", data / "backups")
     save_entry(store, Entry(body="protected words"))
     store.close()
-    protect(data, data / "backups", "a calm long passphrase")
+    protect(data, data / "backups", "a calm long passphrase", CHEAP_KEYS)
     wrong = run_glimmers("--data-dir", str(data), "check", env={"GLIMMERS_PASSPHRASE": "nope nope"})
     assert wrong.returncode == 2 and "did not open" in wrong.stderr
     right = {"GLIMMERS_PASSPHRASE": "a calm long passphrase"}

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.checkin.vocabularies import load_feelings
@@ -14,16 +12,12 @@ from desktop.shell.too_much import TooMuchDialog
 from desktop.store import Store, limits
 from desktop.store.contacts import list_contacts
 from desktop.store_signals import StoreSignals
+from tests.helpers import paste
 
 
-def paste(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    QGuiApplication.clipboard().setText(text)
-    edit.setFocus()
-    qtbot.keySequence(edit, QKeySequence.StandardKey.Paste)
-
-
-def test_a_contact_longer_than_kept_is_refused_whole(qtbot: QtBot, store: Store) -> None:
-    signals = StoreSignals(store)
+def test_a_contact_longer_than_kept_is_refused_whole(
+    qtbot: QtBot, store: Store, signals: StoreSignals
+) -> None:
     dialog = TooMuchDialog(store, signals)
     qtbot.addWidget(dialog)
     paste(qtbot, dialog.name_edit, "n" * 40_000)  # Qt alone cut this at 32,767
@@ -34,7 +28,6 @@ def test_a_contact_longer_than_kept_is_refused_whole(qtbot: QtBot, store: Store)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     [kept] = list_contacts(store)
     assert (kept.name, len(kept.how_to_reach)) == ("Sam", limits.CONTACT_REACH)
-    signals.detach()
 
 
 def test_a_check_in_note_longer_than_kept_is_refused_whole(qtbot: QtBot) -> None:

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.shell.pages import Tabs
 from desktop.store import Store, limits
 from desktop.store.journal import Entry, get_entry, impressions_entry, save_entry, write_entry
 from desktop.store.records import Feeling
-from tests.helpers import shown
+from tests.helpers import paste, shown
 from tests.ui.test_journal import click_row, only_entry
-
-
-def paste(qtbot: QtBot, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
-    QGuiApplication.clipboard().setText(text)
-    widget.setFocus()
-    qtbot.keySequence(widget, QKeySequence.StandardKey.Paste)
 
 
 def test_a_long_paste_into_a_sense_field_is_refused_whole_and_explained(

@@ -15,16 +15,24 @@ from desktop.shell.problem_window import ProblemWindow
 from desktop.store import open_store
 from desktop.store.backups import list_backups, make_backup
 from desktop.store.journal import Entry, count_entries, save_entry
-from tests.faults import ENGINES, TEST_KEY, checkpoint, damage_pages, open_journal, read_only
+from tests.conftest import StartApp
+from tests.faults import (
+    ENGINES,
+    TEST_KEY,
+    checkpoint,
+    damage_pages,
+    open_journal,
+    read_only,
+    target_cannot_grow,
+)
 from tests.helpers import FakeDialogs, FakeWallClock
-from tests.unit.test_write_failures import _target_cannot_grow
 
 
-def _app(data_dir: Path, engine: str = "plain", dialogs: FakeDialogs | None = None) -> Lifecycle:
-    app = Lifecycle(data_dir, wall=FakeWallClock(), dialogs=dialogs or FakeDialogs())
-    if engine == "encrypted":
-        app.key = TEST_KEY  # as if unlocked
-    return app
+def _app(start_app: StartApp, engine: str = "plain", data_dir: Path | None = None) -> Lifecycle:
+    """The app as a person starts it (protection offered), not started yet; an encrypted
+    journal as if just unlocked."""
+    key = TEST_KEY if engine == "encrypted" else None
+    return start_app(start=False, offer_protection=True, data_dir=data_dir, key=key)
 
 
 def _journal(data_dir: Path, engine: str = "plain", entries: int = 2) -> None:
@@ -36,11 +44,11 @@ def _journal(data_dir: Path, engine: str = "plain", entries: int = 2) -> None:
 
 
 def test_a_read_only_journal_opens_with_a_calm_note_and_saves_say_why(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
 ) -> None:
     _journal(data_dir)
     with read_only(data_dir):
-        app = _app(data_dir)
+        app = _app(start_app)
         shown = app.start()
         qtbot.addWidget(shown)
         assert isinstance(shown, MainWindow)
@@ -63,14 +71,14 @@ def test_a_read_only_journal_opens_with_a_calm_note_and_saves_say_why(
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_daily_backup_on_a_full_disk_says_so_plainly(
-    qtbot: QtBot, data_dir: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, start_app: StartApp, engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _journal(data_dir, engine, entries=20)
-    app = _app(data_dir, engine)
+    app = _app(start_app, engine)
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, MainWindow)
-    _target_cannot_grow(monkeypatch)
+    target_cannot_grow(monkeypatch)
     assert app.backups.daily_backup() is None
     assert shown.statusBar().currentMessage() == (
         "Today's backup: No backup was made: the disk is full. Free some space and try again."
@@ -86,7 +94,7 @@ def test_a_daily_backup_on_a_full_disk_says_so_plainly(
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_problem_window_rescues_what_can_still_be_read(
-    qtbot: QtBot, data_dir: Path, engine: str
+    qtbot: QtBot, data_dir: Path, start_app: StartApp, dialogs: FakeDialogs, engine: str
 ) -> None:
     _journal(data_dir, engine, entries=40)
     store = open_journal(data_dir, engine)
@@ -95,8 +103,7 @@ def test_the_problem_window_rescues_what_can_still_be_read(
     damage_pages(
         data_dir / "glimmers.db", [data_dir.joinpath("glimmers.db").stat().st_size // 8192]
     )
-    dialogs = FakeDialogs()
-    app = _app(data_dir, engine, dialogs)
+    app = _app(start_app, engine)
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -118,14 +125,14 @@ def test_the_problem_window_rescues_what_can_still_be_read(
 
 
 def test_an_empty_journal_file_is_damage_and_a_backup_is_offered(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
 ) -> None:
     _journal(data_dir)
     store = open_store(data_dir / "glimmers.db", data_dir / "backups", FakeWallClock())
     make_backup(store, data_dir / "backups")
     store.close()
     (data_dir / "glimmers.db").write_bytes(b"")
-    app = _app(data_dir)
+    app = _app(start_app)
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -143,7 +150,7 @@ def test_an_empty_journal_file_is_damage_and_a_backup_is_offered(
 
 
 def test_another_programs_file_is_explained_and_offered_nothing_to_replace_it(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
 ) -> None:
     import sqlite3
 
@@ -157,7 +164,7 @@ def test_another_programs_file_is_explained_and_offered_nothing_to_replace_it(
     conn.commit()
     conn.close()
     before = (data_dir / "glimmers.db").read_bytes()
-    app = _app(data_dir)
+    app = _app(start_app)
     shown = app.start()
     qtbot.addWidget(shown)
     assert isinstance(shown, ProblemWindow)
@@ -169,11 +176,13 @@ def test_another_programs_file_is_explained_and_offered_nothing_to_replace_it(
     app.shutdown()
 
 
-def test_a_data_folder_that_cannot_be_made_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_data_folder_that_cannot_be_made_is_explained(
+    qtbot: QtBot, tmp_path: Path, start_app: StartApp
+) -> None:
     parent = tmp_path / "locked"
     parent.mkdir()
     with read_only(parent):
-        app = _app(parent / "data")
+        app = _app(start_app, data_dir=parent / "data")
         shown = app.start()
         qtbot.addWidget(shown)
         assert isinstance(shown, ProblemWindow)

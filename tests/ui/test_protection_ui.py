@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,14 +16,22 @@ from desktop.journal.tab import JournalTab
 from desktop.shell.main_window import MainWindow
 from desktop.shell.protection_dialog import ProtectionDialog
 from desktop.shell.unlock_window import UnlockWindow
+from desktop.store.backups import list_backups, make_backup
 from desktop.store.database import SQLITE_HEADER, encryption_available
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
-from desktop.store.protection import is_protected
+from desktop.store.protection import is_protected, unlock
 from tests.conftest import StartApp
+from tests.faults import fill_disk, free_disk
 from tests.helpers import FakeClock, FakeDialogs
 
 pytestmark = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 PASSPHRASE = "slow river, warm stone"
+
+
+def every_backup_opens(data_dir: Path, key: bytes | None) -> bool:
+    """Each backup file in the folder opens with ``key`` (list_backups leaves out the rest)."""
+    files = list((data_dir / "backups").glob("glimmers-*.db"))
+    return bool(files) and len(list_backups(data_dir / "backups", key)) == len(files)
 
 
 @pytest.fixture(autouse=True)
@@ -240,3 +249,159 @@ def test_protection_is_offered_once_at_first_start(qtbot: QtBot, start_app: Star
     second = start_app(offer_protection=True)
     assert second.window is not None and not second.window.offer_bar.isVisible()
     second.shutdown()
+
+
+def test_the_lock_waits_and_says_why_when_the_draft_cannot_be_kept(
+    qtbot: QtBot, start_app: StartApp, clock: FakeClock, dialogs: FakeDialogs
+) -> None:
+    app = start_app()
+    protect_from_dialog(qtbot, app).close()
+    assert app.window is not None and app.store is not None and app.store.encrypted
+    journal = app.window.show_page("journal")
+    assert isinstance(journal, JournalTab)
+    writing = "".join(f"line {i} of what I noticed today\n" for i in range(450))
+    assert len(writing) > 13_500
+    journal.editor.body_edit.setPlainText(writing)
+    fill_disk(app.store)
+    clock.advance(11 * 60)
+    app.protection.idle.check()
+    # Not locked: the writing is on screen, the journal open, and the person is told why.
+    assert app.store is not None and app.window is not None and app.window.isVisible()
+    assert app.protection.unlock_window is None
+    assert journal.editor.body_edit.toPlainText() == writing
+    [(title, told, problem)] = dialogs.told
+    assert title == "Not locked yet"
+    assert problem and "not locked yet" in told and "disk is full" in told
+    assert "disk is full" in app.window.statusBar().currentMessage()
+    # A minute later it tries again, without telling twice; once there is room, it locks.
+    clock.advance(61)
+    app.protection.idle.check()
+    assert app.store is not None and len(dialogs.told) == 1
+    free_disk(app.store)
+    clock.advance(61)
+    app.protection.idle.check()
+    assert app.store is None and isinstance(app.protection.unlock_window, UnlockWindow)
+    window = app.protection.unlock_window
+    qtbot.keyClicks(window.secret, PASSPHRASE)
+    qtbot.keyClick(window.secret, Qt.Key.Key_Return)
+    assert app.store is not None
+    assert load_drafts(app.store)[0].content["body"] == writing
+    app.shutdown()
+
+
+def test_ctrl_l_with_a_full_disk_waits_too(qtbot: QtBot, start_app: StartApp) -> None:
+    app = start_app()
+    protect_from_dialog(qtbot, app).close()
+    assert app.window is not None and app.store is not None
+    journal = app.window.show_page("journal")
+    assert isinstance(journal, JournalTab)
+    writing = "a page of what I noticed, not yet kept anywhere\n" * 300
+    journal.editor.body_edit.setPlainText(writing)
+    fill_disk(app.store)
+    app.protection.lock()
+    assert app.store is not None and app.key is not None
+    assert journal.editor.body_edit.toPlainText() == writing
+    assert "disk is full" in journal.editor.message.text()
+    app.shutdown()
+
+
+def test_a_missing_key_file_leads_to_the_recovery_key(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
+    app = start_app()
+    assert app.store is not None
+    save_entry(app.store, Entry(body="still mine"))
+    dialog = protect_from_dialog(qtbot, app)
+    recovery = dialog.recovery.text()
+    dialog.close()
+    app.shutdown()
+    (data_dir / "glimmers.key").unlink()
+
+    again = start_app(start=False)
+    shown = again.start()
+    assert isinstance(shown, UnlockWindow)  # not "not a Glimmers database"
+    assert "cannot find the key file" in shown.reason.text()
+    assert shown.use_recovery.isChecked()
+    qtbot.keyClicks(shown.secret, recovery)
+    qtbot.keyClick(shown.secret, Qt.Key.Key_Return)
+    assert isinstance(again.window, MainWindow)
+    assert again.store is not None and count_entries(again.store) == 1
+    again.shutdown()
+
+
+def test_a_damaged_key_file_leads_to_the_recovery_key(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
+    app = start_app()
+    dialog = protect_from_dialog(qtbot, app)
+    recovery = dialog.recovery.text()
+    dialog.close()
+    app.shutdown()
+    text = (data_dir / "glimmers.key").read_text()
+    (data_dir / "glimmers.key").write_text(text.replace('"nonce": "', '"nonce": "0', 1))
+
+    again = start_app(start=False)
+    shown = again.start()
+    assert isinstance(shown, UnlockWindow) and shown.use_recovery.isChecked()
+    assert "damaged" in shown.reason.text()
+    shown.use_recovery.setChecked(False)  # the right passphrase cannot open it: said plainly
+    qtbot.keyClicks(shown.secret, PASSPHRASE)
+    qtbot.keyClick(shown.secret, Qt.Key.Key_Return)
+    assert "recovery key still can" in shown.message.text()
+    shown.use_recovery.setChecked(True)
+    qtbot.keyClicks(shown.secret, recovery)
+    qtbot.keyClick(shown.secret, Qt.Key.Key_Return)
+    assert isinstance(again.window, MainWindow)
+    again.shutdown()
+
+
+def test_change_passphrase_says_nothing_changed_only_when_nothing_did(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.store.protection as protection
+
+    app = start_app()
+    assert app.store is not None
+    save_entry(app.store, Entry(body="through every change"))
+    make_backup(app.store, data_dir / "backups", label="by-hand")
+    dialog = protect_from_dialog(qtbot, app)
+    first_key = app.key
+    real_convert, real_replace = protection._convert, os.replace
+
+    def refuse_the_backup(source: Path, target: Path, old, new) -> None:  # type: ignore[no-untyped-def]
+        if source.parent.name == "backups":  # after the database was re-keyed, as a copy
+            raise OSError(28, "No space left on device")
+        real_convert(source, target, old, new)
+
+    monkeypatch.setattr(protection, "_convert", refuse_the_backup)
+    qtbot.keyClicks(dialog.passphrase, "a second calm passphrase")
+    qtbot.keyClicks(dialog.again, "a second calm passphrase")
+    qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text().startswith("Nothing was changed")
+    assert app.key == first_key and app.store is not None
+    assert unlock(data_dir, PASSPHRASE) == first_key  # and so it is: the old one opens all
+    assert every_backup_opens(data_dir, first_key)
+
+    monkeypatch.setattr(protection, "_convert", real_convert)
+    refused: list[object] = []
+
+    def fail_putting_the_database_in_place(source: object, target: object) -> None:
+        if str(source).endswith("glimmers.db.new") and not refused:
+            refused.append(source)
+            raise OSError(5, "Input/output error")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", fail_putting_the_database_in_place)
+    dialog.passphrase.clear()
+    dialog.again.clear()
+    qtbot.keyClicks(dialog.passphrase, "a third calm passphrase")
+    qtbot.keyClicks(dialog.again, "a third calm passphrase")
+    qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+    assert "Nothing was changed" not in dialog.message.text()
+    assert "new passphrase is set" in dialog.message.text()
+    # The next open finished the step: the new passphrase opens the journal and its backups.
+    assert app.key is not None and app.key != first_key
+    assert app.store is not None and count_entries(app.store) == 1
+    assert unlock(data_dir, "a third calm passphrase") == app.key
+    assert every_backup_opens(data_dir, app.key)
+    app.shutdown()

@@ -11,19 +11,16 @@ from desktop.listen.scanner import ScanJob
 from desktop.store import Store, limits
 from desktop.store.listening import count_tracks
 from tests.audio import convert, have_sox, make_wav, tag
-
-
-def run_inline(runnable) -> None:  # type: ignore[no-untyped-def]
-    runnable.run()
+from tests.helpers import InlineScans
 
 
 @pytest.mark.skipif(not have_sox(), reason="needs sox to write a tagged file")
 def test_a_title_over_the_limit_is_refused_with_a_message(
-    qtbot: QtBot, store: Store, tmp_path: Path
+    qtbot: QtBot, store: Store, scans: InlineScans, tmp_path: Path
 ) -> None:
     wav = make_wav(tmp_path / "plain.wav", seconds=1)
     tag(convert(wav, tmp_path / "odd.ogg"), "t" * (limits.TRACK_TEXT + 1))
-    job = ScanJob([tmp_path / "odd.ogg"], store, start=run_inline)
+    job = ScanJob([tmp_path / "odd.ogg"], store, start=scans)
     with qtbot.waitSignal(job.failed) as failed:
         job.start()
     assert (

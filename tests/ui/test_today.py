@@ -8,9 +8,6 @@ import datetime as dt
 import json
 import random
 import re
-from collections.abc import Iterator
-from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,7 +17,6 @@ from pytestqt.qtbot import QtBot
 from desktop.app import Lifecycle
 from desktop.breathe.pace import PACE_RATES
 from desktop.breathe.tab import BreatheTab
-from desktop.listen.player import Player
 from desktop.rhythm.glimmer_dialog import GlimmerDialog
 from desktop.rhythm.reminder_service import Reminders
 from desktop.rhythm.settings import RhythmSettings
@@ -36,7 +32,8 @@ from desktop.store.journal import get_entry
 from desktop.store.pace import all_findings
 from desktop.store.rhythm import all_answers
 from desktop.store.timeline import TimelinePager, search_everything
-from tests.helpers import FakeClock, FakeDialogs, FakeWallClock
+from tests.conftest import StartApp
+from tests.helpers import FakeClock, FakeTrays, FakeWallClock
 from tests.ui.test_translation import shown_texts
 
 
@@ -45,57 +42,16 @@ def local(hour: int, minute: int = 0, day: int = 28) -> dt.datetime:
     return dt.datetime(2026, 11, day, hour, minute).astimezone()
 
 
-class FakeTray:
-    """The desktop's notification area, as a test sees it."""
-
-    made: ClassVar[list[FakeTray]] = []
-
-    def __init__(self, clicked) -> None:  # type: ignore[no-untyped-def]
-        self.clicked = clicked
-        self.messages: list[tuple[str, str]] = []
-        self.visible = False
-        FakeTray.made.append(self)
-
-    def available(self) -> bool:
-        return True
-
-    def show(self) -> None:
-        self.visible = True
-
-    def hide(self) -> None:
-        self.visible = False
-
-    def show_message(self, title: str, text: str) -> None:
-        self.messages.append((title, text))
-
-
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def app(
-    qtbot: QtBot, data_dir: Path, player: Player, wall: FakeWallClock, clock: FakeClock
-) -> Iterator[Lifecycle]:
-    FakeTray.made = []
-    glimmers = Lifecycle(
-        data_dir,
-        clock=clock,
-        wall=wall,
-        dialogs=FakeDialogs(),
-        player=player,
-        offer_protection=False,
-        tray=FakeTray,
-        rng=random.Random(7),
-    )
-    shown = glimmers.start()
-    qtbot.addWidget(shown)
+def app(qtbot: QtBot, start_app: StartApp, trays: FakeTrays) -> Lifecycle:
+    """The app with a fake notification area and a seeded choice of glimmers, its window
+    active, and its reminders set up (after the first paint)."""
+    glimmers = start_app(tray=trays, rng=random.Random(7))
+    shown = window_of(glimmers)
     shown.activateWindow()
     qtbot.waitUntil(shown.isActiveWindow)
-    qtbot.waitUntil(lambda: reminders_of(glimmers) is not None)  # after the first paint
-    yield glimmers
-    glimmers.shutdown()
+    qtbot.waitUntil(lambda: reminders_of(glimmers) is not None)
+    return glimmers
 
 
 def reminders_of(app: Lifecycle) -> Reminders | None:
@@ -340,19 +296,19 @@ def test_anchors_can_be_named_timed_and_removed(
 
 
 def test_a_reminder_is_shown_once_through_the_tray_and_only_when_turned_on(
-    qtbot: QtBot, app: Lifecycle, wall: FakeWallClock
+    qtbot: QtBot, app: Lifecycle, wall: FakeWallClock, trays: FakeTrays
 ) -> None:
     reminders = reminders_of(app)
     assert reminders is not None
     wall.set(local(10, 0))
     assert reminders.check() == []  # off unless the person turns them on
-    assert FakeTray.made == [] or FakeTray.made[0].messages == []
+    assert trays.made == [] or trays.made[0].messages == []
     today = today_tab(app)
     dialog = today.change_anchors()
     assert not dialog.reminders_box.isChecked()
     qtbot.mouseClick(dialog.reminders_box, Qt.MouseButton.LeftButton)
     dialog.close()
-    [tray] = FakeTray.made
+    [tray] = trays.made
     assert tray.visible
     assert tray.messages == [
         (
@@ -378,10 +334,10 @@ def test_a_reminder_is_shown_once_through_the_tray_and_only_when_turned_on(
     tray.clicked()
     assert window_of(app).current_page_key() == "today"
     # Opened again the same day (the settings read afresh), nothing shown is shown again.
-    again = Reminders(store_of(app), RhythmSettings(app.settings), wall, FakeTray)
+    again = Reminders(store_of(app), RhythmSettings(app.settings), wall, trays)
     wall.set(local(16, 10))
     assert again.check() == []
-    assert FakeTray.made[-1].messages == []
+    assert trays.made[-1].messages == []
     app.shutdown()
     assert not tray.visible  # the tray goes with the window
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -13,37 +12,25 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
 from desktop.breathe.tab import BreatheTab
-from desktop.listen.player import Player
 from desktop.rhythm.today_tab import TodayTab
 from desktop.store.glimmers import keep_glimmer
-from tests.helpers import FakeClock, FakeDialogs, FakeWallClock
+from tests.conftest import StartApp
+from tests.helpers import FakeTrays, FakeWallClock
 from tests.ui.test_accessibility import unnamed
 from tests.ui.test_large_text import clipped
-from tests.ui.test_today import FakeTray
 from tests.ui.test_translation import pseudo, untranslated
 
 __all__ = ["pseudo"]  # a fixture, used by name below
 
 
 @pytest.fixture
-def app(qtbot: QtBot, data_dir: Path, player: Player) -> Iterator[Lifecycle]:
-    wall = FakeWallClock()
-    glimmers = Lifecycle(
-        data_dir,
-        clock=FakeClock(),
-        wall=wall,
-        dialogs=FakeDialogs(),
-        player=player,
-        offer_protection=False,
-        tray=FakeTray,
-        rng=random.Random(3),
-    )
-    qtbot.addWidget(glimmers.start())
+def app(start_app: StartApp, trays: FakeTrays, wall: FakeWallClock) -> Lifecycle:
+    """The app with one glimmer kept nine days ago, so one from the past can come back."""
+    glimmers = start_app(tray=trays, rng=random.Random(3))
     assert glimmers.store is not None
     keep_glimmer(glimmers.store, "a warm radiator under my palms", "touch", "hands")
     wall.advance(9 * 86400)
-    yield glimmers
-    glimmers.shutdown()
+    return glimmers
 
 
 def later_parts(app: Lifecycle) -> Iterator[tuple[str, Callable[[], QWidget]]]:

@@ -9,13 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.checkin.vocabularies import load_feelings
-from desktop.journal.tab import JournalTab
 from desktop.store import Store
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
-from desktop.store_signals import StoreSignals
+from tests.conftest import TabsOn
 from tests.faults import ENGINES
-from tests.helpers import FakeWallClock
+from tests.helpers import FakeWallClock, shown
 from tests.unit.test_write_failures import FAILURES
 
 
@@ -26,11 +24,11 @@ def engine(request: pytest.FixtureRequest) -> str:
 
 @pytest.mark.parametrize("failure", list(FAILURES))
 def test_a_refused_save_keeps_the_writing_in_the_editor(
-    qtbot: QtBot, tmp_path: Path, engine: str, failure: str
+    qtbot: QtBot, tmp_path: Path, tabs_on: TabsOn, wall: FakeWallClock, engine: str, failure: str
 ) -> None:
     situation, words = FAILURES[failure]
-    with situation(tmp_path / "data", engine, FakeWallClock()) as store:
-        tab = _tab(qtbot, store)
+    with situation(tmp_path / "data", engine, wall) as store:
+        tab = shown(qtbot, tabs_on(store).journal())
         editor = tab.editor
         writing = "the light on the wall, slowly moving " * 400
         editor.body_edit.setPlainText(writing)
@@ -47,23 +45,14 @@ def test_a_refused_save_keeps_the_writing_in_the_editor(
         tab.close()
 
 
-def _tab(qtbot: QtBot, store: Store) -> JournalTab:
-    signals = StoreSignals(store)
-    tab = JournalTab(store, signals, load_feelings(), store.wall, autosave_ms=60_000)
-    qtbot.addWidget(tab)
-    tab.destroyed.connect(signals.detach)
-    tab.show()
-    return tab
-
-
 def test_the_editor_saves_once_the_trouble_has_passed(
-    qtbot: QtBot, tmp_path: Path, engine: str
+    qtbot: QtBot, tmp_path: Path, tabs_on: TabsOn, wall: FakeWallClock, engine: str
 ) -> None:
     from tests.faults import fill_disk, free_disk, open_journal
 
-    store: Store = open_journal(tmp_path / "data", engine)
+    store: Store = open_journal(tmp_path / "data", engine, wall)
     save_entry(store, Entry(body="before"))
-    tab = _tab(qtbot, store)
+    tab = shown(qtbot, tabs_on(store).journal())
     fill_disk(store)
     tab.editor.body_edit.setPlainText("kept until it can be saved " * 500)
     qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)

@@ -22,7 +22,7 @@ from desktop.store.protection import (
     unlock,
     unprotect,
 )
-from tests.helpers import FakeWallClock
+from tests.helpers import CHEAP_KEYS, FakeWallClock
 
 pytestmark = pytest.mark.skipif(not encryption_available(), reason="sqlcipher3 not installed")
 
@@ -43,7 +43,7 @@ def test_protected_files_hold_no_readable_words(tmp_path: Path) -> None:
     save_entry(store, Entry(body="before protection: " + SECRET_WORDS[0]))
     make_backup(store, tmp_path / "backups")
     store.close()
-    key = protect(tmp_path, tmp_path / "backups", PASSPHRASE)
+    key = protect(tmp_path, tmp_path / "backups", PASSPHRASE, CHEAP_KEYS)
     store = journal(tmp_path, key)
     save_entry(store, Entry(body=" ".join(SECRET_WORDS[1:]), tags=("private",)))
     save_draft(store, "journal-editor", {"body": "half-written " + SECRET_WORDS[3]})
@@ -64,7 +64,7 @@ def test_opening_without_or_with_a_wrong_key_fails_cleanly(tmp_path: Path) -> No
     store = journal(tmp_path)
     save_entry(store, Entry(body="x"))
     store.close()
-    key = protect(tmp_path, tmp_path / "backups", PASSPHRASE)
+    key = protect(tmp_path, tmp_path / "backups", PASSPHRASE, CHEAP_KEYS)
     before = (tmp_path / "glimmers.db").read_bytes()
     with pytest.raises(StoreProblem) as plain:
         journal(tmp_path)
@@ -87,8 +87,10 @@ def test_change_passphrase_rekeys_and_keeps_every_entry(tmp_path: Path) -> None:
         save_entry(store, Entry(body=f"entry {i}"))
     make_backup(store, tmp_path / "backups")
     store.close()
-    old = protect(tmp_path, tmp_path / "backups", PASSPHRASE)
-    new = change_passphrase(tmp_path, tmp_path / "backups", old, "another calm passphrase")
+    old = protect(tmp_path, tmp_path / "backups", PASSPHRASE, CHEAP_KEYS)
+    new = change_passphrase(
+        tmp_path, tmp_path / "backups", old, "another calm passphrase", CHEAP_KEYS
+    )
     assert new != old
     with pytest.raises(WrongPassphrase):
         unlock(tmp_path, PASSPHRASE)
@@ -107,7 +109,7 @@ def test_removing_the_passphrase_gives_an_ordinary_sqlite_file(tmp_path: Path) -
     for i in range(5):
         save_entry(store, Entry(body=f"entry {i}"))
     store.close()
-    key = protect(tmp_path, tmp_path / "backups", PASSPHRASE)
+    key = protect(tmp_path, tmp_path / "backups", PASSPHRASE, CHEAP_KEYS)
     assert is_protected(tmp_path)
     unprotect(tmp_path, tmp_path / "backups", key)
     assert not (tmp_path / KEYFILE).exists()
@@ -122,13 +124,13 @@ def test_short_passphrases_are_refused_before_anything_changes(tmp_path: Path) -
     journal(tmp_path).close()
     before = (tmp_path / "glimmers.db").read_bytes()
     with pytest.raises(ValueError, match="at least 8"):
-        protect(tmp_path, tmp_path / "backups", "short")
+        protect(tmp_path, tmp_path / "backups", "short", CHEAP_KEYS)
     assert (tmp_path / "glimmers.db").read_bytes() == before
     assert not is_protected(tmp_path)
 
 
 def test_protected_key_file_is_private(tmp_path: Path) -> None:
     journal(tmp_path).close()
-    protect(tmp_path, tmp_path / "backups", PASSPHRASE)
+    protect(tmp_path, tmp_path / "backups", PASSPHRASE, CHEAP_KEYS)
     assert oct((tmp_path / KEYFILE).stat().st_mode & 0o777) == "0o600"
     assert oct((tmp_path / "glimmers.db").stat().st_mode & 0o777) == "0o600"

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.breathe.patterns import PatternProblem, custom_pattern
-from desktop.store import Store
+from desktop.store import Store, limits
 from desktop.store.breathing import StoredPattern, list_patterns, save_pattern
 from desktop.store.contacts import add_contact, list_contacts
 from desktop.store.journal import Entry, clean_tags, get_entry, save_entry
@@ -48,6 +48,11 @@ def test_check_in_notes_titles_and_own_words(store: Store, note: str, title: str
         marks=(BodyMark("chest", ("warm", own)),),
         note=note,
     )
+    if len(own) > limits.FEELING_WORD:  # refused whole, with a message; nothing is kept
+        with pytest.raises(ValueError, match="characters"):
+            save_checkin(store, checkin)
+        assert whole(store) and recent_checkins(store, 1000) == []
+        return
     saved = save_checkin(store, checkin)
     again = next(c for c in recent_checkins(store, 1000) if c.uid == saved.uid)
     assert (again.note, again.track_title, again.marks) == (note, title, checkin.marks)

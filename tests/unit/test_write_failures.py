@@ -11,11 +11,18 @@ from pathlib import Path
 import pytest
 
 from desktop.store import Store, WriteFailed
-from desktop.store import database as database_module
 from desktop.store.backups import backup_if_due, backup_to, list_backups, make_backup
 from desktop.store.contacts import add_contact, list_contacts
 from desktop.store.journal import Entry, count_entries, save_draft, save_entry
-from tests.faults import ENGINES, another_writer, fill_disk, free_disk, open_journal, read_only
+from tests.faults import (
+    ENGINES,
+    another_writer,
+    fill_disk,
+    free_disk,
+    open_journal,
+    read_only,
+    target_cannot_grow,
+)
 from tests.helpers import FakeWallClock
 
 Failure = Callable[[Path, str, FakeWallClock], "contextlib.AbstractContextManager[Store]"]
@@ -104,20 +111,6 @@ def test_saving_works_again_once_the_disk_has_room(tmp_path: Path, engine: str) 
         assert count_entries(store) == 2
 
 
-def _target_cannot_grow(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every new file Glimmers writes a copy into stops at two pages: a disk that fills up
-    while a backup is being written."""
-    real = database_module.connect
-
-    def connect(target: object, key: bytes | None = None, **options: object) -> object:
-        conn = real(target, key, **options)  # type: ignore[arg-type]
-        if "glimmers-" in str(target) or "copy" in str(target):
-            conn.execute("PRAGMA max_page_count = 2")
-        return conn
-
-    monkeypatch.setattr(database_module, "connect", connect)
-
-
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_backup_on_a_full_disk_says_so_and_leaves_nothing_behind(
     tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch
@@ -126,7 +119,7 @@ def test_a_backup_on_a_full_disk_says_so_and_leaves_nothing_behind(
     for i in range(30):
         save_entry(store, Entry(body=f"entry {i} " * 100))
     folder = tmp_path / "data" / "backups"
-    _target_cannot_grow(monkeypatch)
+    target_cannot_grow(monkeypatch)
     attempts: tuple[Callable[[], object], ...] = (
         lambda: make_backup(store, folder, label="by-hand"),
         lambda: backup_if_due(store, folder),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -49,15 +49,9 @@ def sized_app(text_scale: float, start_app: StartApp) -> Lifecycle:
 def _shown_children(widget: QWidget) -> list[QWidget]:
     return [
         child
-        for child in widget.findChildren(QWidget, options=_direct())
+        for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
         if child.isVisible() and not child.isWindow() and not child.objectName().startswith("qt_")
     ]
-
-
-def _direct() -> object:
-    from PySide6.QtCore import Qt
-
-    return Qt.FindChildOption.FindDirectChildrenOnly
 
 
 def overlapping(root: QWidget) -> list[str]:

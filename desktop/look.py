@@ -12,7 +12,16 @@ from typing import Literal, TypeVar
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QWidget,
+)
 
 Step = Literal["body", "heading", "title", "pacer"]
 SCALE: dict[Step, float] = {"body": 1.0, "heading": 1.2, "title": 1.45, "pacer": 1.9}
@@ -139,3 +148,30 @@ class FlowLayout(QLayout):
             x += hint.width() + self._spacing
             line = max(line, hint.height())
         return y + line - rect.y() + margins.bottom()
+
+
+class PageScroll(QScrollArea):
+    """A page (or a panel) that scrolls as a whole where it cannot fit: no frame, no sideways
+    scrolling, no stop of the Tab key of its own.
+
+    Its content keeps one width whether the scroll bar shows or not: the bar's room is kept
+    free while it is hidden, so opening something that makes the page scroll never moves what
+    is beside or above it (DESIGN.md, "Nothing moves under the pointer")."""
+
+    def __init__(self, content: QWidget, object_name: str = "") -> None:
+        super().__init__()
+        if object_name:
+            self.setObjectName(object_name)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(content)
+        self.verticalScrollBar().rangeChanged.connect(self._keep_width)
+        self._keep_width(0, 0)
+
+    def _keep_width(self, low: int, high: int) -> None:
+        bar = self.verticalScrollBar()
+        room = 0 if high > low else bar.sizeHint().width()
+        if self.viewportMargins().right() != room:
+            self.setViewportMargins(0, 0, room, 0)

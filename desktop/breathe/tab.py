@@ -15,12 +15,10 @@ from typing import Protocol
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -49,7 +47,7 @@ from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.settled_panel import SettledPanel
 from desktop.clock import Clock, WallClock
 from desktop.controls import guard_wheel, named
-from desktop.look import GAP, MARGIN, SPACE, roomy, tight
+from desktop.look import GAP, MARGIN, SPACE, PageScroll, roomy, tight
 from desktop.settings import (
     BREATHE_ANNOUNCE,
     BREATHE_CHECKIN,
@@ -166,14 +164,8 @@ class BreatheTab(QWidget):
         self._build_rest_line()
         self._build_breathing_line()
         self.options = OptionsPanel()
-        self.options_area = QScrollArea()
-        self.options_area.setObjectName("breathe_options_area")
-        self.options_area.setWidget(self.options)
-        self.options_area.setWidgetResizable(True)
-        self.options_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.options_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.options_area = PageScroll(self.options, "breathe_options_area")
         self.options_area.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.options_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.options_area.setMinimumWidth(self.options.minimumSizeHint().width() + 2 * SPACE)
         self.options_area.setMaximumWidth(OPTIONS_WIDTH)
         self.options_area.hide()

@@ -12,11 +12,9 @@ from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPalette, 
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,7 @@ from desktop.checkin.answer import SETTLED_RANGE, SETTLED_WORDS, SKIPPED, CheckI
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.controls import named
-from desktop.look import GAP, MARGIN, SPACE, TOUCH, heading, roomy, tight
+from desktop.look import GAP, MARGIN, SPACE, TOUCH, PageScroll, heading, roomy, tight
 from desktop.texts import translate
 
 __all__ = ["CheckInAnswer", "SettledPanel", "SoftMark"]
@@ -170,13 +168,7 @@ class SettledPanel(QWidget):
         centred.addStretch()
         centred.addWidget(content, 100)
         centred.addStretch()
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("settled_scroll")
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll_area.setWidget(holder)
+        self.scroll_area = PageScroll(holder, "settled_scroll")
         tight(QVBoxLayout(self)).addWidget(self.scroll_area)
         self._connect_signals()
         self._update_continue()

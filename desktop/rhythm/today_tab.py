@@ -13,17 +13,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.clock import Clock, WallClock
-from desktop.look import GAP, MARGIN, roomy
+from desktop.look import GAP, MARGIN, PageScroll, roomy
 from desktop.rhythm.anchors_dialog import AnchorsDialog
 from desktop.rhythm.day_view import DayView
 from desktop.rhythm.glimmers_view import GlimmersView
@@ -115,13 +113,7 @@ class TodayTab(QWidget):
         for view in (self.day, self.invitations, self.glimmers):
             self.stack.addWidget(view)
         # Where the day cannot fit (a small window, large text), the page scrolls as a whole.
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("today_scroll")
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll_area.setWidget(self.stack)
+        self.scroll_area = PageScroll(self.stack, "today_scroll")
         layout = roomy(QVBoxLayout(self), MARGIN, GAP)
         layout.addLayout(self._bar)
         layout.addWidget(self.scroll_area, 1)

@@ -510,11 +510,14 @@ def test_words_behind_add_words_and_nothing_moves_when_choosing(
     click(qtbot, panel.words_button)
     picker = panel.feelings
     assert picker.isVisible()
-    # Opening the words moved nothing above them.
+    QApplication.processEvents()  # the layout settles, as it does before a person's next click
+    assert panel.scroll_area.verticalScrollBar().isVisible()  # the page scrolls now...
+    # ...and opening the words moved nothing above them, not even sideways.
     assert panel.marks[3].mapTo(panel, QPoint(0, 0)) == marks_at
     assert panel.continue_button.mapTo(panel, QPoint(0, 0)) == continue_at
 
     def places() -> list[QRect]:
+        QApplication.processEvents()
         watched: list[QWidget] = [picker.own_word, picker.add_button, panel.continue_button]
         watched += [c for c in picker.findChildren(Chip) if c.objectName().startswith("word_")]
         return [QRect(w.mapTo(panel, QPoint(0, 0)), w.size()) for w in watched]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from desktop.breathe.patterns import (
     custom_pattern,
 )
 from desktop.controls import guard_wheel, named
+from desktop.dialog_parts import keep_tall_enough
 from desktop.look import GAP, SPACE, heading, roomy, tight
 from desktop.store import Store
 from desktop.store.breathing import (
@@ -110,8 +112,11 @@ class PatternsDialog(QDialog):
         )
         self.name_edit.setPlaceholderText(translate("PatternsDialog", "A name for it"))
         self.fields: dict[PatternField, QDoubleSpinBox] = {}
+        # Each part's words beside its field, never wrapped above it: the dialog is as wide as
+        # the longest words need, and its height never depends on where a line broke.
         form = tight(QFormLayout(), SPACE)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(translate("PatternsDialog", "&Name"), self.name_edit)
         for field in PATTERN_FIELDS:
             words, hint = (translate("Patterns", text) for text in FIELD_WORDS[field])
@@ -120,6 +125,7 @@ class PatternsDialog(QDialog):
             spin.setDecimals(1)
             spin.setSingleStep(0.5)
             spin.setSuffix(translate("PatternsDialog", " seconds"))
+            spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # the name grows
             spin.setToolTip(hint)
             self.fields[field] = spin
             form.addRow(words, spin)
@@ -184,6 +190,7 @@ class PatternsDialog(QDialog):
         layout.addLayout(bottom)
         self._connect_signals()
         guard_wheel(self)
+        keep_tall_enough(self)
         self._reload(select=selected.name if selected.custom else None)
         if not selected.custom:
             self._start_new(selected)

@@ -106,3 +106,19 @@ def test_breathes_start_is_in_view_without_scrolling(
     start = tab.start_button
     where = QRect(start.mapTo(window, start.rect().topLeft()), start.size())
     assert window.rect().contains(where), f"Start at {where.getRect()} in {size}"
+
+
+def test_your_patterns_fits_with_every_text_size(sized_app: Lifecycle) -> None:
+    """The dialog is never squeezed below what its parts need, at 100% and 150% text."""
+    window = sized_app.window
+    assert window is not None
+    window.resize(*SIZES["default"])
+    tab = window.show_page("breathe")
+    assert isinstance(tab, BreatheTab)
+    dialog = tab.show_patterns()
+    QApplication.processEvents()
+    try:
+        assert overlapping(dialog) == []
+        assert clipped(dialog) == []
+    finally:
+        dialog.close()

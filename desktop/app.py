@@ -84,6 +84,12 @@ def data_dir_from(args: argparse.Namespace) -> Path:
 GIL_SWITCH_SECONDS = 0.001
 
 
+def _for_qt(argument: str) -> str:
+    """An argument Qt can take: a path that is not UTF-8 (a folder named on an older system)
+    arrives with Python's stand-ins for its bytes, which crash Qt's conversion outright."""
+    return argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def make_qapplication(argv: Sequence[str]) -> QApplication:
     # Worker threads (library scans) run Python too; handing the interpreter back to the GUI
     # thread every millisecond instead of every five keeps the window responsive meanwhile.
@@ -93,7 +99,7 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
     if isinstance(existing, QApplication):
         qapp = existing
     else:
-        qapp = QApplication([sys.argv[0], "-style", THEME_STYLE, *argv])
+        qapp = QApplication([_for_qt(sys.argv[0]), "-style", THEME_STYLE, *map(_for_qt, argv)])
         qapp.setProperty(STYLED, True)
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setDesktopFileName(APP_ID)
@@ -203,7 +209,11 @@ class Lifecycle:
         except OSError as e:
             problem = StoreProblem(ProblemKind.NOT_CREATED, database, e.strerror or str(e))
             return self._show_problem(problem)
-        if not self.single.claim():
+        try:
+            claimed = self.single.claim()
+        except StoreProblem as problem:  # the lock file cannot be used: open nothing
+            return self._show_problem(problem)
+        if not claimed:
             return self._say_already_open()
         if (self.data_dir / STEP).exists():
             from desktop.store.protection import settle  # a passphrase step was cut short

@@ -13,10 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.clock import SystemWallClock
-from desktop.paths import backups_dir, database_path, ensure_private_dir, write_private_file
+from desktop.paths import (
+    backups_dir,
+    database_path,
+    ensure_private_dir,
+    kept_by_glimmers,
+    write_private_file,
+)
 from desktop.store import ProblemKind, Store, StoreProblem, WriteFailed, open_store
 from desktop.store.backups import backup_to, check, make_backup
-from desktop.store.exchange import ImportProblem, export, import_json
+from desktop.store.exchange import ImportProblem, export, import_json, read_export
 from desktop.store.glimmers import keep_glimmer
 from desktop.store.journal_lock import Holder, JournalLock
 from desktop.store.protection import WrongPassphrase, is_protected, settle, step_pending, unlock
@@ -42,6 +48,19 @@ def _export(args: argparse.Namespace, store: Store) -> int:
                 "Commands", "glimmers: note: your journal is protected, but this export is not."
             )
         )
+    if (
+        args.output
+        and args.output != "-"
+        and kept_by_glimmers(Path(args.output), store.path.parent)
+    ):
+        say(
+            translate(
+                "Commands",
+                "glimmers: nothing was exported: {file} is one of the files Glimmers keeps your "
+                "journal in. Choose another name or folder.",
+            ).format(file=args.output)
+        )
+        return 1
     text = export(store, args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
@@ -61,13 +80,16 @@ def _export(args: argparse.Namespace, store: Store) -> int:
 
 def _import(args: argparse.Namespace, store: Store) -> int:
     try:
-        data = Path(args.file).read_bytes()
+        data = read_export(Path(args.file))
     except OSError as e:
         say(
             translate("Commands", "glimmers: could not read {file}: {reason}").format(
                 file=args.file, reason=e.strerror or e
             )
         )
+        return 1
+    except ImportProblem as e:
+        say(translate("Commands", "glimmers: nothing was imported. {reason}").format(reason=e))
         return 1
     try:
         result = import_json(store, data)
@@ -181,7 +203,14 @@ def _busy(command: str, holder: Holder | None) -> str:
 def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock) -> int | None:
     """Take the journal for a command that changes it, or check a reading one may read it
     now; a passphrase step cut short is finished first. The exit status when it may not."""
-    if lock.acquire():
+    try:
+        taken = lock.acquire()
+    except StoreProblem as problem:  # the lock file cannot be used
+        if args.command not in READS_ONLY:
+            say(f"glimmers: {problem.explanation()}")
+            return 2
+        taken = False  # reading needs no lock: it goes on as beside a running app
+    if taken:
         if step_pending(data_dir):
             try:
                 settle(data_dir)

@@ -58,6 +58,27 @@ def write_private_file(target: Path, text: str) -> None:
         raise
 
 
+def kept_by_glimmers(target: Path, data_dir: Path) -> bool:
+    """Whether writing ``target`` would replace a file the journal in ``data_dir`` is kept in:
+    the database and its log, the key files, settings, the lock, a backup or a damaged copy
+    kept aside (by any of its names). An export or a saved recovery key must go elsewhere."""
+    target = target.expanduser().resolve()
+    data_dir = data_dir.expanduser().resolve()
+    backups = backups_dir(data_dir)
+    if target == backups or backups in target.parents:
+        return True
+    if target.parent == data_dir:
+        name = target.name
+        if name in (KEYFILE, PENDING, STEP, LOCK_NAME, SETTINGS_NAME) or name.startswith(
+            (DATABASE_NAME, "glimmers-", ".glimmers")
+        ):
+            return True
+    try:  # another name (a hard link) of the journal itself
+        return target.exists() and os.path.samefile(target, database_path(data_dir))
+    except OSError:
+        return False
+
+
 def database_path(data_dir: Path) -> Path:
     return data_dir / DATABASE_NAME
 

@@ -158,7 +158,7 @@ def anchors_from_text(text: object) -> list[Anchor] | None:
         return None
     try:
         raw = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (nested deeper than the decoder goes)
         return None
     if not isinstance(raw, list):
         return None

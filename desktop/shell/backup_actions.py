@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 
-from desktop.clock import WallClock
+from desktop.clock import WallClock, local_now
 from desktop.paths import backups_dir, database_path
 from desktop.settings import BACKUPS_KEEP, Settings
 from desktop.shell.file_dialogs import Dialogs
@@ -93,7 +93,7 @@ class BackupActions:
         except WriteFailed as e:  # it says no backup was made, and why, in plain words
             dialog.show_message(str(e))
             return
-        prune(folder, self.keep(), store.key)
+        prune(folder, self.keep(), store.key, local_now(self._wall))
         dialog.reload()
         dialog.show_message(translate("Glimmers", "Backed up to {file}.").format(file=made.name))
 
@@ -147,7 +147,9 @@ class BackupActions:
 
         good = None
         if problem.kind in REPLACEABLE:
-            good = newest_good_backup(backups_dir(self._app.data_dir), self._app.key)
+            good = newest_good_backup(
+                backups_dir(self._app.data_dir), self._app.key, local_now(self._wall)
+            )
         offer = None
         if good is not None:
             entries = good.entries  # lupdate skips a call whose arguments read an attribute
@@ -175,7 +177,7 @@ class BackupActions:
         from desktop.store.backups import aside_for_damaged, newest_good_backup, restore
 
         data_dir, key = self._app.data_dir, self._app.key
-        good = newest_good_backup(backups_dir(data_dir), key)
+        good = newest_good_backup(backups_dir(data_dir), key, local_now(self._wall))
         if good is None:
             return
         database = database_path(data_dir)

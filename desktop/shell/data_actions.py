@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from desktop.paths import write_private_file
+from desktop.paths import kept_by_glimmers, write_private_file
 from desktop.shell.file_dialogs import Dialogs
 from desktop.store import Store, WriteFailed
 from desktop.store_signals import StoreSignals
@@ -95,6 +96,15 @@ class DataActions:
         if not path.suffix:
             path = path.with_suffix(suffix)
         try:
+            if kept_by_glimmers(path, self._store.path.parent):  # never over the journal
+                raise OSError(
+                    errno.EEXIST,
+                    translate(
+                        "DataActions",
+                        "it is one of the files Glimmers keeps your journal in; choose "
+                        "another name or folder",
+                    ),
+                )
             write_private_file(path, export(self._store, fmt))
         except OSError as e:
             self._dialogs.tell(
@@ -114,7 +124,7 @@ class DataActions:
         )
 
     def import_(self) -> None:
-        from desktop.store.exchange import ImportProblem, import_json
+        from desktop.store.exchange import ImportProblem, import_json, read_export
 
         path = self._dialogs.open_path(
             self._parent,
@@ -124,7 +134,7 @@ class DataActions:
         if path is None:
             return
         try:
-            result = import_json(self._store, path.read_bytes())
+            result = import_json(self._store, read_export(path))
         except OSError as e:
             self._dialogs.tell(
                 self._parent,

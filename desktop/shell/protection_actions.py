@@ -3,13 +3,14 @@ passphrase, changing or removing it, the recovery key, and locking after a quiet
 
 from __future__ import annotations
 
+import errno
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.clock import Clock
-from desktop.paths import backups_dir, write_private_file
+from desktop.paths import backups_dir, kept_by_glimmers, write_private_file
 from desktop.settings import LOCK_MINUTES, PROTECTION_OFFERED, Settings
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.idle import IdleWatcher
@@ -271,6 +272,15 @@ class ProtectionActions:
             "This opens your protected journal without the passphrase. Keep it somewhere safe.\n",
         ).format(key=text)
         try:
+            if kept_by_glimmers(chosen[0], self._app.data_dir):  # never over the key file
+                raise OSError(
+                    errno.EEXIST,
+                    translate(
+                        "Glimmers",
+                        "that is one of the files Glimmers keeps your journal in; choose "
+                        "another name or folder",
+                    ),
+                )
             write_private_file(chosen[0], body)
         except OSError as e:
             dialog.show_message(

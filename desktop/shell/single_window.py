@@ -32,7 +32,7 @@ def bus_name(data_dir: Path) -> str:
     the app's id (which a Flatpak sandbox lets it own)."""
     import hashlib  # some 13 ms of OpenSSL that start-up does not need
 
-    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha256(os.fsencode(data_dir.resolve())).hexdigest()[:20]
     return f"{APP_ID}.journal_{digest}"
 
 

@@ -111,9 +111,16 @@ def _entries_in(path: Path, key: bytes | None) -> int | None:
         return None
 
 
-def list_backups(folder: Path, key: bytes | None = None) -> list[BackupInfo]:
+def list_backups(
+    folder: Path, key: bytes | None = None, now: dt.datetime | None = None
+) -> list[BackupInfo]:
     """The backups in the folder that open and can be counted, newest first. A file that is
-    cut short, empty, or not readable with ``key`` is not a backup and is left out."""
+    cut short, empty, or not readable with ``key`` is not a backup and is left out.
+
+    Given ``now`` (local time), a backup dated after it comes after every other: it was made
+    under a clock that was wrong then or is wrong now, and either way before the ones that
+    are dated in the past, so it is not the newest (the person's writing since then is not
+    in it)."""
     if not folder.is_dir():
         return []
     found = []
@@ -126,17 +133,27 @@ def list_backups(folder: Path, key: bytes | None = None) -> list[BackupInfo]:
             continue
         created = dt.datetime.strptime(match[1], "%Y%m%d-%H%M%S")
         found.append(BackupInfo(path, created, path.stat().st_size, entries))
-    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+    return sorted(
+        found,
+        key=lambda b: (now is None or b.created <= now, b.created, b.path.name),
+        reverse=True,
+    )
 
 
-def prune(folder: Path, keep: int = DEFAULT_KEEP, key: bytes | None = None) -> list[Path]:
-    """Delete the backups beyond the newest ``keep``; returns what was deleted.
+def prune(
+    folder: Path,
+    keep: int = DEFAULT_KEEP,
+    key: bytes | None = None,
+    now: dt.datetime | None = None,
+) -> list[Path]:
+    """Delete the backups beyond the newest ``keep`` (newest as of ``now``: see
+    ``list_backups``); returns what was deleted.
 
     Besides the newest, the most recent backup holding more entries than the newest one is
     kept too, so a journal that was emptied can never push its last full backup out. Files
     that are not whole backups are not counted, and left alone.
     """
-    backups = list_backups(folder, key)
+    backups = list_backups(folder, key, now)
     if not backups:
         return []
     kept = backups[: max(keep, 1)]
@@ -159,18 +176,21 @@ def backup_if_due(store: Store, folder: Path, keep: int = DEFAULT_KEEP) -> Path 
     A backup dated later than now (made while the clock was set ahead) is not today's.
     """
     now = local_now(store.wall)
-    past = (b for b in list_backups(folder, store.key) if b.created <= now)
+    past = (b for b in list_backups(folder, store.key, now) if b.created <= now)
     newest = next(past, None)
     if newest is not None and now - newest.created < DUE_AFTER:
         return None
     made = make_backup(store, folder, label="daily")
-    prune(folder, keep, store.key)
+    prune(folder, keep, store.key, now)
     return made
 
 
-def newest_good_backup(folder: Path, key: bytes | None = None) -> BackupInfo | None:
-    """The newest backup that passes SQLite's check and this version can read."""
-    for backup in list_backups(folder, key):
+def newest_good_backup(
+    folder: Path, key: bytes | None = None, now: dt.datetime | None = None
+) -> BackupInfo | None:
+    """The newest backup (as of ``now``: see ``list_backups``) that passes SQLite's check
+    and this version can read."""
+    for backup in list_backups(folder, key, now):
         try:
             inspect_database(backup.path, key, at_rest=True)
         except StoreProblem:
@@ -179,11 +199,17 @@ def newest_good_backup(folder: Path, key: bytes | None = None) -> BackupInfo | N
     return None
 
 
-def _move_with_companions(database: Path, aside: Path) -> None:
+def _keep_aside(database: Path, aside: Path) -> None:
+    """Keep the current file (with its log) under ``aside``. The journal's own name stays on it
+    until the restored copy is renamed over it: a kill in between leaves the journal as it was,
+    never a folder without one (where the next start would begin an empty journal)."""
+    if database.exists():
+        try:
+            os.link(database, aside)
+        except OSError:  # a file system without hard links
+            os.replace(database, aside)
     # The -wal and -shm files belong to their database: they move with it, or a later
     # open would replay one file's log into another file.
-    if database.exists():
-        os.replace(database, aside)
     for extra in ("-wal", "-shm"):
         companion = Path(f"{database}{extra}")
         if companion.exists():
@@ -191,20 +217,29 @@ def _move_with_companions(database: Path, aside: Path) -> None:
 
 
 def restore(database: Path, backup: Path, aside: Path, key: bytes | None = None) -> Path:
-    """Put ``backup`` in place of ``database``, first moving the current file to ``aside``
+    """Put ``backup`` in place of ``database``, first keeping the current file as ``aside``
     (never overwriting it). The store must be closed. Returns ``aside``.
+
+    The backup is copied beside the journal before anything else changes; when that copy
+    cannot be made (a full disk), nothing has changed.
     """
     inspect_database(backup, key, at_rest=True)  # refuse a damaged, foreign or too-new copy
     if aside.exists():
         raise FileExistsError(f"{aside} exists already")
     aside.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    _move_with_companions(database, aside)
     temporary = database.with_name(database.name + ".restoring")
-    create_private_file(temporary)
-    shutil.copyfile(backup, temporary)
-    fsync_file(temporary)
+    try:
+        temporary.unlink(missing_ok=True)  # left by a restore that was cut short
+        create_private_file(temporary)
+        shutil.copyfile(backup, temporary)
+        fsync_file(temporary)
+        _keep_aside(database, aside)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     os.replace(temporary, database)
     fsync_folder(database.parent)
+    fsync_folder(aside.parent)
     return aside
 
 

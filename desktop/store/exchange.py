@@ -23,13 +23,15 @@ with the store's own checks, skips what the journal has, and writes the rest all
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from desktop import __version__
@@ -76,6 +78,23 @@ class ImportResult:
 # -- export -------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def one_moment(store: Store) -> Iterator[None]:
+    """Every read in the block sees the journal as it was at one moment, whatever the app or
+    another connection writes meanwhile (an export beside the running app): otherwise a
+    check-in written between the reading of the tracks and of the check-ins would be
+    exported without its track, and the file would not import."""
+    conn = store.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")  # deferred: a read transaction, from the first read on
+    try:
+        yield
+    finally:
+        conn.execute("ROLLBACK")
+
+
 def export_document(store: Store, registry: Registry = KINDS) -> dict[str, Any]:
     """Everything the journal keeps, trash included, as plain data (the JSON export)."""
     document: dict[str, Any] = {
@@ -84,9 +103,10 @@ def export_document(store: Store, registry: Registry = KINDS) -> dict[str, Any]:
         "app_version": __version__,
         "exported_at": store.wall.now().isoformat(timespec="seconds"),
     }
-    for kind in registry:
-        portable = kind.portable
-        document[kind.key] = [portable.to_data(r) for r in portable.read(store.conn)]
+    with one_moment(store):
+        for kind in registry:
+            portable = kind.portable
+            document[kind.key] = [portable.to_data(r) for r in portable.read(store.conn)]
     return document
 
 
@@ -120,9 +140,10 @@ def export_markdown(store: Store, registry: Registry = KINDS) -> str:
     each kind without dates (patterns, music, contacts). The trash is left out."""
     diary: list[tuple[tuple[str, str], list[str]]] = []
     sections: list[str] = []
-    for kind in registry:
+    with one_moment(store):
+        kept = [(kind, _kept(store, kind)) for kind in registry]
+    for kind, records in kept:
         readable = kind.readable
-        records = _kept(store, kind)
         if readable.when is None:
             if records:
                 sections += [f"## {translate('Export', readable.section)}", ""]
@@ -156,8 +177,10 @@ def export_csv(store: Store, registry: Registry = KINDS) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=csv_columns(registry), lineterminator="\n")
     writer.writeheader()
-    for kind in registry:
-        writer.writerows(kind.readable.csv_row(r) for r in _kept(store, kind))
+    with one_moment(store):
+        kept = [(kind, _kept(store, kind)) for kind in registry]
+    for kind, records in kept:
+        writer.writerows(kind.readable.csv_row(r) for r in records)
     return out.getvalue()
 
 
@@ -186,12 +209,25 @@ def records_from_data(kind: RecordKind[Any], raw_records: Iterable[object]) -> l
         raise ImportProblem(str(e)) from None
 
 
+def read_export(path: Path) -> bytes:
+    """The bytes of a file to import, read no further than the largest export can be: a file
+    of gigabytes chosen by mistake, or a device that never ends, is refused without filling
+    the memory. Raises OSError when it cannot be read, ImportProblem when it is too large."""
+    with path.open("rb") as f:
+        data = f.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise _too_large()
+    return data
+
+
+def _too_large() -> ImportProblem:
+    return ImportProblem(translate("Store", "This file is too large to be a Glimmers export."))
+
+
 def _document(data: bytes | str) -> dict[str, Any]:
     if isinstance(data, bytes):
         if len(data) > MAX_IMPORT_BYTES:
-            raise ImportProblem(
-                translate("Store", "This file is too large to be a Glimmers export.")
-            )
+            raise _too_large()
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.paths import LOCK_NAME
+from desktop.store.problems import ProblemKind, StoreProblem
 
 APP = "app"
 
@@ -54,20 +55,29 @@ class JournalLock:
         return self._fd is not None or self.unguarded
 
     def acquire(self) -> bool:
-        """Take the lock; False when another process holds it. Taking it twice is fine."""
+        """Take the lock; False when another process holds it. Taking it twice is fine.
+
+        Raises StoreProblem (NO_LOCK) when the lock file cannot be used at all (it is a
+        folder, a broken link, the disk has no room left for it): the journal is not safe
+        to change then."""
         if self.held:
             return True
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as e:
             if e.errno not in _UNWRITABLE:
-                raise
+                raise StoreProblem(ProblemKind.NO_LOCK, self.path, e.strerror or str(e)) from e
             try:  # a read-only folder or file: a lock is still a lock on a file we can read
                 fd = os.open(self.path, os.O_RDONLY)
             except OSError:
                 self.unguarded = True  # nobody can change this journal: nothing to guard
                 return True
-        if not _lock(fd):
+        try:
+            locked = _lock(fd)
+        except OSError as e:  # a file system that cannot lock files
+            os.close(fd)
+            raise StoreProblem(ProblemKind.NO_LOCK, self.path, e.strerror or str(e)) from e
+        if not locked:
             os.close(fd)
             return False
         self._fd = fd

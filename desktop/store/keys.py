@@ -41,6 +41,7 @@ MAX_PASSES = 64
 # A key file asking for more than this is taken for damaged rather than tried for minutes.
 MAX_MEMORY_KIB = 4 * 1024 * 1024
 MAX_SCRYPT_N = 2**20
+SCRYPT_MAXMEM = 256 * 1024 * 1024  # what the first version let scrypt use
 
 
 class WrongPassphrase(ValueError):
@@ -228,7 +229,7 @@ class LegacyKeyFile:
             n=self.n,
             r=self.r,
             p=self.p,
-            maxmem=256 * 1024 * 1024,
+            maxmem=SCRYPT_MAXMEM,
             dklen=KEY_BYTES,
         )
         key = bytes(a ^ b for a, b in zip(self.wrapped, derived, strict=True))
@@ -250,6 +251,11 @@ class LegacyKeyFile:
         if data["kdf"] != "scrypt" or len(keyfile.wrapped) != KEY_BYTES:
             raise ValueError("not a key file this version knows")
         if not (2 <= keyfile.n <= MAX_SCRYPT_N and 1 <= keyfile.r <= 32 and 1 <= keyfile.p <= 16):
+            raise ValueError("costs out of range")
+        # Costs scrypt cannot run with are a changed digit, not a wrong passphrase.
+        if keyfile.n & (keyfile.n - 1):
+            raise ValueError("scrypt's N is not a power of two")
+        if 128 * keyfile.r * (keyfile.n + keyfile.p + 2) > SCRYPT_MAXMEM:
             raise ValueError("costs out of range")
         return keyfile
 

@@ -18,6 +18,7 @@ class ProblemKind(enum.Enum):
     FOREIGN = "foreign"  # a sound SQLite file, but another program's
     MISSING = "missing"  # no journal at all where one was expected
     NOT_CREATED = "not-created"  # a new journal could not be made
+    NO_LOCK = "no-lock"  # the lock file that keeps a second Glimmers out cannot be used
 
 
 _WHAT_HAPPENED = {
@@ -50,6 +51,11 @@ _WHAT_HAPPENED = {
     ProblemKind.MISSING: QT_TRANSLATE_NOOP("Store", "There is no Glimmers journal here."),
     ProblemKind.NOT_CREATED: QT_TRANSLATE_NOOP(
         "Store", "Glimmers could not make a new journal in this folder."
+    ),
+    ProblemKind.NO_LOCK: QT_TRANSLATE_NOOP(
+        "Store",
+        "Glimmers could not mark this journal as in use, so it did not open it: without "
+        "that mark, a second Glimmers could change it at the same time.",
     ),
 }
 
@@ -88,6 +94,14 @@ class StoreProblem(Exception):
         if self.kind is ProblemKind.TOO_NEW:
             lines.append(
                 translate("Store", "Installing the newer version of Glimmers will open it again.")
+            )
+        if self.kind is ProblemKind.NO_LOCK:
+            lines.append(
+                translate(
+                    "Store",
+                    "If that is a folder, or a file you cannot change, move it elsewhere and "
+                    "Glimmers will make a new one.",
+                )
             )
         if self.kind is ProblemKind.FOREIGN:
             lines.append(

@@ -33,6 +33,7 @@ from desktop.store.database import (
     connect,
     create_private_file,
     encryption_available,
+    failure_reason,
     key_pragma,
     read_only_uri,
 )
@@ -75,6 +76,21 @@ class ChangeUnfinished(OSError):
     def __init__(self, message: str, key: bytes | None) -> None:
         super().__init__(message)
         self.key = key
+
+
+class ConversionFailed(OSError):
+    """One file could not be converted (nothing was changed): it says which, and why."""
+
+    def __init__(self, data_dir: Path, path: Path, error: BaseException) -> None:
+        text = translate("Store", "{file} could not be converted: {reason}").format(
+            file=_relative(data_dir, path), reason=failure_reason(error)
+        )
+        if path.parent != data_dir:  # a backup: the journal itself opened a moment ago
+            text += ". " + translate(
+                "Store",
+                "If that backup is damaged, move it out of the backups folder and try again",
+            )
+        super().__init__(text)
 
 
 def _quiet(point: str) -> None:
@@ -246,7 +262,8 @@ def _convert(source: Path, target: Path, old: bytes | None, new: bytes | None) -
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         mark = int(conn.execute("PRAGMA application_id").fetchone()[0])
         target_key = "" if new is None else f"x'{new.hex()}'"
-        conn.execute(f'ATTACH DATABASE ? AS converted KEY "{target_key}"', (str(target),))
+        # As bytes: a path that is not UTF-8 (a folder named on an older system) is still a path.
+        conn.execute(f'ATTACH DATABASE ? AS converted KEY "{target_key}"', (os.fsencode(target),))
         # One transaction: statement by statement, each table would wait for its own fsync.
         conn.execute("BEGIN")
         conn.execute("SELECT sqlcipher_export('converted')")
@@ -363,7 +380,10 @@ def _convert_all(
             _write_private(data_dir / PENDING, keyfile_text)
             hook("key written")
         for path in files:
-            _convert(path, _copy_of(path), old, new)
+            try:
+                _convert(path, _copy_of(path), old, new)
+            except DATABASE_ERRORS as e:
+                raise ConversionFailed(data_dir, path, e) from e
             hook(f"converted {_relative(data_dir, path)}")
         _write_step(data_dir, replace(step, phase="renaming"))
     hook("committed")

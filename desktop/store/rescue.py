@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.clock import WallClock
+from desktop.clock import WallClock, local_now
 from desktop.store.backups import BackupInfo, aside_for_damaged, newest_good_backup
 from desktop.store.database import (
     DATABASE_ERRORS,
@@ -482,7 +482,7 @@ def rescue(
         if database.exists() and database.stat().st_size > 0:
             copy = _working_copy(database, work, key)
             damaged_rows = read_journal(lambda: connect(copy, key, isolation_level=None))
-        backup = newest_good_backup(backups, key)
+        backup = newest_good_backup(backups, key, local_now(wall))
         backup_rows: dict[str, TableRows] = {}
         if backup is not None:
             good = backup.path

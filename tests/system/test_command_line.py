@@ -53,3 +53,22 @@ def test_screenshot_of_a_damaged_store_explains_and_fails(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "not a Glimmers database" in result.stderr
     assert (data / "glimmers.db").read_text() == "plain text, not SQLite"
+
+
+def test_a_data_folder_whose_name_is_not_utf8_opens(tmp_path: Path) -> None:
+    """``--data-dir`` naming a folder from an older system (``café`` in Latin-1): Qt was given
+    the argument with Python's stand-ins for its bytes and the app died with a segfault."""
+    import os
+
+    import pytest
+
+    data = tmp_path / os.fsdecode(b"caf\xe9")
+    try:
+        data.mkdir()
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    shot = tmp_path / "s.png"
+    result = run_glimmers("--data-dir", str(data), "--screenshot", str(shot))
+    assert result.returncode == 0, result.stderr
+    assert png_size(shot) == (1100, 760)
+    assert (data / "glimmers.db").exists()

@@ -130,3 +130,15 @@ def test_glimmers_rescue_leaves_another_programs_file_alone(tmp_path: Path) -> N
     # Only the journal's lock beside it, which every command takes (it stays, empty: removing
     # a lock file another process may be opening would let two of them hold "the" lock).
     assert sorted(p.name for p in folder.iterdir()) == ["glimmers.db", "glimmers.lock"]
+
+
+def test_an_export_onto_the_journal_itself_is_refused(tmp_path: Path) -> None:
+    _journal(tmp_path, 2)
+    before = (tmp_path / "glimmers.db").read_bytes()
+    result = run_glimmers(
+        "--data-dir", str(tmp_path), "export", "-o", str(tmp_path / "glimmers.db")
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Glimmers keeps your journal" in result.stderr
+    assert (tmp_path / "glimmers.db").read_bytes() == before
+    assert run_glimmers("--data-dir", str(tmp_path), "check").returncode == 0

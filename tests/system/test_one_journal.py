@@ -224,3 +224,22 @@ def test_on_a_desktop_with_d_bus_the_first_window_is_brought_forward(tmp_path: P
     second = json.loads(outcome["second"].splitlines()[-1])
     assert second["windows"] == ["AlreadyOpenWindow"]
     assert "Its window is in front now" in second["text"]
+
+
+@pytest.mark.parametrize("command", ["glimmer", "check"])
+def test_a_lock_file_that_is_a_folder_is_explained_without_a_traceback(
+    tmp_path: Path, command: str
+) -> None:
+    folder = tmp_path / "journal"
+    folder.mkdir()
+    if command == "check":
+        open_store(folder / "glimmers.db", folder / "backups").close()
+    (folder / "glimmers.lock").mkdir()
+    args = ["glimmer", "warm", "tea"] if command == "glimmer" else [command]
+    result = run_glimmers("--data-dir", str(folder), *args)
+    assert "Traceback" not in result.stderr
+    if command == "check":  # reading changes nothing: it needs no lock
+        assert result.returncode == 0 and "looks healthy" in result.stdout
+    else:
+        assert result.returncode == 2 and "glimmers.lock" in result.stderr
+        assert not (folder / "glimmers.db").exists()

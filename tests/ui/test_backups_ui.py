@@ -108,3 +108,37 @@ def test_a_backup_that_cannot_be_put_in_place_is_explained(
     assert "not a Glimmers database" in shown.explanation.text()  # the explanation stays
     assert app.window is None and shown.isVisible()
     app.shutdown()
+
+
+def test_a_restore_cut_short_by_a_full_disk_leaves_the_journal_as_it_was(
+    qtbot: QtBot,
+    app: Lifecycle,
+    dialogs: FakeDialogs,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+    import shutil
+
+    assert app.store is not None
+    save_entry(app.store, Entry(body="kept in the backup"))
+    dialog = app.backups.show_backups()
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    save_entry(app.store, Entry(body="written after the backup"))
+    real_copy = shutil.copyfile
+
+    def disk_fills_up(source: Path, target: Path) -> Path:
+        real_copy(source, target)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", disk_fills_up)
+    dialogs.confirm_answer = True
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialogs.told[-1][0] == "Nothing was restored"
+    assert isinstance(app.window, MainWindow)
+    qtbot.addWidget(app.window)
+    assert app.store is not None
+    assert count_entries(app.store) == 2  # what was written is all still there
+    assert not list(data_dir.glob("*.restoring"))  # no half copy is left to fill the disk
+    assert not list((data_dir / "backups").glob("*before-restore*"))
+    app.shutdown()

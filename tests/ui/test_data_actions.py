@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
 from desktop.journal.trash_dialog import TrashDialog
+from desktop.store import open_store
 from desktop.store.journal import Entry, count_entries, save_entry, trash_entry
-from tests.helpers import FakeDialogs
+from tests.helpers import FakeDialogs, FakeWallClock
 
 
 def _menu_action(app: Lifecycle, name: str) -> QAction:
@@ -108,6 +109,25 @@ def test_malformed_import_says_why_and_writes_nothing(
     assert count_entries(app.store, include_trash=True) == 0
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_file_larger_than_any_export_is_refused_without_reading_it_all(
+    app: Lifecycle, dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of gigabytes (or a device that never ends) was read whole before its size was
+    looked at: the window froze while the memory filled, and then the app died."""
+    monkeypatch.setattr("desktop.store.exchange.MAX_IMPORT_BYTES", 1 << 20)
+
+    def whole(self: Path) -> bytes:
+        raise AssertionError(f"{self} was read whole")  # (of /dev/zero: until memory runs out)
+
+    monkeypatch.setattr(Path, "read_bytes", whole)
+    dialogs.open = Path("/dev/zero")  # endless: only a bounded read comes back
+    _menu_action(app, "import_action").trigger()
+    title, text, problem = dialogs.told[-1]
+    assert (title, problem) == ("Nothing was imported", True)
+    assert "too large to be a Glimmers export" in text
+
+
 def test_trash_restore_and_empty(qtbot: QtBot, app: Lifecycle, dialogs: FakeDialogs) -> None:
     assert app.store is not None
     keep = save_entry(app.store, Entry(body="bring me back"))
@@ -143,3 +163,26 @@ def test_the_trash_shows_what_is_deleted_while_it_is_open(app: Lifecycle) -> Non
     trash_entry(app.store, uid)
     assert dialog.list.count() == 1 and "deleted from the journal tab" in dialog.list.item(0).text()
     dialog.close()
+
+
+@pytest.mark.parametrize("name", ["glimmers.db", "glimmers.key", "backups/glimmers-a.db"])
+def test_an_export_never_replaces_a_file_the_journal_is_kept_in(
+    app: Lifecycle, dialogs: FakeDialogs, data_dir: Path, name: str
+) -> None:
+    """The save dialog opened in the data folder and the person picked the journal itself:
+    the export was renamed over glimmers.db, and at the next start it was not a journal."""
+    assert app.store is not None
+    save_entry(app.store, Entry(body="a small warm thing"))
+    target = data_dir / name
+    target.parent.mkdir(exist_ok=True)
+    before = target.read_bytes() if target.exists() else None
+    dialogs.save = (target, "JSON, everything you keep, to import again (*.json)")
+    _menu_action(app, "export_action").trigger()
+    title, text, problem = dialogs.told[-1]
+    assert (title, problem) == ("Export did not finish", True)
+    assert "Glimmers keeps your journal" in text
+    assert (target.read_bytes() if target.exists() else None) == before
+    app.shutdown()
+    reopened = open_store(data_dir / "glimmers.db", data_dir / "backups", FakeWallClock())
+    assert count_entries(reopened) == 1  # still a journal, with what was written
+    reopened.close()

@@ -74,3 +74,17 @@ def test_the_app_waits_for_a_command_that_holds_the_journal(
     command.release()
     assert isinstance(app.start(), MainWindow)
     app.shutdown()
+
+
+def test_a_lock_file_that_is_a_folder_is_explained_and_nothing_is_opened(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
+    from desktop.shell.problem_window import ProblemWindow
+
+    (data_dir / "glimmers.lock").mkdir(parents=True)  # a sync tool's doing, or a slip
+    app = start_app(start=False)
+    shown = app.start()
+    qtbot.addWidget(shown)
+    assert isinstance(shown, ProblemWindow) and shown.isVisible()
+    assert "glimmers.lock" in shown.explanation.text()
+    assert app.store is None and not (data_dir / "glimmers.db").exists()

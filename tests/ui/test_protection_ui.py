@@ -81,6 +81,22 @@ def test_set_a_passphrase_and_keep_every_entry(
     app.shutdown()
 
 
+def test_the_recovery_key_is_never_saved_over_the_key_file(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp, dialogs: FakeDialogs
+) -> None:
+    """Saved over glimmers.key, the recovery key's text made the passphrase stop working."""
+    app = start_app()
+    dialog = protect_from_dialog(qtbot, app)
+    before = (data_dir / "glimmers.key").read_bytes()
+    dialogs.save = (data_dir / "glimmers.key", "Text (*.txt)")
+    qtbot.mouseClick(dialog.save_recovery_button, Qt.MouseButton.LeftButton)
+    assert "was not saved" in dialog.message.text()
+    assert "Glimmers keeps your journal in" in dialog.message.text()
+    assert (data_dir / "glimmers.key").read_bytes() == before
+    dialog.close()
+    app.shutdown()
+
+
 def test_bad_passphrases_are_explained(qtbot: QtBot, data_dir: Path, start_app: StartApp) -> None:
     app = start_app()
     dialog = app.protection.show_protection()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.clock import local_now
 from desktop.store import Store, StoreProblem, open_store
 from desktop.store.backups import (
     aside_for_damaged,
@@ -20,6 +21,7 @@ from desktop.store.backups import (
     prune,
     restore,
 )
+from desktop.store.glimmers import keep_glimmer
 from desktop.store.journal import Entry, count_entries, save_entry
 from tests.helpers import FakeWallClock
 
@@ -243,4 +245,36 @@ def test_backups_of_a_protected_journal_are_counted_and_pruned_with_its_key(
         backup_if_due(dated(store, at(day)), folder, keep=3)
     assert list_backups(folder) == []  # without the key none can be counted
     assert [b.entries for b in list_backups(folder, store.key)] == [1, 1, 1]
+    store.close()
+
+
+def test_after_a_clock_set_ahead_the_backups_of_today_are_kept(tmp_path: Path) -> None:
+    """Two weeks under a clock a year ahead left 14 backups dated 2027. Put right, each new
+    daily backup must be kept: they are the only copies of what was written since."""
+    store = journal(tmp_path, 1)
+    folder = tmp_path / "backups"
+    for day in range(1, 15):
+        store.wall.set(dt.datetime(2027, 11, day, 9, 0).astimezone())  # type: ignore[attr-defined]
+        backup_if_due(store, folder, keep=14)
+    for day in range(20, 25):  # the clock is right again; the person keeps writing
+        save_entry(store, Entry(body=f"written on the {day}th"))
+        made = backup_if_due(dated(store, at(day)), folder, keep=14)
+        assert made is not None and made.exists()
+    newest = newest_good_backup(folder, now=local_now(store.wall))  # offered if it is damaged
+    assert newest is not None and newest.entries == count_entries(store) == 6
+    store.close()
+
+
+def test_while_the_clock_is_set_back_the_backups_of_today_are_kept(tmp_path: Path) -> None:
+    store = journal(tmp_path, 1)
+    folder = tmp_path / "backups"
+    for day in range(1, 15):
+        backup_if_due(dated(store, at(day)), folder, keep=14)
+    for day in range(1, 4):  # the clock went back a year; the person keeps small moments
+        keep_glimmer(store, f"warm tea on the {day}th")
+        store.wall.set(dt.datetime(2025, 11, day, 9, 0).astimezone())  # type: ignore[attr-defined]
+        made = backup_if_due(store, folder, keep=14)
+        assert made is not None and made.exists()
+    newest = newest_good_backup(folder, now=local_now(store.wall))
+    assert newest is not None and newest.path == made
     store.close()

@@ -337,6 +337,37 @@ def test_a_check_in_naming_a_track_nowhere_is_refused(store: Store, other_store:
     assert all(n == 0 for _, n in count_records(other_store.conn))
 
 
+def test_an_export_beside_a_writer_is_one_moment_of_the_journal(
+    store: Store, other_store: Store
+) -> None:
+    """``glimmers export`` reads beside the running app. Between its reading of the tracks and
+    of the check-ins, the app adds a track and a check-in on it: the file must still import."""
+    import dataclasses
+
+    _fill_everything(store)
+    app = store.second_connection()  # the app, writing while the export reads
+
+    def and_meanwhile(read: Any) -> Any:
+        def reading(conn: Any) -> Any:
+            found = list(read(conn))
+            add_tracks(app, [TrackInfo("/music/new.ogg", "Found while exporting")])
+            new = tracks_page(app, "exporting")[0]
+            save_checkin(app, CheckIn(new.id, new.title, 1, note="heard while exporting"))
+            return found
+
+        return reading
+
+    def meanwhile(kind: Any) -> Any:
+        portable = dataclasses.replace(kind.portable, read=and_meanwhile(kind.portable.read))
+        return dataclasses.replace(kind, portable=portable)
+
+    registry = [meanwhile(k) if k.key == "tracks" else k for k in KINDS]
+    document = export_document(store, registry)
+    app.close()
+    import_json(other_store, json.dumps(document))  # every check-in's track is in the file
+    assert count_tracks(other_store) == len(document["tracks"])
+
+
 # -- Markdown and CSV -----------------------------------------------------------------------------
 
 

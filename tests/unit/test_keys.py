@@ -199,3 +199,26 @@ def test_first_version_key_files_keep_opening_and_are_rewrapped_at_the_next_chan
     store = journal(tmp_path, new)
     assert count_entries(store) == 3
     store.close()
+
+
+@needs_cipher
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("n", 2**15 + 1), ("n", 2**16 + 7), ("r", 32)],
+)
+def test_a_first_version_key_file_with_a_changed_cost_is_damaged_not_a_crash(
+    tmp_path: Path, field: str, value: int
+) -> None:
+    """One changed digit in a cost scrypt cannot run with (N not a power of two, or more memory
+    than it may use) made unlocking raise scrypt's own ValueError: the unlock window did
+    nothing, the command line showed a traceback, and the recovery key was never offered."""
+    key = protected_journal(tmp_path)
+    data = json.loads(legacy_keyfile(key, PASSPHRASE))
+    data[field] = value
+    if field == "r":
+        data["n"] = 2**20  # with r=32: 4 GiB of memory
+    (tmp_path / KEYFILE).write_text(json.dumps(data))
+    with pytest.raises(KeyFileProblem):
+        unlock(tmp_path, PASSPHRASE)
+    assert key_file_problem(tmp_path) is not None  # the unlock window offers the recovery key
+    assert unlock(tmp_path, recovery_text(key), recovery=True) == key

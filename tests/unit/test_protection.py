@@ -134,3 +134,46 @@ def test_protected_key_file_is_private(tmp_path: Path) -> None:
     protect(tmp_path, tmp_path / "backups", PASSPHRASE, CHEAP_KEYS)
     assert oct((tmp_path / KEYFILE).stat().st_mode & 0o777) == "0o600"
     assert oct((tmp_path / "glimmers.db").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_damaged_backup_that_cannot_be_converted_is_named(tmp_path: Path) -> None:
+    """A backup cut short by an older version (or a bad disk) made setting a passphrase fail
+    with SQLite's own words, "database disk image is malformed", naming no file: the person
+    could not protect the journal, and could not tell why."""
+    store = journal(tmp_path)
+    save_entry(store, Entry(body="kept"))
+    made = make_backup(store, tmp_path / "backups")
+    store.close()
+    damaged = tmp_path / "backups" / "glimmers-20261101-090000-daily.db"
+    damaged.write_bytes(made.read_bytes()[: 2 * 4096])
+    with pytest.raises(OSError, match=r"glimmers-20261101-090000-daily\.db") as refused:
+        protect(tmp_path, tmp_path / "backups", PASSPHRASE, CHEAP_KEYS)
+    assert "looks damaged" in str(refused.value)
+    assert "move it out of the backups folder" in str(refused.value)
+    assert not is_protected(tmp_path)
+    store = journal(tmp_path)
+    assert count_entries(store) == 1
+    store.close()
+
+
+def test_a_folder_whose_name_is_not_utf8_can_be_protected_and_opened(tmp_path: Path) -> None:
+    """A folder named on an older system (``café`` in Latin-1) held a journal that worked in
+    every way but one: setting a passphrase always failed with a UnicodeEncodeError."""
+    import os
+
+    try:
+        folder = tmp_path / os.fsdecode(b"caf\xe9")
+        folder.mkdir()
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    store = journal(folder)
+    save_entry(store, Entry(body="kept"))
+    make_backup(store, folder / "backups")
+    store.close()
+    key = protect(folder, folder / "backups", PASSPHRASE, CHEAP_KEYS)
+    assert unlock(folder, PASSPHRASE) == key
+    store = journal(folder, key)
+    assert count_entries(store) == 1
+    store.close()
+    unprotect(folder, folder / "backups", key)
+    assert not is_protected(folder)

@@ -53,8 +53,8 @@ def test_anchors_survive_the_settings_and_bad_values_fall_back() -> None:
         Anchor("own-1", "Water the plant", "One glass of water for it.", "Touch a leaf.", None),
     ]
     assert anchors_from_text(anchors_to_text(mine)) == mine
-    for bad in (None, "", "not json", "{}", 42, json.dumps({"key": "x"})):
-        assert anchors_from_text(bad) is None
+    for bad in (None, "", "not json", "{}", 42, json.dumps({"key": "x"}), "[" * 100_000):
+        assert anchors_from_text(bad) is None  # (the last is deeper than json will go)
     # One unreadable anchor among good ones is left out; the rest are kept.
     mixed = json.loads(anchors_to_text(mine))
     mixed.insert(1, {"key": "", "name": "no key"})

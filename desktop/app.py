@@ -223,6 +223,7 @@ class Lifecycle:
             except OSError as e:
                 return self._show_problem(StoreProblem(ProblemKind.UNREADABLE, database, str(e)))
         if is_protected(self.data_dir) and self.key is None:
+            self.appearance.use_calm_style()
             return self.protection.show_unlock()
         try:
             store = open_store(database, backups_dir(self.data_dir), self.wall, self.key)
@@ -239,6 +240,7 @@ class Lifecycle:
         return window
 
     def _show_problem(self, problem: StoreProblem) -> QWidget:
+        self.appearance.use_calm_style()
         shown = self.problem_window = self.backups.problem_window(problem)
         shown.quit_requested.connect(shown.close)
         shown.another_folder_requested.connect(lambda: self._try_another_folder(shown))
@@ -246,6 +248,7 @@ class Lifecycle:
         return shown
 
     def _say_already_open(self) -> QWidget:
+        self.appearance.use_calm_style()
         from desktop.shell.already_open import AlreadyOpenWindow, already_open_text
 
         holder = self.single.lock.holder()

@@ -27,6 +27,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app import Lifecycle
 from desktop.controls import guard_wheel, named
 from desktop.look import MARGIN, SPACE, font_at, heading, roomy
+from desktop.shell.calm_style import CalmStyle
 from desktop.shell.theme import calm_palette
 from desktop.shell.theme_colours import MIN_OUTLINE_CONTRAST, colours, contrast
 from tests.helpers import shown
@@ -191,6 +192,17 @@ def edge_contrast(widget: QWidget, background: str) -> float:
     y = box.center().y()
     colours_seen = [image.pixelColor(x, y) for x in range(box.left(), box.center().x())]
     return max(contrast(c.name(), background) for c in colours_seen)
+
+
+def test_the_calm_style_comes_with_the_first_paint(qtbot: QtBot, app: Lifecycle) -> None:
+    """Set right after the window's first paint (making it costs the start some 40 ms), it
+    draws every page's edges: the pages are built after that paint too."""
+    window = app.window
+    assert window is not None
+    qtbot.waitUntil(lambda: app.appearance.theme.style is not None)
+    assert isinstance(QApplication.style(), CalmStyle)
+    assert window.style() is app.appearance.theme.style
+    assert isinstance(window.show_page("breathe").style(), CalmStyle)
 
 
 @pytest.mark.parametrize("dark", [False, True])

@@ -239,9 +239,15 @@ class FeelingsPicker(QWidget):
             self._after_rows_changed()
             self.changed.emit()
 
-    def take_focus(self) -> None:
+    @property
+    def first_control(self) -> QWidget:
+        """Where the keyboard's focus goes first: the first word offered (or, with none, the
+        field for your own word)."""
         first = next(iter(self._chips.values()), None)
-        (first or self.own_word).setFocus(Qt.FocusReason.TabFocusReason)
+        return first if first is not None else self.own_word
+
+    def take_focus(self) -> None:
+        self.first_control.setFocus(Qt.FocusReason.TabFocusReason)
 
     def word_button(self, word: str) -> Chip | None:
         """The chip of a word of the vocabulary."""

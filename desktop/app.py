@@ -377,6 +377,7 @@ def take_screenshot(glimmers: Lifecycle, target: Path, tab: str | None, size: Si
         return 2
     window.show_page(tab or window.current_page_key())
     window.resize(size.width, size.height)
+    glimmers.appearance.use_calm_style()  # as the window looks a moment after its first paint
     QApplication.processEvents()
     if not window.grab().save(str(target), "PNG"):
         print(f"glimmers: could not write {target}", file=sys.stderr)

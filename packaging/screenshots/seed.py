@@ -1,7 +1,7 @@
 """Fill a data folder with a few gentle example items, for the README and AppStream screenshots.
 
 python packaging/screenshots/seed.py DIR
-glimmers --data-dir DIR --screenshot packaging/screenshots/journal.png --tab journal --size 1100x700
+glimmers --data-dir DIR --screenshot packaging/screenshots/journal.png --tab journal --size 1100x760
 """
 
 from __future__ import annotations

@@ -237,6 +237,31 @@ def test_a_scroll_bars_handle_stands_out(qtbot: QtBot, dark: bool, app: Lifecycl
         app.appearance.set_theme("system")
 
 
+def test_no_bright_line_runs_under_the_tabs_in_the_dark(qtbot: QtBot, app: Lifecycle) -> None:
+    """The edge between the tabs and the page is a soft shade of the window, not a bright rule."""
+    window = app.window
+    assert window is not None
+    app.appearance.set_theme("dark")
+    try:
+        qtbot.waitUntil(lambda: app.appearance.theme.style is not None)
+        window.resize(1100, 760)
+        bar = window.tabs.tabBar()
+        QApplication.processEvents()
+        image = window.grab().toImage()
+        below = bar.mapTo(window, bar.rect().bottomRight()).y()
+        corner = window.tabs.cornerWidget()  # the Glimmer button, with an edge of its own
+        end = corner.mapTo(window, corner.rect().topLeft()).x() if corner else window.width()
+        last_tab = bar.tabRect(bar.count() - 1)
+        beside = range(bar.mapTo(window, last_tab.topRight()).x() + 8, end - 8, 7)
+        background = colours(True)["window"]
+        seen = {image.pixelColor(x, y).name() for y in range(below - 1, below + 4) for x in beside}
+        brightest = max(seen, key=lambda c: QColor(c).lightness())
+        assert QColor(brightest).lightness() <= QColor(background).lightness() + 16
+        assert contrast(brightest, background) < 1.5
+    finally:
+        app.appearance.set_theme("system")
+
+
 def test_the_palette_carries_the_shading_roles(qtbot: QtBot) -> None:
     palette = calm_palette(True)
     assert palette.color(QPalette.ColorRole.Light) == QColor(colours(True)["light"])

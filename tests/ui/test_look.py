@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
 from desktop.controls import guard_wheel, named
-from desktop.look import MARGIN, SPACE, font_at, heading, roomy
+from desktop.look import MARGIN, SCALE, SPACE, font_at, heading, roomy
 from desktop.shell.calm_style import CalmStyle
 from desktop.shell.theme import calm_palette
 from desktop.shell.theme_colours import MIN_OUTLINE_CONTRAST, colours, contrast
@@ -134,6 +134,24 @@ def test_the_type_scale_and_the_rhythm(qtbot: QtBot) -> None:
     layout = roomy(QVBoxLayout())
     assert layout.contentsMargins().left() == MARGIN and layout.spacing() == SPACE
     assert MARGIN % 8 == 0 and SPACE % 8 == 0
+
+
+@pytest.mark.parametrize("key", ["breathe", "together", "today"])
+def test_headings_are_steps_of_the_one_scale(app: Lifecycle, key: str) -> None:
+    """No page sizes its own headings (rich text's <h3>, a font made 1.5 times larger): each
+    is a step of the scale, so a heading reads the same on every tab. (Together's large
+    status lines, read from across a table, are not headings.)"""
+    window = app.window
+    assert window is not None
+    page = window.show_page(key)
+    body = QApplication.font().pointSizeF()
+    steps = {round(body * size, 2) for size in SCALE.values()}
+    headings = [label for label in page.findChildren(QLabel) if label.font().bold()]
+    assert headings
+    for label in page.findChildren(QLabel):
+        assert "<h" not in label.text(), label.text()
+    for label in headings:
+        assert round(label.font().pointSizeF(), 2) in steps, (label.objectName(), label.text())
 
 
 # -- focus follows the page -------------------------------------------------------------------

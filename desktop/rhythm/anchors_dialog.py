@@ -66,7 +66,7 @@ class AnchorsDialog(QDialog):
         self.time_edit.setAccessibleDescription(translate("Rhythm", "The time of day, if any"))
         self.cue_edit = QLineEdit()
         self.cue_edit.setObjectName("anchor_cue_edit")
-        self.cue_edit.setAccessibleName(translate("Rhythm", "What, exactly"))
+        self.cue_edit.setAccessibleName(translate("Rhythm", "What it looks like"))
         self.cue_edit.setAccessibleDescription(
             translate("Rhythm", "The cue: what this anchor asks of you, in plain words")
         )
@@ -123,7 +123,7 @@ class AnchorsDialog(QDialog):
         time_row.addWidget(self.time_edit)
         time_row.addStretch()
         form.addRow(translate("Rhythm", "Time"), time_row)
-        form.addRow(translate("Rhythm", "&What, exactly"), self.cue_edit)
+        form.addRow(translate("Rhythm", "&What it looks like"), self.cue_edit)
         form.addRow(translate("Rhythm", "How s&mall it may be"), self.smaller_edit)
         row = QHBoxLayout()
         row.addWidget(self.save_button)

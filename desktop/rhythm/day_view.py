@@ -33,7 +33,7 @@ from desktop.rhythm.anchors import (
     answer_words,
     day_of,
 )
-from desktop.rhythm.parts import FittedList
+from desktop.rhythm.parts import FittedList, ScrollingPage
 from desktop.rhythm.settings import RhythmSettings
 from desktop.store import Store
 from desktop.store.rhythm import answer_anchor, answers_on, days_came_back
@@ -92,11 +92,11 @@ class DayView(QWidget):
         hint = QLabel(
             translate(
                 "Rhythm",
-                "A few small anchors. Each one can be done, made smaller, or let go.",
+                "A few small things for today. Each one can be done, made smaller, or let go.",
             )
         )
         hint.setWordWrap(True)
-        self.anchor_list = FittedList()
+        self.anchor_list = FittedList(most_height=None)  # the page scrolls, not the list
         self.anchor_list.setObjectName("anchors")
         self.anchor_list.setAccessibleName(translate("Rhythm", "Your anchors today"))
         self.anchor_list.setAccessibleDescription(
@@ -291,7 +291,7 @@ class DayView(QWidget):
         days = days_came_back(self._store, current)
         if not days:
             self.came_back.setText(
-                translate("Rhythm", "Whenever you come back to your rhythm, it shows here.")
+                translate("Rhythm", "The days you come back to one of these show here.")
             )
             return
         named = ", ".join(
@@ -316,3 +316,4 @@ class DayView(QWidget):
             return
         self.reload(keep_current=True)
         self.answer_buttons[answer].setFocus()
+        ScrollingPage.bring_into_view(self.acknowledged)  # a small window scrolls to the words

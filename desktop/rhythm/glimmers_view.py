@@ -7,8 +7,15 @@ import html
 import random
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -29,6 +36,7 @@ from desktop.local_format import day_label
 from desktop.rhythm import remember
 from desktop.rhythm.settings import RhythmSettings
 from desktop.store import Store
+from desktop.store.database import WriteFailed
 from desktop.store.glimmers import (
     Cursor,
     Glimmer,
@@ -36,6 +44,8 @@ from desktop.store.glimmers import (
     get_glimmer,
     glimmers_page,
     nth_before,
+    restore_glimmer,
+    trash_glimmer,
 )
 from desktop.texts import translate
 
@@ -150,6 +160,8 @@ class GlimmerDelegate(QStyledItemDelegate):
 
 
 class GlimmersView(QWidget):
+    keep_requested = Signal()  # "Keep a glimmer" where there are none yet
+
     def __init__(
         self,
         store: Store,
@@ -199,27 +211,124 @@ class GlimmersView(QWidget):
         self.empty_label = QLabel(
             translate(
                 "Glimmer",
-                "The small moments you keep show up here. Whenever something small feels good, "
-                "press Glimmer or Ctrl+G and give it a few words.",
+                "The small moments you keep show up here. Whenever something small catches "
+                "your attention, give it a few words: here, or with Glimmer at the top of the "
+                "window, or Ctrl+G from anywhere.",
             )
         )
         self.empty_label.setObjectName("glimmers_empty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keep_button = QPushButton(translate("Glimmer", "&Keep a glimmer…"))
+        self.keep_button.setObjectName("keep_first_glimmer")
+        self.keep_button.setAccessibleName(translate("Glimmer", "Keep a glimmer"))
+        self.keep_button.setAccessibleDescription(
+            translate("Glimmer", "Opens a small window for a few words about a small moment")
+        )
+        self.keep_button.clicked.connect(self.keep_requested)
+        # With nothing kept yet: the words and the button near the top, not floating mid-page.
+        self.empty_panel = QWidget()
+        empty = QVBoxLayout(self.empty_panel)
+        empty.setContentsMargins(0, 16, 0, 0)
+        empty.addWidget(self.empty_label)
+        empty.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty.addStretch(1)
+        # Letting one go, for a glimmer kept by mistake: one button under the list (and the
+        # Delete key), with a way to bring it back until the next one is let go.
+        self.let_go_button = QPushButton(translate("Glimmer", "&Let this one go"))
+        self.let_go_button.setObjectName("let_glimmer_go")
+        self.let_go_button.setAccessibleName(translate("Glimmer", "Let this one go"))
+        self.let_go_button.setAccessibleDescription(
+            translate("Glimmer", "Takes the chosen glimmer out of your collection")
+        )
+        self.let_go_button.setEnabled(False)
+        self.let_go_message = QLabel()
+        self.let_go_message.setObjectName("let_go_message")
+        self.let_go_message.setWordWrap(True)
+        self.bring_back_button = QPushButton(translate("Glimmer", "&Bring it back"))
+        self.bring_back_button.setObjectName("bring_glimmer_back")
+        self.bring_back_button.setAccessibleName(translate("Glimmer", "Bring it back"))
+        self.bring_back_button.setAccessibleDescription(
+            translate("Glimmer", "Puts the glimmer you let go back in your collection")
+        )
+        self.bring_back_button.hide()
+        self._let_go_uid = ""
+        actions = QHBoxLayout()
+        actions.addWidget(self.let_go_button)
+        actions.addWidget(self.let_go_message, 1)
+        actions.addWidget(self.bring_back_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.remember_card)
         layout.addWidget(self.list_view, 1)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.empty_panel, 1)
+        layout.addLayout(actions)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.list_view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.let_go)
         self.put_away_button.clicked.connect(self.put_away)
+        self.let_go_button.clicked.connect(self.let_go)
+        self.bring_back_button.clicked.connect(self.bring_back)
+        self.list_view.selectionModel().currentChanged.connect(self._choice_changed)
         self.reload()
 
     def reload(self) -> None:
+        # The chosen glimmer stays chosen; when it has gone, the one now in its place is.
+        chosen, row = self._chosen(), self.list_view.currentIndex().row()
         self.model.reload()
+        if row >= 0 and self.model.rowCount():
+            self.list_view.setCurrentIndex(self.model.index(self._row_of(chosen, row)))
         empty = self.model.rowCount() == 0
-        self.empty_label.setVisible(empty)
+        self.empty_panel.setVisible(empty)
         self.list_view.setVisible(not empty)
+        self.let_go_button.setVisible(not empty)
+        self._choice_changed()
         self._offer_from_the_past()
+
+    def _row_of(self, glimmer: Glimmer | None, fallback: int) -> int:
+        for row in range(self.model.rowCount()):
+            shown = self.model.glimmer_at(row)
+            if glimmer is not None and shown is not None and shown.uid == glimmer.uid:
+                return row
+        return min(fallback, self.model.rowCount() - 1)
+
+    def _chosen(self) -> Glimmer | None:
+        index = self.list_view.currentIndex()
+        return self.model.glimmer_at(index.row()) if index.isValid() else None
+
+    def _choice_changed(self) -> None:
+        self.let_go_button.setEnabled(self._chosen() is not None)
+
+    def let_go(self) -> None:
+        glimmer = self._chosen()
+        if glimmer is None:
+            return
+        try:
+            trash_glimmer(self._store, glimmer.uid)
+        except WriteFailed as e:
+            self._say(str(e), can_bring_back=False)
+            return
+        self._let_go_uid = glimmer.uid
+        self.reload()  # the store's signal reloads too; this keeps the view right without one
+        self._say(translate("Glimmer", "Let go."), can_bring_back=True)
+        (self.list_view if self.model.rowCount() else self.bring_back_button).setFocus()
+
+    def bring_back(self) -> None:
+        if not self._let_go_uid:
+            return
+        try:
+            restore_glimmer(self._store, self._let_go_uid)
+        except WriteFailed as e:
+            self._say(str(e), can_bring_back=True)
+            return
+        self._let_go_uid = ""
+        self.reload()
+        self._say(translate("Glimmer", "It is back with the others."), can_bring_back=False)
+        self.list_view.setFocus()
+
+    def _say(self, text: str, can_bring_back: bool) -> None:
+        self.let_go_message.setText(text)
+        self.bring_back_button.setVisible(can_bring_back)
 
     def _offer_from_the_past(self) -> None:
         current = today(self._wall)

@@ -73,7 +73,7 @@ class InvitationsView(QWidget):
         hint = QLabel(
             translate(
                 "Invitations",
-                "Short invitations to the senses, asking for no meaning. Choose one, or none.",
+                "Short invitations to the senses, with nothing to work out. Choose one, or none.",
             )
         )
         hint.setWordWrap(True)
@@ -417,7 +417,9 @@ class InvitationsView(QWidget):
             self.ending_message.setText(str(e))
             return
         thanks = {
-            "impressions": translate("Invitations", "Kept as three impressions, in your journal."),
+            "impressions": translate(
+                "Invitations", "Kept in your journal, with the day's impressions."
+            ),
             "glimmer": translate("Invitations", "Kept. Small things count."),
             "": translate("Invitations", "Thank you for taking the time."),
         }[ended_in]

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import Clock, WallClock
-from desktop.look import GAP, MARGIN, PageScroll, roomy
+from desktop.look import GAP, MARGIN, roomy
 from desktop.rhythm.anchors_dialog import AnchorsDialog
 from desktop.rhythm.day_view import DayView
 from desktop.rhythm.glimmers_view import GlimmersView
 from desktop.rhythm.invitations_view import InvitationsView
+from desktop.rhythm.parts import ScrollingPage
 from desktop.rhythm.settings import RhythmSettings
 from desktop.store import Store
 from desktop.store import glimmers as glimmer_store
@@ -62,6 +63,7 @@ class TodayTab(QWidget):
     together_requested = Signal()  # the contact anchor: the Together tab
     reminders_changed = Signal(bool)
     acknowledged = Signal(str)  # a quiet word for the window's status line
+    glimmer_requested = Signal()  # "Keep a glimmer" in the empty collection
 
     def __init__(
         self,
@@ -110,13 +112,17 @@ class TodayTab(QWidget):
         self.invitations = InvitationsView(store, clock)
         self.glimmers = GlimmersView(store, settings, wall, rng)
         self.stack = QStackedWidget()
-        for view in (self.day, self.invitations, self.glimmers):
-            self.stack.addWidget(view)
-        # Where the day cannot fit (a small window, large text), the page scrolls as a whole.
-        self.scroll_area = PageScroll(self.stack, "today_scroll")
+        # Each part scrolls as a whole in a small window, instead of squeezing its own rows.
+        self._pages = {
+            "day": ScrollingPage(self.day),
+            "invitations": ScrollingPage(self.invitations),
+            "glimmers": ScrollingPage(self.glimmers),
+        }
+        for page in self._pages.values():
+            self.stack.addWidget(page)
         layout = roomy(QVBoxLayout(self), MARGIN, GAP)
         layout.addLayout(self._bar)
-        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.stack, 1)
         self._signals = signals
         self._connect_signals()
         self.show_section("day")
@@ -144,13 +150,13 @@ class TodayTab(QWidget):
         self.invitations.listen_requested.connect(self.listen_requested)
         self.invitations.pace_requested.connect(self.pace_requested)
         self.invitations.kept.connect(self.acknowledged)
+        self.glimmers.keep_requested.connect(self.glimmer_requested)
         self._signals.changed.connect(self._on_store_changed)
 
     def show_section(self, key: str) -> None:
-        views = {"day": self.day, "invitations": self.invitations, "glimmers": self.glimmers}
         for other, button in self.section_buttons.items():
             button.setChecked(other == key)
-        self.stack.setCurrentWidget(views[key])
+        self.stack.setCurrentWidget(self._pages[key])
 
     def current_section(self) -> str:
         return next(k for k, b in self.section_buttons.items() if b.isChecked())

@@ -102,6 +102,7 @@ class RhythmActions:
         if together:
             page.together_requested.connect(lambda: window.show_page("together"))
         page.acknowledged.connect(window.acknowledge)
+        page.glimmer_requested.connect(self.keep_glimmer)
         page.reminders_changed.connect(lambda _on: self.check_reminders())
 
     def open_today(self) -> None:

@@ -500,6 +500,7 @@ class CirclePage(PracticePage):
         changed = key != self._shown_key
         self._shown_key = key
         closing = circle.step is Step.CLOSE
+        self.visual.setVisible(not closing)  # the close is words and Done: room for them
         self.keep_box.setVisible(closing)
         self.words_edit.setVisible(closing)  # always there at the close: ticking moves nothing
         self.words_edit.setEnabled(self.keep_box.isChecked())

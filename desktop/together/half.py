@@ -110,7 +110,7 @@ class HalfPanel(QFrame):
             toggle = QPushButton()
             toggle.setObjectName(f"{where}_option_{number + 1}")
             toggle.setCheckable(True)
-            toggle.setMinimumHeight(36)
+            toggle.setMinimumHeight(32)
             toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             toggle.toggled.connect(lambda on, t=toggle: self._option_toggled(t, on))
             self.options.append(toggle)
@@ -175,6 +175,7 @@ class HalfPanel(QFrame):
         """Show one step: ``None`` leaves a part out; ``marks`` is the current answer (0: none)."""
         self.message.setText(message)
         self.message.setAccessibleName(message)
+        self.message.setVisible(bool(message))
         self.lead.setText(lead)
         self.lead.setVisible(bool(lead))
         self.detail.setText(detail)

@@ -9,7 +9,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -181,6 +181,23 @@ class EndView(QWidget):
         self.kept.setText(kept)
 
 
+VISUAL_HEIGHT = 72  # the least room the ring, the pacer or shared choices take
+
+
+class SharedVisual(QStackedWidget):
+    """The shared strip's ring, pacer or choices. It asks for no more than its least height, and
+    grows into whatever room the halves leave: a stack would ask for its tallest page's height,
+    and in a small window that pushed the halves' buttons out of view."""
+
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        least = shown.minimumSizeHint().height() if shown is not None else 0
+        return QSize(super().sizeHint().width(), max(VISUAL_HEIGHT, least))
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class SplitView(QWidget):
     """Two halves, one per person, under a shared strip: whose turn, and the breath or time.
 
@@ -198,9 +215,9 @@ class SplitView(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.ring = SoftRing()
-        self.visual = QStackedWidget()
+        self.visual = SharedVisual()
         self.visual.setObjectName("shared_visual")
-        self.visual.setMinimumHeight(180)
+        self.visual.setMinimumHeight(VISUAL_HEIGHT)
         self.visual.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.blank = QWidget()
         self.visual.addWidget(self.blank)
@@ -258,14 +275,20 @@ class SplitView(QWidget):
         layout = self.pacer_holder.layout()
         if layout is not None and pacer.parent() is not self.pacer_holder:
             layout.addWidget(pacer)
-        self.visual.setCurrentWidget(self.pacer_holder)
+        self._show_visual(self.pacer_holder)
 
     def show_ring(self, progress: float, words: str) -> None:
         self.ring.set_state(progress, words)
-        self.visual.setCurrentWidget(self.ring)
+        self._show_visual(self.ring)
 
     def show_blank(self) -> None:
-        self.visual.setCurrentWidget(self.blank)
+        self._show_visual(self.blank)
+
+    def _show_visual(self, shown: QWidget) -> None:
+        # Nothing shared to show gives its room to the halves (and their buttons), which a
+        # small window needs.
+        self.visual.setCurrentWidget(shown)
+        self.visual.setVisible(shown is not self.blank)
 
     def show_centre(self, text: str, choices: Sequence[Choice]) -> list[BigButton]:
         """Shared choices for both, in the shared strip (touch: which contact to begin with)."""
@@ -283,7 +306,7 @@ class SplitView(QWidget):
                 button.show_action(choice.action, choice.label, "", choice.description)
             else:
                 button.hide()
-        self.visual.setCurrentWidget(self.centre)
+        self._show_visual(self.centre)
         return self.centre_buttons[: len(choices)]
 
     def hide_centre(self) -> None:
@@ -364,7 +387,9 @@ class PracticePage(QWidget):
         """Save what may be kept; the words that say what was kept (or why nothing was)."""
         self.last_record = None
         if record is None or record.seconds < MIN_SECONDS_KEPT:
-            return translate("TogetherPage", "That was short, so nothing was kept.")
+            return translate(
+                "TogetherPage", "Thank you both. Stopping is a full answer; nothing was kept."
+            )
         try:
             saved = save_record(self.parts.store, record)
         except ValueError as e:

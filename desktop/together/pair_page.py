@@ -400,7 +400,7 @@ class PairPage(PracticePage):
             self._say(translate("TogetherPair", "Who would like to speak first?"))
             for half in self.split.halves:
                 half.show_step(
-                    message=translate("TogetherPair", "Would you like to speak first?"),
+                    message="",  # asked once, above both halves
                     choices=[
                         Choice(
                             "first",
@@ -530,7 +530,7 @@ class PairPage(PracticePage):
                 pause=pause,
             )
             talking.show_step(
-                message=translate("TogetherPair", "Did they hear you?"),
+                message=translate("TogetherPair", "Is that what you meant?"),
                 detail=translate("TogetherPair", "Listen to what they heard, then answer."),
                 choices=[
                     Choice(a.value, _answer_label(a), _answer_description(a))

@@ -85,6 +85,6 @@ def shown(text: str) -> str:
 
 
 def leave_out_line() -> str:
-    return translate("TogetherPrompts", "Leave out: {items}.").format(
+    return translate("TogetherPrompts", "It helps to leave out {items}.").format(
         items=translate("TogetherPrompts", ", ").join(shown(item) for item in LEAVE_OUT)
     )

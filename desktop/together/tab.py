@@ -25,7 +25,7 @@ from desktop.together.pair_page import PairPage
 from desktop.together.touch_page import TouchPage
 from desktop.together.widgets import BigButton
 
-MIN_CONTENT = (600, 560)  # below this the tab scrolls as a whole
+MIN_CONTENT = (600, 380)  # below this the tab scrolls as a whole
 
 
 class TogetherTab(QScrollArea):

@@ -268,8 +268,8 @@ class TouchPage(PracticePage):
                 Option(key, shown(label), key in touch.choices[person])
                 for key, label in CONTACTS.items()
             ]
-            half.show_step(
-                message=translate("TogetherTouch", "What are you happy with today?"),
+            half.show_step(  # the question itself is asked once, above both halves
+                message="",
                 detail=translate("TogetherTouch", "Tick any, or none. Either is a full answer."),
                 options=options,
                 choices=[
@@ -322,12 +322,11 @@ class TouchPage(PracticePage):
         )
         for half in self.split.halves:
             half.show_step(
-                message=shown(CHANGE_YOUR_MIND),
-                choices=self._change_choice(),
+                message="", detail=shown(CHANGE_YOUR_MIND), choices=self._change_choice()
             )
 
     def _show_anchors(self, touch: TouchPractice) -> None:
-        self._say(translate("TogetherTouch", "Touch is not for today. Other anchors:"))
+        self._say(translate("TogetherTouch", "Touch is not for today. Other ways to be close:"))
         self.split.show_centre(
             translate(
                 "TogetherTouch",
@@ -339,7 +338,9 @@ class TouchPage(PracticePage):
             ],
         )
         for half in self.split.halves:
-            half.show_step(message=shown(CHANGE_YOUR_MIND), choices=self._change_choice())
+            half.show_step(
+                message="", detail=shown(CHANGE_YOUR_MIND), choices=self._change_choice()
+            )
 
     def _show_round(self, touch: TouchPractice) -> None:
         self.split.hide_centre()
@@ -439,7 +440,7 @@ class TouchPage(PracticePage):
                 )
             elif touch.after[person] is None:
                 half.show_step(
-                    message=translate("TogetherTouch", "Was that something you\u2026"),
+                    message=translate("TogetherTouch", "How was that for you?"),
                     detail=translate("TogetherTouch", "Any answer is a good answer."),
                     choices=[
                         Choice(
@@ -452,10 +453,8 @@ class TouchPage(PracticePage):
                 )
             else:
                 half.show_step(
+                    # The answer is not shown again: the other person can see this half.
                     message=translate("TogetherTouch", "Thank you for saying."),
-                    detail=translate("TogetherTouch", "You answered: {answer}").format(
-                        answer=shown(AFTER_ANSWERS[touch.after[person] or "willing"])
-                    ),
                     keep=touch.keep[person],
                     note=translate(
                         "TogetherTouch",

@@ -66,7 +66,7 @@ class SoftRing(QWidget):
         self.setAccessibleName(translate("TogetherRing", "Time for this turn"))
         self.setAccessibleDescription(time_words(0))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(140, 140)
+        self.setMinimumSize(72, 72)  # small in a small window: the halves' buttons come first
         self.progress = 0.0
         self.words = ""
 

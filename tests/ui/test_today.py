@@ -11,7 +11,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
@@ -33,6 +33,7 @@ from desktop.store.pace import all_findings
 from desktop.store.rhythm import all_answers
 from desktop.store.timeline import TimelinePager, search_everything
 from tests.conftest import StartApp
+from tests.faults import another_writer
 from tests.helpers import FakeClock, FakeTrays, FakeWallClock
 from tests.ui.test_translation import shown_texts
 
@@ -172,6 +173,75 @@ def test_remember_this_offers_a_glimmer_from_the_past_now_and_then(
     assert "Remember this?" in today.glimmers.offered_text()
 
 
+def test_an_empty_collection_offers_to_keep_the_first_glimmer(qtbot: QtBot, app: Lifecycle) -> None:
+    today = today_tab(app)
+    qtbot.mouseClick(today.section_buttons["glimmers"], Qt.MouseButton.LeftButton)
+    view = today.glimmers
+    assert view.keep_button.isVisible() and not view.list_view.isVisible()
+    assert not view.let_go_button.isVisible()  # nothing to let go of yet
+    qtbot.mouseClick(view.keep_button, Qt.MouseButton.LeftButton)
+    [dialog] = [d for d in window_of(app).findChildren(GlimmerDialog) if d.isVisible()]
+    qtbot.keyClicks(dialog.text_edit, "the kettle's first whistle")
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: view.shown_glimmers() == ["the kettle's first whistle"])
+    assert view.list_view.isVisible() and not view.keep_button.isVisible()
+
+
+def kept_texts(store: Store) -> list[str]:
+    return [g.text for g in all_glimmers(store) if g.deleted_at is None]
+
+
+def test_a_glimmer_kept_by_mistake_can_be_let_go_and_brought_back(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    store = store_of(app)
+    for words in ("first snow", "a typo I did not mean", "bread from the oven"):
+        keep_glimmer(store, words)
+    today = today_tab(app)
+    qtbot.mouseClick(today.section_buttons["glimmers"], Qt.MouseButton.LeftButton)
+    view = today.glimmers
+    assert view.shown_glimmers() == ["bread from the oven", "a typo I did not mean", "first snow"]
+    assert not view.let_go_button.isEnabled()  # nothing chosen yet
+    view.list_view.setFocus()  # the list comes into focus on the newest
+    qtbot.waitUntil(lambda: view.list_view.currentIndex().row() == 0)
+    qtbot.keyClick(view.list_view, Qt.Key.Key_Down)
+    assert view.let_go_button.isEnabled()
+    qtbot.mouseClick(view.let_go_button, Qt.MouseButton.LeftButton)
+    assert view.shown_glimmers() == ["bread from the oven", "first snow"]
+    assert kept_texts(store) == ["first snow", "bread from the oven"]
+    assert view.let_go_message.text() == "Let go."
+    assert view.bring_back_button.isVisible()
+    qtbot.mouseClick(view.bring_back_button, Qt.MouseButton.LeftButton)
+    assert view.shown_glimmers() == ["bread from the oven", "a typo I did not mean", "first snow"]
+    assert "back with the others" in view.let_go_message.text()
+    assert not view.bring_back_button.isVisible()
+    # The Delete key does the same from the list; the next one is chosen, not the first.
+    view.list_view.setCurrentIndex(view.model.index(0))
+    qtbot.keyClick(view.list_view, Qt.Key.Key_Delete)
+    assert view.shown_glimmers() == ["a typo I did not mean", "first snow"]
+    assert view.list_view.currentIndex().row() == 0
+    assert kept_texts(store) == ["first snow", "a typo I did not mean"]
+    assert search_everything(store, "bread") == []  # gone from search too
+
+
+def test_letting_a_glimmer_go_while_another_program_writes_says_so_and_keeps_it(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    store = store_of(app)
+    keep_glimmer(store, "warm socks")
+    today = today_tab(app)
+    qtbot.mouseClick(today.section_buttons["glimmers"], Qt.MouseButton.LeftButton)
+    view = today.glimmers
+    view.list_view.setCurrentIndex(view.model.index(0))
+    with another_writer(store):
+        qtbot.mouseClick(view.let_go_button, Qt.MouseButton.LeftButton)
+    assert "another program is using your data" in view.let_go_message.text()
+    assert not view.bring_back_button.isVisible()
+    assert view.shown_glimmers() == ["warm socks"]
+    assert kept_texts(store) == ["warm socks"]
+
+
 # -- the daily rhythm -----------------------------------------------------------------------------
 
 MISS_WORDS = re.compile(
@@ -238,6 +308,55 @@ def test_a_day_of_done_smaller_and_let_go_never_counts_a_miss(
     qtbot.mouseClick(day.answer_buttons["done"], Qt.MouseButton.LeftButton)
     assert day.came_back.text() == "You came back to your rhythm: Saturday 28 November, today."
     assert [t for _, t in shown_texts(today) if t and MISS_WORDS.search(t)] == []
+
+
+def test_in_a_small_window_the_day_scrolls_and_nothing_sits_on_anything(
+    qtbot: QtBot, app: Lifecycle, wall: FakeWallClock
+) -> None:
+    wall.set(local(19, 0))  # the contact anchor, the card with the most on it
+    window = window_of(app)
+    window.resize(640, 480)
+    today = today_tab(app)
+    day = today.day
+    day.reload()
+    qtbot.waitUntil(lambda: day.contacts_button.isVisible())
+    list_rect = day.anchor_list.rect()
+    last = day.anchor_list.visualItemRect(day.anchor_list.item(day.anchor_list.count() - 1))
+    assert list_rect.contains(last)  # every anchor shows: the page scrolls, not the list
+    qtbot.mouseClick(day.answer_buttons["let_go"], Qt.MouseButton.LeftButton)
+    assert day.acknowledged.isVisible()
+    card_parts = [
+        day.card_name, day.card_time, day.card_cue, day.card_smaller, day.acknowledged,
+        *day.answer_buttons.values(), day.contacts_button,
+    ]  # fmt: skip
+
+    def squeezed() -> list[str]:
+        shown = [w for w in card_parts if w.isVisible()]
+        problems = []
+        for i, one in enumerate(shown):
+            problems += [
+                f"{one.objectName()} on {other.objectName()}"
+                for other in shown[i + 1 :]
+                if one.geometry().intersects(other.geometry())
+            ]
+            wrapped = isinstance(one, QLabel) and one.wordWrap()
+            needs = one.heightForWidth(one.width()) if wrapped else one.minimumSizeHint().height()
+            if one.height() < needs:
+                problems.append(f"{one.objectName()} {one.height()} < {needs}")
+        return problems
+
+    qtbot.waitUntil(lambda: squeezed() == [])  # once the page has been laid out again
+    # The words of the answer scroll into view in the small window.
+    page = today.stack.currentWidget()
+    assert page is not None
+    viewport = page.rect()
+
+    def words_in_view() -> bool:
+        top_left = day.acknowledged.mapTo(page, day.acknowledged.rect().topLeft())
+        bottom_right = day.acknowledged.mapTo(page, day.acknowledged.rect().bottomRight())
+        return viewport.contains(top_left) and viewport.contains(bottom_right)
+
+    qtbot.waitUntil(words_in_view)
 
 
 def test_the_breathing_anchor_opens_breathe_and_too_much_starts_small(
@@ -380,7 +499,7 @@ def test_a_mindful_walk_with_a_timer_ends_in_three_impressions(
     entry = get_entry(store_of(app), taken.ending_uid)
     assert entry is not None and entry.kind == "impressions"
     assert entry.impressions == ("cold air on my face", "gravel underfoot", "a blackbird")
-    assert window_of(app).statusBar().currentMessage().startswith("Kept as three impressions")
+    assert window_of(app).statusBar().currentMessage().startswith("Kept in your journal")
     kinds = [i.kind for i in TimelinePager(store_of(app)).next_page(10)]
     assert sorted(kinds) == ["impressions", "invitation"]
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.app import Lifecycle
 from desktop.settings import MemoryBackend, Settings
 from desktop.store import Store
 from desktop.store.together import all_records, search_records
@@ -758,3 +759,54 @@ def test_opening_the_options_moves_no_button(
             b.mapTo(tab, b.rect().topLeft()) for b in (setup.begin_button, setup.options_button)
         ]
         assert after == where
+
+
+def test_at_640x480_every_step_keeps_its_buttons_in_view(app: Lifecycle, clock: FakeClock) -> None:
+    """In the smallest window each half's buttons, "Pause" among them, show without scrolling:
+    nobody should have to scroll to find the way to pause or to say they have finished."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    from tests.ui.together_steps import together_steps
+
+    assert app.window is not None
+    app.window.resize(640, 480)
+    hidden: list[str] = []
+    for step, tab in together_steps(app, clock):
+        for _ in range(3):  # a step's layout settles in its scroll area over a few passes
+            QApplication.processEvents()
+        viewport = tab.viewport()
+        page = tab.stack.currentWidget()
+        assert page is not None
+        for button in page.findChildren(QAbstractButton):
+            if not button.isVisibleTo(tab) or not button.isVisible():
+                continue
+            top = button.mapTo(viewport, button.rect().topLeft())
+            bottom = button.mapTo(viewport, button.rect().bottomRight())
+            if not (viewport.rect().contains(top) and viewport.rect().contains(bottom)):
+                hidden.append(f"{step}: {button.text()!r}")
+    assert hidden == [], "\n".join(hidden)
+
+
+def test_a_touch_answer_is_not_shown_back_on_the_shared_screen(
+    app: Lifecycle, clock: FakeClock
+) -> None:
+    """Both people see the whole screen: once Left has answered how the touch was, nothing on
+    the screen says what Left answered, so Right's answer stays Right's own."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.together.prompts import AFTER_ANSWERS
+    from tests.ui.together_steps import together_steps
+
+    answers = set(AFTER_ANSWERS.values())
+    for step, tab in together_steps(app, clock):
+        if step != "after":
+            continue
+        left, right = tab.touch.split.halves
+        assert left.buttons[0].text().startswith("Done")  # Left has answered, Right not yet
+        words = [label.text() for label in left.findChildren(QLabel) if label.isVisible()]
+        assert words and not any(answer in text for text in words for answer in answers)
+        # Right still has every answer to choose from, all equal.
+        shown = {b.text().split("  (")[0] for b in right.buttons if b.isVisible()}
+        assert shown == answers
+        return
+    raise AssertionError("the touch steps never reached an answer")

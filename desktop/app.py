@@ -52,7 +52,6 @@ from desktop.texts import translate
 if TYPE_CHECKING:
     import argparse
 
-    from desktop.cli import Size
     from desktop.listen.player import Player
     from desktop.rhythm.reminder_service import TrayFactory
     from desktop.shell.already_open import AlreadyOpenWindow
@@ -362,29 +361,6 @@ class Lifecycle:
         self.single.release()
 
 
-def take_screenshot(glimmers: Lifecycle, target: Path, tab: str | None, size: Size) -> int:
-    window = glimmers.window
-    if window is None:
-        problem, busy = glimmers.problem_window, glimmers.already_open
-        detail = (
-            problem.problem.explanation()
-            if problem
-            else busy.message.text()
-            if busy
-            else "unknown problem"
-        )
-        print(f"glimmers: cannot take a screenshot:\n{detail}", file=sys.stderr)
-        return 2
-    window.show_page(tab or window.current_page_key())
-    window.resize(size.width, size.height)
-    glimmers.appearance.use_calm_style()  # as the window looks a moment after its first paint
-    QApplication.processEvents()
-    if not window.grab().save(str(target), "PNG"):
-        print(f"glimmers: could not write {target}", file=sys.stderr)
-        return 1
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from desktop.cli import Size, parse_args  # argparse: only for a start from the shell
@@ -403,8 +379,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         glimmers.start()
         if args.screenshot:
+            from desktop.shell.screenshot import take_screenshot
+
+            size = args.size or Size(*DEFAULT_SIZE)
+            instead = glimmers.problem_window or glimmers.already_open
+            glimmers.appearance.use_calm_style()  # as the window looks after its first paint
             return take_screenshot(
-                glimmers, Path(args.screenshot), args.tab, args.size or Size(*DEFAULT_SIZE)
+                glimmers.window, instead, Path(args.screenshot), args.tab, (size.width, size.height)
             )
         return qapp.exec()
     finally:

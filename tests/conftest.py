@@ -177,7 +177,7 @@ def start_app(
             wall=wall,
             offer_protection=offer_protection,
             tray=tray,
-            rng=rng,
+            rng=rng or random.Random(0),  # chances (a prompt, who goes first) the same each run
             key_cost=CHEAP_KEYS,  # a real passphrase costs half a second per try
         )
         app.key = key

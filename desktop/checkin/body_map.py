@@ -1,10 +1,17 @@
-"""The body map: our outline, with regions a person marks by clicking or from the keyboard."""
+"""The body map: our outline, with regions a person marks by clicking or from the keyboard.
+
+Each region is a toggle button shaped like the region (its mask is the region's outline), so a
+screen reader hears "Chest, toggle button, pressed" and a click lands on the region drawn under
+the pointer. The arrow keys move between regions; only the one in front takes Tab, so the map
+is one stop on the way through the page.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QEnterEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -13,10 +20,12 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPolygonF,
+    QRegion,
+    QResizeEvent,
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from desktop.checkin.body import Region, Shape, parse_regions, view_box
 from desktop.texts import translate
@@ -37,6 +46,74 @@ def shape_path(shape: Shape) -> QPainterPath:
     return path
 
 
+_NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
+_BACK_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
+
+
+class RegionButton(QAbstractButton):
+    """One region of the body map, as a toggle button the shape of the region. The map paints
+    it; the button is what is clicked, focused and heard."""
+
+    def __init__(self, region: Region, body: BodyMap) -> None:
+        super().__init__(body)
+        self.key = region.key
+        self._body = body
+        self.setObjectName(f"region_{region.key}")
+        self.setCheckable(True)
+        self.setText(region.label)
+        self.setAccessibleName(region.label)
+        self.setAccessibleDescription(
+            translate("CheckinBodyMap", "Marks that something is felt here")
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(region.label)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1, 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        pass  # the map draws every region, with its marks
+
+    def event(self, event: QEvent) -> bool:
+        # The arrows move between regions while one has the focus: the player's shortcuts
+        # around the map do not take them.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (*_NEXT_KEYS, *_BACK_KEYS, Qt.Key.Key_Space)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _NEXT_KEYS:
+            self._body.step(1)
+        elif event.key() in _BACK_KEYS:
+            self._body.step(-1)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+        else:
+            super().keyPressEvent(event)
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self._body.hover(self.key)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._body.hover(None)
+        super().leaveEvent(event)
+
+    def focusInEvent(self, event: object) -> None:
+        self._body.show_current(self.key)
+        super().focusInEvent(event)  # type: ignore[arg-type]
+
+    def focusOutEvent(self, event: object) -> None:
+        self._body.update()
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+
+
 class BodyMap(QWidget):
     region_toggled = Signal(str, bool)  # region, now marked
     current_changed = Signal(str)
@@ -52,9 +129,8 @@ class BodyMap(QWidget):
                 "and Space to mark one.",
             )
         )
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(170, 240)
+        self.setMinimumSize(150, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._renderer = QSvgRenderer(QByteArray(svg_text.encode("utf-8")), self)
         self._view = view_box(svg_text)
@@ -63,6 +139,56 @@ class BodyMap(QWidget):
         self.marked: dict[str, str] = {}  # region -> strength
         self.current = self.regions[0].key
         self._hover: str | None = None
+        # Smaller regions sit on top of bigger ones: their buttons are made last.
+        by_size = sorted(self.regions, key=lambda r: -self._paths[r.key].boundingRect().width())
+        self.buttons: dict[str, RegionButton] = {}
+        for region in by_size:
+            button = RegionButton(region, self)
+            button.clicked.connect(lambda _on=False, key=region.key: self.toggle(key))
+            self.buttons[region.key] = button
+        self._show_in_front(self.current)
+
+    def sizeHint(self) -> QSize:
+        return QSize(260, 240)  # it grows with the room it is given
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        transform = self._transform()
+        for key, button in self.buttons.items():
+            polygon = transform.map(self._paths[key]).toFillPolygon().toPolygon()
+            bounds = polygon.boundingRect().adjusted(-1, -1, 1, 1)
+            button.setGeometry(bounds)
+            button.setMask(QRegion(polygon.translated(-bounds.topLeft())))
+
+    def _show_in_front(self, key: str) -> None:
+        """The region in front is the one Tab reaches; the map's focus goes to it."""
+        for other, button in self.buttons.items():
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if other == key else Qt.FocusPolicy.ClickFocus
+            )
+        self.setFocusProxy(self.buttons[key])
+
+    def show_current(self, key: str) -> None:
+        if key != self.current:
+            self.current = key
+            self._show_in_front(key)
+            self.current_changed.emit(key)
+        self.update()
+
+    def step(self, by: int) -> None:
+        """Move to the next region (or the one before), reading order of the outline."""
+        keys = [r.key for r in self.regions]
+        key = keys[(keys.index(self.current) + by) % len(keys)]
+        self.show_current(key)
+        self.buttons[key].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def hover(self, key: str | None) -> None:
+        if key != self._hover:
+            self._hover = key
+            self.update()
+
+    def has_region_focus(self) -> bool:
+        return any(button.hasFocus() for button in self.buttons.values())
 
     @staticmethod
     def _region_path(region: Region) -> QPainterPath:
@@ -100,17 +226,24 @@ class BodyMap(QWidget):
 
     def set_marked(self, marked: dict[str, str]) -> None:
         self.marked = dict(marked)
+        self._show_checked()
         self.update()
 
+    def _show_checked(self) -> None:
+        for key, button in self.buttons.items():
+            button.blockSignals(True)
+            button.setChecked(key in self.marked)
+            button.blockSignals(False)
+
     def toggle(self, key: str) -> None:
-        self.current = key
+        self.show_current(key)
         if key in self.marked:
             del self.marked[key]
             self.region_toggled.emit(key, False)
         else:
             self.marked[key] = "clear"
             self.region_toggled.emit(key, True)
-        self.current_changed.emit(key)
+        self._show_checked()
         self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -127,34 +260,11 @@ class BodyMap(QWidget):
             self.setToolTip(next((r.label for r in self.regions if r.key == key), ""))
             self.update()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        keys = [r.key for r in self.regions]
-        index = keys.index(self.current)
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Right):
-            self.current = keys[(index + 1) % len(keys)]
-        elif event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Left):
-            self.current = keys[(index - 1) % len(keys)]
-        elif event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.toggle(self.current)
-            return
-        else:
-            super().keyPressEvent(event)
-            return
-        label = next(r.label for r in self.regions if r.key == self.current)
-        self.setAccessibleDescription(
-            translate("CheckinBodyMap", "{place}: marked").format(place=label)
-            if self.current in self.marked
-            else translate("CheckinBodyMap", "{place}: not marked").format(place=label)
-        )
-        self.current_changed.emit(self.current)
-        self.update()
-
     # -- painting -----------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        accent = QColor("#7cc4bb") if dark else QColor("#3f8f86")
+        accent = palette.color(QPalette.ColorRole.Highlight)
         with QPainter(self) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
@@ -169,7 +279,7 @@ class BodyMap(QWidget):
                 fill = QColor(accent)
                 fill.setAlpha(STRENGTH_ALPHA.get(strength or "", 35))
                 painter.fillPath(path, fill)
-            if self.hasFocus():
+            if self.has_region_focus():
                 pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2.5)
                 pen.setCosmetic(True)
                 painter.setPen(pen)

@@ -1,7 +1,9 @@
-"""Writing an entry: the senses first, then optional feeling words, then free text and tags.
+"""Writing an entry: a writing surface that asks "What did you notice?", the five senses first.
 
-The editor is a view: it emits save and delete requests and a draft of itself every few seconds
-while it has unsaved changes; the journal tab does the storing.
+Feeling words, more words of your own with tags, and the sketch are each one click away, behind
+a disclosure; a part that holds something is open. The editor is a view: it emits save and
+delete requests and a draft of itself every few seconds while it has unsaved changes; the
+journal tab does the storing.
 """
 
 from __future__ import annotations
@@ -10,19 +12,29 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +44,7 @@ from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.clock import WallClock, today
 from desktop.journal.sketch_pad import SketchPanel
 from desktop.limited_text import LimitedPlainTextEdit, limit_and_tell, refused_message
+from desktop.look import heading
 from desktop.store import limits
 from desktop.store.journal import (
     IMPRESSION_COUNT,
@@ -39,6 +52,7 @@ from desktop.store.journal import (
     Entry,
     EntryKind,
     check_entry,
+    clean_tags,
     entry_kind,
     impressions_entry,
 )
@@ -77,7 +91,7 @@ class EntryEditor(QWidget):
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(autosave_ms)
 
-        self.heading = QLabel()
+        self.heading = heading(QLabel(), "title")
         self.heading.setObjectName("editor_heading")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -110,18 +124,21 @@ class EntryEditor(QWidget):
             translate("JournalEditor", "Moves the entry to the trash; you can undo it")
         )
 
+        # The day on a line of its own under the heading: beside it, heading and day together
+        # were wider than half a laptop screen leaves the editor with text at 150%.
         top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
         day_label = QLabel(translate("JournalEditor", "Da&y"))
         day_label.setBuddy(self.day_edit)
         top.addWidget(day_label)
         top.addWidget(self.day_edit)
+        top.addStretch()
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addLayout(top)
         layout.addWidget(self.hint)
         layout.addWidget(self.pages, 1)
@@ -150,10 +167,6 @@ class EntryEditor(QWidget):
             senses.addRow(label, edit)
 
         self.feelings = FeelingsPicker(vocabulary)
-        feelings_box = QGroupBox(translate("JournalEditor", "Feeling words (optional)"))
-        feelings_box.setObjectName("feelings_box")
-        feelings_layout = QVBoxLayout(feelings_box)
-        feelings_layout.addWidget(self.feelings)
 
         self.body_edit = LimitedPlainTextEdit(limits.TEXT)
         body_label = translate("JournalEditor", "Anything else")
@@ -170,7 +183,7 @@ class EntryEditor(QWidget):
         self.body_edit.setAccessibleDescription(
             translate("JournalEditor", "Anything else you would like to keep, in your own words")
         )
-        self.body_edit.setMinimumHeight(90)
+        self.body_edit.setMinimumHeight(120)
         self.tags_edit = QLineEdit()
         self._limit(self.tags_edit, translate("JournalEditor", "Tags"), limits.LINE)
         self.tags_edit.setObjectName("tags")
@@ -179,29 +192,94 @@ class EntryEditor(QWidget):
         self.tags_edit.setAccessibleDescription(
             translate("JournalEditor", "Separate tags with commas")
         )
+        words = QWidget()
+        words.setObjectName("words_section")
+        words_form = QFormLayout(words)
+        words_form.setContentsMargins(0, 0, 0, 0)
+        words_form.addRow(translate("JournalEditor", "In your words"), self.body_edit)
+        words_form.addRow(translate("JournalEditor", "Tags"), self.tags_edit)
 
         self.sketch = SketchPanel()
-        sketch_box = QGroupBox(translate("JournalEditor", "Sketch (optional)"))
-        sketch_box.setObjectName("sketch_box")
-        sketch_layout = QVBoxLayout(sketch_box)
-        sketch_layout.addWidget(self.sketch)
+        self.sketch.setObjectName("sketch_section")
+        self.feelings.setObjectName("feelings_section")
 
-        extra = QFormLayout()
-        extra.addRow(translate("JournalEditor", "Anything else"), self.body_edit)
-        extra.addRow(translate("JournalEditor", "Tags"), self.tags_edit)
+        # Each optional part one click away; its content opens below the row of disclosures,
+        # so opening one never moves the one beside it.
+        self.disclosures: dict[str, Disclosure] = {}
+        self.sections: dict[str, QWidget] = {}
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for key, text, description, section, focus in (
+            (
+                "feelings",
+                QT_TRANSLATE_NOOP("JournalEditor", "Feeling words"),
+                QT_TRANSLATE_NOOP("JournalEditor", "Shows feeling words to choose from"),
+                self.feelings,
+                self.feelings.first_control,
+            ),
+            (
+                "words",
+                QT_TRANSLATE_NOOP("JournalEditor", "Anything else"),
+                QT_TRANSLATE_NOOP("JournalEditor", "Shows a place for more words and tags"),
+                words,
+                self.body_edit,
+            ),
+            (
+                "sketch",
+                QT_TRANSLATE_NOOP("JournalEditor", "Sketch"),
+                QT_TRANSLATE_NOOP("JournalEditor", "Shows a small pad to draw on"),
+                self.sketch,
+                self.sketch.pad,
+            ),
+        ):
+            disclosure = Disclosure(
+                translate("JournalEditor", text), translate("JournalEditor", description)
+            )
+            disclosure.setObjectName(f"open_{key}")
+            disclosure.toggled.connect(lambda on, k=key, f=focus: self._set_section_open(k, on, f))
+            self.disclosures[key] = disclosure
+            self.sections[key] = section
+            section.hide()
+            row.addWidget(disclosure)
+        row.addStretch()
 
         content = QWidget()
         layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(16)
         layout.addLayout(senses)
-        layout.addWidget(feelings_box)
-        layout.addLayout(extra)
-        layout.addWidget(sketch_box)
-        scroll = QScrollArea()
-        scroll.setObjectName("entry_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        return scroll
+        layout.addLayout(row)
+        for section in self.sections.values():
+            layout.addWidget(section)
+        layout.addStretch()
+        self.entry_scroll = QScrollArea()
+        self.entry_scroll.setObjectName("entry_scroll")
+        self.entry_scroll.setWidgetResizable(True)
+        self.entry_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.entry_scroll.setWidget(content)
+        return self.entry_scroll
+
+    def _set_section_open(self, key: str, on: bool, focus: QWidget) -> None:
+        section = self.sections[key]
+        section.setVisible(on)
+        if on and not self._loading:
+            focus.setFocus()
+            self.entry_scroll.ensureWidgetVisible(section)
+
+    def open_section(self, key: str) -> None:
+        """Open one optional part ("feelings", "words", "sketch"), its first field in focus."""
+        self.disclosures[key].setChecked(True)
+
+    def _open_what_holds_something(self) -> None:
+        """A part that holds something is open: nothing kept is out of sight."""
+        held = {
+            "feelings": bool(self.feelings.feelings()),
+            "words": bool(self.body_edit.toPlainText() or self.tags_edit.text()),
+            "sketch": not self.sketch.pad.is_empty(),
+        }
+        for key, holds in held.items():
+            if holds and not self.disclosures[key].isChecked():
+                self.disclosures[key].setChecked(True)
 
     def _build_impressions_page(self) -> QWidget:
         page = QWidget()
@@ -247,6 +325,8 @@ class EntryEditor(QWidget):
         self.body_edit.textChanged.connect(self._mark_dirty)
         self.feelings.changed.connect(self._mark_dirty)
         self.sketch.pad.changed.connect(self._mark_dirty)
+        self.body_edit.textChanged.connect(self._open_what_holds_something)
+        self.tags_edit.textChanged.connect(self._open_what_holds_something)
 
     # -- modes --------------------------------------------------------------------------------
 
@@ -293,9 +373,7 @@ class EntryEditor(QWidget):
             self._kind = entry.kind
             self.pages.setCurrentIndex(1 if entry.kind == "impressions" else 0)
             if entry.kind == "impressions":
-                self.heading.setText(
-                    "<h3>" + translate("JournalEditor", "Three impressions") + "</h3>"
-                )
+                self.heading.setText(translate("JournalEditor", "Three impressions"))
                 self.hint.setText(
                     translate(
                         "JournalEditor",
@@ -303,9 +381,7 @@ class EntryEditor(QWidget):
                     )
                 )
             else:
-                self.heading.setText(
-                    "<h3>" + translate("JournalEditor", "What did you notice?") + "</h3>"
-                )
+                self.heading.setText(translate("JournalEditor", "What did you notice?"))
                 self.hint.setText(
                     translate(
                         "JournalEditor",
@@ -333,10 +409,15 @@ class EntryEditor(QWidget):
                 if editing
                 else translate("JournalEditor", "&Save entry")
             )
+            for disclosure in self.disclosures.values():
+                disclosure.setChecked(False)
+            self._open_what_holds_something()
         finally:
             self._loading = False
         self._dirty = False
         self.autosave_timer.stop()
+        # Every entry starts at the top, the first sense ready for typing.
+        self.entry_scroll.verticalScrollBar().setValue(0)
         self.first_field().setFocus()
 
     def first_field(self) -> QWidget:
@@ -429,6 +510,19 @@ class EntryEditor(QWidget):
         except ValueError as e:
             self.show_message(str(e))
 
+    def holds_writing(self) -> bool:
+        """True when the editor holds anything a person wrote, chose or drew."""
+        return not self.current_entry().is_blank() or bool(self.tags_edit.text().strip())
+
+    def has_unsaved(self) -> bool:
+        """True when the editor holds writing that a save would keep and that is not kept:
+        an empty new entry has none, nor an entry changed and changed back."""
+        if not self._dirty or self._too_large:
+            return False
+        if self._editing is None:
+            return self.holds_writing()
+        return _content(self.current_entry()) != _content(self._editing)
+
     def _mark_dirty(self) -> None:
         if self._loading:
             return
@@ -469,5 +563,77 @@ class EntryEditor(QWidget):
         self.message.setText(text)
 
 
+def _content(entry: Entry) -> tuple[object, ...]:
+    """What a person can change in an entry, to tell whether anything was changed."""
+    try:
+        tags: tuple[str, ...] = clean_tags(entry.tags)
+    except ValueError:
+        tags = tuple(entry.tags)  # too long to keep: certainly not what was saved
+    return (
+        entry.kind,
+        entry.day,
+        *(getattr(entry, key) for key, _ in SENSES),
+        entry.feelings,
+        entry.body,
+        tags,
+        entry.sketch,
+    )
+
+
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def chevron(colour: QColor, size: int, open_: bool) -> QIcon:
+    """A soft chevron, pointing on (closed) or down (open), drawn in ``colour``."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(colour, max(1.5, size / 8))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    near, mid, far = size * 0.3, size * 0.5, size * 0.7
+    if open_:
+        points = [QPointF(near - 1, near + 1), QPointF(mid, far), QPointF(far + 1, near + 1)]
+    else:
+        points = [QPointF(near + 1, near - 1), QPointF(far, mid), QPointF(near + 1, far + 1)]
+    painter.drawPolyline(points)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Disclosure(QToolButton):
+    """A quiet button that shows or hides one optional part of the entry.
+
+    Its chevron is drawn in the palette's colours, the accent while the part is open (Qt's own
+    arrow is a black triangle in every theme), and drawn again when light or dark changes.
+    """
+
+    def __init__(self, text: str, description: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(text)
+        self.setCheckable(True)
+        self.setAutoRaise(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(description)
+        self.toggled.connect(self._show_state)
+        self._show_state(False)
+
+    def chevron_colour(self) -> QColor:
+        role = QPalette.ColorRole.Highlight if self.isChecked() else QPalette.ColorRole.Mid
+        return self.palette().color(role)
+
+    def _show_state(self, on: bool) -> None:
+        size = max(12, self.fontMetrics().height() * 3 // 4)
+        self.setIconSize(QSize(size, size))
+        self.setIcon(chevron(self.chevron_colour(), size, on))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._show_state(self.isChecked())

@@ -1,10 +1,16 @@
-"""The Journal tab: the timeline with search and filters on the left, the editor on the right."""
+"""The Journal tab: the timeline with search on the left, the writing surface on the right.
+
+Writing is never lost on the way: moving away from unsaved writing (to another entry, a new
+one, or out of the app) keeps it as a draft of that entry, one draft per entry being written,
+and coming back to the entry brings it back. An empty draft is never kept.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +22,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,25 +35,58 @@ from desktop.local_format import day_and_time
 from desktop.store import Store, WriteFailed
 from desktop.store.journal import KINDS as ENTRY_KINDS
 from desktop.store.journal import (
+    Draft,
     Entry,
+    EntryKind,
     TimelineItem,
     all_tags,
     discard_draft,
+    entry_kind,
     get_entry,
     load_drafts,
     restore_entry,
     save_draft,
     save_entry,
     trash_entry,
+    waiting_for_more,
 )
 from desktop.store.kinds import shown_on_timeline, timeline_tables
-from desktop.store.timeline import TimelinePager, search_everything
+from desktop.store.timeline import SearchPager, TimelinePager
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
-DRAFT_KEY = "journal-editor"
-SEARCH_DELAY_MS = 150
-SEARCH_LIMIT = 200
+NEW_DRAFT = "journal-new"  # the draft of the entry being written that is not saved yet
+EDIT_DRAFT = "journal-edit:"  # + an entry's uid: the draft of changes to that entry
+OLD_DRAFT = "journal-editor"  # the single draft of earlier versions, whichever entry it was
+
+
+def draft_key(uid: str | None, kind: EntryKind = "entry") -> str:
+    """The draft that belongs to the entry ``uid``, or to a new entry of this kind (None)."""
+    if uid is not None:
+        return EDIT_DRAFT + uid
+    return NEW_DRAFT if kind == "entry" else f"{NEW_DRAFT}:{kind}"
+
+
+def _draft_target(draft: Draft) -> str | None:
+    """The uid of the entry a draft changes; None for a new entry."""
+    if draft.key.startswith(EDIT_DRAFT):
+        return draft.key[len(EDIT_DRAFT) :]
+    editing = draft.content.get("editing") if draft.key == OLD_DRAFT else None
+    return editing if isinstance(editing, str) else None
+
+
+def _kind_of(draft: Draft) -> EntryKind:
+    return entry_kind(draft.content.get("kind", "entry")) or "entry"
+
+
+def _holds_writing(content: dict[str, object]) -> bool:
+    """True when a draft holds anything written, chosen or drawn."""
+    senses = content.get("senses")
+    texts = list(senses.values()) if isinstance(senses, dict) else []
+    texts += [content.get("body"), content.get("tags"), content.get("sketch")]
+    return any(isinstance(t, str) and t.strip() for t in texts) or bool(content.get("feelings"))
+
+
 # "Everything", then one filter per kind of timeline row in the store's registry.
 KIND_FILTERS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     (QT_TRANSLATE_NOOP("JournalTab", "Everything"), None),
@@ -101,7 +141,16 @@ class JournalTab(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(translate("JournalTab", "Search your journal"))
         self.search_edit.setAccessibleDescription(
-            translate("JournalTab", "Finds entries, sessions and check-ins as you type")
+            translate("JournalTab", "Finds everything you have kept as you type, newest first")
+        )
+        self.filters_button = QToolButton()
+        self.filters_button.setObjectName("show_filters")
+        self.filters_button.setText(translate("JournalTab", "Show only…"))
+        self.filters_button.setCheckable(True)
+        self.filters_button.setAutoRaise(True)
+        self.filters_button.setAccessibleName(translate("JournalTab", "Show only…"))
+        self.filters_button.setAccessibleDescription(
+            translate("JournalTab", "Shows one kind of record, or one tag")
         )
         self.kind_filter = QComboBox()
         self.kind_filter.setObjectName("kind_filter")
@@ -117,9 +166,8 @@ class JournalTab(QWidget):
         self.tag_filter.setAccessibleDescription(
             translate("JournalTab", "Shows only records with this tag")
         )
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.filters = QWidget()
+        self.filters.setObjectName("filters")
 
         self.model = TimelineModel(vocabulary, wall)
         self.timeline = QListView()
@@ -150,41 +198,63 @@ class JournalTab(QWidget):
         )
 
         self.draft_banner = Banner("draft_banner")
-        self.restore_draft_button = self.draft_banner.add_button(
-            translate("JournalTab", "&Restore"), "Restore the draft"
-        )
         self.discard_draft_button = self.draft_banner.add_button(
-            translate("JournalTab", "Discard"), "Discard the draft"
+            translate("JournalTab", "Discard it"), translate("JournalTab", "Discard it")
+        )
+        self.discard_draft_button.setAccessibleDescription(
+            translate("JournalTab", "Lets this unsaved writing go and starts afresh")
+        )
+        self.open_draft_button = self.draft_banner.add_button(
+            translate("JournalTab", "Open it"), translate("JournalTab", "Open it")
+        )
+        self.open_draft_button.setAccessibleDescription(
+            translate("JournalTab", "Opens the entry with your unsaved changes")
         )
         self.undo_banner = Banner("undo_banner")
         self.undo_button = self.undo_banner.add_button(
-            translate("JournalTab", "&Undo"), "Undo delete"
+            translate("JournalTab", "&Undo"), translate("JournalTab", "Undo delete")
+        )
+        self.undo_button.setAccessibleDescription(
+            translate("JournalTab", "Brings the entry back from the trash")
         )
 
         self.editor = EntryEditor(vocabulary, wall, autosave_ms=autosave_ms)
+        self._offered: Draft | None = None  # the draft of another entry the banner offers
 
-        filters = QHBoxLayout()
+        filters = QHBoxLayout(self.filters)
+        filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.tag_filter, 1)
+        self.filters.hide()
         new_row = QHBoxLayout()
         new_row.addWidget(self.new_button)
         new_row.addWidget(self.impressions_button)
+        new_row.addStretch()
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.filters_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 8, 0)
         left_layout.addLayout(new_row)
-        left_layout.addWidget(self.search_edit)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.draft_banner)
+        left_layout.addLayout(search_row)
+        left_layout.addWidget(self.filters)
         left_layout.addWidget(self.undo_banner)
-        left_layout.addWidget(self.timeline, 1)
         left_layout.addWidget(self.empty_label)
+        left_layout.addWidget(self.timeline, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.draft_banner)
+        right_layout.addWidget(self.editor, 1)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(self.editor)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
 
         for keys, slot in (
@@ -198,22 +268,27 @@ class JournalTab(QWidget):
         self._connect_signals()
         self._reload_tags()
         self.apply_filters()
-        self._offer_draft()
+        self._come_back_to(None)
+        if self._offered is None and not self.draft_banner.isVisible():
+            self._offer_other_draft()
 
     def _connect_signals(self) -> None:
-        self.search_edit.textChanged.connect(self.search_timer.start)
-        self.search_timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(self.apply_filters)
+        self.filters_button.toggled.connect(self._show_filters)
         self.kind_filter.currentIndexChanged.connect(self.apply_filters)
         self.tag_filter.currentIndexChanged.connect(self.apply_filters)
         self.timeline.activated.connect(self._open_index)
         self.timeline.clicked.connect(self._open_index)
+        self.model.finished.connect(self._show_empty_hint)
+        self.model.modelReset.connect(self._show_empty_hint)
+        self.model.rowsInserted.connect(self._show_empty_hint)
         self.new_button.clicked.connect(self.new_entry)
         self.impressions_button.clicked.connect(self.new_impressions)
         self.editor.save_requested.connect(self._save)
         self.editor.delete_requested.connect(self._delete)
         self.editor.draft_changed.connect(self._keep_draft)
-        self.restore_draft_button.clicked.connect(self._restore_draft)
         self.discard_draft_button.clicked.connect(self._discard_draft)
+        self.open_draft_button.clicked.connect(self._open_offered)
         self.undo_button.clicked.connect(self._undo_delete)
         self._signals.changed.connect(self._on_store_changed)
 
@@ -223,44 +298,48 @@ class JournalTab(QWidget):
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
+    def _show_filters(self, on: bool) -> None:
+        self.filters.setVisible(on)
+        if on:
+            self.kind_filter.setFocus()
+        else:  # hidden filters do not go on filtering out of sight
+            self.kind_filter.setCurrentIndex(0)
+            self.tag_filter.setCurrentIndex(0)
+
     def apply_filters(self) -> None:
-        self.search_timer.stop()
+        """Show the timeline, or what matches the search, with the filters chosen. Each
+        keystroke searches at once: a page of results costs a few milliseconds however large
+        the journal (desktop/store/timeline.py)."""
         kinds = self.kind_filter.currentData()
         tag = self.tag_filter.currentData()
         text = self.search_edit.text()
-        store = self._store
         if text.strip():
-            pending = [True]
-
-            def fetch(limit: int) -> list[TimelineItem]:
-                del limit  # search gives its best matches at once
-                if not pending or not pending.pop():
-                    return []
-                found = search_everything(store, text, limit=SEARCH_LIMIT)
-                return [
-                    item
-                    for item in found
-                    if (kinds is None or item.kind in kinds) and (not tag or tag in item.tags)
-                ]
-
-            self.model.set_source(fetch)
+            self.model.set_source(SearchPager(self._store, text, kinds=kinds, tag=tag))
         else:
-            self.model.set_source(TimelinePager(store, kinds=kinds, tag=tag).next_page)
-        self._show_empty_hint(bool(text.strip()) or kinds is not None or bool(tag))
+            self.model.set_source(TimelinePager(self._store, kinds=kinds, tag=tag))
+        self._show_empty_hint()
 
-    def _show_empty_hint(self, filtered: bool) -> None:
-        empty = self.model.rowCount() == 0
-        if filtered:
-            self.empty_label.setText(
-                translate("JournalTab", "Nothing matches. Try fewer or other words.")
+    def _show_empty_hint(self) -> None:
+        text = self.search_edit.text().strip()
+        filtered = self.kind_filter.currentData() is not None or bool(self.tag_filter.currentData())
+        if self.model.rowCount() > 0:
+            hint = ""
+        elif text and waiting_for_more(text):
+            hint = translate("JournalTab", "Type a little more to search.")
+        elif not self.model.exhausted:
+            hint = translate("JournalTab", "Looking…")
+        elif text:
+            hint = translate("JournalTab", "Nothing found for \u201c{words}\u201d.").format(
+                words=text
             )
+        elif filtered:
+            hint = translate("JournalTab", "Nothing here with this choice yet.")
         else:
-            self.empty_label.setText(
-                translate(
-                    "JournalTab", "Nothing here yet. What you keep will show up here, newest first."
-                )
+            hint = translate(
+                "JournalTab", "Nothing here yet. What you keep will show up here, newest first."
             )
-        self.empty_label.setVisible(empty)
+        self.empty_label.setText(hint)
+        self.empty_label.setVisible(bool(hint))
 
     def _reload_tags(self) -> None:
         current = self.tag_filter.currentData()
@@ -282,45 +361,59 @@ class JournalTab(QWidget):
         item = index.data(ITEM_ROLE)
         if not isinstance(item, TimelineItem) or item.kind not in ENTRY_KINDS:
             return
+        editing = self.editor.editing
+        if editing is not None and editing.uid == item.uid:
+            return  # it is open already, with whatever is being written in it
         entry = get_entry(self._store, item.uid)
         if entry is None:
             return
-        self.editor.flush_draft()
+        self._leave_current()
         if self.editor.edit(entry):
             self.editor.show_message("")
+            self._come_back_to(entry.uid)
 
     # -- writing ------------------------------------------------------------------------------
 
     def new_entry(self) -> None:
-        self.editor.flush_draft()
-        self.editor.start_new("entry")
-        self.editor.show_message("")
+        self._start("entry")
 
     def new_impressions(self) -> None:
-        self.editor.flush_draft()
-        self.editor.start_new("impressions")
+        self._start("impressions")
+
+    def _start(self, kind: EntryKind) -> None:
+        self._leave_current()
+        self.editor.start_new(kind)
         self.editor.show_message("")
+        self._come_back_to(None, kind)
+
+    def _current_key(self) -> str:
+        editing = self.editor.editing
+        return draft_key(editing.uid if editing is not None else None, self.editor.kind)
 
     def _save(self, entry: object) -> None:
         assert isinstance(entry, Entry)
+        key = self._current_key()
         try:
-            saved = save_entry(self._store, entry, draft_key=DRAFT_KEY)
+            saved = save_entry(self._store, entry, draft_key=key)
         except ValueError as e:
             self.editor.show_message(str(e))
             return
         self.draft_banner.hide()
         self.editor.saved(saved)
+        self._come_back_to(None, self.editor.kind)  # a new entry left unsaved on the way
 
     def _delete(self, uid: str) -> None:
         try:
             trash_entry(self._store, uid)
+            discard_draft(self._store, draft_key(uid))
         except WriteFailed as e:
             self.editor.show_message(str(e))
             return
         self._trashed_uid = uid
         self.undo_banner.show_message(translate("JournalTab", "The entry is in the trash."))
+        self.draft_banner.hide()
         self.editor.start_new("entry")
-        discard_draft(self._store, DRAFT_KEY)
+        self._come_back_to(None)
 
     def _undo_delete(self) -> None:
         if self._trashed_uid is None:
@@ -334,23 +427,30 @@ class JournalTab(QWidget):
         self._trashed_uid = None
         self.undo_banner.hide()
         if entry is not None:
+            self._leave_current()
             self.editor.edit(entry)
             self.editor.show_message(translate("JournalTab", "Brought back from the trash."))
 
     # -- drafts -------------------------------------------------------------------------------
 
     def _keep_draft(self, state: object) -> str | None:
-        """Keep the editor's state as the draft; the reason, shown too, when it could not be."""
+        """Keep the editor's state as the draft of the entry it shows; an empty one, or one
+        that changes nothing, is let go instead. Returns why it could not be kept, if not."""
         assert isinstance(state, dict)
+        key = self._current_key()
         try:
-            save_draft(self._store, DRAFT_KEY, state)
+            if self.editor.has_unsaved():
+                save_draft(self._store, key, state)
+            else:
+                discard_draft(self._store, key)
         except WriteFailed as e:
+            reason = str(e)
             self.editor.show_message(
                 translate(
                     "JournalTab", "{reason} Your writing is still here; keep this window open."
-                ).format(reason=e)
+                ).format(reason=reason)
             )
-            return str(e)
+            return reason
         return None
 
     def keep_unsaved(self) -> str | None:
@@ -360,34 +460,118 @@ class JournalTab(QWidget):
         self.editor.autosave_timer.stop()
         return self._keep_draft(self.editor.state())
 
-    def _offer_draft(self) -> None:
-        drafts = [d for d in load_drafts(self._store) if d.key == DRAFT_KEY]
-        if not drafts:
+    def _leave_current(self) -> None:
+        """Before the editor shows something else: what is being written becomes its draft."""
+        self.editor.flush_draft()
+        self.draft_banner.hide()
+        self._offered = None
+
+    def _drafts(self) -> list[Draft]:
+        """The drafts that hold writing, newest first; empty ones are let go."""
+        drafts = []
+        for draft in load_drafts(self._store):
+            if _holds_writing(draft.content):
+                drafts.append(draft)
+            else:
+                self._forget(draft.key)
+        return drafts
+
+    def _forget(self, key: str) -> None:
+        with contextlib.suppress(WriteFailed):  # one not let go now is let go another time
+            discard_draft(self._store, key)
+
+    def _draft_for(self, uid: str | None, kind: EntryKind = "entry") -> Draft | None:
+        for draft in self._drafts():
+            if draft.key == draft_key(uid, kind):
+                return draft
+            old_kind = draft.content.get("kind", "entry")
+            if draft.key == OLD_DRAFT and _draft_target(draft) == uid and old_kind == kind:
+                return draft
+        return None
+
+    def _come_back_to(self, uid: str | None, kind: EntryKind = "entry") -> None:
+        """Back at an entry (or a new one) with unsaved writing: the writing comes back."""
+        draft = self._draft_for(uid, kind)
+        if draft is None:
             return
-        try:  # kept in UTC; shown in the person's own time
-            saved = dt.datetime.fromisoformat(drafts[0].saved_at).astimezone()
-            when = day_and_time(saved.replace(tzinfo=None))
-        except ValueError:
-            when = drafts[0].saved_at
+        editing = get_entry(self._store, uid) if uid is not None else None
+        if uid is not None and editing is None:
+            self._forget(draft.key)  # its entry is gone for good
+            return
+        self.editor.restore(draft.content, editing)
+        if draft.key == OLD_DRAFT:  # from now on it is this entry's own draft
+            self.editor.flush_draft()
+            self._forget(OLD_DRAFT)
+        self._offered = None
+        self.open_draft_button.hide()
+        self.discard_draft_button.show()
         self.draft_banner.show_message(
-            translate("JournalTab", "You have unsaved writing from {when}.").format(when=when)
+            translate("JournalTab", "Your unsaved writing from {when} is back.").format(
+                when=_when(draft)
+            )
+        )
+        self.editor.first_field().setFocus()
+
+    def _offer_other_draft(self) -> None:
+        """At the start, unsaved changes to an older entry are offered, to open."""
+        others = [
+            d
+            for d in self._drafts()
+            if draft_key(_draft_target(d), _kind_of(d)) != NEW_DRAFT  # that one is back already
+        ]
+        if not others:
+            return
+        self._offered = others[0]
+        self.discard_draft_button.hide()
+        self.open_draft_button.show()
+        self.draft_banner.show_message(
+            translate(
+                "JournalTab", "You have unsaved writing in another entry, from {when}."
+            ).format(when=_when(others[0]))
         )
 
-    def _restore_draft(self) -> None:
-        drafts = [d for d in load_drafts(self._store) if d.key == DRAFT_KEY]
+    def _open_offered(self) -> None:
+        draft = self._offered
         self.draft_banner.hide()
-        if not drafts:
+        self._offered = None
+        if draft is None:
             return
-        state = drafts[0].content
-        editing_uid = state.get("editing")
-        editing = get_entry(self._store, editing_uid) if isinstance(editing_uid, str) else None
-        self.editor.restore(state, editing)
-        self.editor.show_message(translate("JournalTab", "Your unsaved writing is back."))
+        uid = _draft_target(draft)
+        if uid is None:  # a new "three impressions" entry
+            self.new_impressions()
+            return
+        entry = get_entry(self._store, uid)
+        if entry is None:
+            return
+        self._leave_current()
+        if self.editor.edit(entry):
+            self._come_back_to(entry.uid)
 
     def _discard_draft(self) -> None:
-        discard_draft(self._store, DRAFT_KEY)
+        """Let the writing that came back go: the entry as it was saved, or a fresh page."""
+        editing = self.editor.editing
+        try:
+            discard_draft(self._store, self._current_key())
+        except WriteFailed as e:
+            self.editor.show_message(str(e))
+            return
         self.draft_banner.hide()
+        if editing is not None:
+            saved = get_entry(self._store, editing.uid)
+            if saved is not None:
+                self.editor.edit(saved)
+                return
+        self.editor.start_new(self.editor.kind)
 
     def prepare_to_close(self) -> None:
         """Keep unsaved writing as a draft before the window goes."""
         self.editor.flush_draft()
+
+
+def _when(draft: Draft) -> str:
+    """When a draft was kept, in the person's own time (kept in UTC)."""
+    try:
+        saved = dt.datetime.fromisoformat(draft.saved_at).astimezone()
+    except ValueError:
+        return draft.saved_at
+    return day_and_time(saved.replace(tzinfo=None))

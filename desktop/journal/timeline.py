@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -17,6 +16,8 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTime,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -41,7 +42,22 @@ def kind_label(kind: str) -> str:
     return translate("JournalTimeline", KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
 
-PageFetcher = Callable[[int], list[TimelineItem]]  # the next page of at most so many items
+class Pager(Protocol):
+    """Where the model's rows come from: the timeline's pager or a search's."""
+
+    @property
+    def exhausted(self) -> bool: ...  # True: no page has anything more
+
+    def next_page(self, limit: int) -> list[TimelineItem]: ...  # at most so many, maybe fewer
+
+
+class _Nothing:
+    exhausted = True
+
+    def next_page(self, limit: int) -> list[TimelineItem]:
+        return []
+
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -69,6 +85,8 @@ def snippet_html(snippet: str) -> str:
 
 
 class TimelineModel(QAbstractListModel):
+    finished = Signal()  # the source has nothing more: every row it has is in the model
+
     def __init__(
         self,
         vocabulary: Vocabulary,
@@ -80,22 +98,21 @@ class TimelineModel(QAbstractListModel):
         self._wall = wall
         self._page_size = page_size
         self._rows: list[_Row] = []
-        self._fetch: PageFetcher = lambda _limit: []
+        self._source: Pager = _Nothing()
         self._exhausted = True
 
-    def set_source(self, fetch: PageFetcher) -> None:
-        """Start over with a new source of pages (another filter, or search results).
-
-        ``fetch(limit)`` returns the next page each time it is called; fewer than ``limit``
-        items means there are no more.
-        """
+    def set_source(self, source: Pager) -> None:
+        """Start over with a new source of pages (another filter, or search results)."""
         self.beginResetModel()
         self._rows = []
-        self._fetch = fetch
+        self._source = source
         self._exhausted = False
         self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        self.fetchMore(QModelIndex())
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
 
     # -- lazy loading -------------------------------------------------------------------------
 
@@ -105,11 +122,24 @@ class TimelineModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        items = self._fetch(self._page_size)
-        if len(items) < self._page_size:
+        source = self._source
+        items = source.next_page(self._page_size)
+        if source.exhausted:
             self._exhausted = True
-        if not items:
-            return
+        if items:
+            self._add(items)
+        if self._exhausted:
+            self.finished.emit()
+        elif not items:
+            # A step that found nothing yet (a search whose filter left this stretch out):
+            # look on in the next turn of the event loop, so typing and painting go on.
+            QTimer.singleShot(0, self, lambda: self._look_on(source))
+
+    def _look_on(self, source: Pager) -> None:
+        if source is self._source:
+            self.fetchMore(QModelIndex())
+
+    def _add(self, items: list[TimelineItem]) -> None:
         new_rows: list[_Row] = []
         last_day = self._rows[-1].day if self._rows else None
         for item in items:

@@ -55,7 +55,7 @@ class LibraryModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._done:
             return
-        after = (self._tracks[-1].title, self._tracks[-1].id) if self._tracks else None
+        after = self._tracks[-1].order if self._tracks else None
         more = tracks_page(self._store, self._filter, after=after, limit=self._page)
         if len(more) < self._page:
             self._done = True

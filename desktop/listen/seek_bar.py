@@ -1,4 +1,9 @@
-"""The seek bar, with a marker at each check-in on this track; hover for a summary, click to go."""
+"""The seek bar, with a marker at each check-in on this track; hover for a summary, click to go.
+
+Markers are drawn in the accent colour, ringed with the page's own colour so they stand out on
+the bar in light and dark. A screen reader hears a slider and where the track is ("0:19 of
+2:06").
+"""
 
 from __future__ import annotations
 
@@ -6,20 +11,23 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
+    QAccessible,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
-    QPolygonF,
+    QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from desktop.accessible import speak_as, value_changed
+from desktop.store.listening import format_position
 from desktop.texts import translate
 
 MARKER_REACH = 6  # pixels either side of a marker that count as touching it
+MARKER_RADIUS = 5
 STEP_MS = 5000
 
 
@@ -41,8 +49,9 @@ class SeekBar(QWidget):
                 "ListenSeekBar", "Left and right arrows move 5 seconds. Markers are check-ins."
             )
         )
+        speak_as(self, QAccessible.Role.Slider)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumHeight(28)
+        self.setMinimumHeight(32)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.position_ms = 0
         self.duration_ms = 0
@@ -51,17 +60,32 @@ class SeekBar(QWidget):
     def set_duration(self, ms: int) -> None:
         self.duration_ms = max(0, ms)
         self.update()
+        value_changed(self)
 
     def set_position(self, ms: int) -> None:
+        second = self.position_ms // 1000
         self.position_ms = max(0, ms)
         self.update()
+        if self.position_ms // 1000 != second:  # a screen reader hears whole seconds only
+            value_changed(self)
+
+    def spoken_value(self) -> str:
+        """Where the track is, in words: "0:19 of 2:06"."""
+        return translate("ListenSeekBar", "{position} of {length}").format(
+            position=format_position(self.position_ms),
+            length=format_position(self.duration_ms),
+        )
 
     def set_markers(self, markers: list[Marker]) -> None:
         self.markers = sorted(markers, key=lambda m: m.position_ms)
         self.update()
 
     def _track(self) -> QRectF:
-        return QRectF(8, self.height() / 2 - 3, self.width() - 16, 6)
+        return QRectF(8, self.height() / 2 + 2, self.width() - 16, 6)
+
+    def marker_centre(self, marker: Marker) -> QPointF:
+        """Where a marker is drawn: a dot just above the bar."""
+        return QPointF(self.x_for(marker.position_ms), self._track().top() - MARKER_RADIUS - 2)
 
     def x_for(self, ms: int) -> float:
         track = self._track()
@@ -86,7 +110,9 @@ class SeekBar(QWidget):
         self.seek_requested.emit(target)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Left:
+        if event.key() == Qt.Key.Key_Home:
+            self.seek_requested.emit(0)
+        elif event.key() == Qt.Key.Key_Left:
             self.seek_requested.emit(max(0, self.position_ms - STEP_MS))
         elif event.key() == Qt.Key.Key_Right:
             self.seek_requested.emit(min(self.duration_ms, self.position_ms + STEP_MS))
@@ -107,6 +133,7 @@ class SeekBar(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
         track = self._track()
+        accent = palette.color(QPalette.ColorRole.Highlight)
         with QPainter(self) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -114,17 +141,19 @@ class SeekBar(QWidget):
             painter.drawRoundedRect(track, 3, 3)
             done = QRectF(track)
             done.setRight(self.x_for(self.position_ms))
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.setBrush(accent)
             painter.drawRoundedRect(done, 3, 3)
-            marker_colour = QColor(palette.color(QPalette.ColorRole.WindowText))
-            painter.setBrush(marker_colour)
+            # The check-ins: dots of the accent ringed with the page's colour, above the bar.
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Window), 1.5))
+            painter.setBrush(accent)
             for marker in self.markers:
-                x = self.x_for(marker.position_ms)
-                top = track.top() - 2
-                painter.drawPolygon(
-                    QPolygonF([QPointF(x - 5, top - 8), QPointF(x + 5, top - 8), QPointF(x, top)])
-                )
-            if self.hasFocus():
+                painter.drawEllipse(self.marker_centre(marker), MARKER_RADIUS, MARKER_RADIUS)
+            if self.duration_ms > 0:  # where the track is: a knob on the bar
+                knob = QPointF(self.x_for(self.position_ms), track.center().y())
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), 2))
+                painter.drawEllipse(knob, 6, 6)
+            if self.hasFocus():  # a soft ring for the keyboard, around the knob
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(palette.color(QPalette.ColorRole.Highlight))
-                painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+                painter.setPen(QPen(accent, 2))
+                knob = QPointF(self.x_for(self.position_ms), track.center().y())
+                painter.drawEllipse(knob, 10, 10)

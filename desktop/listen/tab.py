@@ -1,28 +1,29 @@
-"""The Listen tab: your own music, one player, and body check-ins stamped on the track."""
+"""The Listen tab: your own music, one player, and body check-ins stamped on the track.
+
+Layout and coordination only: the library (``library_view.py``), the player's controls
+(``player_controls.py``), the tap before and after a track (``mood_panel.py``) and the check-in's
+three steps (``checkin_steps.py``) are views of their own, wired here to the one player and
+the store. An empty library shows one thing: "Add a folder of your music". The tap shows only
+around a track; a check-in takes the room while the music goes on below it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QAbstractButton,
+    QApplication,
     QCheckBox,
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,13 +31,16 @@ from PySide6.QtWidgets import (
 from desktop.checkin.body import region_labels
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.mood_grid import MoodGrid
+from desktop.controls import named
 from desktop.icons import icon
-from desktop.listen.checkin_panel import CheckInPanel
-from desktop.listen.library import AUDIO_EXTENSIONS
-from desktop.listen.library_model import LibraryModel, format_duration
+from desktop.listen.checkin_steps import CheckInSteps
+from desktop.listen.library_view import FilePicker, LibraryView, Picker
+from desktop.listen.mood_panel import MoodPanel
 from desktop.listen.player import Player
+from desktop.listen.player_controls import PlayerControls
 from desktop.listen.scanner import ScanJob, Starter, start_in_pool
 from desktop.listen.seek_bar import Marker, SeekBar
+from desktop.look import GAP, SPACE, tight
 from desktop.settings import PAUSE_FOR_CHECKIN, Settings
 from desktop.store import Store, WriteFailed
 from desktop.store.listening import (
@@ -50,6 +54,7 @@ from desktop.store.listening import (
     count_tracks,
     format_position,
     mark_missing,
+    move_mood,
     refresh_missing,
     save_checkin,
     save_mood,
@@ -60,36 +65,25 @@ from desktop.texts import translate
 
 SEEK_STEP_MS = 5000
 BEFORE_WINDOW_MS = 20_000  # the "before" tap is offered at the start of a track
+LISTENED_MS = 20_000  # moving on after this long asks "And now?" about the track left
 
 
-class Picker(Protocol):
-    """Asks which music files or folder to add."""
+class Message(QLabel):
+    """A line that takes room only while it has something to say."""
 
-    def files(self, parent: QWidget) -> list[Path]: ...
-    def folder(self, parent: QWidget) -> Path | None: ...
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
 
-
-class FilePicker:
-    """The desktop's file chooser; tests answer with their own Picker."""
-
-    def files(self, parent: QWidget) -> list[Path]:
-        patterns = " ".join(f"*{ext}" for ext in AUDIO_EXTENSIONS)
-        chosen, _ = QFileDialog.getOpenFileNames(
-            parent,
-            translate("ListenTab", "Add music"),
-            "",
-            translate("ListenTab", "Music ({patterns})").format(patterns=patterns),
-        )
-        return [Path(p) for p in chosen]
-
-    def folder(self, parent: QWidget) -> Path | None:
-        chosen = QFileDialog.getExistingDirectory(
-            parent, translate("ListenTab", "Add a music folder")
-        )
-        return Path(chosen) if chosen else None
+    def clear(self) -> None:
+        self.setText("")
 
 
 class ListenTab(QWidget):
+    # Over time's hook (issue 17): the body map for the playing track. Only this signal and
+    # the one button for it belong to it, so a rework of this layout can move them freely.
+    landed_requested = Signal(int, str)  # track id, title
+
     def __init__(
         self,
         store: Store,
@@ -114,213 +108,184 @@ class ListenTab(QWidget):
         self.track: Track | None = None
         self._checkin_position: int | None = None
         self._resume_after_checkin = False
-        self._mood_moment: MoodMoment | None = None
+        self._mood_uid: str | None = None  # the tap the dot on the grid stands for
+        self._mood_track: Track | None = None  # the track the tap is about
 
-        self.add_files_button = QPushButton(translate("ListenTab", "Add &files…"))
-        self.add_files_button.setAccessibleName(translate("ListenTab", "Add music files"))
-        self.add_files_button.setAccessibleDescription(
-            translate("ListenTab", "Choose music files on this computer")
-        )
-        self.add_folder_button = QPushButton(translate("ListenTab", "Add f&older…"))
-        self.add_folder_button.setAccessibleName(translate("ListenTab", "Add a music folder"))
-        self.add_folder_button.setAccessibleDescription(
-            translate("ListenTab", "Adds every music file in a folder and the folders inside it")
-        )
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("library_filter")
-        self.filter_edit.setPlaceholderText(
-            translate("ListenTab", "Filter by title, artist or album")
-        )
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(translate("ListenTab", "Filter the library"))
-        self.filter_edit.setAccessibleDescription(
-            translate("ListenTab", "Shows only tracks whose title, artist or album has these words")
-        )
-        self.progress = QProgressBar()
-        self.progress.setObjectName("scan_progress")
-        self.progress.setAccessibleName(translate("ListenTab", "Reading your music"))
-        self.cancel_scan_button = QPushButton(translate("ListenTab", "Cancel"))
-        self.cancel_scan_button.setAccessibleName(
-            translate("ListenTab", "Cancel reading your music")
-        )
-        self.model = LibraryModel(store)
-        self.table = QTableView()
-        self.table.setObjectName("library")
-        self.table.setAccessibleName(translate("ListenTab", "Your music"))
-        self.table.setAccessibleDescription(
-            translate("ListenTab", "Press Enter on a track to play it")
-        )
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel(
-            translate("ListenTab", "Add a few of your own music files to begin.")
-        )
-        self.empty_label.setObjectName("library_empty")
-
-        self.previous_button = QPushButton(translate("ListenTab", "Previous"))
-        self.previous_button.setAccessibleName(translate("ListenTab", "Previous track"))
-        self.previous_button.setAccessibleDescription(
-            translate("ListenTab", "Plays the track before this one")
-        )
-        self.play_button = QPushButton(translate("ListenTab", "&Play"))
-        self.play_button.setObjectName("play_pause")
-        self.play_button.setAccessibleName(translate("ListenTab", "Play or pause"))
-        self.play_button.setAccessibleDescription(
-            translate("ListenTab", "Starts or pauses the current track")
-        )
-        self.next_button = QPushButton(translate("ListenTab", "Next"))
-        self.next_button.setAccessibleName(translate("ListenTab", "Next track"))
-        self.next_button.setAccessibleDescription(
-            translate("ListenTab", "Plays the track after this one")
-        )
-        self.seek_bar = SeekBar()
-        self.time_label = QLabel("0:00 / 0:00")
-        self.time_label.setObjectName("time_label")
-        self.volume = QSlider(Qt.Orientation.Horizontal)
-        self.volume.setObjectName("music_volume")
-        self.volume.setAccessibleName(translate("ListenTab", "Volume"))
-        self.volume.setAccessibleDescription(translate("ListenTab", "How loud the music plays"))
-        self.volume.setRange(0, 100)
-        self.volume.setValue(round(player.volume() * 100))
-        self.volume.setMaximumWidth(120)
-        self.now_playing = QLabel(translate("ListenTab", "Nothing playing"))
-        self.now_playing.setObjectName("now_playing")
-        self.checkin_button = QPushButton(translate("ListenTab", "&Check in"))
-        self.checkin_button.setObjectName("check_in")
-        self.checkin_button.setAccessibleName(translate("ListenTab", "Check in"))
-        self.checkin_button.setToolTip(translate("ListenTab", "Ctrl+K"))
-        self.quick_nothing_button = QPushButton(translate("ListenTab", "I just listened"))
-        self.quick_nothing_button.setObjectName("quick_nothing")
-        self.quick_nothing_button.setAccessibleName(
-            translate("ListenTab", "Nothing concrete, I just listened")
-        )
-        self.quick_nothing_button.setAccessibleDescription(
-            translate("ListenTab", "Keeps a check-in that says you listened, without details")
-        )
-        self.pause_box = QCheckBox(translate("ListenTab", "Pause the music while I check in"))
-        self.pause_box.setObjectName("pause_while_checking_in")
-        self.pause_box.setAccessibleName(self.pause_box.text())
-        self.pause_box.setAccessibleDescription(
-            translate("ListenTab", "The music waits while the check-in is open")
-        )
-        self.pause_box.setChecked(settings.get(PAUSE_FOR_CHECKIN))
-        self.message = QLabel()
-        self.message.setObjectName("listen_message")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(translate("ListenTab", "Message"))
-
-        self.panel = CheckInPanel(body_svg, vocabulary)
-        self.mood_label = QLabel()
-        self.mood_label.setWordWrap(True)
-        self.mood_grid = MoodGrid()
-        self.mood_skip = QPushButton(translate("ListenTab", "Skip"))
-        self.mood_skip.setAccessibleName(translate("ListenTab", "Skip the quick tap"))
-        self.mood_skip.setAccessibleDescription(
-            translate("ListenTab", "Goes on without the before-and-after tap for this track")
-        )
-        mood_page = QWidget()
-        mood_layout = QVBoxLayout(mood_page)
-        mood_layout.addWidget(self.mood_label)
-        mood_layout.addWidget(self.mood_grid, 1)
-        mood_layout.addWidget(self.mood_skip)
-        mood_layout.addStretch()
-        # The panel scrolls when space is short (large text, a small window).
-        self.panel_scroll = QScrollArea()
-        self.panel_scroll.setObjectName("checkin_scroll")
-        self.panel_scroll.setWidgetResizable(True)
-        self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.panel_scroll.setWidget(self.panel)
-        self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.side = QStackedWidget()
-        self.side.addWidget(mood_page)
-        self.side.addWidget(self.panel_scroll)
-
+        self._build_library()
+        self._build_now_playing()
+        self.controls = PlayerControls()
+        self.controls.set_volume(player.volume())
+        self.mood = MoodPanel()
+        self.panel = CheckInSteps(body_svg, vocabulary)
+        self.panel.pause_box.setChecked(settings.get(PAUSE_FOR_CHECKIN))
+        self.checkin_page = self.panel  # it takes the room while the music goes on below
         self._layout()
-        self._set_icons()
+        self.controls.set_icons()
+        self.checkin_button.setIcon(icon("mdi6.human", self.palette().buttonText().color()))
         self._connect_signals()
         self.model.set_filter("")
-        self._update_empty()
+        self._show_page()
         self._show_mood(None)
         refresh_missing(store)
 
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_library(self) -> None:
+        self.empty_button = named(
+            QPushButton(translate("ListenTab", "&Add a folder of your music")),
+            translate("ListenTab", "Add a folder of your music"),
+            translate("ListenTab", "Adds every music file in a folder and the folders inside it"),
+            object_name="add_first_folder",
+        )
+        self.empty_button.setDefault(True)
+        self.add_folder_button = self.empty_button  # the way in while the library is empty
+        self.progress = named(
+            QProgressBar(),
+            translate("ListenTab", "Reading your music"),
+            translate("ListenTab", "How much of your music has been read"),
+            object_name="scan_progress",
+        )
+        self.cancel_scan_button = named(
+            QPushButton(translate("ListenTab", "Stop reading")),
+            translate("ListenTab", "Stop reading"),
+            translate("ListenTab", "Stops reading your music; what is read so far stays"),
+            object_name="cancel_scan",
+        )
+        self.library = LibraryView(self._store)
+        # The names the tab and its tests know the library's parts by.
+        self.add_button = self.library.add_button
+        self.add_more_folder_action = self.library.add_more_folder_action
+        self.add_files_action = self.library.add_files_action
+        self.filter_edit = self.library.filter_edit
+        self.model = self.library.model
+        self.table = self.library.table
+
+    def _build_now_playing(self) -> None:
+        self.now_playing = QLabel(translate("ListenTab", "Choose a track to listen to."))
+        self.now_playing.setObjectName("now_playing")
+        self.now_playing.setWordWrap(True)
+        self.landed_button = named(
+            QPushButton(translate("ListenTab", "&Where this music has landed…")),
+            translate("ListenTab", "Where this music has landed"),
+            translate("ListenTab", "Shows on the body map where this track has been felt"),
+            object_name="where_landed",
+        )
+        self.landed_button.setFlat(True)
+        self.landed_button.hide()  # until a track is playing
+        self.quick_nothing_button = named(
+            QPushButton(translate("ListenTab", "I just listened")),
+            translate("ListenTab", "I just listened"),
+            translate("ListenTab", "Keeps a check-in that says you listened, nothing more"),
+            object_name="quick_nothing",
+        )
+        self.quick_nothing_button.hide()  # until there is a track to have listened to
+        self.checkin_button = named(
+            QPushButton(translate("ListenTab", "&Check in")),
+            translate("ListenTab", "Check in"),
+            translate("ListenTab", "Notice where the music lands in your body (Ctrl+K)"),
+            object_name="check_in",
+        )
+        self.message = named(
+            Message(), translate("ListenTab", "Message"), object_name="listen_message"
+        )
+        self.message.setWordWrap(True)
+
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.add_files_button)
-        top.addWidget(self.add_folder_button)
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.progress)
-        top.addWidget(self.cancel_scan_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty_label)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.side)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        controls = QHBoxLayout()
-        for widget in (self.previous_button, self.play_button, self.next_button):
-            controls.addWidget(widget)
-        controls.addWidget(self.seek_bar, 1)
-        controls.addWidget(self.time_label)
-        controls.addWidget(QLabel(translate("ListenTab", "Volume")))
-        controls.addWidget(self.volume)
-        actions = QHBoxLayout()
-        actions.addWidget(self.now_playing, 1)
-        actions.addWidget(self.pause_box)
-        actions.addWidget(self.quick_nothing_button)
-        actions.addWidget(self.checkin_button)
+        empty = QWidget()
+        empty.setObjectName("empty_library")
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch()
+        empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addStretch()
+        self.empty_page = empty
+
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.library)
+        self.splitter.addWidget(self.mood)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.library_page = self.splitter
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty_page)
+        self.pages.addWidget(self.library_page)
+        self.pages.addWidget(self.checkin_page)
+
+        scan_row = tight(QHBoxLayout(), SPACE)
+        scan_row.addWidget(self.progress, 1)
+        scan_row.addWidget(self.cancel_scan_button)
+        self.now_row = QWidget()
+        now = tight(QHBoxLayout(self.now_row), SPACE)
+        now.addWidget(self.now_playing, 1)
+        now.addWidget(self.landed_button)
+        now.addWidget(self.quick_nothing_button)
+        now.addWidget(self.checkin_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
+        layout.setContentsMargins(GAP, GAP, GAP, GAP)
+        layout.setSpacing(SPACE)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(scan_row)
         layout.addWidget(self.message)
-        layout.addLayout(controls)
-        layout.addLayout(actions)
+        layout.addWidget(self.now_row)
+        layout.addWidget(self.controls)
         self.progress.hide()
         self.cancel_scan_button.hide()
+        self.message.hide()
 
-    def _set_icons(self) -> None:
-        # The Listen tab is built only when first shown, so qtawesome's font loading never
-        # delays start-up.
-        for button, name in (
-            (self.previous_button, "mdi6.skip-previous"),
-            (self.play_button, "mdi6.play-pause"),
-            (self.next_button, "mdi6.skip-next"),
-            (self.checkin_button, "mdi6.human"),
-        ):
-            button.setIcon(icon(name, button.palette().buttonText().color()))
+    # Names the tests and the other floors knew the player's parts by.
+    @property
+    def seek_bar(self) -> SeekBar:
+        return self.controls.seek_bar
+
+    @property
+    def volume(self) -> QSlider:
+        return self.controls.volume
+
+    @property
+    def play_button(self) -> QPushButton:
+        return self.controls.play_button
+
+    @property
+    def mood_grid(self) -> MoodGrid:
+        return self.mood.grid
+
+    @property
+    def mood_label(self) -> QLabel:
+        return self.mood.title
+
+    @property
+    def pause_box(self) -> QCheckBox:
+        return self.panel.pause_box
 
     def _connect_signals(self) -> None:
-        self.add_files_button.clicked.connect(self.add_files)
-        self.add_folder_button.clicked.connect(self.add_folder)
+        self.empty_button.clicked.connect(self.add_folder)
+        self.add_more_folder_action.triggered.connect(self.add_folder)
+        self.add_files_action.triggered.connect(self.add_files)
         self.cancel_scan_button.clicked.connect(self.cancel_scan)
         self.filter_edit.textChanged.connect(self.model.set_filter)
         self.table.activated.connect(self._play_index)
         self.table.doubleClicked.connect(self._play_index)
-        self.play_button.clicked.connect(self.toggle_play)
-        self.previous_button.clicked.connect(lambda: self.step_track(-1))
-        self.next_button.clicked.connect(lambda: self.step_track(1))
-        self.seek_bar.seek_requested.connect(self.player.seek)
-        self.volume.valueChanged.connect(lambda v: self.player.set_volume(v / 100))
+        self.controls.play_requested.connect(self.toggle_play)
+        self.controls.pause_requested.connect(self.player.pause)
+        self.controls.previous_requested.connect(lambda: self.step_track(-1))
+        self.controls.next_requested.connect(lambda: self.step_track(1))
+        self.controls.seek_requested.connect(self.player.seek)
+        self.controls.volume_changed.connect(self.player.set_volume)
         self.player.position_changed.connect(self._on_position)
-        self.player.duration_changed.connect(self._on_duration)
-        self.player.playing_changed.connect(self._on_playing)
+        self.player.duration_changed.connect(self.controls.set_duration)
+        self.player.playing_changed.connect(self.controls.set_playing)
         self.player.problem.connect(self._on_problem)
         self.player.track_ended.connect(self._on_track_ended)
         self.checkin_button.clicked.connect(self.open_checkin)
         self.quick_nothing_button.clicked.connect(self.just_listened)
-        self.pause_box.toggled.connect(lambda on: self._settings.set(PAUSE_FOR_CHECKIN, on))
+        self.landed_button.clicked.connect(self._ask_where_landed)
+        self.panel.pause_box.toggled.connect(self._on_pause_box)
         self.panel.save_requested.connect(self._save_checkin)
         self.panel.nothing_requested.connect(self.just_listened)
         self.panel.cancelled.connect(self._close_checkin)
-        self.mood_grid.tapped.connect(self._on_mood)
-        self.mood_skip.clicked.connect(lambda: self._show_mood(None))
+        self.mood.chosen.connect(self._on_mood)
+        self.mood.done.connect(lambda: self._show_mood(None))
         self._signals.changed.connect(self._on_store_changed)
         for keys, slot in (
             (QKeySequence(Qt.Key.Key_Space), self.toggle_play),
@@ -331,6 +296,32 @@ class ListenTab(QWidget):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def event(self, event: QEvent) -> bool:
+        # Space plays and pauses from anywhere on the tab, except on a button, a chip or a
+        # checkbox with the focus: there Space presses what the person is on.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and isinstance(QApplication.focusWidget(), QAbstractButton)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    # -- which page -----------------------------------------------------------------------------
+
+    def _show_page(self) -> None:
+        """The empty library's one button, the library, or the check-in taking the room."""
+        empty = count_tracks(self._store) == 0 and self.scan is None
+        checking_in = self.pages.currentWidget() is self.checkin_page
+        if empty and not checking_in:
+            self.pages.setCurrentWidget(self.empty_page)
+        elif not checking_in:
+            self.pages.setCurrentWidget(self.library_page)
+        self.now_row.setVisible(not empty and not checking_in)
+        self.controls.setVisible(not empty)
 
     # -- the library --------------------------------------------------------------------------
 
@@ -389,15 +380,14 @@ class ListenTab(QWidget):
             )
         self._scan_problem = ""
         self.model.reload()
-        self._update_empty()
-
-    def _update_empty(self) -> None:
-        self.empty_label.setVisible(self.model.rowCount() == 0 and not self.filter_edit.text())
+        self._show_page()
+        if self.pages.currentWidget() is self.library_page:
+            self.table.setFocus()
 
     def _on_store_changed(self, table: str) -> None:
         if table == TRACKS and self.scan is None:
             self.model.reload()
-            self._update_empty()
+            self._show_page()
         elif table == CHECKINS:
             self._reload_markers()
 
@@ -410,18 +400,30 @@ class ListenTab(QWidget):
 
     def play_track(self, track: Track) -> bool:
         self.message.clear()
+        left = self.track
+        listened = left is not None and self.player.position() >= LISTENED_MS
         if not self.player.load(track.path):
             if not Path(track.path).exists():
                 mark_missing(self._store, track.id)
             return False
         self.track = track
+        self.landed_button.show()
+        self.quick_nothing_button.show()
+        self.controls.set_track_loaded(True)
         self.now_playing.setText(
             f"{track.title} \u2014 {track.artist}" if track.artist else track.title
         )
         self._reload_markers()
-        self._show_mood("before")
+        if listened and left is not None:  # moving on: the track left gets its "And now?"
+            self._show_mood("after", left)
+        else:
+            self._show_mood("before", track)
         self.player.play()
         return True
+
+    def _ask_where_landed(self) -> None:
+        if self.track is not None:
+            self.landed_requested.emit(self.track.id, self.track.title)
 
     def toggle_play(self) -> None:
         if self.track is None:
@@ -444,26 +446,21 @@ class ListenTab(QWidget):
             self.player.seek(self.player.position() + ms)
 
     def _on_position(self, ms: int) -> None:
-        self.seek_bar.set_position(ms)
-        self.time_label.setText(
-            f"{format_duration(ms / 1000)} / {format_duration(self.player.duration() / 1000)}"
-        )
-        if self._mood_moment == "before" and ms > BEFORE_WINDOW_MS:
+        self.controls.set_position(ms)
+        if (
+            self.mood.moment == "before"
+            and not self.mood.answered
+            and self._mood_track is self.track
+            and ms > BEFORE_WINDOW_MS
+        ):
             self._show_mood(None)
-
-    def _on_duration(self, ms: int) -> None:
-        self.seek_bar.set_duration(ms)
-
-    def _on_playing(self, playing: bool) -> None:
-        self.play_button.setText(
-            translate("ListenTab", "&Pause") if playing else translate("ListenTab", "&Play")
-        )
 
     def _on_problem(self, text: str) -> None:
         self.message.setText(text)
 
     def _on_track_ended(self) -> None:
-        self._show_mood("after")
+        if self.track is not None:
+            self._show_mood("after", self.track)
 
     # -- check-ins ----------------------------------------------------------------------------
 
@@ -475,28 +472,40 @@ class ListenTab(QWidget):
         )
 
     def open_checkin(self) -> None:
-        """Note the moment now, then open the panel; the music goes on unless asked to pause."""
+        """Note the moment now, then open the check-in; the music goes on unless asked to pause."""
         self._checkin_position = self.player.position() if self.track else None
         self._resume_after_checkin = False
-        if self.pause_box.isChecked() and self.player.is_playing():
+        if self.panel.pause_box.isChecked() and self.player.is_playing():
             self.player.pause()
             self._resume_after_checkin = True
         self.panel.reset(self._where(self._checkin_position))
-        self.side.setCurrentWidget(self.panel_scroll)
+        self.message.clear()  # what it says is about the last check-in, not this one
+        self.pages.setCurrentWidget(self.checkin_page)
+        self._show_page()
         self.panel.body_map.setFocus()
+
+    def _on_pause_box(self, on: bool) -> None:
+        self._settings.set(PAUSE_FOR_CHECKIN, on)
+        if self.pages.currentWidget() is not self.checkin_page:
+            return
+        if on and self.player.is_playing():  # asked while checking in: the music waits now
+            self.player.pause()
+            self._resume_after_checkin = True
+        elif not on and self._resume_after_checkin:
+            self.player.play()
+            self._resume_after_checkin = False
 
     def _save_checkin(self) -> None:
         self.panel.keep_typed_qualities()  # a word still being typed counts
-        self._store_checkin(
-            marks=self.panel.marks(),
-            feelings=self.panel.chosen_feelings(),
-            note=self.panel.note.text(),
-            nothing=False,
-        )
+        marks = self.panel.marks()
+        feelings = self.panel.chosen_feelings()
+        note = self.panel.note.text()
+        nothing = self.panel.nowhere() and not (marks or feelings or note.strip())
+        self._store_checkin(marks=marks, feelings=feelings, note=note, nothing=nothing)
 
     def just_listened(self) -> None:
         """The one-click check-in: nothing concrete, and that is fine."""
-        if self.side.currentWidget() is not self.panel_scroll:
+        if self.pages.currentWidget() is not self.checkin_page:
             self._checkin_position = self.player.position() if self.track else None
         self._store_checkin(marks=(), feelings=(), note="", nothing=True)
 
@@ -531,17 +540,19 @@ class ListenTab(QWidget):
         self._close_checkin()
 
     def _close_checkin(self) -> None:
-        self.side.setCurrentIndex(0)
+        self.pages.setCurrentWidget(self.library_page)
+        self._show_page()
         if self._resume_after_checkin:
             self.player.play()
         self._resume_after_checkin = False
+        self.checkin_button.setFocus()
 
     def _reload_markers(self) -> None:
         if self.track is None:
-            self.seek_bar.set_markers([])
+            self.controls.set_markers([])
             return
         labels = region_labels()
-        self.seek_bar.set_markers(
+        self.controls.set_markers(
             [
                 Marker(
                     c.position_ms or 0,
@@ -553,53 +564,28 @@ class ListenTab(QWidget):
 
     # -- before and after ---------------------------------------------------------------------
 
-    def _show_mood(self, moment: MoodMoment | None) -> None:
-        self._mood_moment = moment
-        self.mood_grid.clear()
+    def _show_mood(self, moment: MoodMoment | None, track: Track | None = None) -> None:
+        """Ask before or after ``track``, beside the library; None: the library alone."""
+        self._mood_uid = None
+        self._mood_track = track
         if moment is None:
-            self.mood_label.setText(
-                translate(
-                    "ListenTab",
-                    "Before and after a track you can tap here: how pleasant, and how much energy.",
-                )
-            )
-            self.mood_grid.setEnabled(False)
-        else:
-            self.mood_label.setText(
-                translate(
-                    "ListenTab",
-                    "<b>Before this track</b>, if you like: "
-                    "how pleasant does it feel, and how much energy is there?",
-                )
-                if moment == "before"
-                else translate(
-                    "ListenTab",
-                    "<b>After this track</b>, if you like: "
-                    "how pleasant does it feel, and how much energy is there?",
-                )
-            )
-            self.mood_grid.setEnabled(True)
-
-    def _on_mood(self, pleasantness: float, energy: float) -> None:
-        if self._mood_moment is None:
+            self.mood.moment = None
+            self.mood.hide()
             return
+        self.mood.ask(moment)
+        self.mood.show()
+
+    def _on_mood(self, moment: MoodMoment, pleasantness: float, energy: float) -> None:
+        track = self._mood_track
         try:
-            self._save_mood(pleasantness, energy)
+            if self._mood_uid is None:
+                self._mood_uid = save_mood(
+                    self._store, track.id if track else None, moment, pleasantness, energy
+                )
+            else:
+                move_mood(self._store, self._mood_uid, pleasantness, energy)
         except WriteFailed as e:
             self.message.setText(str(e))
-            return
-        self.message.setText(translate("ListenTab", "Noted."))
-        self._show_mood(None)
-
-    def _save_mood(self, pleasantness: float, energy: float) -> None:
-        assert self._mood_moment is not None
-        save_mood(
-            self._store,
-            self.track.id if self.track else None,
-            self._mood_moment,
-            pleasantness,
-            energy,
-        )
 
     def prepare_to_close(self) -> None:
         self.cancel_scan()

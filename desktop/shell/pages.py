@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from desktop.breathe.tab import BreatheTab, Tones
     from desktop.checkin.feelings import Vocabulary
     from desktop.journal.tab import JournalTab
+    from desktop.listen.library_view import Picker
     from desktop.listen.player import Player
     from desktop.listen.scanner import Starter
-    from desktop.listen.tab import ListenTab, Picker
+    from desktop.listen.tab import ListenTab
     from desktop.rhythm.today_tab import TodayTab
 
 
@@ -143,7 +144,14 @@ class Tabs:
     def together(self) -> QWidget:
         from desktop.shell.together_parts import together_tab
 
-        return together_tab(self.store, self.settings, self.clock, system_prefers_reduced_motion())
+        return together_tab(
+            self.store,
+            self.settings,
+            self.clock,
+            system_prefers_reduced_motion(),
+            rng=self.rng,
+            tones=self.tones,
+        )
 
     def pages(self) -> list[Page]:
         return [

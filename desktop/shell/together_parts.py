@@ -88,17 +88,23 @@ def _tone_player() -> Tones:
 
 
 def together_tab(
-    store: Store, settings: Settings, clock: Clock, reduced_motion: bool
+    store: Store,
+    settings: Settings,
+    clock: Clock,
+    reduced_motion: bool,
+    rng: random.Random | None = None,
+    tones: Callable[[], Tones] | None = None,
 ) -> TogetherTab:
-    """The Together tab with Breathe's pacer and tone lent to it."""
+    """The Together tab with Breathe's pacer and tone lent to it; ``rng`` makes its chances
+    (a prompt, who speaks first), ``tones`` the tone player (None: the real one)."""
     return TogetherTab(
         TogetherParts(
             store,
             settings,
             clock,
             pacer=lambda: SharedPacer(clock, reduced_motion),
-            tone=lambda: SoftTone(_tone_player),
-            rng=random.Random(),
+            tone=lambda: SoftTone(tones or _tone_player),
+            rng=rng or random.Random(),
             reduced_motion=reduced_motion,
         )
     )

@@ -17,8 +17,8 @@ from typing import Any
 
 from desktop.clock import stamp, today
 from desktop.store import limits
-from desktop.store.database import Store, newest_first
-from desktop.store.journal import TimelineItem, new_uid
+from desktop.store.database import Store, newest_first, search_text_page
+from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import feelings_cell, feelings_words, heading, number_cell, yes_no
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_data, feelings_to_json
@@ -78,8 +78,9 @@ def write_session(conn: sqlite3.Connection, session: StoredSession) -> None:
         """
         INSERT INTO breath_sessions (uid, day, created_at, pattern, pattern_name,
             planned_seconds, planned_cycles, actual_seconds, cycles, ended_early,
-            settled_before, settled_after, feelings_before, feelings_after, deleted_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            settled_before, settled_after, feelings_before, feelings_after, deleted_at,
+            search_text)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (
             session.uid,
@@ -97,8 +98,16 @@ def write_session(conn: sqlite3.Connection, session: StoredSession) -> None:
             feelings_to_json(session.feelings_before),
             feelings_to_json(session.feelings_after),
             session.deleted_at,
+            session_search_text(session),
         ),
     )
+
+
+def session_search_text(session: StoredSession) -> str:
+    """What search finds a session by: its pattern's name and the words chosen around it."""
+    before = " ".join(f.word for f in session.feelings_before)
+    after = " ".join(f.word for f in session.feelings_after)
+    return f"{session.pattern_name} \n{before} \n{after}"
 
 
 def _session_from_row(row: sqlite3.Row | Sequence[Any]) -> StoredSession:
@@ -150,17 +159,22 @@ def minutes_in_week(store: Store, today: dt.date) -> float:
     return float(total) / 60
 
 
+def session_length(session: StoredSession) -> str:
+    """How long a session was, as a person would say it: "5 minutes", "a few breaths"."""
+    minutes = round(session.actual_seconds / 60)
+    breaths = session.cycles  # a plain name: lupdate skips a count written as an attribute
+    if minutes >= 1:
+        return translate("Store", "%n minute(s)", None, minutes)
+    if breaths >= 2:
+        return translate("Store", "%n breath(s)", None, breaths)
+    if breaths == 1:
+        return translate("Store", "one breath")
+    return translate("Store", "a moment")
+
+
 def describe_session(session: StoredSession) -> str:
-    minutes = session.actual_seconds / 60
-    length = (
-        translate("Store", "{minutes} min").format(minutes=f"{minutes:.0f}")
-        if minutes >= 1
-        else translate("Store", "{seconds} s").format(seconds=f"{session.actual_seconds:.0f}")
-    )
-    cycles = session.cycles
-    breaths = translate("Store", "%n breath(s)", None, cycles)
-    text = translate("Store", "{pattern}, {length}, {breaths}").format(
-        pattern=session.pattern_name, length=length, breaths=breaths
+    text = translate("Store", "{pattern}, {length}").format(
+        pattern=session.pattern_name, length=session_length(session)
     )
     if session.ended_early:
         text += translate("Store", ", ended when you chose")
@@ -202,6 +216,41 @@ def timeline_page(
 ) -> list[TimelineItem]:
     """The registry's timeline source (sessions have no tags; the pager never asks with one)."""
     return timeline_rows(store.conn, after, limit)
+
+
+def search_sessions(
+    store: Store,
+    query: Query,
+    before: int | None,
+    limit: int,
+    shown: Sequence[str] = ("breath",),
+    tag: str | None = None,
+) -> SearchPage:
+    """The registry's search: sessions matching ``query`` below row id ``before``, newest first.
+    A match among the words chosen before the session shows with them."""
+    rows, resume = search_text_page(
+        store.conn, SESSIONS, _SESSION_COLUMNS, query.fts, before, limit
+    )
+    terms = query.terms
+
+    def make(row: Sequence[Any]) -> TimelineItem:
+        session = _session_from_row(row[1:])
+        before_words = feelings_words(session.feelings_before)
+        texts: tuple[str, ...] = (describe_session(session),)
+        if before_words:
+            texts += (translate("Store", "before: {words}").format(words=before_words),)
+        return TimelineItem(
+            kind="breath",
+            uid=session.uid,
+            day=session.day,
+            created_at=session.created_at,
+            row_id=row[0],
+            texts=texts,
+            feelings_json=row[14],
+            search_terms=terms,
+        )
+
+    return SearchPage(found_rows(rows, make), resume)
 
 
 # -- the person's own patterns -------------------------------------------------------------------

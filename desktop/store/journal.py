@@ -14,13 +14,13 @@ import math
 import re
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from desktop.clock import stamp, today
 from desktop.store import limits
-from desktop.store.database import Store
+from desktop.store.database import Store, fts_page
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import feelings_cell, feelings_words, heading, yes_no
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_data, feelings_to_json
@@ -426,6 +426,16 @@ class TimelineItem:
         haystack = " · ".join(t for t in (*self.texts, words, *self.tags) if t.strip())
         return highlight_excerpt(haystack, self.search_terms)
 
+    @functools.cached_property
+    def closeness(self) -> float:
+        """For search results: how closely this matches, higher is closer. The times the
+        matched words appear, against the length of the text they appear in (the shape of
+        bm25, for one record: cheap enough to work out for a page as it is shown)."""
+        text = " ".join(self.texts).lower()
+        hits = sum(text.count(stem) for stem in _stems(self.search_terms))
+        length = (text.count(" ") + 1) / 40  # against a record of forty words
+        return hits / (hits + 1.2 * (0.25 + 0.75 * length)) if hits else 0.0
+
 
 _ITEM_COLUMNS = (
     "e.id, e.uid, e.kind, e.day, e.created_at, e.touch, e.sound, e.sight, e.smell_taste, "
@@ -501,13 +511,16 @@ def all_tags(store: Store) -> list[str]:
 # -- search ---------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+MIN_PREFIX = 2  # letters of a word still being typed before it is looked up
 
 
 def fts_query(text: str, prefix_last: bool = True) -> str | None:
     """Turn what a person typed into a safe FTS5 query.
 
     Words are ANDed; "quoted words" stay a phrase; the last word matches as a prefix while the
-    person is still typing it. Returns None when there is nothing to search for.
+    person is still typing it, once it has two letters (the index keeps two- and three-letter
+    prefixes; one letter would match nearly everything). Returns None when there is nothing
+    to search for yet.
     """
     parts: list[str] = []
     for index, chunk in enumerate(text.split('"')):
@@ -522,8 +535,16 @@ def fts_query(text: str, prefix_last: bool = True) -> str | None:
         return None
     still_typing = prefix_last and text and not text[-1].isspace() and not text.endswith('"')
     if still_typing and parts[-1].count(" ") == 0:
+        if len(parts[-1]) - 2 < MIN_PREFIX:
+            parts.pop()  # a first letter: wait for the next one
+            return " ".join(parts) or None
         parts[-1] += "*"
     return " ".join(parts)
+
+
+def waiting_for_more(text: str) -> bool:
+    """True when ``text`` is a first letter still being typed: nothing is searched yet."""
+    return fts_query(text) is None and bool(_WORD.search(text))
 
 
 def search_terms(text: str) -> list[str]:
@@ -531,10 +552,16 @@ def search_terms(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
-    # The index stems words ("meditating" matches "meditate"), so highlight a word that starts
+@functools.lru_cache(maxsize=64)
+def _stems(terms: tuple[str, ...]) -> tuple[str, ...]:
+    # The index stems words ("meditating" matches "meditate"), so a word matches when it starts
     # with the term, or with the term less a short ending.
-    stems = sorted({t[: max(3, len(t) - 2)] if len(t) > 4 else t for t in terms}, key=len)
+    return tuple(sorted({t[: max(3, len(t) - 2)] if len(t) > 4 else t for t in terms}, key=len))
+
+
+@functools.lru_cache(maxsize=64)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    stems = _stems(terms)
     if not stems:
         return None
     alternatives = "|".join(re.escape(stem) for stem in reversed(stems))
@@ -544,7 +571,7 @@ def _term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
 def highlight_excerpt(text: str, terms: Sequence[str], width: int = SUMMARY_LENGTH) -> str:
     """A window of ``text`` around the first match, matches wrapped in MATCH_START/MATCH_END."""
     text = " ".join(text.split())
-    pattern = _term_pattern(terms)
+    pattern = _term_pattern(tuple(terms))
     first = pattern.search(text) if pattern else None
     start = 0
     if first is not None and first.end() > width:
@@ -555,13 +582,6 @@ def highlight_excerpt(text: str, terms: Sequence[str], width: int = SUMMARY_LENG
     if pattern is not None:
         window = pattern.sub(lambda m: f"{MATCH_START}{m.group(0)}{MATCH_END}", window)
     return prefix + window + suffix
-
-
-_SEARCH_SQL = (
-    f"SELECT {_ITEM_COLUMNS}, entries_fts.rank "
-    "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-    "WHERE entries_fts MATCH ? AND e.deleted_at IS NULL ORDER BY rank LIMIT ?"
-)
 
 
 @dataclass(frozen=True)
@@ -582,20 +602,86 @@ class Query:
         return cls.parse(text) if isinstance(text, str) else text
 
 
-def search_ranked(
-    store: Store, text: str | Query, limit: int = 50
-) -> list[tuple[float, TimelineItem]]:
-    """(rank, item) for entries matching ``text``, best (lowest rank) first."""
-    query = Query.of(text)
-    if query is None:
-        return []
-    rows = store.conn.execute(_SEARCH_SQL, (query.fts, limit))
-    return [(row[14], _item_from_row(row, query.terms)) for row in rows]
+@dataclass(frozen=True)
+class Found:
+    """One match: where it sits on the timeline, and how to make its row. Only the matches a
+    page shows are ever made into rows (a kind hands over a page of matches; a few are shown)."""
+
+    day: str
+    created_at: str
+    row_id: int
+    make: Callable[[], TimelineItem]
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One kind's next matches, newest kept first, and where its search goes on from."""
+
+    found: list[Found]
+    resume: int | None  # look below this row id next time; None: there are no more
+
+
+def found_rows(
+    rows: Sequence[Sequence[Any]],
+    make: Callable[[Sequence[Any]], TimelineItem],
+    day: int = 2,
+    created_at: int = 3,
+) -> list[Found]:
+    """Matches from rows that start with the record's id, with its day and its creation time
+    at these places (after the id and the uid, as most tables have them)."""
+    return [
+        Found(str(row[day]), str(row[created_at]), int(row[0]), functools.partial(make, row))
+        for row in rows
+    ]
+
+
+_SEARCH_FETCH = f"SELECT {_ITEM_COLUMNS.replace('e.', 't.')} FROM entries t"
+
+
+def search_page(
+    store: Store,
+    query: Query,
+    before: int | None,
+    limit: int,
+    shown: Sequence[str] = KINDS,
+    tag: str | None = None,
+) -> SearchPage:
+    """Entries matching ``query`` below row id ``before``, newest first, of the kinds asked for
+    and, when a tag is given, with that tag only (the registry's search for entries)."""
+    filters = ""
+    params: list[object] = []
+    wanted = [k for k in KINDS if k in shown]
+    if not wanted:
+        return SearchPage([], None)
+    if len(wanted) < len(KINDS):
+        filters += f" AND t.kind IN ({', '.join('?' * len(wanted))})"
+        params += wanted
+    if tag:
+        filters += " AND t.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)"
+        params.append(tag)
+    rows, resume = fts_page(
+        store.conn, "entries_fts", query.fts, before, limit, _SEARCH_FETCH, filters, params
+    )
+    make = functools.partial(_search_item, terms=query.terms)
+    return SearchPage(found_rows(rows, make, day=3, created_at=4), resume)
+
+
+def _search_item(row: Sequence[Any], terms: tuple[str, ...]) -> TimelineItem:
+    return _item_from_row(row, terms)
 
 
 def search(store: Store, text: str, limit: int = 50) -> list[TimelineItem]:
-    """Best matches first; each item highlights the matched words when it is shown."""
-    return [item for _, item in search_ranked(store, text, limit)]
+    """Entries matching ``text``, newest first; each highlights the matched words when shown."""
+    query = Query.parse(text)
+    found: list[TimelineItem] = []
+    before: int | None = None
+    while query is not None and len(found) < limit:
+        page = search_page(store, query, before, limit - len(found))
+        found += [match.make() for match in page.found]
+        if page.resume is None:
+            break
+        before = page.resume
+    return found
 
 
 # -- export and import: the registry's functions for journal entries ----------------------------

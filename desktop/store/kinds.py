@@ -12,7 +12,9 @@ How to add a kind of record
    - its table(s) as a migration appended to ``MIGRATIONS``, with ``uid TEXT NOT NULL UNIQUE``
      (export, import and rescue match rows by uid, never by row id) and, if it is dated,
      ``day``, ``created_at``, ``deleted_at`` and an index on ``(day DESC, created_at DESC,
-     id DESC)`` for the timeline;
+     id DESC)`` for the timeline; if it is on the timeline, a ``search_text`` column with its
+     words and an FTS5 index over it (``migrations._fts_on_search_text`` with
+     ``migrations.FTS_PREFIXES``), since everything the timeline shows is searched;
    - its save function, which checks every value against ``desktop/store/limits.py`` (add the
      kind's limits there) and raises ``ValueError`` with a message a person can read;
    - the functions its ``RecordKind`` points at (see the field comments below). The easiest
@@ -51,7 +53,7 @@ from desktop.store import (
     together,
 )
 from desktop.store.database import Store
-from desktop.store.journal import Query, TimelineItem
+from desktop.store.journal import Query, SearchPage, TimelineItem
 from desktop.store.portable import Fields, Links
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
@@ -60,8 +62,11 @@ Cursor = tuple[str, str, int]  # (day, created_at, row id): where a timeline pag
 # The next ``limit`` items older than the cursor, newest first, of the item kinds asked for
 # and, when a tag is given, with that tag only.
 TimelinePage = Callable[[Store, Cursor | None, int, Sequence[str], str | None], list[TimelineItem]]
-# (rank, item) for the records matching a query, best (lowest rank) first.
-Search = Callable[[Store, Query, int], list[tuple[float, TimelineItem]]]
+# The next ``limit`` records matching a query with a row id below the cursor (None: from the
+# newest), newest kept first, of the item kinds asked for and, when a tag is given, with that
+# tag only; with the row id to go on from (``database.search_text_page`` does all of it for a
+# table with a ``search_text`` column and its ``{table}_fts`` index).
+Search = Callable[[Store, Query, int | None, int, Sequence[str], str | None], SearchPage]
 
 
 R = TypeVar("R")
@@ -130,7 +135,9 @@ class RecordKind(Generic[R]):
     portable: Portable[R]
     readable: Readable[R]
     timeline: OnTimeline | None = None
-    search: Search | None = None  # None: search does not look at this kind
+    # Every kind the timeline shows is searched (tests/unit/test_kinds.py holds them to it):
+    # a searched kind keeps a ``search_text`` column and an FTS5 index (see migrations.py).
+    search: Search | None = None
 
 
 KINDS: tuple[RecordKind[Any], ...] = (
@@ -171,7 +178,7 @@ KINDS: tuple[RecordKind[Any], ...] = (
             page=journal.timeline_page,
             tagged=True,
         ),
-        search=journal.search_ranked,
+        search=journal.search_page,
     ),
     RecordKind(
         key="breath_sessions",
@@ -204,6 +211,7 @@ KINDS: tuple[RecordKind[Any], ...] = (
             ),
             page=breathing.timeline_page,
         ),
+        search=breathing.search_sessions,
     ),
     RecordKind(
         key="breath_patterns",

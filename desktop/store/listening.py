@@ -12,8 +12,8 @@ from typing import Any, Literal, get_args
 
 from desktop.clock import stamp, today
 from desktop.store import limits
-from desktop.store.database import Store, newest_first
-from desktop.store.journal import Query, TimelineItem, new_uid
+from desktop.store.database import Store, newest_first, search_text_page
+from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
 from desktop.store.portable import Fields, Links, RecordProblem
 from desktop.store.readable import (
     feelings_cell,
@@ -41,6 +41,16 @@ class TrackInfo:
     artist: str = ""
     album: str = ""
     duration: float | None = None
+    track_number: int = 0  # its place on the album, 0 when the file does not say
+    disc_number: int = 0
+
+
+TrackOrder = tuple[str, int, int, str, int]  # album, disc, track, title, id: the library's order
+
+
+def file_name(path: str) -> str:
+    """The last part of a path, whichever way its folders are separated."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,11 @@ class Track(TrackInfo):
     missing: bool = False
     uid: str = ""  # set when read for export or from a file
     added_at: str = ""
+
+    @property
+    def order(self) -> TrackOrder:
+        """Where it sits in the library: by album, its discs and track numbers in order."""
+        return (self.album, self.disc_number, self.track_number, self.title, self.id)
 
 
 def check_track(info: TrackInfo) -> None:
@@ -73,22 +88,37 @@ def add_tracks(store: Store, infos: Iterable[TrackInfo]) -> int:
     infos = list(infos)
     for info in infos:
         check_track(info)
-    rows = [(i.path, i.title, i.artist, i.album, i.duration, added_at) for i in infos]
+    rows = [
+        (
+            i.path,
+            i.title,
+            i.artist,
+            i.album,
+            i.duration,
+            added_at,
+            i.track_number,
+            i.disc_number,
+            file_name(i.path),
+        )
+        for i in infos
+    ]
     if not rows:
         return 0
     with store.transaction(TRACKS) as conn:
         known = conn.execute("SELECT COUNT(*) FROM tracks").fetchone()[0]
         conn.executemany(
-            "INSERT INTO tracks (path, title, artist, album, duration, added_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET title = excluded.title, "
+            "INSERT INTO tracks (path, title, artist, album, duration, added_at, track_number, "
+            "disc_number, file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET title = excluded.title, "
             "artist = excluded.artist, album = excluded.album, duration = excluded.duration, "
+            "track_number = excluded.track_number, disc_number = excluded.disc_number, "
             "missing = 0",
             rows,
         )
         return int(conn.execute("SELECT COUNT(*) FROM tracks").fetchone()[0] - known)
 
 
-_TRACK_COLUMNS = "id, path, title, artist, album, duration, missing"
+_TRACK_COLUMNS = "id, path, title, artist, album, duration, missing, track_number, disc_number"
 
 
 def _track(row: Sequence[Any]) -> Track:
@@ -100,38 +130,49 @@ def _track(row: Sequence[Any]) -> Track:
         album=row[4],
         duration=row[5],
         missing=bool(row[6]),
+        track_number=row[7],
+        disc_number=row[8],
     )
 
 
 def _filter_sql(text: str) -> tuple[str, list[Any]]:
-    """Every word must appear in the title, artist or album (LIKE, with "!" as the escape)."""
+    """Every word must appear in the title, artist, album or the file's name (LIKE, with "!"
+    as the escape): a file whose tags say something else is still found by its name."""
     parts = []
     params: list[Any] = []
     for word in text.split():
         like = "%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
         parts.append(
-            "(title LIKE ? ESCAPE '!' OR artist LIKE ? ESCAPE '!' OR album LIKE ? ESCAPE '!')"
+            "(title LIKE ? ESCAPE '!' OR artist LIKE ? ESCAPE '!' OR album LIKE ? ESCAPE '!' "
+            "OR file_name LIKE ? ESCAPE '!')"
         )
-        params += [like, like, like]
+        params += [like, like, like, like]
     return " AND ".join(parts), params
 
 
 def tracks_page(
     store: Store,
     text: str = "",
-    after: tuple[str, int] | None = None,
+    after: TrackOrder | None = None,
     limit: int = 100,
 ) -> list[Track]:
-    """Tracks by title, then id (keyset paging), whose title, artist or album has every word."""
+    """Tracks in the library's order (``Track.order``: by album, in its own order; keyset
+    paging after ``after``), whose title, artist, album or file name has every word."""
     where, params = _filter_sql(text)
     clauses = [where] if where else []
     if after is not None:
-        clauses.append("(title COLLATE NOCASE, id) > (?, ?)")
-        params += [after[0], after[1]]
+        clauses.append(
+            "(album COLLATE NOCASE, disc_number, track_number, title COLLATE NOCASE, id) "
+            "> (?, ?, ?, ?, ?)"
+        )
+        params += list(after)
     sql = f"SELECT {_TRACK_COLUMNS} FROM tracks"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY title COLLATE NOCASE, id LIMIT ?"
+    sql += (
+        " ORDER BY album COLLATE NOCASE, disc_number, track_number, title COLLATE NOCASE, id"
+        " LIMIT ?"
+    )
     return [_track(r) for r in store.conn.execute(sql, [*params, limit])]
 
 
@@ -377,23 +418,21 @@ def timeline_page(
     return timeline_rows(store.conn, after, limit)
 
 
-_SEARCH_SQL = (
-    f"SELECT c.id, {', '.join('c.' + c.strip() for c in _CHECKIN_COLUMNS.split(','))}, "
-    "body_checkins_fts.rank FROM body_checkins_fts "
-    "JOIN body_checkins c ON c.id = body_checkins_fts.rowid "
-    "WHERE body_checkins_fts MATCH ? AND c.deleted_at IS NULL ORDER BY rank LIMIT ?"
-)
-
-
 def search_checkins(
-    store: Store, text: str | Query, limit: int = 50
-) -> list[tuple[float, TimelineItem]]:
-    """(rank, item) for check-ins matching ``text``; lower rank is a better match."""
-    query = Query.of(text)
-    if query is None:
-        return []
-    rows = store.conn.execute(_SEARCH_SQL, (query.fts, limit))
-    return [(row[11], _item(row[0], _checkin(row[1:11]), row[9], query.terms)) for row in rows]
+    store: Store,
+    query: Query,
+    before: int | None,
+    limit: int,
+    shown: Sequence[str] = ("checkin",),
+    tag: str | None = None,
+) -> SearchPage:
+    """The registry's search: check-ins matching ``query`` below row id ``before``, newest first."""
+    rows, resume = search_text_page(
+        store.conn, CHECKINS, _CHECKIN_COLUMNS, query.fts, before, limit
+    )
+    terms = query.terms
+    found = found_rows(rows, lambda row: _item(row[0], _checkin(row[1:11]), row[9], terms))
+    return SearchPage(found, resume)
 
 
 def format_position(ms: int | None) -> str:
@@ -420,20 +459,33 @@ def save_mood(
     moment: MoodMoment,
     pleasantness: float,
     energy: float,
-) -> None:
+) -> str:
+    """Keep a tap; returns its uid, so a dot moved afterwards moves the same tap."""
     check_mood(moment, pleasantness, energy)
+    uid = new_uid()
     with store.transaction(MOODS) as conn:
         conn.execute(
             "INSERT INTO track_moods (uid, track_id, moment, pleasantness, energy, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (
-                new_uid(),
+                uid,
                 track_id,
                 moment,
                 pleasantness,
                 energy,
                 store.wall.now().isoformat(timespec="seconds"),
             ),
+        )
+    return uid
+
+
+def move_mood(store: Store, uid: str, pleasantness: float, energy: float) -> None:
+    """The person moved the dot of a tap they made: the tap is where it is now."""
+    check_mood("before", pleasantness, energy)
+    with store.transaction(MOODS) as conn:
+        conn.execute(
+            "UPDATE track_moods SET pleasantness = ?, energy = ? WHERE uid = ?",
+            (pleasantness, energy, uid),
         )
 
 
@@ -470,7 +522,7 @@ def read_tracks(conn: sqlite3.Connection) -> list[Track]:
     rows = conn.execute(
         f"SELECT {_TRACK_COLUMNS}, uid, added_at FROM tracks ORDER BY id"
     ).fetchall()
-    return [dataclasses.replace(_track(row), uid=row[7], added_at=row[8]) for row in rows]
+    return [dataclasses.replace(_track(row), uid=row[9], added_at=row[10]) for row in rows]
 
 
 def track_to_data(track: Track) -> dict[str, Any]:
@@ -511,8 +563,8 @@ def add_track(conn: sqlite3.Connection, track: Track, links: Links) -> bool:
         links.note(TRACKS, track.uid, int(row[0]))
         return False
     cursor = conn.execute(
-        "INSERT INTO tracks (uid, path, title, artist, album, duration, missing, added_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO tracks (uid, path, title, artist, album, duration, missing, added_at, "
+        "file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             track.uid,
             track.path,
@@ -522,6 +574,7 @@ def add_track(conn: sqlite3.Connection, track: Track, links: Links) -> bool:
             track.duration,
             int(track.missing),
             track.added_at,
+            file_name(track.path),
         ),
     )
     links.note(TRACKS, track.uid, int(cursor.lastrowid or 0))

@@ -12,8 +12,8 @@ from typing import Any
 
 from desktop.clock import stamp, today
 from desktop.store import limits
-from desktop.store.database import Store, fts_ranked, newest_first
-from desktop.store.journal import Query, TimelineItem, new_uid
+from desktop.store.database import Store, newest_first, search_text_page
+from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import heading, number_cell, yes_no
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -146,10 +146,17 @@ def timeline_page(
 
 
 def search_findings(
-    store: Store, query: Query, limit: int = 50
-) -> list[tuple[float, TimelineItem]]:
-    rows = fts_ranked(store.conn, TABLE, _COLUMNS, query.fts, limit)
-    return [(row[-1], _item(row[0], _finding(row[1:-1]), query.terms)) for row in rows]
+    store: Store,
+    query: Query,
+    before: int | None,
+    limit: int,
+    shown: Sequence[str] = (KIND,),
+    tag: str | None = None,
+) -> SearchPage:
+    """The registry's search: matches below row id ``before``, newest first."""
+    rows, resume = search_text_page(store.conn, TABLE, _COLUMNS, query.fts, before, limit)
+    terms = query.terms
+    return SearchPage(found_rows(rows, lambda row: _item(row[0], _finding(row[1:]), terms)), resume)
 
 
 # -- export and import (the registry's functions, desktop/store/kinds.py) ------------------------

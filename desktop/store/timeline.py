@@ -2,8 +2,8 @@
 
 Every kind of record that declares ``timeline`` in ``desktop/store/kinds.py`` has its own table
 and index; the pager walks them all newest first with one keyset cursor per kind and merges
-them, so every page costs the same however deep it is. Search asks every kind that declares
-``search`` and merges their ranked results. Neither names a kind of record.
+them, so every page costs the same however deep it is. Search walks every kind that declares
+``search`` the same way, newest match first by row id. Neither names a kind of record.
 """
 
 from __future__ import annotations
@@ -13,8 +13,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.store.database import Store
-from desktop.store.journal import Query, TimelineItem
-from desktop.store.kinds import KINDS, Cursor, RecordKind, TimelinePage, shown_on_timeline
+from desktop.store.journal import Query, SearchPage, TimelineItem
+from desktop.store.kinds import (
+    KINDS,
+    Cursor,
+    RecordKind,
+    Search,
+    TimelinePage,
+    shown_on_timeline,
+)
 
 # Every TimelineItem.kind the registry shows, in its order.
 ALL_KINDS = tuple(shown.item_kind for shown in shown_on_timeline())
@@ -75,16 +82,87 @@ class TimelinePager:
         return page_items
 
 
+class SearchPager:
+    """Pages of search results across every searchable kind, newest kept first.
+
+    Each kind hands over its newest matches by row id (one keyset cursor per kind, as the
+    timeline pager has), so a page costs the same for a word in every record as for a rare one.
+    Within a page the closest matches of each day come first. A page may come back shorter
+    than asked while the search goes on (a filter left matches out): ``exhausted`` says when
+    there is nothing more.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        text: str | Query,
+        kinds: Sequence[str] | None = None,
+        tag: str | None = None,
+        registry: Sequence[RecordKind[Any]] = KINDS,
+    ) -> None:
+        self._store = store
+        self._query = Query.of(text)
+        self._tag = tag or None
+        self._sources: dict[str, tuple[Search, tuple[str, ...]]] = {}
+        for kind in registry:
+            timeline = kind.timeline
+            if kind.search is None or (self._tag and not (timeline and timeline.tagged)):
+                continue
+            shown = tuple(s.item_kind for s in timeline.shown) if timeline else (kind.key,)
+            shown = tuple(k for k in shown if kinds is None or k in kinds)
+            if shown and self._query is not None:
+                self._sources[kind.key] = (kind.search, shown)
+        self._cursors: dict[str, int | None] = dict.fromkeys(self._sources)
+        self._done: set[str] = set()
+
+    @property
+    def exhausted(self) -> bool:
+        return len(self._done) == len(self._sources)
+
+    def next_page(self, limit: int) -> list[TimelineItem]:
+        query = self._query
+        if query is None:
+            return []
+        pages: dict[str, SearchPage] = {}
+        for name, (search, shown) in self._sources.items():
+            if name not in self._done:
+                pages[name] = search(
+                    self._store, query, self._cursors[name], limit, shown, self._tag
+                )
+        tagged = [[(found, name) for found in page.found] for name, page in pages.items()]
+        merged = heapq.merge(
+            *tagged,
+            key=lambda pair: (pair[0].day, pair[0].created_at, pair[1], pair[0].row_id),
+            reverse=True,
+        )
+        page_items: list[TimelineItem] = []
+        taken: dict[str, int] = dict.fromkeys(pages, 0)
+        for found, name in merged:
+            if len(page_items) == limit:
+                break
+            page_items.append(found.make())
+            taken[name] += 1
+            self._cursors[name] = found.row_id
+        for name, page in pages.items():
+            if taken[name] == len(page.found):  # all of it shown: go on from where it stopped
+                if page.resume is None:
+                    self._done.add(name)
+                else:
+                    self._cursors[name] = page.resume
+        # Newest first by day; within a day, the closest matches first.
+        page_items.sort(key=lambda item: (item.day, item.closeness), reverse=True)
+        return page_items
+
+
 def search_everything(
-    store: Store, text: str, limit: int = 50, registry: Sequence[RecordKind[Any]] = KINDS
+    store: Store,
+    text: str | Query,
+    limit: int = 50,
+    registry: Sequence[RecordKind[Any]] = KINDS,
 ) -> list[TimelineItem]:
-    """Records of every searchable kind that match, best first across all of them."""
-    query = Query.parse(text)
-    if query is None:
-        return []
-    ranked: list[tuple[float, TimelineItem]] = []
-    for kind in registry:
-        if kind.search is not None:
-            ranked += kind.search(store, query, limit)
-    ranked.sort(key=lambda pair: pair[0])
-    return [item for _, item in ranked[:limit]]
+    """Up to ``limit`` records of every searchable kind that match, newest kept first."""
+    pager = SearchPager(store, text, registry=registry)
+    found: list[TimelineItem] = []
+    while len(found) < limit and not pager.exhausted:
+        found += pager.next_page(limit - len(found))
+    return found

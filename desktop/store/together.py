@@ -16,8 +16,8 @@ from typing import Any
 
 from desktop.clock import stamp, today
 from desktop.store import limits
-from desktop.store.database import Store
-from desktop.store.journal import Query, TimelineItem, new_uid
+from desktop.store.database import Store, fts_page
+from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import heading, number_cell
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -326,23 +326,34 @@ def timeline_page(
     return timeline_rows(store.conn, after, limit, shown)
 
 
-_SEARCH_SQL = (
-    f"SELECT t.id, {', '.join('t.' + c.strip() for c in _COLUMNS.split(','))}, "
-    "together_sessions_fts.rank FROM together_sessions_fts "
-    "JOIN together_sessions t ON t.id = together_sessions_fts.rowid "
-    "WHERE together_sessions_fts MATCH ? AND t.deleted_at IS NULL ORDER BY rank LIMIT ?"
+_SEARCH_FETCH = (
+    f"SELECT t.id, {', '.join('t.' + c.strip() for c in _COLUMNS.split(','))} FROM {TABLE} t"
 )
 
 
 def search_records(
-    store: Store, text: str | Query, limit: int = 50
-) -> list[tuple[float, TimelineItem]]:
-    """(rank, item) for practices together that match; lower rank is a better match."""
-    query = Query.of(text)
-    if query is None:
-        return []
-    rows = store.conn.execute(_SEARCH_SQL, (query.fts, limit))
-    return [(row[11], _item(row[0], _record_from_row(row[1:11]), query.terms)) for row in rows]
+    store: Store,
+    query: Query,
+    before: int | None,
+    limit: int,
+    shown: Sequence[str] = KINDS,
+    tag: str | None = None,
+) -> SearchPage:
+    """The registry's search: practices together that match, below row id ``before``, newest
+    first, of the kinds asked for."""
+    wanted = [k for k in KINDS if k in shown]
+    if not wanted:
+        return SearchPage([], None)
+    filters, params = "", list[object]()
+    if len(wanted) < len(KINDS):
+        filters = f" AND t.kind IN ({', '.join('?' * len(wanted))})"
+        params += wanted
+    rows, resume = fts_page(
+        store.conn, f"{TABLE}_fts", query.fts, before, limit, _SEARCH_FETCH, filters, params
+    )
+    terms = query.terms
+    found = found_rows(rows, lambda row: _item(row[0], _record_from_row(row[1:]), terms), 3, 4)
+    return SearchPage(found, resume)
 
 
 # -- export and import: the registry's functions (desktop/store/kinds.py) -------------------

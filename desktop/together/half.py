@@ -125,8 +125,8 @@ class HalfPanel(QFrame):
         self.pause.clicked.connect(lambda: self.pressed.emit(self.side, "pause"))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
         layout.addWidget(self.title)
         layout.addWidget(self.lead)
         layout.addWidget(self.message)

@@ -246,7 +246,7 @@ class SplitView(QWidget):
         for half in self.halves:
             row.addWidget(half, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 12)
+        layout.setContentsMargins(12, 4, 12, 8)
         layout.setSpacing(8)
         layout.addWidget(self.status)
         layout.addWidget(self.visual, 2)

@@ -478,7 +478,7 @@ class PairPage(PracticePage):
                 self._say(
                     where + translate("TogetherPair", "{speaker} speaks").format(speaker=s_name)
                 )
-                message = translate("TogetherPair", "Speak about it briefly, for yourself.")
+                message = translate("TogetherPair", "Speak about it briefly.")
                 detail = pair.prompt or translate("TogetherPair", "Something of your own.")
                 hear = translate("TogetherPair", "Listen. Let it land.")
                 hear_more = translate(

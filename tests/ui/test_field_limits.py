@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.checkin.vocabularies import load_feelings
-from desktop.listen.checkin_panel import CheckInPanel
+from desktop.listen.checkin_steps import CheckInSteps
 from desktop.resources import read_text
 from desktop.shell.too_much import TooMuchDialog
 from desktop.store import Store, limits
@@ -31,7 +31,7 @@ def test_a_contact_longer_than_kept_is_refused_whole(
 
 
 def test_a_check_in_note_longer_than_kept_is_refused_whole(qtbot: QtBot) -> None:
-    panel = CheckInPanel(read_text("body.svg"), load_feelings())
+    panel = CheckInSteps(read_text("body.svg"), load_feelings())
     qtbot.addWidget(panel)
     paste(qtbot, panel.note, "a quiet moment ")
     paste(qtbot, panel.note, "x" * limits.NOTE)

@@ -8,26 +8,38 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollArea,
+    QScrollBar,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
-from desktop.journal.tab import DRAFT_KEY, JournalTab
+from desktop.journal.tab import NEW_DRAFT, OLD_DRAFT, JournalTab, draft_key
 from desktop.journal.timeline import HTML_ROLE
 from desktop.shell.pages import Tabs
+from desktop.shell.theme import calm_palette
 from desktop.store import Store
+from desktop.store.breathing import StoredSession, save_session
 from desktop.store.journal import (
     Entry,
     count_entries,
     get_entry,
     load_drafts,
+    save_draft,
     save_entry,
     timeline_page,
 )
 from desktop.store.records import Feeling
+from tests.conftest import StartApp
 from tests.helpers import FakeWallClock, shown
+from tests.ui.test_large_text import clipped
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -52,7 +64,16 @@ def only_entry(store: Store) -> Entry:
     return entry
 
 
+def open_part(qtbot: QtBot, tab: JournalTab, key: str) -> None:
+    """Open one of the entry's optional parts with a click, as a person would."""
+    disclosure = tab.editor.disclosures[key]
+    if not disclosure.isChecked():
+        qtbot.mouseClick(disclosure, Qt.MouseButton.LeftButton)
+    assert tab.editor.sections[key].isVisible()
+
+
 def tick_word(qtbot: QtBot, tab: JournalTab, word: str) -> None:
+    open_part(qtbot, tab, "feelings")
     chip = tab.editor.feelings.word_button(word)
     assert chip is not None
     chip.setFocus()
@@ -86,6 +107,8 @@ def test_write_an_entry_sense_first_with_feeling_words(
     qtbot.keyClicks(editor.feelings.own_word, "Fizzy")
     qtbot.keyClick(editor.feelings.own_word, Qt.Key.Key_Return)
     assert editor.feelings.phrase_label.text() == "calm, with a little sadness, and somewhat fizzy"
+    open_part(qtbot, tab, "words")
+    assert editor.body_edit.hasFocus()  # opening a part puts you in it
     qtbot.keyClicks(editor.body_edit, "Made tea.")
     qtbot.keyClicks(editor.tags_edit, "Morning, tea")
     qtbot.keyClick(editor.tags_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -99,6 +122,9 @@ def test_write_an_entry_sense_first_with_feeling_words(
     assert entry.day == TODAY.isoformat()
     assert "Saved" in editor.message.text()
     assert editor.sense_edits["touch"].text() == ""  # ready for the next one
+    assert editor.sense_edits["touch"].hasFocus()  # at the top, in the first sense
+    assert editor.entry_scroll.verticalScrollBar().value() == 0
+    assert not editor.sections["feelings"].isVisible()  # a fresh page, the parts closed
     assert tab.model.rowCount() == 2  # the day's header and the entry
     assert tab.model.index(0).data() == "Today"
     shown = tab.model.index(1).data()
@@ -127,7 +153,12 @@ def test_search_as_you_type_highlights_matches(qtbot: QtBot, tab: JournalTab, st
     qtbot.keyClicks(tab.search_edit, "nothing like this")
     qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
     assert tab.empty_label.isVisibleTo(tab)
-    assert "Nothing matches" in tab.empty_label.text()
+    assert tab.empty_label.text() == "Nothing found for \u201cnothing like this\u201d."
+    tab.search_edit.clear()
+    qtbot.keyClicks(tab.search_edit, "h")  # a first letter: nothing is searched yet
+    assert tab.empty_label.text() == "Type a little more to search."
+    qtbot.keyClicks(tab.search_edit, "a")
+    assert [i.summary for i in tab.model.items()] == ["The lanterns along the harbour"]
 
 
 def test_edit_an_entry_from_the_timeline(qtbot: QtBot, tab: JournalTab, store: Store) -> None:
@@ -192,6 +223,7 @@ def test_sketch_is_saved_and_shown_with_the_entry(
     qtbot: QtBot, tab: JournalTab, store: Store
 ) -> None:
     pad = tab.editor.sketch.pad
+    open_part(qtbot, tab, "sketch")
     page = tab.editor.pages.currentWidget()
     assert isinstance(page, QScrollArea)
     page.ensureWidgetVisible(pad)
@@ -212,6 +244,7 @@ def test_sketch_is_saved_and_shown_with_the_entry(
 
     click_row(qtbot, tab, 1)
     assert len(pad.strokes) == 1
+    assert tab.editor.sections["sketch"].isVisible()  # a part that holds something is open
     image = pad.grab().toImage()
     ink = pad.palette().text().color()
     x, y = strokes[0][5]
@@ -225,44 +258,116 @@ def _close(a: QColor, b: QColor) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 90
 
 
-def test_autosaved_draft_is_offered_back_after_a_crash(
-    qtbot: QtBot, tabs: Tabs, store: Store
-) -> None:
+def test_autosaved_draft_comes_back_after_a_crash(qtbot: QtBot, tabs: Tabs, store: Store) -> None:
     first = shown(qtbot, replace(tabs, autosave_ms=30).journal())
     qtbot.keyClicks(first.editor.sense_edits["breath_body"], "tight chest, then softer")
-    qtbot.waitUntil(lambda: any(d.key == DRAFT_KEY for d in load_drafts(store)))
+    qtbot.waitUntil(lambda: any(d.key == NEW_DRAFT for d in load_drafts(store)))
     first.hide()  # the app dies here: nothing more is saved. Reopening finds the draft.
     second = shown(qtbot, tabs.journal())
     assert second.draft_banner.isVisible()
-    assert "unsaved writing" in second.draft_banner.label.text()
-    qtbot.mouseClick(second.restore_draft_button, Qt.MouseButton.LeftButton)
+    assert "Your unsaved writing from" in second.draft_banner.label.text()
     assert second.editor.sense_edits["breath_body"].text() == "tight chest, then softer"
     qtbot.keyClick(
         second.editor.sense_edits["breath_body"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
     )
     assert only_entry(store).breath_body == "tight chest, then softer"
     assert load_drafts(store) == []
+    assert not second.draft_banner.isVisible()
 
 
 def test_draft_can_be_discarded(qtbot: QtBot, tabs: Tabs, store: Store) -> None:
     first = shown(qtbot, tabs.journal())
-    qtbot.keyClicks(first.editor.body_edit, "half a thought")
+    qtbot.keyClicks(first.editor.sense_edits["sound"], "half a thought")
     first.prepare_to_close()
     second = shown(qtbot, tabs.journal())
+    assert second.editor.sense_edits["sound"].text() == "half a thought"
     qtbot.mouseClick(second.discard_draft_button, Qt.MouseButton.LeftButton)
     assert not second.draft_banner.isVisible()
+    assert second.editor.sense_edits["sound"].text() == ""
     assert load_drafts(store) == []
+
+
+def test_switching_entries_keeps_each_ones_unsaved_writing(
+    qtbot: QtBot, tab: JournalTab, store: Store
+) -> None:
+    older = save_entry(store, Entry(day="2026-11-20", sight="grey sky"))
+    editor = tab.editor
+    qtbot.keyClicks(editor.sense_edits["sound"], "rain on the roof")
+    click_row(qtbot, tab, 1)  # an older entry, with new writing still unsaved
+    assert editor.sense_edits["sight"].text() == "grey sky"
+    assert [d.key for d in load_drafts(store)] == [NEW_DRAFT]
+    editor.sense_edits["sight"].selectAll()
+    qtbot.keyClicks(editor.sense_edits["sight"], "a gap of blue")
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    # Back at the new entry: its writing is back, and the older entry's changes are kept too.
+    assert editor.editing is None
+    assert editor.sense_edits["sound"].text() == "rain on the roof"
+    assert "Your unsaved writing" in tab.draft_banner.label.text()
+    assert {d.key for d in load_drafts(store)} == {NEW_DRAFT, draft_key(older.uid)}
+    assert editor.sense_edits["touch"].hasFocus()
+    click_row(qtbot, tab, 1)
+    assert editor.sense_edits["sight"].text() == "a gap of blue"
+    assert get_entry(store, older.uid) == older  # nothing saved without asking
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    saved = get_entry(store, older.uid)
+    assert saved is not None and saved.sight == "a gap of blue"
+    # After the save, the new entry left on the way comes back.
+    assert editor.editing is None and editor.sense_edits["sound"].text() == "rain on the roof"
+    assert [d.key for d in load_drafts(store)] == [NEW_DRAFT]
+
+
+def test_an_empty_draft_is_never_kept_or_offered(
+    qtbot: QtBot, tabs: Tabs, tab: JournalTab, store: Store
+) -> None:
+    older = save_entry(store, Entry(day="2026-11-20", sight="grey sky"))
+    qtbot.keyClicks(tab.editor.sense_edits["sound"], "x")
+    qtbot.keyClick(tab.editor.sense_edits["sound"], Qt.Key.Key_Backspace)  # typed, then taken back
+    click_row(qtbot, tab, 1)
+    tab.editor.sense_edits["sight"].selectAll()
+    qtbot.keyClicks(tab.editor.sense_edits["sight"], "grey sky")  # changed back to what it was
+    tab.prepare_to_close()
+    assert load_drafts(store) == []
+    again = shown(qtbot, tabs.journal())
+    assert not again.draft_banner.isVisible()
+    assert again.editor.editing is None and not again.editor.holds_writing()
+    assert get_entry(store, older.uid) == older
+
+
+def test_an_older_versions_single_draft_comes_back_to_its_entry(
+    qtbot: QtBot, tabs: Tabs, store: Store
+) -> None:
+    older = save_entry(store, Entry(day="2026-11-20", sight="grey sky"))
+    save_draft(
+        store,
+        OLD_DRAFT,
+        {
+            "editing": older.uid,
+            "kind": "entry",
+            "day": older.day,
+            "senses": {"sight": "grey, then gold"},
+        },
+    )
+    tab = shown(qtbot, tabs.journal())
+    assert "unsaved writing in another entry" in tab.draft_banner.label.text()
+    qtbot.mouseClick(tab.open_draft_button, Qt.MouseButton.LeftButton)
+    assert tab.editor.editing is not None and tab.editor.editing.uid == older.uid
+    assert tab.editor.sense_edits["sight"].text() == "grey, then gold"
+    assert [d.key for d in load_drafts(store)] == [draft_key(older.uid)]
 
 
 def test_filters_by_kind_and_tag(qtbot: QtBot, tab: JournalTab, store: Store) -> None:
     save_entry(store, Entry(day="2026-11-20", body="a walk", tags=("outside",)))
     save_entry(store, Entry(day="2026-11-21", body="indoors"))
     assert len(tab.model.items()) == 2
+    assert not tab.kind_filter.isVisible()  # one step away
+    qtbot.mouseClick(tab.filters_button, Qt.MouseButton.LeftButton)
+    assert tab.kind_filter.isVisible() and tab.tag_filter.isVisible()
     tab.tag_filter.setCurrentIndex(tab.tag_filter.findData("outside"))
     assert [i.summary for i in tab.model.items()] == ["a walk"]
     tab.tag_filter.setCurrentIndex(0)
     tab.kind_filter.setCurrentIndex(2)  # three impressions only
     assert tab.model.items() == []
+    assert tab.empty_label.text() == "Nothing here with this choice yet."
 
 
 def test_timeline_loads_pages_lazily(qtbot: QtBot, tabs: Tabs, store: Store) -> None:
@@ -324,3 +429,145 @@ def test_a_clock_set_back_never_moves_an_entrys_day(
     kept = only_entry(store)
     assert kept.day == "2026-11-28"
     assert kept.body == "written on the 28th and a little more"
+
+
+def showing_controls(root: QWidget) -> list[str]:
+    """The controls a person sees in ``root``: what takes a click or the keyboard."""
+    from tests.ui.test_accessibility import INTERACTIVE
+
+    return [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in root.findChildren(QWidget)
+        if isinstance(w, INTERACTIVE)
+        and w.isVisibleTo(root)
+        and not w.objectName().startswith("qt_")
+        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+        and not isinstance(w, QScrollBar)
+    ]
+
+
+def test_a_new_entry_is_a_writing_surface_of_ten_controls(
+    qtbot: QtBot, tabs: Tabs, store: Store
+) -> None:
+    tab = shown(qtbot, tabs.journal(), 1100, 760)
+    editor = tab.editor
+    assert "What did you notice?" in editor.heading.text()
+    controls = showing_controls(editor)
+    assert len(controls) <= 10, controls
+    assert editor.save_button.isVisible()
+    for key in ("feelings", "words", "sketch"):  # each one click away
+        assert editor.disclosures[key].isVisible() and not editor.sections[key].isVisible()
+    open_part(qtbot, tab, "words")
+    open_part(qtbot, tab, "feelings")
+    assert editor.disclosures["sketch"].geometry().isValid()
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert len(showing_controls(editor)) <= 10  # a new entry starts closed again
+    assert editor.sense_edits["touch"].hasFocus()
+
+
+def test_opening_a_part_never_moves_the_next_one(qtbot: QtBot, tab: JournalTab) -> None:
+    editor = tab.editor
+    before = editor.disclosures["sketch"].mapTo(editor, QPoint(0, 0))
+    open_part(qtbot, tab, "feelings")
+    assert editor.disclosures["sketch"].mapTo(editor, QPoint(0, 0)) == before
+
+
+def test_search_finds_a_breathing_sessions_words(
+    qtbot: QtBot, tab: JournalTab, store: Store
+) -> None:
+    save_session(
+        store,
+        StoredSession(
+            "Resonance breathing",
+            {"inhale": 5.5, "exhale": 5.5},
+            300.0,
+            27,
+            False,
+            feelings_before=(Feeling("heavy eyelids", 2),),
+        ),
+    )
+    save_entry(store, Entry(body="a quiet morning"))
+    qtbot.keyClicks(tab.search_edit, "eyelids")
+    qtbot.waitUntil(lambda: len(tab.model.items()) == 1)
+    [item] = tab.model.items()
+    assert item.kind == "breath"
+    html = tab.model.index(1).data(HTML_ROLE)
+    assert "Breathing session" in html and "<b><u>eyelids</u></b>" in html
+    assert "Resonance breathing, 5 minutes" in html
+    tab.search_edit.clear()
+    qtbot.keyClicks(tab.search_edit, "Resonance")
+    assert [i.kind for i in tab.model.items()] == ["breath"]
+
+
+def test_an_entry_with_the_keyboard_alone(qtbot: QtBot, tab: JournalTab, store: Store) -> None:
+    editor = tab.editor
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert editor.sense_edits["touch"].hasFocus()
+    qtbot.keyClicks(editor.sense_edits["touch"], "cold fingers")
+    for _ in range(5):  # through the senses to the first of the parts one step away
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.disclosures["feelings"]
+    qtbot.keyClick(editor.disclosures["feelings"], Qt.Key.Key_Space)
+    assert editor.feelings.first_control.hasFocus()  # opened, and in it
+    qtbot.keyClick(editor.feelings.first_control, Qt.Key.Key_Right)  # along the family's words
+    word = QApplication.focusWidget()
+    assert word is not None and word is not editor.feelings.first_control
+    qtbot.keyClick(word, Qt.Key.Key_Space)  # its second word, chosen
+    qtbot.keyClick(word, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    entry = only_entry(store)
+    assert entry.touch == "cold fingers" and len(entry.feelings) == 1
+    assert editor.sense_edits["touch"].hasFocus()  # ready for the next one
+
+
+def test_the_editor_fits_half_a_laptop_screen_with_text_at_150(
+    qapp: QApplication, start_app: StartApp
+) -> None:
+    """At 683x740 with large text the timeline and the editor both get what they need."""
+    font = qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSizeF(font.pointSizeF() * 1.5)
+    qapp.setFont(bigger)
+    try:
+        app = start_app()
+        assert app.window is not None
+        app.window.resize(683, 740)
+        page = app.window.show_page("journal")
+        QApplication.processEvents()
+        assert clipped(page) == []
+    finally:
+        qapp.setFont(font)
+
+
+def _chevron_colours(tab: JournalTab, key: str) -> set[str]:
+    """The colours the chevron of a part's disclosure is drawn in (its solid pixels)."""
+    disclosure = tab.editor.disclosures[key]
+    image = disclosure.icon().pixmap(disclosure.iconSize()).toImage()
+    return {
+        image.pixelColor(x, y).name()
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    }
+
+
+def test_a_parts_chevron_is_in_the_palettes_colours_light_and_dark(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    """No black triangles: a soft outline colour when closed, the accent when open, in both."""
+    assert app.window is not None
+    tab = app.window.show_page("journal")
+    assert isinstance(tab, JournalTab)
+    disclosure = tab.editor.disclosures["feelings"]
+    assert disclosure.arrowType() == Qt.ArrowType.NoArrow
+    for theme in ("light", "dark"):
+        app.appearance.set_theme(theme)
+        palette = calm_palette(dark=theme == "dark")
+        outline = palette.color(QPalette.ColorRole.Mid).name()
+        qtbot.waitUntil(lambda: _chevron_colours(tab, "feelings") == {outline})  # noqa: B023
+        open_part(qtbot, tab, "feelings")
+        accent = palette.color(QPalette.ColorRole.Highlight).name()
+        assert _chevron_colours(tab, "feelings") == {accent}
+        qtbot.mouseClick(disclosure, Qt.MouseButton.LeftButton)  # closed again
+    app.appearance.set_theme("light")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import APP_NAME
 from desktop.app import Lifecycle
 from desktop.shell.main_window import MainWindow
 from desktop.shell.problem_window import ProblemWindow
+from desktop.shell.theme import calm_palette
 from desktop.shell.too_much import TooMuchDialog
 from desktop.store.contacts import list_contacts
 from tests.conftest import StartApp
@@ -87,12 +89,23 @@ def test_too_much_page_keeps_the_persons_own_contacts(qtbot: QtBot, app: Lifecyc
     assert len(dialogs) == 1
     dialog = dialogs[0]
     qtbot.addWidget(dialog)
-    text = dialog.text.toPlainText()
-    assert "stop whenever you like" in text
-    assert "light-headed" in text
-    assert "someone you trust" in text
-    assert dialog.contacts.count() == 0  # no invented numbers
+    # What matters most comes first, whole, without scrolling: stop, reach someone, danger.
+    first = [dialog.key_lines[key] for key in ("pause", "reach", "danger")]
+    assert "stop whenever you like" in first[0].text()
+    assert "someone you trust" in first[1].text()
+    assert "local emergency number now" in first[2].text()
+    tops = [line.mapTo(dialog, QPoint(0, 0)).y() for line in first]
+    assert tops == sorted(tops)
+    for line in first:
+        where = QRect(line.mapTo(dialog, QPoint(0, 0)), line.size())
+        assert line.isVisible() and dialog.rect().contains(where)
+    assert dialog.height() <= 760 - 60  # within a 1100x760 screen, with room for its frame
+    assert "light-headed" in dialog.text.toPlainText()  # the rest follows below
+    assert "keep the names and numbers" in dialog.people_line.text()  # no invented numbers
+    assert not dialog.contacts.isVisible()  # changing the list is one step away
 
+    qtbot.mouseClick(dialog.people_button, Qt.MouseButton.LeftButton)
+    assert dialog.contacts.isVisible() and dialog.contacts.count() == 0
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert "needs a name" in dialog.message.text()
 
@@ -104,6 +117,9 @@ def test_too_much_page_keeps_the_persons_own_contacts(qtbot: QtBot, app: Lifecyc
     ]
     assert app.store is not None
     assert [c.name for c in list_contacts(app.store)] == ["Maya"]
+    qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert "Maya: 07700 900123" in dialog.people_line.text()  # beside "someone you trust"
+    qtbot.mouseClick(dialog.people_button, Qt.MouseButton.LeftButton)
 
     dialog.contacts.setCurrentRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
@@ -157,7 +173,34 @@ def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path, start_app: Sta
 def test_each_tab_shows_its_practice(app: Lifecycle) -> None:
     window = _window(app)
     listen = window.show_page("listen")
-    labels = " ".join(label.text() for label in listen.findChildren(QLabel))
-    assert "your own music" in labels
+    labels = [w.text() for w in listen.findChildren(QLabel) if w.isVisibleTo(listen)]
+    buttons = [w.text() for w in listen.findChildren(QPushButton) if w.isVisibleTo(listen)]
+    words = [*labels, *buttons]
+    assert "Add a folder of your music" in " ".join(words).replace("&", "")
     assert window.show_page("journal").objectName() == "journal_tab"
     assert window.show_page("breathe").objectName() == "breathe_tab"
+
+
+def test_the_too_much_page_follows_dark_chosen_while_it_is_open(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    """Its words and its scroll bars take the new colours; none keeps the light ones."""
+    assert app.help_actions is not None
+    dialog = app.help_actions.show_too_much()
+    qtbot.addWidget(dialog)
+    light = calm_palette(dark=False).color(QPalette.ColorRole.Window)
+    app.appearance.set_theme("dark")
+    dark = calm_palette(dark=True)
+
+    def kept_light() -> list[str]:
+        return [
+            f"{type(w).__name__} in {type(w.parentWidget()).__name__}"
+            for w in [dialog, *dialog.findChildren(QWidget)]
+            if w.palette().color(QPalette.ColorRole.Window) == light
+        ]
+
+    qtbot.waitUntil(lambda: dialog.palette().color(QPalette.ColorRole.Window) != light)
+    assert kept_light() == []
+    text = dialog.text.palette().color(QPalette.ColorRole.Text)
+    assert text == dark.color(QPalette.ColorRole.Text)
+    app.appearance.set_theme("light")

@@ -28,16 +28,6 @@ SIZES = {
     "full screen": (1920, 1080),
 }
 PAGES = ["breathe", "listen", "journal", "together", "today"]
-# Main's Listen and Journal, which calm2 (#15) remakes: with its pages merged, every case
-# passes. Until then these fit only from 1100x760 on (the journal's two panes need 675 px,
-# the Listen check-in's "pause while checking in" is clipped at 150% text).
-NOT_YET = {
-    ("journal", SIZES["smallest"], 1.0),
-    ("journal", SIZES["smallest"], 1.5),
-    ("journal", SIZES["half a laptop"], 1.5),
-    ("listen", SIZES["smallest"], 1.5),
-    ("listen", SIZES["half a laptop"], 1.5),
-}
 
 
 @pytest.fixture(params=[1.0, 1.5], ids=["text 100%", "text 150%"])
@@ -90,16 +80,7 @@ def _name(widget: QWidget) -> str:
 
 @pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
 @pytest.mark.parametrize("key", PAGES)
-def test_every_page_fits_every_size(
-    sized_app: Lifecycle,
-    key: str,
-    size: tuple[int, int],
-    text_scale: float,
-    request: pytest.FixtureRequest,
-) -> None:
-    if (key, size, text_scale) in NOT_YET:  # runs, and passes once calm2's pages are in
-        reason = f"the {key} page of main, remade by calm2 (#15)"
-        request.node.add_marker(pytest.mark.xfail(reason=reason, strict=False))
+def test_every_page_fits_every_size(sized_app: Lifecycle, key: str, size: tuple[int, int]) -> None:
     window = sized_app.window
     assert window is not None
     if key not in window.page_keys():

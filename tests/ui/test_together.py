@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from desktop.app import Lifecycle
 from desktop.settings import MemoryBackend, Settings
 from desktop.store import Store
-from desktop.store.together import all_records, search_records
+from desktop.store.timeline import search_everything
+from desktop.store.together import all_records
 from desktop.together import circle as circle_logic
 from desktop.together import pair as pair_logic
 from desktop.together import touch as touch_logic
@@ -345,7 +346,7 @@ def test_one_tick_of_keep_keeps_nothing(
     assert (kind, kept, words) == ("listening_pair", 0, "{}")
     for secret in ("Morwenna", "bluebells", "sunlight"):
         assert secret not in search_text
-        assert search_records(store, secret) == []
+        assert search_everything(store, secret) == []
     assert page.end.kept.text() == (
         "Your timeline keeps only this: \u201cYou practised listening together\u201d. "
         "Nothing you said."
@@ -364,7 +365,7 @@ def test_both_ticks_of_keep_keep_the_words(
         qtbot.keyClick(half.word, Qt.Key.Key_Return)
     [record] = all_records(store)
     assert record.words is not None and record.words["words"] == ["bluebells", "sunlight"]
-    assert [i.kind for _, i in search_records(store, "bluebells")] == ["listening_pair"]
+    assert [i.kind for i in search_everything(store, "bluebells")] == ["listening_pair"]
 
 
 def test_chance_can_choose_who_speaks_first(

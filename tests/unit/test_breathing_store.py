@@ -12,6 +12,7 @@ from desktop.store.breathing import (
     StoredPattern,
     StoredSession,
     delete_pattern,
+    describe_session,
     list_patterns,
     minutes_in_week,
     recent_sessions,
@@ -20,7 +21,7 @@ from desktop.store.breathing import (
 )
 from desktop.store.journal import Entry, save_entry
 from desktop.store.records import Feeling
-from desktop.store.timeline import TimelinePager
+from desktop.store.timeline import TimelinePager, search_everything
 
 
 def session(**changes: object) -> StoredSession:
@@ -89,5 +90,37 @@ def test_timeline_merges_entries_and_sessions_newest_first(store: Store) -> None
     assert pager.exhausted
     breath_only = TimelinePager(store, kinds=["breath"]).next_page(50)
     assert len(breath_only) == 7
-    assert breath_only[0].summary.startswith("Resonance, 5 min, 30 breaths")
+    assert breath_only[0].summary == "Resonance, 5 minutes"
     assert TimelinePager(store, tag="anything").next_page(50) == []
+
+
+@pytest.mark.parametrize(
+    ("seconds", "breaths", "said"),
+    [
+        (300.0, 30, "Resonance, 5 minutes"),
+        (61.0, 6, "Resonance, 1 minute"),
+        (24.0, 3, "Resonance, 3 breaths"),
+        (9.0, 1, "Resonance, one breath"),
+        (6.0, 0, "Resonance, a moment"),  # kept by an older version: no "0 breaths", no "6 s"
+    ],
+)
+def test_a_session_reads_as_a_person_would_say_it(seconds: float, breaths: int, said: str) -> None:
+    assert describe_session(session(actual_seconds=seconds, cycles=breaths)) == said
+
+
+def test_sessions_are_found_by_their_pattern_and_their_words(store: Store) -> None:
+    saved = save_session(
+        store,
+        session(
+            pattern_name="Resonance breathing",
+            feelings_before=(Feeling("heavy eyelids", 2),),
+            feelings_after=(Feeling("warm", 1),),
+        ),
+    )
+    save_entry(store, Entry(body="a walk in the resonant hall"))
+    for words in ("eyelids", "Resonance ", "warm", "reso"):
+        found = search_everything(store, words)
+        assert saved.uid in [i.uid for i in found], words
+    [item] = search_everything(store, "eyelids")
+    assert item.kind == "breath"
+    assert "\x02eyelids\x03" in item.snippet  # the words chosen before show, highlighted

@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.store import Store, open_store
 from desktop.store.database import newest_first
@@ -17,7 +18,14 @@ from desktop.store.exchange import (
     parse_json,
     write_batch,
 )
-from desktop.store.journal import Entry, Query, TimelineItem, save_entry
+from desktop.store.journal import (
+    Entry,
+    Query,
+    SearchPage,
+    TimelineItem,
+    found_rows,
+    save_entry,
+)
 from desktop.store.kinds import (
     KINDS,
     OnTimeline,
@@ -124,15 +132,25 @@ def _wins_page(
     return [TimelineItem("win", r[1], r[2], r[3], r[0], (r[4],)) for r in rows]
 
 
-def _wins_search(store: Store, query: Query, limit: int) -> list[tuple[float, TimelineItem]]:
+def _wins_search(
+    store: Store,
+    query: Query,
+    before: int | None,
+    limit: int,
+    shown: Sequence[str],
+    tag: str | None,
+) -> SearchPage:
+    # A kind may search however it likes, as long as it pages newest first by row id.
     rows = store.conn.execute(
-        "SELECT id, uid, day, created_at, what FROM small_wins WHERE what LIKE ? LIMIT ?",
-        (f"%{query.terms[0]}%", limit),
-    )
-    return [
-        (-100.0, TimelineItem("win", r[1], r[2], r[3], r[0], (r[4],), search_terms=query.terms))
-        for r in rows
-    ]
+        "SELECT id, uid, day, created_at, what FROM small_wins WHERE what LIKE ? "
+        "AND id < ? ORDER BY id DESC LIMIT ?",
+        (f"%{query.terms[0]}%", before if before is not None else 2**62, limit),
+    ).fetchall()
+
+    def make(row: Sequence[Any]) -> TimelineItem:
+        return TimelineItem("win", row[1], row[2], row[3], row[0], (row[4],))
+
+    return SearchPage(found_rows(rows, make), rows[-1][0] if len(rows) == limit else None)
 
 
 WINS = RecordKind(
@@ -175,7 +193,7 @@ def test_a_new_kind_joins_timeline_search_and_counts_with_one_entry(store: Store
     assert TimelinePager(store, tag="garden", registry=registry).next_page(10) == []
 
     found = search_everything(store, "tea", registry=registry)
-    assert [i.kind for i in found] == ["win", "entry"]  # merged by rank across kinds
+    assert [i.kind for i in found] == ["entry", "win"]  # newest first across kinds
 
     counts = dict((k.key, n) for k, n in count_records(store.conn, registry))
     assert counts["small_wins"] == 1
@@ -209,3 +227,22 @@ def test_counts_leave_out_a_kind_an_older_file_lacks(tmp_path) -> None:  # type:
     conn.execute("CREATE TABLE entries (id INTEGER PRIMARY KEY)")
     assert [k.key for k, _ in count_records(conn)] == ["entries"]
     conn.close()
+
+
+def test_every_kind_the_timeline_shows_is_searched() -> None:
+    """Search finds everything the timeline shows, kinds added later included."""
+    unsearched = [kind.key for kind in KINDS if kind.timeline and kind.search is None]
+    assert unsearched == []
+
+
+def test_every_search_index_looks_up_words_still_being_typed(store: Store) -> None:
+    """Each kind's index keeps two- and three-letter prefixes, so a keystroke answers at once."""
+    indexes = {
+        row[0]: row[1]
+        for row in store.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+        )
+    }
+    searched = {kind.table for kind in KINDS if kind.search is not None}
+    for table in searched:
+        assert "prefix='2 3'" in indexes[f"{table}_fts"], table

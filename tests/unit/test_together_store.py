@@ -23,7 +23,6 @@ from desktop.store.together import (
     record_from_data,
     record_to_data,
     save_record,
-    search_records,
     timeline_rows,
     trash_record,
 )
@@ -60,15 +59,15 @@ def test_kept_words_join_the_line_and_search(store: Store) -> None:
     save_record(store, TogetherRecord("circle", 600, 2, 4))
     [item] = [i for i in timeline_rows(store.conn, None, 10) if i.kind == "listening_pair"]
     assert "Sam: warm" in item.summary and "Ana: seen" in item.summary
-    assert [i.kind for _, i in search_records(store, "warm")] == ["listening_pair"]
-    assert [i.kind for _, i in search_records(store, "circle")] == ["circle"]
-    assert search_records(store, "   ") == []
+    assert [i.kind for i in search_everything(store, "warm")] == ["listening_pair"]
+    assert [i.kind for i in search_everything(store, "circle")] == ["circle"]
+    assert search_everything(store, "   ") == []
 
 
 def test_unkept_words_are_not_searchable(store: Store) -> None:
     save_record(store, TogetherRecord("listening_pair", 500, 2, 2))
-    assert search_records(store, "Sam") == []
-    assert [i.kind for _, i in search_records(store, "listening")] == ["listening_pair"]
+    assert search_everything(store, "Sam") == []
+    assert [i.kind for i in search_everything(store, "listening")] == ["listening_pair"]
 
 
 def test_the_timeline_pages_newest_first_and_skips_the_trash(store: Store) -> None:
@@ -116,7 +115,7 @@ def test_the_export_holds_words_only_where_kept_and_imports_once(
         assert import_json(other, json.dumps(data)).added == 2
         assert import_json(other, json.dumps(data)).added == 0  # already there
         assert get_record(other, kept.uid) == kept
-        assert [i.kind for _, i in search_records(other, "wanted")] == ["touch"]
+        assert [i.kind for i in search_everything(other, "wanted")] == ["touch"]
     finally:
         other.close()
 

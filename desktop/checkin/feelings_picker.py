@@ -33,7 +33,7 @@ from desktop.checkin.feelings import (
     phrase,
 )
 from desktop.controls import named
-from desktop.look import GAP, SPACE, FlowLayout, tight
+from desktop.look import GAP, SPACE, FlowLayout, PageScroll, tight
 from desktop.store.records import INTENSITY_RANGE
 from desktop.texts import translate
 
@@ -116,7 +116,16 @@ class FeelingsPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, vocabulary: Vocabulary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        parent: QWidget | None = None,
+        *,
+        words_scroll: bool = False,
+    ) -> None:
+        """``words_scroll``: the offered words scroll on their own, inside the room the picker
+        is given (for a step that must fit its window); otherwise they all show, and the page
+        around the picker scrolls as a whole."""
         super().__init__(parent)
         self.setObjectName("feelings_picker")
         self._vocabulary = vocabulary
@@ -193,7 +202,13 @@ class FeelingsPicker(QWidget):
         own_row.addWidget(self.own_word, 1)
         own_row.addWidget(self.add_button)
         layout = tight(QVBoxLayout(self), SPACE)
-        layout.addWidget(self.words_box)
+        if words_scroll:
+            self.words_area: PageScroll | None = PageScroll(self.words_box, "feeling_words_area")
+            self.words_area.setMinimumHeight(6 * self.fontMetrics().height())
+            layout.addWidget(self.words_area, 1)
+        else:
+            self.words_area = None
+            layout.addWidget(self.words_box)
         layout.addLayout(own_row)
         layout.addWidget(self.message)
         layout.addWidget(self.chosen_box)

@@ -172,7 +172,7 @@ def test_tab_moves_through_the_senses_in_reading_order(qtbot: QtBot, shown: Life
         "Sight",
         "Smell and taste",
         "Breath and body",
-        "calm",  # the first feeling word: each family of words is one stop of the Tab key
+        "Feeling words",  # the part one click away; its words are stops of their own
     ]
     back = _tab_through(qtbot, editor.sense_edits["breath_body"], 2, back=True)
     assert [w.accessibleName() for w in back] == ["Smell and taste", "Sight"]

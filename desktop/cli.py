@@ -13,6 +13,7 @@ from desktop.store.records import REGION_LABELS
 from desktop.texts import translate
 
 TABS = ("breathe", "listen", "journal", "together", "today")
+IMPORT_SOURCES = ("jrnl", "dayone", "daylio", "glimmers")  # as desktop.store.imports.FORMATS
 
 
 @dataclass(frozen=True)
@@ -96,13 +97,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imported = commands.add_parser(
         "import",
-        help=translate("Cli", "add what a Glimmers JSON export holds"),
+        help=translate("Cli", "add what a jrnl, Day One, Daylio or Glimmers export holds"),
         description=translate(
             "Cli",
-            "Add what a Glimmers JSON export holds, all or nothing; what you have is skipped.",
+            "Add what an export holds: from jrnl (JSON or its journal file), Day One (the JSON "
+            "export ZIP), Daylio (CSV or .daylio backup) or Glimmers (JSON). The file is read "
+            "whole first; if anything in it is wrong, nothing is added. What you have already "
+            "is skipped.",
         ),
     )
     imported.add_argument("file", metavar="FILE")
+    imported.add_argument(
+        "--from",
+        dest="source",
+        choices=IMPORT_SOURCES,
+        help=translate("Cli", "the app that made the file (default: found from the file)"),
+    )
+    imported.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=translate("Cli", "say what the file holds and what would be added; add nothing"),
+    )
+    imported.add_argument(
+        "--keep-location",
+        action="store_true",
+        help=translate("Cli", "Day One: keep where each entry was written (left out otherwise)"),
+    )
+    imported.add_argument(
+        "--keep-weather",
+        action="store_true",
+        help=translate("Cli", "Day One: keep the weather (left out otherwise)"),
+    )
+    imported.add_argument(
+        "--starred-tag",
+        metavar="TAG",
+        default="starred",
+        help=translate("Cli", "the tag starred entries get (default: starred)"),
+    )
     backup = commands.add_parser(
         "backup",
         help=translate("Cli", "make a backup of your data now"),

@@ -1,7 +1,7 @@
 """Subcommands that work on the data without opening a window: export, import, backup, check,
 rescue, and keeping a glimmer. Only ``import`` and ``glimmer`` (like the app) start a journal
-where there is none; ``export`` and ``check`` only read, so they work on a journal that cannot
-be written to."""
+where there is none; ``export``, ``check`` and ``import --dry-run`` only read, so they work on a
+journal that cannot be written to, and beside the app."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ from desktop.paths import (
 )
 from desktop.store import ProblemKind, Store, StoreProblem, WriteFailed, open_store
 from desktop.store.backups import backup_to, check, make_backup
-from desktop.store.exchange import ImportProblem, export, import_json, read_export
+from desktop.store.exchange import export
 from desktop.store.glimmers import keep_glimmer
+from desktop.store.journal import clean_tags
 from desktop.store.journal_lock import Holder, JournalLock
 from desktop.store.protection import WrongPassphrase, is_protected, settle, step_pending, unlock
 from desktop.texts import translate
@@ -79,20 +80,36 @@ def _export(args: argparse.Namespace, store: Store) -> int:
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
+    from desktop.store.imports import (
+        ImportProblem,
+        ReadOptions,
+        detect,
+        import_file,
+        preview_file,
+    )
+
+    path = Path(args.file)
     try:
-        data = read_export(Path(args.file))
-    except OSError as e:
-        say(
-            translate("Commands", "glimmers: could not read {file}: {reason}").format(
-                file=args.file, reason=e.strerror or e
-            )
-        )
-        return 1
-    except ImportProblem as e:
-        say(translate("Commands", "glimmers: nothing was imported. {reason}").format(reason=e))
-        return 1
+        tag = clean_tags([args.starred_tag])
+    except ValueError as e:
+        say(f"glimmers: {e}")
+        return 2
+    options = ReadOptions(
+        now=store.wall.now(),
+        keep_location=args.keep_location,
+        keep_weather=args.keep_weather,
+        starred_tag=tag[0] if tag else "starred",
+    )
     try:
-        result = import_json(store, data)
+        fmt = args.source or detect(path)
+        preview = preview_file(store, path, fmt, options)
+        print(preview.summary())
+        for note in preview.notes(options):
+            print(note)
+        if args.dry_run:
+            print(translate("Commands", "Nothing was added: this was a dry run."))
+            return 0
+        result = import_file(store, path, fmt, options)
     except (ImportProblem, WriteFailed) as e:
         say(translate("Commands", "glimmers: nothing was imported. {reason}").format(reason=e))
         return 1
@@ -200,7 +217,15 @@ def _busy(command: str, holder: Holder | None) -> str:
     ).format(command=command)
 
 
-def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock) -> int | None:
+def _reads_only(args: argparse.Namespace, journal_exists: bool) -> bool:
+    """Export and check only read; so does an import's dry run, which only says what it would
+    add (to a journal there is already: without one it starts one, as an import does)."""
+    if args.command == "import" and args.dry_run:
+        return journal_exists
+    return args.command in READS_ONLY
+
+
+def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock, reading: bool) -> int | None:
     """Take the journal for a command that changes it, or check a reading one may read it
     now; a passphrase step cut short is finished first. The exit status when it may not."""
     try:
@@ -223,10 +248,10 @@ def _hold(args: argparse.Namespace, data_dir: Path, lock: JournalLock) -> int | 
                     ).format(reason=e.strerror or e)
                 )
                 return 2
-        if args.command in READS_ONLY:
+        if reading:
             lock.release()  # the app may open it meanwhile: reading goes on beside it
         return None
-    if args.command not in READS_ONLY:
+    if not reading:
         say(_busy(args.command, lock.holder()))
         return BUSY
     if step_pending(data_dir):
@@ -254,17 +279,18 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     elif not database.exists():
         say(f"glimmers: {StoreProblem(ProblemKind.MISSING, database).explanation()}")
         return 2
+    reading = _reads_only(args, database.exists())
     lock = JournalLock(data_dir, args.command)
     try:
-        refused = _hold(args, data_dir, lock)
+        refused = _hold(args, data_dir, lock, reading)
         if refused is not None:
             return refused
-        return _run(args, data_dir)
+        return _run(args, data_dir, reading)
     finally:
         lock.release()
 
 
-def _run(args: argparse.Namespace, data_dir: Path) -> int:
+def _run(args: argparse.Namespace, data_dir: Path, reading: bool) -> int:
     database = database_path(data_dir)
     try:
         key = _key_for(data_dir)
@@ -285,7 +311,7 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
             backups_dir(data_dir),
             key=key,
             create=args.command in CREATING,
-            read_only=args.command == "export",  # an export changes nothing, not even the schema
+            read_only=reading,  # an export or a dry run changes nothing, not even the schema
         )
     except StoreProblem as problem:
         say(f"glimmers: {problem.explanation()}")

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Feeling, Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.clock import WallClock, today
+from desktop.journal.entry_extras import EntryExtras, PictureSource
 from desktop.journal.sketch_pad import SketchPanel
 from desktop.limited_text import LimitedPlainTextEdit, limit_and_tell, refused_message
 from desktop.look import heading
@@ -79,9 +80,12 @@ class EntryEditor(QWidget):
         wall: WallClock,
         autosave_ms: int = AUTOSAVE_MS,
         parent: QWidget | None = None,
+        pictures: PictureSource | None = None,
     ) -> None:
         super().__init__(parent)
         self._wall = wall
+        # What came with a saved entry from elsewhere (pictures, a mood in words): read-only.
+        self.extras = EntryExtras(pictures)
         self._editing: Entry | None = None
         self._kind: EntryKind = "entry"
         self._dirty = False
@@ -248,6 +252,7 @@ class EntryEditor(QWidget):
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(16)
         layout.addLayout(senses)
+        layout.addWidget(self.extras)  # what it brought from another journal
         layout.addLayout(row)
         for section in self.sections.values():
             layout.addWidget(section)
@@ -400,6 +405,7 @@ class EntryEditor(QWidget):
             self.body_edit.setPlainText(entry.body if entry.kind == "entry" else "")
             self.tags_edit.setText(", ".join(entry.tags))
             self.sketch.pad.load_json(entry.sketch)
+            self.extras.show_entry(editing)
             notes = list(entry.impressions) + [""] * IMPRESSION_COUNT
             for edit, note in zip(self.impression_edits, notes, strict=False):
                 edit.setText(note)
@@ -453,6 +459,7 @@ class EntryEditor(QWidget):
                 body=self.body_edit.toPlainText(),
                 tags=tuple(t for t in self.tags_edit.text().split(",")),
                 sketch=self.sketch.pad.to_json(),
+                pleasantness=None,
                 touch=texts["touch"],
                 sound=texts["sound"],
                 sight=texts["sight"],
@@ -460,7 +467,9 @@ class EntryEditor(QWidget):
                 breath_body=texts["breath_body"],
             )
         if base is not None:
-            entry = dataclasses.replace(entry, uid=base.uid, created_at=base.created_at)
+            entry = dataclasses.replace(
+                entry, uid=base.uid, created_at=base.created_at, pleasantness=base.pleasantness
+            )
         return entry
 
     def state(self) -> dict[str, Any]:
@@ -489,6 +498,7 @@ class EntryEditor(QWidget):
                 body=str(state.get("body", "")),
                 tags=(),
                 sketch=str(state.get("sketch", "")),
+                pleasantness=None,
                 created_at=editing.created_at if editing else "",
                 touch=str(senses.get("touch", "")),
                 sound=str(senses.get("sound", "")),

@@ -51,6 +51,7 @@ from desktop.store.journal import (
     waiting_for_more,
 )
 from desktop.store.kinds import shown_on_timeline, timeline_tables
+from desktop.store.pictures import pictures_of
 from desktop.store.timeline import SearchPager, TimelinePager
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -218,7 +219,9 @@ class JournalTab(QWidget):
             translate("JournalTab", "Brings the entry back from the trash")
         )
 
-        self.editor = EntryEditor(vocabulary, wall, autosave_ms=autosave_ms)
+        self.editor = EntryEditor(
+            vocabulary, wall, autosave_ms=autosave_ms, pictures=lambda uid: pictures_of(store, uid)
+        )
         self._offered: Draft | None = None  # the draft of another entry the banner offers
 
         filters = QHBoxLayout(self.filters)

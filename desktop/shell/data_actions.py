@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRunnable
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.paths import kept_by_glimmers, write_private_file
 from desktop.shell.file_dialogs import Dialogs
-from desktop.store import Store, WriteFailed
+from desktop.store import Store
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop.journal.trash_dialog import TrashDialog
+    from desktop.shell.import_dialog import ImportDialog
+    from desktop.shell.import_job import ImportJob
+
+Starter = Callable[[QRunnable], None]
+
+
+def _start_in_pool(runnable: QRunnable) -> None:
+    from desktop.shell.import_job import start_in_pool
+
+    start_in_pool(runnable)
+
 
 # The export code and the trash dialog load when first used, not at start-up.
 
@@ -39,7 +53,11 @@ EXPORT_FORMATS = (
     ),
 )
 IMPORT_FILTERS = (
-    QT_TRANSLATE_NOOP("DataActions", "Glimmers export (*.json)"),
+    QT_TRANSLATE_NOOP(
+        "DataActions",
+        "Journals Glimmers can read: its own, jrnl, Day One, Daylio "
+        "(*.json *.txt *.zip *.csv *.daylio)",
+    ),
     QT_TRANSLATE_NOOP("DataActions", "All files (*)"),
 )
 
@@ -51,12 +69,21 @@ def export_filters() -> dict[str, tuple[str, str]]:
 
 class DataActions:
     def __init__(
-        self, store: Store, signals: StoreSignals, dialogs: Dialogs, parent: QWidget
+        self,
+        store: Store,
+        signals: StoreSignals,
+        dialogs: Dialogs,
+        parent: QWidget,
+        start: Starter | None = None,
     ) -> None:
         self._store = store
         self._signals = signals
         self._dialogs = dialogs
         self._parent = parent
+        # Runs import work off the GUI thread; tests hand in one that runs it inline.
+        self.start: Starter = start or _start_in_pool
+        self.import_job: ImportJob | None = None
+        self.import_dialog: ImportDialog | None = None
         self.export_action = QAction(translate("DataActions", "&Export journal…"), parent)
         self.export_action.setObjectName("export_action")
         self.import_action = QAction(translate("DataActions", "&Import journal…"), parent)
@@ -123,36 +150,55 @@ class DataActions:
             translate("DataActions", "Your journal is in {file}.").format(file=path),
         )
 
-    def import_(self) -> None:
-        from desktop.store.exchange import ImportProblem, import_json, read_export
-
+    def import_(self) -> ImportDialog | None:
         path = self._dialogs.open_path(
             self._parent,
             translate("DataActions", "Import a journal"),
             [translate("DataActions", label) for label in IMPORT_FILTERS],
         )
         if path is None:
-            return
-        try:
-            result = import_json(self._store, read_export(path))
-        except OSError as e:
-            self._dialogs.tell(
-                self._parent,
-                translate("DataActions", "Nothing was imported"),
-                translate("DataActions", "Glimmers could not read {file}: {reason}.").format(
-                    file=path, reason=e.strerror or e
-                ),
-                problem=True,
-            )
-            return
-        except (ImportProblem, WriteFailed) as e:
-            self._dialogs.tell(
-                self._parent,
-                translate("DataActions", "Nothing was imported"),
-                translate("DataActions", "{reason}\n\nYour journal is unchanged.").format(reason=e),
-                problem=True,
-            )
-            return
+            return None
+        return self.import_file(path)
+
+    def import_file(self, path: Path, fmt: str | None = None) -> ImportDialog:
+        """Preview ``path`` (read off the GUI thread), then import it if the person says so."""
+        from desktop.shell.import_dialog import ImportDialog
+        from desktop.shell.import_job import ImportJob
+        from desktop.store.imports import ReadOptions
+
+        if self.import_job is not None:
+            self.import_job.cancel()
+        if self.import_dialog is not None:
+            self.import_dialog.deleteLater()  # the last one, long closed
+        options = ReadOptions(now=self._store.wall.now())
+        job = ImportJob(self._store, path, fmt, options, self.start)
+        dialog = ImportDialog(path.name, options, self._parent)
+        job.progressed.connect(dialog.show_progress)
+        job.previewed.connect(dialog.show_preview)
+        job.imported.connect(lambda result: self._imported(dialog, result))
+        job.failed.connect(lambda reason: self._import_failed(dialog, reason))
+        job.cancelled.connect(dialog.close)
+        dialog.import_requested.connect(job.run_import)
+        dialog.cancel_requested.connect(job.cancel)
+        self.import_job, self.import_dialog = job, dialog
+        dialog.open()
+        job.preview()
+        return dialog
+
+    def _imported(self, dialog: QDialog, result: object) -> None:
+        from desktop.store.exchange import ImportResult
+
+        assert isinstance(result, ImportResult)
+        # The worker wrote on its own connection, so tell the views here what it wrote.
+        from desktop.store.kinds import KINDS
+
+        added = {key for key, _ in result.added_by_kind}
+        for kind in KINDS:
+            if kind.key in added:
+                self._signals.changed.emit(kind.table)
+        if dialog is not self.import_dialog:
+            return  # cancelled too late, and another import begun since
+        dialog.accept()
         # Counts as plain names: lupdate skips a call whose arguments are expressions.
         already = result.already_there
         self._dialogs.tell(
@@ -161,6 +207,19 @@ class DataActions:
             translate("DataActions", "Added {records}.").format(records=result.describe_added())
             + " "
             + translate("DataActions", "%n already in your journal.", None, already),
+        )
+
+    def _import_failed(self, dialog: QDialog, reason: str) -> None:
+        if dialog is not self.import_dialog:
+            return
+        dialog.accept()
+        self._dialogs.tell(
+            self._parent,
+            translate("DataActions", "Nothing was imported"),
+            translate("DataActions", "{reason}\n\nYour journal is unchanged.").format(
+                reason=reason
+            ),
+            problem=True,
         )
 
     def show_trash(self) -> TrashDialog:

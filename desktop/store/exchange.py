@@ -241,15 +241,30 @@ def _document(data: bytes | str) -> dict[str, Any]:
             translate("Store", "This file is not valid JSON, so it is not a Glimmers export.")
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise ImportProblem(translate("Store", "This JSON file is not a Glimmers journal export."))
+        raise not_an_export()
     return document
 
 
-def parse_json(data: bytes | str, registry: Registry = KINDS) -> dict[str, list[Any]]:
-    """Read a whole export file (version 1 or later) into a batch for ``write_batch``; raise
-    ImportProblem on the first thing that is wrong."""
-    document = _document(data)
-    version = document.get("version")
+# What every reader of an export refuses, whether it reads the file whole or streams it
+# (``desktop/store/imports/ours.py``).
+
+
+def not_an_export() -> ImportProblem:
+    return ImportProblem(translate("Store", "This JSON file is not a Glimmers journal export."))
+
+
+def no_entries() -> ImportProblem:
+    return ImportProblem(translate("Store", "This export has no list of entries."))
+
+
+def not_a_list(key: str) -> ImportProblem:
+    return ImportProblem(
+        translate("Store", "In this export, \u201c{key}\u201d is not a list.").format(key=key)
+    )
+
+
+def check_version(version: object, registry: Registry = KINDS) -> None:
+    """Refuse a file without a format version, or from a newer Glimmers."""
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ImportProblem(translate("Store", "This export has no format version."))
     if version > max(kind.since for kind in registry):
@@ -260,19 +275,22 @@ def parse_json(data: bytes | str, registry: Registry = KINDS) -> dict[str, list[
                 "Update Glimmers to import it.",
             )
         )
+
+
+def parse_json(data: bytes | str, registry: Registry = KINDS) -> dict[str, list[Any]]:
+    """Read a whole export file (version 1 or later) into a batch for ``write_batch``; raise
+    ImportProblem on the first thing that is wrong."""
+    document = _document(data)
+    check_version(document.get("version"), registry)
     if not isinstance(document.get("entries"), list):
-        raise ImportProblem(translate("Store", "This export has no list of entries."))
+        raise no_entries()
     batch: dict[str, list[Any]] = {}
     for kind in registry:
         raw = document.get(kind.key)
         if raw is None:
             continue  # an older file, or none of this kind
         if not isinstance(raw, list):
-            raise ImportProblem(
-                translate("Store", "In this export, \u201c{key}\u201d is not a list.").format(
-                    key=kind.key
-                )
-            )
+            raise not_a_list(kind.key)
         batch[kind.key] = records_from_data(kind, raw)
     return batch
 
@@ -304,23 +322,47 @@ def check_batch(batch: Batch, registry: Registry = KINDS) -> None:
         where = translate("Store", kind.portable.where)
         seen: set[str] = set()
         for number, record in enumerate(batch.get(kind.key, ()), start=1):
-            named = where.format(number=number)
-            uid = kind.portable.uid(record)
-            if not uid.strip() or len(uid) > limits.UID:
-                raise ImportProblem(
-                    translate("Store", "{where} has no usable id.").format(where=named)
-                )
-            if uid in seen:
-                raise ImportProblem(
-                    translate("Store", "{where} repeats the id of an earlier one.").format(
-                        where=named
-                    )
-                )
-            seen.add(uid)
-            try:
-                kind.portable.check(record)
-            except ValueError as e:
-                raise ImportProblem(f"{named}: {e}") from None
+            check_record(kind, record, where.format(number=number), seen)
+
+
+def check_record(kind: RecordKind[Any], record: Any, named: str, seen: set[str]) -> None:
+    """One record as the store would check it before a save, and its id not one of ``seen``
+    (the ids of that kind's records earlier in the file; this one's is added)."""
+    uid = kind.portable.uid(record)
+    if not uid.strip() or len(uid) > limits.UID:
+        raise ImportProblem(translate("Store", "{where} has no usable id.").format(where=named))
+    if uid in seen:
+        raise ImportProblem(
+            translate("Store", "{where} repeats the id of an earlier one.").format(where=named)
+        )
+    seen.add(uid)
+    try:
+        kind.portable.check(record)
+    except ValueError as e:
+        raise ImportProblem(f"{named}: {e}") from None
+
+
+def write_record(
+    conn: sqlite3.Connection, kind: RecordKind[Any], record: Any, links: Links, named: str
+) -> bool:
+    """Write one checked record the journal has no record of that uid for, inside the caller's
+    transaction. False: it is here already under another uid. Raises ImportProblem."""
+    try:
+        return kind.portable.write(conn, record, links)
+    except (RecordProblem, *_integrity_errors()) as e:  # type: ignore[misc]
+        raise ImportProblem(f"{named}: {e}") from None
+
+
+def write_new_records(
+    conn: sqlite3.Connection, kind: RecordKind[Any], records: Sequence[Any], named: str
+) -> int:
+    """Many checked records of a kind with ``write_new`` at once, inside the caller's
+    transaction (``named``: the first of them); how many were new. Raises ImportProblem."""
+    assert kind.portable.write_new is not None
+    try:
+        return kind.portable.write_new(conn, records)
+    except _integrity_errors() as e:
+        raise ImportProblem(f"{named}: {e}") from None
 
 
 def write_batch(store: Store, batch: Batch, registry: Registry = KINDS) -> ImportResult:
@@ -339,7 +381,6 @@ def write_batch(store: Store, batch: Batch, registry: Registry = KINDS) -> Impor
     kinds = [kind for kind in registry if batch.get(kind.key)]
     added: dict[str, int] = {}
     already = 0
-    integrity = _integrity_errors()
     with store.transaction(*(kind.table for kind in kinds)) as conn:
         links = Links(conn)
         for kind in kinds:
@@ -347,15 +388,18 @@ def write_batch(store: Store, batch: Batch, registry: Registry = KINDS) -> Impor
             records = batch[kind.key]
             where = translate("Store", portable.where)
             existing = _existing_uids(conn, kind.table, [portable.uid(r) for r in records])
-            for number, record in enumerate(records, start=1):
-                if portable.uid(record) in existing:
-                    already += 1
-                    continue
-                try:
-                    wrote = portable.write(conn, record, links)
-                except (RecordProblem, *integrity) as e:  # type: ignore[misc]
-                    raise ImportProblem(f"{where.format(number=number)}: {e}") from None
-                if wrote:
+            fresh = [(n, r) for n, r in enumerate(records, 1) if portable.uid(r) not in existing]
+            already += len(records) - len(fresh)
+            if portable.write_new is not None:  # many at once
+                for start in range(0, len(fresh), 500):
+                    chunk = fresh[start : start + 500]
+                    named = where.format(number=chunk[0][0])
+                    wrote = write_new_records(conn, kind, [r for _, r in chunk], named)
+                    added[kind.key] = added.get(kind.key, 0) + wrote
+                    already += len(chunk) - wrote
+                continue
+            for number, record in fresh:
+                if write_record(conn, kind, record, links, where.format(number=number)):
                     added[kind.key] = added.get(kind.key, 0) + 1
                 else:
                     already += 1

@@ -23,7 +23,13 @@ from desktop.store import limits
 from desktop.store.database import Store, fts_page
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import feelings_cell, feelings_words, heading, yes_no
-from desktop.store.records import Feeling, feelings_from_json, feelings_to_data, feelings_to_json
+from desktop.store.records import (
+    Feeling,
+    feelings_from_json,
+    feelings_to_data,
+    feelings_to_json,
+    pleasantness_words,
+)
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TABLE = "entries"
@@ -71,6 +77,8 @@ class Entry:
     body: str = ""
     tags: tuple[str, ...] = ()
     sketch: str = ""  # JSON strokes from the sketch pad, or ""
+    # How pleasant it felt, -1 to 1, when another app kept a mood (Daylio); None otherwise.
+    pleasantness: float | None = None
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
@@ -81,8 +89,9 @@ class Entry:
         return tuple(self.body.split("\n")) if self.kind == "impressions" else ()
 
     def is_blank(self) -> bool:
-        texts = [getattr(self, key) for key in SENSE_KEYS] + [self.body]
-        return not any(t.strip() for t in texts) and not self.feelings and not self.sketch
+        if self.body.strip() or self.feelings or self.sketch or self.pleasantness is not None:
+            return False
+        return not any(getattr(self, key).strip() for key in SENSE_KEYS)
 
 
 def impressions_entry(notes: Sequence[str], day: str, uid: str | None = None) -> Entry:
@@ -123,8 +132,10 @@ def check_entry(entry: Entry) -> None:
         raise ValueError(
             translate("Store", "Unknown kind of entry: \u201c{kind}\u201d.").format(kind=entry.kind)
         )
+    # Labels are translated only for a message: an import checks thousands of entries.
     for key, label in SENSES:
-        limits.check_length(translate("Senses", label), getattr(entry, key), limits.LINE)
+        if len(getattr(entry, key)) > limits.LINE:
+            limits.check_length(translate("Senses", label), getattr(entry, key), limits.LINE)
     if entry.kind == "impressions":
         notes = entry.impressions
         if len(notes) > IMPRESSION_COUNT:
@@ -132,16 +143,18 @@ def check_entry(entry: Entry) -> None:
         for number, note in enumerate(notes, start=1):
             label = translate("Store", "Impression {number}").format(number=number)
             limits.check_length(label, note, limits.LINE)
-    else:
+    elif len(entry.body) > limits.TEXT:
         limits.check_length(translate("Store", "Anything else"), entry.body, limits.TEXT)
-    limits.check_count(translate("Store", "Tags"), len(entry.tags), limits.TAGS)
+    if len(entry.tags) > limits.TAGS:
+        limits.check_count(translate("Store", "Tags"), len(entry.tags), limits.TAGS)
     for tag in entry.tags:
         if len(tag) > MAX_TAG_LENGTH:
             raise ValueError(_tag_too_long())
-    feelings_label = translate("Store", "Feeling words")
-    limits.check_count(feelings_label, len(entry.feelings), limits.FEELINGS)
-    for feeling in entry.feelings:
-        limits.check_length(feelings_label, feeling.word, limits.FEELING_WORD)
+    if entry.feelings:
+        feelings_label = translate("Store", "Feeling words")
+        limits.check_count(feelings_label, len(entry.feelings), limits.FEELINGS)
+        for feeling in entry.feelings:
+            limits.check_length(feelings_label, feeling.word, limits.FEELING_WORD)
     check_sketch(entry.sketch)
 
 
@@ -200,13 +213,13 @@ def validate_day(day: str, today: dt.date) -> str:
 
 _COLUMNS = (
     "id, uid, kind, day, created_at, updated_at, deleted_at, touch, sound, sight, smell_taste, "
-    "breath_body, feelings, body, tags_text, sketch"
+    "breath_body, feelings, body, tags_text, sketch, pleasantness"
 )
 
 
 def _entry_from_row(row: Sequence[object]) -> Entry:
     (_, uid, kind, day, created, updated, deleted, touch, sound, sight, smell, breath, feelings,
-     body, tags_text, sketch) = row  # fmt: skip
+     body, tags_text, sketch, pleasantness) = row  # fmt: skip
     return Entry(
         uid=str(uid),
         kind=entry_kind(kind) or "entry",
@@ -223,6 +236,7 @@ def _entry_from_row(row: Sequence[object]) -> Entry:
         body=str(body),
         tags=tuple(t for t in str(tags_text).split("\n") if t),
         sketch=str(sketch),
+        pleasantness=None if pleasantness is None else float(str(pleasantness)),
     )
 
 
@@ -276,19 +290,120 @@ def write_entry(conn: sqlite3.Connection, entry: Entry) -> None:
         "body": entry.body,
         "tags_text": "\n".join(entry.tags),
         "sketch": entry.sketch,
+        "pleasantness": entry.pleasantness,
     }
     names = ", ".join(values)
     marks = ", ".join(f":{k}" for k in values)
     updates = ", ".join(f"{k} = excluded.{k}" for k in values if k not in ("uid", "created_at"))
-    conn.execute(
-        f"INSERT INTO entries ({names}) VALUES ({marks}) ON CONFLICT (uid) DO UPDATE SET {updates}",
+    entry_id = conn.execute(
+        f"INSERT INTO entries ({names}) VALUES ({marks}) "
+        f"ON CONFLICT (uid) DO UPDATE SET {updates} RETURNING id",
         values,
-    )
-    entry_id = conn.execute("SELECT id FROM entries WHERE uid = ?", (values["uid"],)).fetchone()[0]
+    ).fetchall()[0][0]  # every row, so the statement is done before the next one
     conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
+    if entry.tags:
+        conn.executemany(
+            "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
+            [(entry_id, t) for t in entry.tags],
+        )
+
+
+_NEW_ENTRY_COLUMNS = (
+    "uid", "kind", "day", "created_at", "updated_at", "deleted_at", *SENSE_KEYS, "feelings",
+    "feelings_text", "body", "tags_text", "sketch", "pleasantness",
+)  # fmt: skip
+_INSERT_NEW_ENTRY = (
+    f"INSERT INTO entries ({', '.join(_NEW_ENTRY_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_NEW_ENTRY_COLUMNS))}) "
+    "ON CONFLICT (uid) DO NOTHING RETURNING id"
+)
+
+
+_INSERT_TAG = "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)"
+
+
+def insert_new_entry(conn: sqlite3.Connection, entry: Entry) -> bool:
+    """Add an entry whose uid this journal does not keep yet, with its tags, inside the
+    caller's transaction: one statement (and one for its tags), for imports of thousands.
+    False, and nothing written, when an entry with that uid is kept already."""
+    rows = conn.execute(
+        _INSERT_NEW_ENTRY,
+        (
+            entry.uid,
+            entry.kind,
+            entry.day,
+            entry.created_at,
+            entry.updated_at,
+            entry.deleted_at,
+            *[getattr(entry, key) for key in SENSE_KEYS],
+            feelings_to_json(entry.feelings) if entry.feelings else "[]",
+            " ".join(f.word for f in entry.feelings),
+            entry.body,
+            "\n".join(entry.tags),
+            entry.sketch,
+            entry.pleasantness,
+        ),
+    ).fetchall()  # every row, so the statement is done before the next one
+    if not rows:
+        return False
+    if len(entry.tags) == 1:
+        conn.execute(_INSERT_TAG, (rows[0][0], entry.tags[0]))
+    elif entry.tags:
+        conn.executemany(_INSERT_TAG, [(rows[0][0], t) for t in entry.tags])
+    return True
+
+
+_INSERT_ENTRY_WITH_ID = (
+    f"INSERT INTO entries (id, {', '.join(_NEW_ENTRY_COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' * len(_NEW_ENTRY_COLUMNS))})"
+)
+
+
+def insert_new_entries(conn: sqlite3.Connection, entries: Sequence[Entry]) -> dict[str, int]:
+    """Add the entries whose uids this journal does not keep yet, with their tags, inside the
+    caller's write transaction: a few statements for hundreds of entries, as imports need.
+    Returns the row id of each entry added, by uid (an entry kept already is left as it is)."""
+    fresh: dict[str, Entry] = {}
+    for start in range(0, len(entries), 500):
+        chunk = [e.uid for e in entries[start : start + 500]]
+        kept = {
+            row[0]
+            for row in conn.execute(
+                f"SELECT uid FROM entries WHERE uid IN ({', '.join('?' * len(chunk))})", chunk
+            )
+        }
+        for entry in entries[start : start + 500]:
+            if entry.uid not in kept:
+                fresh.setdefault(entry.uid, entry)
+    if not fresh:
+        return {}
+    # The write transaction keeps every other writer out, so the next ids are ours to give.
+    first = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM entries").fetchone()[0])
+    ids = {uid: first + number for number, uid in enumerate(fresh)}
     conn.executemany(
-        "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)", [(entry_id, t) for t in entry.tags]
+        _INSERT_ENTRY_WITH_ID,
+        [
+            (
+                ids[e.uid],
+                e.uid,
+                e.kind,
+                e.day,
+                e.created_at,
+                e.updated_at,
+                e.deleted_at,
+                *[getattr(e, key) for key in SENSE_KEYS],
+                feelings_to_json(e.feelings) if e.feelings else "[]",
+                " ".join(f.word for f in e.feelings),
+                e.body,
+                "\n".join(e.tags),
+                e.sketch,
+                e.pleasantness,
+            )
+            for e in fresh.values()
+        ],
     )
+    conn.executemany(_INSERT_TAG, [(ids[e.uid], t) for e in fresh.values() for t in e.tags])
+    return ids
 
 
 def get_entry(store: Store, uid: str) -> Entry | None:
@@ -397,6 +512,8 @@ class TimelineItem:
     tags_text: str = ""
     has_sketch: bool = False
     search_terms: tuple[str, ...] = ()  # set on search results: the words to highlight
+    pleasantness: float | None = None
+    has_pictures: bool = False
 
     @property
     def cursor(self) -> tuple[str, str, int]:
@@ -405,8 +522,14 @@ class TimelineItem:
     @functools.cached_property
     def summary(self) -> str:
         text = " ".join(" · ".join(t for t in self.texts if t.strip()).split())
+        if not text and self.pleasantness is not None:
+            text = translate("Store", "Felt {words}").format(
+                words=pleasantness_words(self.pleasantness)
+            )
         if not text and self.has_sketch:
             return "A sketch"
+        if not text and self.has_pictures:
+            return translate("Store", "A picture")
         return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
 
     @functools.cached_property
@@ -439,7 +562,8 @@ class TimelineItem:
 
 _ITEM_COLUMNS = (
     "e.id, e.uid, e.kind, e.day, e.created_at, e.touch, e.sound, e.sight, e.smell_taste, "
-    "e.breath_body, e.body, e.feelings, e.tags_text, e.sketch != ''"
+    "e.breath_body, e.body, e.feelings, e.tags_text, e.sketch != '', e.pleasantness, "
+    "EXISTS (SELECT 1 FROM entry_pictures p WHERE p.entry_id = e.id)"
 )
 
 
@@ -450,7 +574,18 @@ def _item_from_row(row: Sequence[Any], terms: tuple[str, ...] = ()) -> TimelineI
     else:
         texts = tuple(row[5:11])
     return TimelineItem(
-        kind, row[1], row[3], row[4], row[0], texts, row[11], row[12], bool(row[13]), terms
+        kind,
+        row[1],
+        row[3],
+        row[4],
+        row[0],
+        texts,
+        row[11],
+        row[12],
+        bool(row[13]),
+        terms,
+        pleasantness=row[14],
+        has_pictures=bool(row[15]),
     )
 
 
@@ -710,6 +845,7 @@ def entry_to_data(entry: Entry) -> dict[str, Any]:
         "impressions": list(entry.impressions),
         "tags": list(entry.tags),
         "sketch": sketch,
+        "pleasantness": entry.pleasantness,
     }
 
 
@@ -748,6 +884,7 @@ def entry_from_data(fields: Fields) -> Entry:
         body=body,
         tags=tuple(tags),
         sketch=sketch_text,
+        pleasantness=fields.optional_number("pleasantness", -1.0, 1.0),
         **{key: senses.text(key, limits.LINE) for key in SENSE_KEYS},
     )
 
@@ -758,8 +895,12 @@ def entry_uid(entry: Entry) -> str:
 
 def add_entry(conn: sqlite3.Connection, entry: Entry, links: Links) -> bool:
     """Write a checked entry the journal does not have yet (inside the caller's transaction)."""
-    write_entry(conn, entry)
-    return True
+    return insert_new_entry(conn, entry)
+
+
+def add_new_entries(conn: sqlite3.Connection, entries: Sequence[Entry]) -> int:
+    """Write the checked entries the journal does not have yet, many at once (an import)."""
+    return len(insert_new_entries(conn, entries))
 
 
 def entry_kept(entry: Entry) -> bool:
@@ -790,6 +931,9 @@ def entry_markdown(entry: Entry) -> list[str]:
         lines += [f"**{label}:** {feelings_words(entry.feelings)}", ""]
     if not impressions and entry.body.strip():
         lines += [entry.body, ""]
+    if entry.pleasantness is not None:
+        felt = pleasantness_words(entry.pleasantness)
+        lines += [translate("Export", "**Felt:** {words}").format(words=felt), ""]
     if entry.sketch:
         lines += [translate("Export", "*(a sketch is kept with this entry)*"), ""]
     if entry.tags:
@@ -804,6 +948,7 @@ ENTRY_CSV_COLUMNS = (
     "impressions",
     "tags",
     "has_sketch",
+    "felt",
 )
 
 
@@ -820,4 +965,5 @@ def entry_csv(entry: Entry) -> dict[str, str]:
         "impressions": " | ".join(entry.impressions),
         "tags": "; ".join(entry.tags),
         "has_sketch": yes_no(bool(entry.sketch)),
+        "felt": "" if entry.pleasantness is None else pleasantness_words(entry.pleasantness),
     }

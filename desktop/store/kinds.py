@@ -49,6 +49,7 @@ from desktop.store import (
     journal,
     listening,
     pace,
+    pictures,
     rhythm,
     together,
 )
@@ -108,6 +109,10 @@ class Portable(Generic[R]):
     # caller's transaction. False: it is here already under another uid (the same music file).
     write: Callable[[sqlite3.Connection, R, Links], bool]
     where: str  # "Entry {number}": names a record of the file in messages (marked)
+    # Optional, for kinds that link to nothing and come by the thousand (journal entries):
+    # write many checked records at once, those whose uids the journal lacks, inside the
+    # caller's transaction; returns how many it wrote. Imports use it in place of ``write``.
+    write_new: Callable[[sqlite3.Connection, Sequence[R]], int] | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,7 @@ KINDS: tuple[RecordKind[Any], ...] = (
             check=journal.check_entry,
             write=journal.add_entry,
             where=journal.ENTRY_WHERE,
+            write_new=journal.add_new_entries,
         ),
         readable=Readable(
             kept=journal.entry_kept,
@@ -179,6 +185,28 @@ KINDS: tuple[RecordKind[Any], ...] = (
             tagged=True,
         ),
         search=journal.search_page,
+    ),
+    RecordKind(
+        key="entry_pictures",  # after the entries they belong to
+        table=pictures.TABLE,
+        count_text=QT_TRANSLATE_NOOP("Store", "%n picture(s)"),
+        since=4,
+        portable=Portable(
+            read=pictures.read_pictures,
+            uid=pictures.picture_uid,
+            to_data=pictures.picture_to_data,
+            from_data=pictures.picture_from_data,
+            check=pictures.check_entry_picture,
+            write=pictures.add_picture,
+            where=pictures.PICTURE_WHERE,
+        ),
+        readable=Readable(
+            kept=pictures.picture_kept,
+            when=pictures.picture_when,
+            markdown=pictures.picture_markdown,
+            csv_columns=pictures.PICTURE_CSV_COLUMNS,
+            csv_row=pictures.picture_csv,
+        ),
     ),
     RecordKind(
         key="breath_sessions",

@@ -25,6 +25,8 @@ FEELING_WORD = 60  # a feeling word, or a word for how a place in the body feels
 FEELINGS = 100  # feeling words on one record
 SKETCH_POINTS = 200_000  # points in one sketch, all strokes together
 SKETCH_CHARS = 4_000_000  # the stored sketch (its JSON)
+PICTURE_BYTES = 64 * 1024 * 1024  # one picture kept with an entry (a photo from Day One)
+MEDIA_TYPE = 100  # a picture's media type ("image/jpeg")
 
 # Listening.
 NOTE = 10_000  # a check-in's note

@@ -384,6 +384,34 @@ def _v7_together(conn: sqlite3.Connection) -> None:
     _fts_on_search_text(conn, "together_sessions")
 
 
+def _v10_pictures_and_pleasantness(conn: sqlite3.Connection) -> None:
+    # How pleasant an entry felt, from -1 to 1 (the scale of the listening tap), for moods
+    # brought from another app. NULL for nearly every entry: Glimmers itself never asks for it.
+    conn.execute(
+        "ALTER TABLE entries ADD COLUMN pleasantness REAL "
+        "CHECK (pleasantness IS NULL OR pleasantness BETWEEN -1 AND 1)"
+    )
+    # Pictures kept with an entry, in the one database file, so backups, protection and the
+    # trash treat them like the entry itself. A sketch drawn elsewhere is a picture marked so.
+    conn.execute(
+        """
+        CREATE TABLE entry_pictures (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            media_type TEXT NOT NULL,
+            width INTEGER,
+            height INTEGER,
+            is_sketch INTEGER NOT NULL DEFAULT 0 CHECK (is_sketch IN (0, 1)),
+            data BLOB NOT NULL,
+            added_at TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX entry_pictures_entry ON entry_pictures (entry_id, position, id)")
+
+
 # Prefix indexes for the words a person is still typing: "wa" and "war" are looked up as
 # quickly as whole words (without one, a short prefix merges the lists of every word it starts,
 # 30 to 90 ms at 100,000 entries). Longer prefixes match few words and need none.
@@ -480,6 +508,9 @@ MIGRATIONS: list[Migration] = [
     _v7_together,
     _v8_search_everything,
     _v9_track_order,
+    # Pictures and pleasantness (v8 on the imports branch until main's v8 and v9 came first:
+    # a journal main made is at v9 already, so this step must follow them).
+    _v10_pictures_and_pleasantness,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

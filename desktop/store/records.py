@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop.texts import QT_TRANSLATE_NOOP
+from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 INTENSITY_RANGE = (1, 2, 3)
 
@@ -50,3 +50,16 @@ def feelings_to_json(feelings: Iterable[Feeling]) -> str:
 
 def feelings_from_json(text: str) -> tuple[Feeling, ...]:
     return tuple(Feeling(str(d["word"]), int(d["intensity"])) for d in json.loads(text or "[]"))
+
+
+def pleasantness_words(value: float) -> str:
+    """How pleasant, -1 to 1, in words: never shown as a number, a score or a colour."""
+    if value >= 0.75:
+        return translate("Pleasantness", "very pleasant")
+    if value >= 0.25:
+        return translate("Pleasantness", "pleasant")
+    if value > -0.25:
+        return translate("Pleasantness", "neither pleasant nor unpleasant")
+    if value > -0.75:
+        return translate("Pleasantness", "unpleasant")
+    return translate("Pleasantness", "very unpleasant")

@@ -45,6 +45,7 @@ TABLES = (
     "tracks",
     "entries",
     "entry_tags",
+    "entry_pictures",
     "breath_patterns",
     "breath_sessions",
     "body_checkins",
@@ -72,6 +73,7 @@ _WITHOUT_UID: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "entry_tags": (("entry_id", "entries"),),
+    "entry_pictures": (("entry_id", "entries"),),
     "body_checkins": (("track_id", "tracks"),),
     "track_moods": (("track_id", "tracks"),),
 }
@@ -416,8 +418,8 @@ def _merge(
                 if values.get(column) is not None:
                     values[column] = new_ids.get(parent, {}).get(values[column])
                     missing_parent = values[column] is None
-            if table == "entry_tags" and missing_parent:
-                continue  # a tag of an entry that could not be rescued
+            if table in ("entry_tags", "entry_pictures") and missing_parent:
+                continue  # a tag or picture of an entry that could not be rescued
             values = {c: v for c, v in values.items() if c in columns}
             existing = _identity(conn, table, values, columns)
             if existing is not None:

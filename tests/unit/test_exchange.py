@@ -57,6 +57,8 @@ from desktop.store.listening import (
     tracks_page,
 )
 from desktop.store.pace import PaceFinding, save_finding
+from desktop.store.pictures import TABLE as PICTURES
+from desktop.store.pictures import Picture, write_pictures
 from desktop.store.records import Feeling
 from desktop.store.rhythm import answer_anchor
 from desktop.store.together import TogetherRecord, save_record, trash_record
@@ -93,8 +95,18 @@ def _fill(store: Store) -> list[Entry]:
 
 def _fill_everything(store: Store) -> None:
     """At least one record of every kind, with the awkward parts: links, trash, empty fields."""
-    _fill(store)
-    trash_entry(store, save_entry(store, Entry(body="let this one go")).uid)
+    first = _fill(store)[0]
+    let_go = save_entry(store, Entry(body="let this one go"))
+    # Brought from another journal: a mood's pleasantness, a photo and a sketch drawn there.
+    when = "2026-11-28T12:00:00.000+00:00"
+    photo = Picture("p1", "image/png", b"\x89PNG\r\n\x1a\nphoto", 0, False, 6, 4, when)
+    sketch = Picture("p2", "image/png", b"\x89PNG\r\n\x1a\nsketch", 1, True, added_at=when)
+    in_trash = Picture("p3", "image/jpeg", b"\xff\xd8\xff", 0, added_at=when)
+    with store.transaction(PICTURES) as conn:
+        conn.execute("UPDATE entries SET pleasantness = -0.5 WHERE uid = ?", (first.uid,))
+        write_pictures(conn, first.uid, [photo, sketch])
+        write_pictures(conn, let_go.uid, [in_trash])
+    trash_entry(store, let_go.uid)
     save_session(
         store,
         StoredSession(
@@ -172,7 +184,7 @@ def test_every_kind_survives_export_import_export(store: Store, other_store: Sto
     _fill_everything(store)
     first = export(store, "json")
     document = json.loads(first)
-    assert document["version"] == FORMAT_VERSION == 3
+    assert document["version"] == FORMAT_VERSION == 4
     assert all(document[kind.key] for kind in KINDS), "every kind has records in the test"
 
     result = import_json(other_store, first)
@@ -403,6 +415,9 @@ def test_markdown_holds_every_kind_outside_the_trash(store: Store) -> None:
         "## People you trust",
         "- **Sam**: 07700 900123, evenings",
         "- **My GP surgery**",
+        "**Felt:** unpleasant",
+        "*(a picture is kept with an entry of this day)*",
+        "*(a sketch drawn elsewhere is kept with an entry of this day)*",
     ):
         assert part in text, part
     assert "let this one go" not in text  # in the trash
@@ -433,6 +448,8 @@ def test_csv_is_one_table_with_a_row_per_record_of_every_kind(store: Store) -> N
     assert kinds == [
         "entry",
         "impressions",
+        "picture",  # and a sketch; the third is on an entry in the trash
+        "picture",
         "breath",
         "breath",
         "pattern",

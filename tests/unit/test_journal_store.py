@@ -19,6 +19,7 @@ from desktop.store.journal import (
     fts_query,
     get_entry,
     impressions_entry,
+    insert_new_entries,
     load_drafts,
     restore_entry,
     save_draft,
@@ -247,3 +248,26 @@ def test_an_entrys_day_changes_only_when_the_person_changes_it(store: Store) -> 
     with pytest.raises(ValueError, match="not a later one"):
         save_entry(store, dataclasses.replace(entry, day="2026-11-27"))  # still later than today
     assert save_entry(store, dataclasses.replace(entry, day="2026-11-19")).day == "2026-11-19"
+
+
+def test_many_new_entries_at_once_skip_what_is_kept_and_come_after_it(store: Store) -> None:
+    kept = save_entry(store, Entry(body="kept already", tags=("old",)))
+    last = save_entry(store, Entry(body="let go"))
+    trash_entry(store, last.uid)
+    empty_trash(store)  # the highest row id is free again
+    entries = [
+        Entry(uid="n1", day="2026-11-01", body="first", tags=("walk", "rain")),
+        Entry(uid=kept.uid, day="2026-11-02", body="not this one"),
+        Entry(uid="n1", day="2026-11-03", body="nor a second n1"),
+        Entry(uid="n2", day="2026-11-04", body="second", feelings=(Feeling("calm", 2),)),
+    ]
+    with store.transaction("entries") as conn:
+        ids = insert_new_entries(conn, entries)
+        assert insert_new_entries(conn, []) == {}
+    assert list(ids) == ["n1", "n2"] and ids["n2"] == ids["n1"] + 1
+    assert get_entry(store, kept.uid) == kept
+    first, second = get_entry(store, "n1"), get_entry(store, "n2")
+    assert first is not None and (first.body, first.tags) == ("first", ("walk", "rain"))
+    assert second is not None and second.feelings == (Feeling("calm", 2),)
+    assert [i.uid for i in search(store, "rain")] == ["n1"]  # in the search index too
+    assert [i.uid for i in timeline_page(store, tag="walk")] == ["n1"]

@@ -77,7 +77,7 @@ def test_counts_name_every_kind_in_registry_order(store: Store) -> None:
     save_entry(store, Entry(body="a warm cup"))
     counts = count_records(store.conn)
     assert [kind.key for kind, _ in counts] == [kind.key for kind in KINDS]
-    assert describe_counts(counts).startswith("1 journal entry, 0 breathing sessions, ")
+    assert describe_counts(counts).startswith("1 journal entry, 0 pictures, 0 breathing sessions, ")
 
 
 # -- a kind that arrives later, with its own table and one entry in the registry --------------
@@ -157,7 +157,7 @@ WINS = RecordKind(
     key="small_wins",
     table="small_wins",
     count_text="%n small win(s)",
-    since=3,
+    since=max(kind.since for kind in KINDS) + 1,
     portable=Portable(
         read=_read_wins,
         uid=lambda win: win.uid,
@@ -205,7 +205,7 @@ def test_a_new_kind_joins_export_and_import_with_one_entry(store: Store, tmp_pat
     registry = (*KINDS, WINS)
     write_batch(store, {"small_wins": [Win(**WIN)]}, registry)
     document = export_document(store, registry)
-    assert document["version"] == 3  # the new kind raised the format's version
+    assert document["version"] == WINS.since  # the new kind raised the format's version
     wins = document["small_wins"]
     assert wins == [
         {"uid": "w1", "day": "2026-11-27", "created_at": "2026-11-27T09:00:00", "what": "made tea"}

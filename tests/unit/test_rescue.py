@@ -222,3 +222,33 @@ def test_the_rescue_reads_every_kind_of_record() -> None:
     from desktop.store.rescue import TABLES
 
     assert {kind.table for kind in KINDS} <= set(TABLES)
+
+
+def test_pictures_stay_with_their_entries_and_go_where_an_entry_was_lost(tmp_path: Path) -> None:
+    from desktop.store.pictures import Picture, count_pictures, pictures_of, write_pictures
+
+    folder = tmp_path / "data"
+    wall = FakeWallClock(_moment(20))
+    store = open_journal(folder, "plain", wall)
+    saved = save_entry(store, Entry(body="in the backup too"))
+    photo = Picture("p1", "image/png", b"\x89PNG\r\n\x1a\nkept", added_at="2026-11-20T09:00:00")
+    with store.transaction("entry_pictures") as conn:
+        write_pictures(conn, saved.uid, [photo])
+    make_backup(store, folder / "backups", label="daily")
+    lost = save_entry(store, Entry(body="only in the damaged file"))
+    with store.transaction("entry_pictures") as conn:
+        write_pictures(conn, lost.uid, [Picture("p2", "image/png", b"\x89PNG\r\n\x1a\nlost")])
+    checkpoint(store)
+    [root] = store.conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'entries'"
+    ).fetchone()
+    store.close()
+    damage_pages(folder / "glimmers.db", [root])  # no entry can be read from it now
+
+    rescue(folder / "glimmers.db", folder / "backups", wall)
+    store = open_store(folder / "glimmers.db", folder / "backups", wall)
+    assert [p.uid for p in pictures_of(store, saved.uid)] == ["p1"]
+    assert pictures_of(store, saved.uid)[0].data == photo.data
+    assert count_pictures(store) == 1  # the lost entry's picture did not come without it
+    assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    store.close()

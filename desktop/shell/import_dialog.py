@@ -1,0 +1,233 @@
+"""File > Import: what a file holds first ("This file has 1,234 entries from March 2019 to June
+2025"), then Import or Cancel, with progress while it reads and while it imports.
+
+A view: it shows what it is given and emits what the person asks for. The data actions run
+the work (off the GUI thread) and answer through the setters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.imports import Preview, ReadOptions
+from desktop.store.journal import MAX_TAG_LENGTH, clean_tags
+from desktop.texts import translate
+
+
+def local_number(n: int) -> str:
+    return QLocale().toString(n)
+
+
+def local_month(day: dt.date) -> str:
+    # QLocale's pattern (MMMM: the month's name); a translation can reorder it.
+    pattern = translate("ImportDialog", "MMMM yyyy")
+    return QLocale().toString(QDate(day.year, day.month, 1), pattern)
+
+
+class ImportDialog(QDialog):
+    import_requested = Signal(object)  # ReadOptions: the person's choices
+    cancel_requested = Signal()
+
+    def __init__(self, file_name: str, options: ReadOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_dialog")
+        self.setWindowTitle(translate("ImportDialog", "Import a journal"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(460)
+        self._options = options
+        self._preview: Preview | None = None
+        self._busy = True
+
+        self.heading = QLabel()
+        self.heading.setObjectName("import_heading")
+        self.heading.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("import_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes = QLabel()
+        self.notes.setObjectName("import_notes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("import_progress")
+        self.progress.setAccessibleName(translate("ImportDialog", "How far Glimmers has read"))
+        self.progress.setAccessibleDescription(
+            translate("ImportDialog", "Goes from empty to full as the file is read")
+        )
+        self.progress.setTextVisible(False)
+        self.keep_location = QCheckBox(
+            translate("ImportDialog", "Also keep &where each entry was written")
+        )
+        self.keep_location.setObjectName("keep_location")
+        self.keep_location.setAccessibleName(
+            translate("ImportDialog", "Also keep where each entry was written")
+        )
+        self.keep_location.setAccessibleDescription(
+            translate("ImportDialog", "Adds the place to the end of each entry's text")
+        )
+        self.keep_weather = QCheckBox(translate("ImportDialog", "Also keep the w&eather"))
+        self.keep_weather.setObjectName("keep_weather")
+        self.keep_weather.setAccessibleName(translate("ImportDialog", "Also keep the weather"))
+        self.keep_weather.setAccessibleDescription(
+            translate("ImportDialog", "Adds the weather to the end of each entry's text")
+        )
+
+        self.starred_label = QLabel(translate("ImportDialog", "Starred entries get the &tag"))
+        self.starred_tag = QLineEdit(options.starred_tag)
+        self.starred_tag.setObjectName("starred_tag")
+        self.starred_tag.setMaxLength(MAX_TAG_LENGTH)
+        self.starred_tag.setAccessibleName(translate("ImportDialog", "Starred entries get the tag"))
+        self.starred_tag.setAccessibleDescription(
+            translate("ImportDialog", "The tag that marks the entries you starred there")
+        )
+        self.starred_label.setBuddy(self.starred_tag)
+        starred_row = QHBoxLayout()
+        starred_row.addWidget(self.starred_label)
+        starred_row.addWidget(self.starred_tag, 1)
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = QPushButton(translate("ImportDialog", "&Import"))
+        self.import_button.setObjectName("import_button")
+        self.import_button.setAccessibleName(translate("ImportDialog", "Import"))
+        self.import_button.setAccessibleDescription(
+            translate("ImportDialog", "Adds these entries to your journal")
+        )
+        self.cancel_button = QPushButton(translate("ImportDialog", "Cancel"))
+        self.cancel_button.setObjectName("import_cancel")
+        self.cancel_button.setAccessibleName(translate("ImportDialog", "Cancel"))
+        self.cancel_button.setAccessibleDescription(
+            translate("ImportDialog", "Stops here; your journal stays as it is")
+        )
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.keep_location)
+        layout.addWidget(self.keep_weather)
+        layout.addLayout(starred_row)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._connect_signals()
+        self.show_reading(file_name)
+
+    def _connect_signals(self) -> None:
+        self.import_button.clicked.connect(self._request_import)
+        self.cancel_button.clicked.connect(self.reject)
+        self.keep_location.toggled.connect(self._show_notes)
+        self.keep_weather.toggled.connect(self._show_notes)
+        self.starred_tag.textChanged.connect(self._show_notes)
+
+    # -- states, set by the owner -----------------------------------------------------------
+
+    def show_reading(self, file_name: str) -> None:
+        self._busy = True
+        reading = translate("ImportDialog", "Reading {file}\u2026").format(file=file_name)
+        self.heading.setText(f"<h3>{html.escape(reading)}</h3>")
+        self.summary.setText(
+            translate("ImportDialog", "Nothing is added to your journal until you say so.")
+        )
+        self.notes.hide()
+        self.keep_location.hide()
+        self.keep_weather.hide()
+        self.starred_label.hide()
+        self.starred_tag.hide()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.import_button.hide()
+        self.cancel_button.setFocus()
+
+    def show_progress(self, done: int, total: int) -> None:
+        if total <= 0:
+            self.progress.setRange(0, 0)
+            return
+        # Bytes can pass what a QProgressBar holds (an int); keep it in thousandths.
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(min(1000, done * 1000 // total))
+
+    def show_preview(self, preview: Preview) -> None:
+        self._busy = False
+        self._preview = preview
+        source = translate("ImportDialog", "From {app}").format(app=preview.app_name)
+        self.heading.setText(f"<h3>{html.escape(source)}</h3>")
+        self.summary.setText(preview.summary(local_number, local_month))
+        self.keep_location.setVisible(preview.findings.with_location > 0)
+        self.keep_weather.setVisible(preview.findings.with_weather > 0)
+        self.starred_label.setVisible(preview.findings.starred > 0)
+        self.starred_tag.setVisible(preview.findings.starred > 0)
+        self._show_notes()
+        self.progress.hide()
+        new = preview.entries - preview.already
+        self.import_button.setVisible(True)
+        self.import_button.setEnabled(new > 0)
+        self.import_button.setDefault(True)
+        (self.import_button if new > 0 else self.cancel_button).setFocus()
+
+    def show_importing(self) -> None:
+        self._busy = True
+        self.heading.setText("<h3>" + translate("ImportDialog", "Importing\u2026") + "</h3>")
+        self.keep_location.setEnabled(False)
+        self.keep_weather.setEnabled(False)
+        self.starred_tag.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.import_button.hide()
+        self.cancel_button.setFocus()
+
+    def options(self) -> ReadOptions:
+        try:
+            tags = clean_tags([self.starred_tag.text()])
+        except ValueError:
+            tags = ()
+        return dataclasses.replace(
+            self._options,
+            keep_location=self.keep_location.isChecked(),
+            keep_weather=self.keep_weather.isChecked(),
+            starred_tag=tags[0] if tags else self._options.starred_tag,
+        )
+
+    # -- the person's answers ---------------------------------------------------------------
+
+    def _show_notes(self) -> None:
+        if self._preview is None:
+            return
+        notes = self._preview.notes(self.options(), local_number)
+        self.notes.setText("\n\n".join(notes))
+        self.notes.setVisible(bool(notes))
+
+    def _request_import(self) -> None:
+        if self._preview is not None and not self._busy:
+            self.show_importing()
+            self.import_requested.emit(self.options())
+
+    def reject(self) -> None:
+        """Cancel, Escape or the window's close button: stop, and write nothing."""
+        self.cancel_requested.emit()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel_requested.emit()
+        super().closeEvent(event)

@@ -222,6 +222,7 @@ class Lifecycle:
             except OSError as e:
                 return self._show_problem(StoreProblem(ProblemKind.UNREADABLE, database, str(e)))
         if is_protected(self.data_dir) and self.key is None:
+            self.appearance.use_calm_style()
             return self.protection.show_unlock()
         try:
             store = open_store(database, backups_dir(self.data_dir), self.wall, self.key)
@@ -238,6 +239,7 @@ class Lifecycle:
         return window
 
     def _show_problem(self, problem: StoreProblem) -> QWidget:
+        self.appearance.use_calm_style()
         shown = self.problem_window = self.backups.problem_window(problem)
         shown.quit_requested.connect(shown.close)
         shown.another_folder_requested.connect(lambda: self._try_another_folder(shown))
@@ -245,6 +247,7 @@ class Lifecycle:
         return shown
 
     def _say_already_open(self) -> QWidget:
+        self.appearance.use_calm_style()
         from desktop.shell.already_open import AlreadyOpenWindow, already_open_text
 
         holder = self.single.lock.holder()
@@ -386,6 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             size = args.size or Size(*DEFAULT_SIZE)
             instead = glimmers.problem_window or glimmers.already_open
+            glimmers.appearance.use_calm_style()  # as the window looks after its first paint
             return take_screenshot(
                 glimmers.window,
                 instead,

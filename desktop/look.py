@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from typing import Literal, TypeVar
 
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QWidget,
+)
 
 Step = Literal["body", "heading", "title", "pacer"]
 SCALE: dict[Step, float] = {"body": 1.0, "heading": 1.2, "title": 1.45, "pacer": 1.9}
@@ -74,3 +84,94 @@ def page_margins(widget: QWidget, margin: int = MARGIN) -> None:
     layout = widget.layout()
     if layout is not None:
         layout.setContentsMargins(margin, margin, margin, margin)
+
+
+class FlowLayout(QLayout):
+    """Items side by side, wrapping onto the next line when the width runs out (word chips).
+
+    Its height follows its width (heightForWidth), so a page around it gets taller, never
+    clipped, when it is narrow."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = SPACE) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x, y, line = area.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
+class PageScroll(QScrollArea):
+    """A page (or a panel) that scrolls as a whole where it cannot fit: no frame, no sideways
+    scrolling, no stop of the Tab key of its own.
+
+    Its content keeps one width whether the scroll bar shows or not: the bar's room is kept
+    free while it is hidden, so opening something that makes the page scroll never moves what
+    is beside or above it (DESIGN.md, "Nothing moves under the pointer")."""
+
+    def __init__(self, content: QWidget, object_name: str = "") -> None:
+        super().__init__()
+        if object_name:
+            self.setObjectName(object_name)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(content)
+        self.verticalScrollBar().rangeChanged.connect(self._keep_width)
+        self._keep_width(0, 0)
+
+    def _keep_width(self, low: int, high: int) -> None:
+        bar = self.verticalScrollBar()
+        room = 0 if high > low else bar.sizeHint().width()
+        if self.viewportMargins().right() != room:
+            self.setViewportMargins(0, 0, room, 0)

@@ -206,6 +206,7 @@ class BreathSession:
         self._remaining: tuple[int, str] | None = None  # (breaths or seconds left, the words)
         self._end_ms = self._planned_end()
         self.ended_early = False
+        self._finishing = False  # "That's enough for now" was asked for
 
     # -- control ------------------------------------------------------------------------------
 
@@ -265,7 +266,13 @@ class BreathSession:
         if end < self._end_ms:
             self._end_ms = end
             self.ended_early = True
+        self._finishing = True
         self.resume()
+
+    @property
+    def finishing(self) -> bool:
+        """Ending gently: breathing the last out-breath after "That's enough for now"."""
+        return self._finishing and not self.finished
 
     def change_pattern(self, pattern: Pattern) -> None:
         """Switch pattern (a new rate, say) without a jump in the shape."""

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QHideEvent,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop.breathe.cues import Cues
 from desktop.breathe.pacer import BreathSession, PacerState
 from desktop.breathe.patterns import PHASE_KINDS, Phase, phase_words
+from desktop.look import font_at
 from desktop.settings import PacerLook
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
@@ -43,6 +45,13 @@ STYLES: dict[PacerLook, str] = {
 REDUCED_MOTION_DEFAULT: PacerLook = "ring"
 INNER_DISC = 0.82  # the solid disc's radius, as a part of the halo's
 EDGE = 3.0  # pixels of antialiasing on either side of a painted edge
+RING_WIDTH = 2.5  # the soft focus ring, shown only when the keyboard brought the focus
+RING_RADIUS = 16.0
+KEYBOARD_REASONS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
 
 
 def _at_rest(word: str, hint: str) -> tuple[str, str, str, str]:
@@ -93,12 +102,12 @@ class PacerWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("pacer")
         self.setAccessibleName(translate("BreathePacerWidget", "Breathing pacer"))
-        self.setAccessibleDescription(
-            translate("BreathePacerWidget", "Space starts and pauses. Escape stops.")
-        )
+        self._keys_hint = translate("BreathePacerWidget", "Space starts and pauses. Escape stops.")
+        self.setAccessibleDescription(self._keys_hint)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(260, 260)
+        self.setMinimumSize(160, 160)
+        self._ring = False  # the keyboard brought the focus here: the soft ring shows
         self.session: BreathSession | None = None
         self.style_name: PacerLook = "shape"
         self.show_cues = False
@@ -154,6 +163,12 @@ class PacerWidget(QWidget):
             self.timer.stop()
             self.boundary_timer.stop()
 
+    def state_text(self) -> str:
+        """The pacer's state in words, for a screen reader: what it shows, without the countdown
+        that changes every second ("Breathe in. 4:59 left.")."""
+        word, _, left, _ = self.words()
+        return ". ".join(part for part in (word, left) if part) + "."
+
     def refresh(self) -> None:
         """Read the state from the session's clock; emit changes; ask for a repaint."""
         session = self.session
@@ -171,8 +186,12 @@ class PacerWidget(QWidget):
         self.sync_timer()
         words = self.words()
         radius = self.shape_radius()
-        for area in self._animated_area(words != self._last_words, self._last_radius, radius):
+        changed = words != self._last_words
+        for area in self._animated_area(changed, self._last_radius, radius):
             self.update(area)
+        if changed and (self._last_words is None or words[0] != self._last_words[0]):
+            # The state as text, for screen readers: worded again when the phase changes.
+            self.setAccessibleDescription(f"{self.state_text()} {self._keys_hint}")
         self._last_words, self._last_radius = words, radius
 
     def _animated_area(
@@ -200,6 +219,18 @@ class PacerWidget(QWidget):
         super().showEvent(event)
         self.refresh()
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # A click (or a session starting) gives the focus without a box around the pacer; the
+        # keyboard's Tab shows where Space and Escape go, as a soft ring.
+        self._ring = event.reason() in KEYBOARD_REASONS
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._ring = False
+        super().focusOutEvent(event)
+        self.update()
+
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.timer.stop()
@@ -225,8 +256,8 @@ class PacerWidget(QWidget):
             )
         if state.finished:
             return _at_rest(
-                translate("Pacer", "That's the end"),
-                translate("Pacer", "Take a moment before you move on"),
+                translate("Pacer", "Rest a moment"),
+                translate("Pacer", "There is no hurry to move on"),
             )
         if session.paused:
             return _at_rest(
@@ -235,7 +266,12 @@ class PacerWidget(QWidget):
         cue = ""
         if self.show_cues and self._cues is not None:
             cue = self._cues.cue(state.phase, state.cycle)
-        return (self._phase_words[state.phase], str(state.countdown), session.remaining_text(), cue)
+        left = (
+            translate("Pacer", "Finishing with this out-breath")
+            if session.finishing
+            else session.remaining_text()
+        )
+        return (self._phase_words[state.phase], str(state.countdown), left, cue)
 
     def shape_radius(self) -> float:
         """The radius of the breathing shape now, in pixels."""
@@ -245,7 +281,7 @@ class PacerWidget(QWidget):
         return smallest + (largest - smallest) * fullness
 
     def _background(self) -> QPixmap:
-        """The window colour, the faint guide ring and the focus frame: drawn once per size,
+        """The window colour, the faint guide ring and the soft focus ring: drawn once per size,
         palette, style and focus (the frame lies outside what a tick repaints)."""
         ratio = self.devicePixelRatioF()
         key = (
@@ -254,7 +290,7 @@ class PacerWidget(QWidget):
             ratio,
             self.palette().cacheKey(),
             self.style_name,
-            self.hasFocus(),
+            self._ring,
         )
         if self._background_key != key or self._background_cache is None:
             pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
@@ -271,11 +307,13 @@ class PacerWidget(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, largest, largest)
                 painter.end()
-            if self.hasFocus():  # where Space and Escape go
+            if self._ring:  # where Space and Escape go, for someone using the keyboard
                 painter = QPainter(pixmap)
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
-                painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), RING_WIDTH))
+                inset = RING_WIDTH / 2 + 2
+                area = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+                painter.drawRoundedRect(area, RING_RADIUS, RING_RADIUS)
                 painter.end()
             self._background_cache, self._background_key = pixmap, key
         return self._background_cache
@@ -299,9 +337,7 @@ class PacerWidget(QWidget):
             palette = self.palette()
             key = (palette.cacheKey(), self.font().key())
             base = QFont(self.font())
-            big = QFont(base)
-            big.setPointSizeF(base.pointSizeF() * 1.9)
-            big.setWeight(QFont.Weight.DemiBold)
+            big = font_at(base, "pacer")
             accent = accent_colour(palette)
             window = palette.color(QPalette.ColorRole.Window)
             self._look_cache = _Look(

@@ -13,7 +13,7 @@ Phase = Literal["in", "top_up", "hold_in", "out", "hold_out"]  # the parts of a 
 PHASE_KINDS: tuple[Phase, ...] = get_args(Phase)
 PHASE_WORDS: dict[Phase, str] = {
     "in": QT_TRANSLATE_NOOP("Patterns", "Breathe in"),
-    "top_up": QT_TRANSLATE_NOOP("Patterns", "A little more in"),
+    "top_up": QT_TRANSLATE_NOOP("Patterns", "A small sip more"),
     "hold_in": QT_TRANSLATE_NOOP("Patterns", "Hold gently"),
     "out": QT_TRANSLATE_NOOP("Patterns", "Breathe out"),
     "hold_out": QT_TRANSLATE_NOOP("Patterns", "Rest"),
@@ -34,6 +34,34 @@ def phase_words(kind: Phase) -> str:
     return translate("Patterns", PHASE_WORDS[kind])
 
 
+PatternField = Literal["inhale", "top_up", "hold_in", "exhale", "hold_out"]
+# Each part of a breath in everyday words, as a pattern of your own asks for it: what it is,
+# and a line on what it does. In the order they are breathed.
+FIELD_WORDS: dict[PatternField, tuple[str, str]] = {
+    "inhale": (
+        QT_TRANSLATE_NOOP("Patterns", "Breathing in"),
+        QT_TRANSLATE_NOOP("Patterns", "How long each breath in takes"),
+    ),
+    "top_up": (
+        QT_TRANSLATE_NOOP("Patterns", "A second small sip of air on top"),
+        QT_TRANSLATE_NOOP("Patterns", "A short extra breath in, as in the cyclic sigh; 0 for none"),
+    ),
+    "hold_in": (
+        QT_TRANSLATE_NOOP("Patterns", "Holding, with your lungs full"),
+        QT_TRANSLATE_NOOP("Patterns", "A pause before breathing out; 0 for none"),
+    ),
+    "exhale": (
+        QT_TRANSLATE_NOOP("Patterns", "Breathing out"),
+        QT_TRANSLATE_NOOP("Patterns", "How long each breath out takes"),
+    ),
+    "hold_out": (
+        QT_TRANSLATE_NOOP("Patterns", "Resting, before the next breath"),
+        QT_TRANSLATE_NOOP("Patterns", "A pause with your lungs empty; 0 for none"),
+    ),
+}
+PATTERN_FIELDS: tuple[PatternField, ...] = get_args(PatternField)
+
+
 @dataclass(frozen=True)
 class Pattern:
     key: str
@@ -47,6 +75,7 @@ class Pattern:
     lengthen_to: float | None = None  # the out-breath grows gradually toward this many seconds
     optional: bool = False  # holds and fast patterns are opt-in, shown with a note
     custom: bool = False
+    brief: str = ""  # one line, as written here; shown through one_line()
 
     def phases(self, cycle: int = 0) -> list[tuple[Phase, float]]:
         """The cycle's phases as (kind, milliseconds), zero-length ones left out."""
@@ -81,7 +110,7 @@ class Pattern:
         parts = [translate("Patterns", "in {seconds} s").format(seconds=f"{self.inhale:g}")]
         if self.top_up:
             parts.append(
-                translate("Patterns", "top up {seconds} s").format(seconds=f"{self.top_up:g}")
+                translate("Patterns", "a sip more {seconds} s").format(seconds=f"{self.top_up:g}")
             )
         if self.hold_in:
             parts.append(
@@ -97,6 +126,19 @@ class Pattern:
     def shown_name(self) -> str:
         """The name in the person's language: presets are translated, own patterns are not."""
         return self.name if self.custom else translate("Patterns", self.name)
+
+    def one_line(self) -> str:
+        """What the chooser says under the name: one short line."""
+        if self.custom:
+            summary = self.summary()
+            return summary[:1].upper() + summary[1:]
+        if self.key == "resonance":
+            return translate("Patterns", "Slow and even, {rate} breaths a minute").format(
+                rate=f"{30.0 / self.inhale:g}"
+            )
+        if self.key == "longer_out" and self.varies:
+            return translate("Patterns", "In for 4, out for 6, growing slowly toward 8")
+        return translate("Patterns", self.brief)
 
     def describe(self) -> str:
         if self.custom:
@@ -125,7 +167,7 @@ def resonance(rate: float = DEFAULT_RATE) -> Pattern:
         description="",  # describe() says it with the rate
         inhale=half,
         exhale=half,
-    )
+    )  # its line says the rate: one_line()
 
 
 def longer_out(gradual: bool = False) -> Pattern:
@@ -135,6 +177,7 @@ def longer_out(gradual: bool = False) -> Pattern:
         description=QT_TRANSLATE_NOOP(
             "Patterns", "In for 4, out for 6. A longer out-breath can help the body settle."
         ),
+        brief=QT_TRANSLATE_NOOP("Patterns", "In for 4, out for 6, to help the body settle"),
         inhale=4,
         exhale=6,
         lengthen_to=8 if gradual else None,
@@ -147,6 +190,7 @@ BOX = Pattern(
     description=QT_TRANSLATE_NOOP(
         "Patterns", "In, hold, out, hold: four counts each. Optional, with holds."
     ),
+    brief=QT_TRANSLATE_NOOP("Patterns", "In, hold, out, hold, four each (with holds)"),
     inhale=4,
     hold_in=4,
     exhale=4,
@@ -159,6 +203,7 @@ FOUR_SEVEN_EIGHT = Pattern(
     description=QT_TRANSLATE_NOOP(
         "Patterns", "In for 4, hold for 7, out for 8. Optional, with a long hold."
     ),
+    brief=QT_TRANSLATE_NOOP("Patterns", "In 4, hold 7, out 8 (a long hold)"),
     inhale=4,
     hold_in=7,
     exhale=8,
@@ -172,6 +217,7 @@ CYCLIC_SIGH = Pattern(
         "A full breath in through the nose, a short second sip of air on top, then a long, "
         "slow breath out. Five minutes is the amount that has been studied.",
     ),
+    brief=QT_TRANSLATE_NOOP("Patterns", "In, a small sip more, then a long sigh out"),
     inhale=3,
     top_up=1,
     exhale=6,
@@ -180,9 +226,6 @@ CYCLIC_SIGH = Pattern(
 
 def presets(rate: float = DEFAULT_RATE, gradual: bool = False) -> list[Pattern]:
     return [resonance(rate), longer_out(gradual), BOX, FOUR_SEVEN_EIGHT, CYCLIC_SIGH]
-
-
-PRESET_MINUTES = {"cyclic_sigh": 5.0}
 
 
 class PatternProblem(ValueError):
@@ -227,7 +270,7 @@ def custom_pattern(
         "hold_out": QT_TRANSLATE_NOOP(
             "Patterns", "The rest after breathing out cannot be negative."
         ),
-        "top_up": QT_TRANSLATE_NOOP("Patterns", "The top-up cannot be negative."),
+        "top_up": QT_TRANSLATE_NOOP("Patterns", "The small sip on top cannot be negative."),
     }
     too_long = {
         "inhale": QT_TRANSLATE_NOOP("Patterns", "The in-breath can be at most 60 seconds."),
@@ -238,7 +281,7 @@ def custom_pattern(
         "hold_out": QT_TRANSLATE_NOOP(
             "Patterns", "The rest after breathing out can be at most 60 seconds."
         ),
-        "top_up": QT_TRANSLATE_NOOP("Patterns", "The top-up can be at most 60 seconds."),
+        "top_up": QT_TRANSLATE_NOOP("Patterns", "The small sip on top can be at most 60 seconds."),
     }
     no_time = {
         "inhale": QT_TRANSLATE_NOOP(

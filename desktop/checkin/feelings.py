@@ -25,6 +25,13 @@ INTENSITY_NAMES = {
     2: QT_TRANSLATE_NOOP("Feelings", "some"),
     3: QT_TRANSLATE_NOOP("Feelings", "a lot"),
 }
+# A word of the person's own has no noun form we know of: it is said as it was typed, with
+# an adverb ("calm, with a little sadness, and somewhat fizzy").
+OWN_INTENSITIES = {
+    1: QT_TRANSLATE_NOOP("Feelings", "a little {word}"),
+    2: QT_TRANSLATE_NOOP("Feelings", "somewhat {word}"),
+    3: QT_TRANSLATE_NOOP("Feelings", "very {word}"),
+}
 DEFAULT_INTENSITY = 2
 MAX_WORD_LENGTH = limits.FEELING_WORD  # the store keeps the same
 
@@ -44,8 +51,18 @@ class Family:
 
 
 class Vocabulary:
+    """The families of feeling words. A word is offered once: where two families hold the
+    same word (a translation may make two words one), the first family keeps it."""
+
     def __init__(self, families: Sequence[Family]) -> None:
-        self.families = tuple(families)
+        seen: set[str] = set()
+        kept: list[Family] = []
+        for family in families:
+            words = tuple(w for w in family.words if w.text not in seen)
+            seen.update(w.text for w in words)
+            if words:
+                kept.append(Family(family.name, words))
+        self.families = tuple(kept)
         self._by_text = {w.text: w for f in self.families for w in f.words}
 
     @classmethod
@@ -82,6 +99,10 @@ class Vocabulary:
     def lookup(self, text: str) -> Word:
         """The vocabulary word, or the person's own word used as it is."""
         return self._by_text.get(text) or Word(text, text, "", graded=True)
+
+    def is_own(self, text: str) -> bool:
+        """Whether ``text`` is a word the person typed rather than one of the vocabulary's."""
+        return text not in self._by_text
 
 
 def clean_own_word(text: str) -> str:
@@ -121,18 +142,28 @@ def phrase(feelings: Iterable[Feeling], vocabulary: Vocabulary) -> str:
         text = translate("Feelings", "a little {word}").format(word=text)
     elif lead_word.graded and lead.intensity == 3:
         text = translate("Feelings", "very {word}").format(word=text)
-    graded, ungraded = [], []
+    graded, own, ungraded = [], [], []
     for feeling in rest:
         word = vocabulary.lookup(feeling.word)
-        if word.graded:
+        if not word.graded:
+            ungraded.append(word.text)
+        elif vocabulary.is_own(feeling.word):
+            own.append(
+                translate("Feelings", OWN_INTENSITIES[feeling.intensity]).format(word=word.text)
+            )
+        else:
             graded.append(
                 translate("Feelings", INTENSITIES[feeling.intensity]).format(noun=word.noun)
             )
-        else:
-            ungraded.append(word.text)
     if graded:
         text = translate("Feelings", "{feeling}, with {others}").format(
             feeling=text, others=_join(graded)
+        )
+    if len(own) == 1 and not graded:
+        text = translate("Feelings", "{feeling} and {other}").format(feeling=text, other=own[0])
+    elif own:
+        text = translate("Feelings", "{feelings}, and {others}").format(
+            feelings=text, others=_join(own)
         )
     if ungraded:
         text = translate("Feelings", "{feelings}, {others}").format(

@@ -315,9 +315,9 @@ class CheckInSteps(QWidget):
     def _else_step(self, vocabulary: Vocabulary) -> QWidget:
         page = QWidget()
         page.setObjectName("step_else")
-        self.feelings = FeelingsPicker(vocabulary)
+        self.feelings = FeelingsPicker(vocabulary, words_scroll=True)
         # The words take the room the step has, and no more: the step fits on the page, and
-        # the list of words scrolls inside itself.
+        # the words offered scroll inside it.
         self.feelings.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.feelings.setMinimumHeight(180)
         self.note = named(

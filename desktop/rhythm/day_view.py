@@ -7,7 +7,6 @@ shows beneath is the days the person came back, never the days between.
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QResizeEvent
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import look
 from desktop.clock import WallClock, local_now, today
 from desktop.local_format import day_label
 from desktop.rhythm.anchors import (
@@ -88,7 +88,7 @@ class DayView(QWidget):
         self._day: list[DayAnchor] = []
         self._shown_day: dt.date | None = None
 
-        heading = QLabel(translate("Rhythm", "<h3>Your day</h3>"))
+        heading = look.heading(QLabel(translate("Rhythm", "Your day")))
         hint = QLabel(
             translate(
                 "Rhythm",
@@ -124,7 +124,8 @@ class DayView(QWidget):
         self.card = QFrame()
         self.card.setObjectName("anchor_card")
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
-        self.card_name = QLabel()
+        self.card_name = look.heading(QLabel())
+        self.card_name.setTextFormat(Qt.TextFormat.PlainText)  # a name of your own, as typed
         self.card_name.setObjectName("anchor_name")
         self.card_name.setWordWrap(True)
         self.card_time = QLabel()
@@ -259,7 +260,7 @@ class DayView(QWidget):
             return
         entry = self._day[row]
         anchor = entry.anchor
-        self.card_name.setText(f"<h3>{html.escape(anchor.name)}</h3>")
+        self.card_name.setText(anchor.name)
         self.card_time.setText(
             translate("Rhythm", "At {time}, or whenever suits you").format(
                 time=clock_time(anchor.time)

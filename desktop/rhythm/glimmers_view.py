@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import look
 from desktop.clock import WallClock, today
 from desktop.local_format import day_label
 from desktop.rhythm import remember
@@ -175,7 +176,7 @@ class GlimmersView(QWidget):
         self._wall = wall
         self._rng = rng
 
-        heading = QLabel(translate("Glimmer", "<h3>Your glimmers</h3>"))
+        heading = look.heading(QLabel(translate("Glimmer", "Your glimmers")))
         self.remember_card = QFrame()
         self.remember_card.setObjectName("remember_card")
         self.remember_card.setFrameShape(QFrame.Shape.StyledPanel)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import look
 from desktop.clock import Clock
 from desktop.rhythm.invitations import INVITATIONS, Invitation, invitation
 from desktop.rhythm.parts import FittedList
@@ -68,7 +69,7 @@ class InvitationsView(QWidget):
 
     def _list_page(self) -> QWidget:
         page = QWidget()
-        heading = QLabel(translate("Invitations", "<h3>Small invitations</h3>"))
+        heading = look.heading(QLabel(translate("Invitations", "Small invitations")))
         hint = QLabel(
             translate(
                 "Invitations",
@@ -109,7 +110,8 @@ class InvitationsView(QWidget):
 
     def _card_page(self) -> QWidget:
         page = QWidget()
-        self.card_title = QLabel()
+        self.card_title = look.heading(QLabel())
+        self.card_title.setTextFormat(Qt.TextFormat.PlainText)
         self.card_title.setObjectName("invitation_title")
         self.card_title.setWordWrap(True)
         self.card_text = QLabel()
@@ -163,7 +165,7 @@ class InvitationsView(QWidget):
 
     def _ending_page(self) -> QWidget:
         page = QWidget()
-        self.ending_title = QLabel(translate("Invitations", "<h3>What did you notice?</h3>"))
+        self.ending_title = look.heading(QLabel(translate("Invitations", "What did you notice?")))
         self.ending_note = QLabel()
         self.ending_note.setObjectName("ending_note")
         self.ending_note.setWordWrap(True)
@@ -240,7 +242,7 @@ class InvitationsView(QWidget):
         self._card = card
         self._minutes_taken = None
         self._stop_timer()
-        self.card_title.setText(f"<h3>{html.escape(card.shown_title())}</h3>")
+        self.card_title.setText(card.shown_title())
         self.card_text.setText("".join(f"<p>{html.escape(t)}</p>" for t in card.shown_lines()))
         self.timer_row.setVisible(card.timer is not None)
         if card.timer is not None:

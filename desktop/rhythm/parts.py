@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QListWidget, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QListWidget, QSizePolicy, QWidget
+
+from desktop.look import PageScroll
 
 MOST_HEIGHT = 240  # a fitted list taller than this scrolls
 
@@ -29,17 +31,13 @@ class FittedList(QListWidget):
         return QSize(super().minimumSizeHint().width(), min(hint.height(), most))
 
 
-class ScrollingPage(QScrollArea):
+class ScrollingPage(PageScroll):
     """A page that scrolls as a whole when the window is too small for it, so nothing on it is
-    ever squeezed under its neighbour; no frame, no sideways scrolling."""
+    ever squeezed under its neighbour; no frame, no sideways scrolling, and one width whether
+    its scroll bar shows or not (look.PageScroll)."""
 
     def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWidget(content)
+        super().__init__(content)
 
     @staticmethod
     def bring_into_view(widget: QWidget) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import Clock, WallClock
+from desktop.look import GAP, MARGIN, roomy
 from desktop.rhythm.anchors_dialog import AnchorsDialog
 from desktop.rhythm.day_view import DayView
 from desktop.rhythm.glimmers_view import GlimmersView
@@ -119,7 +120,7 @@ class TodayTab(QWidget):
         }
         for page in self._pages.values():
             self.stack.addWidget(page)
-        layout = QVBoxLayout(self)
+        layout = roomy(QVBoxLayout(self), MARGIN, GAP)
         layout.addLayout(self._bar)
         layout.addWidget(self.stack, 1)
         self._signals = signals

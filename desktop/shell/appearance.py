@@ -16,8 +16,13 @@ class Appearance:
 
     def __init__(self, qapp: QApplication, settings: Settings) -> None:
         self._settings = settings
+        # The calm style comes right after the first paint (check_system), or with a window
+        # other than the main one (use_calm_style).
         self.theme = Theme(
-            qapp, settings.get(THEME), system_was_dark=settings.stored(SYSTEM_WAS_DARK)
+            qapp,
+            settings.get(THEME),
+            system_was_dark=settings.stored(SYSTEM_WAS_DARK),
+            style_now=False,
         )
         self.theme.system_checked.connect(self._remember_system_scheme)
 
@@ -38,8 +43,12 @@ class Appearance:
         self._settings.set(THEME, choice)
 
     def check_system(self) -> None:
-        """Ask the system for its scheme (after the first paint) and follow it."""
+        """After the first paint: the calm style, and the system's scheme asked and followed."""
+        self.theme.use_calm_style()
         self.theme.check_system()
+
+    def use_calm_style(self) -> None:
+        self.theme.use_calm_style()
 
     def detach(self) -> None:
         self.theme.detach()

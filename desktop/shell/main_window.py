@@ -80,13 +80,14 @@ class _LazyPage(QWidget):
 
     def focus_inside(self) -> None:
         """Put the keyboard's focus inside the page, so a screen reader says where the person
-        is: on the page's own choice (its focus proxy), else on its first control."""
+        is: where the page says (its take_focus()), else on its first control."""
         content = self.content
         focused = QApplication.focusWidget()
         if content is None or (focused is not None and content.isAncestorOf(focused)):
             return
-        if content.focusProxy() is not None:
-            content.setFocus()
+        take_focus = getattr(content, "take_focus", None)
+        if callable(take_focus):
+            take_focus()
             return
         widget = content.nextInFocusChain()
         while widget is not None and widget is not content and content.isAncestorOf(widget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop import APP_NAME
+from desktop import APP_NAME, look
 from desktop.store import StoreProblem
 from desktop.texts import translate
 
@@ -28,8 +28,9 @@ class ProblemWindow(QWidget):
         self.setWindowTitle(
             translate("Shell", "{app}: your data could not be opened").format(app=APP_NAME)
         )
-        self.title = QLabel(f"<h2>{problem.what_happened}</h2>")
-        self.title.setWordWrap(True)
+        # A heading of the type scale, its words shown as written.
+        self.title = look.heading(QLabel(problem.what_happened), "title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.explanation = QLabel(problem.explanation())
         self.explanation.setObjectName("problem_explanation")
         self.explanation.setWordWrap(True)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
+from desktop import APP_NAME, look
 from desktop.texts import translate
 
 
@@ -27,7 +27,7 @@ class UnlockWindow(QWidget):
         super().__init__()
         self.setObjectName("unlock_window")
         self.setWindowTitle(translate("Unlock", "{app}: locked").format(app=APP_NAME))
-        heading = QLabel("<h2>" + translate("Unlock", "Your journal is protected") + "</h2>")
+        heading = look.heading(QLabel(translate("Unlock", "Your journal is protected")), "title")
         self.reason = QLabel(
             translate(
                 "Unlock",

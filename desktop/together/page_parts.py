@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import look
 from desktop.clock import Clock
 from desktop.settings import Settings, Whole
 from desktop.store import Store
@@ -86,7 +87,7 @@ class SetupView(QWidget):
 
     def __init__(self, title: str, text: str, options: QWidget, begin: str) -> None:
         super().__init__()
-        self.heading = large(QLabel(title), 1.5)
+        self.heading = look.heading(QLabel(title), "title")
         self.heading.setObjectName("setup_heading")
         self.text = QLabel(text)
         self.text.setObjectName("setup_text")
@@ -142,7 +143,7 @@ class EndView(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.heading = large(QLabel(), 1.5)
+        self.heading = look.heading(QLabel(), "title")
         self.heading.setObjectName("end_heading")
         self.heading.setWordWrap(True)
         self.kept = QLabel()

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import look
 from desktop.texts import translate
 from desktop.together.circle_page import CirclePage
-from desktop.together.half import large
 from desktop.together.page_parts import PracticePage, TogetherParts
 from desktop.together.pair_page import PairPage
 from desktop.together.touch_page import TouchPage
@@ -52,7 +52,7 @@ class TogetherTab(QScrollArea):
     def _home(self) -> QWidget:
         page = QWidget()
         page.setObjectName("together_home")
-        heading = large(QLabel(translate("TogetherTab", "Together")), 1.5)
+        heading = look.heading(QLabel(translate("TogetherTab", "Together")), "title")
         text = QLabel(
             " ".join(
                 (

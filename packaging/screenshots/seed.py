@@ -3,7 +3,7 @@ listening, writing, glimmers and practices together), for the README and AppStre
 (the "Over time" pictures need that much to show anything).
 
 python packaging/screenshots/seed.py DIR
-glimmers --data-dir DIR --screenshot packaging/screenshots/journal.png --tab journal --size 1100x700
+glimmers --data-dir DIR --screenshot packaging/screenshots/journal.png --tab journal --size 1100x760
 
 Every date counts back from the store's wall clock, so the items are always recent. The same
 folder seeded twice gets the items twice: seed an empty folder.

@@ -67,7 +67,7 @@ def test_extract_finds_code_tables_and_word_lists(tmp_path: Path) -> None:
         for m in c.iter("message")
     }
     assert set(GERMAN) <= sources
-    assert ("Cues", "Let your belly widen, a little.") in sources
+    assert ("Cues", "Notice whether the air feels cool as it comes in.") in sources
     assert ("Store", "Glimmers could not save this: {reason}.") in sources
     assert len(sources) > 500
 

@@ -173,7 +173,7 @@ def test_tab_moves_through_the_senses_in_reading_order(qtbot: QtBot, shown: Life
         "Sight",
         "Smell and taste",
         "Breath and body",
-        "Feeling words",
+        "Feeling words",  # the part one click away; its words are stops of their own
     ]
     back = _tab_through(qtbot, editor.sense_edits["breath_body"], 2, back=True)
     assert [w.accessibleName() for w in back] == ["Smell and taste", "Sight"]
@@ -198,7 +198,7 @@ def test_tab_reaches_every_control_of_a_tab(
         and w.focusProxy() is None
         and not w.objectName().startswith("qt_")
     }
-    assert len(reachable) > 5
+    assert len(reachable) >= 3  # a page has controls (a practice at rest, five at most)
     bar = shown.window.tabs.tabBar()
     visited = _tab_through(qtbot, bar, len(reachable) + 10)
     missed = [f"{type(w).__name__} {w.objectName()!r}" for w in reachable - set(visited)]
@@ -231,6 +231,6 @@ def test_our_own_widgets_show_when_they_have_the_focus(
     shown.window.tabs.tabBar().setFocus()
     qtbot.waitUntil(lambda: not widget.hasFocus())
     without = widget.grab().toImage()
-    widget.setFocus()
+    widget.setFocus(Qt.FocusReason.TabFocusReason)  # as the Tab key gives it
     qtbot.waitUntil(widget.hasFocus)
     assert widget.grab().toImage() != without

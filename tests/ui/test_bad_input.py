@@ -90,7 +90,7 @@ def test_a_mangled_settings_file_falls_back_to_defaults(
         assert window.show_page(key) is not None
     breathe = window.show_page("breathe")
     assert isinstance(breathe, BreatheTab)
-    assert breathe.length_spin.value() == 5
+    assert breathe.length_box.length() == ("minutes", 5)
     assert breathe.pacer.style_name == "shape"
     assert app.backups.keep() == 1
 
@@ -119,7 +119,7 @@ def test_a_mangled_settings_file_falls_back_to_defaults(
 )
 def test_any_settings_values_still_open_the_breathe_tab(tabs: Tabs, values: dict[str, str]) -> None:
     tab = replace(tabs, settings=Settings(MemoryBackend(dict(values)))).breathe()
-    assert 1 <= tab.length_spin.value() <= 60
+    assert 1 <= tab.length_box.length()[1] <= 60
     assert tab.current_pattern().exhale > 0
     tab.deleteLater()
 

@@ -74,14 +74,10 @@ def open_part(qtbot: QtBot, tab: JournalTab, key: str) -> None:
 
 def tick_word(qtbot: QtBot, tab: JournalTab, word: str) -> None:
     open_part(qtbot, tab, "feelings")
-    tree = tab.editor.feelings.tree
-    item = tab.editor.feelings.word_item(word)
-    group = item.parent() if item is not None else None
-    assert item is not None and group is not None
-    tree.setFocus()
-    group.setExpanded(True)
-    tree.setCurrentItem(item)
-    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    chip = tab.editor.feelings.word_button(word)
+    assert chip is not None
+    chip.setFocus()
+    qtbot.keyClick(chip, Qt.Key.Key_Space)
 
 
 def click_row(qtbot: QtBot, tab: JournalTab, row: int) -> None:
@@ -103,14 +99,14 @@ def test_write_an_entry_sense_first_with_feeling_words(
     qtbot.keyClicks(editor.sense_edits["sound"], "A kettle")
     tick_word(qtbot, tab, "calm")
     tick_word(qtbot, tab, "sad")
-    sad_strength = editor.feelings.intensity_box("sad")
+    sad_strength = editor.feelings.strength_button("sad", 1)
     assert sad_strength is not None
     sad_strength.setFocus()
-    qtbot.keyClick(sad_strength, Qt.Key.Key_Up)  # from "some" to "a little"
+    qtbot.keyClick(sad_strength, Qt.Key.Key_Space)  # from "some" to "a little"
     assert editor.feelings.phrase_label.text() == "calm, with a little sadness"
     qtbot.keyClicks(editor.feelings.own_word, "Fizzy")
     qtbot.keyClick(editor.feelings.own_word, Qt.Key.Key_Return)
-    assert editor.feelings.phrase_label.text() == "calm, with some fizzy and a little sadness"
+    assert editor.feelings.phrase_label.text() == "calm, with a little sadness, and somewhat fizzy"
     open_part(qtbot, tab, "words")
     assert editor.body_edit.hasFocus()  # opening a part puts you in it
     qtbot.keyClicks(editor.body_edit, "Made tea.")
@@ -133,7 +129,8 @@ def test_write_an_entry_sense_first_with_feeling_words(
     assert tab.model.index(0).data() == "Today"
     shown = tab.model.index(1).data()
     assert (
-        "Cool air on my wrists" in shown and "calm, with some fizzy and a little sadness" in shown
+        "Cool air on my wrists" in shown
+        and "calm, with a little sadness, and somewhat fizzy" in shown
     )
 
 
@@ -514,12 +511,11 @@ def test_an_entry_with_the_keyboard_alone(qtbot: QtBot, tab: JournalTab, store: 
     assert QApplication.focusWidget() is editor.disclosures["feelings"]
     qtbot.keyClick(editor.disclosures["feelings"], Qt.Key.Key_Space)
     assert editor.feelings.first_control.hasFocus()  # opened, and in it
-    tree = editor.feelings.tree
-    qtbot.keyClick(tree, Qt.Key.Key_Down)
-    qtbot.keyClick(tree, Qt.Key.Key_Right)  # a family opens
-    qtbot.keyClick(tree, Qt.Key.Key_Down)
-    qtbot.keyClick(tree, Qt.Key.Key_Space)  # its first word
-    qtbot.keyClick(tree, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.feelings.first_control, Qt.Key.Key_Right)  # along the family's words
+    word = QApplication.focusWidget()
+    assert word is not None and word is not editor.feelings.first_control
+    qtbot.keyClick(word, Qt.Key.Key_Space)  # its second word, chosen
+    qtbot.keyClick(word, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     entry = only_entry(store)
     assert entry.touch == "cold fingers" and len(entry.feelings) == 1
     assert editor.sense_edits["touch"].hasFocus()  # ready for the next one

@@ -26,7 +26,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
 from desktop.controls import guard_wheel, named
-from desktop.look import MARGIN, SPACE, font_at, heading, roomy
+from desktop.look import MARGIN, SCALE, SPACE, font_at, heading, roomy
+from desktop.shell.calm_style import CalmStyle
 from desktop.shell.theme import calm_palette
 from desktop.shell.theme_colours import MIN_OUTLINE_CONTRAST, colours, contrast
 from tests.helpers import shown
@@ -135,6 +136,24 @@ def test_the_type_scale_and_the_rhythm(qtbot: QtBot) -> None:
     assert MARGIN % 8 == 0 and SPACE % 8 == 0
 
 
+@pytest.mark.parametrize("key", ["breathe", "together", "today"])
+def test_headings_are_steps_of_the_one_scale(app: Lifecycle, key: str) -> None:
+    """No page sizes its own headings (rich text's <h3>, a font made 1.5 times larger): each
+    is a step of the scale, so a heading reads the same on every tab. (Together's large
+    status lines, read from across a table, are not headings.)"""
+    window = app.window
+    assert window is not None
+    page = window.show_page(key)
+    body = QApplication.font().pointSizeF()
+    steps = {round(body * size, 2) for size in SCALE.values()}
+    headings = [label for label in page.findChildren(QLabel) if label.font().bold()]
+    assert headings
+    for label in page.findChildren(QLabel):
+        assert "<h" not in label.text(), label.text()
+    for label in headings:
+        assert round(label.font().pointSizeF(), 2) in steps, (label.objectName(), label.text())
+
+
 # -- focus follows the page -------------------------------------------------------------------
 
 
@@ -193,6 +212,17 @@ def edge_contrast(widget: QWidget, background: str) -> float:
     return max(contrast(c.name(), background) for c in colours_seen)
 
 
+def test_the_calm_style_comes_with_the_first_paint(qtbot: QtBot, app: Lifecycle) -> None:
+    """Set right after the window's first paint (making it costs the start some 40 ms), it
+    draws every page's edges: the pages are built after that paint too."""
+    window = app.window
+    assert window is not None
+    qtbot.waitUntil(lambda: app.appearance.theme.style is not None)
+    assert isinstance(QApplication.style(), CalmStyle)
+    assert window.style() is app.appearance.theme.style
+    assert isinstance(window.show_page("breathe").style(), CalmStyle)
+
+
 @pytest.mark.parametrize("dark", [False, True])
 def test_an_unticked_checkbox_shows_its_edge(qtbot: QtBot, dark: bool, app: Lifecycle) -> None:
     app.appearance.set_theme("dark" if dark else "light")
@@ -221,6 +251,31 @@ def test_a_scroll_bars_handle_stands_out(qtbot: QtBot, dark: bool, app: Lifecycl
         assert values["scroll_handle"] in seen and values["scroll_groove"] in seen
         ratio = contrast(values["scroll_handle"], values["scroll_groove"])
         assert ratio >= MIN_OUTLINE_CONTRAST
+    finally:
+        app.appearance.set_theme("system")
+
+
+def test_no_bright_line_runs_under_the_tabs_in_the_dark(qtbot: QtBot, app: Lifecycle) -> None:
+    """The edge between the tabs and the page is a soft shade of the window, not a bright rule."""
+    window = app.window
+    assert window is not None
+    app.appearance.set_theme("dark")
+    try:
+        qtbot.waitUntil(lambda: app.appearance.theme.style is not None)
+        window.resize(1100, 760)
+        bar = window.tabs.tabBar()
+        QApplication.processEvents()
+        image = window.grab().toImage()
+        below = bar.mapTo(window, bar.rect().bottomRight()).y()
+        corner = window.tabs.cornerWidget()  # the Glimmer button, with an edge of its own
+        end = corner.mapTo(window, corner.rect().topLeft()).x() if corner else window.width()
+        last_tab = bar.tabRect(bar.count() - 1)
+        beside = range(bar.mapTo(window, last_tab.topRight()).x() + 8, end - 8, 7)
+        background = colours(True)["window"]
+        seen = {image.pixelColor(x, y).name() for y in range(below - 1, below + 4) for x in beside}
+        brightest = max(seen, key=lambda c: QColor(c).lightness())
+        assert QColor(brightest).lightness() <= QColor(background).lightness() + 16
+        assert contrast(brightest, background) < 1.5
     finally:
         app.appearance.set_theme("system")
 

@@ -615,8 +615,8 @@ def test_a_session_waiting_for_its_check_in_is_kept_when_the_pace_begins(
     qtbot: QtBot, app: Lifecycle, clock: FakeClock
 ) -> None:
     breathe = breathe_tab(app)
-    breathe.checkin_box.setChecked(True)
-    breathe.length_spin.setValue(1)
+    breathe.options.checkin_box.setChecked(True)
+    breathe.length_box.set_length("minutes", 1)
     qtbot.mouseClick(breathe.start_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(breathe.before_panel.skip_button, Qt.MouseButton.LeftButton)
     clock.advance(61)

@@ -762,15 +762,20 @@ def test_opening_the_options_moves_no_button(
         assert after == where
 
 
-def test_at_640x480_every_step_keeps_its_buttons_in_view(app: Lifecycle, clock: FakeClock) -> None:
+def test_at_640x480_every_step_keeps_its_buttons_in_view(
+    qtbot: QtBot, app: Lifecycle, clock: FakeClock
+) -> None:
     """In the smallest window each half's buttons, "Pause" among them, show without scrolling:
     nobody should have to scroll to find the way to pause or to say they have finished."""
     from PySide6.QtWidgets import QAbstractButton
 
+    from desktop.shell.calm_style import CalmStyle
     from tests.ui.together_steps import together_steps
 
     assert app.window is not None
     app.window.resize(640, 480)
+    # The calm style (its outlines and padding) comes just after the first paint: measure with it.
+    qtbot.waitUntil(lambda: isinstance(QApplication.style(), CalmStyle))
     hidden: list[str] = []
     for step, tab in together_steps(app, clock):
         for _ in range(3):  # a step's layout settles in its scroll area over a few passes

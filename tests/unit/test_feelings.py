@@ -39,8 +39,29 @@ def test_ungraded_and_own_words(vocab: Vocabulary) -> None:
     assert phrase([Feeling("nothing in particular", 3)], vocab) == "nothing in particular"
     assert (
         phrase([Feeling("calm", 2), Feeling("not sure", 2), Feeling("fizzy", 1)], vocab)
-        == "calm, with a little fizzy, not sure"
+        == "calm and a little fizzy, not sure"
     )
+
+
+def test_own_words_read_as_plain_english(vocab: Vocabulary) -> None:
+    """A word of the person's own has no noun we know: "with a little fizzy" is not English."""
+    assert (
+        phrase([Feeling("calm", 2), Feeling("sad", 1), Feeling("fizzy", 2)], vocab)
+        == "calm, with a little sadness, and somewhat fizzy"
+    )
+    assert phrase([Feeling("fizzy", 3), Feeling("calm", 1)], vocab) == (
+        "very fizzy, with a little calm"
+    )
+    assert phrase([Feeling("fizzy", 1)], vocab) == "a little fizzy"
+
+
+def test_a_word_in_two_families_is_offered_once() -> None:
+    vocab = Vocabulary.parse("== Calm\ncalm\nsettled\n== Ease\nsettled\nsoft = softness\n")
+    assert [[w.text for w in f.words] for f in vocab.families] == [
+        ["calm", "settled"],
+        ["soft"],
+    ]
+    assert [w.text for w in vocab.words()] == ["calm", "settled", "soft"]
 
 
 def test_intensity_is_one_to_three() -> None:

@@ -1,0 +1,127 @@
+"""Every page at the smallest window (640x480), half a laptop screen (683x740), the default
+(1100x760) and a full screen, with text at 100% and 150%: no sibling widgets overlap, and no
+text is wider (or taller) than the widget that shows it (DESIGN.md, "Sizes")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop.app import Lifecycle
+from desktop.breathe.tab import BreatheTab
+from tests.conftest import StartApp
+from tests.ui.test_large_text import clipped
+
+SIZES = {
+    "smallest": (640, 480),
+    "half a laptop": (683, 740),
+    "default": (1100, 760),
+    "full screen": (1920, 1080),
+}
+PAGES = ["breathe", "listen", "journal", "together", "today", "over_time"]
+
+
+@pytest.fixture(params=[1.0, 1.5], ids=["text 100%", "text 150%"])
+def text_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[float]:
+    scale: float = request.param
+    font = qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSizeF(font.pointSizeF() * scale)
+    qapp.setFont(bigger)
+    yield scale
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def sized_app(text_scale: float, start_app: StartApp) -> Lifecycle:
+    return start_app()  # after the font is set, as a person's system would have it
+
+
+def _shown_children(widget: QWidget) -> list[QWidget]:
+    return [
+        child
+        for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if child.isVisible() and not child.isWindow() and not child.objectName().startswith("qt_")
+    ]
+
+
+def overlapping(root: QWidget) -> list[str]:
+    """Pairs of visible siblings whose rectangles share pixels, anywhere under ``root``."""
+    found = []
+    for parent in [root, *root.findChildren(QWidget)]:
+        if not parent.isVisible() or isinstance(parent, (QStackedWidget, QAbstractScrollArea)):
+            continue  # a stack shows one page; a scroll area's parts are Qt's own
+        if isinstance(parent, (QTabWidget, QTabBar)):
+            # Placed by Qt: the bar, its corner and pages; where six tabs at 150% text do not fit
+            # 640 px, the bar's own scroll arrows (one pixel over each other, Qt's choice).
+            continue
+        children = _shown_children(parent)
+        for i, first in enumerate(children):
+            for second in children[i + 1 :]:
+                shared: QRect = first.geometry().intersected(second.geometry())
+                if shared.width() > 0 and shared.height() > 0:
+                    found.append(
+                        f"{_name(first)} and {_name(second)} overlap by "
+                        f"{shared.width()}x{shared.height()} in {_name(parent)}"
+                    )
+    return found
+
+
+def _name(widget: QWidget) -> str:
+    return f"{type(widget).__name__} {widget.objectName()!r}"
+
+
+@pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
+@pytest.mark.parametrize("key", PAGES)
+def test_every_page_fits_every_size(sized_app: Lifecycle, key: str, size: tuple[int, int]) -> None:
+    window = sized_app.window
+    assert window is not None
+    if key not in window.page_keys():
+        pytest.skip(f"no {key} page in this build")
+    window.resize(*size)
+    page = window.show_page(key)
+    QApplication.processEvents()
+    assert window.size().toTuple() == size or size == SIZES["smallest"]
+    assert overlapping(window) == []
+    assert clipped(page) == []
+
+
+@pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
+def test_breathes_start_is_in_view_without_scrolling(
+    sized_app: Lifecycle, size: tuple[int, int], text_scale: float
+) -> None:
+    window = sized_app.window
+    assert window is not None
+    window.resize(*size)
+    tab = window.show_page("breathe")
+    assert isinstance(tab, BreatheTab)
+    QApplication.processEvents()
+    start = tab.start_button
+    where = QRect(start.mapTo(window, start.rect().topLeft()), start.size())
+    assert window.rect().contains(where), f"Start at {where.getRect()} in {size}"
+
+
+def test_your_patterns_fits_with_every_text_size(sized_app: Lifecycle) -> None:
+    """The dialog is never squeezed below what its parts need, at 100% and 150% text."""
+    window = sized_app.window
+    assert window is not None
+    window.resize(*SIZES["default"])
+    tab = window.show_page("breathe")
+    assert isinstance(tab, BreatheTab)
+    dialog = tab.show_patterns()
+    QApplication.processEvents()
+    try:
+        assert overlapping(dialog) == []
+        assert clipped(dialog) == []
+    finally:
+        dialog.close()

@@ -11,8 +11,12 @@ from typing import Any
 
 from desktop.clock import stamp, today
 from desktop.store import limits
-from desktop.store.database import Store, newest_first, search_text_page
-from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
+from desktop.store.database import Store, newest_first
+from desktop.store.journal import (
+    TimelineItem,
+    new_uid,
+    searched_by_text,
+)
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import heading, number_cell
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -149,18 +153,9 @@ def timeline_page(
     return [_item(row[0], _taken(row[1:])) for row in rows]
 
 
-def search_invitations(
-    store: Store,
-    query: Query,
-    before: int | None,
-    limit: int,
-    shown: Sequence[str] = (KIND,),
-    tag: str | None = None,
-) -> SearchPage:
-    """The registry's search: matches below row id ``before``, newest first."""
-    rows, resume = search_text_page(store.conn, TABLE, _COLUMNS, query.fts, before, limit)
-    terms = query.terms
-    return SearchPage(found_rows(rows, lambda row: _item(row[0], _taken(row[1:]), terms)), resume)
+search_invitations = searched_by_text(
+    TABLE, _COLUMNS, lambda row, terms: _item(row[0], _taken(row[1:]), terms)
+)
 
 
 # -- export and import (the registry's functions, desktop/store/kinds.py) ------------------------

@@ -20,7 +20,7 @@ from typing import Any, Literal, get_args
 
 from desktop.clock import stamp, today
 from desktop.store import limits
-from desktop.store.database import Store, fts_page
+from desktop.store.database import Store, fts_page, search_text_page
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import feelings_cell, feelings_words, heading, yes_no
 from desktop.store.records import (
@@ -768,6 +768,31 @@ def found_rows(
         Found(str(row[day]), str(row[created_at]), int(row[0]), functools.partial(make, row))
         for row in rows
     ]
+
+
+TextSearch = Callable[[Store, Query, int | None, int, Sequence[str], str | None], SearchPage]
+
+
+def searched_by_text(
+    table: str, columns: str, make: Callable[[Sequence[Any], tuple[str, ...]], TimelineItem]
+) -> TextSearch:
+    """The registry's search for a kind whose table keeps a ``search_text`` index: matches
+    below row id ``before``, newest first, each made into its timeline item by ``make`` from
+    its row (the id first, then ``columns``) and the query's terms to highlight."""
+
+    def search(
+        store: Store,
+        query: Query,
+        before: int | None,
+        limit: int,
+        shown: Sequence[str] = (),
+        tag: str | None = None,
+    ) -> SearchPage:
+        rows, resume = search_text_page(store.conn, table, columns, query.fts, before, limit)
+        terms = query.terms
+        return SearchPage(found_rows(rows, lambda row: make(row, terms)), resume)
+
+    return search
 
 
 _SEARCH_FETCH = f"SELECT {_ITEM_COLUMNS.replace('e.', 't.')} FROM entries t"

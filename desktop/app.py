@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
@@ -42,7 +42,7 @@ from desktop.shell.pages import Tabs
 from desktop.shell.protection_actions import ProtectionActions
 from desktop.shell.rhythm_actions import RhythmActions
 from desktop.shell.settings_file import open_settings
-from desktop.shell.single_window import SingleWindow
+from desktop.shell.single_window import SingleWindow, bring_forward
 from desktop.shell.theme import STYLE as THEME_STYLE
 from desktop.shell.theme import STYLED
 from desktop.store import ProblemKind, Store, StoreProblem, open_store
@@ -145,14 +145,6 @@ def load_command_line_translation(folder: Path | None = None) -> QTranslator | N
     return translator
 
 
-def read_only_notice(why: str) -> str:
-    return translate(
-        "Glimmers",
-        "Your journal is open for reading only, because {why}. Everything in it is here to "
-        "read; nothing new can be saved until that changes.",
-    ).format(why=why)
-
-
 class Lifecycle:
     """One run of the app: opens the store, builds and closes the main window, unlocks, and
     shuts down. Passphrase and lock, backups and the theme are controllers in desktop/shell/
@@ -233,7 +225,7 @@ class Lifecycle:
         window.first_painted.connect(self.appearance.check_system)
         window.show()
         if store.read_only is not None:
-            window.show_notice(read_only_notice(store.read_only))
+            window.show_read_only(store.read_only)
         self.backups.opened(window)
         self.protection.opened(store, window)
         return window
@@ -248,25 +240,12 @@ class Lifecycle:
 
     def _say_already_open(self) -> QWidget:
         self.appearance.use_calm_style()
-        from desktop.shell.already_open import AlreadyOpenWindow, already_open_text
-
-        holder = self.single.lock.holder()
-        forward = holder is not None and holder.is_app and self.single.knock()
-        text = already_open_text(self.data_dir, holder, forward)
-        print(f"glimmers: {text}", file=sys.stderr)
-        shown = self.already_open = AlreadyOpenWindow(text)
-        shown.close_requested.connect(shown.close)
-        shown.show()
+        shown = self.already_open = self.single.say_already_open()
         return shown
 
     def bring_forward(self) -> None:
         """A second start asked for this journal: show the window that has it."""
-        for widget in (self.window, self.protection.unlock_window, self.problem_window):
-            if widget is not None and widget.isVisible():
-                widget.setWindowState(widget.windowState() & ~Qt.WindowState.WindowMinimized)
-                widget.raise_()
-                widget.activateWindow()
-                return
+        bring_forward((self.window, self.protection.unlock_window, self.problem_window))
 
     def reopen(self, key: bytes | None, instead_of: QWidget | None = None) -> QWidget:
         self.key = key

@@ -221,6 +221,16 @@ class MainWindow(QMainWindow):
         self.offer_yes.setAccessibleName(yes.replace("&", ""))
         self.offer_bar.show()
 
+    def show_read_only(self, why: str) -> None:
+        """The standing note of a journal opened for reading only, and ``why``."""
+        self.show_notice(
+            translate(
+                "Glimmers",
+                "Your journal is open for reading only, because {why}. Everything in it is here "
+                "to read; nothing new can be saved until that changes.",
+            ).format(why=why)
+        )
+
     def show_notice(self, text: str) -> None:
         """A standing note above the tabs, for as long as this window is open."""
         self.notice.setText(text)

@@ -18,6 +18,9 @@ from desktop.store.journal_lock import JournalLock
 
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.shell.already_open import AlreadyOpenWindow
 
 INTERFACE = f"{APP_ID}.Journal"
 OBJECT_PATH = "/journal"
@@ -125,3 +128,28 @@ class SingleWindow:
                 bus.unregisterObject(OBJECT_PATH)
             self._registered = None
         self.lock.release()
+
+    def say_already_open(self) -> AlreadyOpenWindow:
+        """Another Glimmers has this journal: knock on its door, and say so here and on stderr."""
+        from desktop.shell.already_open import AlreadyOpenWindow, already_open_text
+
+        holder = self.lock.holder()
+        forward = holder is not None and holder.is_app and self.knock()
+        text = already_open_text(self.data_dir, holder, forward)
+        print(f"glimmers: {text}", file=sys.stderr)
+        shown = AlreadyOpenWindow(text)
+        shown.close_requested.connect(shown.close)
+        shown.show()
+        return shown
+
+
+def bring_forward(windows: tuple[QWidget | None, ...]) -> None:
+    """Show the first of ``windows`` that is on screen, un-minimised, in front."""
+    from PySide6.QtCore import Qt
+
+    for widget in windows:
+        if widget is not None and widget.isVisible():
+            widget.setWindowState(widget.windowState() & ~Qt.WindowState.WindowMinimized)
+            widget.raise_()
+            widget.activateWindow()
+            return

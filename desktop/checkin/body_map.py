@@ -8,6 +8,8 @@ is one stop on the way through the page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -48,6 +50,36 @@ def shape_path(shape: Shape) -> QPainterPath:
 
 _NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
 _BACK_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
+
+
+def fit_view(view: tuple[float, float, float, float], width: float, height: float) -> QTransform:
+    """The drawing's view box scaled to fit ``width`` x ``height`` whole, and centred there."""
+    x, y, w, h = view
+    scale = min(width / w, height / h)
+    dx = (width - w * scale) / 2
+    dy = (height - h * scale) / 2
+    return QTransform(scale, 0, 0, scale, dx - x * scale, dy - y * scale)
+
+
+def region_under(
+    regions: Sequence[Region], paths: dict[str, QPainterPath], transform: QTransform, point: QPointF
+) -> str | None:
+    """The region drawn at ``point`` (widget coordinates), or None."""
+    inverse, ok = transform.inverted()
+    if not ok:
+        return None
+    local = inverse.map(point)
+    # Smaller regions sit on top of bigger ones, so look at them first.
+    for region in sorted(regions, key=lambda r: paths[r.key].boundingRect().width()):
+        if paths[region.key].contains(local):
+            return region.key
+    return None
+
+
+def region_centre(regions: Sequence[Region], key: str, transform: QTransform) -> QPointF:
+    """A point inside the region ``key``, in widget coordinates (its first shape's centre)."""
+    region = next(r for r in regions if r.key == key)
+    return transform.map(shape_path(region.shapes[0]).boundingRect().center())
 
 
 class RegionButton(QAbstractButton):
@@ -200,27 +232,14 @@ class BodyMap(QWidget):
     # -- geometry -----------------------------------------------------------------------------
 
     def _transform(self) -> QTransform:
-        x, y, w, h = self._view
-        scale = min(self.width() / w, self.height() / h)
-        dx = (self.width() - w * scale) / 2
-        dy = (self.height() - h * scale) / 2
-        return QTransform(scale, 0, 0, scale, dx - x * scale, dy - y * scale)
+        return fit_view(self._view, self.width(), self.height())
 
     def region_at(self, point: QPointF) -> str | None:
-        inverse, ok = self._transform().inverted()
-        if not ok:
-            return None
-        local = inverse.map(point)
-        # Smaller regions sit on top of bigger ones, so look at them first.
-        for region in sorted(self.regions, key=lambda r: self._paths[r.key].boundingRect().width()):
-            if self._paths[region.key].contains(local):
-                return region.key
-        return None
+        return region_under(self.regions, self._paths, self._transform(), point)
 
     def region_centre(self, key: str) -> QPointF:
         """A point inside the region, in widget coordinates (the first shape's centre)."""
-        first = self.regions[[r.key for r in self.regions].index(key)].shapes[0]
-        return self._transform().map(shape_path(first).boundingRect().center())
+        return region_centre(self.regions, key, self._transform())
 
     # -- marking ------------------------------------------------------------------------------
 

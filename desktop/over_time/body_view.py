@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.checkin.body import Region, outline_parts, outline_shapes, parse_regions, view_box
-from desktop.checkin.body_map import shape_path
+from desktop.checkin.body_map import fit_view, region_centre, region_under, shape_path
 from desktop.clock import WallClock, today
 from desktop.over_time.heat import Grid, HeatKernels, warmest_first
 from desktop.over_time.parts import LOADING, Frame, heading, named, wrapping_label
@@ -147,27 +147,14 @@ class BodyHeatView(QWidget):
         return float(self.fontMetrics().height() * 2 + 22)
 
     def transform(self) -> QTransform:
-        x, y, w, h = self._view
-        height = self.height() - self._legend_height()
-        scale = min(self.width() / w, height / h)
-        dx = (self.width() - w * scale) / 2
-        dy = (height - h * scale) / 2
-        return QTransform(scale, 0, 0, scale, dx - x * scale, dy - y * scale)
+        return fit_view(self._view, self.width(), self.height() - self._legend_height())
 
     def region_centre(self, key: str) -> QPointF:
         """A point inside the region, in widget coordinates (its first shape's centre)."""
-        region = next(r for r in self.regions if r.key == key)
-        return self.transform().map(shape_path(region.shapes[0]).boundingRect().center())
+        return region_centre(self.regions, key, self.transform())
 
     def region_at(self, point: QPointF) -> str | None:
-        inverse, ok = self.transform().inverted()
-        if not ok:
-            return None
-        local = inverse.map(point)
-        for region in sorted(self.regions, key=lambda r: self._paths[r.key].boundingRect().width()):
-            if self._paths[region.key].contains(local):
-                return region.key
-        return None
+        return region_under(self.regions, self._paths, self.transform(), point)
 
     # -- input --------------------------------------------------------------------------------
 

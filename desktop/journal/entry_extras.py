@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.controls import named
 from desktop.store.journal import Entry
 from desktop.store.pictures import Picture
 from desktop.store.records import pleasantness_words
@@ -85,9 +86,11 @@ class PictureViewer(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.image_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName(translate("JournalExtras", "Close"))
-        close.setAccessibleDescription(translate("JournalExtras", "Closes the picture"))
+        named(
+            buttons.button(QDialogButtonBox.StandardButton.Close),
+            translate("JournalExtras", "Close"),
+            translate("JournalExtras", "Closes the picture"),
+        )
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.checkin.feelings import Vocabulary
 from desktop.clock import WallClock, today
+from desktop.controls import named
 from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
 from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
 from desktop.local_format import day_and_time, day_label
@@ -137,46 +138,46 @@ class JournalTab(QWidget):
         self._wall = wall
         self._trashed_uid: str | None = None
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("journal_search")
+        self.search_edit = named(
+            QLineEdit(),
+            translate("JournalTab", "Search your journal"),
+            translate("JournalTab", "Finds everything you have kept as you type, newest first"),
+            object_name="journal_search",
+        )
         self.search_edit.setPlaceholderText(translate("JournalTab", "Search your journal (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(translate("JournalTab", "Search your journal"))
-        self.search_edit.setAccessibleDescription(
-            translate("JournalTab", "Finds everything you have kept as you type, newest first")
+        self.filters_button = named(
+            QToolButton(),
+            translate("JournalTab", "Show only…"),
+            translate("JournalTab", "Shows one kind of record, or one tag"),
+            object_name="show_filters",
         )
-        self.filters_button = QToolButton()
-        self.filters_button.setObjectName("show_filters")
         self.filters_button.setText(translate("JournalTab", "Show only…"))
         self.filters_button.setCheckable(True)
         self.filters_button.setAutoRaise(True)
-        self.filters_button.setAccessibleName(translate("JournalTab", "Show only…"))
-        self.filters_button.setAccessibleDescription(
-            translate("JournalTab", "Shows one kind of record, or one tag")
-        )
-        self.kind_filter = QComboBox()
-        self.kind_filter.setObjectName("kind_filter")
-        self.kind_filter.setAccessibleName(translate("JournalTab", "Show kinds"))
-        self.kind_filter.setAccessibleDescription(
-            translate("JournalTab", "Shows one kind of record, or everything")
+        self.kind_filter = named(
+            QComboBox(),
+            translate("JournalTab", "Show kinds"),
+            translate("JournalTab", "Shows one kind of record, or everything"),
+            object_name="kind_filter",
         )
         for label, kinds in KIND_FILTERS:
             self.kind_filter.addItem(translate("JournalTab", label), kinds)
-        self.tag_filter = QComboBox()
-        self.tag_filter.setObjectName("tag_filter")
-        self.tag_filter.setAccessibleName(translate("JournalTab", "Show tag"))
-        self.tag_filter.setAccessibleDescription(
-            translate("JournalTab", "Shows only records with this tag")
+        self.tag_filter = named(
+            QComboBox(),
+            translate("JournalTab", "Show tag"),
+            translate("JournalTab", "Shows only records with this tag"),
+            object_name="tag_filter",
         )
         self.filters = QWidget()
         self.filters.setObjectName("filters")
 
         self.model = TimelineModel(vocabulary, wall)
-        self.timeline = QListView()
-        self.timeline.setObjectName("timeline")
-        self.timeline.setAccessibleName(translate("JournalTab", "Timeline"))
-        self.timeline.setAccessibleDescription(
-            translate("JournalTab", "Everything you have kept, newest first")
+        self.timeline = named(
+            QListView(),
+            translate("JournalTab", "Timeline"),
+            translate("JournalTab", "Everything you have kept, newest first"),
+            object_name="timeline",
         )
         self.timeline.setModel(self.model)
         self.timeline.setItemDelegate(TimelineDelegate(self.timeline))
@@ -188,15 +189,17 @@ class JournalTab(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.new_button = QPushButton(translate("JournalTab", "&New entry"))
-        self.new_button.setObjectName("new_entry")
-        self.new_button.setAccessibleName(translate("JournalTab", "New entry"))
-        self.new_button.setToolTip(translate("JournalTab", "Ctrl+N"))
-        self.impressions_button = QPushButton(translate("JournalTab", "Three &impressions"))
-        self.impressions_button.setObjectName("new_impressions")
-        self.impressions_button.setAccessibleName(translate("JournalTab", "Three impressions"))
-        self.impressions_button.setAccessibleDescription(
-            translate("JournalTab", "Starts an entry of three small things you sensed")
+        self.new_button = named(
+            QPushButton(translate("JournalTab", "&New entry")),
+            translate("JournalTab", "New entry"),
+            object_name="new_entry",
+            tooltip=translate("JournalTab", "Ctrl+N"),
+        )
+        self.impressions_button = named(
+            QPushButton(translate("JournalTab", "Three &impressions")),
+            translate("JournalTab", "Three impressions"),
+            translate("JournalTab", "Starts an entry of three small things you sensed"),
+            object_name="new_impressions",
         )
 
         self.draft_banner = Banner("draft_banner")

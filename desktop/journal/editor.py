@@ -634,8 +634,7 @@ class Disclosure(QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(text)
-        self.setAccessibleDescription(description)
+        named(self, text, description)
         self.toggled.connect(self._show_state)
         self._show_state(False)
 

@@ -67,12 +67,10 @@ class PictureViewer(QDialog):
         super().__init__(parent)
         self.setObjectName("picture_viewer")
         self.setWindowTitle(name)
-        self.image_label = QLabel()
-        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image_label.setAccessibleName(name)
-        self.image_label.setAccessibleDescription(
-            translate("JournalExtras", "A picture kept with this entry")
+        self.image_label = named(
+            QLabel(), name, translate("JournalExtras", "A picture kept with this entry")
         )
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         image = read_image(picture.data, VIEWER)
         if image.isNull():
             self.image_label.setText(
@@ -150,11 +148,13 @@ class EntryExtras(QWidget):
         self._pictures = pictures
         for number, picture in enumerate(pictures, start=1):
             name = picture_name(picture, number, len(pictures))
-            button = QToolButton()
-            button.setObjectName(f"entry_picture_{number}")
-            button.setAccessibleName(name)
-            button.setAccessibleDescription(translate("JournalExtras", "Opens the picture larger"))
-            button.setToolTip(name)
+            button = named(
+                QToolButton(),
+                name,
+                translate("JournalExtras", "Opens the picture larger"),
+                object_name=f"entry_picture_{number}",
+                tooltip=name,
+            )
             image = read_image(picture.data, THUMBNAIL, grow=True)
             if image.isNull():
                 button.setText(name)

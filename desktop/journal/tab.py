@@ -115,9 +115,8 @@ class Banner(QFrame):
         self.label.setText(text)
         self.show()
 
-    def add_button(self, text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(accessible)
+    def add_button(self, text: str, accessible: str, description: str) -> QPushButton:
+        button = named(QPushButton(text), accessible, description)
         self.buttons.addWidget(button)
         return button
 
@@ -204,30 +203,26 @@ class JournalTab(QWidget):
 
         self.draft_banner = Banner("draft_banner")
         self.discard_draft_button = self.draft_banner.add_button(
-            translate("JournalTab", "Discard it"), translate("JournalTab", "Discard it")
-        )
-        self.discard_draft_button.setAccessibleDescription(
-            translate("JournalTab", "Lets this unsaved writing go and starts afresh")
+            translate("JournalTab", "Discard it"),
+            translate("JournalTab", "Discard it"),
+            translate("JournalTab", "Lets this unsaved writing go and starts afresh"),
         )
         self.open_draft_button = self.draft_banner.add_button(
-            translate("JournalTab", "Open it"), translate("JournalTab", "Open it")
-        )
-        self.open_draft_button.setAccessibleDescription(
-            translate("JournalTab", "Opens the entry with your unsaved changes")
+            translate("JournalTab", "Open it"),
+            translate("JournalTab", "Open it"),
+            translate("JournalTab", "Opens the entry with your unsaved changes"),
         )
         self.day_banner = Banner("day_banner")
         self.newest_button = self.day_banner.add_button(
-            translate("JournalTab", "Show the &newest"), translate("JournalTab", "Show the newest")
-        )
-        self.newest_button.setAccessibleDescription(
-            translate("JournalTab", "Shows everything again, newest first")
+            translate("JournalTab", "Show the &newest"),
+            translate("JournalTab", "Show the newest"),
+            translate("JournalTab", "Shows everything again, newest first"),
         )
         self.undo_banner = Banner("undo_banner")
         self.undo_button = self.undo_banner.add_button(
-            translate("JournalTab", "&Undo"), translate("JournalTab", "Undo delete")
-        )
-        self.undo_button.setAccessibleDescription(
-            translate("JournalTab", "Brings the entry back from the trash")
+            translate("JournalTab", "&Undo"),
+            translate("JournalTab", "Undo delete"),
+            translate("JournalTab", "Brings the entry back from the trash"),
         )
 
         self.editor = EntryEditor(

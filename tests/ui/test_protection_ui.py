@@ -240,14 +240,14 @@ def test_export_of_a_protected_journal_warns_first(
 ) -> None:
     app = start_app()
     protect_from_dialog(qtbot, app).close()
-    assert app.window is not None and app.data_actions is not None
+    assert app.window is not None and app.journal is not None
     dialogs.confirm_answer = False
     dialogs.save = (tmp_path / "out.json", "JSON, everything you keep, to import again (*.json)")
-    app.data_actions.export()
+    app.journal.data_actions.export()
     assert "not protected" in dialogs.confirmed[-1] or "is not" in dialogs.confirmed[-1]
     assert not (tmp_path / "out.json").exists()
     dialogs.confirm_answer = True
-    app.data_actions.export()
+    app.journal.data_actions.export()
     assert (tmp_path / "out.json").exists()
     app.shutdown()
 

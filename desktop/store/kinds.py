@@ -60,7 +60,7 @@ from desktop.store import (
     together,
 )
 from desktop.store.database import Store
-from desktop.store.journal import Query, SearchPage, TimelineItem
+from desktop.store.items import Query, SearchPage, TimelineItem
 from desktop.store.portable import Fields, Links
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 

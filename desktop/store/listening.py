@@ -13,7 +13,8 @@ from typing import Any, Literal, get_args
 from desktop.clock import stamp, today
 from desktop.store import limits
 from desktop.store.database import Store, newest_first, search_text_page
-from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
+from desktop.store.items import Query, SearchPage, TimelineItem, found_rows
+from desktop.store.journal import new_uid
 from desktop.store.portable import Fields, Links, RecordProblem
 from desktop.store.readable import (
     feelings_cell,

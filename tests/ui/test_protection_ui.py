@@ -17,7 +17,8 @@ from desktop.shell.main_window import MainWindow
 from desktop.shell.protection_dialog import ProtectionDialog
 from desktop.shell.unlock_window import UnlockWindow
 from desktop.store.backups import list_backups, make_backup
-from desktop.store.database import SQLITE_HEADER, encryption_available
+from desktop.store.connection import encryption_available
+from desktop.store.inspection import SQLITE_HEADER
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
 from desktop.store.protection import is_protected, unlock
 from tests.conftest import StartApp

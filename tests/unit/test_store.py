@@ -322,7 +322,7 @@ def test_a_log_without_its_journal_is_never_taken_into_a_new_one(tmp_path: Path)
 
 
 def test_the_tables_each_version_has_are_read_right_from_the_migrations() -> None:
-    from desktop.store.database import expected_tables
+    from desktop.store.inspection import expected_tables
     from desktop.store.migrations import MIGRATIONS
 
     conn = sqlite3.connect(":memory:", isolation_level=None)

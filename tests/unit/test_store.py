@@ -227,8 +227,9 @@ def test_modes_are_set_only_on_what_glimmers_creates(tmp_path: Path) -> None:
 
 
 def test_a_journal_is_marked_as_ours_and_every_row_has_a_stable_uid(store: Store) -> None:
-    from desktop.store.listening import TrackInfo, add_tracks, save_mood
+    from desktop.store.listening import TrackInfo, add_tracks
     from desktop.store.migrations import APPLICATION_ID
+    from desktop.store.moods import save_mood
 
     assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     add_contact(store, "Sam")

@@ -326,12 +326,11 @@ class JournalTab(QWidget):
         for widget in (self.search_edit, self.kind_filter, self.tag_filter):
             widget.blockSignals(False)
         self.model.set_source(TimelinePager(self._store, from_day=day))
-        self.day_banner.label.setText(
+        self.day_banner.show_message(
             translate("JournalTab", "From {day}, and the days before it.").format(
                 day=day_label(day, today(self._wall))
             )
         )
-        self.day_banner.show()
         self._show_empty_hint()
         if self.model.rowCount() > 1:
             self.timeline.setCurrentIndex(self.model.index(1))  # the day's first item

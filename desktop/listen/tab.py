@@ -115,7 +115,7 @@ class ListenTab(QWidget):
         self.controls.set_volume(player.volume())
         self.mood = MoodPanel()
         self.panel = CheckInSteps(body_svg, vocabulary)
-        self.panel.pause_box.setChecked(settings.get(PAUSE_FOR_CHECKIN))
+        self.panel.set_pause_for_checkin(settings.get(PAUSE_FOR_CHECKIN))
         self.checkin_page = self.panel  # it takes the room while the music goes on below
         self._layout()
         self.controls.set_icons()

@@ -369,7 +369,7 @@ class CirclePage(PracticePage):
                 names=names_from_text(self.names_edit.text()),
             )
         except ValueError as e:
-            self.setup.message.setText(str(e))
+            self.setup.show_message(str(e))
             return
         self.setup.message.clear()
         self.circle = Circle(self.parts.clock, settings)

@@ -140,6 +140,9 @@ class SetupView(QWidget):
         outer.addLayout(column, 4)
         outer.addStretch(1)
 
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
 
 class EndView(QWidget):
     """After a practice: thanks, and what was kept, said plainly."""
@@ -273,6 +276,15 @@ class SplitView(QWidget):
         shortcut.setAutoRepeat(False)
         shortcut.activated.connect(act)
         self._shortcuts.append(shortcut)
+
+    def say(self, status: str) -> bool:
+        """Show ``status`` in the shared strip; False when it says that already (nothing to
+        announce again)."""
+        if self.status.text() == status:
+            return False
+        self.status.setText(status)
+        self.status.setAccessibleName(status)
+        return True
 
     def show_pacer(self, pacer: QWidget) -> None:
         layout = self.pacer_holder.layout()

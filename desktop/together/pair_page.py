@@ -186,7 +186,7 @@ class PairPage(PracticePage):
                 names=(self.name_edits[0].text(), self.name_edits[1].text()),
             )
         except ValueError as e:
-            self.setup.message.setText(str(e))
+            self.setup.show_message(str(e))
             return
         self.setup.message.clear()
         prompts = [shown(p) for p in PROMPTS]
@@ -347,9 +347,7 @@ class PairPage(PracticePage):
             pacer.start(max(left, 10.0))
 
     def _say(self, status: str, spoken: str | None = None) -> None:
-        if self.split.status.text() != status:
-            self.split.status.setText(status)
-            self.split.status.setAccessibleName(status)
+        if self.split.say(status):
             self.announce(spoken or status, self.split.status)
 
     def _render_pause(self, pair: ListeningPair) -> None:

@@ -206,9 +206,7 @@ class TouchPage(PracticePage):
     # -- what is shown ------------------------------------------------------------------------
 
     def _say(self, status: str) -> None:
-        if self.split.status.text() != status:
-            self.split.status.setText(status)
-            self.split.status.setAccessibleName(status)
+        if self.split.say(status):
             self.announce(status, self.split.status)
 
     def refresh(self) -> None:

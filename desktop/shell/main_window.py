@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QAction,
     QCloseEvent,
     QKeySequence,
@@ -89,6 +87,8 @@ class _LazyPage(QWidget):
         if callable(take_focus):
             take_focus()
             return
+        from PySide6.QtCore import Qt  # its enums are made on first use: not before first paint
+
         widget = content.nextInFocusChain()
         while widget is not None and widget is not content and content.isAncestorOf(widget):
             if (
@@ -245,6 +245,10 @@ class MainWindow(QMainWindow):
     def acknowledge(self, text: str) -> None:
         """A quiet word in the status line ("Kept."), also said to a screen reader."""
         self.statusBar().showMessage(text, ACKNOWLEDGE_MS)
+        # Imported here: the accessibility classes' enums are made when first imported, and
+        # nothing is acknowledged before the first paint.
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 

@@ -187,7 +187,7 @@ class ProtectionActions:
         return dialog
 
     def _change_protection(self, dialog: ProtectionDialog, passphrase: str) -> None:
-        from desktop.store.database import DATABASE_ERRORS
+        from desktop.store.database import database_errors
         from desktop.store.protection import (
             ChangeUnfinished,
             change_passphrase,
@@ -208,7 +208,7 @@ class ProtectionActions:
         except ChangeUnfinished as e:  # done, and the next start puts the last files in place
             assert e.key is not None
             key, unfinished = e.key, str(e)
-        except (OSError, ValueError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+        except (OSError, ValueError, *database_errors()) as e:  # type: ignore[misc]
             # Every file was converted as a copy and the copies are gone: this is true.
             self._app.reopen(old)
             dialog.show_message(nothing_changed(e))
@@ -226,7 +226,7 @@ class ProtectionActions:
         dialog.show_message(f"{done} {unfinished}".strip())
 
     def _remove_protection(self, dialog: ProtectionDialog) -> None:
-        from desktop.store.database import DATABASE_ERRORS
+        from desktop.store.database import database_errors
         from desktop.store.protection import ChangeUnfinished, unprotect
 
         data_dir, key = self._app.data_dir, self._app.key
@@ -249,7 +249,7 @@ class ProtectionActions:
                 translate("Glimmers", "The passphrase is removed; {reason}.").format(reason=e)
             )
             return
-        except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+        except (OSError, *database_errors()) as e:  # type: ignore[misc]
             self._app.reopen(key)
             dialog.show_message(nothing_changed(e))
             return

@@ -14,22 +14,22 @@ from pathlib import Path
 from desktop.clock import WallClock, local_now
 from desktop.paths import ensure_private_dir
 from desktop.store.database import (
-    DATABASE_ERRORS,
     HEADER_SIZE,
     BackupFailed,
     Store,
     _check_plain_header,
     create_private_file,
+    database_errors,
     fsync_file,
     fsync_folder,
     inspect_database,
     open_read_only,
     write_checked_copy,
 )
+from desktop.store.limits import DEFAULT_KEEP
 from desktop.store.problems import ProblemKind, StoreProblem
 from desktop.texts import translate
 
-DEFAULT_KEEP = 14
 DUE_AFTER = dt.timedelta(days=1)
 _NAME = re.compile(r"^glimmers-(\d{8}-\d{6})(?:-[\w-]+)?\.db$")
 _PARTIAL = re.compile(r"^\.glimmers-[\w-]+\.db\.partial(?:-journal|-wal|-shm)?$")
@@ -107,7 +107,7 @@ def _entries_in(path: Path, key: bytes | None) -> int | None:
             )
         finally:
             conn.close()
-    except (OSError, StoreProblem, *DATABASE_ERRORS):  # type: ignore[misc]
+    except (OSError, StoreProblem, *database_errors()):  # type: ignore[misc]
         return None
 
 
@@ -271,12 +271,12 @@ def check(path: Path, key: bytes | None = None) -> CheckResult:
         return CheckResult(False, StoreProblem(ProblemKind.MISSING, path).explanation())
     try:
         conn = open_read_only(path, key)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         return CheckResult(False, StoreProblem(ProblemKind.UNREADABLE, path, str(e)).explanation())
     try:
         results = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         counts = count_records(conn)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         return CheckResult(
             False,
             translate(

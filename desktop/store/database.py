@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,22 +87,30 @@ def encryption_available() -> bool:
     return cipher_module() is not None
 
 
-def _error_classes() -> tuple[
-    tuple[type[Exception], ...], tuple[type[Exception], ...], tuple[type[Exception], ...]
-]:
-    cipher = cipher_module()
+def _errors() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
+    """(every database error, the errors of a mistake in the code), of sqlite3 and, once its
+    driver is loaded, of SQLCipher.
+
+    The driver loads only for an encrypted journal (cipher_module()), and no error can come
+    from a driver not loaded: start-up leaves out the 10 ms its loading takes. (Asked only
+    while an error is on its way, so worked out each time.)"""
     errors: list[type[Exception]] = [sqlite3.Error]
-    operational: list[type[Exception]] = [sqlite3.OperationalError]
     bugs: list[type[Exception]] = [sqlite3.ProgrammingError, sqlite3.InterfaceError]
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
     if cipher is not None:
         errors.append(cipher.Error)
-        operational.append(cipher.OperationalError)
         bugs += [cipher.ProgrammingError, cipher.InterfaceError]
-    return tuple(errors), tuple(operational), tuple(bugs)
+    return tuple(errors), tuple(bugs)
 
 
-# sqlite3 and SQLCipher raise their own error classes; code that handles one handles both.
-DATABASE_ERRORS, OPERATIONAL_ERRORS, PROGRAMMING_ERRORS = _error_classes()
+def database_errors() -> tuple[type[Exception], ...]:
+    """The error classes of sqlite3 and SQLCipher: code that handles one handles both."""
+    return _errors()[0]
+
+
+def programming_errors() -> tuple[type[Exception], ...]:
+    """Of these, the ones a mistake in the code raises (a closed connection, a bad call)."""
+    return _errors()[1]
 
 
 def failure_reason(error: BaseException, unwritable: str | None = None) -> str:
@@ -179,12 +188,12 @@ def open_read_only(
     for how in ("immutable=1",) if at_rest else ("mode=ro", "immutable=1"):
         try:
             conn = connect(read_only_uri(path, how), key, uri=True, **options)
-        except DATABASE_ERRORS as e:
+        except database_errors() as e:
             last = e
             continue
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DATABASE_ERRORS as e:
+        except database_errors() as e:
             conn.close()
             if "unable to open" not in str(e):
                 raise
@@ -364,7 +373,7 @@ def inspect_database(path: Path, key: bytes | None = None, at_rest: bool = False
         raise _cut_short(path)
     try:
         conn = open_read_only(path, key, at_rest)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         if key is not None and "not a database" in str(e):
             raise StoreProblem(ProblemKind.WRONG_KEY, path, str(e)) from e
         kind = ProblemKind.UNREADABLE if "unable to open" in str(e) else ProblemKind.DAMAGED
@@ -376,7 +385,7 @@ def inspect_database(path: Path, key: bytes | None = None, at_rest: bool = False
         pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
         page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except (*DATABASE_ERRORS, MemoryError) as e:  # type: ignore[misc]
+    except (*database_errors(), MemoryError) as e:  # type: ignore[misc]
         # (junk where a cell should be can make SQLite ask for a huge allocation)
         wrong_key = key is not None and "not a database" in str(e)
         kind = ProblemKind.WRONG_KEY if wrong_key else ProblemKind.DAMAGED
@@ -456,7 +465,7 @@ def check_copy(path: Path, key: bytes | None = None) -> int:
             )
         finally:
             conn.close()
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         raise BackupFailed.because(e) from e
     if results != ["ok"]:
         raise BackupFailed(
@@ -502,7 +511,7 @@ def write_checked_copy(
     except BackupFailed:
         remove_with_companions(temporary)
         raise
-    except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+    except (OSError, *database_errors()) as e:  # type: ignore[misc]
         remove_with_companions(temporary)
         raise BackupFailed.because(e, unwritable) from e
     return entries
@@ -516,7 +525,7 @@ def backup_before_migration(
     try:
         ensure_private_dir(backups)
         source = open_read_only(path, key)
-    except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+    except (OSError, *database_errors()) as e:  # type: ignore[misc]
         raise BackupFailed.because(e) from e
     try:
         write_checked_copy(source, target, key)
@@ -607,9 +616,9 @@ class Store:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-        except PROGRAMMING_ERRORS:
+        except programming_errors():
             raise  # a mistake in Glimmers, not bad luck: it must not pass for a full disk
-        except DATABASE_ERRORS as e:
+        except database_errors() as e:
             raise WriteFailed.because(e) from e
         for table in changed_tables:
             for listener in list(self._listeners):
@@ -693,7 +702,7 @@ def _create_journal(path: Path, key: bytes | None) -> None:
     try:
         build_journal(temporary, key).close()
         place_new_journal(temporary, path)
-    except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+    except (OSError, *database_errors()) as e:  # type: ignore[misc]
         raise StoreProblem(ProblemKind.NOT_CREATED, path, failure_reason(e)) from e
     finally:
         remove_with_companions(temporary)
@@ -718,8 +727,8 @@ def _memory_copy(path: Path, key: bytes | None) -> sqlite3.Connection:
             )
             memory.execute("SELECT count(*) FROM source.sqlite_master").fetchone()
             break
-        except DATABASE_ERRORS:
-            with contextlib.suppress(*DATABASE_ERRORS):
+        except database_errors():
+            with contextlib.suppress(*database_errors()):
                 memory.execute("DETACH DATABASE source")
             if how == "immutable=1":
                 raise
@@ -743,7 +752,7 @@ def _open_read_only_store(
         else:
             conn = open_read_only(path, key, isolation_level=None, check_same_thread=False)
         _configure(conn)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
     return Store(path, conn, key, wall, read_only=why)
 
@@ -786,12 +795,12 @@ def open_store(
             raise StoreProblem(ProblemKind.NOT_UPDATED, path, str(e)) from e
     try:
         conn = _configured_connection(path, key)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
     store = Store(path, conn, key, wall)
     try:
         migrate(store)
-    except (WriteFailed, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+    except (WriteFailed, *database_errors()) as e:  # type: ignore[misc]
         store.close()
         raise StoreProblem(ProblemKind.NOT_UPDATED, path, str(e)) from e
     return store

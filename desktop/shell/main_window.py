@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -295,6 +295,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self._settings.get(WINDOW_GEOMETRY)
         if geometry:
+            from PySide6.QtCore import QByteArray  # with its enums, only where there is one
+
             self.restoreGeometry(QByteArray(geometry))
         else:
             self.resize(1100, 760)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
 from desktop.clock import Clock, MonotonicClock, SystemWallClock, WallClock
-from desktop.icons import app_icon
 from desktop.paths import (
     STEP,
     backups_dir,
@@ -102,9 +101,18 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
         qapp.setProperty(STYLED, True)
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setDesktopFileName(APP_ID)
-    QApplication.setWindowIcon(app_icon())
     load_translation(qapp)
     return qapp
+
+
+def give_app_icon() -> None:
+    """The app's icon on its windows, given once the main window is on screen: the QIcon class
+    (its enums) and the SVG icon engine take some 8 ms the first paint need not wait for, and
+    Qt gives the icon to the windows shown already."""
+    if QApplication.windowIcon().isNull():
+        from desktop.icons import app_icon
+
+        QApplication.setWindowIcon(app_icon())
 
 
 _translators: dict[tuple[str, Path], QTranslator | None] = {}
@@ -215,6 +223,7 @@ class Lifecycle:
                 return self._show_problem(StoreProblem(ProblemKind.UNREADABLE, database, str(e)))
         if is_protected(self.data_dir) and self.key is None:
             self.appearance.use_calm_style()
+            give_app_icon()
             return self.protection.show_unlock()
         try:
             store = open_store(database, backups_dir(self.data_dir), self.wall, self.key)
@@ -223,6 +232,7 @@ class Lifecycle:
         self.store = store
         window = self.window = self._build_main_window(store)
         window.first_painted.connect(self.appearance.check_system)
+        window.first_painted.connect(give_app_icon)
         window.show()
         if store.read_only is not None:
             window.show_read_only(store.read_only)
@@ -232,6 +242,7 @@ class Lifecycle:
 
     def _show_problem(self, problem: StoreProblem) -> QWidget:
         self.appearance.use_calm_style()
+        give_app_icon()
         shown = self.problem_window = self.backups.problem_window(problem)
         shown.quit_requested.connect(shown.close)
         shown.another_folder_requested.connect(lambda: self._try_another_folder(shown))
@@ -240,6 +251,7 @@ class Lifecycle:
 
     def _say_already_open(self) -> QWidget:
         self.appearance.use_calm_style()
+        give_app_icon()
         shown = self.already_open = self.single.say_already_open()
         return shown
 

@@ -14,7 +14,7 @@ from desktop.paths import backups_dir, kept_by_glimmers, write_private_file
 from desktop.settings import LOCK_MINUTES, PROTECTION_OFFERED, Settings
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.idle import IdleWatcher
-from desktop.shell.main_window import MainWindow, set_shortcut
+from desktop.shell.main_window import MainWindow, new_action, set_shortcut
 from desktop.shell.reopen import Reopen
 from desktop.store import Store
 from desktop.texts import translate
@@ -66,10 +66,10 @@ class ProtectionActions:
 
     def actions(self, window: MainWindow, store: Store) -> list[QAction]:
         """The File menu's items for a new main window."""
-        protection = QAction(translate("Glimmers", "&Passphrase and lock…"), window)
+        protection = new_action(translate("Glimmers", "&Passphrase and lock…"), window)
         protection.setObjectName("protection_action")
         protection.triggered.connect(self.show_protection)
-        lock = QAction(translate("Glimmers", "&Lock"), window)
+        lock = new_action(translate("Glimmers", "&Lock"), window)
         lock.setObjectName("lock_action")
         set_shortcut(lock, QKeySequence("Ctrl+L"))
         lock.setEnabled(store.encrypted)

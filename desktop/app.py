@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
@@ -72,6 +72,8 @@ def _set_identity() -> None:
 
 def default_data_dir() -> str:
     _set_identity()
+    from PySide6.QtCore import QStandardPaths  # with its enums, only where no folder is given
+
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
 
 

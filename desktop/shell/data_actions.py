@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRunnable
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.paths import kept_by_glimmers, write_private_file
 from desktop.shell.file_dialogs import Dialogs
@@ -19,6 +19,8 @@ from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from desktop.journal.trash_dialog import TrashDialog
     from desktop.shell.import_dialog import ImportDialog
     from desktop.shell.import_job import ImportJob

@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
-    QScreen,
     QShowEvent,
     QStaticText,
 )
@@ -93,13 +92,14 @@ def accent_colour(palette: QPalette) -> QColor:
     return QColor("#2e6b64") if dark else QColor("#a8dcd4")
 
 
-def frame_interval_ms(screen: QScreen | None) -> int:
-    """The tick: the whole milliseconds at or just under the screen's refresh interval (16 ms
-    at 60 Hz). Ticks of 17 ms paint 59 frames a second on a 60 Hz screen, and one that wakes
-    a little late leaves a gap of 20 ms or more; at 16 ms a late tick still lands within the
-    next refresh. Each frame shows the breath at the clock's time, so the rate never drifts."""
-    rate = screen.refreshRate() if screen is not None else 60.0
-    return max(8, math.floor(1000 / (rate if rate > 1 else 60.0)))
+def frame_interval_ms(refresh_rate: float | None) -> int:
+    """The tick for a screen of ``refresh_rate`` Hz (None or 0: one that does not say, taken as
+    60): the whole milliseconds at or just under its refresh interval, 16 ms at 60 Hz, and never
+    under 8. Ticks of 17 ms paint 59 frames a second on a 60 Hz screen, and one that wakes a
+    little late leaves a gap of 20 ms or more; at 16 ms a late tick still lands within the next
+    refresh. Each frame shows the breath at the clock's time, so the rate never drifts."""
+    rate = refresh_rate if refresh_rate is not None and refresh_rate > 1 else 60.0
+    return max(8, math.floor(1000 / rate))
 
 
 class PacerWidget(QWidget):
@@ -163,7 +163,8 @@ class PacerWidget(QWidget):
         running = self.session is not None and self.session.running
         if running and self.isVisible():
             if not self.timer.isActive():
-                self.timer.start(frame_interval_ms(self.screen()))
+                screen = self.screen()
+                self.timer.start(frame_interval_ms(screen.refreshRate() if screen else None))
             state = self._state
             if state is not None and state.seconds_left * 1000 < self.timer.interval():
                 self.boundary_timer.start(math.ceil(state.seconds_left * 1000))

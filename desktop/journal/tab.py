@@ -33,12 +33,12 @@ from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
 from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
 from desktop.local_format import day_and_time, day_label
 from desktop.store import Store, WriteFailed
+from desktop.store.items import TimelineItem, waiting_for_more
 from desktop.store.journal import KINDS as ENTRY_KINDS
 from desktop.store.journal import (
     Draft,
     Entry,
     EntryKind,
-    TimelineItem,
     all_tags,
     discard_draft,
     entry_kind,
@@ -48,7 +48,6 @@ from desktop.store.journal import (
     save_draft,
     save_entry,
     trash_entry,
-    waiting_for_more,
 )
 from desktop.store.kinds import shown_on_timeline, timeline_tables
 from desktop.store.pictures import pictures_of

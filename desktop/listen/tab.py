@@ -48,17 +48,15 @@ from desktop.store.listening import (
     TRACKS,
     BodyMark,
     CheckIn,
-    MoodMoment,
     Track,
     checkins_for_track,
     count_tracks,
     format_position,
     mark_missing,
-    move_mood,
     refresh_missing,
     save_checkin,
-    save_mood,
 )
+from desktop.store.moods import MoodMoment, move_mood, save_mood
 from desktop.store.records import Feeling
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.store import Store
-from desktop.store.database import database_errors
+from desktop.store.connection import database_errors
 
 Executor = Callable[[Callable[[], None]], None]
 Job = Callable[[sqlite3.Connection], object]

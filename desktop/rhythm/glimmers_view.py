@@ -36,7 +36,7 @@ from desktop.local_format import day_label
 from desktop.rhythm import remember
 from desktop.rhythm.settings import RhythmSettings
 from desktop.store import Store
-from desktop.store.database import WriteFailed
+from desktop.store.connection import WriteFailed
 from desktop.store.glimmers import (
     Cursor,
     Glimmer,

@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
 from desktop.clock import Clock, MonotonicClock, SystemWallClock, WallClock
-from desktop.icons import app_icon
 from desktop.paths import (
     STEP,
     backups_dir,
@@ -66,6 +65,8 @@ def _set_identity() -> None:
 
 def default_data_dir() -> str:
     _set_identity()
+    from PySide6.QtCore import QStandardPaths  # with its enums, only where no folder is given
+
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
 
 
@@ -95,9 +96,18 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
         qapp.setProperty(STYLED, True)
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setDesktopFileName(APP_ID)
-    QApplication.setWindowIcon(app_icon())
     load_translation(qapp)
     return qapp
+
+
+def give_app_icon() -> None:
+    """The app's icon on its windows, given once the main window is on screen: the QIcon class
+    (its enums) and the SVG icon engine take some 8 ms the first paint need not wait for, and
+    Qt gives the icon to the windows shown already."""
+    if QApplication.windowIcon().isNull():
+        from desktop.icons import app_icon
+
+        QApplication.setWindowIcon(app_icon())
 
 
 class Lifecycle:
@@ -158,6 +168,7 @@ class Lifecycle:
             ensure_private_dir(self.data_dir)  # a folder that exists keeps its modes
             if not self.single.claim():
                 self.appearance.use_calm_style()
+                give_app_icon()
                 self.already_open = self.single.say_already_open()
                 return self.already_open
             if (self.data_dir / STEP).exists():
@@ -166,6 +177,7 @@ class Lifecycle:
                 settle(self.data_dir)
             if is_protected(self.data_dir) and self.key is None:
                 self.appearance.use_calm_style()
+                give_app_icon()
                 return self.protection.show_unlock()
             store = open_store(database, backups_dir(self.data_dir), self.wall, self.key)
         except StoreProblem as problem:  # the lock file or the database cannot be used
@@ -189,6 +201,7 @@ class Lifecycle:
             window.add_menu_action("file", action)
         self.appearance.add_menu(window)
         window.first_painted.connect(self.appearance.check_system)
+        window.first_painted.connect(give_app_icon)
         window.show()
         if store.read_only is not None:
             window.show_read_only(store.read_only)
@@ -198,6 +211,7 @@ class Lifecycle:
 
     def _show_problem(self, problem: StoreProblem) -> QWidget:
         self.appearance.use_calm_style()
+        give_app_icon()
         shown = self.problem_window = self.backups.problem_window(problem)
         shown.show()
         return shown

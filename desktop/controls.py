@@ -12,19 +12,18 @@ value alone (DESIGN.md, "Nothing moves under the pointer").
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QScrollBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+# The kinds of control guarded are imported where they are used: PySide makes a class's enums
+# when the class is first imported, and the main window imports this module before its first
+# paint, when no page (and no control to guard) is built yet.
 
 W = TypeVar("W", bound=QWidget)
 
@@ -86,6 +85,8 @@ class _WheelGuard(QObject):
 
 
 def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    from PySide6.QtWidgets import QAbstractScrollArea
+
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
@@ -94,10 +95,21 @@ def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
     return None
 
 
-def _guardable(widget: QWidget) -> bool:
-    if isinstance(widget, QScrollBar):
+_Kinds = tuple[type[QWidget], tuple[type[QWidget], ...]]
+
+
+def _guarded_kinds() -> _Kinds:
+    """(what is never guarded, what is)"""
+    from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QScrollBar
+
+    return QScrollBar, (QAbstractSpinBox, QComboBox, QAbstractSlider)
+
+
+def _guardable(widget: QWidget, kinds: _Kinds) -> bool:
+    never, guarded = kinds
+    if isinstance(widget, never):
         return False  # a scroll bar is what the wheel is for
-    return isinstance(widget, (QAbstractSpinBox, QComboBox, QAbstractSlider))
+    return isinstance(widget, guarded)
 
 
 def guard_wheel(*roots: QWidget) -> None:
@@ -106,10 +118,11 @@ def guard_wheel(*roots: QWidget) -> None:
     Call it again for controls made later (it skips those already guarded)."""
     from PySide6.QtCore import Qt  # its enums are made on first use: not at start-up
 
+    kinds = _guarded_kinds()
     for root in roots:
         candidates = [root, *root.findChildren(QWidget)]
         for widget in candidates:
-            if not _guardable(widget) or widget.property(GUARDED):
+            if not _guardable(widget, kinds) or widget.property(GUARDED):
                 continue
             guard = _WheelGuard(widget)
             widget.installEventFilter(guard)

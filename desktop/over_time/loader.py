@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.store import Store
-from desktop.store.connection import DATABASE_ERRORS
+from desktop.store.connection import database_errors
 
 Executor = Callable[[Callable[[], None]], None]
 Job = Callable[[sqlite3.Connection], object]
@@ -95,7 +95,7 @@ class Loader(QObject):
                     if self._reader is None:
                         self._reader = self._store.second_connection()
                     result, problem = job(self._reader.conn), ""
-                except DATABASE_ERRORS as e:
+                except database_errors() as e:
                     result, problem = None, str(e)
             # If the view went away meanwhile, nobody is waiting for this any more.
             with contextlib.suppress(RuntimeError):

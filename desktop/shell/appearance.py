@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication
 
 from desktop.settings import SYSTEM_WAS_DARK, THEME, Settings, ThemeChoice
-from desktop.shell.main_window import MainWindow
+from desktop.shell.main_window import MainWindow, new_action
 from desktop.shell.theme import CHOICES, Theme
 from desktop.texts import translate
 
@@ -30,7 +30,7 @@ class Appearance:
         menu = window.menus["view"].addMenu(translate("Glimmers", "&Appearance"))
         group = QActionGroup(window)
         for key, label in CHOICES.items():
-            action = QAction(translate("Theme", label), window)
+            action = new_action(translate("Theme", label), window)
             action.setObjectName(f"theme_{key}")
             action.setCheckable(True)
             action.setChecked(key == self.theme.choice)

@@ -13,7 +13,7 @@ from desktop.clock import WallClock, local_now
 from desktop.paths import backups_dir, database_path
 from desktop.settings import BACKUPS_KEEP, Settings
 from desktop.shell.file_dialogs import Dialogs
-from desktop.shell.main_window import MainWindow
+from desktop.shell.main_window import MainWindow, new_action
 from desktop.shell.reopen import Reopen
 from desktop.store import ProblemKind, StoreProblem, WriteFailed
 from desktop.texts import translate
@@ -39,7 +39,7 @@ class BackupActions:
 
     def actions(self, window: MainWindow) -> list[QAction]:
         """The File menu's items for a new main window."""
-        backups = QAction(translate("Glimmers", "&Backups…"), window)
+        backups = new_action(translate("Glimmers", "&Backups…"), window)
         backups.setObjectName("backups_action")
         backups.triggered.connect(self.show_backups)
         return [backups]

@@ -9,15 +9,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRunnable
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.paths import kept_by_glimmers, write_private_file
 from desktop.shell.file_dialogs import Dialogs
+from desktop.shell.main_window import new_action
 from desktop.store import Store
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from desktop.journal.trash_dialog import TrashDialog
     from desktop.shell.import_dialog import ImportDialog
     from desktop.shell.import_job import ImportJob
@@ -84,11 +87,11 @@ class DataActions:
         self.start: Starter = start or _start_in_pool
         self.import_job: ImportJob | None = None
         self.import_dialog: ImportDialog | None = None
-        self.export_action = QAction(translate("DataActions", "&Export journal…"), parent)
+        self.export_action = new_action(translate("DataActions", "&Export journal…"), parent)
         self.export_action.setObjectName("export_action")
-        self.import_action = QAction(translate("DataActions", "&Import journal…"), parent)
+        self.import_action = new_action(translate("DataActions", "&Import journal…"), parent)
         self.import_action.setObjectName("import_action")
-        self.trash_action = QAction(translate("DataActions", "Journal &trash…"), parent)
+        self.trash_action = new_action(translate("DataActions", "Journal &trash…"), parent)
         self.trash_action.setObjectName("trash_action")
         self.export_action.triggered.connect(self.export)
         self.import_action.triggered.connect(self.import_)

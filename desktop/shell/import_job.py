@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.store import Store, WriteFailed
-from desktop.store.connection import DATABASE_ERRORS
+from desktop.store.connection import database_errors
 from desktop.store.imports import (
     ImportCancelled,
     ImportProblem,
@@ -83,7 +83,7 @@ class ImportJob(QObject):
         """In the worker: do ``work`` on a connection of its own; every outcome is a signal."""
         try:
             worker = self._store.second_connection()
-        except DATABASE_ERRORS as e:
+        except database_errors() as e:
             self.running = False
             self.failed.emit(str(e))
             return
@@ -97,7 +97,7 @@ class ImportJob(QObject):
         except (ImportProblem, WriteFailed) as e:
             self.running = False
             self.failed.emit(str(e))
-        except DATABASE_ERRORS as e:
+        except database_errors() as e:
             self.running = False
             self.failed.emit(
                 translate("ImportJob", "Glimmers could not save this: {reason}.").format(reason=e)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QAction,
     QCloseEvent,
     QKeySequence,
@@ -42,9 +40,19 @@ def set_shortcut(action: QAction, keys: QKeySequence | QKeySequence.StandardKey)
     action.setShortcuts(keys if isinstance(keys, QKeySequence.StandardKey) else [keys])
 
 
-@dataclass(frozen=True)
-class Page:
-    """A tab: built only when it is first shown, so hidden tabs never slow the first paint."""
+def new_action(text: str, parent: QObject) -> QAction:
+    """An action with its text, made as QAction(parent) and then given the text: PySide picks
+    QAction(text, parent) among overloads that take a QIcon, and only looking makes the QIcon
+    class, whose enums take some 5 ms; the menus are made before the first paint."""
+    action = QAction(parent)
+    action.setText(text)
+    return action
+
+
+class Page(NamedTuple):
+    """A tab: built only when it is first shown, so hidden tabs never slow the first paint.
+
+    (A named tuple, cheaper to declare than a dataclass before the first paint.)"""
 
     key: str
     title: str
@@ -87,6 +95,8 @@ class _LazyPage(QWidget):
         if callable(take_focus):
             take_focus()
             return
+        from PySide6.QtCore import Qt  # its enums are made on first use: not before first paint
+
         widget = content.nextInFocusChain()
         while widget is not None and widget is not content and content.isAncestorOf(widget):
             if (
@@ -176,10 +186,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = self.menus["file"] = bar.addMenu(translate("Shell", "&File"))
         # Ctrl+G from anywhere; the Glimmer button beside the tabs is its visible face.
-        self.glimmer_action = QAction(translate("Shell", "Keep a glimmer"), self)
+        self.glimmer_action = new_action(translate("Shell", "Keep a glimmer"), self)
         set_shortcut(self.glimmer_action, QKeySequence("Ctrl+G"))
         self.addAction(self.glimmer_action)
-        self.quit_action = QAction(translate("Shell", "&Quit"), self)
+        self.quit_action = new_action(translate("Shell", "&Quit"), self)
         set_shortcut(self.quit_action, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
@@ -187,7 +197,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menus["view"] = bar.addMenu(translate("Shell", "&View"))
         self.page_actions: list[QAction] = []
         for number, page in enumerate(pages, start=1):
-            action = QAction(page.title, self)
+            action = new_action(page.title, self)
             set_shortcut(action, QKeySequence(f"Ctrl+{page.number or number}"))
             action.setData(page.key)
             action.triggered.connect(lambda _=False, key=page.key: self.show_page(key))
@@ -195,11 +205,13 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = self.menus["help"] = bar.addMenu(translate("Shell", "&Help"))
-        self.too_much_action = QAction(translate("Shell", "If this feels like &too much…"), self)
+        self.too_much_action = new_action(translate("Shell", "If this feels like &too much…"), self)
         set_shortcut(self.too_much_action, QKeySequence("F1"))
         help_menu.addAction(self.too_much_action)
         help_menu.addSeparator()
-        self.about_action = QAction(translate("Shell", "&About {app}").format(app=APP_NAME), self)
+        self.about_action = new_action(
+            translate("Shell", "&About {app}").format(app=APP_NAME), self
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
 
@@ -245,6 +257,10 @@ class MainWindow(QMainWindow):
     def acknowledge(self, text: str) -> None:
         """A quiet word in the status line ("Kept."), also said to a screen reader."""
         self.statusBar().showMessage(text, ACKNOWLEDGE_MS)
+        # Imported here: the accessibility classes' enums are made when first imported, and
+        # nothing is acknowledged before the first paint.
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
@@ -290,6 +306,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self._settings.get(WINDOW_GEOMETRY)
         if geometry:
+            from PySide6.QtCore import QByteArray  # with its enums, only where there is one
+
             self.restoreGeometry(QByteArray(geometry))
         else:
             self.resize(1100, 760)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import functools
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QGuiApplication
 
@@ -57,7 +56,6 @@ def _qt_motion_preference() -> bool | None:
     return None if reduced is None else bool(motion() == reduced.ReducedMotion)
 
 
-@dataclass(frozen=True)
 class Tabs:
     """Builds each tab the one way: for the main window, when a tab is first shown, and for tests.
 
@@ -66,24 +64,51 @@ class Tabs:
     another to show something (None: nothing is brought).
     Each tab's code is imported when the tab is built, so start-up loads only what the first
     painted tab needs (QtMultimedia, for one, waits for Listen or for tones).
+
+    (A plain class, not a dataclass: it is made before the first paint, and the dataclasses
+    module and the methods a dataclass compiles took some 10 ms there.)
     """
 
-    store: Store
-    signals: StoreSignals
-    settings: Settings
-    clock: Clock
-    wall: WallClock
-    player: Callable[[], Player]  # the app's one music player, made on first use
-    tones: Callable[[], Tones] | None = None
-    picker: Picker | None = None
-    start_scan: Starter | None = None
-    autosave_ms: int | None = None
-    rng: random.Random | None = None  # which glimmer from the past is offered again
-    reminders_possible: Callable[[], bool] = lambda: True
-    show_page: Callable[[str], QWidget] | None = None
-    pictures_read: Executor | None = None  # how Over time reads (None: a thread of its own)
-    pictures_saved: PictureSaver | None = None  # where "Save as picture" goes (None: asked)
-    pictures_opened: Importing | None = None  # how Over time's code comes (None: a thread)
+    def __init__(
+        self,
+        store: Store,
+        signals: StoreSignals,
+        settings: Settings,
+        clock: Clock,
+        wall: WallClock,
+        player: Callable[[], Player],  # the app's one music player, made on first use
+        tones: Callable[[], Tones] | None = None,
+        picker: Picker | None = None,
+        start_scan: Starter | None = None,
+        autosave_ms: int | None = None,
+        rng: random.Random | None = None,  # which glimmer from the past is offered again
+        reminders_possible: Callable[[], bool] = lambda: True,
+        show_page: Callable[[str], QWidget] | None = None,
+        pictures_read: Executor | None = None,  # how Over time reads (None: a thread of its own)
+        pictures_saved: PictureSaver | None = None,  # where "Save as picture" goes (None: asked)
+        pictures_opened: Importing | None = None,  # how Over time's code comes (None: a thread)
+    ) -> None:
+        self.store = store
+        self.signals = signals
+        self.settings = settings
+        self.clock = clock
+        self.wall = wall
+        self.player = player
+        self.tones = tones
+        self.picker = picker
+        self.start_scan = start_scan
+        self.autosave_ms = autosave_ms
+        self.rng = rng
+        self.reminders_possible = reminders_possible
+        self.show_page = show_page
+        self.pictures_read = pictures_read
+        self.pictures_saved = pictures_saved
+        self.pictures_opened = pictures_opened
+
+    def replace(self, **changes: Any) -> Tabs:
+        """Another Tabs like this one but for ``changes`` (a test's fakes)."""
+        given = {key: value for key, value in vars(self).items() if key != "vocabulary"}
+        return Tabs(**{**given, **changes})
 
     @functools.cached_property
     def vocabulary(self) -> Vocabulary:

@@ -14,7 +14,7 @@ from desktop.paths import backups_dir, kept_by_glimmers, write_private_file
 from desktop.settings import LOCK_MINUTES, PROTECTION_OFFERED, Settings
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.idle import IdleWatcher
-from desktop.shell.main_window import MainWindow, set_shortcut
+from desktop.shell.main_window import MainWindow, new_action, set_shortcut
 from desktop.shell.reopen import Reopen
 from desktop.store import Store
 from desktop.texts import translate
@@ -66,10 +66,10 @@ class ProtectionActions:
 
     def actions(self, window: MainWindow, store: Store) -> list[QAction]:
         """The File menu's items for a new main window."""
-        protection = QAction(translate("Glimmers", "&Passphrase and lock…"), window)
+        protection = new_action(translate("Glimmers", "&Passphrase and lock…"), window)
         protection.setObjectName("protection_action")
         protection.triggered.connect(self.show_protection)
-        lock = QAction(translate("Glimmers", "&Lock"), window)
+        lock = new_action(translate("Glimmers", "&Lock"), window)
         lock.setObjectName("lock_action")
         set_shortcut(lock, QKeySequence("Ctrl+L"))
         lock.setEnabled(store.encrypted)
@@ -187,7 +187,7 @@ class ProtectionActions:
         return dialog
 
     def _change_protection(self, dialog: ProtectionDialog, passphrase: str) -> None:
-        from desktop.store.connection import DATABASE_ERRORS
+        from desktop.store.connection import database_errors
         from desktop.store.protection import (
             ChangeUnfinished,
             change_passphrase,
@@ -208,7 +208,7 @@ class ProtectionActions:
         except ChangeUnfinished as e:  # done, and the next start puts the last files in place
             assert e.key is not None
             key, unfinished = e.key, str(e)
-        except (OSError, ValueError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+        except (OSError, ValueError, *database_errors()) as e:  # type: ignore[misc]
             # Every file was converted as a copy and the copies are gone: this is true.
             self._app.reopen(old)
             dialog.show_message(nothing_changed(e))
@@ -226,7 +226,7 @@ class ProtectionActions:
         dialog.show_message(f"{done} {unfinished}".strip())
 
     def _remove_protection(self, dialog: ProtectionDialog) -> None:
-        from desktop.store.connection import DATABASE_ERRORS
+        from desktop.store.connection import database_errors
         from desktop.store.protection import ChangeUnfinished, unprotect
 
         data_dir, key = self._app.data_dir, self._app.key
@@ -249,7 +249,7 @@ class ProtectionActions:
                 translate("Glimmers", "The passphrase is removed; {reason}.").format(reason=e)
             )
             return
-        except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+        except (OSError, *database_errors()) as e:  # type: ignore[misc]
             self._app.reopen(key)
             dialog.show_message(nothing_changed(e))
             return

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from desktop.clock import WallClock, local_now
 from desktop.paths import ensure_private_dir
-from desktop.store.connection import DATABASE_ERRORS, BackupFailed, open_read_only
+from desktop.store.connection import BackupFailed, database_errors, open_read_only
 from desktop.store.copies import create_private_file, fsync_file, fsync_folder, write_checked_copy
 from desktop.store.database import Store
 from desktop.store.inspection import HEADER_SIZE, check_plain_header, inspect_database
+from desktop.store.limits import DEFAULT_KEEP
 from desktop.store.problems import ProblemKind, StoreProblem
 from desktop.texts import translate
 
-DEFAULT_KEEP = 14
 DUE_AFTER = dt.timedelta(days=1)
 _NAME = re.compile(r"^glimmers-(\d{8}-\d{6})(?:-[\w-]+)?\.db$")
 _PARTIAL = re.compile(r"^\.glimmers-[\w-]+\.db\.partial(?:-journal|-wal|-shm)?$")
@@ -98,7 +98,7 @@ def _entries_in(path: Path, key: bytes | None) -> int | None:
             )
         finally:
             conn.close()
-    except (OSError, StoreProblem, *DATABASE_ERRORS):  # type: ignore[misc]
+    except (OSError, StoreProblem, *database_errors()):  # type: ignore[misc]
         return None
 
 
@@ -262,12 +262,12 @@ def check(path: Path, key: bytes | None = None) -> CheckResult:
         return CheckResult(False, StoreProblem(ProblemKind.MISSING, path).explanation())
     try:
         conn = open_read_only(path, key)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         return CheckResult(False, StoreProblem(ProblemKind.UNREADABLE, path, str(e)).explanation())
     try:
         results = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         counts = count_records(conn)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         return CheckResult(
             False,
             translate(

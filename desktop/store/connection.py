@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,22 +64,30 @@ def encryption_available() -> bool:
     return cipher_module() is not None
 
 
-def _error_classes() -> tuple[
-    tuple[type[Exception], ...], tuple[type[Exception], ...], tuple[type[Exception], ...]
-]:
-    cipher = cipher_module()
+def _errors() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
+    """(every database error, the errors of a mistake in the code), of sqlite3 and, once its
+    driver is loaded, of SQLCipher.
+
+    The driver loads only for an encrypted journal (cipher_module()), and no error can come
+    from a driver not loaded: start-up leaves out the 10 ms its loading takes. (Asked only
+    while an error is on its way, so worked out each time.)"""
     errors: list[type[Exception]] = [sqlite3.Error]
-    operational: list[type[Exception]] = [sqlite3.OperationalError]
     bugs: list[type[Exception]] = [sqlite3.ProgrammingError, sqlite3.InterfaceError]
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
     if cipher is not None:
         errors.append(cipher.Error)
-        operational.append(cipher.OperationalError)
         bugs += [cipher.ProgrammingError, cipher.InterfaceError]
-    return tuple(errors), tuple(operational), tuple(bugs)
+    return tuple(errors), tuple(bugs)
 
 
-# sqlite3 and SQLCipher raise their own error classes; code that handles one handles both.
-DATABASE_ERRORS, OPERATIONAL_ERRORS, PROGRAMMING_ERRORS = _error_classes()
+def database_errors() -> tuple[type[Exception], ...]:
+    """The error classes of sqlite3 and SQLCipher: code that handles one handles both."""
+    return _errors()[0]
+
+
+def programming_errors() -> tuple[type[Exception], ...]:
+    """Of these, the ones a mistake in the code raises (a closed connection, a bad call)."""
+    return _errors()[1]
 
 
 def failure_reason(error: BaseException, unwritable: str | None = None) -> str:
@@ -156,12 +165,12 @@ def open_read_only(
     for how in ("immutable=1",) if at_rest else ("mode=ro", "immutable=1"):
         try:
             conn = connect(read_only_uri(path, how), key, uri=True, **options)
-        except DATABASE_ERRORS as e:
+        except database_errors() as e:
             last = e
             continue
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DATABASE_ERRORS as e:
+        except database_errors() as e:
             conn.close()
             if "unable to open" not in str(e):
                 raise

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     pass
 
 from desktop.paths import ensure_private_dir
-from desktop.store.connection import DATABASE_ERRORS, BackupFailed, connect, open_read_only
+from desktop.store.connection import BackupFailed, connect, database_errors, open_read_only
 from desktop.texts import translate
 
 
@@ -81,7 +81,7 @@ def check_copy(path: Path, key: bytes | None = None) -> int:
             )
         finally:
             conn.close()
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         raise BackupFailed.because(e) from e
     if results != ["ok"]:
         raise BackupFailed(
@@ -127,7 +127,7 @@ def write_checked_copy(
     except BackupFailed:
         remove_with_companions(temporary)
         raise
-    except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+    except (OSError, *database_errors()) as e:  # type: ignore[misc]
         remove_with_companions(temporary)
         raise BackupFailed.because(e, unwritable) from e
     return entries
@@ -141,7 +141,7 @@ def backup_before_migration(
     try:
         ensure_private_dir(backups)
         source = open_read_only(path, key)
-    except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+    except (OSError, *database_errors()) as e:  # type: ignore[misc]
         raise BackupFailed.because(e) from e
     try:
         write_checked_copy(source, target, key)

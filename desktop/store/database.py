@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -23,14 +22,14 @@ if TYPE_CHECKING:
 
 from desktop.clock import SystemWallClock, WallClock, local_now
 from desktop.store.connection import (
-    DATABASE_ERRORS,
-    PROGRAMMING_ERRORS,
     BackupFailed,
     WriteFailed,
     cipher_module,
     connect,
+    database_errors,
     failure_reason,
     open_read_only,
+    programming_errors,
     read_only_uri,
 )
 from desktop.store.copies import (
@@ -113,9 +112,9 @@ class Store:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-        except PROGRAMMING_ERRORS:
+        except programming_errors():
             raise  # a mistake in Glimmers, not bad luck: it must not pass for a full disk
-        except DATABASE_ERRORS as e:
+        except database_errors() as e:
             raise WriteFailed.because(e) from e
         for table in changed_tables:
             for listener in list(self._listeners):
@@ -199,7 +198,7 @@ def _create_journal(path: Path, key: bytes | None) -> None:
     try:
         build_journal(temporary, key).close()
         place_new_journal(temporary, path)
-    except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+    except (OSError, *database_errors()) as e:  # type: ignore[misc]
         raise StoreProblem(ProblemKind.NOT_CREATED, path, failure_reason(e)) from e
     finally:
         remove_with_companions(temporary)
@@ -224,8 +223,8 @@ def _memory_copy(path: Path, key: bytes | None) -> sqlite3.Connection:
             )
             memory.execute("SELECT count(*) FROM source.sqlite_master").fetchone()
             break
-        except DATABASE_ERRORS:
-            with contextlib.suppress(*DATABASE_ERRORS):
+        except database_errors():
+            with contextlib.suppress(*database_errors()):
                 memory.execute("DETACH DATABASE source")
             if how == "immutable=1":
                 raise
@@ -249,7 +248,7 @@ def _open_read_only_store(
         else:
             conn = open_read_only(path, key, isolation_level=None, check_same_thread=False)
         _configure(conn)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
     return Store(path, conn, key, wall, read_only=why)
 
@@ -292,12 +291,12 @@ def open_store(
             raise StoreProblem(ProblemKind.NOT_UPDATED, path, str(e)) from e
     try:
         conn = _configured_connection(path, key)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         raise StoreProblem(ProblemKind.UNREADABLE, path, str(e)) from e
     store = Store(path, conn, key, wall)
     try:
         migrate(store)
-    except (WriteFailed, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+    except (WriteFailed, *database_errors()) as e:  # type: ignore[misc]
         store.close()
         raise StoreProblem(ProblemKind.NOT_UPDATED, path, str(e)) from e
     return store
@@ -383,10 +382,12 @@ def fts_page(
     ]
     if not ids:
         return [], None
+    # The ids as a JSON array, written by hand: they are whole numbers, and the json module
+    # would be one more to load before the first paint.
     rows = conn.execute(
         f"{fetch} WHERE t.id IN (SELECT value FROM json_each(?)) AND t.deleted_at IS NULL"
         f"{filters} ORDER BY t.id DESC LIMIT ?",
-        [json.dumps(ids), *params, limit],
+        ["[" + ",".join(str(int(i)) for i in ids) + "]", *params, limit],
     ).fetchall()
     if len(rows) == limit:
         return rows, int(rows[-1][0])

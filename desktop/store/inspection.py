@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     pass
 
-from desktop.store.connection import DATABASE_ERRORS, open_read_only
+from desktop.store.connection import database_errors, open_read_only
 from desktop.store.migrations import APPLICATION_ID, LATEST_VERSION, MARKED_SINCE, MIGRATIONS
 from desktop.store.problems import ProblemKind, StoreProblem
 from desktop.texts import translate
@@ -189,7 +189,7 @@ def inspect_database(path: Path, key: bytes | None = None, at_rest: bool = False
         raise _cut_short(path)
     try:
         conn = open_read_only(path, key, at_rest)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         if key is not None and "not a database" in str(e):
             raise StoreProblem(ProblemKind.WRONG_KEY, path, str(e)) from e
         kind = ProblemKind.UNREADABLE if "unable to open" in str(e) else ProblemKind.DAMAGED
@@ -201,7 +201,7 @@ def inspect_database(path: Path, key: bytes | None = None, at_rest: bool = False
         pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
         page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except (*DATABASE_ERRORS, MemoryError) as e:  # type: ignore[misc]
+    except (*database_errors(), MemoryError) as e:  # type: ignore[misc]
         # (junk where a cell should be can make SQLite ask for a huge allocation)
         wrong_key = key is not None and "not a database" in str(e)
         kind = ProblemKind.WRONG_KEY if wrong_key else ProblemKind.DAMAGED

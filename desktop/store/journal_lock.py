@@ -12,8 +12,8 @@ import contextlib
 import errno
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.paths import LOCK_NAME
 from desktop.store.problems import ProblemKind, StoreProblem
@@ -24,8 +24,7 @@ _UNWRITABLE = (errno.EACCES, errno.EPERM, errno.EROFS)
 _WINDOWS_LOCK_AT = 1 << 20  # the byte Windows locks, past the text others read
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     """Who holds a journal: the app, or a command (``"import"``, ``"backup"`` …)."""
 
     what: str

@@ -15,6 +15,10 @@ from desktop.texts import translate
 
 UID = 100  # a record's stable id, as it travels in an export
 
+# Backups: how many daily copies are kept unless the person chooses otherwise (declared here,
+# not in backups.py, so the settings can name it without loading the backup code at start-up).
+DEFAULT_KEEP = 14
+
 # Journal entries.
 LINE = 10_000  # one line of noticing: each sense field, each impression
 TEXT = 200_000  # an entry's free text: about 35,000 words, and still opens at once

@@ -28,9 +28,9 @@ from pathlib import Path
 from desktop.paths import KEYFILE, PENDING, STEP, database_path
 from desktop.paths import is_protected as is_protected  # lives in paths: asked at each start
 from desktop.store.connection import (
-    DATABASE_ERRORS,
     cipher_module,
     connect,
+    database_errors,
     encryption_available,
     failure_reason,
     key_pragma,
@@ -110,7 +110,7 @@ def opens(path: Path, key: bytes | None) -> bool:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
-    except DATABASE_ERRORS:
+    except database_errors():
         return False
     return True
 
@@ -382,7 +382,7 @@ def _convert_all(
         for path in files:
             try:
                 _convert(path, _copy_of(path), old, new)
-            except DATABASE_ERRORS as e:
+            except database_errors() as e:
                 raise ConversionFailed(data_dir, path, e) from e
             hook(f"converted {_relative(data_dir, path)}")
         _write_step(data_dir, replace(step, phase="renaming"))

@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop.clock import WallClock, local_now
 from desktop.store.backups import BackupInfo, aside_for_damaged, newest_good_backup
-from desktop.store.connection import DATABASE_ERRORS, connect, failure_reason, open_read_only
+from desktop.store.connection import connect, database_errors, failure_reason, open_read_only
 from desktop.store.copies import fsync_file, fsync_folder, remove_with_companions
 from desktop.store.database import build_journal
 from desktop.store.inspection import (
@@ -165,8 +165,11 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-# Junk where a cell should be can make SQLite ask for a huge allocation: that is damage too.
-READ_ERRORS: tuple[type[BaseException], ...] = (*DATABASE_ERRORS, MemoryError)
+def read_errors() -> tuple[type[BaseException], ...]:
+    """What reading a damaged file can raise. Junk where a cell should be can make SQLite ask
+    for a huge allocation: that is damage too."""
+    return (*database_errors(), MemoryError)
+
 
 Opener = Callable[[], sqlite3.Connection]
 
@@ -187,7 +190,7 @@ class Reader:
 
     def failed(self) -> None:
         if self._conn is not None:
-            with contextlib.suppress(*READ_ERRORS):
+            with contextlib.suppress(*read_errors()):
                 self._conn.close()
         self._conn = None
 
@@ -195,7 +198,7 @@ class Reader:
         """The first row, None when there is none; raises on damage (after reopening)."""
         try:
             row: tuple[Any, ...] | None = self.conn.execute(sql, params).fetchone()
-        except READ_ERRORS:
+        except read_errors():
             self.failed()
             raise
         return row
@@ -207,7 +210,7 @@ class Reader:
 def _edge(reader: Reader, table: str, which: str) -> int | None:
     try:
         row = reader.one(f"SELECT {which}(rowid) FROM {_quote(table)}")
-    except READ_ERRORS:
+    except read_errors():
         return None
     return None if row is None or row[0] is None else int(row[0])
 
@@ -222,7 +225,7 @@ def _highest_readable(reader: Reader, table: str) -> int | None:
                 f"SELECT rowid FROM {_quote(table)} WHERE rowid <= ? ORDER BY rowid DESC LIMIT 1",
                 (bound,),
             )
-        except READ_ERRORS:
+        except read_errors():
             bound //= 2
             continue
         return 2 * bound if row is not None else None
@@ -234,7 +237,7 @@ def read_table(reader: Reader, table: str) -> TableRows:
     rest of it is split in two and tried again, down to single rows, which are skipped."""
     try:
         columns = [r[1] for r in reader.conn.execute(f"PRAGMA table_info({_quote(table)})")]
-    except READ_ERRORS:
+    except read_errors():
         reader.failed()
         return TableRows([], complete=False)
     found = TableRows(columns)
@@ -270,14 +273,14 @@ def read_table(reader: Reader, table: str) -> TableRows:
                     found.rows[rowid] = tuple(row[1:])
                     last = max(last, rowid)
             continue
-        except READ_ERRORS:
+        except read_errors():
             reader.failed()
             found.complete = False
         # sqlite3 reads one row ahead, so the row after the last one returned may have been
         # read and lost with the error: ask for it alone, which reads nothing beyond it.
         try:
             row = reader.one(after, (last, end))
-        except READ_ERRORS:
+        except read_errors():
             row = None
             unknown = last + 1  # the damage starts right after ``last``
         else:
@@ -300,7 +303,7 @@ def _tables(reader: Reader) -> list[str]:
     try:
         rows = reader.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         names = {r[0] for r in rows}
-    except READ_ERRORS:
+    except read_errors():
         reader.failed()
         return []
     return [t for t in TABLES if t in names]
@@ -311,7 +314,7 @@ def read_journal(opener: Opener) -> dict[str, TableRows]:
     reader = Reader(opener)
     try:
         return {table: read_table(reader, table) for table in _tables(reader)}
-    except READ_ERRORS:  # the file could not even be opened
+    except read_errors():  # the file could not even be opened
         return {}
     finally:
         reader.close()
@@ -426,7 +429,7 @@ def _merge(
                 cursor = conn.execute(
                     f"INSERT INTO {_quote(table)} ({names}) VALUES ({marks})", list(values.values())
                 )
-            except DATABASE_ERRORS:
+            except database_errors():
                 continue  # a row whose values were damaged past using
             if cursor.lastrowid is not None:
                 ids[old_id] = cursor.lastrowid
@@ -517,7 +520,7 @@ def rescue(
     except RescueFailed:
         remove_with_companions(made)
         raise
-    except (OSError, *DATABASE_ERRORS) as e:  # type: ignore[misc]
+    except (OSError, *database_errors()) as e:  # type: ignore[misc]
         remove_with_companions(made)
         raise RescueFailed(
             translate("Rescue", "The rescue could not be finished: {reason}.").format(

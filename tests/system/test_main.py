@@ -21,7 +21,10 @@ from desktop.shell.main_window import MainWindow
 qapp = make_qapplication([])
 seen = {}
 
-def look_and_quit():
+def look_and_quit(tries=100):
+    if QApplication.windowIcon().isNull() and tries:  # given right after the first paint
+        QTimer.singleShot(50, qapp, lambda: look_and_quit(tries - 1))
+        return
     windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
     tabs = windows[0].tabs
     seen["tabs"] = [tabs.tabText(i) for i in range(tabs.count())]

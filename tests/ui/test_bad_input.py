@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -118,7 +117,7 @@ def test_a_mangled_settings_file_falls_back_to_defaults(
     )
 )
 def test_any_settings_values_still_open_the_breathe_tab(tabs: Tabs, values: dict[str, str]) -> None:
-    tab = replace(tabs, settings=Settings(MemoryBackend(dict(values)))).breathe()
+    tab = tabs.replace(settings=Settings(MemoryBackend(dict(values)))).breathe()
     assert 1 <= tab.length_box.length()[1] <= 60
     assert tab.current_pattern().exhale > 0
     tab.deleteLater()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage, QRegion
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.breathe.pacer_widget import accent_colour
+from desktop.breathe.pacer_widget import accent_colour, frame_interval_ms
 from desktop.breathe.tab import BreatheTab
 from desktop.checkin.feelings_picker import Chip
 from desktop.settings import BREATHE_CHECKIN, BREATHE_LENGTH, BREATHE_UNIT, Settings
@@ -659,6 +659,19 @@ def test_pacer_timer_only_runs_while_running_and_visible(
     qtbot.waitUntil(tab.pacer.timer.isActive)
     tab.prepare_to_close()
     assert not tab.pacer.timer.isActive()
+
+
+def test_the_pacer_ticks_at_or_just_under_the_screens_refresh(
+    qtbot: QtBot, breathe_tab: BreatheTab
+) -> None:
+    assert frame_interval_ms(60.0) == 16  # not 17: 59 frames a second, a gap now and then
+    assert frame_interval_ms(59.94) == 16
+    assert frame_interval_ms(75.0) == 13
+    assert frame_interval_ms(144.0) == 8  # never more than 125 frames a second
+    assert frame_interval_ms(0.0) == frame_interval_ms(None) == 16  # a screen that does not say
+    start(qtbot, breathe_tab)
+    screen = breathe_tab.pacer.screen()
+    assert breathe_tab.pacer.timer.interval() == frame_interval_ms(screen.refreshRate())
 
 
 def test_each_tick_repaints_every_pixel_it_changes(

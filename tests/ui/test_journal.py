@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -259,7 +258,7 @@ def _close(a: QColor, b: QColor) -> bool:
 
 
 def test_autosaved_draft_comes_back_after_a_crash(qtbot: QtBot, tabs: Tabs, store: Store) -> None:
-    first = shown(qtbot, replace(tabs, autosave_ms=30).journal())
+    first = shown(qtbot, tabs.replace(autosave_ms=30).journal())
     qtbot.keyClicks(first.editor.sense_edits["breath_body"], "tight chest, then softer")
     qtbot.waitUntil(lambda: any(d.key == NEW_DRAFT for d in load_drafts(store)))
     first.hide()  # the app dies here: nothing more is saved. Reopening finds the draft.

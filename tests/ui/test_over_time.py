@@ -3,7 +3,6 @@ felt, honest words about small numbers, keyboard and screen readers, saving a pi
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sqlite3
 import threading
@@ -75,9 +74,9 @@ def make_tab(
     ) -> OverTimeTab:
         # Pictures are sampled as soon as they change: no fade in the way unless a test asks.
         monkeypatch.setenv("GLIMMERS_REDUCED_MOTION", "1" if reduced_motion else "0")
-        tabs = dataclasses.replace(tabs_on(store), pictures_saved=saver)
+        tabs = tabs_on(store).replace(pictures_saved=saver)
         if threads:  # the loader's own thread, as in the app
-            tabs = dataclasses.replace(tabs, pictures_read=None)
+            tabs = tabs.replace(pictures_read=None)
         opening = shown(qtbot, tabs.over_time())
         made.append(opening)
         assert opening.tab is not None
@@ -641,7 +640,7 @@ def test_over_time_opens_at_once_and_its_pictures_follow(
 ) -> None:
     held = HeldStart()
     monkeypatch.setenv("GLIMMERS_REDUCED_MOTION", "1")
-    opening = shown(qtbot, dataclasses.replace(tabs, pictures_opened=held).over_time())
+    opening = shown(qtbot, tabs.replace(pictures_opened=held).over_time())
     opening.setFocus()  # as a keyboard user arrives
     qtbot.waitUntil(opening.waiting.hasFocus)
     assert opening.waiting.isVisible() and opening.waiting.text() == "Gathering your pictures…"
@@ -669,7 +668,7 @@ def test_over_time_says_so_when_its_code_cannot_be_loaded(
 
 def test_a_window_closed_before_over_time_arrives_builds_nothing(qtbot: QtBot, tabs: Tabs) -> None:
     held = HeldStart()
-    opening = shown(qtbot, dataclasses.replace(tabs, pictures_opened=held).over_time())
+    opening = shown(qtbot, tabs.replace(pictures_opened=held).over_time())
     opening.prepare_to_close()
     held.run()
     QApplication.processEvents()
@@ -715,7 +714,7 @@ def test_the_track_map_shows_where_the_music_landed_and_when(
     )
     save_checkin(store, CheckIn(1, "Rain", 150_000, nothing_concrete=True, day="2026-11-03"))
     saver = FakeSaver(tmp_path / "rain")
-    dialog = dataclasses.replace(tabs, pictures_saved=saver).show_where_landed(None, 1, "Rain")
+    dialog = tabs.replace(pictures_saved=saver).show_where_landed(None, 1, "Rain")
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     assert "Where Rain has landed" in dialog.heading.text()

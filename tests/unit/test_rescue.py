@@ -17,7 +17,7 @@ from desktop.store.connection import connect
 from desktop.store.contacts import add_contact, list_contacts
 from desktop.store.journal import Entry, all_entries, count_entries, save_entry
 from desktop.store.listening import CheckIn, TrackInfo, add_tracks, save_checkin
-from desktop.store.rescue import READ_ERRORS, Reader, RescueFailed, read_table, rescue
+from desktop.store.rescue import Reader, RescueFailed, read_errors, read_table, rescue
 from tests.faults import ENGINES, checkpoint, damage_pages, key_for, open_journal
 from tests.helpers import FakeWallClock
 
@@ -75,7 +75,7 @@ def _readable_rowids(path: Path, key: bytes | None, rowids: range) -> set[int]:
         try:
             if conn.execute("SELECT uid FROM entries WHERE id = ?", (rowid,)).fetchone():
                 found.add(rowid)
-        except READ_ERRORS:  # junk can make SQLite ask for huge cells
+        except read_errors():  # junk can make SQLite ask for huge cells
             conn.close()  # SQLCipher refuses everything on a connection after one failure
             conn = connect(path, key)
     conn.close()

@@ -353,9 +353,22 @@ def insert_new_entry(conn: sqlite3.Connection, entry: Entry) -> bool:
     return True
 
 
-_INSERT_ENTRY_WITH_ID = (
-    f"INSERT INTO entries (id, {', '.join(_NEW_ENTRY_COLUMNS)}) "
+# Many new entries wait in a table of this connection's own (in memory where the journal is
+# encrypted) and reach ``entries`` in one statement. Written one statement a row, SQLite
+# opens a savepoint for each, and the full-text index writes out what it holds at every
+# savepoint: thousands of tiny index segments to merge, three quarters of an import's time.
+# In one statement the triggers still keep every index in step, row by row, but the search
+# index gathers all the rows' words in memory and writes them once.
+_ARRIVING = "entries_arriving"
+_ENTRY_WITH_ID_COLUMNS = ", ".join(("id", *_NEW_ENTRY_COLUMNS))
+_CREATE_ARRIVING = f"CREATE TEMP TABLE IF NOT EXISTS {_ARRIVING} ({_ENTRY_WITH_ID_COLUMNS})"
+_INSERT_ARRIVING = (
+    f"INSERT INTO temp.{_ARRIVING} ({_ENTRY_WITH_ID_COLUMNS}) "
     f"VALUES (?, {', '.join('?' * len(_NEW_ENTRY_COLUMNS))})"
+)
+_INSERT_ARRIVED = (
+    f"INSERT INTO main.entries ({_ENTRY_WITH_ID_COLUMNS}) "
+    f"SELECT {_ENTRY_WITH_ID_COLUMNS} FROM temp.{_ARRIVING} ORDER BY id"
 )
 
 
@@ -380,8 +393,10 @@ def insert_new_entries(conn: sqlite3.Connection, entries: Sequence[Entry]) -> di
     # The write transaction keeps every other writer out, so the next ids are ours to give.
     first = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM entries").fetchone()[0])
     ids = {uid: first + number for number, uid in enumerate(fresh)}
+    # Columns of no type, so each value reaches ``entries`` exactly as it was given.
+    conn.execute(_CREATE_ARRIVING)
     conn.executemany(
-        _INSERT_ENTRY_WITH_ID,
+        _INSERT_ARRIVING,
         [
             (
                 ids[e.uid],
@@ -402,6 +417,10 @@ def insert_new_entries(conn: sqlite3.Connection, entries: Sequence[Entry]) -> di
             for e in fresh.values()
         ],
     )
+    try:
+        conn.execute(_INSERT_ARRIVED)
+    finally:
+        conn.execute(f"DELETE FROM temp.{_ARRIVING}")
     conn.executemany(_INSERT_TAG, [(ids[e.uid], t) for e in fresh.values() for t in e.tags])
     return ids
 

@@ -135,6 +135,46 @@ def test_backup_with_its_moods_after_its_entries_reads_the_same(tmp_path: Path) 
     assert progress.done == progress.total  # read twice, and the progress knows it
 
 
+def _in_daylios_order(document: dict[str, Any]) -> dict[str, Any]:
+    """Daylio's own order: the moods and activities, the entries, then the photos."""
+    keys = ["version", "pin", "customMoods", "tags", "dayEntries", "assets", "goals"]
+    return {key: document[key] for key in keys}
+
+
+def _reads(path: Path) -> tuple[list[Imported], list[list[bytes]], int]:
+    """The records, their pictures, and how many times the backup's data was read."""
+    progress = Progress()
+    records = [
+        (r, [p.read() for p in r.pictures])
+        for r in read_backup(path, OPTIONS, Findings(), progress)
+    ]
+    assert progress.done == progress.total
+    with zipfile.ZipFile(path) as archive:
+        size = archive.getinfo("backup.daylio").file_size
+    return [r for r, _ in records], [p for _, p in records], progress.total // size
+
+
+def test_backup_with_its_photos_listed_after_its_entries(tmp_path: Path) -> None:
+    """Entries without photos are read at once; from the first with photos on, the backup is
+    read again once the photos are known: the same entries, in the file's order."""
+    expected, _ = _read(read_backup, daylio_backup(tmp_path / "a.daylio"))
+    document = _in_daylios_order(daylio_document())
+    entries = document["dayEntries"]
+    entries.insert(2, entries.pop(0))  # the entry with a photo comes third
+    records, pictures, reads = _reads(daylio_backup(tmp_path / "b.daylio", document))
+    assert reads == 2
+    by_uid = {r.entry.uid: r for r in expected}
+    order = [expected[1], expected[2], expected[0], expected[3]]
+    assert [r.entry for r in records] == [r.entry for r in order]
+    assert pictures == [[], [], [DAYLIO_PHOTO], []]
+    assert by_uid[records[2].entry.uid].pictures[0].uid == records[2].pictures[0].uid
+    # With no photos in any entry, once is enough.
+    for entry in entries:
+        entry["assets"] = []
+    records, pictures, reads = _reads(daylio_backup(tmp_path / "c.daylio", document))
+    assert reads == 1 and [r.entry for r in records] == [r.entry for r in order]
+
+
 def test_backup_ids_are_stable(tmp_path: Path) -> None:
     a, _ = _read(read_backup, daylio_backup(tmp_path / "a.daylio"))
     b, _ = _read(read_backup, daylio_backup(tmp_path / "b.daylio"))

@@ -239,9 +239,12 @@ class _Lookups:
         self.seen: set[str] = set()
         self.entry_place = translate("Imports", "Entry {number}")  # once: read for each entry
 
-    @property
-    def complete(self) -> bool:
-        return {"customMoods", "tags", "assets"} <= self.seen
+    def ready_for(self, entry: Any) -> bool:
+        """Whether an entry can be read now. Backups list the photos ("assets") after the
+        entries: an entry without photos needs only the moods and activities."""
+        if not {"customMoods", "tags"} <= self.seen:
+            return False
+        return "assets" in self.seen or not (isinstance(entry, dict) and entry.get("assets"))
 
     def take(self, key: str, value: Any) -> None:
         if key not in ("customMoods", "tags", "assets"):
@@ -279,7 +282,9 @@ def read_backup(
     path: Path, options: ReadOptions, findings: Findings, progress: Progress
 ) -> Iterator[Imported]:
     """The entries of a Daylio backup, each with its photos. Memory stays flat: the JSON is
-    decoded from Base64 and read entry by entry (twice when the moods come after them)."""
+    decoded from Base64 and read entry by entry, in the file's order. An entry that needs what
+    the backup lists after the entries (the moods, or the photos, which Daylio itself lists
+    last) is read again, with every entry after it, once all of it is known."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as e:
@@ -305,7 +310,7 @@ def read_backup(
         progress.total = info.file_size
         lookups = _Lookups()
         ids = ContentIds(SOURCE)
-        again = False
+        resume: int | None = None  # the first entry read again, once the lookups are known
         seen_entries = False
         for member in _members(archive, info, progress):
             if member.key == "dayEntries":
@@ -319,8 +324,9 @@ def read_backup(
                             "In this Daylio backup, \u201cdayEntries\u201d is not a list.",
                         )
                     )
-                if again or not lookups.complete:
-                    again = True  # the moods and activities come later: read these again then
+                if resume is None and not lookups.ready_for(member.value):
+                    resume = member.index  # what it needs comes later: read it again then
+                if resume is not None:
                     continue
                 made = _backup_entry(member, lookups, archive, photos, ids, options, findings)
                 if made is not None:
@@ -335,10 +341,14 @@ def read_backup(
                     "Imports", "This Daylio backup has no list of entries (\u201cdayEntries\u201d)."
                 )
             )
-        if again:
+        if resume is not None:
             progress.total += info.file_size
             for member in _members(archive, info, progress):
-                if member.key == "dayEntries" and member.index is not None:
+                if (
+                    member.key == "dayEntries"
+                    and member.index is not None
+                    and member.index >= resume
+                ):
                     made = _backup_entry(member, lookups, archive, photos, ids, options, findings)
                     if made is not None:
                         yield made

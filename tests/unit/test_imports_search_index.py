@@ -14,7 +14,7 @@ import pytest
 from desktop.store import Store, WriteFailed, open_store
 from desktop.store.database import encryption_available
 from desktop.store.exchange import export_json
-from desktop.store.imports import ImportCancelled, ReadOptions, import_file
+from desktop.store.imports import ImportCancelled, ImportProblem, ReadOptions, import_file
 from desktop.store.journal import Entry, Query, count_entries, save_entry, search, search_page
 from desktop.store.records import Feeling
 from tests.helpers import TEST_NOON, FakeWallClock
@@ -145,3 +145,18 @@ def test_imported_feelings_reach_over_time(tmp_path: Path, store: Store) -> None
         assert len(_found(other, "tender")) == len(_found(store, "tender")) > 0
     finally:
         other.close()
+
+
+def test_a_malformed_entry_after_batches_written_leaves_nothing(
+    tmp_path: Path, store: Store
+) -> None:
+    """Two batches are written (one perhaps still being written) when entry 650 is refused:
+    nothing of the file is kept, and the index is as the rows."""
+    save_entry(store, Entry(body="A heron of my own."))
+    entries = _many()
+    entries[649] = {**entries[649], "date": "2019-02-31"}
+    with pytest.raises(ImportProblem, match="Entry 650: 2019-02-31 07:45 is not a real date"):
+        import_file(store, jrnl_json(tmp_path / "j.json", entries), "jrnl", OPTIONS)
+    assert count_entries(store, include_trash=True) == 1
+    _index_is_whole(store)
+    assert _found(store, "weir") == []

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import csv
 import datetime as dt
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -16,11 +18,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.store.imports import ImportProblem, ReadOptions
-from desktop.store.imports.daylio import parse_clock, read_backup, read_csv
+from desktop.store import Store
+from desktop.store.imports import ImportProblem, ReadOptions, import_file
+from desktop.store.imports.daylio import _split_row, csv_rows, parse_clock, read_backup, read_csv
 from desktop.store.imports.records import Findings, Imported, Progress, html_to_text
+from desktop.store.journal import all_entries
 from tests.helpers import TEST_NOON
 from tests.import_samples import (
+    DAYLIO_HEADER,
     DAYLIO_PHOTO,
     DAYLIO_ROWS,
     daylio_backup,
@@ -59,6 +64,77 @@ def test_csv_export_every_column(tmp_path: Path) -> None:
     assert bad.body == "Line one\nLine two, with, commas"
     # No energy, no feeling words: a Daylio mood is how pleasant it felt, nothing more.
     assert all(not e.feelings for e in entries)
+
+
+def _long_note(characters: int) -> str:
+    line = 'A long, "quoted" line about the sea.\n'
+    return (line * (characters // len(line) + 1))[:characters].strip()
+
+
+@pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL])
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_a_note_longer_than_the_csv_modules_field_limit(
+    tmp_path: Path, store: Store, quoting: int, ending: str
+) -> None:
+    """A note of 150,000 characters (more than the 131,072 the csv module takes in one field,
+    fewer than an entry holds) is read whole, and the rows around it as ever; the csv
+    module's limit, shared by the whole program, is left as it was."""
+    limit = csv.field_size_limit()
+    note = _long_note(150_000)
+    rows = [DAYLIO_ROWS[0], [*DAYLIO_ROWS[1][:7], note], DAYLIO_ROWS[2]]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=ending, quoting=quoting)
+    writer.writerows([DAYLIO_HEADER, *rows])
+    path = tmp_path / "daylio.csv"
+    path.write_bytes(out.getvalue().encode("utf-8"))
+    expected, _ = _read(
+        read_csv, daylio_csv(tmp_path / "short.csv", [DAYLIO_ROWS[0], DAYLIO_ROWS[2]])
+    )
+    records, _ = _read(read_csv, path)
+    assert len(records) == 3 and len(records[1].entry.body) == len(note) > 131_072
+    assert records[1].entry.body == note.replace("\r\n", "\n")
+    assert [records[0].entry, records[2].entry] == [r.entry for r in expected]
+    assert csv.field_size_limit() == limit
+    assert import_file(store, path, "daylio", OPTIONS).added == 3
+    assert any(len(e.body) == len(note) for e in all_entries(store))
+
+
+def test_a_note_longer_than_an_entry_holds_is_refused_by_its_row(
+    tmp_path: Path, store: Store
+) -> None:
+    rows = [DAYLIO_ROWS[0], [*DAYLIO_ROWS[1][:7], _long_note(250_000)]]
+    with pytest.raises(ImportProblem, match=r"^Row 3: .*200,000"):
+        import_file(store, daylio_csv(tmp_path / "daylio.csv", rows), "daylio", OPTIONS)
+    assert all_entries(store) == []
+    # One that never ends is not read on into memory.
+    endless = tmp_path / "endless.csv"
+    with endless.open("w", encoding="utf-8") as f:
+        f.write(",".join(DAYLIO_HEADER) + '\n2025-06-01,June 1,Sunday,10:00 pm,rad,,,"')
+        f.writelines("and on\n" for _ in range(200_000))
+    with pytest.raises(ImportProblem, match="Row 2 goes on for more than 200,000 characters"):
+        _read(read_csv, endless)
+    unfinished = tmp_path / "unfinished.csv"
+    unfinished.write_text(",".join(DAYLIO_HEADER) + '\n2025-06-01,,,,rad,,,"' + "x" * 140_000)
+    with pytest.raises(ImportProblem, match="cannot be read: unexpected end of data"):
+        _read(read_csv, unfinished)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    row=st.lists(st.text(st.sampled_from('ab ,"\n\u00e9'), max_size=8), min_size=1, max_size=5),
+    quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    ending=st.sampled_from(["\n", "\r\n"]),
+)
+def test_fuzz_a_long_row_is_split_as_the_csv_module_splits_it(
+    row: list[str], quoting: int, ending: str
+) -> None:
+    out = io.StringIO()
+    csv.writer(out, lineterminator=ending, quoting=quoting).writerow(row)
+    text = out.getvalue()
+    lines = list(io.StringIO(text, newline=""))  # as the reader takes the file's lines
+    assert list(csv_rows(iter(lines))) == list(csv.reader(lines))
+    if text.strip():  # csv reads an empty line as no row at all
+        assert _split_row(text.removesuffix(ending)) == row
 
 
 def test_csv_ids_are_stable(tmp_path: Path) -> None:

@@ -12,14 +12,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from desktop.store import limits
 from desktop.store.imports.jsonstream import JsonError, Member, walk
 from desktop.store.imports.records import (
+    MAX_LINE,
     Base64Decoded,
     ContentIds,
     Counted,
@@ -116,6 +119,97 @@ def join_note(title: str, note: str) -> str:
 # -- the CSV export -------------------------------------------------------------------------------
 
 
+class _RowLines:
+    """The lines of a file, remembering those the CSV reader took for the row it is on."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _RowLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.taken.append(line)
+        return line
+
+
+# Possessive: a doubled quote is never taken for the closing one and the character after it.
+_QUOTED = re.compile(r'"((?:[^"]++|"")*+)"')
+
+
+def _split_row(text: str) -> list[str] | None:
+    """One CSV row's fields as the csv module reads them (commas, double quotes, quotes
+    doubled inside them); None when a quoted field has not ended yet."""
+    fields: list[str] = []
+    pos = 0
+    while True:
+        value = ""
+        if text.startswith('"', pos):
+            quoted = _QUOTED.match(text, pos)
+            if quoted is None:
+                return None
+            value, pos = quoted[1].replace('""', '"'), quoted.end()
+        comma = text.find(",", pos)
+        end = len(text) if comma < 0 else comma
+        fields.append(value + text[pos:end])  # text after a closing quote is kept, as csv does
+        if comma < 0:
+            return fields
+        pos = comma + 1
+
+
+def _long_row(lines: _RowLines, limit: int, number: int) -> list[str]:
+    """The row the csv module stopped reading for a field longer than its limit (131,072
+    characters, shared by every reader in the program): read here instead, to its end."""
+    parts = list(lines.taken)
+    size = sum(map(len, parts))
+    quotes = sum(part.count('"') for part in parts)
+    while True:
+        # A row can only end where its quotes are paired: split it only there.
+        if quotes % 2 == 0:
+            fields = _split_row("".join(parts).rstrip("\r\n"))
+            if fields is not None:
+                return fields
+        if size > limit:
+            raise problem(
+                translate(
+                    "Imports",
+                    "{place} goes on for more than {limit} characters, more than an entry can "
+                    "hold.",
+                ),
+                place=translate("Imports", "Row {number}").format(number=number),
+                limit=f"{limits.TEXT:,}",
+            )
+        try:
+            line = next(lines)
+        except StopIteration:
+            raise csv.Error("unexpected end of data") from None
+        parts.append(line)
+        size += len(line)
+        quotes += line.count('"')
+
+
+def csv_rows(lines: Iterator[str], limit: int = MAX_LINE) -> Iterator[list[str]]:
+    """The rows of a CSV file, as ``csv.reader`` reads them, but with fields of any length up
+    to ``limit`` characters in all: a note may hold more than the csv module's limit for one
+    field, which is left as it is for the rest of the program."""
+    source = _RowLines(lines)
+    reader = csv.reader(source)
+    for number in itertools.count(1):
+        source.taken = []
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            if "field limit" not in str(e):
+                raise
+            row = _long_row(source, limit, number)
+            reader = csv.reader(source)  # on from the next row
+        yield row
+
+
 def read_csv(
     path: Path, options: ReadOptions, findings: Findings, progress: Progress
 ) -> Iterator[Imported]:
@@ -125,7 +219,7 @@ def read_csv(
     with path.open("rb") as raw:
         text = text_stream(raw, progress, newline="")
         try:
-            rows = csv.reader(bounded_lines(text))
+            rows = csv_rows(bounded_lines(text))
             header = next(rows, None)
             columns = tuple(c.strip().lower() for c in header or ())
             if columns not in (NEW_COLUMNS, OLD_COLUMNS):

@@ -11,7 +11,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -74,7 +74,7 @@ def _long_note(characters: int) -> str:
 @pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL])
 @pytest.mark.parametrize("ending", ["\n", "\r\n"])
 def test_a_note_longer_than_the_csv_modules_field_limit(
-    tmp_path: Path, store: Store, quoting: int, ending: str
+    tmp_path: Path, store: Store, quoting: Literal[0, 1, 2, 3], ending: str
 ) -> None:
     """A note of 150,000 characters (more than the 131,072 the csv module takes in one field,
     fewer than an entry holds) is read whole, and the rows around it as ever; the csv
@@ -126,7 +126,7 @@ def test_a_note_longer_than_an_entry_holds_is_refused_by_its_row(
     ending=st.sampled_from(["\n", "\r\n"]),
 )
 def test_fuzz_a_long_row_is_split_as_the_csv_module_splits_it(
-    row: list[str], quoting: int, ending: str
+    row: list[str], quoting: Literal[0, 1, 2, 3], ending: str
 ) -> None:
     out = io.StringIO()
     csv.writer(out, lineterminator=ending, quoting=quoting).writerow(row)

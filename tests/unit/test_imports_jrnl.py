@@ -4,6 +4,7 @@ their symbol, starred entries tagged, times in the right zone, and clear refusal
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import time
@@ -15,7 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.store.imports import ImportProblem, ReadOptions
-from desktop.store.imports.jrnl import find_tags, join_title, read_json, read_text
+from desktop.store.imports.jrnl import (
+    check_tag_symbols,
+    find_tags,
+    join_title,
+    read_json,
+    read_text,
+)
 from desktop.store.imports.records import Findings, Imported, Progress
 from tests.helpers import TEST_NOON
 from tests.import_samples import JRNL_ENTRIES, jrnl_json, jrnl_text
@@ -197,6 +204,33 @@ def test_join_title_and_find_tags() -> None:
     assert join_title("No stop", "next line") == "No stop\nnext line"
     assert join_title("", "only body") == "only body"
     assert find_tags("@a, (@b) x@c @@d @-e @é") == ["a", "b", "é"]
+
+
+def test_the_text_files_own_tag_symbols(tmp_path: Path) -> None:
+    """jrnl's "tagsymbols" setting: a journal written with ``#`` and ``@`` for tags."""
+    entries = [
+        {**JRNL_ENTRIES[0], "body": "Met @anna by the #river, 100% calm, a#b #7 ##x."},
+        {**JRNL_ENTRIES[1], "body": "Only #home tonight."},
+    ]
+    path = jrnl_text(tmp_path / "journal.txt", entries)
+    by_default, _ = _read(read_text, path)
+    assert [r.entry.tags for r in by_default] == [("anna",), ("starred",)]
+    both, _ = _read(read_text, path, dataclasses.replace(OPTIONS, tag_symbols="@#"))
+    assert [r.entry.tags for r in both] == [("anna", "river", "7"), ("home", "starred")]
+    assert [r.entry.body for r in both] == [r.entry.body for r in by_default]  # text as written
+    assert [r.entry.uid for r in both] == [r.entry.uid for r in by_default]
+    hash_only, _ = _read(read_text, path, dataclasses.replace(OPTIONS, tag_symbols="#"))
+    assert hash_only[0].entry.tags == ("river", "7")
+
+
+@pytest.mark.parametrize("symbols", ["", "a@", "@ ", "_", "@#$%^&*+=!?"])
+def test_tag_symbols_that_cannot_start_a_tag_are_refused(tmp_path: Path, symbols: str) -> None:
+    with pytest.raises(ValueError, match="characters that start a tag in jrnl, such as @ or @#"):
+        check_tag_symbols(symbols)
+    path = jrnl_text(tmp_path / "journal.txt")
+    with pytest.raises(ValueError, match="cannot be used"):
+        _read(read_text, path, dataclasses.replace(OPTIONS, tag_symbols=symbols))
+    assert check_tag_symbols("@#") == "@#"
 
 
 # -- fuzzing --------------------------------------------------------------------------------------

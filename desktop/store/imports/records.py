@@ -41,6 +41,7 @@ class ReadOptions:
     keep_location: bool = False
     keep_weather: bool = False
     starred_tag: str = DEFAULT_STARRED_TAG
+    tag_symbols: str = "@"  # jrnl's journal file: the characters that start a tag there
 
 
 @dataclass

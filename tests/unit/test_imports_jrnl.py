@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
+import re
 import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -221,6 +222,19 @@ def test_the_text_files_own_tag_symbols(tmp_path: Path) -> None:
     assert [r.entry.uid for r in both] == [r.entry.uid for r in by_default]
     hash_only, _ = _read(read_text, path, dataclasses.replace(OPTIONS, tag_symbols="#"))
     assert hash_only[0].entry.tags == ("river", "7")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(st.sampled_from("ab1_é @#-+/.(\n"), max_size=30),
+    symbols=st.sampled_from(["@", "#", "@#", "+@"]),
+)
+def test_fuzz_tags_are_found_as_jrnl_finds_them(text: str, symbols: str) -> None:
+    """A tag: a symbol at the start of a word (not after a letter, digit or symbol), then a
+    letter or digit and the word's characters."""
+    marks = re.escape(symbols)
+    plain = re.compile(rf"(?<![\w{marks}])[{marks}]([^\W_][\w\-+/]*)")  # the plain definition
+    assert find_tags(text, symbols) == plain.findall(text)
 
 
 @pytest.mark.parametrize("symbols", ["", "a@", "@ ", "_", "@#$%^&*+=!?"])

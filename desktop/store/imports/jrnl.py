@@ -235,6 +235,7 @@ def read_text(
     Tags are the words that start with one of ``options.tag_symbols`` (jrnl's "tagsymbols")."""
     progress.total = path.stat().st_size
     symbols = check_tag_symbols(options.tag_symbols)
+    findings.tags_by_symbol = True
     ids = ContentIds(SOURCE)
     with path.open("rb") as raw:
         lines = text_stream(raw, progress)

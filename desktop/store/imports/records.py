@@ -57,6 +57,7 @@ class Findings:
     other_media: int = 0  # videos, sound recordings, PDFs: not kept
     empty: int = 0  # entries with nothing in them, left out
     unknown_moods: set[str] = field(default_factory=set)
+    tags_by_symbol: bool = False  # jrnl's journal file: its tags are words marked by a symbol
 
 
 @dataclass

@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop.store import Store, WriteFailed, open_store
-from desktop.store.database import encryption_available
+from desktop.store.connection import encryption_available
 from desktop.store.exchange import export_json
 from desktop.store.imports import ImportCancelled, ImportProblem, ReadOptions, import_file
-from desktop.store.journal import Entry, Query, count_entries, save_entry, search, search_page
+from desktop.store.items import Query
+from desktop.store.journal import Entry, count_entries, save_entry, search, search_page
 from desktop.store.records import Feeling
 from tests.helpers import TEST_NOON, FakeWallClock
 from tests.import_samples import JRNL_ENTRIES, jrnl_json

@@ -134,6 +134,16 @@ def build_parser() -> argparse.ArgumentParser:
         default="starred",
         help=translate("Cli", "the tag starred entries get (default: starred)"),
     )
+    imported.add_argument(
+        "--tag-symbols",
+        metavar="SYMBOLS",
+        default="@",
+        help=translate(
+            "Cli",
+            "jrnl's journal file: the characters that start a tag, as in jrnl's tagsymbols "
+            "setting, such as '@#' (default: @)",
+        ),
+    )
     backup = commands.add_parser(
         "backup",
         help=translate("Cli", "make a backup of your data now"),

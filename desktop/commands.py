@@ -87,10 +87,12 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         import_file,
         preview_file,
     )
+    from desktop.store.imports.jrnl import check_tag_symbols
 
     path = Path(args.file)
     try:
         tag = clean_tags([args.starred_tag])
+        symbols = check_tag_symbols(args.tag_symbols)
     except ValueError as e:
         say(f"glimmers: {e}")
         return 2
@@ -99,6 +101,7 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         keep_location=args.keep_location,
         keep_weather=args.keep_weather,
         starred_tag=tag[0] if tag else "starred",
+        tag_symbols=symbols,
     )
     try:
         fmt = args.source or detect(path)

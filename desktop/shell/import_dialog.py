@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.controls import named
 from desktop.store.imports import Preview, ReadOptions
+from desktop.store.imports.jrnl import MAX_TAG_SYMBOLS, check_tag_symbols
 from desktop.store.journal import MAX_TAG_LENGTH, clean_tags
 from desktop.texts import translate
 
@@ -101,6 +102,22 @@ class ImportDialog(QDialog):
         starred_row.addWidget(self.starred_label)
         starred_row.addWidget(self.starred_tag, 1)
 
+        self.symbols_label = QLabel(translate("ImportDialog", "Tags &start with"))
+        self.tag_symbols = QLineEdit(options.tag_symbols)
+        self.tag_symbols.setObjectName("tag_symbols")
+        self.tag_symbols.setMaxLength(MAX_TAG_SYMBOLS)
+        self.tag_symbols.setAccessibleName(translate("ImportDialog", "Tags start with"))
+        self.tag_symbols.setAccessibleDescription(
+            translate(
+                "ImportDialog",
+                "The characters that start a tag in your jrnl journal, such as @ or @#",
+            )
+        )
+        self.symbols_label.setBuddy(self.tag_symbols)
+        symbols_row = QHBoxLayout()
+        symbols_row.addWidget(self.symbols_label)
+        symbols_row.addWidget(self.tag_symbols, 1)
+
         self.buttons = QDialogButtonBox()
         self.import_button = named(
             QPushButton(translate("ImportDialog", "&Import")),
@@ -125,6 +142,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.keep_location)
         layout.addWidget(self.keep_weather)
         layout.addLayout(starred_row)
+        layout.addLayout(symbols_row)
         layout.addWidget(self.progress)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -137,6 +155,7 @@ class ImportDialog(QDialog):
         self.keep_location.toggled.connect(self._show_notes)
         self.keep_weather.toggled.connect(self._show_notes)
         self.starred_tag.textChanged.connect(self._show_notes)
+        self.tag_symbols.textChanged.connect(self._show_notes)
 
     # -- states, set by the owner -----------------------------------------------------------
 
@@ -152,6 +171,8 @@ class ImportDialog(QDialog):
         self.keep_weather.hide()
         self.starred_label.hide()
         self.starred_tag.hide()
+        self.symbols_label.hide()
+        self.tag_symbols.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.import_button.hide()
@@ -175,12 +196,13 @@ class ImportDialog(QDialog):
         self.keep_weather.setVisible(preview.findings.with_weather > 0)
         self.starred_label.setVisible(preview.findings.starred > 0)
         self.starred_tag.setVisible(preview.findings.starred > 0)
-        self._show_notes()
+        self.symbols_label.setVisible(preview.findings.tags_by_symbol)
+        self.tag_symbols.setVisible(preview.findings.tags_by_symbol)
         self.progress.hide()
         new = preview.entries - preview.already
         self.import_button.setVisible(True)
-        self.import_button.setEnabled(new > 0)
         self.import_button.setDefault(True)
+        self._show_notes()
         (self.import_button if new > 0 else self.cancel_button).setFocus()
 
     def show_importing(self) -> None:
@@ -189,6 +211,7 @@ class ImportDialog(QDialog):
         self.keep_location.setEnabled(False)
         self.keep_weather.setEnabled(False)
         self.starred_tag.setEnabled(False)
+        self.tag_symbols.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.import_button.hide()
@@ -204,7 +227,22 @@ class ImportDialog(QDialog):
             keep_location=self.keep_location.isChecked(),
             keep_weather=self.keep_weather.isChecked(),
             starred_tag=tags[0] if tags else self._options.starred_tag,
+            tag_symbols=(
+                self.tag_symbols.text()
+                if self.tag_symbols.isVisibleTo(self) and self._symbols_problem() is None
+                else self._options.tag_symbols
+            ),
         )
+
+    def _symbols_problem(self) -> str | None:
+        """Why the tag symbols typed cannot be used (said in the notes), or None."""
+        if not self.tag_symbols.isVisibleTo(self):
+            return None
+        try:
+            check_tag_symbols(self.tag_symbols.text())
+        except ValueError as e:
+            return str(e)
+        return None
 
     # -- the person's answers ---------------------------------------------------------------
 
@@ -212,8 +250,13 @@ class ImportDialog(QDialog):
         if self._preview is None:
             return
         notes = self._preview.notes(self.options(), local_number)
+        problem = self._symbols_problem()
+        if problem is not None:
+            notes.append(problem)
         self.notes.setText("\n\n".join(notes))
         self.notes.setVisible(bool(notes))
+        new = self._preview.entries - self._preview.already
+        self.import_button.setEnabled(new > 0 and problem is None)
 
     def _request_import(self) -> None:
         if self._preview is not None and not self._busy:

@@ -90,3 +90,27 @@ def test_beside_the_app_a_dry_run_reads_and_an_import_waits(tmp_path: Path) -> N
         app.release()
     assert run_glimmers("--data-dir", str(data), "import", str(path)).returncode == 0
     assert _count(data) == 4
+
+
+def test_tag_symbols_of_a_jrnl_journal(tmp_path: Path) -> None:
+    from desktop.store.journal import all_entries
+    from tests.import_samples import JRNL_ENTRIES
+
+    data = tmp_path / "d"
+    help_text = run_glimmers("import", "--help")
+    assert help_text.returncode == 0 and "--tag-symbols SYMBOLS" in help_text.stdout
+    assert "tagsymbols" in help_text.stdout
+    journal = jrnl_text(
+        tmp_path / "journal.txt",
+        [{**JRNL_ENTRIES[0], "body": "Met @anna by the #river."}],
+    )
+    wrong = run_glimmers("--data-dir", str(data), "import", str(journal), "--tag-symbols", "a")
+    assert wrong.returncode == 2
+    assert "Tag symbols are the characters that start a tag in jrnl" in wrong.stderr
+    done = run_glimmers("--data-dir", str(data), "import", str(journal), "--tag-symbols", "@#")
+    assert done.returncode == 0, done.stderr
+    store = open_store(data / "glimmers.db", data / "backups")
+    try:
+        assert [e.tags for e in all_entries(store)] == [("anna", "river")]
+    finally:
+        store.close()

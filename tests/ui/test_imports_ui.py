@@ -268,3 +268,27 @@ def test_the_import_dialog_and_pictures_name_their_controls(
     viewer = extras.open_picture(0)
     assert unnamed(viewer) == []
     viewer.reject()
+
+
+def test_a_jrnl_journal_files_own_tag_symbols(
+    qtbot: QtBot, store: Store, actions: DataActions, dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    from tests.import_samples import jrnl_text
+    from tests.ui.test_accessibility import unnamed
+
+    entries = [{**JRNL_ENTRIES[0], "body": "Met @anna by the #river."}]
+    dialog = _choose(actions, dialogs, jrnl_json(tmp_path / "j.json", entries))
+    assert not dialog.tag_symbols.isVisible()  # an export lists its tags: nothing to ask
+    dialog.reject()
+    dialog = _choose(actions, dialogs, jrnl_text(tmp_path / "journal.txt", entries))
+    assert dialog.tag_symbols.isVisible() and dialog.tag_symbols.text() == "@"
+    assert unnamed(dialog) == []
+    dialog.tag_symbols.clear()
+    qtbot.keyClicks(dialog.tag_symbols, "a")
+    assert "Tag symbols are the characters that start a tag in jrnl" in dialog.notes.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.tag_symbols.clear()
+    qtbot.keyClicks(dialog.tag_symbols, "@#")
+    assert "Tag symbols" not in dialog.notes.text() and dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert [item.tags for item in timeline_page(store)] == [("anna", "river")]

@@ -5,22 +5,27 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import csv
 import datetime as dt
+import io
 import json
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.store.imports import ImportProblem, ReadOptions
-from desktop.store.imports.daylio import parse_clock, read_backup, read_csv
+from desktop.store import Store
+from desktop.store.imports import ImportProblem, ReadOptions, import_file
+from desktop.store.imports.daylio import _split_row, csv_rows, parse_clock, read_backup, read_csv
 from desktop.store.imports.records import Findings, Imported, Progress, html_to_text
+from desktop.store.journal import all_entries
 from tests.helpers import TEST_NOON
 from tests.import_samples import (
+    DAYLIO_HEADER,
     DAYLIO_PHOTO,
     DAYLIO_ROWS,
     daylio_backup,
@@ -59,6 +64,77 @@ def test_csv_export_every_column(tmp_path: Path) -> None:
     assert bad.body == "Line one\nLine two, with, commas"
     # No energy, no feeling words: a Daylio mood is how pleasant it felt, nothing more.
     assert all(not e.feelings for e in entries)
+
+
+def _long_note(characters: int) -> str:
+    line = 'A long, "quoted" line about the sea.\n'
+    return (line * (characters // len(line) + 1))[:characters].strip()
+
+
+@pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL])
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_a_note_longer_than_the_csv_modules_field_limit(
+    tmp_path: Path, store: Store, quoting: Literal[0, 1, 2, 3], ending: str
+) -> None:
+    """A note of 150,000 characters (more than the 131,072 the csv module takes in one field,
+    fewer than an entry holds) is read whole, and the rows around it as ever; the csv
+    module's limit, shared by the whole program, is left as it was."""
+    limit = csv.field_size_limit()
+    note = _long_note(150_000)
+    rows = [DAYLIO_ROWS[0], [*DAYLIO_ROWS[1][:7], note], DAYLIO_ROWS[2]]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=ending, quoting=quoting)
+    writer.writerows([DAYLIO_HEADER, *rows])
+    path = tmp_path / "daylio.csv"
+    path.write_bytes(out.getvalue().encode("utf-8"))
+    expected, _ = _read(
+        read_csv, daylio_csv(tmp_path / "short.csv", [DAYLIO_ROWS[0], DAYLIO_ROWS[2]])
+    )
+    records, _ = _read(read_csv, path)
+    assert len(records) == 3 and len(records[1].entry.body) == len(note) > 131_072
+    assert records[1].entry.body == note.replace("\r\n", "\n")
+    assert [records[0].entry, records[2].entry] == [r.entry for r in expected]
+    assert csv.field_size_limit() == limit
+    assert import_file(store, path, "daylio", OPTIONS).added == 3
+    assert any(len(e.body) == len(note) for e in all_entries(store))
+
+
+def test_a_note_longer_than_an_entry_holds_is_refused_by_its_row(
+    tmp_path: Path, store: Store
+) -> None:
+    rows = [DAYLIO_ROWS[0], [*DAYLIO_ROWS[1][:7], _long_note(250_000)]]
+    with pytest.raises(ImportProblem, match=r"^Row 3: .*200,000"):
+        import_file(store, daylio_csv(tmp_path / "daylio.csv", rows), "daylio", OPTIONS)
+    assert all_entries(store) == []
+    # One that never ends is not read on into memory.
+    endless = tmp_path / "endless.csv"
+    with endless.open("w", encoding="utf-8") as f:
+        f.write(",".join(DAYLIO_HEADER) + '\n2025-06-01,June 1,Sunday,10:00 pm,rad,,,"')
+        f.writelines("and on\n" for _ in range(200_000))
+    with pytest.raises(ImportProblem, match="Row 2 goes on for more than 200,000 characters"):
+        _read(read_csv, endless)
+    unfinished = tmp_path / "unfinished.csv"
+    unfinished.write_text(",".join(DAYLIO_HEADER) + '\n2025-06-01,,,,rad,,,"' + "x" * 140_000)
+    with pytest.raises(ImportProblem, match="cannot be read: unexpected end of data"):
+        _read(read_csv, unfinished)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    row=st.lists(st.text(st.sampled_from('ab ,"\n\u00e9'), max_size=8), min_size=1, max_size=5),
+    quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    ending=st.sampled_from(["\n", "\r\n"]),
+)
+def test_fuzz_a_long_row_is_split_as_the_csv_module_splits_it(
+    row: list[str], quoting: Literal[0, 1, 2, 3], ending: str
+) -> None:
+    out = io.StringIO()
+    csv.writer(out, lineterminator=ending, quoting=quoting).writerow(row)
+    text = out.getvalue()
+    lines = list(io.StringIO(text, newline=""))  # as the reader takes the file's lines
+    assert list(csv_rows(iter(lines))) == list(csv.reader(lines))
+    if text.strip():  # csv reads an empty line as no row at all
+        assert _split_row(text.removesuffix(ending)) == row
 
 
 def test_csv_ids_are_stable(tmp_path: Path) -> None:
@@ -133,6 +209,46 @@ def test_backup_with_its_moods_after_its_entries_reads_the_same(tmp_path: Path) 
     second = list(read_backup(later, OPTIONS, Findings(), progress))
     assert [r.entry for r in first] == [r.entry for r in second]
     assert progress.done == progress.total  # read twice, and the progress knows it
+
+
+def _in_daylios_order(document: dict[str, Any]) -> dict[str, Any]:
+    """Daylio's own order: the moods and activities, the entries, then the photos."""
+    keys = ["version", "pin", "customMoods", "tags", "dayEntries", "assets", "goals"]
+    return {key: document[key] for key in keys}
+
+
+def _reads(path: Path) -> tuple[list[Imported], list[list[bytes]], int]:
+    """The records, their pictures, and how many times the backup's data was read."""
+    progress = Progress()
+    records = [
+        (r, [p.read() for p in r.pictures])
+        for r in read_backup(path, OPTIONS, Findings(), progress)
+    ]
+    assert progress.done == progress.total
+    with zipfile.ZipFile(path) as archive:
+        size = archive.getinfo("backup.daylio").file_size
+    return [r for r, _ in records], [p for _, p in records], progress.total // size
+
+
+def test_backup_with_its_photos_listed_after_its_entries(tmp_path: Path) -> None:
+    """Entries without photos are read at once; from the first with photos on, the backup is
+    read again once the photos are known: the same entries, in the file's order."""
+    expected, _ = _read(read_backup, daylio_backup(tmp_path / "a.daylio"))
+    document = _in_daylios_order(daylio_document())
+    entries = document["dayEntries"]
+    entries.insert(2, entries.pop(0))  # the entry with a photo comes third
+    records, pictures, reads = _reads(daylio_backup(tmp_path / "b.daylio", document))
+    assert reads == 2
+    by_uid = {r.entry.uid: r for r in expected}
+    order = [expected[1], expected[2], expected[0], expected[3]]
+    assert [r.entry for r in records] == [r.entry for r in order]
+    assert pictures == [[], [], [DAYLIO_PHOTO], []]
+    assert by_uid[records[2].entry.uid].pictures[0].uid == records[2].pictures[0].uid
+    # With no photos in any entry, once is enough.
+    for entry in entries:
+        entry["assets"] = []
+    records, pictures, reads = _reads(daylio_backup(tmp_path / "c.daylio", document))
+    assert reads == 1 and [r.entry for r in records] == [r.entry for r in order]
 
 
 def test_backup_ids_are_stable(tmp_path: Path) -> None:

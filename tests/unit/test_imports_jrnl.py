@@ -4,8 +4,10 @@ their symbol, starred entries tagged, times in the right zone, and clear refusal
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
+import re
 import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,7 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.store.imports import ImportProblem, ReadOptions
-from desktop.store.imports.jrnl import find_tags, join_title, read_json, read_text
+from desktop.store.imports.jrnl import (
+    check_tag_symbols,
+    find_tags,
+    join_title,
+    read_json,
+    read_text,
+)
 from desktop.store.imports.records import Findings, Imported, Progress
 from tests.helpers import TEST_NOON
 from tests.import_samples import JRNL_ENTRIES, jrnl_json, jrnl_text
@@ -197,6 +205,46 @@ def test_join_title_and_find_tags() -> None:
     assert join_title("No stop", "next line") == "No stop\nnext line"
     assert join_title("", "only body") == "only body"
     assert find_tags("@a, (@b) x@c @@d @-e @é") == ["a", "b", "é"]
+
+
+def test_the_text_files_own_tag_symbols(tmp_path: Path) -> None:
+    """jrnl's "tagsymbols" setting: a journal written with ``#`` and ``@`` for tags."""
+    entries = [
+        {**JRNL_ENTRIES[0], "body": "Met @anna by the #river, 100% calm, a#b #7 ##x."},
+        {**JRNL_ENTRIES[1], "body": "Only #home tonight."},
+    ]
+    path = jrnl_text(tmp_path / "journal.txt", entries)
+    by_default, _ = _read(read_text, path)
+    assert [r.entry.tags for r in by_default] == [("anna",), ("starred",)]
+    both, _ = _read(read_text, path, dataclasses.replace(OPTIONS, tag_symbols="@#"))
+    assert [r.entry.tags for r in both] == [("anna", "river", "7"), ("home", "starred")]
+    assert [r.entry.body for r in both] == [r.entry.body for r in by_default]  # text as written
+    assert [r.entry.uid for r in both] == [r.entry.uid for r in by_default]
+    hash_only, _ = _read(read_text, path, dataclasses.replace(OPTIONS, tag_symbols="#"))
+    assert hash_only[0].entry.tags == ("river", "7")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(st.sampled_from("ab1_é @#-+/.(\n"), max_size=30),
+    symbols=st.sampled_from(["@", "#", "@#", "+@"]),
+)
+def test_fuzz_tags_are_found_as_jrnl_finds_them(text: str, symbols: str) -> None:
+    """A tag: a symbol at the start of a word (not after a letter, digit or symbol), then a
+    letter or digit and the word's characters."""
+    marks = re.escape(symbols)
+    plain = re.compile(rf"(?<![\w{marks}])[{marks}]([^\W_][\w\-+/]*)")  # the plain definition
+    assert find_tags(text, symbols) == plain.findall(text)
+
+
+@pytest.mark.parametrize("symbols", ["", "a@", "@ ", "_", "@#$%^&*+=!?"])
+def test_tag_symbols_that_cannot_start_a_tag_are_refused(tmp_path: Path, symbols: str) -> None:
+    with pytest.raises(ValueError, match="characters that start a tag in jrnl, such as @ or @#"):
+        check_tag_symbols(symbols)
+    path = jrnl_text(tmp_path / "journal.txt")
+    with pytest.raises(ValueError, match="cannot be used"):
+        _read(read_text, path, dataclasses.replace(OPTIONS, tag_symbols=symbols))
+    assert check_tag_symbols("@#") == "@#"
 
 
 # -- fuzzing --------------------------------------------------------------------------------------

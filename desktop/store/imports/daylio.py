@@ -12,14 +12,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from desktop.store import limits
 from desktop.store.imports.jsonstream import JsonError, Member, walk
 from desktop.store.imports.records import (
+    MAX_LINE,
     Base64Decoded,
     ContentIds,
     Counted,
@@ -116,6 +119,97 @@ def join_note(title: str, note: str) -> str:
 # -- the CSV export -------------------------------------------------------------------------------
 
 
+class _RowLines:
+    """The lines of a file, remembering those the CSV reader took for the row it is on."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _RowLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.taken.append(line)
+        return line
+
+
+# Possessive: a doubled quote is never taken for the closing one and the character after it.
+_QUOTED = re.compile(r'"((?:[^"]++|"")*+)"')
+
+
+def _split_row(text: str) -> list[str] | None:
+    """One CSV row's fields as the csv module reads them (commas, double quotes, quotes
+    doubled inside them); None when a quoted field has not ended yet."""
+    fields: list[str] = []
+    pos = 0
+    while True:
+        value = ""
+        if text.startswith('"', pos):
+            quoted = _QUOTED.match(text, pos)
+            if quoted is None:
+                return None
+            value, pos = quoted[1].replace('""', '"'), quoted.end()
+        comma = text.find(",", pos)
+        end = len(text) if comma < 0 else comma
+        fields.append(value + text[pos:end])  # text after a closing quote is kept, as csv does
+        if comma < 0:
+            return fields
+        pos = comma + 1
+
+
+def _long_row(lines: _RowLines, limit: int, number: int) -> list[str]:
+    """The row the csv module stopped reading for a field longer than its limit (131,072
+    characters, shared by every reader in the program): read here instead, to its end."""
+    parts = list(lines.taken)
+    size = sum(map(len, parts))
+    quotes = sum(part.count('"') for part in parts)
+    while True:
+        # A row can only end where its quotes are paired: split it only there.
+        if quotes % 2 == 0:
+            fields = _split_row("".join(parts).rstrip("\r\n"))
+            if fields is not None:
+                return fields
+        if size > limit:
+            raise problem(
+                translate(
+                    "Imports",
+                    "{place} goes on for more than {limit} characters, more than an entry can "
+                    "hold.",
+                ),
+                place=translate("Imports", "Row {number}").format(number=number),
+                limit=f"{limits.TEXT:,}",
+            )
+        try:
+            line = next(lines)
+        except StopIteration:
+            raise csv.Error("unexpected end of data") from None
+        parts.append(line)
+        size += len(line)
+        quotes += line.count('"')
+
+
+def csv_rows(lines: Iterator[str], limit: int = MAX_LINE) -> Iterator[list[str]]:
+    """The rows of a CSV file, as ``csv.reader`` reads them, but with fields of any length up
+    to ``limit`` characters in all: a note may hold more than the csv module's limit for one
+    field, which is left as it is for the rest of the program."""
+    source = _RowLines(lines)
+    reader = csv.reader(source)
+    for number in itertools.count(1):
+        source.taken = []
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            if "field limit" not in str(e):
+                raise
+            row = _long_row(source, limit, number)
+            reader = csv.reader(source)  # on from the next row
+        yield row
+
+
 def read_csv(
     path: Path, options: ReadOptions, findings: Findings, progress: Progress
 ) -> Iterator[Imported]:
@@ -125,7 +219,7 @@ def read_csv(
     with path.open("rb") as raw:
         text = text_stream(raw, progress, newline="")
         try:
-            rows = csv.reader(bounded_lines(text))
+            rows = csv_rows(bounded_lines(text))
             header = next(rows, None)
             columns = tuple(c.strip().lower() for c in header or ())
             if columns not in (NEW_COLUMNS, OLD_COLUMNS):
@@ -239,9 +333,12 @@ class _Lookups:
         self.seen: set[str] = set()
         self.entry_place = translate("Imports", "Entry {number}")  # once: read for each entry
 
-    @property
-    def complete(self) -> bool:
-        return {"customMoods", "tags", "assets"} <= self.seen
+    def ready_for(self, entry: Any) -> bool:
+        """Whether an entry can be read now. Backups list the photos ("assets") after the
+        entries: an entry without photos needs only the moods and activities."""
+        if not {"customMoods", "tags"} <= self.seen:
+            return False
+        return "assets" in self.seen or not (isinstance(entry, dict) and entry.get("assets"))
 
     def take(self, key: str, value: Any) -> None:
         if key not in ("customMoods", "tags", "assets"):
@@ -279,7 +376,9 @@ def read_backup(
     path: Path, options: ReadOptions, findings: Findings, progress: Progress
 ) -> Iterator[Imported]:
     """The entries of a Daylio backup, each with its photos. Memory stays flat: the JSON is
-    decoded from Base64 and read entry by entry (twice when the moods come after them)."""
+    decoded from Base64 and read entry by entry, in the file's order. An entry that needs what
+    the backup lists after the entries (the moods, or the photos, which Daylio itself lists
+    last) is read again, with every entry after it, once all of it is known."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as e:
@@ -305,7 +404,7 @@ def read_backup(
         progress.total = info.file_size
         lookups = _Lookups()
         ids = ContentIds(SOURCE)
-        again = False
+        resume: int | None = None  # the first entry read again, once the lookups are known
         seen_entries = False
         for member in _members(archive, info, progress):
             if member.key == "dayEntries":
@@ -319,8 +418,9 @@ def read_backup(
                             "In this Daylio backup, \u201cdayEntries\u201d is not a list.",
                         )
                     )
-                if again or not lookups.complete:
-                    again = True  # the moods and activities come later: read these again then
+                if resume is None and not lookups.ready_for(member.value):
+                    resume = member.index  # what it needs comes later: read it again then
+                if resume is not None:
                     continue
                 made = _backup_entry(member, lookups, archive, photos, ids, options, findings)
                 if made is not None:
@@ -335,10 +435,14 @@ def read_backup(
                     "Imports", "This Daylio backup has no list of entries (\u201cdayEntries\u201d)."
                 )
             )
-        if again:
+        if resume is not None:
             progress.total += info.file_size
             for member in _members(archive, info, progress):
-                if member.key == "dayEntries" and member.index is not None:
+                if (
+                    member.key == "dayEntries"
+                    and member.index is not None
+                    and member.index >= resume
+                ):
                     made = _backup_entry(member, lookups, archive, photos, ids, options, findings)
                     if made is not None:
                         yield made

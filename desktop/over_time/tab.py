@@ -58,8 +58,7 @@ from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
-    from desktop.over_time.body_view import BodyPage, HeatPicture
-    from desktop.over_time.heat import HeatKernels
+    from desktop.over_time.body_view import BodyMade, BodyPage, HeatPicture
     from desktop.over_time.helps_view import HelpsPage
     from desktop.over_time.words_view import WordsPage
 
@@ -183,12 +182,6 @@ class BodyResult:
     options: BodyOptions
 
 
-class _Made:
-    """What the loader's thread makes once and keeps for the view's life."""
-
-    kernels: HeatKernels | None = None
-
-
 class OverTimeTab(QWidget):
     day_requested = Signal(str)  # show this day's items in the journal's timeline
 
@@ -200,7 +193,7 @@ class OverTimeTab(QWidget):
         clock: Clock,
         wall: WallClock,
         vocabulary: Vocabulary,
-        body_svg: str,
+        body: BodyMade,  # our drawing's regions, made off the GUI thread (opening.py)
         reduced_motion: bool = False,
         executor: Executor | None = None,
         saver: PictureSaver | None = None,
@@ -210,11 +203,8 @@ class OverTimeTab(QWidget):
         self._signals = signals
         self._settings = settings
         self._wall = wall
-        self._svg = body_svg
+        self._body = body
         self._saver = saver or FileDialogSaver()
-        # The body map's blurred regions, made once (in the loader's thread, which sets it):
-        # soon after the first picture has come, so that the body map finds them ready.
-        self._made = _Made()
         self.loader = Loader(store, executor, self)
         self.stale: set[str] = set(PICTURE_KEYS)
 
@@ -305,7 +295,7 @@ class OverTimeTab(QWidget):
         if key == "body":
             from desktop.over_time.body_view import BodyPage  # when first looked at
 
-            body = BodyPage(self._svg, self._wall)
+            body = BodyPage(self._body.drawing, self._wall)
             body.filter_changed.connect(lambda: self.load("body"))
             return body
         if key == "words":
@@ -378,34 +368,15 @@ class OverTimeTab(QWidget):
         from desktop.over_time.body_view import heat_picture
 
         chosen = self.body.body_filter()
-        kernels = self._kernels_job()
+        kernels = self._body.kernels
 
         def body(conn: sqlite3.Connection) -> BodyResult:
-            picture = heat_picture(kernels(conn), body_totals(conn, chosen))
+            picture = heat_picture(kernels, body_totals(conn, chosen))
             return BodyResult(picture, body_options(conn))
 
         return body
 
-    def _kernels_job(self) -> Callable[[sqlite3.Connection], HeatKernels]:
-        """Runs in the loader's thread (one job at a time), so the kernels are made once."""
-        made, svg = self._made, self._svg
-
-        def kernels(conn: sqlite3.Connection) -> HeatKernels:
-            if made.kernels is None:
-                from desktop.over_time.body_view import make_kernels
-
-                made.kernels = make_kernels(svg)
-            return made.kernels
-
-        return kernels
-
-    def _prepare_body_map(self) -> None:
-        if self._made.kernels is None and not self.loader.pending("kernels"):
-            self.loader.request("kernels", self._kernels_job())
-
     def _on_loaded(self, key: str, result: object) -> None:
-        if key != "kernels":
-            self._prepare_body_map()  # once the first picture is there, not before
         if key == "days" and isinstance(result, PracticeDays):
             self.days.show_days(result)
         elif key == "body" and isinstance(result, BodyResult):

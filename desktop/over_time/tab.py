@@ -225,20 +225,25 @@ class OverTimeTab(QWidget):
         # Each picture's page is built when it is first shown: opening the tab builds one.
         self.pages: dict[str, QWidget] = {}
         self._holders: dict[str, QWidget] = {}
+        # Each picture scrolls on its own. One scroll area around the whole stack would lay
+        # out every page (its words wrapped at the new width, rich text and all) each time a
+        # picture is chosen: a stack asks all its pages how tall they would be.
+        self.scroll_areas: dict[str, QScrollArea] = {}
         self.stack = QStackedWidget()
         for key, _ in PICTURES:
             holder = QWidget()
             holder.setObjectName(f"{key}_picture")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self._holders[key] = holder
-            self.stack.addWidget(holder)
+            scroll_area = QScrollArea()
+            scroll_area.setObjectName(f"{key}_scroll")
+            scroll_area.setWidgetResizable(True)
+            scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+            scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its content takes the focus
+            scroll_area.setWidget(holder)
+            self.scroll_areas[key] = scroll_area
+            self.stack.addWidget(scroll_area)
         self.fade = SoftFade(self.stack, clock, reduced_motion)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("over_time_scroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its content takes the focus
-        self.scroll_area.setWidget(self.stack)
         self.save_button = QPushButton(translate("OverTime", "&Save as picture…"))
         self.save_button.setObjectName("save_picture")
         named(
@@ -253,7 +258,7 @@ class OverTimeTab(QWidget):
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pictures)
-        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
         keys = [key for key, _ in PICTURES]

@@ -298,6 +298,12 @@ class BodyHeatView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
+        if self.picture is None:
+            # Until the map has been read: its background only. The silhouette, its outline and
+            # the legend (a few milliseconds of antialiased strokes) are drawn once, with it.
+            with QPainter(self) as painter:
+                painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+            return
         colour = self.heat_colour()
         below, above = self._layers(colour)
         with QPainter(self) as painter:

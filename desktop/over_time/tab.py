@@ -35,6 +35,7 @@ from desktop.over_time.fade import SoftFade
 from desktop.over_time.loader import Executor, Loader
 from desktop.over_time.parts import LOADING, Frame, heading, named, wrapping_label
 from desktop.over_time.saving import FileDialogSaver, PictureSaver, save_picture
+from desktop.over_time.steps import Steps
 from desktop.settings import (
     OVER_TIME_CALENDAR,
     OVER_TIME_PICTURE,
@@ -45,6 +46,7 @@ from desktop.settings import (
 from desktop.store import Store
 from desktop.store.patterns import (
     DAY_KINDS,
+    BodyFilter,
     BodyOptions,
     PracticeDays,
     WordsUsed,
@@ -206,6 +208,7 @@ class OverTimeTab(QWidget):
         self._body = body
         self._saver = saver or FileDialogSaver()
         self.loader = Loader(store, executor, self)
+        self.steps = Steps(self)  # building and filling pages in pieces, a turn each
         self.stale: set[str] = set(PICTURE_KEYS)
 
         self.pictures = QTabBar()
@@ -335,7 +338,7 @@ class OverTimeTab(QWidget):
     def ready(self) -> bool:
         """Whether the shown picture has what it needs (for a screenshot to wait on)."""
         key = self.current_key()
-        return key not in self.stale and not self.loader.pending(key)
+        return key not in self.stale and not self.loader.pending(key) and not self.steps.pending()
 
     def current_key(self) -> str:
         return PICTURES[self.pictures.currentIndex()][0]
@@ -344,12 +347,17 @@ class OverTimeTab(QWidget):
         self.pictures.setCurrentIndex(PICTURE_KEYS.index(key))
 
     def _on_picture_chosen(self, index: int) -> None:
+        key = PICTURES[index][0]
         self.fade.begin()
-        self.page(PICTURES[index][0])
         self.stack.setCurrentIndex(index)
         self.message.clear()
-        self._settings.set(OVER_TIME_PICTURE, PICTURES[index][0])
-        self.refresh()
+        self._settings.set(OVER_TIME_PICTURE, key)
+        self.refresh()  # the reading begins at once, while the page is built
+        if key not in self.pages:
+            self.steps.add(lambda: self._built(key))
+
+    def _built(self, key: str) -> None:
+        self.page(key)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -372,7 +380,8 @@ class OverTimeTab(QWidget):
             return settled_changes
         from desktop.over_time.body_view import heat_picture
 
-        chosen = self.body.body_filter()
+        page = self.pages.get("body")  # not built yet: the map as it first shows
+        chosen = cast("BodyPage", page).body_filter() if page is not None else BodyFilter()
         kernels = self._body.kernels
 
         def body(conn: sqlite3.Connection) -> BodyResult:
@@ -387,9 +396,10 @@ class OverTimeTab(QWidget):
         elif key == "body" and isinstance(result, BodyResult):
             self.body.show_picture(result.picture, result.options)
         elif key == "words" and isinstance(result, WordsUsed):
-            self.words.show_words(result)
+            # Each part of the words in a turn of its own: the longest is its own stretch.
+            self.steps.add(*self.words.showing(result))
         elif key == "helps" and isinstance(result, list):
-            self.helps.show_changes(result)
+            self.steps.add(*self.helps.showing(result))
 
     def _on_failed(self, key: str, problem: str) -> None:
         self.stale.add(key)
@@ -406,6 +416,7 @@ class OverTimeTab(QWidget):
                 self.refresh()
 
     def prepare_to_close(self) -> None:
+        self.steps.stop()
         self.loader.close()
 
     def showEvent(self, event: QShowEvent) -> None:

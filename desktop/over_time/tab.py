@@ -267,9 +267,10 @@ class OverTimeTab(QWidget):
         keys = [key for key, _ in PICTURES]
         self.pictures.setCurrentIndex(keys.index(settings.get(OVER_TIME_PICTURE)))
         self.stack.setCurrentIndex(self.pictures.currentIndex())
-        self.page(self.current_key())
         self._connect_signals()
-        self.refresh()
+        self.refresh()  # the reading begins at once; the page is built in a turn of its own
+        first = self.current_key()
+        self.steps.add(lambda: self._built(first))
 
     def _connect_signals(self) -> None:
         self.pictures.currentChanged.connect(self._on_picture_chosen)

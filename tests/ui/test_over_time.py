@@ -652,7 +652,7 @@ def test_over_time_opens_at_once_and_its_pictures_follow(
     assert tab is not None and tab.isVisibleTo(opening)
     assert tab.fade.reduced_motion  # the desktop's motion setting, read on the importing thread
     assert not opening.waiting.isVisibleTo(opening)
-    assert opening.ready()
+    qtbot.waitUntil(opening.ready)  # its page is built in a turn of the event loop of its own
     qtbot.waitUntil(tab.pictures.hasFocus)  # the focus stays inside the page
     opening.prepare_to_close()
 

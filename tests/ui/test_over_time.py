@@ -541,6 +541,33 @@ def test_the_loader_opens_its_connection_in_its_own_thread_and_says_when_it_cann
     again.request("days", lambda conn: pytest.fail("closed: nothing is read"))
 
 
+def test_steps_run_one_a_turn_with_the_window_drawn_between(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer
+
+    from desktop.over_time.steps import Steps
+
+    steps = Steps()
+    ran: list[str] = []
+
+    def first() -> None:
+        ran.append("first")
+        QTimer.singleShot(0, lambda: ran.append("drawn"))  # posted, as a repaint is
+
+    steps.add(first, lambda: ran.append("second"))
+    assert steps.pending() and ran == []  # nothing at once: the caller's turn ends first
+    with qtbot.waitSignal(steps.finished):
+        pass
+    assert ran == ["first", "drawn", "second"] and not steps.pending()
+    steps.add(lambda: ran.append("never"))
+    steps.stop()  # the view went
+    assert not steps.pending()
+    later = Steps()  # its turn comes after the stopped one's would have
+    later.add(lambda: ran.append("later"))
+    with qtbot.waitSignal(later.finished):
+        pass
+    assert ran[-1] == "later" and "never" not in ran
+
+
 def test_only_the_newest_answer_counts(qtbot: QtBot, store: Store) -> None:
     waiting: list[Callable[[], None]] = []
     loader = Loader(store, waiting.append)

@@ -94,7 +94,7 @@ class OpeningTab(QWidget):
                 for name in first:
                     importlib.import_module(name)
                 prepared = prepare()
-            except (ImportError, OSError, ValueError) as e:  # a module, or the drawing
+            except (ImportError, OSError, SyntaxError, ValueError) as e:  # a module, the drawing
                 problem = str(e)
             # If the window went away meanwhile, nobody is waiting for this any more.
             with contextlib.suppress(RuntimeError):

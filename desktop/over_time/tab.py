@@ -11,6 +11,7 @@ import html
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -393,8 +394,13 @@ class OverTimeTab(QWidget):
 
     def _on_loaded(self, key: str, result: object) -> None:
         if key == "days" and isinstance(result, PracticeDays):
-            self.days.show_days(result)
-        elif key == "body" and isinstance(result, BodyResult):
+            self.days.show_days(result)  # the tab's first picture: shown as it comes
+        else:
+            # After the page's own building, if that is still waiting: a turn each.
+            self.steps.add(partial(self._fill, key, result))
+
+    def _fill(self, key: str, result: object) -> None:
+        if key == "body" and isinstance(result, BodyResult):
             self.body.show_picture(result.picture, result.options)
         elif key == "words" and isinstance(result, WordsUsed):
             # Each part of the words in a turn of its own: the longest is its own stretch.

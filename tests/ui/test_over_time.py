@@ -694,6 +694,21 @@ def test_over_time_says_so_when_its_code_cannot_be_loaded(
     assert opening.tab is None and not opening.ready()
 
 
+def test_over_time_says_so_when_its_drawing_cannot_be_made(qtbot: QtBot) -> None:
+    from desktop.over_time.opening import Prepared
+    from desktop.over_time.opening import inline as at_once
+
+    def prepare() -> Prepared:
+        raise ValueError("the body map lacks regions: chest")
+
+    def build(prepared: Prepared) -> OverTimeTab:
+        raise AssertionError("nothing to build with")
+
+    opening = shown(qtbot, OpeningTab(build, prepare, first=(), start=at_once))
+    assert "could not be shown just now: the body map lacks regions" in opening.waiting.text()
+    assert opening.tab is None and not opening.ready()
+
+
 def test_a_window_closed_before_over_time_arrives_builds_nothing(qtbot: QtBot, tabs: Tabs) -> None:
     held = HeldStart()
     opening = shown(qtbot, dataclasses.replace(tabs, pictures_opened=held).over_time())

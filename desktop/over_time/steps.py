@@ -34,6 +34,15 @@ class Steps(QObject):
     def pending(self) -> bool:
         return bool(self._waiting)
 
+    def finish(self) -> None:
+        """Run every waiting step now, one after another (before the picture is saved)."""
+        self._timer.stop()
+        if not self._waiting:
+            return
+        while self._waiting:
+            self._waiting.popleft()()
+        self.finished.emit()
+
     def stop(self) -> None:
         """When the view goes: nothing more is run."""
         self._timer.stop()

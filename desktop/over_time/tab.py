@@ -439,6 +439,7 @@ class OverTimeTab(QWidget):
     def save_picture(self) -> Path | None:
         suggested = f"glimmers-{self.current_key()}-{today(self._wall).isoformat()}.png"
         fades = [self.fade] + ([self.days.fade] if "days" in self.pages else [])
+        self.steps.finish()  # the picture whole, not half filled
         for fade in fades:
             fade.finish()  # the picture as it is now, not half of the one before
         path, words = save_picture(self.frame(), self._saver, self, suggested)

@@ -271,8 +271,6 @@ def make_tab(store: Store, executor: Executor) -> tuple[OpeningTab, OverTimeTab,
 def measure(store: Store, path: Path) -> tuple[dict[str, float], dict[str, float], float]:
     """Each picture's query plus its first paint, as the tab does them (inline here), and its
     floor, run by turns so that a busy moment of the machine falls on both alike."""
-    from PySide6.QtWidgets import QApplication
-
     from desktop.over_time.body_view import make_kernels
     from desktop.over_time.loader import inline
     from desktop.resources import read_text
@@ -287,8 +285,7 @@ def measure(store: Store, path: Path) -> tuple[dict[str, float], dict[str, float
 
         def draw(key: str = key) -> None:
             tab.load(key)
-            while tab.steps.pending():  # the words and what helps are filled in steps
-                QApplication.processEvents()
+            tab.steps.finish()  # the steps that fill it, run at once
             tab.frame().grab()
 
         draw()  # once to warm the file's pages, as the floor is warmed

@@ -440,6 +440,19 @@ def test_save_as_picture_writes_the_picture_with_its_words(
     assert tab.message.text() == "Saved the picture as for my therapist.png."
 
 
+def test_a_picture_saved_while_it_is_being_filled_is_saved_whole(
+    qtbot: QtBot, make_tab: TabMaker, store: Store, tmp_path: Path
+) -> None:
+    save_entry(store, Entry(day="2026-11-02", feelings=(Feeling("calm", 2), Feeling("fizzy", 1))))
+    tab = make_tab(saver=FakeSaver(tmp_path / "words"))
+    tab.show_picture("words")  # read at once here; its parts are filled a turn each
+    assert tab.steps.pending()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert not tab.steps.pending()
+    assert "fizzy" in tab.words.groups.text() and "fizzy" in tab.words.mixed.text()
+    assert (tmp_path / "words.png").exists()
+
+
 def test_a_picture_that_cannot_be_saved_says_so(
     qtbot: QtBot, make_tab: TabMaker, tmp_path: Path
 ) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 # desktop); that is not a problem anyone can act on.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
@@ -31,23 +31,18 @@ from desktop.paths import (
     resolve_data_dir,
 )
 from desktop.paths import settings_path as settings_file
-from desktop.resources import resources_dir
 from desktop.shell.appearance import Appearance
 from desktop.shell.backup_actions import BackupActions
-from desktop.shell.data_actions import DataActions
 from desktop.shell.file_dialogs import Dialogs, SystemDialogs
-from desktop.shell.help_actions import HelpActions
 from desktop.shell.main_window import MainWindow
-from desktop.shell.pages import Tabs
+from desktop.shell.open_journal import OpenJournal
 from desktop.shell.protection_actions import ProtectionActions
-from desktop.shell.rhythm_actions import RhythmActions
 from desktop.shell.settings_file import open_settings
 from desktop.shell.single_window import SingleWindow, bring_forward
 from desktop.shell.theme import STYLE as THEME_STYLE
 from desktop.shell.theme import STYLED
+from desktop.shell.translation import load_command_line_translation, load_translation
 from desktop.store import ProblemKind, Store, StoreProblem, open_store
-from desktop.store_signals import StoreSignals
-from desktop.texts import translate
 
 if TYPE_CHECKING:
     import argparse
@@ -60,8 +55,6 @@ if TYPE_CHECKING:
 
 # What only some runs need (dialogs, backups, encryption, the player) is imported where it is
 # first used: start-up loads only what the first painted window needs.
-
-DEFAULT_SIZE = (1100, 760)  # width, height
 
 
 def _set_identity() -> None:
@@ -107,48 +100,11 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
     return qapp
 
 
-_translators: dict[tuple[str, Path], QTranslator | None] = {}
-
-
-def _translator(folder: Path | None) -> QTranslator | None:
-    """The installed translation for the person's language, if there is one; loaded once,
-    for the command line and the window alike."""
-    folder = folder or resources_dir() / "translations"
-    key = (QLocale().name(), folder)
-    if key not in _translators:
-        translator = QTranslator()
-        found = translator.load(QLocale(), "glimmers", "_", str(folder))
-        _translators[key] = translator if found else None
-    return _translators[key]
-
-
-def load_translation(qapp: QApplication, folder: Path | None = None) -> QTranslator | None:
-    """Show the app in the person's language where a translation of it is installed."""
-    texts.use(QCoreApplication.translate)
-    translator = _translator(folder)
-    if translator is not None:
-        qapp.installTranslator(translator)
-    return translator
-
-
-def load_command_line_translation(folder: Path | None = None) -> QTranslator | None:
-    """The same for --help and the subcommands, which run without an application object (Qt
-    installs translators only in one): the translator is asked directly."""
-    translator = _translator(folder)
-    if translator is None:
-        return None
-
-    def translated(context: str, text: str, disambiguation: str | None, n: int) -> str:
-        return texts.fill_count(translator.translate(context, text, disambiguation, n) or text, n)
-
-    texts.use(translated)
-    return translator
-
-
 class Lifecycle:
     """One run of the app: opens the store, builds and closes the main window, unlocks, and
     shuts down. Passphrase and lock, backups and the theme are controllers in desktop/shell/
-    that reach back through the small Reopen interface (desktop/shell/reopen.py)."""
+    that reach back through the small Reopen interface (desktop/shell/reopen.py); the open
+    journal's window and menus are one OpenJournal (desktop/shell/open_journal.py)."""
 
     def __init__(
         self,
@@ -170,12 +126,7 @@ class Lifecycle:
         self.wall = wall or SystemWallClock()
         self.dialogs = dialogs or SystemDialogs()
         self.key: bytes | None = None  # the protected journal's key while it is open
-        self.store: Store | None = None
-        self.signals: StoreSignals | None = None
-        self.window: MainWindow | None = None
-        self.data_actions: DataActions | None = None  # these two answer the window's menus
-        self.help_actions: HelpActions | None = None
-        self.rhythm: RhythmActions | None = None  # glimmers, the Today tab, reminders
+        self.journal: OpenJournal | None = None
         self._tray = tray
         self.rng = rng or random.Random()
         self.problem_window: ProblemWindow | None = None
@@ -190,6 +141,14 @@ class Lifecycle:
         )
         self.backups = BackupActions(self, self.settings, self.dialogs, self.wall)
 
+    @property
+    def store(self) -> Store | None:
+        return self.journal.store if self.journal is not None else None
+
+    @property
+    def window(self) -> MainWindow | None:
+        return self.journal.window if self.journal is not None else None
+
     def start(self) -> QWidget:
         """Open the store and show the main window, or the unlock window, or explain why the
         data cannot be opened, or that another Glimmers has it open."""
@@ -197,31 +156,38 @@ class Lifecycle:
         database = database_path(self.data_dir)
         try:
             ensure_private_dir(self.data_dir)  # a folder that exists keeps its modes
-        except OSError as e:
-            problem = StoreProblem(ProblemKind.NOT_CREATED, database, e.strerror or str(e))
-            return self._show_problem(problem)
-        try:
-            claimed = self.single.claim()
-        except StoreProblem as problem:  # the lock file cannot be used: open nothing
-            return self._show_problem(problem)
-        if not claimed:
-            return self._say_already_open()
-        if (self.data_dir / STEP).exists():
-            from desktop.store.protection import settle  # a passphrase step was cut short
+            if not self.single.claim():
+                self.appearance.use_calm_style()
+                self.already_open = self.single.say_already_open()
+                return self.already_open
+            if (self.data_dir / STEP).exists():
+                from desktop.store.protection import settle  # a passphrase step was cut short
 
-            try:
                 settle(self.data_dir)
-            except OSError as e:
-                return self._show_problem(StoreProblem(ProblemKind.UNREADABLE, database, str(e)))
-        if is_protected(self.data_dir) and self.key is None:
-            self.appearance.use_calm_style()
-            return self.protection.show_unlock()
-        try:
+            if is_protected(self.data_dir) and self.key is None:
+                self.appearance.use_calm_style()
+                return self.protection.show_unlock()
             store = open_store(database, backups_dir(self.data_dir), self.wall, self.key)
-        except StoreProblem as problem:
+        except StoreProblem as problem:  # the lock file or the database cannot be used
             return self._show_problem(problem)
-        self.store = store
-        window = self.window = self._build_main_window(store)
+        except OSError as e:  # the folder cannot be made, or a cut-short step cannot be settled
+            kind = ProblemKind.UNREADABLE if self.data_dir.is_dir() else ProblemKind.NOT_CREATED
+            return self._show_problem(StoreProblem(kind, database, e.strerror or str(e)))
+        journal = self.journal = OpenJournal(
+            store,
+            self.data_dir,
+            self.settings,
+            self.clock,
+            self.wall,
+            self.dialogs,
+            self.player,
+            self.rng,
+            self._tray,
+        )
+        window = journal.window
+        for action in (*self.backups.actions(window), *self.protection.actions(window, store)):
+            window.add_menu_action("file", action)
+        self.appearance.add_menu(window)
         window.first_painted.connect(self.appearance.check_system)
         window.show()
         if store.read_only is not None:
@@ -233,14 +199,7 @@ class Lifecycle:
     def _show_problem(self, problem: StoreProblem) -> QWidget:
         self.appearance.use_calm_style()
         shown = self.problem_window = self.backups.problem_window(problem)
-        shown.quit_requested.connect(shown.close)
-        shown.another_folder_requested.connect(lambda: self._try_another_folder(shown))
         shown.show()
-        return shown
-
-    def _say_already_open(self) -> QWidget:
-        self.appearance.use_calm_style()
-        shown = self.already_open = self.single.say_already_open()
         return shown
 
     def bring_forward(self) -> None:
@@ -255,65 +214,19 @@ class Lifecycle:
             instead_of.deleteLater()
         return shown
 
-    def close(self) -> None:
+    def move_to(self, folder: Path, instead_of: QWidget) -> QWidget:
+        self.single.release()
+        self.data_dir = folder
+        self.single = SingleWindow(folder, self.bring_forward)
+        return self.reopen(self.key, instead_of)
+
+    def close(self, hide: bool = True) -> None:
         """Close the window and the store (the window keeps its drafts and geometry first)."""
-        self._close_rhythm()
-        if self.window is not None:
-            # Hidden, not closed: closing the last window would end the app's event loop.
-            self.window.prepare_to_close()
-            self.window.hide()
-            self.window.deleteLater()
-            self.window = None
+        journal, self.journal = self.journal, None
+        if journal is not None:
+            journal.close(hide)
         self.protection.closed()
-        self._close_store()
         self.key = None
-
-    def _close_store(self) -> None:
-        if self.signals is not None:
-            self.signals.detach()
-            self.signals = None
-        if self.store is not None:
-            self.store.close()  # the key goes with it
-            self.store = None
-
-    def _build_main_window(self, store: Store) -> MainWindow:
-        self.signals = StoreSignals(store)
-        tabs = Tabs(
-            store,
-            self.signals,
-            self.settings,
-            self.clock,
-            self.wall,
-            self.player,
-            rng=self.rng,
-            reminders_possible=lambda: self.rhythm is not None and self.rhythm.reminders_possible(),
-            show_page=self.show_page,
-        )
-        window = MainWindow(tabs.pages(), self.settings)
-        self.data_actions = DataActions(store, self.signals, self.dialogs, window)
-        for action in (
-            *self.data_actions.actions(),
-            *self.backups.actions(window),
-            *self.protection.actions(window, store),
-        ):
-            window.add_menu_action("file", action)
-        self.appearance.add_menu(window)
-        self.help_actions = HelpActions(store, self.signals, self.data_dir, window)
-        self.rhythm = RhythmActions(
-            store, window, self.settings, self.wall, self.help_actions.show_too_much, self._tray
-        )
-        window.quit_requested.connect(window.close)
-        return window
-
-    def _close_rhythm(self) -> None:
-        if self.rhythm is not None:
-            self.rhythm.closed()  # reminders stop before the store closes
-            self.rhythm = None
-
-    def show_page(self, key: str) -> QWidget:
-        """Bring a tab to the front (one tab asking another to show something)."""
-        assert self.window is not None
-        return self.window.show_page(key)
 
     def player(self) -> Player:
         """The app's one music player, made when the Listen tab first needs it."""
@@ -323,32 +236,18 @@ class Lifecycle:
             self._player = Player()
         return self._player
 
-    def _try_another_folder(self, problem: ProblemWindow) -> None:
-        folder = self.dialogs.choose_folder(
-            problem, translate("Glimmers", "Choose a data folder for Glimmers")
-        )
-        if folder is None:
-            return
-        self.single.release()
-        self.data_dir = folder
-        self.single = SingleWindow(folder, self.bring_forward)
-        self.reopen(self.key, instead_of=problem)
-
     def shutdown(self) -> None:
-        self._close_rhythm()
-        if self.window is not None:
-            self.window.prepare_to_close()  # once only: a closed window has done it already
+        self.close(hide=False)
         self.appearance.detach()
         if self._player is not None and self._owns_player:
             self._player.shutdown()
-        self._close_store()
         self.settings.sync()
         self.single.release()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from desktop.cli import Size, parse_args  # argparse: only for a start from the shell
+    from desktop.cli import parse_args  # argparse: only for a start from the shell
 
     load_command_line_translation()
     args = parse_args(argv)
@@ -366,17 +265,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.screenshot:
             from desktop.shell.screenshot import take_screenshot
 
-            size = args.size or Size(*DEFAULT_SIZE)
-            instead = glimmers.problem_window or glimmers.already_open
             glimmers.appearance.use_calm_style()  # as the window looks after its first paint
-            return take_screenshot(
-                glimmers.window,
-                instead,
-                Path(args.screenshot),
-                args.tab,
-                (size.width, size.height),
-                glimmers.clock,
-            )
+            instead = glimmers.problem_window or glimmers.already_open
+            size = (args.size.width, args.size.height) if args.size else None
+            shot = Path(args.screenshot)
+            return take_screenshot(glimmers.window, instead, shot, args.tab, size, glimmers.clock)
         return qapp.exec()
     finally:
         glimmers.shutdown()

@@ -155,7 +155,7 @@ def _check(data_dir: Path, key: bytes | None) -> int:
 
 
 def _rescue(data_dir: Path, key: bytes | None) -> int:
-    from desktop.store.database import inspect_database
+    from desktop.store.inspection import inspect_database
     from desktop.store.rescue import RescueFailed, rescue
 
     database = database_path(data_dir)

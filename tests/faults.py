@@ -15,9 +15,8 @@ from typing import Any
 
 import pytest
 
-from desktop.store import Store, open_store
-from desktop.store import database as database_module
-from desktop.store.database import connect, encryption_available
+from desktop.store import Store, connection, copies, open_store
+from desktop.store.connection import connect, encryption_available
 from tests.helpers import FakeWallClock
 
 ENGINES = ("plain", "encrypted")
@@ -104,7 +103,7 @@ def read_only(*paths: Path) -> Iterator[None]:
 def target_cannot_grow(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every new file Glimmers writes a copy into stops at two pages: a disk that fills up
     while a backup is being written."""
-    real = database_module.connect
+    real = connection.connect
 
     def connect(target: object, key: bytes | None = None, **options: object) -> object:
         conn = real(target, key, **options)  # type: ignore[arg-type]
@@ -112,7 +111,7 @@ def target_cannot_grow(monkeypatch: pytest.MonkeyPatch) -> None:
             conn.execute("PRAGMA max_page_count = 2")
         return conn
 
-    monkeypatch.setattr(database_module, "connect", connect)
+    monkeypatch.setattr(copies, "connect", connect)  # where copies are written
 
 
 def damage_pages(path: Path, pages: list[int], fill: bytes = b"\x5a") -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.paths import KEYFILE, PENDING, STEP, is_protected
-from desktop.store.database import SQLITE_HEADER, connect
+from desktop.store.connection import connect
+from desktop.store.inspection import SQLITE_HEADER
 from desktop.store.keys import WrongPassphrase
 from desktop.store.protection import unlock
 

@@ -30,6 +30,7 @@ from desktop.breathe.pace import (
     step_pattern,
 )
 from desktop.breathe.patterns import custom_pattern
+from desktop.controls import named
 from desktop.store import Store
 from desktop.store.breathing import StoredPattern, list_patterns, save_pattern
 from desktop.store.pace import PaceFinding, save_finding
@@ -45,11 +46,7 @@ ROW_WIDTH = 420  # narrower than this, the three answers stand one above the oth
 
 
 def _button(name: str, text: str, spoken: str, description: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(spoken)
-    button.setAccessibleDescription(description)
-    return button
+    return named(QPushButton(text), spoken, description, object_name=name)
 
 
 def _titled(title: str, *sentences: str) -> str:

@@ -6,13 +6,20 @@ import io
 import math
 import struct
 import wave
-from typing import Literal, get_args
+from typing import Literal, Protocol, get_args
 
 from desktop.breathe.patterns import Phase
 
 RATE = 22_050
 Tone = Literal["in", "out", "hold"]
 TONE_KINDS: tuple[Tone, ...] = get_args(Tone)
+
+
+class Tones(Protocol):
+    """What plays the tones (tone_player.py, or a test's own)."""
+
+    def play(self, kind: Tone) -> None: ...
+    def set_volume(self, volume: float) -> None: ...
 
 
 def _tone(start_hz: float, end_hz: float, seconds: float, loudness: float) -> bytes:

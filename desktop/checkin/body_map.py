@@ -30,6 +30,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from desktop.checkin.body import Region, Shape, parse_regions, view_box
+from desktop.controls import named
 from desktop.texts import translate
 
 STRENGTH_ALPHA = {"faint": 70, "clear": 140, "strong": 210}
@@ -152,14 +153,15 @@ class BodyMap(QWidget):
 
     def __init__(self, svg_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("body_map")
-        self.setAccessibleName(translate("CheckinBodyMap", "Body map"))
-        self.setAccessibleDescription(
+        named(
+            self,
+            translate("CheckinBodyMap", "Body map"),
             translate(
                 "CheckinBodyMap",
                 "Click a place, or use the arrow keys to move between places "
                 "and Space to mark one.",
-            )
+            ),
+            object_name="body_map",
         )
         self.setMouseTracking(True)
         self.setMinimumSize(150, 220)

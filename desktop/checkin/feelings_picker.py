@@ -191,12 +191,12 @@ class FeelingsPicker(QWidget):
         self.chosen_box = QWidget()
         self.chosen_box.setObjectName("chosen_feelings")
         self.chosen_layout = tight(QGridLayout(self.chosen_box), SPACE)
-        self.phrase_label = QLabel()
-        self.phrase_label.setObjectName("phrase")
-        self.phrase_label.setWordWrap(True)
-        self.phrase_label.setAccessibleName(
-            translate("CheckinFeelingsPicker", "Your feelings, in words")
+        self.phrase_label = named(
+            QLabel(),
+            translate("CheckinFeelingsPicker", "Your feelings, in words"),
+            object_name="phrase",
         )
+        self.phrase_label.setWordWrap(True)
 
         own_row = tight(QHBoxLayout())
         own_row.addWidget(self.own_word, 1)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.accessible import speak_as, value_changed
+from desktop.controls import named
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 STEP = 0.25
@@ -67,14 +68,15 @@ class MoodGrid(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("mood_grid")
-        self.setAccessibleName(translate("CheckinMoodGrid", "Pleasantness and energy"))
-        self.setAccessibleDescription(
+        named(
+            self,
+            translate("CheckinMoodGrid", "Pleasantness and energy"),
             translate(
                 "CheckinMoodGrid",
                 "Left to right: unpleasant to pleasant. Bottom to top: less to more energy. "
                 "Arrow keys move the dot, Space or Enter puts it down.",
-            )
+            ),
+            object_name="mood_grid",
         )
         speak_as(self, QAccessible.Role.Slider)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.checkin.feelings import Feeling, Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.clock import WallClock, today
+from desktop.controls import named
 from desktop.journal.entry_extras import EntryExtras, PictureSource
 from desktop.journal.sketch_pad import SketchPanel
 from desktop.limited_text import LimitedPlainTextEdit, limit_and_tell, refused_message
@@ -99,33 +100,37 @@ class EntryEditor(QWidget):
         self.heading.setObjectName("editor_heading")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.day_edit = QDateEdit()
-        self.day_edit.setObjectName("day")
+        self.day_edit = named(
+            QDateEdit(),
+            translate("JournalEditor", "Day"),
+            translate("JournalEditor", "The day this entry is about; it can be earlier"),
+            object_name="day",
+        )
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("d MMMM yyyy")
-        self.day_edit.setAccessibleName(translate("JournalEditor", "Day"))
-        self.day_edit.setAccessibleDescription(
-            translate("JournalEditor", "The day this entry is about; it can be earlier")
-        )
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_entry_page(vocabulary))
         self.pages.addWidget(self._build_impressions_page())
 
-        self.message = QLabel()
-        self.message.setObjectName("editor_message")
+        self.message = named(
+            QLabel(),
+            translate("JournalEditor", "Message"),
+            object_name="editor_message",
+        )
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(translate("JournalEditor", "Message"))
-        self.save_button = QPushButton(translate("JournalEditor", "&Save entry"))
-        self.save_button.setObjectName("save_entry")
-        self.save_button.setAccessibleName(translate("JournalEditor", "Save entry"))
-        self.save_button.setToolTip(translate("JournalEditor", "Save (Ctrl+S)"))
+        self.save_button = named(
+            QPushButton(translate("JournalEditor", "&Save entry")),
+            translate("JournalEditor", "Save entry"),
+            object_name="save_entry",
+            tooltip=translate("JournalEditor", "Save (Ctrl+S)"),
+        )
         self.save_button.setDefault(True)
-        self.delete_button = QPushButton(translate("JournalEditor", "&Delete entry"))
-        self.delete_button.setObjectName("delete_entry")
-        self.delete_button.setAccessibleName(translate("JournalEditor", "Delete entry"))
-        self.delete_button.setToolTip(
-            translate("JournalEditor", "Moves the entry to the trash; you can undo it")
+        self.delete_button = named(
+            QPushButton(translate("JournalEditor", "&Delete entry")),
+            translate("JournalEditor", "Delete entry"),
+            object_name="delete_entry",
+            tooltip=translate("JournalEditor", "Moves the entry to the trash; you can undo it"),
         )
 
         # The day on a line of its own under the heading: beside it, heading and day together
@@ -161,12 +166,10 @@ class EntryEditor(QWidget):
         senses = QFormLayout()
         for key, source in SENSES:
             label = translate("Senses", source)
-            edit = QLineEdit()
+            hint = translate("Senses", SENSE_HINTS[key])
+            edit = named(QLineEdit(), label, hint, object_name=f"sense_{key}")
             self._limit(edit, label, limits.LINE)
-            edit.setObjectName(f"sense_{key}")
-            edit.setPlaceholderText(translate("Senses", SENSE_HINTS[key]))
-            edit.setAccessibleName(label)
-            edit.setAccessibleDescription(edit.placeholderText())
+            edit.setPlaceholderText(hint)
             self.sense_edits[key] = edit
             senses.addRow(label, edit)
 
@@ -178,24 +181,26 @@ class EntryEditor(QWidget):
             lambda length: self.show_message(refused_message(body_label, limits.TEXT, length))
         )
         self.body_edit.over_limit.connect(self._body_over_limit)
-        self.body_edit.setObjectName("body")
+        named(
+            self.body_edit,
+            translate("JournalEditor", "Anything else"),
+            translate("JournalEditor", "Anything else you would like to keep, in your own words"),
+            object_name="body",
+        )
         self.body_edit.setTabChangesFocus(True)
         self.body_edit.setPlaceholderText(
             translate("JournalEditor", "Anything else you would like to keep")
         )
-        self.body_edit.setAccessibleName(translate("JournalEditor", "Anything else"))
-        self.body_edit.setAccessibleDescription(
-            translate("JournalEditor", "Anything else you would like to keep, in your own words")
-        )
         self.body_edit.setMinimumHeight(120)
         self.tags_edit = QLineEdit()
         self._limit(self.tags_edit, translate("JournalEditor", "Tags"), limits.LINE)
-        self.tags_edit.setObjectName("tags")
-        self.tags_edit.setPlaceholderText(translate("JournalEditor", "walk, morning, music"))
-        self.tags_edit.setAccessibleName(translate("JournalEditor", "Tags"))
-        self.tags_edit.setAccessibleDescription(
-            translate("JournalEditor", "Separate tags with commas")
+        named(
+            self.tags_edit,
+            translate("JournalEditor", "Tags"),
+            translate("JournalEditor", "Separate tags with commas"),
+            object_name="tags",
         )
+        self.tags_edit.setPlaceholderText(translate("JournalEditor", "walk, morning, music"))
         words = QWidget()
         words.setObjectName("words_section")
         words_form = QFormLayout(words)
@@ -291,15 +296,15 @@ class EntryEditor(QWidget):
         form = QFormLayout(page)
         self.impression_edits: list[QLineEdit] = []
         for number in range(1, IMPRESSION_COUNT + 1):
-            edit = QLineEdit()
-            edit.setObjectName(f"impression_{number}")
             label = translate("JournalEditor", "Impression {number}").format(number=number)
-            self._limit(edit, label, limits.LINE)
-            edit.setAccessibleName(label)
-            edit.setPlaceholderText(translate("JournalEditor", "A few words"))
-            edit.setAccessibleDescription(
-                translate("JournalEditor", "One small thing you sensed, in a few words")
+            edit = named(
+                QLineEdit(),
+                label,
+                translate("JournalEditor", "One small thing you sensed, in a few words"),
+                object_name=f"impression_{number}",
             )
+            self._limit(edit, label, limits.LINE)
+            edit.setPlaceholderText(translate("JournalEditor", "A few words"))
             self.impression_edits.append(edit)
             form.addRow(label, edit)
         return page
@@ -629,8 +634,7 @@ class Disclosure(QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(text)
-        self.setAccessibleDescription(description)
+        named(self, text, description)
         self.toggled.connect(self._show_state)
         self._show_state(False)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.controls import named
 from desktop.store.journal import Entry
 from desktop.store.pictures import Picture
 from desktop.store.records import pleasantness_words
@@ -66,12 +67,10 @@ class PictureViewer(QDialog):
         super().__init__(parent)
         self.setObjectName("picture_viewer")
         self.setWindowTitle(name)
-        self.image_label = QLabel()
-        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image_label.setAccessibleName(name)
-        self.image_label.setAccessibleDescription(
-            translate("JournalExtras", "A picture kept with this entry")
+        self.image_label = named(
+            QLabel(), name, translate("JournalExtras", "A picture kept with this entry")
         )
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         image = read_image(picture.data, VIEWER)
         if image.isNull():
             self.image_label.setText(
@@ -85,9 +84,11 @@ class PictureViewer(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.image_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName(translate("JournalExtras", "Close"))
-        close.setAccessibleDescription(translate("JournalExtras", "Closes the picture"))
+        named(
+            buttons.button(QDialogButtonBox.StandardButton.Close),
+            translate("JournalExtras", "Close"),
+            translate("JournalExtras", "Closes the picture"),
+        )
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -147,11 +148,13 @@ class EntryExtras(QWidget):
         self._pictures = pictures
         for number, picture in enumerate(pictures, start=1):
             name = picture_name(picture, number, len(pictures))
-            button = QToolButton()
-            button.setObjectName(f"entry_picture_{number}")
-            button.setAccessibleName(name)
-            button.setAccessibleDescription(translate("JournalExtras", "Opens the picture larger"))
-            button.setToolTip(name)
+            button = named(
+                QToolButton(),
+                name,
+                translate("JournalExtras", "Opens the picture larger"),
+                object_name=f"entry_picture_{number}",
+                tooltip=name,
+            )
             image = read_image(picture.data, THUMBNAIL, grow=True)
             if image.isNull():
                 button.setText(name)

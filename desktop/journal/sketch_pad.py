@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop.controls import named
 from desktop.journal.sketch import Stroke, sketch_from_json, sketch_to_json
 from desktop.texts import translate
 
@@ -30,12 +31,13 @@ class SketchPad(QWidget):
         self.read_only = read_only
         self.strokes: list[Stroke] = []
         self._drawing = False
-        self.setObjectName("sketch_pad")
-        self.setAccessibleName(translate("JournalSketchPad", "Sketch pad"))
-        self.setAccessibleDescription(
+        named(
+            self,
+            translate("JournalSketchPad", "Sketch pad"),
             translate(
                 "JournalSketchPad", "Draw with the mouse or a pen. Ctrl+Z undoes the last stroke."
-            )
+            ),
+            object_name="sketch_pad",
         )
         self.setMinimumSize(200, 140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -148,15 +150,15 @@ class SketchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pad = SketchPad()
-        self.undo_button = QPushButton(translate("JournalSketchPad", "Undo stroke"))
-        self.undo_button.setAccessibleName(translate("JournalSketchPad", "Undo the last stroke"))
-        self.undo_button.setAccessibleDescription(
-            translate("JournalSketchPad", "Takes back the last stroke, as Ctrl+Z does")
+        self.undo_button = named(
+            QPushButton(translate("JournalSketchPad", "Undo stroke")),
+            translate("JournalSketchPad", "Undo the last stroke"),
+            translate("JournalSketchPad", "Takes back the last stroke, as Ctrl+Z does"),
         )
-        self.clear_button = QPushButton(translate("JournalSketchPad", "Clear sketch"))
-        self.clear_button.setAccessibleName(translate("JournalSketchPad", "Clear the sketch"))
-        self.clear_button.setAccessibleDescription(
-            translate("JournalSketchPad", "Removes the whole sketch")
+        self.clear_button = named(
+            QPushButton(translate("JournalSketchPad", "Clear sketch")),
+            translate("JournalSketchPad", "Clear the sketch"),
+            translate("JournalSketchPad", "Removes the whole sketch"),
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo_button)

@@ -29,16 +29,17 @@ from PySide6.QtWidgets import (
 
 from desktop.checkin.feelings import Vocabulary
 from desktop.clock import WallClock, today
+from desktop.controls import named
 from desktop.journal.editor import AUTOSAVE_MS, EntryEditor
 from desktop.journal.timeline import ITEM_ROLE, TimelineDelegate, TimelineModel
 from desktop.local_format import day_and_time, day_label
 from desktop.store import Store, WriteFailed
+from desktop.store.items import TimelineItem, waiting_for_more
 from desktop.store.journal import KINDS as ENTRY_KINDS
 from desktop.store.journal import (
     Draft,
     Entry,
     EntryKind,
-    TimelineItem,
     all_tags,
     discard_draft,
     entry_kind,
@@ -48,7 +49,6 @@ from desktop.store.journal import (
     save_draft,
     save_entry,
     trash_entry,
-    waiting_for_more,
 )
 from desktop.store.kinds import shown_on_timeline, timeline_tables
 from desktop.store.pictures import pictures_of
@@ -114,9 +114,8 @@ class Banner(QFrame):
         self.label.setText(text)
         self.show()
 
-    def add_button(self, text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(accessible)
+    def add_button(self, text: str, accessible: str, description: str) -> QPushButton:
+        button = named(QPushButton(text), accessible, description)
         self.buttons.addWidget(button)
         return button
 
@@ -137,46 +136,46 @@ class JournalTab(QWidget):
         self._wall = wall
         self._trashed_uid: str | None = None
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("journal_search")
+        self.search_edit = named(
+            QLineEdit(),
+            translate("JournalTab", "Search your journal"),
+            translate("JournalTab", "Finds everything you have kept as you type, newest first"),
+            object_name="journal_search",
+        )
         self.search_edit.setPlaceholderText(translate("JournalTab", "Search your journal (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(translate("JournalTab", "Search your journal"))
-        self.search_edit.setAccessibleDescription(
-            translate("JournalTab", "Finds everything you have kept as you type, newest first")
+        self.filters_button = named(
+            QToolButton(),
+            translate("JournalTab", "Show only…"),
+            translate("JournalTab", "Shows one kind of record, or one tag"),
+            object_name="show_filters",
         )
-        self.filters_button = QToolButton()
-        self.filters_button.setObjectName("show_filters")
         self.filters_button.setText(translate("JournalTab", "Show only…"))
         self.filters_button.setCheckable(True)
         self.filters_button.setAutoRaise(True)
-        self.filters_button.setAccessibleName(translate("JournalTab", "Show only…"))
-        self.filters_button.setAccessibleDescription(
-            translate("JournalTab", "Shows one kind of record, or one tag")
-        )
-        self.kind_filter = QComboBox()
-        self.kind_filter.setObjectName("kind_filter")
-        self.kind_filter.setAccessibleName(translate("JournalTab", "Show kinds"))
-        self.kind_filter.setAccessibleDescription(
-            translate("JournalTab", "Shows one kind of record, or everything")
+        self.kind_filter = named(
+            QComboBox(),
+            translate("JournalTab", "Show kinds"),
+            translate("JournalTab", "Shows one kind of record, or everything"),
+            object_name="kind_filter",
         )
         for label, kinds in KIND_FILTERS:
             self.kind_filter.addItem(translate("JournalTab", label), kinds)
-        self.tag_filter = QComboBox()
-        self.tag_filter.setObjectName("tag_filter")
-        self.tag_filter.setAccessibleName(translate("JournalTab", "Show tag"))
-        self.tag_filter.setAccessibleDescription(
-            translate("JournalTab", "Shows only records with this tag")
+        self.tag_filter = named(
+            QComboBox(),
+            translate("JournalTab", "Show tag"),
+            translate("JournalTab", "Shows only records with this tag"),
+            object_name="tag_filter",
         )
         self.filters = QWidget()
         self.filters.setObjectName("filters")
 
         self.model = TimelineModel(vocabulary, wall)
-        self.timeline = QListView()
-        self.timeline.setObjectName("timeline")
-        self.timeline.setAccessibleName(translate("JournalTab", "Timeline"))
-        self.timeline.setAccessibleDescription(
-            translate("JournalTab", "Everything you have kept, newest first")
+        self.timeline = named(
+            QListView(),
+            translate("JournalTab", "Timeline"),
+            translate("JournalTab", "Everything you have kept, newest first"),
+            object_name="timeline",
         )
         self.timeline.setModel(self.model)
         self.timeline.setItemDelegate(TimelineDelegate(self.timeline))
@@ -188,43 +187,41 @@ class JournalTab(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.new_button = QPushButton(translate("JournalTab", "&New entry"))
-        self.new_button.setObjectName("new_entry")
-        self.new_button.setAccessibleName(translate("JournalTab", "New entry"))
-        self.new_button.setToolTip(translate("JournalTab", "Ctrl+N"))
-        self.impressions_button = QPushButton(translate("JournalTab", "Three &impressions"))
-        self.impressions_button.setObjectName("new_impressions")
-        self.impressions_button.setAccessibleName(translate("JournalTab", "Three impressions"))
-        self.impressions_button.setAccessibleDescription(
-            translate("JournalTab", "Starts an entry of three small things you sensed")
+        self.new_button = named(
+            QPushButton(translate("JournalTab", "&New entry")),
+            translate("JournalTab", "New entry"),
+            object_name="new_entry",
+            tooltip=translate("JournalTab", "Ctrl+N"),
+        )
+        self.impressions_button = named(
+            QPushButton(translate("JournalTab", "Three &impressions")),
+            translate("JournalTab", "Three impressions"),
+            translate("JournalTab", "Starts an entry of three small things you sensed"),
+            object_name="new_impressions",
         )
 
         self.draft_banner = Banner("draft_banner")
         self.discard_draft_button = self.draft_banner.add_button(
-            translate("JournalTab", "Discard it"), translate("JournalTab", "Discard it")
-        )
-        self.discard_draft_button.setAccessibleDescription(
-            translate("JournalTab", "Lets this unsaved writing go and starts afresh")
+            translate("JournalTab", "Discard it"),
+            translate("JournalTab", "Discard it"),
+            translate("JournalTab", "Lets this unsaved writing go and starts afresh"),
         )
         self.open_draft_button = self.draft_banner.add_button(
-            translate("JournalTab", "Open it"), translate("JournalTab", "Open it")
-        )
-        self.open_draft_button.setAccessibleDescription(
-            translate("JournalTab", "Opens the entry with your unsaved changes")
+            translate("JournalTab", "Open it"),
+            translate("JournalTab", "Open it"),
+            translate("JournalTab", "Opens the entry with your unsaved changes"),
         )
         self.day_banner = Banner("day_banner")
         self.newest_button = self.day_banner.add_button(
-            translate("JournalTab", "Show the &newest"), translate("JournalTab", "Show the newest")
-        )
-        self.newest_button.setAccessibleDescription(
-            translate("JournalTab", "Shows everything again, newest first")
+            translate("JournalTab", "Show the &newest"),
+            translate("JournalTab", "Show the newest"),
+            translate("JournalTab", "Shows everything again, newest first"),
         )
         self.undo_banner = Banner("undo_banner")
         self.undo_button = self.undo_banner.add_button(
-            translate("JournalTab", "&Undo"), translate("JournalTab", "Undo delete")
-        )
-        self.undo_button.setAccessibleDescription(
-            translate("JournalTab", "Brings the entry back from the trash")
+            translate("JournalTab", "&Undo"),
+            translate("JournalTab", "Undo delete"),
+            translate("JournalTab", "Brings the entry back from the trash"),
         )
 
         self.editor = EntryEditor(
@@ -329,12 +326,11 @@ class JournalTab(QWidget):
         for widget in (self.search_edit, self.kind_filter, self.tag_filter):
             widget.blockSignals(False)
         self.model.set_source(TimelinePager(self._store, from_day=day))
-        self.day_banner.label.setText(
+        self.day_banner.show_message(
             translate("JournalTab", "From {day}, and the days before it.").format(
                 day=day_label(day, today(self._wall))
             )
         )
-        self.day_banner.show()
         self._show_empty_hint()
         if self.model.rowCount() > 1:
             self.timeline.setCurrentIndex(self.model.index(1))  # the day's first item

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from desktop.checkin.feelings import Vocabulary, phrase
 from desktop.clock import WallClock, today
 from desktop.local_format import day_label
-from desktop.store.journal import MATCH_END, MATCH_START, TimelineItem
+from desktop.store.items import MATCH_END, MATCH_START, TimelineItem
 from desktop.store.kinds import shown_on_timeline
 from desktop.texts import translate
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.controls import named
 from desktop.dialog_parts import close_buttons
 from desktop.store import Store
 from desktop.store.journal import TABLE, empty_trash, restore_entry, trashed_entries
@@ -47,23 +48,21 @@ class TrashDialog(QDialog):
             )
         )
         self.hint.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setObjectName("trash_list")
-        self.list.setAccessibleName(translate("JournalTrashDialog", "Entries in the trash"))
-        self.list.setAccessibleDescription(
-            translate("JournalTrashDialog", "Deleted entries, kept until you empty the trash")
+        self.list = named(
+            QListWidget(),
+            translate("JournalTrashDialog", "Entries in the trash"),
+            translate("JournalTrashDialog", "Deleted entries, kept until you empty the trash"),
+            object_name="trash_list",
         )
-        self.restore_button = QPushButton(translate("JournalTrashDialog", "&Restore"))
-        self.restore_button.setAccessibleName(
-            translate("JournalTrashDialog", "Restore the selected entry")
+        self.restore_button = named(
+            QPushButton(translate("JournalTrashDialog", "&Restore")),
+            translate("JournalTrashDialog", "Restore the selected entry"),
+            translate("JournalTrashDialog", "Puts the chosen entry back in your journal"),
         )
-        self.restore_button.setAccessibleDescription(
-            translate("JournalTrashDialog", "Puts the chosen entry back in your journal")
-        )
-        self.empty_button = QPushButton(translate("JournalTrashDialog", "&Empty trash…"))
-        self.empty_button.setAccessibleName(translate("JournalTrashDialog", "Empty the trash"))
-        self.empty_button.setAccessibleDescription(
-            translate("JournalTrashDialog", "Deletes everything in the trash for good")
+        self.empty_button = named(
+            QPushButton(translate("JournalTrashDialog", "&Empty trash…")),
+            translate("JournalTrashDialog", "Empty the trash"),
+            translate("JournalTrashDialog", "Deletes everything in the trash for good"),
         )
         self.message = QLabel()
         self.message.setObjectName("trash_message")

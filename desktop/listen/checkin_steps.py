@@ -192,6 +192,9 @@ class CheckInSteps(QWidget):
 
     # -- building the steps -------------------------------------------------------------------
 
+    def set_pause_for_checkin(self, on: bool) -> None:
+        self.pause_box.setChecked(on)
+
     def changeEvent(self, event: QEvent) -> None:
         # A style sheet reads palette(...) once, when it is set, and keeps those colours:
         # light or dark chosen while the app runs reaches the steps and their chips only

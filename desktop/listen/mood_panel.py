@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.checkin.mood_grid import MoodGrid
 from desktop.controls import named
 from desktop.look import GAP, SPACE, heading, tight
-from desktop.store.listening import MoodMoment
+from desktop.store.moods import MoodMoment
 from desktop.texts import translate
 
 

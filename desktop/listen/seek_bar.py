@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.accessible import speak_as, value_changed
+from desktop.controls import named
 from desktop.store.listening import format_position
 from desktop.texts import translate
 
@@ -42,12 +43,13 @@ class SeekBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("seek_bar")
-        self.setAccessibleName(translate("ListenSeekBar", "Position in the track"))
-        self.setAccessibleDescription(
+        named(
+            self,
+            translate("ListenSeekBar", "Position in the track"),
             translate(
                 "ListenSeekBar", "Left and right arrows move 5 seconds. Markers are check-ins."
-            )
+            ),
+            object_name="seek_bar",
         )
         speak_as(self, QAccessible.Role.Slider)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -48,17 +48,15 @@ from desktop.store.listening import (
     TRACKS,
     BodyMark,
     CheckIn,
-    MoodMoment,
     Track,
     checkins_for_track,
     count_tracks,
     format_position,
     mark_missing,
-    move_mood,
     refresh_missing,
     save_checkin,
-    save_mood,
 )
+from desktop.store.moods import MoodMoment, move_mood, save_mood
 from desktop.store.records import Feeling
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
@@ -117,7 +115,7 @@ class ListenTab(QWidget):
         self.controls.set_volume(player.volume())
         self.mood = MoodPanel()
         self.panel = CheckInSteps(body_svg, vocabulary)
-        self.panel.pause_box.setChecked(settings.get(PAUSE_FOR_CHECKIN))
+        self.panel.set_pause_for_checkin(settings.get(PAUSE_FOR_CHECKIN))
         self.checkin_page = self.panel  # it takes the room while the music goes on below
         self._layout()
         self.controls.set_icons()

@@ -40,8 +40,9 @@ from desktop.checkin.body import (
 )
 from desktop.checkin.body_map import fit_view, region_centre, region_under, shape_path
 from desktop.clock import WallClock, today
+from desktop.controls import named
 from desktop.over_time.heat import Grid, HeatKernels, warmest_first
-from desktop.over_time.parts import LOADING, Frame, heading, named, wrapping_label
+from desktop.over_time.parts import LOADING, Frame, heading, wrapping_label
 from desktop.over_time.summaries import body_summary, region_description
 from desktop.store.patterns import BodyFilter, BodyOptions, BodyTotals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -373,28 +374,25 @@ class BodyPage(QWidget):
         super().__init__()
         self._wall = wall
         self.view = BodyHeatView(drawing)
-        self.period = QComboBox()
-        self.period.setObjectName("body_period")
-        named(
-            self.period,
+        self.period = named(
+            QComboBox(),
             translate("OverTime", "When"),
             translate("OverTime", "Which stretch of time the map gathers"),
+            object_name="body_period",
         )
         for label, days in PERIODS:
             self.period.addItem(translate("OverTime", label), days)
-        self.quality = QComboBox()
-        self.quality.setObjectName("body_quality")
-        named(
-            self.quality,
+        self.quality = named(
+            QComboBox(),
             translate("OverTime", "Felt as"),
             translate("OverTime", "Only the places felt this way"),
+            object_name="body_quality",
         )
-        self.practice = QComboBox()
-        self.practice.setObjectName("body_practice")
-        named(
-            self.practice,
+        self.practice = named(
+            QComboBox(),
             translate("OverTime", "During"),
             translate("OverTime", "Only what was felt during this practice or track"),
+            object_name="body_practice",
         )
         self.set_options(BodyOptions())
         self.title = heading(translate("OverTime", "Your body map over time"))

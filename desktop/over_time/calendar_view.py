@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.clock import WallClock, today
+from desktop.controls import named
 from desktop.over_time.marks import draw_legend, draw_mark, kind_label
 from desktop.over_time.summaries import day_description, month_summary, year_summary
 from desktop.settings import CalendarSpan
@@ -69,14 +70,15 @@ class CalendarView(QWidget):
 
     def __init__(self, wall: WallClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("calendar_view")
-        self.setAccessibleName(translate("OverTime", "Days with a practice"))
-        self.setAccessibleDescription(
+        named(
+            self,
+            translate("OverTime", "Days with a practice"),
             translate(
                 "OverTime",
                 "Arrow keys move between days, Page Up and Page Down between months. "
                 "Enter shows a day's items in the journal.",
-            )
+            ),
+            object_name="calendar_view",
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)

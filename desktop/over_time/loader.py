@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.store import Store
-from desktop.store.database import DATABASE_ERRORS
+from desktop.store.connection import DATABASE_ERRORS
 
 Executor = Callable[[Callable[[], None]], None]
 Job = Callable[[sqlite3.Connection], object]

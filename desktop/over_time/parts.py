@@ -6,15 +6,10 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from desktop.over_time.calendar_view import month_title
 from desktop.texts import QT_TRANSLATE_NOOP
-
-
-def named(widget: QWidget, name: str, description: str) -> None:
-    widget.setAccessibleName(name.replace("&", ""))
-    widget.setAccessibleDescription(description)
 
 
 def wrapping_label(name: str, text: str = "") -> QLabel:

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from desktop.checkin.feelings import Vocabulary
 from desktop.clock import Clock, WallClock, today
+from desktop.controls import named
 from desktop.over_time.calendar_view import MONTH, YEAR, CalendarView
 from desktop.over_time.fade import SoftFade
 from desktop.over_time.loader import Executor, Loader
-from desktop.over_time.parts import LOADING, Frame, heading, named, wrapping_label
+from desktop.over_time.parts import LOADING, Frame, heading, wrapping_label
 from desktop.over_time.saving import FileDialogSaver, PictureSaver, save_picture
 from desktop.over_time.steps import Steps
 from desktop.settings import (
@@ -83,6 +84,11 @@ PICTURE_KEYS: tuple[str, ...] = tuple(key for key, _ in PICTURES)
 # -- the four pages --------------------------------------------------------------------------------
 
 
+def _button(object_name: str, text: str, description: str) -> QPushButton:
+    """A button named by its own words (without the mnemonic) and described."""
+    return named(QPushButton(text), text, description, object_name=object_name)
+
+
 class DaysPage(QWidget):
     mode_chosen = Signal(str)  # the person chose a month or a year at a time
 
@@ -90,23 +96,25 @@ class DaysPage(QWidget):
         super().__init__()
         self.calendar = CalendarView(wall)
         self.fade = SoftFade(self.calendar, clock, reduced_motion)
-        self.earlier = QPushButton(translate("OverTime", "&Earlier"))
-        self.earlier.setObjectName("calendar_earlier")
-        named(self.earlier, self.earlier.text(), translate("OverTime", "Shows the month before"))
-        self.later = QPushButton(translate("OverTime", "La&ter"))
-        self.later.setObjectName("calendar_later")
-        named(self.later, self.later.text(), translate("OverTime", "Shows the month after"))
-        self.month_button = QPushButton(translate("OverTime", "&Month"))
-        self.month_button.setObjectName("calendar_month")
-        named(
-            self.month_button,
-            self.month_button.text(),
+        self.earlier = _button(
+            "calendar_earlier",
+            translate("OverTime", "&Earlier"),
+            translate("OverTime", "Shows the month before"),
+        )
+        self.later = _button(
+            "calendar_later",
+            translate("OverTime", "La&ter"),
+            translate("OverTime", "Shows the month after"),
+        )
+        self.month_button = _button(
+            "calendar_month",
+            translate("OverTime", "&Month"),
             translate("OverTime", "One month at a time"),
         )
-        self.year_button = QPushButton(translate("OverTime", "&Year"))
-        self.year_button.setObjectName("calendar_year")
-        named(
-            self.year_button, self.year_button.text(), translate("OverTime", "A whole year at once")
+        self.year_button = _button(
+            "calendar_year",
+            translate("OverTime", "&Year"),
+            translate("OverTime", "A whole year at once"),
         )
         # Two checkable buttons that set_mode() keeps one of checked. Not a QButtonGroup: in a
         # group Tab reaches only the checked button, the other only by the arrow keys.
@@ -212,12 +220,11 @@ class OverTimeTab(QWidget):
         self.steps = Steps(self)  # building and filling pages in pieces, a turn each
         self.stale: set[str] = set(PICTURE_KEYS)
 
-        self.pictures = QTabBar()
-        self.pictures.setObjectName("over_time_pictures")
-        named(
-            self.pictures,
+        self.pictures = named(
+            QTabBar(),
             translate("OverTime", "Pictures"),
             translate("OverTime", "Which picture to look at"),
+            object_name="over_time_pictures",
         )
         for key, label in PICTURES:
             self.pictures.addTab(translate("OverTime", label))
@@ -248,11 +255,9 @@ class OverTimeTab(QWidget):
             self.scroll_areas[key] = scroll_area
             self.stack.addWidget(scroll_area)
         self.fade = SoftFade(self.stack, clock, reduced_motion)
-        self.save_button = QPushButton(translate("OverTime", "&Save as picture…"))
-        self.save_button.setObjectName("save_picture")
-        named(
-            self.save_button,
-            self.save_button.text(),
+        self.save_button = _button(
+            "save_picture",
+            translate("OverTime", "&Save as picture…"),
             translate("OverTime", "Saves the picture you see as a PNG file, to keep or to show"),
         )
         self.message = wrapping_label("over_time_message")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.checkin.body import STRENGTH_LABELS, region_labels
+from desktop.controls import named
 from desktop.over_time.body_view import (
     BodyDrawing,
     BodyHeatView,
@@ -212,14 +213,16 @@ class TrackMapDialog(QDialog):
         column.addWidget(self.summary)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.save_button = QPushButton(translate("OverTime", "&Save as picture…"))
-        self.save_button.setAccessibleName(translate("OverTime", "Save as picture…"))
-        self.save_button.setAccessibleDescription(
-            translate("OverTime", "Saves this picture as a PNG file, to keep or to show")
+        self.save_button = named(
+            QPushButton(translate("OverTime", "&Save as picture…")),
+            translate("OverTime", "Save as picture…"),
+            translate("OverTime", "Saves this picture as a PNG file, to keep or to show"),
         )
-        self.close_button = QPushButton(translate("OverTime", "Close"))
-        self.close_button.setAccessibleName(translate("OverTime", "Close"))
-        self.close_button.setAccessibleDescription(translate("OverTime", "Back to the music"))
+        self.close_button = named(
+            QPushButton(translate("OverTime", "Close")),
+            translate("OverTime", "Close"),
+            translate("OverTime", "Back to the music"),
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.controls import named
 from desktop.dialog_parts import close_buttons
 from desktop.rhythm.anchors import MAX_ANCHORS, Anchor, AnchorProblem, clean_anchor, new_key
 from desktop.rhythm.parts import FittedList
@@ -40,70 +41,73 @@ class AnchorsDialog(QDialog):
         self._settings = settings
         self._anchors = settings.anchors()
 
-        self.anchor_list = FittedList()
+        self.anchor_list = named(
+            FittedList(),
+            translate("Rhythm", "Your anchors"),
+            translate("Rhythm", "Choose an anchor to change it"),
+            object_name="anchors_to_change",
+        )
         self.anchor_list.setSpacing(2)
-        self.anchor_list.setObjectName("anchors_to_change")
-        self.anchor_list.setAccessibleName(translate("Rhythm", "Your anchors"))
-        self.anchor_list.setAccessibleDescription(
-            translate("Rhythm", "Choose an anchor to change it")
+        self.name_edit = named(
+            QLineEdit(),
+            translate("Rhythm", "Name"),
+            translate("Rhythm", "What you call this anchor, in a few words"),
+            object_name="anchor_name_edit",
         )
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("anchor_name_edit")
-        self.name_edit.setAccessibleName(translate("Rhythm", "Name"))
-        self.name_edit.setAccessibleDescription(
-            translate("Rhythm", "What you call this anchor, in a few words")
+        self.timed_box = named(
+            QCheckBox(translate("Rhythm", "At a time of day")),
+            translate("Rhythm", "At a time of day"),
+            translate("Rhythm", "Gives this anchor a time, for its place in the day and reminders"),
+            object_name="anchor_timed",
         )
-        self.timed_box = QCheckBox(translate("Rhythm", "At a time of day"))
-        self.timed_box.setObjectName("anchor_timed")
-        self.timed_box.setAccessibleName(translate("Rhythm", "At a time of day"))
-        self.timed_box.setAccessibleDescription(
-            translate("Rhythm", "Gives this anchor a time, for its place in the day and reminders")
+        self.time_edit = named(
+            QTimeEdit(),
+            translate("Rhythm", "Time"),
+            translate("Rhythm", "The time of day, if any"),
+            object_name="anchor_time_edit",
         )
-        self.time_edit = QTimeEdit()
-        self.time_edit.setObjectName("anchor_time_edit")
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName(translate("Rhythm", "Time"))
-        self.time_edit.setAccessibleDescription(translate("Rhythm", "The time of day, if any"))
-        self.cue_edit = QLineEdit()
-        self.cue_edit.setObjectName("anchor_cue_edit")
-        self.cue_edit.setAccessibleName(translate("Rhythm", "What it looks like"))
-        self.cue_edit.setAccessibleDescription(
-            translate("Rhythm", "The cue: what this anchor asks of you, in plain words")
+        self.cue_edit = named(
+            QLineEdit(),
+            translate("Rhythm", "What it looks like"),
+            translate("Rhythm", "The cue: what this anchor asks of you, in plain words"),
+            object_name="anchor_cue_edit",
         )
-        self.smaller_edit = QLineEdit()
-        self.smaller_edit.setObjectName("anchor_smaller_edit")
-        self.smaller_edit.setAccessibleName(translate("Rhythm", "How small it may be"))
-        self.smaller_edit.setAccessibleDescription(
-            translate("Rhythm", "The smaller version, for days when less is enough")
+        self.smaller_edit = named(
+            QLineEdit(),
+            translate("Rhythm", "How small it may be"),
+            translate("Rhythm", "The smaller version, for days when less is enough"),
+            object_name="anchor_smaller_edit",
         )
         self.message = QLabel()
         self.message.setObjectName("anchors_message")
         self.message.setWordWrap(True)
-        self.save_button = QPushButton(translate("Rhythm", "&Save this anchor"))
-        self.save_button.setObjectName("save_anchor")
-        self.save_button.setAccessibleName(translate("Rhythm", "Save this anchor"))
-        self.save_button.setAccessibleDescription(
-            translate("Rhythm", "Keeps the name, time and cues above")
+        self.save_button = named(
+            QPushButton(translate("Rhythm", "&Save this anchor")),
+            translate("Rhythm", "Save this anchor"),
+            translate("Rhythm", "Keeps the name, time and cues above"),
+            object_name="save_anchor",
         )
-        self.add_button = QPushButton(translate("Rhythm", "&Add an anchor"))
-        self.add_button.setObjectName("add_anchor")
-        self.add_button.setAccessibleName(translate("Rhythm", "Add an anchor"))
-        self.add_button.setAccessibleDescription(
-            translate("Rhythm", "Starts a new anchor of your own")
+        self.add_button = named(
+            QPushButton(translate("Rhythm", "&Add an anchor")),
+            translate("Rhythm", "Add an anchor"),
+            translate("Rhythm", "Starts a new anchor of your own"),
+            object_name="add_anchor",
         )
-        self.remove_button = QPushButton(translate("Rhythm", "&Remove this anchor"))
-        self.remove_button.setObjectName("remove_anchor")
-        self.remove_button.setAccessibleName(translate("Rhythm", "Remove this anchor"))
-        self.remove_button.setAccessibleDescription(
-            translate("Rhythm", "Takes the chosen anchor out of your day; its answers stay kept")
+        self.remove_button = named(
+            QPushButton(translate("Rhythm", "&Remove this anchor")),
+            translate("Rhythm", "Remove this anchor"),
+            translate("Rhythm", "Takes the chosen anchor out of your day; its answers stay kept"),
+            object_name="remove_anchor",
         )
-        self.reminders_box = QCheckBox(
-            translate("Rhythm", "Remind me at these times, through the desktop's notifications")
+        remind = translate(
+            "Rhythm", "Remind me at these times, through the desktop's notifications"
         )
-        self.reminders_box.setObjectName("reminders")
-        self.reminders_box.setAccessibleName(self.reminders_box.text())
-        self.reminders_box.setAccessibleDescription(
-            translate("Rhythm", "Off unless you turn it on. Each reminder shows once, at its time")
+        self.reminders_box = named(
+            QCheckBox(remind),
+            remind,
+            translate("Rhythm", "Off unless you turn it on. Each reminder shows once, at its time"),
+            object_name="reminders",
         )
         self.reminders_box.setChecked(settings.reminders_on())
         self.reminders_note = QLabel(

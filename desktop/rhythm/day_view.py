@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop import look
 from desktop.clock import WallClock, local_now, today
+from desktop.controls import named
 from desktop.local_format import day_label
 from desktop.rhythm.anchors import (
     Anchor,
@@ -96,21 +97,21 @@ class DayView(QWidget):
             )
         )
         hint.setWordWrap(True)
-        self.anchor_list = FittedList(most_height=None)  # the page scrolls, not the list
-        self.anchor_list.setObjectName("anchors")
-        self.anchor_list.setAccessibleName(translate("Rhythm", "Your anchors today"))
-        self.anchor_list.setAccessibleDescription(
-            translate("Rhythm", "Choose an anchor to see what it asks and how small it may be")
+        self.anchor_list = named(
+            FittedList(most_height=None),  # the page scrolls, not the list
+            translate("Rhythm", "Your anchors today"),
+            translate("Rhythm", "Choose an anchor to see what it asks and how small it may be"),
+            object_name="anchors",
         )
         self.anchor_list.setSpacing(4)
         self.came_back = QLabel()
         self.came_back.setObjectName("came_back")
         self.came_back.setWordWrap(True)
-        self.change_button = QPushButton(translate("Rhythm", "&Change your anchors…"))
-        self.change_button.setObjectName("change_anchors")
-        self.change_button.setAccessibleName(translate("Rhythm", "Change your anchors"))
-        self.change_button.setAccessibleDescription(
-            translate("Rhythm", "Name your own anchors, their times and cues, and reminders")
+        self.change_button = named(
+            QPushButton(translate("Rhythm", "&Change your anchors…")),
+            translate("Rhythm", "Change your anchors"),
+            translate("Rhythm", "Name your own anchors, their times and cues, and reminders"),
+            object_name="change_anchors",
         )
         left = QVBoxLayout()
         left.addWidget(heading)
@@ -150,23 +151,23 @@ class DayView(QWidget):
         self.acknowledged = QLabel()
         self.acknowledged.setObjectName("anchor_acknowledged")
         self.acknowledged.setWordWrap(True)
-        self.breathe_button = QPushButton(translate("Rhythm", "Open &Breathe"))
-        self.breathe_button.setObjectName("anchor_breathe")
-        self.breathe_button.setAccessibleName(translate("Rhythm", "Open Breathe"))
-        self.breathe_button.setAccessibleDescription(
-            translate("Rhythm", "Goes to the Breathe tab for a moment of breathing")
+        self.breathe_button = named(
+            QPushButton(translate("Rhythm", "Open &Breathe")),
+            translate("Rhythm", "Open Breathe"),
+            translate("Rhythm", "Goes to the Breathe tab for a moment of breathing"),
+            object_name="anchor_breathe",
         )
-        self.contacts_button = QPushButton(translate("Rhythm", "Your &people…"))
-        self.contacts_button.setObjectName("anchor_contacts")
-        self.contacts_button.setAccessibleName(translate("Rhythm", "Your people"))
-        self.contacts_button.setAccessibleDescription(
-            translate("Rhythm", "Shows the people you keep on the \u201ctoo much\u201d page")
+        self.contacts_button = named(
+            QPushButton(translate("Rhythm", "Your &people…")),
+            translate("Rhythm", "Your people"),
+            translate("Rhythm", "Shows the people you keep on the \u201ctoo much\u201d page"),
+            object_name="anchor_contacts",
         )
-        self.together_button = QPushButton(translate("Rhythm", "&Together"))
-        self.together_button.setObjectName("anchor_together")
-        self.together_button.setAccessibleName(translate("Rhythm", "Together"))
-        self.together_button.setAccessibleDescription(
-            translate("Rhythm", "Goes to the Together tab, for practices with someone you trust")
+        self.together_button = named(
+            QPushButton(translate("Rhythm", "&Together")),
+            translate("Rhythm", "Together"),
+            translate("Rhythm", "Goes to the Together tab, for practices with someone you trust"),
+            object_name="anchor_together",
         )
         offers = QHBoxLayout()
         for button in (self.breathe_button, self.contacts_button, self.together_button):

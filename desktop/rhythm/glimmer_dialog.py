@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.controls import named
 from desktop.store import Store
 from desktop.store.glimmers import MAX_TEXT_LENGTH, SENSE_LABELS, Glimmer, keep_glimmer
 from desktop.store.records import REGION_LABELS
@@ -34,37 +35,37 @@ class GlimmerDialog(QDialog):
         self.setWindowTitle(translate("Glimmer", "Keep a glimmer"))
         question = QLabel(translate("Glimmer", "What was the small thing? A few words are enough."))
         question.setWordWrap(True)
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("glimmer_text")
+        self.text_edit = named(
+            QLineEdit(),
+            translate("Glimmer", "What was the small thing?"),
+            translate("Glimmer", "A few words about a small moment of warmth, ease or curiosity"),
+            object_name="glimmer_text",
+        )
         self.text_edit.setMaxLength(MAX_TEXT_LENGTH + 50)  # longer text is explained, not cut
         self.text_edit.setPlaceholderText(translate("Glimmer", "warm mug in cold hands"))
-        self.text_edit.setAccessibleName(translate("Glimmer", "What was the small thing?"))
-        self.text_edit.setAccessibleDescription(
-            translate("Glimmer", "A few words about a small moment of warmth, ease or curiosity")
-        )
         question.setBuddy(self.text_edit)
 
-        self.where_button = QPushButton(translate("Glimmer", "&Where you noticed it…"))
-        self.where_button.setObjectName("glimmer_where")
-        self.where_button.setCheckable(True)
-        self.where_button.setAccessibleName(translate("Glimmer", "Where you noticed it"))
-        self.where_button.setAccessibleDescription(
-            translate("Glimmer", "Shows a choice of sense and of a place in the body, if you like")
+        self.where_button = named(
+            QPushButton(translate("Glimmer", "&Where you noticed it…")),
+            translate("Glimmer", "Where you noticed it"),
+            translate("Glimmer", "Shows a choice of sense and of a place in the body, if you like"),
+            object_name="glimmer_where",
         )
-        self.sense_box = QComboBox()
-        self.sense_box.setObjectName("glimmer_sense")
-        self.sense_box.setAccessibleName(translate("Glimmer", "Which sense"))
-        self.sense_box.setAccessibleDescription(
-            translate("Glimmer", "The sense it came through, if you like")
+        self.where_button.setCheckable(True)
+        self.sense_box = named(
+            QComboBox(),
+            translate("Glimmer", "Which sense"),
+            translate("Glimmer", "The sense it came through, if you like"),
+            object_name="glimmer_sense",
         )
         self.sense_box.addItem(translate("Glimmer", "Any sense, or none"), "")
         for key, label in SENSE_LABELS.items():
             self.sense_box.addItem(translate("Senses", label), key)
-        self.region_box = QComboBox()
-        self.region_box.setObjectName("glimmer_region")
-        self.region_box.setAccessibleName(translate("Glimmer", "Where in the body"))
-        self.region_box.setAccessibleDescription(
-            translate("Glimmer", "Where in your body you felt it, if anywhere")
+        self.region_box = named(
+            QComboBox(),
+            translate("Glimmer", "Where in the body"),
+            translate("Glimmer", "Where in your body you felt it, if anywhere"),
+            object_name="glimmer_region",
         )
         self.region_box.addItem(translate("Glimmer", "Anywhere, or nowhere"), "")
         for key, label in REGION_LABELS.items():
@@ -79,17 +80,17 @@ class GlimmerDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("glimmer_message")
         self.message.setWordWrap(True)
-        self.keep_button = QPushButton(translate("Glimmer", "&Keep"))
-        self.keep_button.setObjectName("glimmer_keep")
-        self.keep_button.setDefault(True)
-        self.keep_button.setAccessibleName(translate("Glimmer", "Keep"))
-        self.keep_button.setAccessibleDescription(
-            translate("Glimmer", "Keeps the glimmer at once. Enter does the same")
+        self.keep_button = named(
+            QPushButton(translate("Glimmer", "&Keep")),
+            translate("Glimmer", "Keep"),
+            translate("Glimmer", "Keeps the glimmer at once. Enter does the same"),
+            object_name="glimmer_keep",
         )
-        self.close_button = QPushButton(translate("Glimmer", "Close"))
-        self.close_button.setAccessibleName(translate("Glimmer", "Close"))
-        self.close_button.setAccessibleDescription(
-            translate("Glimmer", "Closes this without keeping anything")
+        self.keep_button.setDefault(True)
+        self.close_button = named(
+            QPushButton(translate("Glimmer", "Close")),
+            translate("Glimmer", "Close"),
+            translate("Glimmer", "Closes this without keeping anything"),
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.where_button)

@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 
 from desktop import look
 from desktop.clock import WallClock, today
+from desktop.controls import named
 from desktop.local_format import day_label
 from desktop.rhythm import remember
 from desktop.rhythm.settings import RhythmSettings
 from desktop.store import Store
-from desktop.store.database import WriteFailed
+from desktop.store.connection import WriteFailed
 from desktop.store.glimmers import (
     Cursor,
     Glimmer,
@@ -184,11 +185,11 @@ class GlimmersView(QWidget):
         self.remember_text.setObjectName("remember_text")
         self.remember_text.setWordWrap(True)
         self.remember_text.setTextFormat(Qt.TextFormat.RichText)
-        self.put_away_button = QPushButton(translate("Glimmer", "&Put it back"))
-        self.put_away_button.setObjectName("put_away")
-        self.put_away_button.setAccessibleName(translate("Glimmer", "Put it back"))
-        self.put_away_button.setAccessibleDescription(
-            translate("Glimmer", "Puts this one back among the others for now")
+        self.put_away_button = named(
+            QPushButton(translate("Glimmer", "&Put it back")),
+            translate("Glimmer", "Put it back"),
+            translate("Glimmer", "Puts this one back among the others for now"),
+            object_name="put_away",
         )
         card = QHBoxLayout(self.remember_card)
         card.addWidget(self.remember_text, 1)
@@ -196,11 +197,11 @@ class GlimmersView(QWidget):
         self.remember_card.hide()
 
         self.model = GlimmersModel(store, wall)
-        self.list_view = QListView()
-        self.list_view.setObjectName("glimmers")
-        self.list_view.setAccessibleName(translate("Glimmer", "Your glimmers"))
-        self.list_view.setAccessibleDescription(
-            translate("Glimmer", "The small moments you kept, newest first")
+        self.list_view = named(
+            QListView(),
+            translate("Glimmer", "Your glimmers"),
+            translate("Glimmer", "The small moments you kept, newest first"),
+            object_name="glimmers",
         )
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(GlimmerDelegate(self.list_view))
@@ -219,11 +220,11 @@ class GlimmersView(QWidget):
         self.empty_label.setObjectName("glimmers_empty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.keep_button = QPushButton(translate("Glimmer", "&Keep a glimmer…"))
-        self.keep_button.setObjectName("keep_first_glimmer")
-        self.keep_button.setAccessibleName(translate("Glimmer", "Keep a glimmer"))
-        self.keep_button.setAccessibleDescription(
-            translate("Glimmer", "Opens a small window for a few words about a small moment")
+        self.keep_button = named(
+            QPushButton(translate("Glimmer", "&Keep a glimmer…")),
+            translate("Glimmer", "Keep a glimmer"),
+            translate("Glimmer", "Opens a small window for a few words about a small moment"),
+            object_name="keep_first_glimmer",
         )
         self.keep_button.clicked.connect(self.keep_requested)
         # With nothing kept yet: the words and the button near the top, not floating mid-page.
@@ -235,21 +236,21 @@ class GlimmersView(QWidget):
         empty.addStretch(1)
         # Letting one go, for a glimmer kept by mistake: one button under the list (and the
         # Delete key), with a way to bring it back until the next one is let go.
-        self.let_go_button = QPushButton(translate("Glimmer", "&Let this one go"))
-        self.let_go_button.setObjectName("let_glimmer_go")
-        self.let_go_button.setAccessibleName(translate("Glimmer", "Let this one go"))
-        self.let_go_button.setAccessibleDescription(
-            translate("Glimmer", "Takes the chosen glimmer out of your collection")
+        self.let_go_button = named(
+            QPushButton(translate("Glimmer", "&Let this one go")),
+            translate("Glimmer", "Let this one go"),
+            translate("Glimmer", "Takes the chosen glimmer out of your collection"),
+            object_name="let_glimmer_go",
         )
         self.let_go_button.setEnabled(False)
         self.let_go_message = QLabel()
         self.let_go_message.setObjectName("let_go_message")
         self.let_go_message.setWordWrap(True)
-        self.bring_back_button = QPushButton(translate("Glimmer", "&Bring it back"))
-        self.bring_back_button.setObjectName("bring_glimmer_back")
-        self.bring_back_button.setAccessibleName(translate("Glimmer", "Bring it back"))
-        self.bring_back_button.setAccessibleDescription(
-            translate("Glimmer", "Puts the glimmer you let go back in your collection")
+        self.bring_back_button = named(
+            QPushButton(translate("Glimmer", "&Bring it back")),
+            translate("Glimmer", "Bring it back"),
+            translate("Glimmer", "Puts the glimmer you let go back in your collection"),
+            object_name="bring_glimmer_back",
         )
         self.bring_back_button.hide()
         self._let_go_uid = ""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop import look
 from desktop.clock import Clock
+from desktop.controls import named
 from desktop.rhythm.invitations import INVITATIONS, Invitation, invitation
 from desktop.rhythm.parts import FittedList
 from desktop.store import Store
@@ -77,11 +78,11 @@ class InvitationsView(QWidget):
             )
         )
         hint.setWordWrap(True)
-        self.card_list = FittedList()
-        self.card_list.setObjectName("invitations")
-        self.card_list.setAccessibleName(translate("Invitations", "Invitations"))
-        self.card_list.setAccessibleDescription(
-            translate("Invitations", "Press Enter on one to see it")
+        self.card_list = named(
+            FittedList(),
+            translate("Invitations", "Invitations"),
+            translate("Invitations", "Press Enter on one to see it"),
+            object_name="invitations",
         )
         for card in INVITATIONS:
             item = QListWidgetItem(card.shown_title())
@@ -90,11 +91,11 @@ class InvitationsView(QWidget):
             self.card_list.addItem(item)
         self.card_list.setSpacing(4)
         self.card_list.setCurrentRow(0)
-        self.open_button = QPushButton(translate("Invitations", "&Open"))
-        self.open_button.setObjectName("open_invitation")
-        self.open_button.setAccessibleName(translate("Invitations", "Open"))
-        self.open_button.setAccessibleDescription(
-            translate("Invitations", "Shows the chosen invitation")
+        self.open_button = named(
+            QPushButton(translate("Invitations", "&Open")),
+            translate("Invitations", "Open"),
+            translate("Invitations", "Shows the chosen invitation"),
+            object_name="open_invitation",
         )
         self.list_message = QLabel()
         self.list_message.setObjectName("invitations_message")
@@ -118,18 +119,18 @@ class InvitationsView(QWidget):
         self.card_text.setObjectName("invitation_text")
         self.card_text.setWordWrap(True)
         self.card_text.setTextFormat(Qt.TextFormat.RichText)
-        self.minutes_spin = QSpinBox()
-        self.minutes_spin.setObjectName("walk_minutes")
-        self.minutes_spin.setAccessibleName(translate("Invitations", "Minutes"))
-        self.minutes_spin.setAccessibleDescription(
-            translate("Invitations", "How long the timer runs, from 5 to 15 minutes")
+        self.minutes_spin = named(
+            QSpinBox(),
+            translate("Invitations", "Minutes"),
+            translate("Invitations", "How long the timer runs, from 5 to 15 minutes"),
+            object_name="walk_minutes",
         )
         self.minutes_spin.setSuffix(translate("Invitations", " min"))
-        self.timer_button = QPushButton(translate("Invitations", "Start a &timer"))
-        self.timer_button.setObjectName("start_timer")
-        self.timer_button.setAccessibleName(translate("Invitations", "Start a timer"))
-        self.timer_button.setAccessibleDescription(
-            translate("Invitations", "A quiet timer for the walk, if you like one")
+        self.timer_button = named(
+            QPushButton(translate("Invitations", "Start a &timer")),
+            translate("Invitations", "Start a timer"),
+            translate("Invitations", "A quiet timer for the walk, if you like one"),
+            object_name="start_timer",
         )
         self.timer_label = QLabel()
         self.timer_label.setObjectName("timer_left")
@@ -144,11 +145,11 @@ class InvitationsView(QWidget):
         self.go_button = QPushButton()
         self.go_button.setObjectName("invitation_go")
         self.go_button.setDefault(True)
-        self.not_today_button = QPushButton(translate("Invitations", "&Not today"))
-        self.not_today_button.setObjectName("not_today")
-        self.not_today_button.setAccessibleName(translate("Invitations", "Not today"))
-        self.not_today_button.setAccessibleDescription(
-            translate("Invitations", "A full answer: back to the invitations, nothing kept")
+        self.not_today_button = named(
+            QPushButton(translate("Invitations", "&Not today")),
+            translate("Invitations", "Not today"),
+            translate("Invitations", "A full answer: back to the invitations, nothing kept"),
+            object_name="not_today",
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.go_button)
@@ -172,37 +173,33 @@ class InvitationsView(QWidget):
         form = QFormLayout()
         self.impression_edits: list[QLineEdit] = []
         for number in range(1, IMPRESSION_COUNT + 1):
-            edit = QLineEdit()
-            edit.setObjectName(f"invitation_impression_{number}")
             label = translate("Invitations", "Impression {number}").format(number=number)
-            edit.setAccessibleName(label)
-            edit.setAccessibleDescription(
-                translate("Invitations", "One small thing you sensed, in a few words")
+            edit = named(
+                QLineEdit(),
+                label,
+                translate("Invitations", "One small thing you sensed, in a few words"),
+                object_name=f"invitation_impression_{number}",
             )
             edit.setPlaceholderText(translate("Invitations", "A few words"))
             self.impression_edits.append(edit)
             form.addRow(label, edit)
-        self.impressions_button = QPushButton(
-            translate("Invitations", "Keep as three &impressions")
+        self.impressions_button = named(
+            QPushButton(translate("Invitations", "Keep as three &impressions")),
+            translate("Invitations", "Keep as three impressions"),
+            translate("Invitations", "Keeps these in your journal as a three impressions entry"),
+            object_name="keep_impressions",
         )
-        self.impressions_button.setObjectName("keep_impressions")
-        self.impressions_button.setAccessibleName(
-            translate("Invitations", "Keep as three impressions")
+        self.glimmer_button = named(
+            QPushButton(translate("Invitations", "Keep as a &glimmer")),
+            translate("Invitations", "Keep as a glimmer"),
+            translate("Invitations", "Keeps what you wrote as one small glimmer"),
+            object_name="keep_as_glimmer",
         )
-        self.impressions_button.setAccessibleDescription(
-            translate("Invitations", "Keeps these in your journal as a three impressions entry")
-        )
-        self.glimmer_button = QPushButton(translate("Invitations", "Keep as a &glimmer"))
-        self.glimmer_button.setObjectName("keep_as_glimmer")
-        self.glimmer_button.setAccessibleName(translate("Invitations", "Keep as a glimmer"))
-        self.glimmer_button.setAccessibleDescription(
-            translate("Invitations", "Keeps what you wrote as one small glimmer")
-        )
-        self.nothing_button = QPushButton(translate("Invitations", "Nothing to &keep"))
-        self.nothing_button.setObjectName("keep_nothing")
-        self.nothing_button.setAccessibleName(translate("Invitations", "Nothing to keep"))
-        self.nothing_button.setAccessibleDescription(
-            translate("Invitations", "Finishes here; having tried it is enough")
+        self.nothing_button = named(
+            QPushButton(translate("Invitations", "Nothing to &keep")),
+            translate("Invitations", "Nothing to keep"),
+            translate("Invitations", "Finishes here; having tried it is enough"),
+            object_name="keep_nothing",
         )
         self.ending_message = QLabel()
         self.ending_message.setObjectName("ending_message")
@@ -251,9 +248,7 @@ class InvitationsView(QWidget):
             self.minutes_spin.setValue(offered)
         self.timer_label.setText("")
         words, spoken, description = self._go_words(card)
-        self.go_button.setText(words)
-        self.go_button.setAccessibleName(spoken)
-        self.go_button.setAccessibleDescription(description)
+        named(self.go_button, spoken, description).setText(words)
         self.list_message.setText("")
         self.stack.setCurrentIndex(PAGE_CARD)
         self.go_button.setFocus()

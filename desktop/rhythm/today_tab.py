@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import Clock, WallClock
+from desktop.controls import named
 from desktop.look import GAP, MARGIN, roomy
 from desktop.rhythm.anchors_dialog import AnchorsDialog
 from desktop.rhythm.day_view import DayView
@@ -86,22 +87,22 @@ class TodayTab(QWidget):
         self.section_buttons: dict[str, QPushButton] = {}
         sections = QHBoxLayout()
         for key, title, description in SECTIONS:
-            button = QPushButton(translate("Today", title))
-            button.setObjectName(f"section_{key}")
+            button = named(
+                QPushButton(translate("Today", title)),
+                translate("Today", title),
+                translate("Today", description),
+                object_name=f"section_{key}",
+            )
             button.setCheckable(True)
             button.setFlat(True)
-            button.setAccessibleName(translate("Today", title))
-            button.setAccessibleDescription(translate("Today", description))
             self.section_buttons[key] = button
             sections.addWidget(button)
         sections.addStretch()
-        self.too_much_button = QPushButton(translate("Today", "Too much today? Start again small"))
-        self.too_much_button.setObjectName("start_again_small")
-        self.too_much_button.setAccessibleName(
-            translate("Today", "Too much today? Start again small")
-        )
-        self.too_much_button.setAccessibleDescription(
-            translate("Today", "One minute of breathing, and nothing else asked of you")
+        self.too_much_button = named(
+            QPushButton(translate("Today", "Too much today? Start again small")),
+            translate("Today", "Too much today? Start again small"),
+            translate("Today", "One minute of breathing, and nothing else asked of you"),
+            object_name="start_again_small",
         )
         # One row where there is room; in a narrow window the way back is a row of its own.
         self._bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
+from desktop.controls import named
 from desktop.store.journal_lock import Holder
 from desktop.texts import translate
 
@@ -48,15 +49,17 @@ class AlreadyOpenWindow(QWidget):
         super().__init__()
         self.setObjectName("already_open_window")
         self.setWindowTitle(translate("Shell", "{app} is already open").format(app=APP_NAME))
-        self.message = QLabel(text)
-        self.message.setObjectName("already_open_message")
+        self.message = named(
+            QLabel(text),
+            translate("Shell", "Glimmers is already open"),
+            object_name="already_open_message",
+        )
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setAccessibleName(translate("Shell", "Glimmers is already open"))
-        self.close_button = QPushButton(translate("Shell", "&Close"))
-        self.close_button.setAccessibleName(translate("Shell", "Close"))
-        self.close_button.setAccessibleDescription(
-            translate("Shell", "Closes this notice; the open Glimmers stays as it is")
+        self.close_button = named(
+            QPushButton(translate("Shell", "&Close")),
+            translate("Shell", "Close"),
+            translate("Shell", "Closes this notice; the open Glimmers stays as it is"),
         )
         self.close_button.setDefault(True)
         buttons = QHBoxLayout()

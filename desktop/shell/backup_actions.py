@@ -138,8 +138,8 @@ class BackupActions:
 
     def problem_window(self, problem: StoreProblem) -> ProblemWindow:
         """The window that explains ``problem``; for a damaged file it offers to rescue what
-        can still be read, and the newest good backup if there is one. The caller shows it and
-        answers its other requests."""
+        can still be read, and the newest good backup if there is one, or another folder. The caller
+        shows it."""
         from desktop.local_format import day_and_time
         from desktop.shell.problem_window import ProblemWindow
         from desktop.store.backups import newest_good_backup
@@ -171,7 +171,16 @@ class BackupActions:
         window = ProblemWindow(problem, offer, rescue)
         window.restore_requested.connect(lambda: self._restore_over_damaged(window))
         window.rescue_requested.connect(lambda: self._rescue_damaged(window))
+        window.another_folder_requested.connect(lambda: self._try_another_folder(window))
+        window.quit_requested.connect(window.close)
         return window
+
+    def _try_another_folder(self, window: ProblemWindow) -> None:
+        folder = self._dialogs.choose_folder(
+            window, translate("Glimmers", "Choose a data folder for Glimmers")
+        )
+        if folder is not None:
+            self._app.move_to(folder, instead_of=window)
 
     def _restore_over_damaged(self, window: ProblemWindow) -> None:
         from desktop.store.backups import aside_for_damaged, newest_good_backup, restore

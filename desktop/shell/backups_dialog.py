@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.controls import named
 from desktop.dialog_parts import close_buttons
 from desktop.local_format import data_size, day_and_time
 from desktop.settings import BACKUPS_KEEP
@@ -49,11 +50,11 @@ class BackupsDialog(QDialog):
             ).format(folder=folder)
         )
         hint.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("backups")
-        self.table.setAccessibleName(translate("Backups", "Backups"))
-        self.table.setAccessibleDescription(
-            translate("Backups", "Your backups, newest first: when, size and entries")
+        self.table = named(
+            QTableWidget(0, 3),
+            translate("Backups", "Backups"),
+            translate("Backups", "Your backups, newest first: when, size and entries"),
+            object_name="backups",
         )
         self.table.setHorizontalHeaderLabels(
             [
@@ -67,21 +68,23 @@ class BackupsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.backup_button = QPushButton(translate("Backups", "&Back up now"))
-        self.backup_button.setAccessibleName(translate("Backups", "Back up now"))
-        self.backup_button.setAccessibleDescription(
-            translate("Backups", "Makes a backup of your data now")
+        self.backup_button = named(
+            QPushButton(translate("Backups", "&Back up now")),
+            translate("Backups", "Back up now"),
+            translate("Backups", "Makes a backup of your data now"),
         )
-        self.restore_button = QPushButton(translate("Backups", "&Restore this backup…"))
-        self.restore_button.setAccessibleName(translate("Backups", "Restore the selected backup"))
-        self.restore_button.setAccessibleDescription(
-            translate("Backups", "Puts the chosen backup in place; your current data is kept first")
+        self.restore_button = named(
+            QPushButton(translate("Backups", "&Restore this backup…")),
+            translate("Backups", "Restore the selected backup"),
+            translate(
+                "Backups", "Puts the chosen backup in place; your current data is kept first"
+            ),
         )
-        self.keep = QSpinBox()
-        self.keep.setObjectName("keep_backups")
-        self.keep.setAccessibleName(translate("Backups", "How many backups to keep"))
-        self.keep.setAccessibleDescription(
-            translate("Backups", "Older backups beyond this number are removed")
+        self.keep = named(
+            QSpinBox(),
+            translate("Backups", "How many backups to keep"),
+            translate("Backups", "Older backups beyond this number are removed"),
+            object_name="keep_backups",
         )
         self.keep.setRange(BACKUPS_KEEP.low, BACKUPS_KEEP.high)
         self.keep.setValue(keep)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.controls import named
 from desktop.store.imports import Preview, ReadOptions
 from desktop.store.journal import MAX_TAG_LENGTH, clean_tags
 from desktop.texts import translate
@@ -67,55 +68,51 @@ class ImportDialog(QDialog):
         self.notes.setObjectName("import_notes")
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("import_progress")
-        self.progress.setAccessibleName(translate("ImportDialog", "How far Glimmers has read"))
-        self.progress.setAccessibleDescription(
-            translate("ImportDialog", "Goes from empty to full as the file is read")
+        self.progress = named(
+            QProgressBar(),
+            translate("ImportDialog", "How far Glimmers has read"),
+            translate("ImportDialog", "Goes from empty to full as the file is read"),
+            object_name="import_progress",
         )
         self.progress.setTextVisible(False)
-        self.keep_location = QCheckBox(
-            translate("ImportDialog", "Also keep &where each entry was written")
+        self.keep_location = named(
+            QCheckBox(translate("ImportDialog", "Also keep &where each entry was written")),
+            translate("ImportDialog", "Also keep where each entry was written"),
+            translate("ImportDialog", "Adds the place to the end of each entry's text"),
+            object_name="keep_location",
         )
-        self.keep_location.setObjectName("keep_location")
-        self.keep_location.setAccessibleName(
-            translate("ImportDialog", "Also keep where each entry was written")
-        )
-        self.keep_location.setAccessibleDescription(
-            translate("ImportDialog", "Adds the place to the end of each entry's text")
-        )
-        self.keep_weather = QCheckBox(translate("ImportDialog", "Also keep the w&eather"))
-        self.keep_weather.setObjectName("keep_weather")
-        self.keep_weather.setAccessibleName(translate("ImportDialog", "Also keep the weather"))
-        self.keep_weather.setAccessibleDescription(
-            translate("ImportDialog", "Adds the weather to the end of each entry's text")
+        self.keep_weather = named(
+            QCheckBox(translate("ImportDialog", "Also keep the w&eather")),
+            translate("ImportDialog", "Also keep the weather"),
+            translate("ImportDialog", "Adds the weather to the end of each entry's text"),
+            object_name="keep_weather",
         )
 
         self.starred_label = QLabel(translate("ImportDialog", "Starred entries get the &tag"))
-        self.starred_tag = QLineEdit(options.starred_tag)
-        self.starred_tag.setObjectName("starred_tag")
-        self.starred_tag.setMaxLength(MAX_TAG_LENGTH)
-        self.starred_tag.setAccessibleName(translate("ImportDialog", "Starred entries get the tag"))
-        self.starred_tag.setAccessibleDescription(
-            translate("ImportDialog", "The tag that marks the entries you starred there")
+        self.starred_tag = named(
+            QLineEdit(options.starred_tag),
+            translate("ImportDialog", "Starred entries get the tag"),
+            translate("ImportDialog", "The tag that marks the entries you starred there"),
+            object_name="starred_tag",
         )
+        self.starred_tag.setMaxLength(MAX_TAG_LENGTH)
         self.starred_label.setBuddy(self.starred_tag)
         starred_row = QHBoxLayout()
         starred_row.addWidget(self.starred_label)
         starred_row.addWidget(self.starred_tag, 1)
 
         self.buttons = QDialogButtonBox()
-        self.import_button = QPushButton(translate("ImportDialog", "&Import"))
-        self.import_button.setObjectName("import_button")
-        self.import_button.setAccessibleName(translate("ImportDialog", "Import"))
-        self.import_button.setAccessibleDescription(
-            translate("ImportDialog", "Adds these entries to your journal")
+        self.import_button = named(
+            QPushButton(translate("ImportDialog", "&Import")),
+            translate("ImportDialog", "Import"),
+            translate("ImportDialog", "Adds these entries to your journal"),
+            object_name="import_button",
         )
-        self.cancel_button = QPushButton(translate("ImportDialog", "Cancel"))
-        self.cancel_button.setObjectName("import_cancel")
-        self.cancel_button.setAccessibleName(translate("ImportDialog", "Cancel"))
-        self.cancel_button.setAccessibleDescription(
-            translate("ImportDialog", "Stops here; your journal stays as it is")
+        self.cancel_button = named(
+            QPushButton(translate("ImportDialog", "Cancel")),
+            translate("ImportDialog", "Cancel"),
+            translate("ImportDialog", "Stops here; your journal stays as it is"),
+            object_name="import_cancel",
         )
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)

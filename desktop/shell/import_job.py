@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.store import Store, WriteFailed
-from desktop.store.database import DATABASE_ERRORS
+from desktop.store.connection import DATABASE_ERRORS
 from desktop.store.imports import (
     ImportCancelled,
     ImportProblem,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.controls import guard_wheel
+from desktop.controls import guard_wheel, named
 from desktop.settings import WINDOW_GEOMETRY, WINDOW_PAGE, Settings
 from desktop.texts import translate
 
@@ -59,9 +59,7 @@ class _LazyPage(QWidget):
         self.page = page
         self._built = built
         self.content: QWidget | None = None
-        self.setObjectName(f"page_{page.key}")
-        self.setAccessibleName(page.title.replace("&", ""))
-        self.setAccessibleDescription(page.description)
+        named(self, page.title, page.description, object_name=f"page_{page.key}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -115,9 +113,11 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main_window")
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("tabs")
-        self.tabs.setAccessibleName(translate("Shell", "Practices"))
+        self.tabs = named(
+            QTabWidget(),
+            translate("Shell", "Practices"),
+            object_name="tabs",
+        )
         self.tabs.setDocumentMode(True)
         self._pages: dict[str, _LazyPage] = {}
         for page in pages:
@@ -126,13 +126,13 @@ class MainWindow(QMainWindow):
             index = self.tabs.addTab(lazy, page.title.replace("&", ""))
             self.tabs.setTabToolTip(index, page.description)
         # Beside the tabs, so it is there on every tab without adding to any page's controls.
-        self.glimmer_button = QPushButton(translate("Shell", "Glimmer"))
-        self.glimmer_button.setObjectName("glimmer_button")
-        self.glimmer_button.setAccessibleName(translate("Shell", "Glimmer"))
-        self.glimmer_button.setAccessibleDescription(
-            translate("Shell", "Keep a small good moment in a few words. Ctrl+G, from anywhere")
+        self.glimmer_button = named(
+            QPushButton(translate("Shell", "Glimmer")),
+            translate("Shell", "Glimmer"),
+            translate("Shell", "Keep a small good moment in a few words. Ctrl+G, from anywhere"),
+            object_name="glimmer_button",
+            tooltip=translate("Shell", "Keep a glimmer (Ctrl+G)"),
         )
-        self.glimmer_button.setToolTip(translate("Shell", "Keep a glimmer (Ctrl+G)"))
         self.tabs.setCornerWidget(self.glimmer_button)  # the top right corner
         self.offer_bar = QFrame()
         self.offer_bar.setObjectName("offer_bar")

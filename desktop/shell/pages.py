@@ -21,7 +21,8 @@ from desktop.texts import translate
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from desktop.breathe.tab import BreatheTab, Tones
+    from desktop.breathe.tab import BreatheTab
+    from desktop.breathe.tones import Tones
     from desktop.checkin.feelings import Vocabulary
     from desktop.journal.tab import JournalTab
     from desktop.listen.library_view import Picker

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import APP_NAME, look
+from desktop.controls import named
 from desktop.store import StoreProblem
 from desktop.texts import translate
 
@@ -31,23 +32,29 @@ class ProblemWindow(QWidget):
         # A heading of the type scale, its words shown as written.
         self.title = look.heading(QLabel(problem.what_happened), "title")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.explanation = QLabel(problem.explanation())
-        self.explanation.setObjectName("problem_explanation")
+        self.explanation = named(
+            QLabel(problem.explanation()),
+            translate("Shell", "What happened"),
+            object_name="problem_explanation",
+        )
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explanation.setAccessibleName(translate("Shell", "What happened"))
         self.another_button = QPushButton(translate("Shell", "&Open another data folder…"))
         self.another_button.setAccessibleName(translate("Shell", "Open another data folder"))
-        self.restore_button = QPushButton(translate("Shell", "&Restore the newest good backup"))
-        self.restore_button.setAccessibleName(translate("Shell", "Restore the newest good backup"))
-        self.restore_button.setToolTip(backup_text or "")
-        self.restore_button.setAccessibleDescription(backup_text or "")
+        self.restore_button = named(
+            QPushButton(translate("Shell", "&Restore the newest good backup")),
+            translate("Shell", "Restore the newest good backup"),
+            backup_text or "",
+            tooltip=backup_text or "",
+        )
         self.restore_button.setVisible(backup_text is not None)
-        self.rescue_button = QPushButton(translate("Shell", "R&escue what can still be read"))
-        self.rescue_button.setObjectName("rescue_button")
-        self.rescue_button.setAccessibleName(translate("Shell", "Rescue what can still be read"))
-        self.rescue_button.setAccessibleDescription(rescue_text or "")
-        self.rescue_button.setToolTip(rescue_text or "")
+        self.rescue_button = named(
+            QPushButton(translate("Shell", "R&escue what can still be read")),
+            translate("Shell", "Rescue what can still be read"),
+            rescue_text or "",
+            object_name="rescue_button",
+            tooltip=rescue_text or "",
+        )
         self.rescue_button.setVisible(rescue_text is not None)
         self.rescue_label = QLabel(rescue_text or "")
         self.rescue_label.setObjectName("rescue_offer")

@@ -187,7 +187,7 @@ class ProtectionActions:
         return dialog
 
     def _change_protection(self, dialog: ProtectionDialog, passphrase: str) -> None:
-        from desktop.store.database import DATABASE_ERRORS
+        from desktop.store.connection import DATABASE_ERRORS
         from desktop.store.protection import (
             ChangeUnfinished,
             change_passphrase,
@@ -226,7 +226,7 @@ class ProtectionActions:
         dialog.show_message(f"{done} {unfinished}".strip())
 
     def _remove_protection(self, dialog: ProtectionDialog) -> None:
-        from desktop.store.database import DATABASE_ERRORS
+        from desktop.store.connection import DATABASE_ERRORS
         from desktop.store.protection import ChangeUnfinished, unprotect
 
         data_dir, key = self._app.data_dir, self._app.key

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.controls import named
 from desktop.dialog_parts import close_buttons
 from desktop.settings import LOCK_MINUTES
 from desktop.store.protection import MIN_PASSPHRASE
@@ -31,13 +32,13 @@ HONEST_NOTE = QT_TRANSLATE_NOOP(
 
 
 def _password_field(name: str, accessible: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(name)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(accessible)
-    field.setAccessibleDescription(
-        translate("Protection", "At least 8 characters; a few words are easy to remember")
+    field = named(
+        QLineEdit(),
+        accessible,
+        translate("Protection", "At least 8 characters; a few words are easy to remember"),
+        object_name=name,
     )
+    field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
 
 
@@ -63,22 +64,24 @@ class ProtectionDialog(QDialog):
         self.again = _password_field(
             "passphrase_again", translate("Protection", "The new passphrase again")
         )
-        self.understood = QCheckBox(
-            translate("Protection", "I understand a forgotten passphrase cannot be recovered")
+        understood = translate(
+            "Protection", "I understand a forgotten passphrase cannot be recovered"
         )
-        self.understood.setAccessibleName(self.understood.text())
-        self.understood.setAccessibleDescription(
-            translate("Protection", "Needed before the journal is protected")
+        self.understood = named(
+            QCheckBox(understood),
+            understood,
+            translate("Protection", "Needed before the journal is protected"),
         )
-        self.set_button = QPushButton(
+        set_words = (
             translate("Protection", "Change passphrase")
             if protected
             else translate("Protection", "Protect my journal")
         )
-        self.set_button.setObjectName("set_passphrase")
-        self.set_button.setAccessibleName(self.set_button.text())
-        self.set_button.setAccessibleDescription(
-            translate("Protection", "Encrypts your journal with the new passphrase")
+        self.set_button = named(
+            QPushButton(set_words),
+            set_words,
+            translate("Protection", "Encrypts your journal with the new passphrase"),
+            object_name="set_passphrase",
         )
         self.remove_button = QPushButton(translate("Protection", "Remove the passphrase…"))
         self.remove_button.setAccessibleName(translate("Protection", "Remove the passphrase"))
@@ -93,10 +96,12 @@ class ProtectionDialog(QDialog):
         row.addStretch()
 
         self.recovery_box = QGroupBox(translate("Protection", "Your recovery key"))
-        self.recovery = QLabel()
-        self.recovery.setObjectName("recovery_key")
+        self.recovery = named(
+            QLabel(),
+            translate("Protection", "Recovery key"),
+            object_name="recovery_key",
+        )
         self.recovery.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.recovery.setAccessibleName(translate("Protection", "Recovery key"))
         self.save_recovery_button = QPushButton(
             translate("Protection", "Save the recovery key to a file…")
         )
@@ -119,16 +124,15 @@ class ProtectionDialog(QDialog):
 
         self.lock_box = QGroupBox(translate("Protection", "Lock"))
         self.lock_box.setVisible(protected)
-        self.minutes = QSpinBox()
-        self.minutes.setObjectName("lock_minutes")
-        self.minutes.setAccessibleName(
-            translate("Protection", "Lock after this many quiet minutes")
+        self.minutes = named(
+            QSpinBox(),
+            translate("Protection", "Lock after this many quiet minutes"),
+            object_name="lock_minutes",
         )
         self.minutes.setRange(1, LOCK_MINUTES.high)  # 0 is "never", the box below
         self.minutes.setValue(lock_minutes or LOCK_MINUTES.default)
-        self.never = QCheckBox(translate("Protection", "Never lock by itself"))
-        self.never.setObjectName("never_lock")
-        self.never.setAccessibleName(self.never.text())
+        never = translate("Protection", "Never lock by itself")
+        self.never = named(QCheckBox(never), never, object_name="never_lock")
         self.never.setChecked(lock_minutes == 0)
         self.minutes.setEnabled(lock_minutes != 0)
         self.lock_now = QPushButton(translate("Protection", "Lock now (Ctrl+L)"))

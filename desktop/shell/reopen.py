@@ -42,3 +42,7 @@ class Reopen(Protocol):
         """Open the journal with ``key`` and show what comes of it: the main window, the unlock
         window, or why the data cannot be opened. ``instead_of`` (the window that asked) is
         closed when something else took its place."""
+
+    def move_to(self, folder: Path, instead_of: QWidget) -> QWidget:
+        """Let go of this journal and open the one in ``folder`` the same way (the data here
+        could not be opened and the person chose another place)."""

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from desktop.shell.problem_window import ProblemWindow
 
 
+DEFAULT_SIZE = (1100, 760)  # width, height: the window's own first size
 WAIT_S = 10.0  # the longest a page that reads its picture off the GUI thread is waited for
 
 
@@ -25,7 +26,7 @@ def take_screenshot(
     instead: ProblemWindow | AlreadyOpenWindow | None,
     target: Path,
     tab: str | None,
-    size: tuple[int, int],
+    size: tuple[int, int] | None,
     clock: Clock,
 ) -> int:
     """0 when saved; 2 when there is no main window (why goes to stderr); 1 when not written."""
@@ -39,7 +40,7 @@ def take_screenshot(
         print(f"glimmers: cannot take a screenshot:\n{detail}", file=sys.stderr)
         return 2
     page = window.show_page(tab or window.current_page_key())
-    window.resize(*size)
+    window.resize(*(size or DEFAULT_SIZE))
     QApplication.processEvents()
     # A page that reads its picture off the GUI thread is drawn once the picture has come.
     ready = getattr(page, "ready", None)

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.breathe.pacer import BreathSession
 from desktop.breathe.pacer_widget import REDUCED_MOTION_DEFAULT, PacerWidget
 from desktop.breathe.patterns import resonance
-from desktop.breathe.tab import Tones
-from desktop.breathe.tones import Tone
+from desktop.breathe.tones import Tone, Tones
 from desktop.clock import Clock
 from desktop.settings import Settings
 from desktop.store import Store

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, look
+from desktop.controls import named
 from desktop.texts import translate
 
 
@@ -37,10 +38,12 @@ class UnlockWindow(QWidget):
             else translate("Unlock", "Enter your passphrase to open it.")
         )
         self.reason.setWordWrap(True)
-        self.secret = QLineEdit()
-        self.secret.setObjectName("passphrase")
+        self.secret = named(
+            QLineEdit(),
+            translate("Unlock", "Passphrase"),
+            object_name="passphrase",
+        )
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setAccessibleName(translate("Unlock", "Passphrase"))
         self.use_recovery = QCheckBox(translate("Unlock", "Use my recovery key instead"))
         self.use_recovery.setAccessibleName(translate("Unlock", "Use my recovery key instead"))
         self.message = QLabel()

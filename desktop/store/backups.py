@@ -13,19 +13,10 @@ from pathlib import Path
 
 from desktop.clock import WallClock, local_now
 from desktop.paths import ensure_private_dir
-from desktop.store.database import (
-    DATABASE_ERRORS,
-    HEADER_SIZE,
-    BackupFailed,
-    Store,
-    _check_plain_header,
-    create_private_file,
-    fsync_file,
-    fsync_folder,
-    inspect_database,
-    open_read_only,
-    write_checked_copy,
-)
+from desktop.store.connection import DATABASE_ERRORS, BackupFailed, open_read_only
+from desktop.store.copies import create_private_file, fsync_file, fsync_folder, write_checked_copy
+from desktop.store.database import Store
+from desktop.store.inspection import HEADER_SIZE, check_plain_header, inspect_database
 from desktop.store.problems import ProblemKind, StoreProblem
 from desktop.texts import translate
 
@@ -95,7 +86,7 @@ def _entries_in(path: Path, key: bytes | None) -> int | None:
         size = path.stat().st_size
         if key is None:
             with path.open("rb") as f:
-                _check_plain_header(path, f.read(HEADER_SIZE), size)
+                check_plain_header(path, f.read(HEADER_SIZE), size)
         conn = open_read_only(path, key, at_rest=True)
         try:
             pages = int(conn.execute("PRAGMA page_count").fetchone()[0])

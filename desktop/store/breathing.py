@@ -18,7 +18,8 @@ from typing import Any
 from desktop.clock import stamp, today
 from desktop.store import limits
 from desktop.store.database import Store, newest_first, search_text_page
-from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
+from desktop.store.items import Query, SearchPage, TimelineItem, found_rows
+from desktop.store.journal import new_uid
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import feelings_cell, feelings_words, heading, number_cell, yes_no
 from desktop.store.records import Feeling, feelings_from_json, feelings_to_data, feelings_to_json

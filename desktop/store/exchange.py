@@ -36,7 +36,8 @@ from typing import Any
 
 from desktop import __version__
 from desktop.store import limits
-from desktop.store.database import Store, cipher_module
+from desktop.store.connection import cipher_module
+from desktop.store.database import Store
 from desktop.store.kinds import KINDS, RecordKind
 from desktop.store.portable import Fields, Links, RecordProblem
 from desktop.texts import translate

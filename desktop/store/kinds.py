@@ -54,13 +54,14 @@ from desktop.store import (
     invitations,
     journal,
     listening,
+    moods,
     pace,
     pictures,
     rhythm,
     together,
 )
 from desktop.store.database import Store
-from desktop.store.journal import Query, SearchPage, TimelineItem
+from desktop.store.items import Query, SearchPage, TimelineItem
 from desktop.store.portable import Fields, Links
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
@@ -352,30 +353,30 @@ KINDS: tuple[RecordKind[Any], ...] = (
     ),
     RecordKind(
         key="track_taps",
-        table=listening.MOODS,
+        table=moods.MOODS,
         count_text=QT_TRANSLATE_NOOP("Store", "%n before-and-after tap(s)"),
         since=2,
         portable=Portable(
-            read=listening.read_moods,
-            uid=listening.mood_uid,
-            to_data=listening.mood_to_data,
-            from_data=listening.mood_from_data,
-            check=listening.check_track_mood,
-            write=listening.add_mood,
-            where=listening.TAP_WHERE,
+            read=moods.read_moods,
+            uid=moods.mood_uid,
+            to_data=moods.mood_to_data,
+            from_data=moods.mood_from_data,
+            check=moods.check_track_mood,
+            write=moods.add_mood,
+            where=moods.TAP_WHERE,
         ),
         readable=Readable(
             kept=_always,
-            when=listening.mood_when,
-            markdown=listening.mood_markdown,
-            csv_columns=listening.MOOD_CSV_COLUMNS,
-            csv_row=listening.mood_csv,
+            when=moods.mood_when,
+            markdown=moods.mood_markdown,
+            csv_columns=moods.MOOD_CSV_COLUMNS,
+            csv_row=moods.mood_csv,
         ),
         # A tap before or after a track is listening too; its time is in UTC, its day local.
         over_time=OverTime(
             "listening",
             QT_TRANSLATE_NOOP("Patterns", "listening"),
-            days_sql=f"SELECT DISTINCT date(created_at, 'localtime') FROM {listening.MOODS}",
+            days_sql=f"SELECT DISTINCT date(created_at, 'localtime') FROM {moods.MOODS}",
         ),
     ),
     RecordKind(

@@ -1,4 +1,5 @@
-"""The music library, body-response check-ins and before/after taps, as stored. No Qt."""
+"""The music library and body-response check-ins, as stored (the before/after taps are in
+desktop/store/moods.py). No Qt."""
 
 from __future__ import annotations
 
@@ -8,18 +9,18 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any
 
 from desktop.clock import stamp, today
 from desktop.store import limits
 from desktop.store.database import Store, newest_first, search_text_page
-from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
+from desktop.store.items import Query, SearchPage, TimelineItem, found_rows
+from desktop.store.journal import new_uid
 from desktop.store.portable import Fields, Links, RecordProblem
 from desktop.store.readable import (
     feelings_cell,
     feelings_words,
     heading,
-    local_day,
     number_cell,
     yes_no,
 )
@@ -28,7 +29,6 @@ from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 TRACKS = "tracks"
 CHECKINS = "body_checkins"
-MOODS = "track_moods"
 STRENGTHS = ("faint", "clear", "strong")
 
 
@@ -442,66 +442,10 @@ def format_position(ms: int | None) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-MoodMoment = Literal["before", "after"]  # when a pleasantness x energy tap is made: around a track
-MOMENTS: tuple[MoodMoment, ...] = get_args(MoodMoment)
-
-
-def check_mood(moment: str, pleasantness: float, energy: float) -> None:
-    if moment not in MOMENTS:
-        raise ValueError(translate("Store", "A tap is before or after a track."))
-    if not (-1 <= pleasantness <= 1 and -1 <= energy <= 1):
-        raise ValueError(translate("Store", "Pleasantness and energy go from -1 to 1."))
-
-
-def save_mood(
-    store: Store,
-    track_id: int | None,
-    moment: MoodMoment,
-    pleasantness: float,
-    energy: float,
-) -> str:
-    """Keep a tap; returns its uid, so a dot moved afterwards moves the same tap."""
-    check_mood(moment, pleasantness, energy)
-    uid = new_uid()
-    with store.transaction(MOODS) as conn:
-        conn.execute(
-            "INSERT INTO track_moods (uid, track_id, moment, pleasantness, energy, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                uid,
-                track_id,
-                moment,
-                pleasantness,
-                energy,
-                store.wall.now().isoformat(timespec="seconds"),
-            ),
-        )
-    return uid
-
-
-def move_mood(store: Store, uid: str, pleasantness: float, energy: float) -> None:
-    """The person moved the dot of a tap they made: the tap is where it is now."""
-    check_mood("before", pleasantness, energy)
-    with store.transaction(MOODS) as conn:
-        conn.execute(
-            "UPDATE track_moods SET pleasantness = ?, energy = ? WHERE uid = ?",
-            (pleasantness, energy, uid),
-        )
-
-
-def moods_for_track(store: Store, track_id: int) -> list[tuple[str, float, float]]:
-    rows = store.conn.execute(
-        "SELECT moment, pleasantness, energy FROM track_moods WHERE track_id = ? ORDER BY id",
-        (track_id,),
-    ).fetchall()
-    return [(str(m), float(p), float(e)) for m, p, e in rows]
-
-
-# -- export and import: the registry's functions for tracks, check-ins and taps -----------------
+# -- export and import: the registry's functions for tracks and check-ins ----------------------
 
 TRACK_WHERE = QT_TRANSLATE_NOOP("Store", "Track {number}")
 CHECKIN_WHERE = QT_TRANSLATE_NOOP("Store", "Listening check-in {number}")
-TAP_WHERE = QT_TRANSLATE_NOOP("Store", "Before-and-after tap {number}")
 MOST_SECONDS = 1e7  # a track's length (about 115 days), and so a position in it
 
 
@@ -509,7 +453,7 @@ def _no_track() -> RecordProblem:
     return RecordProblem(translate("Store", "its track is in neither this file nor your journal."))
 
 
-def _track_row_id(links: Links, track_uid: str | None) -> int | None:
+def track_row_id(links: Links, track_uid: str | None) -> int | None:
     if track_uid is None:
         return None
     row_id = links.row_id(TRACKS, track_uid)
@@ -671,7 +615,7 @@ def checkin_uid(checkin: CheckIn) -> str:
 
 def add_checkin(conn: sqlite3.Connection, checkin: CheckIn, links: Links) -> bool:
     write_checkin(
-        conn, dataclasses.replace(checkin, track_id=_track_row_id(links, checkin.track_uid))
+        conn, dataclasses.replace(checkin, track_id=track_row_id(links, checkin.track_uid))
     )
     return True
 
@@ -721,126 +665,4 @@ def checkin_csv(checkin: CheckIn) -> dict[str, str]:
         ),
         "feelings": feelings_cell(checkin.feelings),
         "note": checkin.note,
-    }
-
-
-@dataclass(frozen=True)
-class TrackMood:
-    """A pleasantness x energy tap before or after a track, as exported."""
-
-    moment: str  # "before" or "after"
-    pleasantness: float  # -1 unpleasant .. 1 pleasant
-    energy: float  # -1 less .. 1 more
-    created_at: str
-    uid: str = field(default_factory=new_uid)
-    track_uid: str | None = None
-    track_title: str = ""  # for the exports a person reads; not part of the JSON
-
-
-def check_track_mood(mood: TrackMood) -> None:
-    check_mood(mood.moment, mood.pleasantness, mood.energy)
-
-
-def read_moods(conn: sqlite3.Connection) -> list[TrackMood]:
-    rows = conn.execute(
-        "SELECT m.moment, m.pleasantness, m.energy, m.created_at, m.uid, t.uid, t.title "
-        "FROM track_moods m LEFT JOIN tracks t ON t.id = m.track_id ORDER BY m.id"
-    ).fetchall()
-    return [
-        TrackMood(str(r[0]), float(r[1]), float(r[2]), str(r[3]), str(r[4]), r[5], r[6] or "")
-        for r in rows
-    ]
-
-
-def mood_to_data(mood: TrackMood) -> dict[str, Any]:
-    return {
-        "id": mood.uid,
-        "track": mood.track_uid,
-        "moment": mood.moment,
-        "pleasantness": mood.pleasantness,
-        "energy": mood.energy,
-        "created_at": mood.created_at,
-    }
-
-
-def mood_from_data(fields: Fields) -> TrackMood:
-    return TrackMood(
-        uid=fields.uid(),
-        track_uid=fields.optional_text("track", limits.UID),
-        moment=fields.choice("moment", MOMENTS),
-        pleasantness=float(fields.number("pleasantness", -1, 1)),
-        energy=float(fields.number("energy", -1, 1)),
-        created_at=fields.moment("created_at"),
-    )
-
-
-def mood_uid(mood: TrackMood) -> str:
-    return mood.uid
-
-
-def add_mood(conn: sqlite3.Connection, mood: TrackMood, links: Links) -> bool:
-    conn.execute(
-        "INSERT INTO track_moods (uid, track_id, moment, pleasantness, energy, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            mood.uid,
-            _track_row_id(links, mood.track_uid),
-            mood.moment,
-            mood.pleasantness,
-            mood.energy,
-            mood.created_at,
-        ),
-    )
-    return True
-
-
-def mood_kept(mood: TrackMood) -> bool:
-    return True
-
-
-def mood_when(mood: TrackMood) -> tuple[str, str]:
-    return (local_day(mood.created_at), mood.created_at)
-
-
-def describe_mood(pleasantness: float, energy: float) -> str:
-    """ "pleasant, more energy": the tap in words, as the grid's own labels put it."""
-    if pleasantness > 0.2:
-        feel = translate("Export", "pleasant")
-    elif pleasantness < -0.2:
-        feel = translate("Export", "unpleasant")
-    else:
-        feel = translate("Export", "neither pleasant nor unpleasant")
-    if energy > 0.2:
-        level = translate("Export", "more energy")
-    elif energy < -0.2:
-        level = translate("Export", "less energy")
-    else:
-        level = translate("Export", "some energy")
-    return f"{feel}, {level}"
-
-
-def mood_markdown(mood: TrackMood) -> list[str]:
-    title = (
-        translate("Export", "Before a track")
-        if mood.moment == "before"
-        else translate("Export", "After a track")
-    )
-    words = describe_mood(mood.pleasantness, mood.energy)
-    text = f"*{mood.track_title}*: {words}" if mood.track_title else words
-    return [heading(title, mood.created_at), "", text, ""]
-
-
-MOOD_CSV_COLUMNS = ("track", "moment", "pleasantness", "energy")
-
-
-def mood_csv(mood: TrackMood) -> dict[str, str]:
-    return {
-        "id": mood.uid,
-        "kind": "tap",
-        "day": local_day(mood.created_at),
-        "created_at": mood.created_at,
-        "track": mood.track_title,
-        "moment": mood.moment,
-        "pleasantness": number_cell(mood.pleasantness),
-        "energy": number_cell(mood.energy),
     }

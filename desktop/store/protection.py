@@ -27,16 +27,16 @@ from pathlib import Path
 
 from desktop.paths import KEYFILE, PENDING, STEP, database_path
 from desktop.paths import is_protected as is_protected  # lives in paths: asked at each start
-from desktop.store.database import (
+from desktop.store.connection import (
     DATABASE_ERRORS,
     cipher_module,
     connect,
-    create_private_file,
     encryption_available,
     failure_reason,
     key_pragma,
     read_only_uri,
 )
+from desktop.store.copies import create_private_file
 from desktop.store.keys import (
     MIN_PASSPHRASE,
     Argon2Cost,

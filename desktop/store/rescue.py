@@ -20,20 +20,15 @@ from typing import Any
 
 from desktop.clock import WallClock, local_now
 from desktop.store.backups import BackupInfo, aside_for_damaged, newest_good_backup
-from desktop.store.database import (
-    DATABASE_ERRORS,
+from desktop.store.connection import DATABASE_ERRORS, connect, failure_reason, open_read_only
+from desktop.store.copies import fsync_file, fsync_folder, remove_with_companions
+from desktop.store.database import build_journal
+from desktop.store.inspection import (
     HEADER_SIZE,
     MAX_PAGE_SIZE,
     MIN_PAGE_SIZE,
     SQLITE_HEADER,
-    build_journal,
-    connect,
-    failure_reason,
-    fsync_file,
-    fsync_folder,
     guess_page_size,
-    open_read_only,
-    remove_with_companions,
 )
 from desktop.store.migrations import APPLICATION_ID
 from desktop.texts import translate

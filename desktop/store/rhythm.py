@@ -15,11 +15,8 @@ from typing import Any
 from desktop.clock import stamp, today
 from desktop.store import limits
 from desktop.store.database import Store, newest_first
-from desktop.store.journal import (
-    TimelineItem,
-    new_uid,
-    searched_by_text,
-)
+from desktop.store.items import TimelineItem, searched_by_text
+from desktop.store.journal import new_uid
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import heading
 from desktop.texts import QT_TRANSLATE_NOOP, translate

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.store.database import Store
-from desktop.store.journal import Query, SearchPage, TimelineItem
+from desktop.store.items import Query, SearchPage, TimelineItem
 from desktop.store.kinds import (
     KINDS,
     Cursor,

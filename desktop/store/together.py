@@ -17,7 +17,8 @@ from typing import Any
 from desktop.clock import stamp, today
 from desktop.store import limits
 from desktop.store.database import Store, fts_page
-from desktop.store.journal import Query, SearchPage, TimelineItem, found_rows, new_uid
+from desktop.store.items import Query, SearchPage, TimelineItem, found_rows
+from desktop.store.journal import new_uid
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import heading, number_cell
 from desktop.texts import QT_TRANSLATE_NOOP, translate

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.controls import named
 from desktop.settings import TOGETHER_CIRCLE_PEOPLE, TOGETHER_CIRCLE_ROUNDS, TOGETHER_CIRCLE_TURN
 from desktop.texts import translate
 from desktop.together.circle import (
@@ -205,28 +206,28 @@ class CirclePage(PracticePage):
         s = self.parts.settings
         box = QWidget()
         box.setObjectName("circle_options")
-        self.people_spin = QSpinBox()
-        self.people_spin.setObjectName("circle_people")
+        self.people_spin = named(
+            QSpinBox(),
+            translate("TogetherCircle", "How many of you"),
+            translate("TogetherCircle", "Three to eight people"),
+            object_name="circle_people",
+        )
         self.people_spin.setRange(MIN_PEOPLE, MAX_PEOPLE)
         self.people_spin.setValue(s.get(TOGETHER_CIRCLE_PEOPLE))
-        self.people_spin.setAccessibleName(translate("TogetherCircle", "How many of you"))
-        self.people_spin.setAccessibleDescription(
-            translate("TogetherCircle", "Three to eight people")
-        )
-        self.names_edit = QLineEdit()
-        self.names_edit.setObjectName("circle_names")
-        self.names_edit.setPlaceholderText(translate("TogetherCircle", "Sam, Ana, Lee, \u2026"))
-        self.names_edit.setAccessibleName(translate("TogetherCircle", "Names, if you like"))
-        self.names_edit.setAccessibleDescription(
+        self.names_edit = named(
+            QLineEdit(),
+            translate("TogetherCircle", "Names, if you like"),
             translate(
                 "TogetherCircle", "In seating order, with commas; kept only if you all say so"
-            )
+            ),
+            object_name="circle_names",
         )
-        self.turn_box = QComboBox()
-        self.turn_box.setObjectName("circle_turn")
-        self.turn_box.setAccessibleName(translate("TogetherCircle", "Time for a turn"))
-        self.turn_box.setAccessibleDescription(
-            translate("TogetherCircle", "A soft time: a ring shows it, and nobody is cut off")
+        self.names_edit.setPlaceholderText(translate("TogetherCircle", "Sam, Ana, Lee, \u2026"))
+        self.turn_box = named(
+            QComboBox(),
+            translate("TogetherCircle", "Time for a turn"),
+            translate("TogetherCircle", "A soft time: a ring shows it, and nobody is cut off"),
+            object_name="circle_turn",
         )
         for seconds in TURN_CHOICES:
             minutes = seconds // 60
@@ -236,11 +237,11 @@ class CirclePage(PracticePage):
         self.turn_box.setCurrentIndex(
             self.turn_box.findData(remembered(s, TOGETHER_CIRCLE_TURN, TURN_CHOICES))
         )
-        self.rounds_box = QComboBox()
-        self.rounds_box.setObjectName("circle_rounds")
-        self.rounds_box.setAccessibleName(translate("TogetherCircle", "Rounds"))
-        self.rounds_box.setAccessibleDescription(
-            translate("TogetherCircle", "How many times the piece goes round, at most")
+        self.rounds_box = named(
+            QComboBox(),
+            translate("TogetherCircle", "Rounds"),
+            translate("TogetherCircle", "How many times the piece goes round, at most"),
+            object_name="circle_rounds",
         )
         for rounds in ROUND_CHOICES:
             self.rounds_box.addItem(
@@ -273,26 +274,24 @@ class CirclePage(PracticePage):
         self.message.setObjectName("circle_message")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.keep_box = QCheckBox(translate("TogetherCircle", "Keep our names and a few words"))
-        self.keep_box.setObjectName("circle_keep")
-        self.keep_box.setAccessibleName(
-            translate("TogetherCircle", "Keep our names and a few words")
-        )
-        self.keep_box.setAccessibleDescription(
+        self.keep_box = named(
+            QCheckBox(translate("TogetherCircle", "Keep our names and a few words")),
+            translate("TogetherCircle", "Keep our names and a few words"),
             translate(
                 "TogetherCircle",
                 "Only if the whole group agrees; otherwise only the circle's shape is kept",
-            )
+            ),
+            object_name="circle_keep",
         )
-        self.words_edit = QLineEdit()
-        self.words_edit.setObjectName("circle_words")
+        self.words_edit = named(
+            QLineEdit(),
+            translate("TogetherCircle", "A few words to keep"),
+            translate("TogetherCircle", "Kept only when the box above is ticked"),
+            object_name="circle_words",
+        )
         self.words_edit.setMaxLength(300)
         self.words_edit.setPlaceholderText(
             translate("TogetherCircle", "A few words the group would like to keep")
-        )
-        self.words_edit.setAccessibleName(translate("TogetherCircle", "A few words to keep"))
-        self.words_edit.setAccessibleDescription(
-            translate("TogetherCircle", "Kept only when the box above is ticked")
         )
         self.buttons = [BigButton() for _ in range(3)]
         for number, button in enumerate(self.buttons):
@@ -370,7 +369,7 @@ class CirclePage(PracticePage):
                 names=names_from_text(self.names_edit.text()),
             )
         except ValueError as e:
-            self.setup.message.setText(str(e))
+            self.setup.show_message(str(e))
             return
         self.setup.message.clear()
         self.circle = Circle(self.parts.clock, settings)

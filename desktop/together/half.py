@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.controls import named
 from desktop.texts import translate
 from desktop.together.keys import HalfKeys
 from desktop.together.widgets import BigButton, Marks
@@ -93,11 +94,11 @@ class HalfPanel(QFrame):
         self.word = QLineEdit()
         self.word.setObjectName(f"{where}_word")
         self.word.setMaxLength(40)
-        self.keep = QCheckBox(translate("TogetherHalf", "Keep this"))
-        self.keep.setObjectName(f"{where}_keep")
-        self.keep.setAccessibleName(translate("TogetherHalf", "Keep this"))
-        self.keep.setAccessibleDescription(
-            translate("TogetherHalf", "Your words are kept only if you both tick it")
+        self.keep = named(
+            QCheckBox(translate("TogetherHalf", "Keep this")),
+            translate("TogetherHalf", "Keep this"),
+            translate("TogetherHalf", "Your words are kept only if you both tick it"),
+            object_name=f"{where}_keep",
         )
         self.note = QLabel()
         self.note.setObjectName(f"{where}_note")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop import look
 from desktop.clock import Clock
+from desktop.controls import named
 from desktop.settings import Settings, Whole
 from desktop.store import Store
 from desktop.store.together import (
@@ -92,24 +93,26 @@ class SetupView(QWidget):
         self.text = QLabel(text)
         self.text.setObjectName("setup_text")
         self.text.setWordWrap(True)
-        self.begin_button = BigButton()
-        self.begin_button.setObjectName("begin")
-        self.begin_button.setText(begin)
-        self.begin_button.setAccessibleName(begin.replace("&", ""))
-        self.begin_button.setAccessibleDescription(translate("TogetherPage", "Starts the practice"))
-        self.begin_button.setDefault(True)
-        self.options_button = QPushButton(translate("TogetherPage", "&Options"))
-        self.options_button.setObjectName("options")
-        self.options_button.setCheckable(True)
-        self.options_button.setAccessibleName(translate("TogetherPage", "Options"))
-        self.options_button.setAccessibleDescription(
-            translate("TogetherPage", "Shows or hides the choices for this practice")
+        self.begin_button = named(
+            BigButton(),
+            begin,
+            translate("TogetherPage", "Starts the practice"),
+            object_name="begin",
         )
-        self.back_button = QPushButton(translate("TogetherPage", "&Back"))
-        self.back_button.setObjectName("back")
-        self.back_button.setAccessibleName(translate("TogetherPage", "Back"))
-        self.back_button.setAccessibleDescription(
-            translate("TogetherPage", "Back to the three practices")
+        self.begin_button.setText(begin)
+        self.begin_button.setDefault(True)
+        self.options_button = named(
+            QPushButton(translate("TogetherPage", "&Options")),
+            translate("TogetherPage", "Options"),
+            translate("TogetherPage", "Shows or hides the choices for this practice"),
+            object_name="options",
+        )
+        self.options_button.setCheckable(True)
+        self.back_button = named(
+            QPushButton(translate("TogetherPage", "&Back")),
+            translate("TogetherPage", "Back"),
+            translate("TogetherPage", "Back to the three practices"),
+            object_name="back",
         )
         self.options = options
         options.setVisible(False)
@@ -137,6 +140,9 @@ class SetupView(QWidget):
         outer.addLayout(column, 4)
         outer.addStretch(1)
 
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
 
 class EndView(QWidget):
     """After a practice: thanks, and what was kept, said plainly."""
@@ -149,18 +155,18 @@ class EndView(QWidget):
         self.kept = QLabel()
         self.kept.setObjectName("end_kept")
         self.kept.setWordWrap(True)
-        self.again_button = BigButton()
-        self.again_button.setObjectName("again")
-        self.again_button.setText(translate("TogetherPage", "Once more"))
-        self.again_button.setAccessibleName(translate("TogetherPage", "Once more"))
-        self.again_button.setAccessibleDescription(
-            translate("TogetherPage", "The same practice again, from the start")
+        self.again_button = named(
+            BigButton(),
+            translate("TogetherPage", "Once more"),
+            translate("TogetherPage", "The same practice again, from the start"),
+            object_name="again",
         )
-        self.home_button = QPushButton(translate("TogetherPage", "Back to Together"))
-        self.home_button.setObjectName("home")
-        self.home_button.setAccessibleName(translate("TogetherPage", "Back to Together"))
-        self.home_button.setAccessibleDescription(
-            translate("TogetherPage", "Back to the three practices")
+        self.again_button.setText(translate("TogetherPage", "Once more"))
+        self.home_button = named(
+            QPushButton(translate("TogetherPage", "Back to Together")),
+            translate("TogetherPage", "Back to Together"),
+            translate("TogetherPage", "Back to the three practices"),
+            object_name="home",
         )
         column = QVBoxLayout()
         column.setSpacing(12)
@@ -270,6 +276,15 @@ class SplitView(QWidget):
         shortcut.setAutoRepeat(False)
         shortcut.activated.connect(act)
         self._shortcuts.append(shortcut)
+
+    def say(self, status: str) -> bool:
+        """Show ``status`` in the shared strip; False when it says that already (nothing to
+        announce again)."""
+        if self.status.text() == status:
+            return False
+        self.status.setText(status)
+        self.status.setAccessibleName(status)
+        return True
 
     def show_pacer(self, pacer: QWidget) -> None:
         layout = self.pacer_holder.layout()

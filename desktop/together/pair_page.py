@@ -9,6 +9,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
+from desktop.controls import named
 from desktop.settings import TOGETHER_PAIR_ROUNDS, TOGETHER_PAIR_SPEAK
 from desktop.texts import translate
 from desktop.together.half import Choice
@@ -117,30 +118,32 @@ class PairPage(PracticePage):
                 ),
             )
         ):
-            edit = QLineEdit()
-            edit.setObjectName(f"name_{person}")
+            edit = named(
+                QLineEdit(),
+                spoken,
+                translate("TogetherPair", "Optional; shown on your half"),
+                object_name=f"name_{person}",
+            )
             edit.setMaxLength(40)
             edit.setPlaceholderText(translate("TogetherPair", "A name, kept only if you say so"))
-            edit.setAccessibleName(spoken)
-            edit.setAccessibleDescription(translate("TogetherPair", "Optional; shown on your half"))
             self.name_edits.append(edit)
             form.addRow(label, edit)
-        self.rounds_box = QComboBox()
-        self.rounds_box.setObjectName("pair_rounds")
-        self.rounds_box.setAccessibleName(translate("TogetherPair", "Rounds each"))
-        self.rounds_box.setAccessibleDescription(
-            translate("TogetherPair", "How many times each of you speaks")
+        self.rounds_box = named(
+            QComboBox(),
+            translate("TogetherPair", "Rounds each"),
+            translate("TogetherPair", "How many times each of you speaks"),
+            object_name="pair_rounds",
         )
         for rounds in ROUND_CHOICES:
             label = translate("TogetherPair", "%n round(s) each", None, rounds)
             self.rounds_box.addItem(label, rounds)
         chosen = remembered(s, TOGETHER_PAIR_ROUNDS, ROUND_CHOICES)
         self.rounds_box.setCurrentIndex(self.rounds_box.findData(chosen))
-        self.speak_box = QComboBox()
-        self.speak_box.setObjectName("pair_speak")
-        self.speak_box.setAccessibleName(translate("TogetherPair", "Time to speak"))
-        self.speak_box.setAccessibleDescription(
-            translate("TogetherPair", "A soft time: a ring shows it, and nobody is cut off")
+        self.speak_box = named(
+            QComboBox(),
+            translate("TogetherPair", "Time to speak"),
+            translate("TogetherPair", "A soft time: a ring shows it, and nobody is cut off"),
+            object_name="pair_speak",
         )
         for seconds in SPEAK_CHOICES:
             self.speak_box.addItem(minutes_words(seconds), seconds)
@@ -183,7 +186,7 @@ class PairPage(PracticePage):
                 names=(self.name_edits[0].text(), self.name_edits[1].text()),
             )
         except ValueError as e:
-            self.setup.message.setText(str(e))
+            self.setup.show_message(str(e))
             return
         self.setup.message.clear()
         prompts = [shown(p) for p in PROMPTS]
@@ -344,9 +347,7 @@ class PairPage(PracticePage):
             pacer.start(max(left, 10.0))
 
     def _say(self, status: str, spoken: str | None = None) -> None:
-        if self.split.status.text() != status:
-            self.split.status.setText(status)
-            self.split.status.setAccessibleName(status)
+        if self.split.say(status):
             self.announce(spoken or status, self.split.status)
 
     def _render_pause(self, pair: ListeningPair) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import look
+from desktop.controls import named
 from desktop.texts import translate
 from desktop.together.circle_page import CirclePage
 from desktop.together.page_parts import PracticePage, TogetherParts
@@ -114,11 +115,8 @@ class TogetherTab(QScrollArea):
         return page
 
     def _choice(self, name: str, label: str, description: str) -> BigButton:
-        button = BigButton()
-        button.setObjectName(name)
+        button = named(BigButton(), label, description, object_name=name)
         button.setText(label)
-        button.setAccessibleName(label.replace("&", ""))
-        button.setAccessibleDescription(description)
         return button
 
     def _connect_signals(self) -> None:

@@ -8,6 +8,7 @@ import dataclasses
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
+from desktop.controls import named
 from desktop.settings import TOGETHER_TOUCH_MINUTES
 from desktop.texts import translate
 from desktop.together.half import Choice, Option
@@ -67,11 +68,11 @@ class TouchPage(PracticePage):
     def _options(self) -> QWidget:
         box = QWidget()
         box.setObjectName("touch_options")
-        self.minutes_box = QComboBox()
-        self.minutes_box.setObjectName("touch_minutes")
-        self.minutes_box.setAccessibleName(translate("TogetherTouch", "Length of the round"))
-        self.minutes_box.setAccessibleDescription(
-            translate("TogetherTouch", "One to three minutes; Stop ends it sooner at any time")
+        self.minutes_box = named(
+            QComboBox(),
+            translate("TogetherTouch", "Length of the round"),
+            translate("TogetherTouch", "One to three minutes; Stop ends it sooner at any time"),
+            object_name="touch_minutes",
         )
         for minutes in MINUTE_CHOICES:
             self.minutes_box.addItem(
@@ -205,9 +206,7 @@ class TouchPage(PracticePage):
     # -- what is shown ------------------------------------------------------------------------
 
     def _say(self, status: str) -> None:
-        if self.split.status.text() != status:
-            self.split.status.setText(status)
-            self.split.status.setAccessibleName(status)
+        if self.split.say(status):
             self.announce(status, self.split.status)
 
     def refresh(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractSlider, QPushButton, QSizePolicy, QWidget
 
 from desktop.clock import Clock
+from desktop.controls import named
 from desktop.texts import translate
 
 CROSSING_SECONDS = 1.4  # the talking piece moving to the other half
@@ -62,9 +63,12 @@ class SoftRing(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("soft_ring")
-        self.setAccessibleName(translate("TogetherRing", "Time for this turn"))
-        self.setAccessibleDescription(time_words(0))
+        named(
+            self,
+            translate("TogetherRing", "Time for this turn"),
+            time_words(0),
+            object_name="soft_ring",
+        )
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(72, 72)  # small in a small window: the halves' buttons come first
         self.progress = 0.0
@@ -117,9 +121,12 @@ class TalkingPiece(QWidget):
 
     def __init__(self, clock: Clock, reduced_motion: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("talking_piece")
-        self.setAccessibleName(translate("TogetherPiece", "Talking piece"))
-        self.setAccessibleDescription(translate("TogetherPiece", "Nobody holds it yet"))
+        named(
+            self,
+            translate("TogetherPiece", "Talking piece"),
+            translate("TogetherPiece", "Nobody holds it yet"),
+            object_name="talking_piece",
+        )
         self.setMinimumHeight(40)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._clock = clock

@@ -44,7 +44,7 @@ def test_check_healthy_and_damaged(tmp_path: Path) -> None:
 
 
 def test_commands_on_a_protected_journal_take_the_passphrase(tmp_path: Path) -> None:
-    from desktop.store.database import encryption_available
+    from desktop.store.connection import encryption_available
     from desktop.store.protection import protect
 
     if not encryption_available():

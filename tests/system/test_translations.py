@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from desktop import texts
-from desktop.app import load_command_line_translation, load_translation
 from desktop.cli import build_parser
+from desktop.shell.translation import load_command_line_translation, load_translation
 from desktop.texts import translate
 
 ROOT = Path(__file__).resolve().parents[2]

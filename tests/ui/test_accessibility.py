@@ -112,11 +112,11 @@ def test_every_step_of_together_names_its_controls(app: Lifecycle, clock: FakeCl
 
 
 def test_dialogs_name_their_controls(app: Lifecycle) -> None:
-    assert app.help_actions is not None and app.data_actions is not None
-    too_much = app.help_actions.show_too_much()
+    assert app.journal is not None
+    too_much = app.journal.help_actions.show_too_much()
     backups = app.backups.show_backups()
     protection = app.protection.show_protection()
-    trash = app.data_actions.show_trash()
+    trash = app.journal.data_actions.show_trash()
     for dialog in (too_much, backups, protection, trash):
         assert unnamed(dialog) == [], type(dialog).__name__
         dialog.close()

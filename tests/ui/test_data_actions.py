@@ -80,8 +80,8 @@ def _import_from_the_menu(qtbot: QtBot, app: Lifecycle, dialogs: FakeDialogs) ->
     """File > Import…, then, once the preview is read (off the GUI thread), Import."""
     told = len(dialogs.told)
     _menu_action(app, "import_action").trigger()
-    assert app.data_actions is not None
-    dialog = app.data_actions.import_dialog
+    assert app.journal is not None
+    dialog = app.journal.data_actions.import_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.import_button.isVisible() or len(dialogs.told) > told)
     if len(dialogs.told) > told:  # refused while reading
@@ -107,7 +107,7 @@ def test_import_from_the_menu_and_again(
     assert count_entries(app.store) == 1
     # Again: the preview says there is nothing new, so Import is not offered.
     _menu_action(app, "import_action").trigger()
-    dialog = app.data_actions.import_dialog if app.data_actions else None
+    dialog = app.journal.data_actions.import_dialog if app.journal else None
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.import_button.isVisible())
     assert not dialog.import_button.isEnabled()

@@ -28,7 +28,8 @@ from desktop.listen.tab import ListenTab
 from desktop.shell.theme import calm_palette
 from desktop.shell.theme_colours import colours, contrast
 from desktop.store import Store
-from desktop.store.listening import count_tracks, moods_for_track, recent_checkins, tracks_page
+from desktop.store.listening import count_tracks, recent_checkins, tracks_page
+from desktop.store.moods import moods_for_track
 from desktop.store.timeline import TimelinePager, search_everything
 from tests.audio import convert, have_sox, make_wav, tag
 from tests.helpers import FakePicker, InlineScans

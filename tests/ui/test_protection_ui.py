@@ -17,7 +17,8 @@ from desktop.shell.main_window import MainWindow
 from desktop.shell.protection_dialog import ProtectionDialog
 from desktop.shell.unlock_window import UnlockWindow
 from desktop.store.backups import list_backups, make_backup
-from desktop.store.database import SQLITE_HEADER, encryption_available
+from desktop.store.connection import encryption_available
+from desktop.store.inspection import SQLITE_HEADER
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
 from desktop.store.protection import is_protected, unlock
 from tests.conftest import StartApp
@@ -240,14 +241,14 @@ def test_export_of_a_protected_journal_warns_first(
 ) -> None:
     app = start_app()
     protect_from_dialog(qtbot, app).close()
-    assert app.window is not None and app.data_actions is not None
+    assert app.window is not None and app.journal is not None
     dialogs.confirm_answer = False
     dialogs.save = (tmp_path / "out.json", "JSON, everything you keep, to import again (*.json)")
-    app.data_actions.export()
+    app.journal.data_actions.export()
     assert "not protected" in dialogs.confirmed[-1] or "is not" in dialogs.confirmed[-1]
     assert not (tmp_path / "out.json").exists()
     dialogs.confirm_answer = True
-    app.data_actions.export()
+    app.journal.data_actions.export()
     assert (tmp_path / "out.json").exists()
     app.shutdown()
 

@@ -185,8 +185,8 @@ def test_the_too_much_page_follows_dark_chosen_while_it_is_open(
     qtbot: QtBot, app: Lifecycle
 ) -> None:
     """Its words and its scroll bars take the new colours; none keeps the light ones."""
-    assert app.help_actions is not None
-    dialog = app.help_actions.show_too_much()
+    assert app.journal is not None
+    dialog = app.journal.help_actions.show_too_much()
     qtbot.addWidget(dialog)
     light = calm_palette(dark=False).color(QPalette.ColorRole.Window)
     app.appearance.set_theme("dark")

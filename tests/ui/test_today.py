@@ -56,7 +56,8 @@ def app(qtbot: QtBot, start_app: StartApp, trays: FakeTrays) -> Lifecycle:
 
 
 def reminders_of(app: Lifecycle) -> Reminders | None:
-    return app.rhythm.reminders if app.rhythm is not None else None
+    rhythm = app.journal.rhythm if app.journal is not None else None
+    return rhythm.reminders if rhythm is not None else None
 
 
 def window_of(app: Lifecycle) -> MainWindow:

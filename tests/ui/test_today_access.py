@@ -76,8 +76,8 @@ def later_parts(app: Lifecycle) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         return dialog
 
     def glimmer_dialog() -> QWidget:
-        assert app.rhythm is not None
-        dialog = app.rhythm.keep_glimmer()
+        assert app.journal is not None and app.journal.rhythm is not None
+        dialog = app.journal.rhythm.keep_glimmer()
         dialog.where_button.setChecked(True)
         return dialog
 

@@ -154,12 +154,12 @@ def test_the_pacer_speaks_the_translation(app: Lifecycle) -> None:
 
 
 def test_dialogs_are_translated_and_fit(app: Lifecycle, qtbot: QtBot) -> None:
-    assert app.help_actions is not None and app.data_actions is not None
+    assert app.journal is not None
     dialogs = [
-        app.help_actions.show_too_much(),
+        app.journal.help_actions.show_too_much(),
         app.protection.show_protection(),
         app.backups.show_backups(),
-        app.data_actions.show_trash(),
+        app.journal.data_actions.show_trash(),
     ]
     for dialog in dialogs:
         qtbot.waitExposed(dialog)

@@ -173,20 +173,20 @@ def test_an_interrupted_backup_is_never_listed_kept_or_offered(tmp_path: Path) -
 def test_a_backup_gets_its_name_only_once_it_is_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.store import database
-    from desktop.store.database import BackupFailed
+    from desktop.store import copies
+    from desktop.store.connection import BackupFailed
 
     store = journal(tmp_path, 3)
     folder = tmp_path / "backups"
     checked: list[Path] = []
-    real_check = database.check_copy
+    real_check = copies.check_copy
 
     def check_copy(path: Path, key: bytes | None = None) -> int:
         checked.append(path)
         assert not list(folder.glob("glimmers-*.db"))  # not in place before it is checked
         return real_check(path, key)
 
-    monkeypatch.setattr(database, "check_copy", check_copy)
+    monkeypatch.setattr(copies, "check_copy", check_copy)
     made = make_backup(dated(store, at(20)), folder)
     assert checked and checked[0].name.startswith(".") and checked[0] != made
     conn = sqlite3.connect(made)
@@ -196,7 +196,7 @@ def test_a_backup_gets_its_name_only_once_it_is_checked(
     def broken(path: Path, key: bytes | None = None) -> int:
         raise BackupFailed("No backup was made: the copy did not pass SQLite's check.")
 
-    monkeypatch.setattr(database, "check_copy", broken)
+    monkeypatch.setattr(copies, "check_copy", broken)
     with pytest.raises(BackupFailed):
         make_backup(dated(store, at(21)), folder)
     assert sorted(p.name for p in folder.iterdir()) == [made.name]

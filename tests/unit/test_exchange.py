@@ -53,9 +53,9 @@ from desktop.store.listening import (
     count_tracks,
     recent_checkins,
     save_checkin,
-    save_mood,
     tracks_page,
 )
+from desktop.store.moods import save_mood
 from desktop.store.pace import PaceFinding, save_finding
 from desktop.store.pictures import TABLE as PICTURES
 from desktop.store.pictures import Picture, write_pictures

@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.store import Store, limits
+from desktop.store.items import fts_query
 from desktop.store.journal import (
     Entry,
     all_tags,
     count_entries,
     discard_draft,
     empty_trash,
-    fts_query,
     get_entry,
     impressions_entry,
     insert_new_entries,
@@ -228,7 +228,7 @@ def test_text_over_its_limit_is_refused_not_cut(store: Store) -> None:
 
 
 def test_highlight_excerpt_marks_matches_and_centres_on_the_first() -> None:
-    from desktop.store.journal import highlight_excerpt
+    from desktop.store.items import highlight_excerpt
 
     assert highlight_excerpt("I was meditating today", ["meditate"]) == (
         "I was \x02meditating\x03 today"

@@ -14,7 +14,7 @@ import pytest
 
 from desktop.paths import KEYFILE, is_protected
 from desktop.store import open_store
-from desktop.store.database import encryption_available
+from desktop.store.connection import encryption_available
 from desktop.store.journal import Entry, count_entries, save_entry
 from desktop.store.keys import (
     MIN_MEMORY_KIB,

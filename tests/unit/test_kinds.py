@@ -18,14 +18,8 @@ from desktop.store.exchange import (
     parse_json,
     write_batch,
 )
-from desktop.store.journal import (
-    Entry,
-    Query,
-    SearchPage,
-    TimelineItem,
-    found_rows,
-    save_entry,
-)
+from desktop.store.items import Query, SearchPage, TimelineItem, found_rows
+from desktop.store.journal import Entry, save_entry
 from desktop.store.kinds import (
     KINDS,
     OnTimeline,

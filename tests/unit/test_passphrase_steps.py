@@ -14,7 +14,7 @@ import pytest
 from desktop.paths import KEYFILE, STEP
 from desktop.store import open_store
 from desktop.store.backups import make_backup
-from desktop.store.database import encryption_available
+from desktop.store.connection import encryption_available
 from desktop.store.journal import Entry, save_entry
 from desktop.store.protection import (
     ChangeUnfinished,

@@ -15,15 +15,9 @@ from desktop.store.journal import (
     save_entry,
     trash_entry,
 )
-from desktop.store.listening import (
-    BodyMark,
-    CheckIn,
-    TrackInfo,
-    add_tracks,
-    save_checkin,
-    save_mood,
-)
+from desktop.store.listening import BodyMark, CheckIn, TrackInfo, add_tracks, save_checkin
 from desktop.store.migrations import MIGRATIONS
+from desktop.store.moods import save_mood
 from desktop.store.patterns import (
     BodyFilter,
     body_options,

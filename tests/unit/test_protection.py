@@ -11,7 +11,8 @@ import pytest
 from desktop.paths import KEYFILE
 from desktop.store import ProblemKind, Store, StoreProblem, open_store
 from desktop.store.backups import list_backups, make_backup
-from desktop.store.database import SQLITE_HEADER, encryption_available
+from desktop.store.connection import encryption_available
+from desktop.store.inspection import SQLITE_HEADER
 from desktop.store.journal import Entry, count_entries, save_draft, save_entry
 from desktop.store.protection import (
     WrongPassphrase,

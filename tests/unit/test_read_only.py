@@ -68,7 +68,7 @@ def test_why_it_is_read_only_is_said_plainly(tmp_path: Path) -> None:
 def test_an_older_read_only_journal_is_brought_up_to_date_in_memory_only(
     tmp_path: Path, engine: str
 ) -> None:
-    from desktop.store.database import connect
+    from desktop.store.connection import connect
     from desktop.store.migrations import MIGRATIONS
 
     folder = tmp_path / "data"

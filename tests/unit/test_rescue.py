@@ -13,8 +13,8 @@ import pytest
 from desktop.store import ProblemKind, StoreProblem, inspect_database, open_store
 from desktop.store.backups import make_backup
 from desktop.store.breathing import StoredSession, save_session
+from desktop.store.connection import connect
 from desktop.store.contacts import add_contact, list_contacts
-from desktop.store.database import connect
 from desktop.store.journal import Entry, all_entries, count_entries, save_entry
 from desktop.store.listening import CheckIn, TrackInfo, add_tracks, save_checkin
 from desktop.store.rescue import READ_ERRORS, Reader, RescueFailed, read_table, rescue

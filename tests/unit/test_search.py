@@ -11,15 +11,8 @@ from desktop.store import Store, open_store
 from desktop.store import migrations as migrations_module
 from desktop.store.breathing import StoredSession, save_session
 from desktop.store.database import SCAN_PER_STEP
-from desktop.store.journal import (
-    Entry,
-    fts_query,
-    impressions_entry,
-    save_entry,
-    trash_entry,
-    waiting_for_more,
-    write_entry,
-)
+from desktop.store.items import fts_query, waiting_for_more
+from desktop.store.journal import Entry, impressions_entry, save_entry, trash_entry, write_entry
 from desktop.store.listening import CheckIn, save_checkin
 from desktop.store.records import Feeling
 from desktop.store.timeline import SearchPager, search_everything

@@ -227,8 +227,9 @@ def test_modes_are_set_only_on_what_glimmers_creates(tmp_path: Path) -> None:
 
 
 def test_a_journal_is_marked_as_ours_and_every_row_has_a_stable_uid(store: Store) -> None:
-    from desktop.store.listening import TrackInfo, add_tracks, save_mood
+    from desktop.store.listening import TrackInfo, add_tracks
     from desktop.store.migrations import APPLICATION_ID
+    from desktop.store.moods import save_mood
 
     assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     add_contact(store, "Sam")
@@ -322,7 +323,7 @@ def test_a_log_without_its_journal_is_never_taken_into_a_new_one(tmp_path: Path)
 
 
 def test_the_tables_each_version_has_are_read_right_from_the_migrations() -> None:
-    from desktop.store.database import expected_tables
+    from desktop.store.inspection import expected_tables
     from desktop.store.migrations import MIGRATIONS
 
     conn = sqlite3.connect(":memory:", isolation_level=None)

@@ -707,17 +707,16 @@ def test_over_time_says_so_when_its_code_cannot_be_loaded(
     assert opening.tab is None and not opening.ready()
 
 
-def test_over_time_says_so_when_its_drawing_cannot_be_made(qtbot: QtBot) -> None:
-    from desktop.over_time.opening import Prepared
-    from desktop.over_time.opening import inline as at_once
+def test_over_time_says_so_when_its_drawing_cannot_be_made(
+    qtbot: QtBot, tabs: Tabs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.over_time.body_view import BodyMade
 
-    def prepare() -> Prepared:
+    def broken(svg_text: str) -> BodyMade:
         raise ValueError("the body map lacks regions: chest")
 
-    def build(prepared: Prepared) -> OverTimeTab:
-        raise AssertionError("nothing to build with")
-
-    opening = shown(qtbot, OpeningTab(build, prepare, first=(), start=at_once))
+    monkeypatch.setattr("desktop.over_time.body_view.make_body", broken)
+    opening = shown(qtbot, tabs.over_time())
     assert "could not be shown just now: the body map lacks regions" in opening.waiting.text()
     assert opening.tab is None and not opening.ready()
 

@@ -10,6 +10,7 @@ between regions and a screen reader hears what was felt in each.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -29,7 +30,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.checkin.body import Region, outline_parts, outline_shapes, parse_regions, view_box
+from desktop.checkin.body import (
+    Region,
+    Shape,
+    outline_parts,
+    outline_shapes,
+    parse_regions,
+    view_box,
+)
 from desktop.checkin.body_map import fit_view, region_centre, region_under, shape_path
 from desktop.clock import WallClock, today
 from desktop.controls import named
@@ -56,6 +64,55 @@ def make_kernels(svg_text: str) -> HeatKernels:
     return HeatKernels(regions, outline_shapes(svg_text), view_box(svg_text))
 
 
+def _path(shapes: Iterable[Shape]) -> QPainterPath:
+    path = QPainterPath()
+    for shape in shapes:
+        path.addPath(shape_path(shape))
+    path.setFillRule(Qt.FillRule.WindingFill)
+    return path
+
+
+@dataclass(frozen=True)
+class BodyDrawing:
+    """Our drawing as the heat view draws it: its regions and their outlines as painter paths.
+
+    Made once from the drawing's text, on any thread (a painter path is a plain value, not a
+    widget), so that a view built from it parses nothing.
+    """
+
+    view: tuple[float, float, float, float]
+    regions: tuple[Region, ...]
+    paths: Mapping[str, QPainterPath]  # each region's area
+    outline: QPainterPath  # every shape: what the heat is masked to
+    solid: QPainterPath  # the outline's strokes, the front view's
+    dashed: QPainterPath  # and the back view's
+
+    @classmethod
+    def from_svg(cls, svg_text: str) -> BodyDrawing:
+        regions = tuple(parse_regions(svg_text))
+        parts = outline_parts(svg_text)
+        return cls(
+            view_box(svg_text),
+            regions,
+            {r.key: _path(r.shapes) for r in regions},
+            _path(shape for shape, _ in parts),
+            _path(shape for shape, dashed in parts if not dashed),
+            _path(shape for shape, dashed in parts if dashed),
+        )
+
+
+@dataclass(frozen=True)
+class BodyMade:
+    """What the body map over time needs of our drawing, made once off the GUI thread."""
+
+    drawing: BodyDrawing
+    kernels: HeatKernels
+
+
+def make_body(svg_text: str) -> BodyMade:
+    return BodyMade(BodyDrawing.from_svg(svg_text), make_kernels(svg_text))
+
+
 @dataclass(frozen=True)
 class HeatPicture:
     """What the view draws: the totals, and the heat as one opacity byte per grid cell."""
@@ -72,7 +129,7 @@ def heat_picture(kernels: HeatKernels, totals: BodyTotals) -> HeatPicture:
 class BodyHeatView(QWidget):
     current_changed = Signal(str)
 
-    def __init__(self, svg_text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, drawing: BodyDrawing, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("body_heat_view")
         self.setAccessibleName(translate("OverTime", "Your body map over time"))
@@ -80,14 +137,13 @@ class BodyHeatView(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(220, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._view = view_box(svg_text)
-        self.regions: list[Region] = parse_regions(svg_text)
+        self._view = drawing.view
+        self.regions: list[Region] = list(drawing.regions)
         self._labels = {r.key: r.label for r in self.regions}
-        self._paths = {r.key: self._path(r.shapes) for r in self.regions}
-        self._outline = self._path(outline_shapes(svg_text))
-        parts = outline_parts(svg_text)
-        self._solid = self._path([shape for shape, dashed in parts if not dashed])
-        self._dashed = self._path([shape for shape, dashed in parts if dashed])
+        self._paths = dict(drawing.paths)
+        self._outline = drawing.outline
+        self._solid = drawing.solid
+        self._dashed = drawing.dashed
         self.picture: HeatPicture | None = None
         self._alpha: QImage | None = None
         self._coloured: tuple[int, QImage] | None = None  # (colour, image) made for that colour
@@ -95,14 +151,6 @@ class BodyHeatView(QWidget):
         self._cached: tuple[object, QPixmap, QPixmap] | None = None
         self.current = self.regions[0].key
         self._describe()
-
-    @staticmethod
-    def _path(shapes: object) -> QPainterPath:
-        path = QPainterPath()
-        for shape in shapes:  # type: ignore[attr-defined]
-            path.addPath(shape_path(shape))
-        path.setFillRule(Qt.FillRule.WindingFill)
-        return path
 
     # -- state --------------------------------------------------------------------------------
 
@@ -251,6 +299,12 @@ class BodyHeatView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
+        if self.picture is None:
+            # Until the map has been read: its background only. The silhouette, its outline and
+            # the legend (a few milliseconds of antialiased strokes) are drawn once, with it.
+            with QPainter(self) as painter:
+                painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+            return
         colour = self.heat_colour()
         below, above = self._layers(colour)
         with QPainter(self) as painter:
@@ -316,10 +370,10 @@ class BodyHeatView(QWidget):
 class BodyPage(QWidget):
     filter_changed = Signal()
 
-    def __init__(self, svg_text: str, wall: WallClock) -> None:
+    def __init__(self, drawing: BodyDrawing, wall: WallClock) -> None:
         super().__init__()
         self._wall = wall
-        self.view = BodyHeatView(svg_text)
+        self.view = BodyHeatView(drawing)
         self.period = named(
             QComboBox(),
             translate("OverTime", "When"),

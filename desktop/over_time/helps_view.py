@@ -8,6 +8,8 @@ green: a change is something noticed, not a grade.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
@@ -172,6 +174,18 @@ class HelpsPage(QWidget):
         layout.addWidget(self.frame, 1)
 
     def show_changes(self, practices: list[PracticeChanges]) -> None:
+        for step in self.showing(practices):
+            step()
+
+    def showing(self, practices: list[PracticeChanges]) -> list[Callable[[], None]]:
+        """Showing ``practices`` in parts, to run one after another: what was shown before
+        cleared away, then each practice's block."""
+        return [
+            partial(self._clear, bool(practices)),
+            *(partial(self._show_practice, practice) for practice in practices),
+        ]
+
+    def _clear(self, any_practice: bool) -> None:
         while self.blocks.count():
             item = self.blocks.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -180,8 +194,8 @@ class HelpsPage(QWidget):
         self.strips.clear()
         self.descriptions.clear()
         self.comparisons.clear()
-        self.summary.setVisible(not practices)
-        if not practices:
+        self.summary.setVisible(not any_practice)
+        if not any_practice:
             self.summary.setText(
                 translate(
                     "OverTime",
@@ -189,40 +203,40 @@ class HelpsPage(QWidget):
                     "noticed shows here.",
                 )
             )
-            return
-        for practice in practices:
-            name = kind_label(practice.kind)
-            block = QWidget()
-            column = QVBoxLayout(block)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(QLabel(f"<b>{html.escape(name.capitalize())}</b>"))
-            description = wrapping_label(f"helps_{practice.kind}")
-            description.setText(describe_changes(name, practice.counts))
-            if practice.counts:
-                strip = ChangeStrip()
-                strip.set_changes(practice.counts, description.text())
-                column.addWidget(strip)
-                self.strips[practice.kind] = strip
-            column.addWidget(description)
-            comparison = wrapping_label(f"compare_{practice.kind}")
-            comparison.setTextFormat(Qt.TextFormat.RichText)
-            lines = describe_comparison(name, practice.comparison)
-            if comparison_ready(practice.comparison):
-                comparison.setText(
-                    f"<p>{html.escape(lines[0])}</p><ul>"
-                    + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:])
-                    + "</ul><p>"
-                    + html.escape(
-                        translate(
-                            "OverTime",
-                            "Words noted on the same days are not a cause; they sit side by side.",
-                        )
+
+    def _show_practice(self, practice: PracticeChanges) -> None:
+        name = kind_label(practice.kind)
+        block = QWidget()
+        column = QVBoxLayout(block)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(f"<b>{html.escape(name.capitalize())}</b>"))
+        description = wrapping_label(f"helps_{practice.kind}")
+        description.setText(describe_changes(name, practice.counts))
+        if practice.counts:
+            strip = ChangeStrip()
+            strip.set_changes(practice.counts, description.text())
+            column.addWidget(strip)
+            self.strips[practice.kind] = strip
+        column.addWidget(description)
+        comparison = wrapping_label(f"compare_{practice.kind}")
+        comparison.setTextFormat(Qt.TextFormat.RichText)
+        lines = describe_comparison(name, practice.comparison)
+        if comparison_ready(practice.comparison):
+            comparison.setText(
+                f"<p>{html.escape(lines[0])}</p><ul>"
+                + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:])
+                + "</ul><p>"
+                + html.escape(
+                    translate(
+                        "OverTime",
+                        "Words noted on the same days are not a cause; they sit side by side.",
                     )
-                    + "</p>"
                 )
-            else:
-                comparison.setText(html.escape(lines[0]))
-            column.addWidget(comparison)
-            self.descriptions[practice.kind] = description
-            self.comparisons[practice.kind] = comparison
-            self.blocks.addWidget(block)
+                + "</p>"
+            )
+        else:
+            comparison.setText(html.escape(lines[0]))
+        column.addWidget(comparison)
+        self.descriptions[practice.kind] = description
+        self.comparisons[practice.kind] = comparison
+        self.blocks.addWidget(block)

@@ -1,12 +1,13 @@
 """Over time's place in the window, there at once, while the pictures' code arrives.
 
 Importing the pictures' modules is tens of milliseconds of Python (their classes, Qt's enums,
-the store's aggregates) that would hold the window as the tab opens. So they are imported on
-a thread of their own, with a quiet line in the tab's place, and the tab is then built on the
-GUI thread from modules already loaded. The other pictures' modules follow on the same thread,
-so choosing one of them later costs only its widgets. Whether the person asked for less
-motion is found out there too (reading the desktop's setting may run a small program). No
-widget is made off the GUI thread: importing a module defines classes, it makes no widgets.
+the store's aggregates), and so is making the body map's regions from our drawing: either would
+hold the window as the tab opens. So both are done on a thread of their own, with a quiet line
+in the tab's place, and only then is the tab built on the GUI thread, from modules already
+loaded. Nothing else runs Python beside the window meanwhile, so it never waits for the thread
+while it builds and draws the first picture. Whether the person asked for less motion is found
+out there too (reading the desktop's setting may run a small program). No widget is made off
+the GUI thread: importing a module defines classes, and painter paths are plain values.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import contextlib
 import importlib
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -23,17 +25,26 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from desktop.texts import translate
 
 if TYPE_CHECKING:
+    from desktop.over_time.body_view import BodyMade
     from desktop.over_time.tab import OverTimeTab
 
 Importing = Callable[[Callable[[], None]], None]  # runs the importing somewhere
 
-# What building the tab needs; then what the other pictures need, once the tab is there.
-FIRST: tuple[str, ...] = ("desktop.over_time.tab",)
-THEN: tuple[str, ...] = (
+# What building the tab and showing each of its pictures needs, all before the tab is built.
+FIRST: tuple[str, ...] = (
+    "desktop.over_time.tab",
     "desktop.over_time.body_view",
     "desktop.over_time.words_view",
     "desktop.over_time.helps_view",
 )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the importing thread found out and made for the tab."""
+
+    reduced_motion: bool
+    body: BodyMade
 
 
 def in_thread(work: Callable[[], None]) -> None:
@@ -48,15 +59,14 @@ def inline(work: Callable[[], None]) -> None:
 
 class OpeningTab(QWidget):
     opened = Signal(QWidget)  # the tab, once it is built
-    # From the importing thread: "" when the tab can be built, and whether motion is reduced.
-    _imported = Signal(str, bool)
+    # From the importing thread: "" when the tab can be built, and what was prepared for it.
+    _imported = Signal(str, object)
 
     def __init__(
         self,
-        build: Callable[[bool], OverTimeTab],  # given whether motion is reduced
-        reduced_motion: Callable[[], bool],
-        first: Sequence[str] | None = None,  # None: FIRST, then THEN
-        then: Sequence[str] | None = None,
+        build: Callable[[Prepared], OverTimeTab],
+        prepare: Callable[[], Prepared],  # on the importing thread, once the modules are in
+        first: Sequence[str] | None = None,  # None: FIRST
         start: Importing = in_thread,
     ) -> None:
         super().__init__()
@@ -77,23 +87,18 @@ class OpeningTab(QWidget):
         self._imported.connect(self._on_imported)
         signal = self._imported
         first = tuple(FIRST if first is None else first)
-        then = tuple(THEN if then is None else then)
 
         def work() -> None:
-            problem, reduced = "", True
+            problem, prepared = "", None
             try:
                 for name in first:
                     importlib.import_module(name)
-                reduced = reduced_motion()
-            except ImportError as e:
+                prepared = prepare()
+            except (ImportError, OSError, SyntaxError, ValueError) as e:  # a module, the drawing
                 problem = str(e)
             # If the window went away meanwhile, nobody is waiting for this any more.
             with contextlib.suppress(RuntimeError):
-                signal.emit(problem, reduced)
-            if not problem:
-                for name in then:  # a picture that fails here is imported again when chosen
-                    with contextlib.suppress(ImportError):
-                        importlib.import_module(name)
+                signal.emit(problem, prepared)
 
         start(work)
 
@@ -101,10 +106,10 @@ class OpeningTab(QWidget):
         """Whether the tab is built and its shown picture has come (for a screenshot)."""
         return self.tab is not None and self.tab.ready()
 
-    def _on_imported(self, problem: str, reduced_motion: bool) -> None:
+    def _on_imported(self, problem: str, prepared: Prepared | None) -> None:
         if self._closed or self.tab is not None:
             return
-        if problem:
+        if problem or prepared is None:
             self.waiting.setText(
                 translate(
                     "OverTime", "Your pictures could not be shown just now: {problem}"
@@ -113,7 +118,7 @@ class OpeningTab(QWidget):
             self.waiting.setAccessibleName(self.waiting.text())
             return
         had_focus = self.waiting.hasFocus()
-        tab = self.tab = self._build(reduced_motion)
+        tab = self.tab = self._build(prepared)
         self.setFocusProxy(tab.pictures)  # the page's first control, as the line was
         self.waiting.hide()
         self._layout.addWidget(tab)

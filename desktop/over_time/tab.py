@@ -11,6 +11,7 @@ import html
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -36,6 +37,7 @@ from desktop.over_time.fade import SoftFade
 from desktop.over_time.loader import Executor, Loader
 from desktop.over_time.parts import LOADING, Frame, heading, wrapping_label
 from desktop.over_time.saving import FileDialogSaver, PictureSaver, save_picture
+from desktop.over_time.steps import Steps
 from desktop.settings import (
     OVER_TIME_CALENDAR,
     OVER_TIME_PICTURE,
@@ -46,6 +48,7 @@ from desktop.settings import (
 from desktop.store import Store
 from desktop.store.patterns import (
     DAY_KINDS,
+    BodyFilter,
     BodyOptions,
     PracticeDays,
     WordsUsed,
@@ -59,8 +62,7 @@ from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
-    from desktop.over_time.body_view import BodyPage, HeatPicture
-    from desktop.over_time.heat import HeatKernels
+    from desktop.over_time.body_view import BodyMade, BodyPage, HeatPicture
     from desktop.over_time.helps_view import HelpsPage
     from desktop.over_time.words_view import WordsPage
 
@@ -191,12 +193,6 @@ class BodyResult:
     options: BodyOptions
 
 
-class _Made:
-    """What the loader's thread makes once and keeps for the view's life."""
-
-    kernels: HeatKernels | None = None
-
-
 class OverTimeTab(QWidget):
     day_requested = Signal(str)  # show this day's items in the journal's timeline
 
@@ -208,7 +204,7 @@ class OverTimeTab(QWidget):
         clock: Clock,
         wall: WallClock,
         vocabulary: Vocabulary,
-        body_svg: str,
+        body: BodyMade,  # our drawing's regions, made off the GUI thread (opening.py)
         reduced_motion: bool = False,
         executor: Executor | None = None,
         saver: PictureSaver | None = None,
@@ -218,12 +214,10 @@ class OverTimeTab(QWidget):
         self._signals = signals
         self._settings = settings
         self._wall = wall
-        self._svg = body_svg
+        self._body = body
         self._saver = saver or FileDialogSaver()
-        # The body map's blurred regions, made once (in the loader's thread, which sets it):
-        # soon after the first picture has come, so that the body map finds them ready.
-        self._made = _Made()
         self.loader = Loader(store, executor, self)
+        self.steps = Steps(self)  # building and filling pages in pieces, a turn each
         self.stale: set[str] = set(PICTURE_KEYS)
 
         self.pictures = named(
@@ -242,20 +236,25 @@ class OverTimeTab(QWidget):
         # Each picture's page is built when it is first shown: opening the tab builds one.
         self.pages: dict[str, QWidget] = {}
         self._holders: dict[str, QWidget] = {}
+        # Each picture scrolls on its own. One scroll area around the whole stack would lay
+        # out every page (its words wrapped at the new width, rich text and all) each time a
+        # picture is chosen: a stack asks all its pages how tall they would be.
+        self.scroll_areas: dict[str, QScrollArea] = {}
         self.stack = QStackedWidget()
         for key, _ in PICTURES:
             holder = QWidget()
             holder.setObjectName(f"{key}_picture")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self._holders[key] = holder
-            self.stack.addWidget(holder)
+            scroll_area = QScrollArea()
+            scroll_area.setObjectName(f"{key}_scroll")
+            scroll_area.setWidgetResizable(True)
+            scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+            scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its content takes the focus
+            scroll_area.setWidget(holder)
+            self.scroll_areas[key] = scroll_area
+            self.stack.addWidget(scroll_area)
         self.fade = SoftFade(self.stack, clock, reduced_motion)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("over_time_scroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its content takes the focus
-        self.scroll_area.setWidget(self.stack)
         self.save_button = _button(
             "save_picture",
             translate("OverTime", "&Save as picture…"),
@@ -268,15 +267,16 @@ class OverTimeTab(QWidget):
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pictures)
-        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
         keys = [key for key, _ in PICTURES]
         self.pictures.setCurrentIndex(keys.index(settings.get(OVER_TIME_PICTURE)))
         self.stack.setCurrentIndex(self.pictures.currentIndex())
-        self.page(self.current_key())
         self._connect_signals()
-        self.refresh()
+        self.refresh()  # the reading begins at once; the page is built in a turn of its own
+        first = self.current_key()
+        self.steps.add(lambda: self._built(first))
 
     def _connect_signals(self) -> None:
         self.pictures.currentChanged.connect(self._on_picture_chosen)
@@ -310,7 +310,7 @@ class OverTimeTab(QWidget):
         if key == "body":
             from desktop.over_time.body_view import BodyPage  # when first looked at
 
-            body = BodyPage(self._svg, self._wall)
+            body = BodyPage(self._body.drawing, self._wall)
             body.filter_changed.connect(lambda: self.load("body"))
             return body
         if key == "words":
@@ -345,7 +345,7 @@ class OverTimeTab(QWidget):
     def ready(self) -> bool:
         """Whether the shown picture has what it needs (for a screenshot to wait on)."""
         key = self.current_key()
-        return key not in self.stale and not self.loader.pending(key)
+        return key not in self.stale and not self.loader.pending(key) and not self.steps.pending()
 
     def current_key(self) -> str:
         return PICTURES[self.pictures.currentIndex()][0]
@@ -354,12 +354,17 @@ class OverTimeTab(QWidget):
         self.pictures.setCurrentIndex(PICTURE_KEYS.index(key))
 
     def _on_picture_chosen(self, index: int) -> None:
+        key = PICTURES[index][0]
         self.fade.begin()
-        self.page(PICTURES[index][0])
         self.stack.setCurrentIndex(index)
         self.message.clear()
-        self._settings.set(OVER_TIME_PICTURE, PICTURES[index][0])
-        self.refresh()
+        self._settings.set(OVER_TIME_PICTURE, key)
+        self.refresh()  # the reading begins at once, while the page is built
+        if key not in self.pages:
+            self.steps.add(lambda: self._built(key))
+
+    def _built(self, key: str) -> None:
+        self.page(key)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -382,43 +387,31 @@ class OverTimeTab(QWidget):
             return settled_changes
         from desktop.over_time.body_view import heat_picture
 
-        chosen = self.body.body_filter()
-        kernels = self._kernels_job()
+        page = self.pages.get("body")  # not built yet: the map as it first shows
+        chosen = cast("BodyPage", page).body_filter() if page is not None else BodyFilter()
+        kernels = self._body.kernels
 
         def body(conn: sqlite3.Connection) -> BodyResult:
-            picture = heat_picture(kernels(conn), body_totals(conn, chosen))
+            picture = heat_picture(kernels, body_totals(conn, chosen))
             return BodyResult(picture, body_options(conn))
 
         return body
 
-    def _kernels_job(self) -> Callable[[sqlite3.Connection], HeatKernels]:
-        """Runs in the loader's thread (one job at a time), so the kernels are made once."""
-        made, svg = self._made, self._svg
-
-        def kernels(conn: sqlite3.Connection) -> HeatKernels:
-            if made.kernels is None:
-                from desktop.over_time.body_view import make_kernels
-
-                made.kernels = make_kernels(svg)
-            return made.kernels
-
-        return kernels
-
-    def _prepare_body_map(self) -> None:
-        if self._made.kernels is None and not self.loader.pending("kernels"):
-            self.loader.request("kernels", self._kernels_job())
-
     def _on_loaded(self, key: str, result: object) -> None:
-        if key != "kernels":
-            self._prepare_body_map()  # once the first picture is there, not before
         if key == "days" and isinstance(result, PracticeDays):
-            self.days.show_days(result)
-        elif key == "body" and isinstance(result, BodyResult):
+            self.days.show_days(result)  # the tab's first picture: shown as it comes
+        else:
+            # After the page's own building, if that is still waiting: a turn each.
+            self.steps.add(partial(self._fill, key, result))
+
+    def _fill(self, key: str, result: object) -> None:
+        if key == "body" and isinstance(result, BodyResult):
             self.body.show_picture(result.picture, result.options)
         elif key == "words" and isinstance(result, WordsUsed):
-            self.words.show_words(result)
+            # Each part of the words in a turn of its own: the longest is its own stretch.
+            self.steps.add(*self.words.showing(result))
         elif key == "helps" and isinstance(result, list):
-            self.helps.show_changes(result)
+            self.steps.add(*self.helps.showing(result))
 
     def _on_failed(self, key: str, problem: str) -> None:
         self.stale.add(key)
@@ -435,6 +428,7 @@ class OverTimeTab(QWidget):
                 self.refresh()
 
     def prepare_to_close(self) -> None:
+        self.steps.stop()
         self.loader.close()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -450,6 +444,7 @@ class OverTimeTab(QWidget):
     def save_picture(self) -> Path | None:
         suggested = f"glimmers-{self.current_key()}-{today(self._wall).isoformat()}.png"
         fades = [self.fade] + ([self.days.fade] if "days" in self.pages else [])
+        self.steps.finish()  # the picture whole, not half filled
         for fade in fades:
             fade.finish()  # the picture as it is now, not half of the one before
         path, words = save_picture(self.frame(), self._saver, self, suggested)

@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 
 from desktop.checkin.body import STRENGTH_LABELS, region_labels
 from desktop.controls import named
-from desktop.over_time.body_view import BodyHeatView, HeatPicture, heat_picture, make_kernels
+from desktop.over_time.body_view import (
+    BodyDrawing,
+    BodyHeatView,
+    HeatPicture,
+    heat_picture,
+    make_kernels,
+)
 from desktop.over_time.loader import Executor, Loader
 from desktop.over_time.saving import FileDialogSaver, PictureSaver, save_picture
 from desktop.store import Store
@@ -193,7 +199,7 @@ class TrackMapDialog(QDialog):
             + "</h3>"
         )
         self.heading.setWordWrap(True)
-        self.view = BodyHeatView(body_svg)
+        self.view = BodyHeatView(BodyDrawing.from_svg(body_svg))
         self.view.setAccessibleName(translate("OverTime", "Where this music has landed"))
         self.strip = MomentsStrip()
         self.summary = QLabel(translate("OverTime", "Looking through what you have kept…"))

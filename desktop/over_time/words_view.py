@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
@@ -265,8 +267,23 @@ class WordsPage(QWidget):
         layout.addWidget(self.frame, 1)
 
     def show_words(self, words: WordsUsed) -> None:
+        for step in self.showing(words):
+            step()
+
+    def showing(self, words: WordsUsed) -> list[Callable[[], None]]:
+        """Showing ``words`` in parts, to run one after another: the chart and its sentence,
+        the words by month, the mixed feelings."""
+        return [
+            partial(self._show_chart, words),
+            partial(self._show_groups, words),
+            partial(self._show_mixed, words),
+        ]
+
+    def _show_chart(self, words: WordsUsed) -> None:
         self.chart.set_words(words)
         self.summary.setText(words_summary(words, self._vocabulary, month_text))
+
+    def _show_groups(self, words: WordsUsed) -> None:
         rows = []
         for month, group in words_by_month(words):
             shown = ", ".join(
@@ -291,6 +308,8 @@ class WordsPage(QWidget):
             else ""
         )
         self.groups.setVisible(bool(rows))
+
+    def _show_mixed(self, words: WordsUsed) -> None:
         phrases = mixed_phrases(words, self._vocabulary)
         self.mixed.setText(
             (

@@ -223,16 +223,17 @@ class Tabs:
 
     def over_time(self) -> OpeningTab:
         """Over time opens at once; its code is imported off the GUI thread, then it is built."""
-        from desktop.over_time.opening import OpeningTab, in_thread
+        from desktop.over_time.opening import OpeningTab, Prepared, in_thread
 
         qt_says = _qt_motion_preference()  # Qt's own answer, read here on the GUI thread
 
-        def reduced_motion() -> bool:  # on the importing thread: it may run gsettings
+        def prepare() -> Prepared:  # on the importing thread: it may run gsettings
+            from desktop.over_time.body_view import make_body  # imported by now
             from desktop.shell.motion import prefers_reduced_motion
 
-            return prefers_reduced_motion(qt_says)
+            return Prepared(prefers_reduced_motion(qt_says), make_body(read_text("body.svg")))
 
-        def build(reduced: bool) -> OverTimeTab:
+        def build(prepared: Prepared) -> OverTimeTab:
             from desktop.over_time.tab import OverTimeTab  # imported by now: this costs nothing
 
             tab = OverTimeTab(
@@ -242,15 +243,15 @@ class Tabs:
                 self.clock,
                 self.wall,
                 self.vocabulary,
-                read_text("body.svg"),
-                reduced_motion=reduced,
+                prepared.body,
+                reduced_motion=prepared.reduced_motion,
                 executor=self.pictures_read,
                 saver=self.pictures_saved,
             )
             tab.day_requested.connect(self.open_day)
             return tab
 
-        return OpeningTab(build, reduced_motion, start=self.pictures_opened or in_thread)
+        return OpeningTab(build, prepare, start=self.pictures_opened or in_thread)
 
     def pages(self) -> list[Page]:
         return [

@@ -285,6 +285,7 @@ def measure(store: Store, path: Path) -> tuple[dict[str, float], dict[str, float
 
         def draw(key: str = key) -> None:
             tab.load(key)
+            tab.steps.finish()  # the steps that fill it, run at once
             tab.frame().grab()
 
         draw()  # once to warm the file's pages, as the floor is warmed

@@ -439,6 +439,19 @@ def test_save_as_picture_writes_the_picture_with_its_words(
     assert tab.message.text() == "Saved the picture as for my therapist.png."
 
 
+def test_a_picture_saved_while_it_is_being_filled_is_saved_whole(
+    qtbot: QtBot, make_tab: TabMaker, store: Store, tmp_path: Path
+) -> None:
+    save_entry(store, Entry(day="2026-11-02", feelings=(Feeling("calm", 2), Feeling("fizzy", 1))))
+    tab = make_tab(saver=FakeSaver(tmp_path / "words"))
+    tab.show_picture("words")  # read at once here; its parts are filled a turn each
+    assert tab.steps.pending()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert not tab.steps.pending()
+    assert "fizzy" in tab.words.groups.text() and "fizzy" in tab.words.mixed.text()
+    assert (tmp_path / "words.png").exists()
+
+
 def test_a_picture_that_cannot_be_saved_says_so(
     qtbot: QtBot, make_tab: TabMaker, tmp_path: Path
 ) -> None:
@@ -538,6 +551,33 @@ def test_the_loader_opens_its_connection_in_its_own_thread_and_says_when_it_cann
     assert failed.args == ["days", "unable to open database file"]
     again.close()
     again.request("days", lambda conn: pytest.fail("closed: nothing is read"))
+
+
+def test_steps_run_one_a_turn_with_the_window_drawn_between(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer
+
+    from desktop.over_time.steps import Steps
+
+    steps = Steps()
+    ran: list[str] = []
+
+    def first() -> None:
+        ran.append("first")
+        QTimer.singleShot(0, lambda: ran.append("drawn"))  # posted, as a repaint is
+
+    steps.add(first, lambda: ran.append("second"))
+    assert steps.pending() and ran == []  # nothing at once: the caller's turn ends first
+    with qtbot.waitSignal(steps.finished):
+        pass
+    assert ran == ["first", "drawn", "second"] and not steps.pending()
+    steps.add(lambda: ran.append("never"))
+    steps.stop()  # the view went
+    assert not steps.pending()
+    later = Steps()  # its turn comes after the stopped one's would have
+    later.add(lambda: ran.append("later"))
+    with qtbot.waitSignal(later.finished):
+        pass
+    assert ran[-1] == "later" and "never" not in ran
 
 
 def test_only_the_newest_answer_counts(qtbot: QtBot, store: Store) -> None:
@@ -651,7 +691,7 @@ def test_over_time_opens_at_once_and_its_pictures_follow(
     assert tab is not None and tab.isVisibleTo(opening)
     assert tab.fade.reduced_motion  # the desktop's motion setting, read on the importing thread
     assert not opening.waiting.isVisibleTo(opening)
-    assert opening.ready()
+    qtbot.waitUntil(opening.ready)  # its page is built in a turn of the event loop of its own
     qtbot.waitUntil(tab.pictures.hasFocus)  # the focus stays inside the page
     opening.prepare_to_close()
 
@@ -663,6 +703,20 @@ def test_over_time_says_so_when_its_code_cannot_be_loaded(
     opening = shown(qtbot, tabs.over_time())
     assert "could not be shown just now" in opening.waiting.text()
     assert "no_such_picture" in opening.waiting.accessibleName()
+    assert opening.tab is None and not opening.ready()
+
+
+def test_over_time_says_so_when_its_drawing_cannot_be_made(
+    qtbot: QtBot, tabs: Tabs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.over_time.body_view import BodyMade
+
+    def broken(svg_text: str) -> BodyMade:
+        raise ValueError("the body map lacks regions: chest")
+
+    monkeypatch.setattr("desktop.over_time.body_view.make_body", broken)
+    opening = shown(qtbot, tabs.over_time())
+    assert "could not be shown just now: the body map lacks regions" in opening.waiting.text()
     assert opening.tab is None and not opening.ready()
 
 

@@ -141,6 +141,10 @@ def _configure(conn: sqlite3.Connection) -> sqlite3.Connection:
     # 32 MB of pages kept in memory: searches reread the same index pages, and with
     # SQLCipher every page read from disk must also be decrypted.
     conn.execute("PRAGMA cache_size = -32768")
+    # Temporary tables and sorts (an import's staging table, a large ORDER BY) stay in memory:
+    # nothing of the journal is ever written into the system's temporary folder, outside the
+    # private data folder (SQLCipher builds do this already; the plain sqlite3 may not).
+    conn.execute("PRAGMA temp_store = MEMORY")
     return conn
 
 

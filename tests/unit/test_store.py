@@ -38,6 +38,13 @@ def test_new_database_is_migrated_to_latest_with_wal_and_foreign_keys(tmp_path: 
     store.close()
 
 
+def test_temporary_tables_and_sorts_stay_in_memory(tmp_path: Path) -> None:
+    """An import stages entries in a temporary table: none of it goes to the system's /tmp."""
+    store = _open(tmp_path)
+    assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+    store.close()
+
+
 def test_only_a_folder_without_a_database_file_starts_a_new_journal(tmp_path: Path) -> None:
     store = _open(tmp_path)
     assert store.schema_version == LATEST_VERSION

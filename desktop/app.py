@@ -100,16 +100,6 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
     return qapp
 
 
-def give_app_icon() -> None:
-    """The app's icon on its windows, given once the main window is on screen: the QIcon class
-    (its enums) and the SVG icon engine take some 8 ms the first paint need not wait for, and
-    Qt gives the icon to the windows shown already."""
-    if QApplication.windowIcon().isNull():
-        from desktop.icons import app_icon
-
-        QApplication.setWindowIcon(app_icon())
-
-
 class Lifecycle:
     """One run of the app: opens the store, builds and closes the main window, unlocks, and
     shuts down. Passphrase and lock, backups and the theme are controllers in desktop/shell/
@@ -168,7 +158,6 @@ class Lifecycle:
             ensure_private_dir(self.data_dir)  # a folder that exists keeps its modes
             if not self.single.claim():
                 self.appearance.use_calm_style()
-                give_app_icon()
                 self.already_open = self.single.say_already_open()
                 return self.already_open
             if (self.data_dir / STEP).exists():
@@ -177,7 +166,6 @@ class Lifecycle:
                 settle(self.data_dir)
             if is_protected(self.data_dir) and self.key is None:
                 self.appearance.use_calm_style()
-                give_app_icon()
                 return self.protection.show_unlock()
             store = open_store(database, backups_dir(self.data_dir), self.wall, self.key)
         except StoreProblem as problem:  # the lock file or the database cannot be used
@@ -201,7 +189,6 @@ class Lifecycle:
             window.add_menu_action("file", action)
         self.appearance.add_menu(window)
         window.first_painted.connect(self.appearance.check_system)
-        window.first_painted.connect(give_app_icon)
         window.show()
         if store.read_only is not None:
             window.show_read_only(store.read_only)
@@ -211,7 +198,6 @@ class Lifecycle:
 
     def _show_problem(self, problem: StoreProblem) -> QWidget:
         self.appearance.use_calm_style()
-        give_app_icon()
         shown = self.problem_window = self.backups.problem_window(problem)
         shown.show()
         return shown

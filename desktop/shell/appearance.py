@@ -43,12 +43,21 @@ class Appearance:
         self._settings.set(THEME, choice)
 
     def check_system(self) -> None:
-        """After the first paint: the calm style, and the system's scheme asked and followed."""
-        self.theme.use_calm_style()
+        """After the first paint: the calm style and the icon, and the system's scheme asked and
+        followed."""
+        self.use_calm_style()
         self.theme.check_system()
 
     def use_calm_style(self) -> None:
+        """The calm style, and the app's icon on its windows. Both come once a window is on
+        screen: the style's Python type, the QIcon class (its enums) and the SVG icon engine
+        take time the first paint need not wait for; Qt gives the icon to windows shown
+        already."""
         self.theme.use_calm_style()
+        if QApplication.windowIcon().isNull():
+            from desktop.icons import app_icon
+
+            QApplication.setWindowIcon(app_icon())
 
     def detach(self) -> None:
         self.theme.detach()

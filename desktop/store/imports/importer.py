@@ -155,38 +155,32 @@ class Preview:
         """The other things worth knowing before importing, one sentence each."""
         found = self.findings
         notes: list[str] = []
-        if self.new_pictures:
-            n = self.new_pictures
-            notes.append(
-                translate(
-                    "Imports",
-                    "Glimmers will keep {count} picture(s), each with its entry.",
-                    None,
-                    n,
-                ).format(count=number(n))
-            )
-        if found.missing_pictures:
-            n = found.missing_pictures
-            notes.append(
-                translate(
+        for n, counted in (
+            (
+                self.new_pictures,
+                QT_TRANSLATE_NOOP(
+                    "Imports", "Glimmers will keep {count} picture(s), each with its entry."
+                ),
+            ),
+            (
+                found.missing_pictures,
+                QT_TRANSLATE_NOOP(
                     "Imports",
                     "{count} picture(s) named in the file (is|are) not in it, so some entries "
                     "come without them.",
-                    None,
-                    n,
-                ).format(count=number(n))
-            )
-        if found.other_media:
-            n = found.other_media
-            notes.append(
-                translate(
+                ),
+            ),
+            (
+                found.other_media,
+                QT_TRANSLATE_NOOP(
                     "Imports",
                     "{count} video(s), recording(s) or PDF(s) cannot be kept here and will be "
                     "left out.",
-                    None,
-                    n,
-                ).format(count=number(n))
-            )
+                ),
+            ),
+        ):
+            if n:
+                notes.append(translate("Imports", counted, None, n).format(count=number(n)))
         for count, kept, text in (
             (
                 found.with_location,

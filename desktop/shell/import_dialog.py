@@ -138,11 +138,13 @@ class ImportDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        layout.addWidget(self.notes)
         layout.addWidget(self.keep_location)
         layout.addWidget(self.keep_weather)
         layout.addLayout(starred_row)
         layout.addLayout(symbols_row)
+        # The notes change as the choices above them do (a box ticked, a symbol typed): below
+        # them, a note that grows or shrinks never moves the control the person is using.
+        layout.addWidget(self.notes)
         layout.addWidget(self.progress)
         layout.addStretch(1)
         layout.addWidget(self.buttons)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QRunnable, Qt
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.journal.entry_extras import EntryExtras
@@ -292,3 +292,19 @@ def test_a_jrnl_journal_files_own_tag_symbols(
     assert "Tag symbols" not in dialog.notes.text() and dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert [item.tags for item in timeline_page(store)] == [("anna", "river")]
+
+
+def test_a_note_that_appears_as_symbols_are_typed_never_moves_the_field(
+    qtbot: QtBot, store: Store, actions: DataActions, dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    from tests.import_samples import jrnl_text
+
+    entries = [{**JRNL_ENTRIES[0], "body": "Met @anna by the #river."}]
+    dialog = _choose(actions, dialogs, jrnl_text(tmp_path / "journal.txt", entries))
+    qtbot.waitUntil(dialog.tag_symbols.isVisible)
+    before = dialog.tag_symbols.mapTo(dialog, dialog.tag_symbols.rect().topLeft())
+    dialog.tag_symbols.clear()
+    qtbot.keyClicks(dialog.tag_symbols, "a")
+    assert "cannot be used" in dialog.notes.text()
+    QApplication.processEvents()  # the layout settles, as it does before the next key
+    assert dialog.tag_symbols.mapTo(dialog, dialog.tag_symbols.rect().topLeft()) == before

@@ -6,21 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 
 from desktop.clock import WallClock, local_now
 from desktop.paths import backups_dir, database_path
 from desktop.settings import BACKUPS_KEEP, Settings
 from desktop.shell.file_dialogs import Dialogs
-from desktop.shell.main_window import MainWindow, new_action
-from desktop.shell.reopen import Reopen
+from desktop.shell.main_window import MainWindow, call_later, new_action
 from desktop.store import ProblemKind, StoreProblem, WriteFailed
 from desktop.texts import translate
 
 if TYPE_CHECKING:
     from desktop.shell.backups_dialog import BackupsDialog
     from desktop.shell.problem_window import ProblemWindow
+    from desktop.shell.reopen import Reopen
 
 # The dialogs and the backup code load when first used: start-up needs neither.
 
@@ -47,7 +46,7 @@ class BackupActions:
     def opened(self, window: MainWindow) -> None:
         """The journal is open: make today's backup soon after, so a large copy never delays
         the first paint."""
-        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, self.daily_backup)
+        call_later(DAILY_BACKUP_DELAY_MS, window, self.daily_backup)
 
     def keep(self) -> int:
         """How many backups to keep."""

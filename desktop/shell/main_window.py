@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import (
@@ -14,9 +14,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -29,6 +26,9 @@ from desktop import APP_NAME
 from desktop.controls import guard_wheel, named
 from desktop.settings import WINDOW_GEOMETRY, WINDOW_PAGE, Settings
 from desktop.texts import translate
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFrame, QLabel
 
 ACKNOWLEDGE_MS = 8000
 
@@ -47,6 +47,19 @@ def new_action(text: str, parent: QObject) -> QAction:
     action = QAction(parent)
     action.setText(text)
     return action
+
+
+def call_later(ms: int, context: QObject, callback: Callable[[], object]) -> None:
+    """``callback`` once, ``ms`` from now, unless ``context`` is gone by then: what
+    QTimer.singleShot(ms, context, callback) does, on a timer of the context's own. PySide
+    resolves that overload of singleShot by making QMetaMethod's enums (about 1 ms), and
+    start-up asks for later work before the first paint."""
+    timer = QTimer(context)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(callback)
+    timer.timeout.connect(timer.deleteLater)
+    timer.start()
 
 
 class Page(NamedTuple):
@@ -144,33 +157,16 @@ class MainWindow(QMainWindow):
             tooltip=translate("Shell", "Keep a glimmer (Ctrl+G)"),
         )
         self.tabs.setCornerWidget(self.glimmer_button)  # the top right corner
-        self.offer_bar = QFrame()
-        self.offer_bar.setObjectName("offer_bar")
-        self.offer_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.offer_text = QLabel()
-        self.offer_text.setWordWrap(True)
-        self.offer_yes = QPushButton()
-        self.offer_no = QPushButton(translate("Shell", "Not now"))
-        self.offer_no.setAccessibleName(translate("Shell", "Not now"))
-        bar = QHBoxLayout(self.offer_bar)
-        bar.addWidget(self.offer_text, 1)
-        bar.addWidget(self.offer_yes)
-        bar.addWidget(self.offer_no)
-        self.offer_bar.hide()
-        # A calm standing note (a journal that can only be read says why here); no buttons.
-        self.notice = QLabel()
-        self.notice.setObjectName("notice")
-        self.notice.setWordWrap(True)
-        self.notice.setMargin(6)
-        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
-        self.notice.hide()
+        # Above the tabs, when there is something to say: the standing notice, then the offer
+        # strip. Both are made when first needed (the frame and label classes, with their
+        # enums, are not needed for the first paint of most starts).
+        self._notice: QLabel | None = None
+        self._offer: tuple[QFrame, QLabel, QPushButton, QPushButton] | None = None
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.notice)
-        column.addWidget(self.offer_bar)
-        column.addWidget(self.tabs, 1)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.menus: dict[str, QMenu] = {}
         self._build_menus(pages)
@@ -217,14 +213,70 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.tabs.currentChanged.connect(self._on_current_changed)
-        self.offer_no.clicked.connect(self.offer_bar.hide)
-        self.offer_yes.clicked.connect(self.offer_bar.hide)
-        self.offer_yes.clicked.connect(self.offer_accepted)
         self.quit_action.triggered.connect(self.quit_requested)
         self.too_much_action.triggered.connect(self.too_much_requested)
         self.about_action.triggered.connect(self.about_requested)
         self.glimmer_action.triggered.connect(self.glimmer_requested)
         self.glimmer_button.clicked.connect(self.glimmer_action.trigger)
+
+    # -- above the tabs -------------------------------------------------------------------------
+
+    def _offer_parts(self) -> tuple[QFrame, QLabel, QPushButton, QPushButton]:
+        if self._offer is None:
+            from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
+
+            bar = QFrame()
+            bar.setObjectName("offer_bar")
+            bar.setFrameShape(QFrame.Shape.StyledPanel)
+            text = QLabel()
+            text.setWordWrap(True)
+            yes = QPushButton()
+            no = QPushButton(translate("Shell", "Not now"))
+            no.setAccessibleName(translate("Shell", "Not now"))
+            row = QHBoxLayout(bar)
+            row.addWidget(text, 1)
+            row.addWidget(yes)
+            row.addWidget(no)
+            bar.hide()
+            no.clicked.connect(bar.hide)
+            yes.clicked.connect(bar.hide)
+            yes.clicked.connect(self.offer_accepted)
+            self._column.insertWidget(self._column.indexOf(self.tabs), bar)  # the notice above
+            self._offer = (bar, text, yes, no)
+        return self._offer
+
+    @property
+    def offer_bar(self) -> QFrame:
+        """The quiet strip above the tabs that offer() shows."""
+        return self._offer_parts()[0]
+
+    @property
+    def offer_text(self) -> QLabel:
+        return self._offer_parts()[1]
+
+    @property
+    def offer_yes(self) -> QPushButton:
+        return self._offer_parts()[2]
+
+    @property
+    def offer_no(self) -> QPushButton:
+        return self._offer_parts()[3]
+
+    @property
+    def notice(self) -> QLabel:
+        """A calm standing note (a journal that can only be read says why here); no buttons."""
+        if self._notice is None:
+            from PySide6.QtWidgets import QFrame, QLabel
+
+            notice = QLabel()
+            notice.setObjectName("notice")
+            notice.setWordWrap(True)
+            notice.setMargin(6)
+            notice.setFrameShape(QFrame.Shape.StyledPanel)
+            notice.hide()
+            self._column.insertWidget(0, notice)
+            self._notice = notice
+        return self._notice
 
     def offer(self, text: str, yes: str) -> None:
         """A quiet strip above the tabs with a suggestion; it never takes the focus."""
@@ -321,8 +373,8 @@ class MainWindow(QMainWindow):
             # The visible tab is built right after the first paint: the window appears at once
             # and its content follows a moment later, instead of the person waiting for both.
             self._painted = True
-            QTimer.singleShot(0, self, self.first_painted.emit)
-            QTimer.singleShot(0, self, self.build_current_page)
+            call_later(0, self, self.first_painted.emit)
+            call_later(0, self, self.build_current_page)
 
     def build_current_page(self) -> QWidget | None:
         if self._prepared:  # retired (closed, locked or replaced) before the timer came

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import ClassInfo, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import ClassInfo, QObject, Signal, Slot
 
 from desktop import APP_ID
+from desktop.shell.main_window import call_later
 from desktop.store.journal_lock import JournalLock
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class SingleWindow:
             return True
         if not self.lock.acquire():
             return False
-        QTimer.singleShot(JOIN_BUS_AFTER_MS, self.door, self._register)
+        call_later(JOIN_BUS_AFTER_MS, self.door, self._register)
         return True
 
     def _register(self) -> None:

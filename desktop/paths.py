@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
-from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -45,6 +43,8 @@ def ensure_private_dir(path: Path) -> Path:
 
 def write_private_file(target: Path, text: str) -> None:
     """Write all or nothing: a private temp file beside the target, then renamed over it."""
+    import tempfile  # here, not before the first paint: PySide reads each new module's source
+
     target = target.expanduser().resolve()
     fd, temp = tempfile.mkstemp(prefix=".glimmers-", dir=target.parent)
     try:
@@ -119,6 +119,8 @@ def looks_encrypted(path: Path) -> bool:
         return False
     if page.startswith(SQLITE_MAGIC):
         return False
+    from collections import Counter
+
     counts = Counter(page)
     entropy = -sum(n / len(page) * math.log2(n / len(page)) for n in counts.values())
     return entropy >= NOISE_BITS

@@ -204,3 +204,22 @@ def test_the_too_much_page_follows_dark_chosen_while_it_is_open(
     text = dialog.text.palette().color(QPalette.ColorRole.Text)
     assert text == dark.color(QPalette.ColorRole.Text)
     app.appearance.set_theme("light")
+
+
+def test_the_notice_and_the_offer_sit_above_the_tabs_whichever_comes_first(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    window = _window(app)
+    qtbot.waitExposed(window)
+    window.offer("Would you like a passphrase?", "Set a passphrase")
+    window.show_notice("Your journal is open for reading only.")
+    qtbot.mouseClick(window.offer_no, Qt.MouseButton.LeftButton)
+    assert not window.offer_bar.isVisible() and window.notice.isVisible()
+    window.offer("Would you like a passphrase?", "Set a passphrase")
+    notice, offer, tabs = (
+        w.mapTo(window, QPoint(0, 0)).y() for w in (window.notice, window.offer_bar, window.tabs)
+    )
+    assert notice < offer < tabs
+    with qtbot.waitSignal(window.offer_accepted):
+        qtbot.mouseClick(window.offer_yes, Qt.MouseButton.LeftButton)
+    assert not window.offer_bar.isVisible()

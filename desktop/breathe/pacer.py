@@ -11,14 +11,16 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.breathe.patterns import Pattern, Phase
 from desktop.clock import Clock
 from desktop.texts import translate
 
 
-@dataclass(frozen=True)
-class PacerState:
+class PacerState(NamedTuple):
+    """Where the breath is now (a tuple: made at every frame, so it is cheap to make)."""
+
     cycle: int  # 0-based: which breath
     phase: Phase
     progress: float  # 0..1 through the phase
@@ -313,8 +315,11 @@ class BreathSession:
         return self.schedule.out_end(cycle)
 
     def state(self) -> PacerState:
+        # Asked at every frame: the clock is read once (``finished`` would read it again).
         t = self.elapsed_ms()
-        finished = self.finished
+        finished = self._stopped_at_ms is not None or (
+            self._started_at is not None and t >= self._end_ms
+        )
         cycle, kind, start, length, pattern = self.schedule.locate(
             t - 1e-6 if finished and t > 0 else t
         )

@@ -61,7 +61,26 @@ def _at_rest(word: str, hint: str) -> tuple[str, str, str, str]:
 
 
 def _square(centre: QPointF, half: float) -> QRect:
-    return QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half).toAlignedRect()
+    """The whole pixels covering the square of ``half`` around ``centre``."""
+    left, top = math.floor(centre.x() - half), math.floor(centre.y() - half)
+    right, bottom = math.ceil(centre.x() + half), math.ceil(centre.y() + half)
+    return QRect(left, top, right - left, bottom - top)
+
+
+def _pixels(area: QRect, ratio: float) -> QRect:
+    """``area`` in the pixels of an image drawn at ``ratio`` (more of them on a high-density
+    screen)."""
+    if ratio == 1:
+        return area
+    return QRectF(
+        area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio
+    ).toAlignedRect()
+
+
+def _radius(largest: float, fullness: float) -> float:
+    """The shape's radius: a third of its largest when empty, all of it when full."""
+    smallest = largest * 0.35
+    return smallest + (largest - smallest) * fullness
 
 
 @dataclass(frozen=True)
@@ -141,6 +160,7 @@ class PacerWidget(QWidget):
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(16)  # set again at each start, from the screen's rate
+        self._tick_ms = 16  # the interval the timer was last started with
         self.timer.timeout.connect(self.refresh)
         # A phase change is painted when it happens, not up to a frame later.
         self.boundary_timer = QTimer(self)
@@ -166,7 +186,8 @@ class PacerWidget(QWidget):
         if running and self.isVisible():
             if not self.timer.isActive():
                 screen = self.screen()
-                self.timer.start(frame_interval_ms(screen.refreshRate() if screen else None))
+                self._tick_ms = frame_interval_ms(screen.refreshRate() if screen else None)
+                self.timer.start(self._tick_ms)
             state = self._state
             if state is not None and state.seconds_left * 1000 < self.timer.interval():
                 self.boundary_timer.start(math.ceil(state.seconds_left * 1000))
@@ -181,33 +202,53 @@ class PacerWidget(QWidget):
         return ". ".join(part for part in (word, left) if part) + "."
 
     def refresh(self) -> None:
-        """Read the state from the session's clock; emit changes; ask for a repaint."""
+        """Read the state from the session's clock; emit changes; ask for a repaint.
+
+        Runs at every frame: the clock is read once, and the geometry worked out once."""
         session = self.session
-        self._state = session.state() if session is not None and session.started else None
-        state = self._state
+        state = session.state() if session is not None and session.started else None
+        self._state = state
         if state is not None and not state.finished:
             key = (state.cycle, state.phase)
             if key != self._last_phase:
                 self._last_phase = key
                 self.phase_changed.emit(state.phase, state.cycle)
                 self._announce(self._phase_words[state.phase])
-        if state is not None and state.finished and not self._finished_sent:
+        elif state is not None and not self._finished_sent:
             self._finished_sent = True
             self.finished.emit()
-        self.sync_timer()
+        if (
+            state is not None
+            and not state.finished
+            and session is self.session
+            and session is not None
+            and not session.paused
+            and self.timer.isActive()
+        ):
+            # Breathing, and ticking already: only a phase change that falls between two
+            # ticks needs a timer of its own.
+            if state.seconds_left * 1000 < self._tick_ms:
+                self.boundary_timer.start(math.ceil(state.seconds_left * 1000))
+        else:
+            self.sync_timer()
         words = self.words()
-        radius = self.shape_radius()
+        centre, largest = self._geometry()
+        radius = _radius(largest, state.fullness if state is not None else 0.0)
         changed = words != self._last_words
-        for area in self._animated_area(changed, self._last_radius, radius):
-            self.update(area)
+        self.update(self._animated_area(changed, self._last_radius, radius, centre, largest))
         if changed and (self._last_words is None or words[0] != self._last_words[0]):
             # The state as text, for screen readers: worded again when the phase changes.
             self.setAccessibleDescription(f"{self.state_text()} {self._keys_hint}")
         self._last_words, self._last_radius = words, radius
 
     def _animated_area(
-        self, words_changed: bool, old_radius: float | None, radius: float
-    ) -> tuple[QRect, ...]:
+        self,
+        words_changed: bool,
+        old_radius: float | None,
+        radius: float,
+        centre: QPointF,
+        largest: float,
+    ) -> QRect:
         """What a tick changes: the shape and the words on it; everything when words change
         (a few times a second: a long word in a small window may reach past the shape).
 
@@ -216,11 +257,10 @@ class PacerWidget(QWidget):
         or painting its parts one by one, costs the raster engine more than the pixels saved.)
         """
         if words_changed:
-            return (self.rect(),)
-        centre, largest = self._geometry()
+            return self.rect()
         if self.style_name == "shape" and old_radius is not None:
-            return (_square(centre, max(old_radius, radius) + EDGE),)
-        return (_square(centre, largest + 10),)  # the ring's pen and antialiasing
+            return _square(centre, max(old_radius, radius) + EDGE)
+        return _square(centre, largest + 10)  # the ring's pen and antialiasing
 
     def _announce(self, text: str) -> None:
         if self.announce and QAccessible.isActive():
@@ -287,22 +327,15 @@ class PacerWidget(QWidget):
     def shape_radius(self) -> float:
         """The radius of the breathing shape now, in pixels."""
         _, largest = self._geometry()
-        smallest = largest * 0.35
-        fullness = self._state.fullness if self._state is not None else 0.0
-        return smallest + (largest - smallest) * fullness
+        return _radius(largest, self._state.fullness if self._state is not None else 0.0)
 
     def _background(self) -> QPixmap:
         """The window colour, the faint guide ring and the soft focus ring: drawn once per size,
         palette, style and focus (the frame lies outside what a tick repaints)."""
         ratio = self.devicePixelRatioF()
-        key = (
-            self.width(),
-            self.height(),
-            ratio,
-            self.palette().cacheKey(),
-            self.style_name,
-            self._ring,
-        )
+        # (A palette change drops the cache: see changeEvent. Asking the palette at every
+        # frame would copy it.)
+        key = (self.width(), self.height(), ratio, self.style_name, self._ring)
         if self._background_key != key or self._background_cache is None:
             pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
             pixmap.setDevicePixelRatio(ratio)
@@ -340,6 +373,7 @@ class PacerWidget(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._look_cache = None  # worked out again at the next paint, not every frame
+            self._background_key = None
         super().changeEvent(event)
 
     def _look(self) -> _Look:
@@ -421,14 +455,15 @@ class PacerWidget(QWidget):
         (A third to a half of each frame's copying saved, in up to four plain copies: a clip
         with a hole would cost the raster engine more than it saves.)"""
         background = self._background()
+        ratio = background.devicePixelRatio()
         half = math.floor(covered / math.sqrt(2)) if covered > 0 else 0
         if half < 1:
-            painter.drawPixmap(area, background, self._pixels(area))
+            painter.drawPixmap(area, background, _pixels(area, ratio))
             return
         x, y = math.ceil(centre.x()) - half, math.ceil(centre.y()) - half
         inner = QRect(x, y, 2 * half, 2 * half).intersected(area)
         if inner.isEmpty():
-            painter.drawPixmap(area, background, self._pixels(area))
+            painter.drawPixmap(area, background, _pixels(area, ratio))
             return
         parts = (
             QRect(area.left(), area.top(), area.width(), inner.top() - area.top()),
@@ -438,17 +473,7 @@ class PacerWidget(QWidget):
         )
         for part in parts:
             if not part.isEmpty():
-                painter.drawPixmap(part, background, self._pixels(part))
-
-    def _pixels(self, area: QRect) -> QRect:
-        """``area`` in the cached background's own pixels (more of them on a high-density
-        screen)."""
-        ratio = self.devicePixelRatioF()
-        if ratio == 1:
-            return area
-        return QRectF(
-            area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio
-        ).toAlignedRect()
+                painter.drawPixmap(part, background, _pixels(part, ratio))
 
     def _paint_words(
         self, painter: QPainter, look: _Look, centre: QPointF, largest: float, area: QRect
@@ -461,8 +486,9 @@ class PacerWidget(QWidget):
         lines = [(word, look.big, y), (countdown, look.big, y + look.big_line * 1.1)]
         bottom = centre.y() + largest + look.base_line * 0.6
         lines += [(cue, look.base, bottom), (left, look.base, bottom + look.base_line * 1.5)]
+        area_top, area_bottom = area.top(), area.bottom()
         for text, font, top in lines:
-            if text and area.top() <= top + look.big_line and top <= area.bottom():
+            if text and area_top <= top + look.big_line and top <= area_bottom:
                 static = self._static_text(text, font)
                 x = centre.x() - static.size().width() / 2
                 if font is look.big:  # on the shape: painted again at every frame

@@ -8,6 +8,9 @@ Prints, as one JSON object on its last line:
                            paint that first shows it
   cpu_animating_pct        process CPU while animating, in % of one core
   cpu_idle_pct             process CPU while a session is paused (the pacer should not tick)
+  cpu_floor_pct            the floor, measured in the same run: a bare widget of the pacer's
+                           size asking for the same square at the same tick, painting nothing
+  cpu_animating_ratio      cpu_animating_pct / cpu_floor_pct
 Targets: fps >= 58, frame_interval_p99_ms < 20 (60 Hz), phase_change_lag_max_ms within one
 frame (16.7 ms), cpu_idle_pct about 0, cpu_animating_pct <= 5.
 
@@ -30,9 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import itertools
 import tempfile
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.breathe.cues import Cues
 from desktop.breathe.pacer_widget import PacerWidget
@@ -73,6 +76,39 @@ class _NoTones:
 
 def _no_tones() -> _NoTones:
     return _NoTones()
+
+
+class _Bare(QWidget):
+    """What any animation costs here before it draws: a tick that asks for a square to be
+    painted again, and a paint event that opens a painter and draws nothing."""
+
+    def __init__(self, square: QRect) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.square = square
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.tick)
+
+    def tick(self) -> None:
+        self.update(self.square)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QPainter(self).end()
+
+
+def _floor(app: QApplication, size: tuple[int, int], tick_ms: int, seconds: float) -> float:
+    """CPU % of one core for the bare widget at the pacer's size and tick."""
+    side = round(min(size) * 0.72)
+    bare = _Bare(QRect((size[0] - side) // 2, (size[1] - side) // 2, side, side))
+    bare.resize(*size)
+    bare.show()
+    app.processEvents()
+    bare.timer.start(tick_ms)
+    wall, cpu = _run_for(app, seconds)
+    bare.timer.stop()
+    bare.close()
+    return 100 * cpu / wall
 
 
 def _run_for(app: QApplication, seconds: float) -> tuple[float, float]:
@@ -120,6 +156,7 @@ def main() -> None:
     session.pause()
     pacer.refresh()
     idle_wall, idle_cpu = _run_for(app, 3.0)
+    floor_pct = _floor(app, (pacer.width(), pacer.height()), pacer.timer.interval(), args.seconds)
 
     times = [t for t, _ in frames]
     intervals = sorted((b - a) * 1000 for a, b in itertools.pairwise(times))
@@ -146,6 +183,8 @@ def main() -> None:
                 "phase_change_lag_max_ms": round(max(lags), 2),
                 "cpu_animating_pct": round(100 * cpu / wall, 1),
                 "cpu_idle_pct": round(100 * idle_cpu / idle_wall, 2),
+                "cpu_floor_pct": round(floor_pct, 2),
+                "cpu_animating_ratio": round(100 * cpu / wall / floor_pct, 2),
             }
         )
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QImage, QRegion
+from PySide6.QtGui import QColor, QImage, QPalette, QRegion
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +14,7 @@ from desktop.breathe.tab import BreatheTab
 from desktop.checkin.feelings_picker import Chip
 from desktop.settings import BREATHE_CHECKIN, BREATHE_LENGTH, BREATHE_UNIT, Settings
 from desktop.shell.pages import Tabs
+from desktop.shell.theme import calm_palette
 from desktop.store import Store
 from desktop.store.breathing import (
     StoredPattern,
@@ -738,3 +739,23 @@ def test_switching_to_breathe_puts_the_focus_on_start(qtbot: QtBot, start_app: S
     tab = window.page_content("breathe")
     assert isinstance(tab, BreatheTab)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.start_button)
+
+
+def test_the_pacer_takes_a_new_palette_while_breathing(
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock
+) -> None:
+    """Dark chosen mid-session: the stage around the shape is the dark window at the next frame
+    (its background is kept between frames, and a palette change must drop it)."""
+    tab = breathe_tab
+    start(qtbot, tab)
+    clock.advance(0.5)
+    tab.pacer.refresh()
+    corner = QPoint(tab.pacer.width() - 30, tab.pacer.height() // 2)
+    light = tab.pacer.palette().window().color()
+    assert tab.pacer.grab().toImage().pixelColor(corner) == light
+    dark = calm_palette(dark=True)
+    tab.pacer.setPalette(dark)
+    clock.advance(0.1)
+    tab.pacer.refresh()
+    seen = tab.pacer.grab().toImage().pixelColor(corner)
+    assert seen == dark.color(QPalette.ColorRole.Window) != light

@@ -36,7 +36,7 @@ from desktop.store.connection import (
     key_pragma,
     read_only_uri,
 )
-from desktop.store.copies import create_private_file
+from desktop.store.copies import create_private_file, fsync_file
 from desktop.store.keys import (
     MIN_PASSPHRASE,
     Argon2Cost,
@@ -185,6 +185,8 @@ class Step:
 
 
 def _fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable. Unlike ``copies.fsync_folder``, a failure is raised:
+    a change of protection does not go on as if its renames were kept."""
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -192,11 +194,6 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as f:
-        os.fsync(f.fileno())
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -274,7 +271,7 @@ def _convert(source: Path, target: Path, old: bytes | None, new: bytes | None) -
         conn.execute("DETACH DATABASE converted")
     finally:
         conn.close()
-    _fsync(target)
+    fsync_file(target)
     check = connect(read_only_uri(target), new, uri=True)
     try:
         result = check.execute("PRAGMA quick_check").fetchone()[0]

@@ -184,6 +184,31 @@ def test_the_length_stays_when_another_pattern_is_chosen(
     assert (settings.get(BREATHE_UNIT), settings.get(BREATHE_LENGTH)) == ("minutes", 3)
 
 
+def test_each_length_is_offered_once_and_none_is_longer_than_ten_minutes(
+    qtbot: QtBot, tabs: Tabs, settings: Settings
+) -> None:
+    # A fresh start (the default, 5 minutes) and one remembered from before the list was
+    # shortened (15 minutes): each shows once, the remembered one among the others.
+    for remembered, expected in ((None, "5 minutes"), (15, "15 minutes")):
+        if remembered is not None:
+            settings.set(BREATHE_UNIT, "minutes")
+            settings.set(BREATHE_LENGTH, remembered)
+        tab = tabs.breathe()
+        qtbot.addWidget(tab)
+        offered = [tab.length_box.itemText(i) for i in range(tab.length_box.count())]
+        assert len(offered) == len(set(offered)), offered
+        assert tab.length_box.currentText() == expected
+        minutes = [text for text in offered if text.endswith(("minute", "minutes"))]
+        expected_minutes = ["1 minute", "2 minutes", "3 minutes", "5 minutes", "10 minutes"]
+        if remembered is not None:
+            expected_minutes.append("15 minutes")
+        assert minutes == expected_minutes
+        tab.length_box.set_length("minutes", 3)
+        tab.length_box.set_length("minutes", 3)
+        again = [tab.length_box.itemText(i) for i in range(tab.length_box.count())]
+        assert again == offered
+
+
 def test_a_length_in_breaths(qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock) -> None:
     tab = breathe_tab
     choose(qtbot, tab.length_box, "5 breaths")

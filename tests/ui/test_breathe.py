@@ -251,11 +251,14 @@ def test_enough_for_now_is_heard_at_once_and_ends_after_the_out_breath(
     start(qtbot, tab)
     at(tab, clock, 12.0)  # breathing in, second breath
     click(qtbot, tab.enough_button)
-    # At once, before a frame passes: the words say it was heard.
-    assert tab.pacer.words()[2] == "Finishing with this out-breath"
-    assert tab.enough_button.text() == "Finishing with this out-breath"
+    # At once, before a frame passes: the words say it was heard, and which out-breath ends it
+    # (the person is breathing in: the one that follows).
+    assert tab.pacer.words()[2] == "Finishing with the next out-breath"
+    assert tab.enough_button.text() == tab.enough_button.accessibleName() == "Finishing gently"
     assert not tab.enough_button.isEnabled() and not tab.pause_button.isVisible()
-    assert "Finishing with this out-breath" in tab.pacer.state_text()
+    assert "Finishing with the next out-breath" in tab.pacer.state_text()
+    at(tab, clock, 16.0)  # that out-breath has begun
+    assert tab.pacer.words()[:3] == ("Breathe out", "4", "Finishing with this out-breath")
     at(tab, clock, 19.0)
     assert recent_sessions(store) == []  # still breathing out
     at(tab, clock, 20.5)

@@ -583,6 +583,33 @@ def test_words_behind_add_words_and_nothing_moves_when_choosing(
     ]
 
 
+def test_the_muted_words_come_first_when_words_open(
+    qtbot: QtBot, with_checkins: BreatheTab
+) -> None:
+    # Most people who open Glimmers feel flat: their words are the first they see, not the
+    # sixth family down, below "joyful".
+    tab = with_checkins
+    click(qtbot, tab.start_button)
+    panel = tab.before_panel
+    click(qtbot, panel.words_button)
+    QApplication.processEvents()
+    picker = panel.feelings
+
+    def top(word: str) -> int:
+        button = picker.word_button(word)
+        assert button is not None and button.isVisible()
+        return button.mapTo(panel, QPoint(0, 0)).y()
+
+    assert top("numb") == top("foggy") < top("calm") < top("joyful")
+    assert (
+        panel.scroll_area.viewport()
+        .rect()
+        .contains(
+            picker.word_button("numb").mapTo(panel.scroll_area.viewport(), QPoint(0, 0))  # type: ignore[union-attr]
+        )
+    )
+
+
 def test_typing_on_the_words_goes_to_your_own_word(qtbot: QtBot, with_checkins: BreatheTab) -> None:
     tab = with_checkins
     click(qtbot, tab.start_button)

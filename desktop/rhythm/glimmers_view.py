@@ -213,8 +213,8 @@ class GlimmersView(QWidget):
             translate(
                 "Glimmer",
                 "The small moments you keep show up here. Whenever something small catches "
-                "your attention, give it a few words: here, or with Glimmer at the top of the "
-                "window, or Ctrl+G from anywhere.",
+                'your attention, give it a few words: here, or with "Keep a glimmer" at the top of '
+                "the window, or Ctrl+G from anywhere.",
             )
         )
         self.empty_label.setObjectName("glimmers_empty")

@@ -203,8 +203,7 @@ class ListenTab(QWidget):
                 "them.",
             )
         )
-        column = QWidget()
-        column.setMaximumWidth(560)
+        column = QWidget()  # three fifths of the page (its words may need more: they get it)
         words = tight(QVBoxLayout(column), GAP)
         for label in (self.empty_heading, self.empty_text):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -213,7 +212,7 @@ class ListenTab(QWidget):
         words.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(column, 4)
+        row.addWidget(column, 3)
         row.addStretch(1)
         empty_layout.addStretch()
         empty_layout.addLayout(row)

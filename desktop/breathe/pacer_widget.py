@@ -83,9 +83,13 @@ def _radius(largest: float, fullness: float) -> float:
     return smallest + (largest - smallest) * fullness
 
 
+SMALL_STAGE = 110.0  # px of largest radius under which the words step down a size
+
+
 @dataclass(frozen=True)
 class _Look:
     key: tuple[object, ...]
+    small: bool  # made for a small stage (Together's pacer, a narrow window): smaller words
     accent: QColor
     halo: QColor
     window: QColor
@@ -381,16 +385,20 @@ class PacerWidget(QWidget):
         super().changeEvent(event)
 
     def _look(self) -> _Look:
-        """Colours and fonts for painting, worked out again only when the palette or font change."""
-        if self._look_cache is None:
+        """Colours and fonts for painting, worked out again only when the palette or font change,
+        or the stage grows past or shrinks under ``SMALL_STAGE``: on a small stage the phase word
+        at the pacer's size would cover the shape it names."""
+        small = self._geometry()[1] < SMALL_STAGE
+        if self._look_cache is None or self._look_cache.small != small:
             palette = self.palette()
             key = (palette.cacheKey(), self.font().key())
             base = QFont(self.font())
-            big = font_at(base, "pacer")
+            big = font_at(base, "heading" if small else "pacer")
             accent = accent_colour(palette)
             window = palette.color(QPalette.ColorRole.Window)
             self._look_cache = _Look(
                 key=key,
+                small=small,
                 accent=accent,
                 halo=_mix(accent, window, 0.55),
                 window=window,
@@ -489,7 +497,10 @@ class PacerWidget(QWidget):
         y = centre.y() - look.big_line * (0.9 if countdown else 0.5)
         lines = [(word, look.big, y), (countdown, look.big, y + look.big_line * 1.1)]
         bottom = centre.y() + largest + look.base_line * 0.6
-        lines += [(cue, look.base, bottom), (left, look.base, bottom + look.base_line * 1.5)]
+        if self.show_cues:  # the cue's line stays, so what is left never jumps between phases
+            lines += [(cue, look.base, bottom), (left, look.base, bottom + look.base_line * 1.5)]
+        else:  # what is left takes its place: on a short stage the second line is cut off
+            lines.append((left, look.base, bottom))
         area_top, area_bottom = area.top(), area.bottom()
         for text, font, top in lines:
             if text and area_top <= top + look.big_line and top <= area_bottom:

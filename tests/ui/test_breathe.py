@@ -9,7 +9,9 @@ from PySide6.QtGui import QColor, QImage, QPalette, QRegion
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.breathe.pacer_widget import accent_colour, frame_interval_ms
+from desktop.breathe.pacer import BreathSession
+from desktop.breathe.pacer_widget import PacerWidget, accent_colour, frame_interval_ms
+from desktop.breathe.patterns import custom_pattern
 from desktop.breathe.tab import BreatheTab
 from desktop.checkin.feelings_picker import Chip
 from desktop.settings import BREATHE_CHECKIN, BREATHE_LENGTH, BREATHE_UNIT, Settings
@@ -642,6 +644,53 @@ def test_the_shape_grows_on_the_in_breath_and_shrinks_on_the_out(
     assert smallest < halfway < tab.pacer.shape_radius() * 10
     at(tab, clock, 9.99)
     assert not is_shape(shape_pixel(tab, 0.7), tab)
+
+
+def ink_rows(pacer: PacerWidget) -> dict[int, tuple[int, int]]:
+    """Each row of the pacer with text-coloured pixels: (leftmost, rightmost) of them."""
+    image = pacer.grab().toImage()
+    ink = pacer.palette().color(QPalette.ColorRole.WindowText)
+
+    def inked(colour: QColor) -> bool:
+        return (
+            abs(colour.red() - ink.red())
+            + abs(colour.green() - ink.green())
+            + abs(colour.blue() - ink.blue())
+        ) < 60
+
+    rows: dict[int, tuple[int, int]] = {}
+    for y in range(image.height()):
+        xs = [x for x in range(image.width()) if inked(image.pixelColor(x, y))]
+        if xs:
+            rows[y] = (min(xs), max(xs))
+    return rows
+
+
+def test_on_a_small_stage_the_words_fit_the_shape_and_what_is_left_shows(
+    qtbot: QtBot, clock: FakeClock
+) -> None:
+    """Together lends the pacer a short strip (at 640x480 about 600x140): the phase word at the
+    pacer's full size covered the shape it names, and "1:00 left" fell below the strip."""
+    pacer = PacerWidget()
+    qtbot.addWidget(pacer)
+    pacer.resize(600, 140)
+    pacer.show()
+    even = custom_pattern("even", inhale=5, hold_in=0, exhale=5, hold_out=0)
+    session = BreathSession(even, clock, minutes=1)
+    session.start()
+    pacer.set_session(session)
+    clock.set(session.started_at + 4.0)  # type: ignore[operator]
+    pacer.refresh()
+    rows = ink_rows(pacer)
+    largest = min(600, 140) * 0.36
+    centre_y = 140 * 0.44
+    words = {y: span for y, span in rows.items() if y < centre_y + largest}
+    below = {y: span for y, span in rows.items() if y > centre_y + largest}
+    assert words and below  # the phase word and countdown, and "1:00 left" under the shape
+    widest = max(right - left for left, right in words.values())
+    assert widest <= 2 * largest  # "Breathe in" no wider than the shape at its fullest
+    assert max(below) < pacer.height()
+    assert pacer.words()[2] == "0:56 left"
 
 
 def ring_pixel(tab: BreatheTab, clock_position: str) -> QColor:

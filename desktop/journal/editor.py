@@ -142,8 +142,9 @@ class EntryEditor(QWidget):
         top.addWidget(self.day_edit)
         top.addStretch()
         buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
+        # Delete at the far side from Save: a hurried click on one never lands on the other.
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)

@@ -166,6 +166,10 @@ def test_edit_an_entry_from_the_timeline(qtbot: QtBot, tab: JournalTab, store: S
     editor = tab.editor
     assert editor.sense_edits["sight"].text() == "grey sky"
     assert editor.delete_button.isVisible()
+    # Delete stands apart from Save, at the other end of the row.
+    delete, save = editor.delete_button.geometry(), editor.save_button.geometry()
+    assert delete.right() < editor.message.geometry().left() <= save.left()
+    assert save.left() - delete.right() > editor.width() // 3
     editor.sense_edits["sight"].selectAll()
     qtbot.keyClicks(editor.sense_edits["sight"], "a gap of blue in the grey")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -383,8 +383,13 @@ class EntryEditor(QWidget):
             self._editing = editing
             self._kind = entry.kind
             self.pages.setCurrentIndex(1 if entry.kind == "impressions" else 0)
+            # A kept entry open for changes says so, above the same fields a new one has.
             if entry.kind == "impressions":
-                self.heading.setText(translate("JournalEditor", "Three impressions"))
+                self.heading.setText(
+                    translate("JournalEditor", "Your three impressions")
+                    if editing
+                    else translate("JournalEditor", "Three impressions")
+                )
                 self.hint.setText(
                     translate(
                         "JournalEditor",
@@ -392,7 +397,11 @@ class EntryEditor(QWidget):
                     )
                 )
             else:
-                self.heading.setText(translate("JournalEditor", "What did you notice?"))
+                self.heading.setText(
+                    translate("JournalEditor", "What you noticed")
+                    if editing
+                    else translate("JournalEditor", "What did you notice?")
+                )
                 self.hint.setText(
                     translate(
                         "JournalEditor",

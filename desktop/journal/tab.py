@@ -416,6 +416,8 @@ class JournalTab(QWidget):
         self.editor.start_new(kind)
         self.editor.show_message("")
         self._come_back_to(None, kind)
+        # Nothing in the timeline is the one being written now: no row stays marked as open.
+        self.timeline.clearSelection()
 
     def _current_key(self) -> str:
         editing = self.editor.editing

@@ -166,6 +166,8 @@ def test_edit_an_entry_from_the_timeline(qtbot: QtBot, tab: JournalTab, store: S
     editor = tab.editor
     assert editor.sense_edits["sight"].text() == "grey sky"
     assert editor.delete_button.isVisible()
+    assert editor.heading.text() == "What you noticed"  # a kept entry, open for changes
+    assert tab.timeline.selectionModel().isSelected(tab.model.index(1))
     # Delete stands apart from Save, at the other end of the row.
     delete, save = editor.delete_button.geometry(), editor.save_button.geometry()
     assert delete.right() < editor.message.geometry().left() <= save.left()
@@ -177,6 +179,7 @@ def test_edit_an_entry_from_the_timeline(qtbot: QtBot, tab: JournalTab, store: S
     assert edited.uid == original.uid
     assert edited.sight == "a gap of blue in the grey"
     assert edited.day == "2026-11-25"
+
     assert edited.created_at == original.created_at
 
 
@@ -206,6 +209,21 @@ def test_entry_can_be_about_an_earlier_day(qtbot: QtBot, tab: JournalTab, store:
     qtbot.keyClick(editor.sense_edits["touch"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert only_entry(store).day == "2026-11-27"
     assert tab.model.index(0).data() == "Yesterday"
+
+
+def test_starting_something_new_leaves_no_row_marked_as_open(
+    qtbot: QtBot, tab: JournalTab, store: Store
+) -> None:
+    save_entry(store, Entry(day="2026-11-25", sight="grey sky"))
+    click_row(qtbot, tab, 1)
+    assert tab.timeline.selectionModel().isSelected(tab.model.index(1))
+    qtbot.mouseClick(tab.impressions_button, Qt.MouseButton.LeftButton)
+    assert tab.editor.heading.text() == "Three impressions"
+    assert not tab.timeline.selectionModel().hasSelection()
+    click_row(qtbot, tab, 1)
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert tab.editor.heading.text() == "What did you notice?"
+    assert not tab.timeline.selectionModel().hasSelection()
 
 
 def test_three_impressions(qtbot: QtBot, tab: JournalTab, store: Store) -> None:

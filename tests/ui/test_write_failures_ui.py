@@ -14,7 +14,7 @@ from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
 from tests.conftest import TabsOn
 from tests.faults import ENGINES
 from tests.helpers import FakeWallClock, shown
-from tests.unit.test_write_failures import FAILURES
+from tests.unit.test_write_failures import FAILURES, busy
 
 
 @pytest.fixture(params=ENGINES)
@@ -63,3 +63,29 @@ def test_the_editor_saves_once_the_trouble_has_passed(
     assert count_entries(store) == 2
     tab.close()
     store.close()
+
+
+@pytest.mark.parametrize("away", ["older entry", "new entry", "three impressions"])
+def test_writing_that_cannot_be_kept_stays_when_another_entry_is_asked_for(
+    qtbot: QtBot, tmp_path: Path, tabs_on: TabsOn, wall: FakeWallClock, away: str
+) -> None:
+    """The editor says "Your writing is still here": moving to another entry must not
+    replace that writing with the other entry while it is kept nowhere else."""
+    with busy(tmp_path / "data", "plain", wall) as store:
+        tab = shown(qtbot, tabs_on(store).journal())
+        editor = tab.editor
+        qtbot.keyClicks(editor.sense_edits["sound"], "rain on the roof, slowly")
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert "another program is using your data" in editor.message.text()
+        if away == "older entry":
+            rect = tab.timeline.visualRect(tab.model.index(1))
+            qtbot.mouseClick(tab.timeline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        elif away == "new entry":
+            qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+        else:
+            qtbot.mouseClick(tab.impressions_button, Qt.MouseButton.LeftButton)
+        assert editor.sense_edits["sound"].text() == "rain on the roof, slowly"
+        assert editor.editing is None and editor.kind == "entry"
+        assert "Your writing is still here" in editor.message.text()
+        assert load_drafts(store) == []
+        tab.close()

@@ -41,6 +41,7 @@ from desktop.store.imports.records import (
     not_utf8,
     problem,
     source_uid,
+    storable,
     text_stream,
     tidy,
 )
@@ -357,7 +358,7 @@ class _Lookups:
                 if not isinstance(group, int) or group not in GROUP_PLEASANTNESS:
                     group = item.get("predefined_name_id")
                 name = item.get("custom_name")
-                label = name.strip() if isinstance(name, str) else ""
+                label = storable(name.strip()) if isinstance(name, str) else ""  # it is shown
                 self.moods[item["id"]] = (GROUP_PLEASANTNESS.get(group), label)  # type: ignore[arg-type]
             elif key == "tags" and isinstance(item.get("name"), str):
                 self.tags[item["id"]] = item["name"]

@@ -21,9 +21,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from desktop.store import limits
 from desktop.store.exchange import ImportProblem
 from desktop.store.journal import Entry, clean_tags
+from desktop.store.portable import storable
 from desktop.texts import translate
 
-__all__ = ["ImportProblem"]
+__all__ = ["ImportProblem", "storable"]
 
 # The namespace of every id made from another app's ids or contents: the same source entry
 # always gets the same uid, so importing a file again adds nothing.
@@ -287,8 +288,8 @@ def make_entry(
     return Entry(
         uid=uid,
         day=day,
-        body=body,
-        tags=entry_tags(tags, place),
+        body=storable(body),
+        tags=entry_tags(map(storable, tags), place),
         created_at=(created := stamp_of(moment)),
         updated_at=created if updated is None or updated == moment else stamp_of(updated),
         pleasantness=pleasantness,

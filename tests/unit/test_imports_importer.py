@@ -447,3 +447,44 @@ def test_half_of_a_character_in_our_own_export_is_kept_as_a_replacement_mark(
         assert [e.tags for e in all_entries(other)] == [("tea\ufffd",)]
     finally:
         other.close()
+
+
+# -- dates at the very ends of the calendar --------------------------------------------------------
+
+
+def _calendar_end_files(tmp_path: Path) -> list[tuple[Path, str, str]]:
+    """Files whose one entry is dated where a time zone pushes it off the calendar: year 1
+    (the "no date" of many programs) just east of UTC, or the last minutes of year 9999 in
+    the first zone to reach a day."""
+    first = {**JRNL_ENTRIES[0], "date": "0001-01-01", "time": "00:00"}
+    dayone = {
+        "metadata": {"version": "1.0"},
+        "entries": [
+            {"text": "zero", "creationDate": "0001-01-01T00:00:00Z", "timeZone": "America/Lima"},
+            {"text": "last", "creationDate": "9999-12-31T23:59:00Z", "timeZone": "Asia/Tokyo"},
+        ],
+    }
+    document = daylio_document()
+    del document["dayEntries"][0]["year"]  # only the moment: its day comes from the offset
+    document["dayEntries"][0]["datetime"] = -62135596800000  # 0001-01-01 00:00 UTC
+    document["dayEntries"][0]["timeZoneOffset"] = -5 * 3600 * 1000
+    return [
+        (jrnl_json(tmp_path / "j.json", [first]), "jrnl", "Entry 1"),
+        (jrnl_text(tmp_path / "j.txt", [first]), "jrnl", "The entry on line 1"),
+        (_escaped_json(tmp_path / "Journal.json", dayone), "dayone", "Entry 1 of Journal.json"),
+        (daylio_csv(tmp_path / "d.csv", [["0001-01-01", "", "", "00:00", "rad", "", "", "x"]]),
+         "daylio", "Row 2"),
+        (daylio_backup(tmp_path / "b.daylio", document), "daylio", "Entry 1"),
+    ]  # fmt: skip
+
+
+def test_a_date_a_time_zone_pushes_off_the_calendar_is_refused_by_name(
+    tmp_path: Path, store: Store
+) -> None:
+    east = ReadOptions(now=TEST_NOON, zone=ZoneInfo("Asia/Tokyo"))  # for times without a zone
+    for path, fmt, place in _calendar_end_files(tmp_path):
+        for step in (preview_file, import_file):
+            with pytest.raises(ImportProblem) as caught:
+                step(store, path, fmt, east)
+            assert str(caught.value) == f"{place} has a date Glimmers cannot read.", path.name
+    assert count_entries(store, include_trash=True) == 0

@@ -37,6 +37,7 @@ from desktop.store.imports.records import (
     decoded_text,
     html_to_text,
     is_empty,
+    local_day,
     make_entry,
     not_utf8,
     problem,
@@ -304,7 +305,7 @@ def _csv_entry(
     uid = ids.uid(local.isoformat(timespec="minutes"), label, row["activities"], body)
     entry = make_entry(
         uid,
-        aware(local, options.zone),
+        aware(local, options.zone, place),
         day.isoformat(),
         body,
         activities,
@@ -539,7 +540,7 @@ def _backup_entry(
                 day=d,
             ) from None
     else:
-        the_day = moment.astimezone(zone).date()
+        the_day = local_day(moment, zone, place)
 
     pleasantness: float | None = None
     mood = _int(raw, "mood")

@@ -9,6 +9,7 @@ around a track; a check-in takes the room while the music goes on below it.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
@@ -124,7 +125,10 @@ class ListenTab(QWidget):
         self.model.set_filter("")
         self._show_page()
         self._show_mood(None)
-        refresh_missing(store)
+        # Which files are gone is only a note, made again at every opening: a journal that
+        # cannot be written to now (read-only, busy, full) still opens its music.
+        with contextlib.suppress(WriteFailed):
+            refresh_missing(store)
 
     # -- building -----------------------------------------------------------------------------
 
@@ -402,7 +406,8 @@ class ListenTab(QWidget):
         listened = left is not None and self.player.position() >= LISTENED_MS
         if not self.player.load(track.path):
             if not Path(track.path).exists():
-                mark_missing(self._store, track.id)
+                with contextlib.suppress(WriteFailed):  # only a note; the player says why
+                    mark_missing(self._store, track.id)
             return False
         self.track = track
         self.landed_button.show()

@@ -86,6 +86,22 @@ def page_margins(widget: QWidget, margin: int = MARGIN) -> None:
         layout.setContentsMargins(margin, margin, margin, margin)
 
 
+def fitted(wanted: QSize, room: QSize) -> QSize:
+    """``wanted``, made smaller where ``room`` (a screen's free area) has less: at most nine
+    tenths of it each way, so a window's frame, title and buttons stay on the screen."""
+    return QSize(
+        min(wanted.width(), room.width() * 9 // 10), min(wanted.height(), room.height() * 9 // 10)
+    )
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a dialog to ``width`` x ``height``, or less on a small screen (a laptop at 150 %
+    has about 910x512 to give): a dialog taller than its screen hides its own buttons."""
+    screen = window.screen()
+    wanted = QSize(width, height)
+    window.resize(wanted if screen is None else fitted(wanted, screen.availableSize()))
+
+
 class FlowLayout(QLayout):
     """Items side by side, wrapping onto the next line when the width runs out (word chips).
 

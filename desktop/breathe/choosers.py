@@ -195,7 +195,7 @@ class PatternChooser(_SpaceStarts):
 
 
 # The lengths offered: a few minutes, or a few breaths. Anything else stored is added.
-MINUTES = (1, 2, 3, 5, 10, 15, 20)
+MINUTES = (1, 2, 3, 5, 10)  # practices of 1 to 10 minutes (a longer one remembered is added)
 BREATHS = (5, 10, 20)
 
 
@@ -224,7 +224,8 @@ class LengthChooser(_SpaceStarts):
 
     def set_length(self, unit: LengthUnit, amount: int) -> None:
         """Choose a length, adding it among the others if it is not offered; no signal."""
-        found = self.findData((unit, amount))
+        # (findData cannot compare Python tuples: it would never find one, and add it again.)
+        found = next((i for i in range(self.count()) if self.itemData(i) == (unit, amount)), -1)
         if found < 0:
             same_kind = [i for i in range(self.count()) if self.itemData(i)[0] == unit]
             at = next(

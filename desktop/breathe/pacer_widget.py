@@ -112,6 +112,14 @@ def accent_colour(palette: QPalette) -> QColor:
     return QColor("#2e6b64") if dark else QColor("#a8dcd4")
 
 
+def finishing_words(phase: Phase) -> str:
+    """What "That's enough for now" was heard as, for the breath the person is in: the end
+    comes with this out-breath, or with the next one while still breathing in or holding."""
+    if phase in ("out", "hold_out"):
+        return translate("Pacer", "Finishing with this out-breath")
+    return translate("Pacer", "Finishing with the next out-breath")
+
+
 def frame_interval_ms(refresh_rate: float | None) -> int:
     """The tick for a screen of ``refresh_rate`` Hz (None or 0: one that does not say, taken as
     60): the whole milliseconds at or just under its refresh interval, 16 ms at 60 Hz, and never
@@ -317,11 +325,7 @@ class PacerWidget(QWidget):
         cue = ""
         if self.show_cues and self._cues is not None:
             cue = self._cues.cue(state.phase, state.cycle)
-        left = (
-            translate("Pacer", "Finishing with this out-breath")
-            if session.finishing
-            else session.remaining_text()
-        )
+        left = finishing_words(state.phase) if session.finishing else session.remaining_text()
         return (self._phase_words[state.phase], str(state.countdown), left, cue)
 
     def shape_radius(self) -> float:

@@ -87,7 +87,7 @@ class PatternsDialog(QDialog):
             translate(
                 "PatternsDialog",
                 "Patterns of your own, kept by name. Each part of a breath is in seconds; "
-                "0 leaves a part out.",
+                "a hold or a top-up of 0 seconds is left out.",
             )
         )
         intro.setWordWrap(True)

@@ -169,7 +169,7 @@ class BreatheStage(QWidget):
         self.enough_button = named(
             QPushButton(translate("BreatheTab", "That's &enough for now")),
             translate("BreatheTab", "That's enough for now"),
-            translate("BreatheTab", "Ends gently, after this out-breath. Escape ends at once"),
+            translate("BreatheTab", "Ends gently, when an out-breath is done. Escape ends at once"),
             object_name="enough",
         )
 
@@ -248,9 +248,14 @@ class BreatheStage(QWidget):
         self.pause_button.setVisible(not finishing)
         self.enough_button.setEnabled(not finishing)
         self.enough_button.setText(
-            translate("BreatheTab", "Finishing with this out-breath")
+            translate("BreatheTab", "Finishing gently")
             if finishing
             else translate("BreatheTab", "That's &enough for now")
+        )
+        self.enough_button.setAccessibleName(
+            translate("BreatheTab", "Finishing gently")
+            if finishing
+            else translate("BreatheTab", "That's enough for now")
         )
 
     def arrange_options(self, narrow: bool, caution: bool) -> None:

@@ -276,7 +276,7 @@ class BreatheTab(QWidget):
         self.pacer.refresh()
         self._show_breathing_buttons()
         self.pacer.setFocus()
-        self._say(translate("Pacer", "Finishing with this out-breath"))
+        self._say(self.pacer.words()[2])  # with this out-breath, or the next
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # What no control of the tab took: Space starts or pauses, Escape stops.

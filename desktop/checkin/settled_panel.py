@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.checkin.answer import SETTLED_RANGE, SETTLED_WORDS, SKIPPED, CheckInAnswer
+from desktop.checkin.answer import SETTLED_RANGE, SKIPPED, CheckInAnswer
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
 from desktop.controls import named
 from desktop.look import GAP, MARGIN, SPACE, TOUCH, PageScroll, heading, roomy, tight
+from desktop.store.records import SETTLED_WORDS
 from desktop.texts import translate
 
 __all__ = ["CheckInAnswer", "SettledPanel", "SoftMark"]

@@ -41,7 +41,7 @@ from desktop.listen.player import Player
 from desktop.listen.player_controls import PlayerControls
 from desktop.listen.scanner import ScanJob, Starter, start_in_pool
 from desktop.listen.seek_bar import Marker, SeekBar
-from desktop.look import GAP, SPACE, tight
+from desktop.look import GAP, SPACE, heading, tight
 from desktop.settings import PAUSE_FOR_CHECKIN, Settings
 from desktop.store import Store, WriteFailed
 from desktop.store.listening import (
@@ -197,8 +197,31 @@ class ListenTab(QWidget):
         empty = QWidget()
         empty.setObjectName("empty_library")
         empty_layout = QVBoxLayout(empty)
+        # What Listen is for, in a few words, above its one button: a centred column that
+        # keeps its lines short in a wide window.
+        self.empty_heading = heading(QLabel(translate("ListenTab", "Listen to your own music")))
+        self.empty_text = QLabel(
+            translate(
+                "ListenTab",
+                "Play music you already have, and notice where it lands in your body: a warmth, "
+                "a weight, or nothing much. Your files stay where they are; Glimmers only reads "
+                "them.",
+            )
+        )
+        column = QWidget()
+        column.setMaximumWidth(560)
+        words = tight(QVBoxLayout(column), GAP)
+        for label in (self.empty_heading, self.empty_text):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            words.addWidget(label)
+        words.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
         empty_layout.addStretch()
-        empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addLayout(row)
         empty_layout.addStretch()
         self.empty_page = empty
 

@@ -329,24 +329,27 @@ class CalendarView(QWidget):
         for day, rect in cells.items():
             painter.setFont(bold if day == current else number_font)
             painter.setPen(QPen(text))
+            # The number centred at the top, under its weekday, and the day's marks just below
+            # it: marks at the foot of a cell read as the next week's.
             painter.drawText(
-                rect.adjusted(6, 4, -6, -4),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                rect.adjusted(2, 4, -2, -4),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                 str(day.day),
             )
+            metrics = painter.fontMetrics()
+            below_number = rect.top() + 4 + metrics.height()
             if day == current:
-                metrics = painter.fontMetrics()
                 width = metrics.horizontalAdvance(str(day.day))
-                y = rect.top() + 4 + metrics.height()
+                x = rect.center().x() - width / 2
                 painter.setPen(QPen(accent, 2))
-                painter.drawLine(QPointF(rect.left() + 6, y), QPointF(rect.left() + 6 + width, y))
+                painter.drawLine(QPointF(x, below_number), QPointF(x + width, below_number))
             kinds = self.days.kinds_on(day.isoformat())
             if kinds:
                 mark = max(6.0, min(14.0, rect.width() * 0.17))
                 gap = mark * 0.45
                 total = len(kinds) * mark + (len(kinds) - 1) * gap
                 x = rect.center().x() - total / 2 + mark / 2
-                y = rect.bottom() - mark - 4
+                y = min(below_number + 6 + mark / 2, rect.bottom() - mark / 2 - 2)
                 for kind in kinds:
                     draw_mark(painter, kind, QPointF(x, y), mark, accent)
                     x += mark + gap

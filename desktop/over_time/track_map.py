@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.checkin.body import STRENGTH_LABELS, region_labels
 from desktop.controls import named
+from desktop.look import resize_within_screen
 from desktop.over_time.body_view import (
     BodyDrawing,
     BodyHeatView,
@@ -230,7 +231,7 @@ class TrackMapDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.frame, 1)
         layout.addLayout(buttons)
-        self.resize(560, 700)
+        resize_within_screen(self, 560, 700)
         self.strip.current_changed.connect(self._show_moment)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.controls import named
 from desktop.dialog_parts import close_buttons
+from desktop.look import resize_within_screen
 from desktop.rhythm.anchors import MAX_ANCHORS, Anchor, AnchorProblem, clean_anchor, new_key
 from desktop.rhythm.parts import FittedList
 from desktop.rhythm.settings import RhythmSettings
@@ -143,7 +144,7 @@ class AnchorsDialog(QDialog):
         layout.addWidget(self.reminders_box)
         layout.addWidget(self.reminders_note)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        resize_within_screen(self, 560, self.sizeHint().height())
 
         buttons.rejected.connect(self.reject)
         self.anchor_list.currentRowChanged.connect(self._load)

@@ -292,7 +292,10 @@ class DayView(QWidget):
         days = days_came_back(self._store, current)
         if not days:
             self.came_back.setText(
-                translate("Rhythm", "The days you come back to one of these show here.")
+                translate(
+                    "Rhythm",
+                    "Nothing here yet: the days you come back to one of these will show here.",
+                )
             )
             return
         named = ", ".join(

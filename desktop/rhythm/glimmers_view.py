@@ -186,9 +186,9 @@ class GlimmersView(QWidget):
         self.remember_text.setWordWrap(True)
         self.remember_text.setTextFormat(Qt.TextFormat.RichText)
         self.put_away_button = named(
-            QPushButton(translate("Glimmer", "&Put it back")),
-            translate("Glimmer", "Put it back"),
-            translate("Glimmer", "Puts this one back among the others for now"),
+            QPushButton(translate("Glimmer", "&Not now")),
+            translate("Glimmer", "Not now"),
+            translate("Glimmer", "Puts this memory away for now; the glimmer stays kept below"),
             object_name="put_away",
         )
         card = QHBoxLayout(self.remember_card)
@@ -213,8 +213,8 @@ class GlimmersView(QWidget):
             translate(
                 "Glimmer",
                 "The small moments you keep show up here. Whenever something small catches "
-                "your attention, give it a few words: here, or with Glimmer at the top of the "
-                "window, or Ctrl+G from anywhere.",
+                'your attention, give it a few words: here, or with "Keep a glimmer" at the top of '
+                "the window, or Ctrl+G from anywhere.",
             )
         )
         self.empty_label.setObjectName("glimmers_empty")

@@ -89,10 +89,10 @@ class ImportDialog(QDialog):
             object_name="keep_weather",
         )
 
-        self.starred_label = QLabel(translate("ImportDialog", "Starred entries get the &tag"))
+        self.starred_label = QLabel(translate("ImportDialog", "&Tag for starred entries"))
         self.starred_tag = named(
             QLineEdit(options.starred_tag),
-            translate("ImportDialog", "Starred entries get the tag"),
+            translate("ImportDialog", "Tag for starred entries"),
             translate("ImportDialog", "The tag that marks the entries you starred there"),
             object_name="starred_tag",
         )

@@ -150,8 +150,8 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(index, page.description)
         # Beside the tabs, so it is there on every tab without adding to any page's controls.
         self.glimmer_button = named(
-            QPushButton(translate("Shell", "Glimmer")),
-            translate("Shell", "Glimmer"),
+            QPushButton(translate("Shell", "Keep a glimmer…")),
+            translate("Shell", "Keep a glimmer"),
             translate("Shell", "Keep a small good moment in a few words. Ctrl+G, from anywhere"),
             object_name="glimmer_button",
             tooltip=translate("Shell", "Keep a glimmer (Ctrl+G)"),

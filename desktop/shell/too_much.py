@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.controls import named
 from desktop.dialog_parts import close_buttons
 from desktop.limited_text import limit_and_tell
-from desktop.look import GAP, MARGIN, SPACE, heading, roomy, tight
+from desktop.look import GAP, MARGIN, SPACE, heading, resize_within_screen, roomy, tight
 from desktop.store import Store, limits
 from desktop.store.contacts import TABLE, add_contact, list_contacts, remove_contact
 from desktop.store_signals import StoreSignals
@@ -136,7 +136,7 @@ class TooMuchDialog(QDialog):
         self._store = store
         self.setWindowTitle(translate("TooMuch", "If this feels like too much"))
         self.setObjectName("too_much_dialog")
-        self.resize(600, 640)
+        resize_within_screen(self, 600, 640)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._first_page())
         self.pages.addWidget(self._people_page())

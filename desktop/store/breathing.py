@@ -22,7 +22,13 @@ from desktop.store.items import Query, SearchPage, TimelineItem, found_rows
 from desktop.store.journal import new_uid
 from desktop.store.portable import Fields, Links
 from desktop.store.readable import feelings_cell, feelings_words, heading, number_cell, yes_no
-from desktop.store.records import Feeling, feelings_from_json, feelings_to_data, feelings_to_json
+from desktop.store.records import (
+    SETTLED_WORDS,
+    Feeling,
+    feelings_from_json,
+    feelings_to_data,
+    feelings_to_json,
+)
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 SESSIONS = "breath_sessions"
@@ -180,8 +186,9 @@ def describe_session(session: StoredSession) -> str:
     if session.ended_early:
         text += translate("Store", ", ended when you chose")
     if session.settled_before is not None and session.settled_after is not None:
-        text += translate("Store", "; settled {before} before, {after} after").format(
-            before=session.settled_before, after=session.settled_after
+        text += translate("Store", "; {before} before, {after} after").format(
+            before=translate("CheckIn", SETTLED_WORDS[session.settled_before]),
+            after=translate("CheckIn", SETTLED_WORDS[session.settled_after]),
         )
     return text
 

@@ -27,6 +27,17 @@ REGION_LABELS = {
 }
 
 
+# How settled the body feels, 1 to 5, in words: what each mark of a check-in says to a screen
+# reader, and how a kept session is described (words, never "settled 2": not a score).
+SETTLED_WORDS = {
+    1: QT_TRANSLATE_NOOP("CheckIn", "not at all settled"),
+    2: QT_TRANSLATE_NOOP("CheckIn", "a little settled"),
+    3: QT_TRANSLATE_NOOP("CheckIn", "somewhat settled"),
+    4: QT_TRANSLATE_NOOP("CheckIn", "quite settled"),
+    5: QT_TRANSLATE_NOOP("CheckIn", "very settled"),
+}
+
+
 @dataclass(frozen=True)
 class Feeling:
     """One chosen feeling word and how strong it is (1 a little, 2 some, 3 a lot)."""

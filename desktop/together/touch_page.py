@@ -269,7 +269,7 @@ class TouchPage(PracticePage):
             ]
             half.show_step(  # the question itself is asked once, above both halves
                 message="",
-                detail=translate("TogetherTouch", "Tick any, or none. Either is a full answer."),
+                detail=translate("TogetherTouch", "Choose any, or none. Either is a full answer."),
                 options=options,
                 choices=[
                     Choice(

@@ -11,6 +11,8 @@ Prints, as one JSON object on its last line:
   cpu_floor_pct            the floor, measured in the same run: a bare widget of the pacer's
                            size asking for the same square at the same tick, painting nothing
   cpu_animating_ratio      cpu_animating_pct / cpu_floor_pct
+  frame_interval_floor_p99_ms   the floor's own p99 between frames: how late this machine's
+                           timer wakes a widget that does nothing (the pacer cannot beat it)
 Targets: fps >= 58, frame_interval_p99_ms < 20 (60 Hz), phase_change_lag_max_ms within one
 frame (16.7 ms), cpu_idle_pct about 0, cpu_animating_pct <= 5.
 
@@ -84,6 +86,7 @@ class _Bare(QWidget):
 
     def __init__(self, square: QRect) -> None:
         super().__init__()
+        self.painted: list[float] = []
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.square = square
         self.timer = QTimer(self)
@@ -95,10 +98,14 @@ class _Bare(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         QPainter(self).end()
+        self.painted.append(time.monotonic())
 
 
-def _floor(app: QApplication, size: tuple[int, int], tick_ms: int, seconds: float) -> float:
-    """CPU % of one core for the bare widget at the pacer's size and tick."""
+def _floor(
+    app: QApplication, size: tuple[int, int], tick_ms: int, seconds: float
+) -> tuple[float, float]:
+    """(CPU % of one core, p99 ms between frames) for the bare widget at the pacer's size and
+    tick."""
     side = round(min(size) * 0.72)
     bare = _Bare(QRect((size[0] - side) // 2, (size[1] - side) // 2, side, side))
     bare.resize(*size)
@@ -108,7 +115,16 @@ def _floor(app: QApplication, size: tuple[int, int], tick_ms: int, seconds: floa
     wall, cpu = _run_for(app, seconds)
     bare.timer.stop()
     bare.close()
-    return 100 * cpu / wall
+    return 100 * cpu / wall, _p99(_intervals(bare.painted))
+
+
+def _intervals(times: list[float]) -> list[float]:
+    """Milliseconds between consecutive frames, shortest first."""
+    return sorted((b - a) * 1000 for a, b in itertools.pairwise(times))
+
+
+def _p99(intervals: list[float]) -> float:
+    return intervals[min(len(intervals) - 1, round(0.99 * (len(intervals) - 1)))]
 
 
 def _run_for(app: QApplication, seconds: float) -> tuple[float, float]:
@@ -156,11 +172,12 @@ def main() -> None:
     session.pause()
     pacer.refresh()
     idle_wall, idle_cpu = _run_for(app, 3.0)
-    floor_pct = _floor(app, (pacer.width(), pacer.height()), pacer.timer.interval(), args.seconds)
+    floor_pct, floor_p99 = _floor(
+        app, (pacer.width(), pacer.height()), pacer.timer.interval(), args.seconds
+    )
 
-    times = [t for t, _ in frames]
-    intervals = sorted((b - a) * 1000 for a, b in itertools.pairwise(times))
-    p99 = intervals[min(len(intervals) - 1, round(0.99 * (len(intervals) - 1)))]
+    intervals = _intervals([t for t, _ in frames])
+    p99 = _p99(intervals)
     lags = []
     previous = None
     for painted_at, key in frames:
@@ -185,6 +202,7 @@ def main() -> None:
                 "cpu_idle_pct": round(100 * idle_cpu / idle_wall, 2),
                 "cpu_floor_pct": round(floor_pct, 2),
                 "cpu_animating_ratio": round(100 * cpu / wall / floor_pct, 2),
+                "frame_interval_floor_p99_ms": round(floor_p99, 2),
             }
         )
     )

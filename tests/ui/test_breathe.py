@@ -184,6 +184,31 @@ def test_the_length_stays_when_another_pattern_is_chosen(
     assert (settings.get(BREATHE_UNIT), settings.get(BREATHE_LENGTH)) == ("minutes", 3)
 
 
+def test_each_length_is_offered_once_and_none_is_longer_than_ten_minutes(
+    qtbot: QtBot, tabs: Tabs, settings: Settings
+) -> None:
+    # A fresh start (the default, 5 minutes) and one remembered from before the list was
+    # shortened (15 minutes): each shows once, the remembered one among the others.
+    for remembered, expected in ((None, "5 minutes"), (15, "15 minutes")):
+        if remembered is not None:
+            settings.set(BREATHE_UNIT, "minutes")
+            settings.set(BREATHE_LENGTH, remembered)
+        tab = tabs.breathe()
+        qtbot.addWidget(tab)
+        offered = [tab.length_box.itemText(i) for i in range(tab.length_box.count())]
+        assert len(offered) == len(set(offered)), offered
+        assert tab.length_box.currentText() == expected
+        minutes = [text for text in offered if text.endswith(("minute", "minutes"))]
+        expected_minutes = ["1 minute", "2 minutes", "3 minutes", "5 minutes", "10 minutes"]
+        if remembered is not None:
+            expected_minutes.append("15 minutes")
+        assert minutes == expected_minutes
+        tab.length_box.set_length("minutes", 3)
+        tab.length_box.set_length("minutes", 3)
+        again = [tab.length_box.itemText(i) for i in range(tab.length_box.count())]
+        assert again == offered
+
+
 def test_a_length_in_breaths(qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock) -> None:
     tab = breathe_tab
     choose(qtbot, tab.length_box, "5 breaths")
@@ -226,11 +251,14 @@ def test_enough_for_now_is_heard_at_once_and_ends_after_the_out_breath(
     start(qtbot, tab)
     at(tab, clock, 12.0)  # breathing in, second breath
     click(qtbot, tab.enough_button)
-    # At once, before a frame passes: the words say it was heard.
-    assert tab.pacer.words()[2] == "Finishing with this out-breath"
-    assert tab.enough_button.text() == "Finishing with this out-breath"
+    # At once, before a frame passes: the words say it was heard, and which out-breath ends it
+    # (the person is breathing in: the one that follows).
+    assert tab.pacer.words()[2] == "Finishing with the next out-breath"
+    assert tab.enough_button.text() == tab.enough_button.accessibleName() == "Finishing gently"
     assert not tab.enough_button.isEnabled() and not tab.pause_button.isVisible()
-    assert "Finishing with this out-breath" in tab.pacer.state_text()
+    assert "Finishing with the next out-breath" in tab.pacer.state_text()
+    at(tab, clock, 16.0)  # that out-breath has begun
+    assert tab.pacer.words()[:3] == ("Breathe out", "4", "Finishing with this out-breath")
     at(tab, clock, 19.0)
     assert recent_sessions(store) == []  # still breathing out
     at(tab, clock, 20.5)
@@ -570,6 +598,33 @@ def test_a_word_of_your_own_typed_but_not_added_counts_in_the_check_in(
     click(qtbot, panel.continue_button)
     [kept] = recent_sessions(store)
     assert [(f.word, f.intensity) for f in kept.feelings_after] == [("floaty", 2)]
+
+
+def test_the_muted_words_come_first_when_words_open(
+    qtbot: QtBot, with_checkins: BreatheTab
+) -> None:
+    # Most people who open Glimmers feel flat: their words are the first they see, not the
+    # sixth family down, below "joyful".
+    tab = with_checkins
+    click(qtbot, tab.start_button)
+    panel = tab.before_panel
+    click(qtbot, panel.words_button)
+    QApplication.processEvents()
+    picker = panel.feelings
+
+    def top(word: str) -> int:
+        button = picker.word_button(word)
+        assert button is not None and button.isVisible()
+        return button.mapTo(panel, QPoint(0, 0)).y()
+
+    assert top("numb") == top("foggy") < top("calm") < top("joyful")
+    assert (
+        panel.scroll_area.viewport()
+        .rect()
+        .contains(
+            picker.word_button("numb").mapTo(panel.scroll_area.viewport(), QPoint(0, 0))  # type: ignore[union-attr]
+        )
+    )
 
 
 def test_typing_on_the_words_goes_to_your_own_word(qtbot: QtBot, with_checkins: BreatheTab) -> None:

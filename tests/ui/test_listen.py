@@ -103,6 +103,10 @@ def test_an_empty_library_says_one_thing(qtbot: QtBot, tab: ListenTab) -> None:
     assert tab.empty_button.text().replace("&", "") == "Add a folder of your music"
     assert showing_controls(tab) == ["QPushButton 'add_first_folder'"]
     assert not tab.mood.isVisible()  # the tap waits for a track
+    # A few words say what Listen is for, above the button.
+    assert tab.empty_heading.isVisible() and tab.empty_text.isVisible()
+    assert "where it lands in your body" in tab.empty_text.text()
+    assert tab.empty_text.geometry().bottom() < tab.empty_button.geometry().top()
 
 
 @needs_sox

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +26,16 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
 from desktop.controls import guard_wheel, named
-from desktop.look import MARGIN, SCALE, SPACE, font_at, heading, roomy
+from desktop.look import (
+    MARGIN,
+    SCALE,
+    SPACE,
+    fitted,
+    font_at,
+    heading,
+    resize_within_screen,
+    roomy,
+)
 from desktop.shell.calm_style import CalmStyle
 from desktop.shell.theme import calm_palette
 from desktop.shell.theme_colours import MIN_OUTLINE_CONTRAST, colours, contrast
@@ -283,3 +292,21 @@ def test_no_bright_line_runs_under_the_tabs_in_the_dark(qtbot: QtBot, app: Lifec
 def test_the_palette_carries_the_shading_roles(qtbot: QtBot) -> None:
     palette = calm_palette(True)
     assert palette.color(QPalette.ColorRole.Light) == QColor(colours(True)["light"])
+
+
+def test_a_dialog_never_comes_up_taller_than_its_screen(qtbot: QtBot, app: Lifecycle) -> None:
+    """A small laptop at 150% has about 910x512 to give: a dialog asked for 600x640 there would
+    hide its own buttons below the screen's edge."""
+    assert fitted(QSize(600, 640), QSize(910, 512)) == QSize(600, 460)
+    assert fitted(QSize(600, 640), QSize(1920, 1040)) == QSize(600, 640)
+    assert fitted(QSize(600, 640), QSize(500, 2000)) == QSize(450, 640)
+    # On this run's screen: a dialog asked for more height than the screen has keeps its
+    # buttons on it; one that fits is left as asked.
+    assert app.journal is not None
+    dialog = app.journal.help_actions.show_too_much()
+    screen = dialog.screen()
+    assert screen is not None
+    room = screen.availableSize()
+    assert dialog.size() == fitted(QSize(600, 640), room)
+    resize_within_screen(dialog, 600, room.height() + 400)
+    assert dialog.height() == room.height() * 9 // 10 and dialog.width() == 600

@@ -103,16 +103,32 @@ def near(colour: QColor, target: QColor, reach: int = 40) -> bool:
 
 
 def mark_pixels(view: CalendarView, day: dt.date) -> int:
-    """How many pixels in the lower part of the day's square are drawn in the marks' colour."""
+    """How many pixels of the day's square below its number (and today's line under it) are
+    drawn in the marks' colour."""
     image = view.grab().toImage()
     accent = view.palette().color(view.palette().ColorRole.Highlight)
     rect = view.cells()[day]
-    area = rect.adjusted(2, rect.height() * 0.45, -2, -2)
+    area = rect.adjusted(2, 4 + view.fontMetrics().height() + 2, -2, -2)
     return sum(
         near(image.pixelColor(x, y), accent)
         for x in range(int(area.left()), int(area.right()))
         for y in range(int(area.top()), int(area.bottom()))
     )
+
+
+def mark_rows(view: CalendarView, day: dt.date) -> list[int]:
+    """The rows of the day's square (below its number) with pixels in the marks' colour."""
+    image = view.grab().toImage()
+    accent = view.palette().color(view.palette().ColorRole.Highlight)
+    rect = view.cells()[day]
+    area = rect.adjusted(2, 4 + view.fontMetrics().height() + 2, -2, -2)
+    return [
+        y
+        for y in range(int(area.top()), int(area.bottom()))
+        if any(
+            near(image.pixelColor(x, y), accent) for x in range(int(area.left()), int(area.right()))
+        )
+    ]
 
 
 # -- days with a practice ---------------------------------------------------------------------
@@ -124,6 +140,31 @@ def november(store: Store) -> None:
     save_session(store, session("2026-11-10"))
     save_entry(store, Entry(day="2026-11-10", body="a slow walk"))
     save_checkin(store, CheckIn(None, "", None, (BodyMark("chest"),), day="2026-11-20"))
+
+
+def test_a_days_marks_sit_under_its_own_number_not_above_the_next_weeks(
+    make_tab: TabMaker, november: None
+) -> None:
+    tab = make_tab()
+    tab.resize(1100, 700)
+    view = tab.days.calendar
+    rect = view.cells()[dt.date(2026, 11, 10)]
+    rows = mark_rows(view, dt.date(2026, 11, 10))
+    assert rows
+    # Nearer the day's own number, at the top of its square, than the foot of the square,
+    # where the next week's number sits.
+    assert max(rows) < rect.center().y()
+    # The number is centred under its weekday, as the weekday's name is.
+    image = view.grab().toImage()
+    ink = view.palette().color(view.palette().ColorRole.Text)
+    top = int(rect.top()) + 4
+    xs = [
+        x
+        for y in range(top, top + view.fontMetrics().height())
+        for x in range(int(rect.left()), int(rect.right()))
+        if near(image.pixelColor(x, y), ink, 120)
+    ]
+    assert xs and abs((min(xs) + max(xs)) / 2 - rect.center().x()) <= 2
 
 
 def test_the_calendar_marks_the_days_with_a_practice_and_nothing_else(

@@ -108,6 +108,14 @@ def test_a_session_reads_as_a_person_would_say_it(seconds: float, breaths: int, 
     assert describe_session(session(actual_seconds=seconds, cycles=breaths)) == said
 
 
+def test_how_settled_reads_in_words_not_as_a_score() -> None:
+    said = describe_session(session(settled_before=2, settled_after=4))
+    assert said == "Resonance, 5 minutes; a little settled before, quite settled after"
+    assert not any(digit in said.replace("5 minutes", "") for digit in "0123456789")
+    # One answer without the other says nothing of a change.
+    assert describe_session(session(settled_before=1)) == "Resonance, 5 minutes"
+
+
 def test_sessions_are_found_by_their_pattern_and_their_words(store: Store) -> None:
     saved = save_session(
         store,

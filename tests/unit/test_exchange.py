@@ -398,7 +398,7 @@ def test_markdown_holds_every_kind_outside_the_trash(store: Store) -> None:
     text = export(store, "markdown")
     for part in (
         "### Breathing session",
-        "Resonance, 5 minutes, ended when you chose; settled 2 before, 4 after.",
+        "Resonance, 5 minutes, ended when you chose; a little settled before, quite settled after.",
         "**Before:** tired (some)",
         "### Listening check-in",
         "*Cello suite at 0:19*",

@@ -215,8 +215,8 @@ class Preview:
             notes.append(
                 translate(
                     "Imports",
-                    "Glimmers cannot tell how pleasant these moods were, so they are left "
-                    "out: {moods}.",
+                    "Entries with these moods of your own are kept, without a guess at how "
+                    "pleasant they felt: {moods}.",
                 ).format(moods=", ".join(sorted(found.unknown_moods)))
             )
         if found.empty:

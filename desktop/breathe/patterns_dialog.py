@@ -334,7 +334,11 @@ class PatternsDialog(QDialog):
         stored = next((p for p in list_patterns(self._store) if p.name == name), None)
         if stored is None:
             return
-        delete_pattern(self._store, stored.name)
+        try:
+            delete_pattern(self._store, stored.name)
+        except ValueError as e:  # WriteFailed: it is still kept, and still shown
+            self.message.setText(str(e))
+            return
         self._deleted = stored
         self._start_new(None)
         self._reload(select=None)
@@ -349,8 +353,12 @@ class PatternsDialog(QDialog):
         stored = self._deleted
         if stored is None:
             return
+        try:
+            save_pattern(self._store, stored)
+        except ValueError as e:  # WriteFailed, or a pattern of that name made since
+            self.message.setText(str(e))  # "Put it back" stays, to try again
+            return
         self._deleted = None
-        save_pattern(self._store, stored)
         self._editing = stored.name
         self._reload(select=stored.name)
         self.put_back_button.hide()

@@ -219,13 +219,29 @@ class FeelingsPicker(QWidget):
     def _connect_signals(self) -> None:
         self.add_button.clicked.connect(self._add_own_word)
         self.own_word.returnPressed.connect(self._add_own_word)
+        self.own_word.textChanged.connect(self.changed)  # a word typed there counts at once
 
     # -- public API ---------------------------------------------------------------------------
 
     def feelings(self) -> tuple[Feeling, ...]:
-        return tuple(Feeling(word, level) for word, level in self._chosen.items())
+        """The chosen words, and a word typed in the field for your own but not added yet:
+        it is kept as if added (a save straight after typing it left it behind)."""
+        chosen = tuple(Feeling(word, level) for word, level in self._chosen.items())
+        typed = self._typed_word()
+        return (*chosen, Feeling(typed, DEFAULT_INTENSITY)) if typed else chosen
+
+    def _typed_word(self) -> str | None:
+        try:
+            word = clean_own_word(self.own_word.text())
+        except ValueError:  # nothing typed, or too long: Add says why
+            return None
+        return None if word in self._chosen else word
 
     def set_feelings(self, feelings: tuple[Feeling, ...] | list[Feeling]) -> None:
+        """Show ``feelings`` as the chosen words, the field for your own empty."""
+        self.own_word.blockSignals(True)
+        self.own_word.clear()
+        self.own_word.blockSignals(False)
         self._chosen = {}
         for feeling in feelings:
             self._chosen.setdefault(feeling.word, feeling.intensity)  # each word once

@@ -396,9 +396,8 @@ class JournalTab(QWidget):
         if editing is not None and editing.uid == item.uid:
             return  # it is open already, with whatever is being written in it
         entry = get_entry(self._store, item.uid)
-        if entry is None:
+        if entry is None or not self._leave_current():
             return
-        self._leave_current()
         if self.editor.edit(entry):
             self.editor.show_message("")
             self._come_back_to(entry.uid)
@@ -412,7 +411,8 @@ class JournalTab(QWidget):
         self._start("impressions")
 
     def _start(self, kind: EntryKind) -> None:
-        self._leave_current()
+        if not self._leave_current():
+            return
         self.editor.start_new(kind)
         self.editor.show_message("")
         self._come_back_to(None, kind)
@@ -459,8 +459,7 @@ class JournalTab(QWidget):
         entry = get_entry(self._store, self._trashed_uid)
         self._trashed_uid = None
         self.undo_banner.hide()
-        if entry is not None:
-            self._leave_current()
+        if entry is not None and self._leave_current():
             self.editor.edit(entry)
             self.editor.show_message(translate("JournalTab", "Brought back from the trash."))
 
@@ -493,11 +492,15 @@ class JournalTab(QWidget):
         self.editor.autosave_timer.stop()
         return self._keep_draft(self.editor.state())
 
-    def _leave_current(self) -> None:
-        """Before the editor shows something else: what is being written becomes its draft."""
-        self.editor.flush_draft()
+    def _leave_current(self) -> bool:
+        """Before the editor shows something else: what is being written becomes its draft.
+        False when it could not be kept (the editor says why): the writing stays on screen,
+        the only place it is, and nothing else is opened over it."""
+        if self.keep_unsaved() is not None:
+            return False
         self.draft_banner.hide()
         self._offered = None
+        return True
 
     def _drafts(self) -> list[Draft]:
         """The drafts that hold writing, newest first; empty ones are let go."""
@@ -574,9 +577,8 @@ class JournalTab(QWidget):
             self.new_impressions()
             return
         entry = get_entry(self._store, uid)
-        if entry is None:
+        if entry is None or not self._leave_current():
             return
-        self._leave_current()
         if self.editor.edit(entry):
             self._come_back_to(entry.uid)
 

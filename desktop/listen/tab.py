@@ -9,6 +9,7 @@ around a track; a check-in takes the room while the music goes on below it.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
@@ -105,6 +106,7 @@ class ListenTab(QWidget):
         self._scan_problem = ""
         self.track: Track | None = None
         self._checkin_position: int | None = None
+        self._checkin_track: Track | None = None  # the track and moment a check-in is about
         self._resume_after_checkin = False
         self._mood_uid: str | None = None  # the tap the dot on the grid stands for
         self._mood_track: Track | None = None  # the track the tap is about
@@ -124,7 +126,10 @@ class ListenTab(QWidget):
         self.model.set_filter("")
         self._show_page()
         self._show_mood(None)
-        refresh_missing(store)
+        # Which files are gone is only a note, made again at every opening: a journal that
+        # cannot be written to now (read-only, busy, full) still opens its music.
+        with contextlib.suppress(WriteFailed):
+            refresh_missing(store)
 
     # -- building -----------------------------------------------------------------------------
 
@@ -424,7 +429,8 @@ class ListenTab(QWidget):
         listened = left is not None and self.player.position() >= LISTENED_MS
         if not self.player.load(track.path):
             if not Path(track.path).exists():
-                mark_missing(self._store, track.id)
+                with contextlib.suppress(WriteFailed):  # only a note; the player says why
+                    mark_missing(self._store, track.id)
             return False
         self.track = track
         self.landed_button.show()
@@ -493,6 +499,7 @@ class ListenTab(QWidget):
 
     def open_checkin(self) -> None:
         """Note the moment now, then open the check-in; the music goes on unless asked to pause."""
+        self._checkin_track = self.track
         self._checkin_position = self.player.position() if self.track else None
         self._resume_after_checkin = False
         if self.panel.pause_box.isChecked() and self.player.is_playing():
@@ -526,6 +533,7 @@ class ListenTab(QWidget):
     def just_listened(self) -> None:
         """The one-click check-in: nothing concrete, and that is fine."""
         if self.pages.currentWidget() is not self.checkin_page:
+            self._checkin_track = self.track
             self._checkin_position = self.player.position() if self.track else None
         self._store_checkin(marks=(), feelings=(), note="", nothing=True)
 
@@ -536,12 +544,13 @@ class ListenTab(QWidget):
         note: str,
         nothing: bool,
     ) -> None:
+        track = self._checkin_track  # the one it was opened on, whatever plays now
         try:
             saved = save_checkin(
                 self._store,
                 CheckIn(
-                    track_id=self.track.id if self.track else None,
-                    track_title=self.track.title if self.track else "",
+                    track_id=track.id if track else None,
+                    track_title=track.title if track else "",
                     position_ms=self._checkin_position,
                     marks=marks,
                     feelings=feelings,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import sqlite3
 from collections.abc import Mapping
 from typing import Any
@@ -17,6 +18,19 @@ from typing import Any
 from desktop.store import limits
 from desktop.store.records import INTENSITY_RANGE, Feeling
 from desktop.texts import translate
+
+# Half of a character: JSON's \u escapes can name one (\ud83c), which UTF-8 cannot hold. Apps
+# that count text in UTF-16 units leave one when they cut a note in the middle of an emoji;
+# every reader of other apps' files and of our own export keeps text through storable().
+_HALF_CHARACTER = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` as the journal can keep it: a lone half of a character becomes U+FFFD, the
+    mark for a character that could not be read (the rest of the text stays as it is)."""
+    if text.isascii() or _HALF_CHARACTER.search(text) is None:
+        return text
+    return _HALF_CHARACTER.sub("\ufffd", text)
 
 
 class RecordProblem(ValueError):
@@ -81,7 +95,7 @@ class Fields:
             )
         if len(value) > limit:
             raise self.problem(limits.too_long(name, len(value), limit))
-        return value
+        return storable(value)
 
     def optional_text(self, name: str, limit: int) -> str | None:
         return None if self.raw.get(name) is None else self.text(name, limit)
@@ -101,7 +115,7 @@ class Fields:
         for item in value:
             if len(item) > limit:
                 raise self.problem(limits.too_long(name, len(item), limit))
-        return list(value)
+        return [storable(item) for item in value]
 
     def records(self, name: str, most: int) -> list[Fields]:
         """A list of smaller records ("body": the places marked in a check-in)."""

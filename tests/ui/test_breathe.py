@@ -585,6 +585,23 @@ def test_words_behind_add_words_and_nothing_moves_when_choosing(
     ]
 
 
+def test_a_word_of_your_own_typed_but_not_added_counts_in_the_check_in(
+    qtbot: QtBot, with_checkins: BreatheTab, clock: FakeClock, store: Store
+) -> None:
+    tab = with_checkins
+    choose(qtbot, tab.length_box, "5 breaths")
+    click(qtbot, tab.start_button)
+    click(qtbot, tab.before_panel.skip_button)
+    at(tab, clock, 51)
+    panel = tab.after_panel
+    click(qtbot, panel.words_button)
+    qtbot.keyClicks(panel.feelings.own_word, "Floaty")
+    assert panel.continue_button.isEnabled()  # a word is an answer, added or not
+    click(qtbot, panel.continue_button)
+    [kept] = recent_sessions(store)
+    assert [(f.word, f.intensity) for f in kept.feelings_after] == [("floaty", 2)]
+
+
 def test_the_muted_words_come_first_when_words_open(
     qtbot: QtBot, with_checkins: BreatheTab
 ) -> None:

@@ -133,6 +133,28 @@ def test_write_an_entry_sense_first_with_feeling_words(
     )
 
 
+def test_a_word_of_your_own_typed_but_not_added_is_saved_with_the_entry(
+    qtbot: QtBot, tab: JournalTab, store: Store
+) -> None:
+    """The field says "Your own word": a word typed there and saved straight away, without
+    Enter or Add first, is kept; it was left behind while the editor said "Saved"."""
+    editor = tab.editor
+    qtbot.keyClicks(editor.sense_edits["touch"], "Cool air")
+    tick_word(qtbot, tab, "calm")
+    qtbot.keyClicks(editor.feelings.own_word, "Wistful")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved" in editor.message.text()
+    assert only_entry(store).feelings == (Feeling("calm", 2), Feeling("wistful", 2))
+    # The next entry starts without it, and a word typed alone is writing to keep too.
+    assert editor.feelings.own_word.text() == "" and editor.feelings.feelings() == ()
+    open_part(qtbot, tab, "feelings")
+    qtbot.keyClicks(editor.feelings.own_word, "tender")
+    assert editor.has_unsaved()
+    tab.prepare_to_close()
+    [draft] = load_drafts(store)
+    assert draft.content["feelings"] == [["tender", 2]]
+
+
 def test_blank_entry_gets_a_gentle_message(qtbot: QtBot, tab: JournalTab, store: Store) -> None:
     qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
     assert "nothing in particular" in tab.editor.message.text()

@@ -188,3 +188,30 @@ def test_a_data_folder_that_cannot_be_made_is_explained(
         assert isinstance(shown, ProblemWindow)
         assert "could not make a new journal" in shown.title.text()
         app.shutdown()
+
+
+def test_a_read_only_journal_still_opens_listen_when_music_has_moved(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, start_app: StartApp
+) -> None:
+    """The Listen tab notes which music files are gone as it opens; a journal that can only be
+    read cannot keep that note, and the tab must open all the same (a drive of music
+    unplugged is an everyday thing)."""
+    from desktop.listen.tab import ListenTab
+    from desktop.store.listening import TrackInfo, add_tracks
+
+    store = open_journal(data_dir, "plain")
+    song = tmp_path / "usb" / "song.ogg"
+    add_tracks(store, [TrackInfo(str(song), "A song on a drive")])  # the drive is unplugged now
+    store.close()
+    with read_only(data_dir):
+        app = _app(start_app)
+        shown = app.start()
+        qtbot.addWidget(shown)
+        assert isinstance(shown, MainWindow)
+        tab = shown.show_page("listen")
+        assert isinstance(tab, ListenTab)
+        assert tab.model.rowCount() == 1
+        track = tab.model.track(0)
+        assert track is not None and not tab.play_track(track)  # it says why, and goes on
+        assert tab.message.text()
+        app.shutdown()

@@ -370,6 +370,31 @@ def test_one_click_just_listened(
     assert tab.quick_nothing_button.accessibleName() == "I just listened"
 
 
+def test_a_check_in_stays_with_the_track_it_was_opened_on(
+    qtbot: QtBot, tab: ListenTab, picker: FakePicker, tmp_path: Path, store: Store
+) -> None:
+    """The check-in notes the track and the moment when it opens ("morning rain, at 0:01"):
+    moving on to the next track while answering (the player stays below) must not move the
+    check-in to that track, at the first one's moment."""
+    folder = tmp_path / "two"
+    folder.mkdir()
+    make_wav(folder / "a_first.wav", seconds=6)
+    make_wav(folder / "b_second.wav", seconds=6)
+    add_music(qtbot, tab, picker, folder)
+    play_row(qtbot, tab, "a first")
+    qtbot.mouseClick(tab.checkin_button, Qt.MouseButton.LeftButton)
+    assert tab.panel.where.text().startswith("a first, at ")
+    qtbot.mouseClick(tab.controls.next_button, Qt.MouseButton.LeftButton)
+    assert tab.track is not None and tab.track.title == "b second"
+    click_region(qtbot, tab, "chest")
+    qtbot.mouseClick(tab.panel.save_button, Qt.MouseButton.LeftButton)
+    [kept] = recent_checkins(store)
+    assert kept.track_title == "a first"
+    first = next(t for t in tracks_page(store) if t.title == "a first")
+    assert kept.track_id == first.id
+    assert tab.seek_bar.markers == []  # none on the track playing now
+
+
 def test_empty_check_in_is_explained_not_saved(qtbot: QtBot, tab: ListenTab, store: Store) -> None:
     qtbot.keyClick(tab, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert tab.panel.isVisible()

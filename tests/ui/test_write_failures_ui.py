@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from desktop.store import Store
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
 from tests.conftest import TabsOn
-from tests.faults import ENGINES
+from tests.faults import ENGINES, open_journal
 from tests.helpers import FakeWallClock, shown
-from tests.unit.test_write_failures import FAILURES
+from tests.unit.test_write_failures import FAILURES, busy
 
 
 @pytest.fixture(params=ENGINES)
@@ -61,5 +61,62 @@ def test_the_editor_saves_once_the_trouble_has_passed(
     qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
     assert tab.editor.message.text() == "Saved, for today."
     assert count_entries(store) == 2
+    tab.close()
+    store.close()
+
+
+@pytest.mark.parametrize("away", ["older entry", "new entry", "three impressions"])
+def test_writing_that_cannot_be_kept_stays_when_another_entry_is_asked_for(
+    qtbot: QtBot, tmp_path: Path, tabs_on: TabsOn, wall: FakeWallClock, away: str
+) -> None:
+    """The editor says "Your writing is still here": moving to another entry must not
+    replace that writing with the other entry while it is kept nowhere else."""
+    with busy(tmp_path / "data", "plain", wall) as store:
+        tab = shown(qtbot, tabs_on(store).journal())
+        editor = tab.editor
+        qtbot.keyClicks(editor.sense_edits["sound"], "rain on the roof, slowly")
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert "another program is using your data" in editor.message.text()
+        if away == "older entry":
+            rect = tab.timeline.visualRect(tab.model.index(1))
+            qtbot.mouseClick(tab.timeline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        elif away == "new entry":
+            qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+        else:
+            qtbot.mouseClick(tab.impressions_button, Qt.MouseButton.LeftButton)
+        assert editor.sense_edits["sound"].text() == "rain on the roof, slowly"
+        assert editor.editing is None and editor.kind == "entry"
+        assert "Your writing is still here" in editor.message.text()
+        assert load_drafts(store) == []
+        tab.close()
+
+
+def test_a_pattern_deleted_or_put_back_while_the_journal_is_busy_says_so_and_stays_mendable(
+    qtbot: QtBot, tmp_path: Path, tabs_on: TabsOn, wall: FakeWallClock
+) -> None:
+    from desktop.store.breathing import StoredPattern, list_patterns, save_pattern
+    from tests.faults import another_writer
+
+    store = open_journal(tmp_path / "data", "plain", wall)
+    save_pattern(store, StoredPattern("Evening", inhale=4, hold_in=0, exhale=7, hold_out=0))
+    tab = shown(qtbot, tabs_on(store).breathe(), 1000, 700)
+    tab.chooser.setCurrentIndex(tab.chooser.findText("Evening", Qt.MatchFlag.MatchStartsWith))
+    dialog = tab.show_patterns()
+    qtbot.waitExposed(dialog)
+    assert dialog.editing() == "Evening"
+    with another_writer(store):
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+        assert "another program is using your data" in dialog.message.text()
+        assert "Deleted" not in dialog.message.text()
+    assert [p.name for p in list_patterns(store)] == ["Evening"]
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert list_patterns(store) == []
+    with another_writer(store):
+        qtbot.mouseClick(dialog.put_back_button, Qt.MouseButton.LeftButton)
+        assert "another program is using your data" in dialog.message.text()
+    qtbot.mouseClick(dialog.put_back_button, Qt.MouseButton.LeftButton)  # once it has passed
+    assert [p.name for p in list_patterns(store)] == ["Evening"]
+    assert dialog.message.text() == "\u201cEvening\u201d is back."
+    dialog.close()
     tab.close()
     store.close()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
+import zipfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +25,7 @@ from desktop.store.imports import (
 from desktop.store.imports.records import Findings
 from desktop.store.journal import (
     Entry,
+    all_entries,
     count_entries,
     empty_trash,
     get_entry,
@@ -38,6 +41,7 @@ from tests.import_samples import (
     SKETCH,
     daylio_backup,
     daylio_csv,
+    daylio_document,
     daylio_old_csv,
     dayone_entries,
     dayone_zip,
@@ -78,6 +82,7 @@ def test_detection_of_every_format(tmp_path: Path, store: Store) -> None:
         (b'{"a": [1, 2', "not valid JSON (at line 1, column 12"),
         (b"PK\x03\x04 broken", "cannot tell which app made this file"),
         (b"", "cannot tell which app made this file"),
+        (b'{"a": ' + b"1" * 5000 + b"}", "cannot tell which app made this file"),
     ],
 )
 def test_detection_says_why_not(tmp_path: Path, data: bytes, message: str) -> None:
@@ -366,3 +371,121 @@ def test_blank_lines_before_the_first_jrnl_entry_are_not_gathered(
     finally:
         tracemalloc.stop()
     assert peak < 800_000, peak  # a list of 150,000 lines alone takes 1.2 MB
+
+
+# -- text a store cannot keep as it is ------------------------------------------------------------
+
+
+def _escaped_json(path: Path, document: object) -> Path:
+    """JSON as phones and browsers write it: every character outside ASCII as a \\u escape, so
+    a note cut in the middle of an emoji keeps half of it (a lone surrogate, \\ud83c)."""
+    path.write_text(json.dumps(document), encoding="ascii")
+    return path
+
+
+def _half_emoji_files(tmp_path: Path) -> list[tuple[Path, str]]:
+    half = "tea in the garden \ud83c"  # the first half of 🌿, its second half cut off
+    jrnl = [{**JRNL_ENTRIES[0], "title": half, "body": "", "tags": ["@tea\udf3f"]}]
+    dayone = {
+        "metadata": {"version": "1.0"},
+        "entries": [{"text": half, "creationDate": "2020-05-01T10:00:00Z", "tags": ["\ud83c"]}],
+    }
+    document = daylio_document()
+    document["dayEntries"][0]["note"] = half
+    document["dayEntries"][0]["note_title"] = ""
+    document["tags"][0]["name"] = "walk \udf3f"
+    mood = {"id": 7, "custom_name": "meh \ud83c", "mood_group_id": 0, "predefined_name_id": -1}
+    document["customMoods"].append(mood)  # a mood of unknown pleasantness: named in the preview
+    document["dayEntries"][3]["mood"] = 7
+    encoded = base64.encodebytes(json.dumps(document).encode("ascii"))
+    daylio = tmp_path / "b.daylio"
+    with zipfile.ZipFile(daylio, "w") as archive:
+        archive.writestr("backup.daylio", encoded)
+    return [
+        (_escaped_json(tmp_path / "j.json", {"tags": {}, "entries": jrnl}), "jrnl"),
+        (_escaped_json(tmp_path / "Journal.json", dayone), "dayone"),
+        (daylio, "daylio"),
+    ]
+
+
+def test_half_of_a_character_is_imported_as_a_replacement_mark(
+    tmp_path: Path, store: Store
+) -> None:
+    """A lone half of a character (a note cut short in the middle of an emoji) cannot be
+    written as UTF-8: the preview promised the entry, and the import then failed with an
+    encoder's error. It comes in as the mark for a character that could not be read."""
+    for number, (path, fmt) in enumerate(_half_emoji_files(tmp_path), start=1):
+        preview = preview_file(store, path, fmt, OPTIONS)
+        assert preview.entries >= 1, fmt
+        assert preview.findings.unknown_moods <= {"meh \ufffd"}
+        assert import_file(store, path, fmt, OPTIONS).added >= 1, fmt
+        bodies = [e.body for e in all_entries(store) if "tea in the garden" in e.body]
+        assert bodies == ["tea in the garden \ufffd"] * number, fmt
+        assert import_file(store, path, fmt, OPTIONS).added == 0  # the same ids the second time
+    tags = {t for (t,) in store.conn.execute("SELECT tag FROM entry_tags")}
+    assert {"tea\ufffd", "\ufffd", "walk \ufffd"} <= tags
+
+
+def test_half_of_a_character_in_our_own_export_is_kept_as_a_replacement_mark(
+    tmp_path: Path, store: Store
+) -> None:
+    """Our own export, changed by hand in an editor that writes \\u escapes: the same."""
+    from desktop.store.glimmers import glimmers_page, keep_glimmer
+
+    keep_glimmer(store, "warm mug")
+    save_entry(store, Entry(body="tea in the garden", tags=("tea",)))
+    text = (
+        export_json(store).replace("warm mug", "warm \\ud83c mug").replace('"tea"', '"tea\\udf3f"')
+    )
+    export = tmp_path / "mine.json"
+    export.write_text(text, encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    other = open_store(tmp_path / "other" / "glimmers.db", tmp_path / "other" / "b", store.wall)
+    try:
+        preview_file(other, export, "glimmers", OPTIONS)
+        import_file(other, export, "glimmers", OPTIONS)
+        assert [g.text for g in glimmers_page(other).glimmers] == ["warm \ufffd mug"]
+        assert [e.tags for e in all_entries(other)] == [("tea\ufffd",)]
+    finally:
+        other.close()
+
+
+# -- dates at the very ends of the calendar --------------------------------------------------------
+
+
+def _calendar_end_files(tmp_path: Path) -> list[tuple[Path, str, str]]:
+    """Files whose one entry is dated where a time zone pushes it off the calendar: year 1
+    (the "no date" of many programs) just east of UTC, or the last minutes of year 9999 in
+    the first zone to reach a day."""
+    first = {**JRNL_ENTRIES[0], "date": "0001-01-01", "time": "00:00"}
+    dayone = {
+        "metadata": {"version": "1.0"},
+        "entries": [
+            {"text": "zero", "creationDate": "0001-01-01T00:00:00Z", "timeZone": "America/Lima"},
+            {"text": "last", "creationDate": "9999-12-31T23:59:00Z", "timeZone": "Asia/Tokyo"},
+        ],
+    }
+    document = daylio_document()
+    del document["dayEntries"][0]["year"]  # only the moment: its day comes from the offset
+    document["dayEntries"][0]["datetime"] = -62135596800000  # 0001-01-01 00:00 UTC
+    document["dayEntries"][0]["timeZoneOffset"] = -5 * 3600 * 1000
+    return [
+        (jrnl_json(tmp_path / "j.json", [first]), "jrnl", "Entry 1"),
+        (jrnl_text(tmp_path / "j.txt", [first]), "jrnl", "The entry on line 1"),
+        (_escaped_json(tmp_path / "Journal.json", dayone), "dayone", "Entry 1 of Journal.json"),
+        (daylio_csv(tmp_path / "d.csv", [["0001-01-01", "", "", "00:00", "rad", "", "", "x"]]),
+         "daylio", "Row 2"),
+        (daylio_backup(tmp_path / "b.daylio", document), "daylio", "Entry 1"),
+    ]  # fmt: skip
+
+
+def test_a_date_a_time_zone_pushes_off_the_calendar_is_refused_by_name(
+    tmp_path: Path, store: Store
+) -> None:
+    east = ReadOptions(now=TEST_NOON, zone=ZoneInfo("Asia/Tokyo"))  # for times without a zone
+    for path, fmt, place in _calendar_end_files(tmp_path):
+        for step in (preview_file, import_file):
+            with pytest.raises(ImportProblem) as caught:
+                step(store, path, fmt, east)
+            assert str(caught.value) == f"{place} has a date Glimmers cannot read.", path.name
+    assert count_entries(store, include_trash=True) == 0

@@ -88,6 +88,14 @@ def test_deep_nesting_is_refused_not_crashed() -> None:
         list(walk(io.StringIO(text), arrays=("entries",)))
 
 
+def test_a_number_longer_than_python_reads_is_refused_not_crashed() -> None:
+    """Python reads whole numbers of up to 4,300 digits (a guard against slow conversions)."""
+    text = '{"entries": [{"width": ' + "9" * 5000 + "}]}"
+    with pytest.raises(JsonError, match="a number here is too long to read") as caught:
+        list(walk(io.StringIO(text), arrays=("entries",), chunk=100))
+    assert (caught.value.line, caught.value.column) == (1, 14)  # the entry it is in
+
+
 _json = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),

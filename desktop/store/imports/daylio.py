@@ -37,10 +37,12 @@ from desktop.store.imports.records import (
     decoded_text,
     html_to_text,
     is_empty,
+    local_day,
     make_entry,
     not_utf8,
     problem,
     source_uid,
+    storable,
     text_stream,
     tidy,
 )
@@ -303,7 +305,7 @@ def _csv_entry(
     uid = ids.uid(local.isoformat(timespec="minutes"), label, row["activities"], body)
     entry = make_entry(
         uid,
-        aware(local, options.zone),
+        aware(local, options.zone, place),
         day.isoformat(),
         body,
         activities,
@@ -357,7 +359,7 @@ class _Lookups:
                 if not isinstance(group, int) or group not in GROUP_PLEASANTNESS:
                     group = item.get("predefined_name_id")
                 name = item.get("custom_name")
-                label = name.strip() if isinstance(name, str) else ""
+                label = storable(name.strip()) if isinstance(name, str) else ""  # it is shown
                 self.moods[item["id"]] = (GROUP_PLEASANTNESS.get(group), label)  # type: ignore[arg-type]
             elif key == "tags" and isinstance(item.get("name"), str):
                 self.tags[item["id"]] = item["name"]
@@ -538,7 +540,7 @@ def _backup_entry(
                 day=d,
             ) from None
     else:
-        the_day = moment.astimezone(zone).date()
+        the_day = local_day(moment, zone, place)
 
     pleasantness: float | None = None
     mood = _int(raw, "mood")

@@ -305,7 +305,7 @@ def _entry(
     created = parse_utc(created_text, place, "creationDate")
     modified_text = text_field(raw, "modifiedDate", place)
     modified = parse_utc(modified_text, place, "modifiedDate") if modified_text else None
-    day = local_day(created, zone_named(raw.get("timeZone"), options.zone))
+    day = local_day(created, zone_named(raw.get("timeZone"), options.zone), place).isoformat()
 
     photos_raw = raw.get("photos")
     photos_raw = [] if photos_raw is None else photos_raw

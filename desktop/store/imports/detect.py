@@ -102,6 +102,8 @@ def detect(path: Path) -> str:
                 column=e.colno,
                 reason=e.msg,
             ) from None
+        except ValueError:  # valid JSON Python will not read (a number of 5,000 digits)
+            pass
     if kind is None:
         raise problem(
             translate(

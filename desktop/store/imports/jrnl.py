@@ -158,9 +158,8 @@ def _entry(
     if starred:
         findings.starred += 1
         tags.append(options.starred_tag)
-    entry = make_entry(
-        uid, aware(moment, options.zone), moment.date().isoformat(), text, tags, place, options
-    )
+    when = aware(moment, options.zone, place)
+    entry = make_entry(uid, when, moment.date().isoformat(), text, tags, place, options)
     if is_empty(entry):
         findings.empty += 1
         return None

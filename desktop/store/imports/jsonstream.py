@@ -109,6 +109,8 @@ class _Cursor:
                 continue
             except RecursionError:
                 raise self.error("the values here are nested too deeply") from None
+            except ValueError:  # Python reads whole numbers of up to 4,300 digits, no longer
+                raise self.error("a number here is too long to read") from None
             # A number near the end of the buffer may go on in the next chunk ("0." of "0.5").
             near_end = len(self.buffer) - end < _NUMBER_LOOKAHEAD
             number = isinstance(value, (int, float)) and not isinstance(value, bool)

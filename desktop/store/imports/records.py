@@ -21,9 +21,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from desktop.store import limits
 from desktop.store.exchange import ImportProblem
 from desktop.store.journal import Entry, clean_tags
+from desktop.store.portable import storable
 from desktop.texts import translate
 
-__all__ = ["ImportProblem"]
+__all__ = ["ImportProblem", "storable"]
 
 # The namespace of every id made from another app's ids or contents: the same source entry
 # always gets the same uid, so importing a file again adds nothing.
@@ -146,21 +147,39 @@ def zone_named(name: object, fallback: dt.tzinfo | None) -> dt.tzinfo | None:
         return fallback
 
 
-def aware(local: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
+def unreadable_date(place: str) -> ImportProblem:
+    return problem(translate("Imports", "{place} has a date Glimmers cannot read."), place=place)
+
+
+# A moment in the first or last hours of the calendar (year 1, the "no date" of many programs,
+# or the end of year 9999) has no day in a zone that moves it past either end.
+_OFF_THE_CALENDAR = (OverflowError, ValueError, OSError)
+
+
+def aware(local: dt.datetime, zone: dt.tzinfo | None, place: str) -> dt.datetime:
     """A wall-clock time without a zone, placed in ``zone`` (None: this computer's own)."""
     if zone is None:
-        return local.astimezone()  # the machine's rules for that date, summer time included
+        try:
+            return local.astimezone()  # the machine's rules for that date, summer time included
+        except _OFF_THE_CALENDAR:
+            raise unreadable_date(place) from None
     return local.replace(tzinfo=zone)
 
 
-def stamp_of(moment: dt.datetime) -> str:
+def stamp_of(moment: dt.datetime, place: str) -> str:
     """A moment as records keep it: ISO 8601 in UTC, to the millisecond."""
-    return moment.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds")
+    try:
+        return moment.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds")
+    except _OFF_THE_CALENDAR:
+        raise unreadable_date(place) from None
 
 
-def local_day(moment: dt.datetime, zone: dt.tzinfo | None) -> str:
+def local_day(moment: dt.datetime, zone: dt.tzinfo | None, place: str) -> dt.date:
     """The calendar day of an aware moment in ``zone`` (None: this computer's own)."""
-    return (moment.astimezone(zone) if zone is not None else moment.astimezone()).date().isoformat()
+    try:
+        return (moment.astimezone(zone) if zone is not None else moment.astimezone()).date()
+    except _OFF_THE_CALENDAR:
+        raise unreadable_date(place) from None
 
 
 def month_name(day: dt.date) -> str:
@@ -287,10 +306,10 @@ def make_entry(
     return Entry(
         uid=uid,
         day=day,
-        body=body,
-        tags=entry_tags(tags, place),
-        created_at=(created := stamp_of(moment)),
-        updated_at=created if updated is None or updated == moment else stamp_of(updated),
+        body=storable(body),
+        tags=entry_tags(map(storable, tags), place),
+        created_at=(created := stamp_of(moment, place)),
+        updated_at=created if updated is None or updated == moment else stamp_of(updated, place),
         pleasantness=pleasantness,
     )
 

@@ -598,6 +598,18 @@ class JournalTab(QWidget):
                 return
         self.editor.start_new(self.editor.kind)
 
+    def unkept_writing(self) -> str | None:
+        """Before the window closes: what is being written is kept as a draft now; when it
+        cannot be, the question to ask before it is lost."""
+        problem = self.keep_unsaved()
+        if problem is None:
+            return None
+        return translate(
+            "JournalTab",
+            "{problem}\n\nYour writing in the journal is kept nowhere else yet: if Glimmers "
+            "closes now, it is lost. Close anyway?",
+        ).format(problem=problem)
+
     def prepare_to_close(self) -> None:
         """Keep unsaved writing as a draft before the window goes."""
         self.editor.flush_draft()

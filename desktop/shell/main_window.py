@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
         self._prepared = False
         self._painted = False
+        # Asks "Close anyway?" with the words given; the journal sets it (the window has no
+        # dialogs of its own). None: nothing is asked.
+        self.confirm_close: Callable[[str], bool] | None = None
 
     # -- building -----------------------------------------------------------------------------
 
@@ -417,5 +420,20 @@ class MainWindow(QMainWindow):
         self.save_geometry()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close():
+            event.ignore()
+            return
         self.prepare_to_close()
         super().closeEvent(event)
+
+    def _may_close(self) -> bool:
+        """Writing a page could not keep (a full disk, a busy journal) is lost if the window
+        closes now: the person is asked first, and may stay."""
+        if self._prepared or self.confirm_close is None:
+            return True
+        for lazy in self._pages.values():
+            unkept = getattr(lazy.content, "unkept_writing", None)
+            question = unkept() if callable(unkept) else None
+            if isinstance(question, str) and not self.confirm_close(question):
+                return False
+        return True

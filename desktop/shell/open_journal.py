@@ -7,6 +7,7 @@ can outlive the store or be left half made: every part exists exactly while the 
 
 from __future__ import annotations
 
+import functools
 import random
 import weakref
 from collections.abc import Callable
@@ -84,6 +85,7 @@ class OpenJournal:
             store, window, settings, wall, self.help_actions.show_too_much, tray
         )
         window.quit_requested.connect(window.close)
+        window.confirm_close = functools.partial(dialogs.confirm, window)
 
     def reminders_possible(self) -> bool:
         return self.rhythm is not None and self.rhythm.reminders_possible()

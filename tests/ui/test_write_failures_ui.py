@@ -9,11 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.journal.tab import JournalTab
+from desktop.shell.main_window import MainWindow
 from desktop.store import Store
 from desktop.store.journal import Entry, count_entries, load_drafts, save_entry
-from tests.conftest import TabsOn
+from tests.conftest import StartApp, TabsOn
 from tests.faults import ENGINES, open_journal
-from tests.helpers import FakeWallClock, shown
+from tests.helpers import FakeDialogs, FakeWallClock, shown
 from tests.unit.test_write_failures import FAILURES, busy
 
 
@@ -120,3 +122,45 @@ def test_a_pattern_deleted_or_put_back_while_the_journal_is_busy_says_so_and_sta
     dialog.close()
     tab.close()
     store.close()
+
+
+def test_closing_while_writing_cannot_be_kept_asks_first(
+    qtbot: QtBot, start_app: StartApp, dialogs: FakeDialogs
+) -> None:
+    """The editor says "keep this window open": closing it anyway must not lose the writing
+    without a word. The person is asked, may stay, and may close once they choose to."""
+    from tests.faults import another_writer
+
+    app = start_app()
+    window = app.window
+    assert isinstance(window, MainWindow) and app.journal is not None
+    tab = window.show_page("journal")
+    assert isinstance(tab, JournalTab)
+    with another_writer(app.journal.store):
+        qtbot.keyClicks(tab.editor.sense_edits["sound"], "rain on the roof, slowly")
+        dialogs.confirm_answer = False  # "Cancel": stay
+        window.close()
+        [question] = dialogs.confirmed
+        assert "another program is using your data" in question
+        assert "if Glimmers closes now, it is lost" in question
+        assert window.isVisible()
+        assert tab.editor.sense_edits["sound"].text() == "rain on the roof, slowly"
+        dialogs.confirm_answer = True  # "Close anyway"
+        window.close()
+        assert not window.isVisible()
+
+
+def test_closing_with_writing_kept_as_a_draft_asks_nothing(
+    qtbot: QtBot, start_app: StartApp, dialogs: FakeDialogs
+) -> None:
+    app = start_app()
+    window = app.window
+    assert isinstance(window, MainWindow) and app.journal is not None
+    tab = window.show_page("journal")
+    assert isinstance(tab, JournalTab)
+    qtbot.keyClicks(tab.editor.sense_edits["sound"], "rain on the roof, slowly")
+    window.close()
+    assert dialogs.confirmed == [] and not window.isVisible()
+    [draft] = load_drafts(app.journal.store)
+    senses = draft.content["senses"]
+    assert isinstance(senses, dict) and senses["sound"] == "rain on the roof, slowly"

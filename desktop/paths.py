@@ -42,10 +42,23 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def write_private_file(target: Path, text: str) -> None:
-    """Write all or nothing: a private temp file beside the target, then renamed over it."""
+    """Write all or nothing: a private temp file beside the target, then renamed over it.
+
+    A target that is a pipe or a device (``-o /dev/stdout``, a named pipe) is written into as
+    it is: renaming over it would put a plain file in its place (as root, even in /dev)."""
+    import stat
     import tempfile  # here, not before the first paint: PySide reads each new module's source
 
-    target = target.expanduser().resolve()
+    target = target.expanduser()
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = 0  # not there yet (or not to be looked at): made as a file, as below
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode):
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        return
+    target = target.resolve()
     fd, temp = tempfile.mkstemp(prefix=".glimmers-", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:

@@ -26,6 +26,7 @@ from desktop.store.exchange import export
 from desktop.store.glimmers import keep_glimmer
 from desktop.store.journal import clean_tags
 from desktop.store.journal_lock import Holder, JournalLock
+from desktop.store.portable import storable
 from desktop.store.protection import WrongPassphrase, is_protected, settle, step_pending, unlock
 from desktop.texts import translate
 
@@ -127,7 +128,9 @@ def _import(args: argparse.Namespace, store: Store) -> int:
 
 def _glimmer(args: argparse.Namespace, store: Store) -> int:
     try:
-        keep_glimmer(store, " ".join(args.words), args.sense or "", args.where or "")
+        # Bytes that are not UTF-8 (a terminal set to another encoding) arrive as halves of
+        # characters: kept as the mark for what could not be read, as imports do.
+        keep_glimmer(store, storable(" ".join(args.words)), args.sense or "", args.where or "")
     except ValueError as e:
         say(translate("Commands", "glimmers: nothing was kept. {reason}").format(reason=e))
         return 1

@@ -53,6 +53,30 @@ def test_a_glimmer_that_cannot_be_kept_is_explained(tmp_path: Path) -> None:
     assert "glimmer" in listed.stdout and "today" in listed.stdout  # the subcommand, the tab
 
 
+def test_words_that_are_not_utf8_are_kept_with_a_mark_for_what_could_not_be_read(
+    tmp_path: Path,
+) -> None:
+    """A terminal set to another encoding hands over bytes that are not UTF-8: the glimmer is
+    kept, the unreadable byte shown as U+FFFD, not an encoder's traceback."""
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
+    kept = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), "glimmer", b"caf\xe9 warmth"],
+        capture_output=True,
+        env=env,
+        timeout=90,
+        check=False,
+    )
+    assert kept.returncode == 0, kept.stderr.decode(errors="replace")
+    assert kept.stdout.decode().strip() == "Kept. Small things count."
+    exported = run_glimmers("--data-dir", str(data), "export", "--format", "json")
+    assert [g["text"] for g in json.loads(exported.stdout)["glimmers"]] == ["caf\ufffd warmth"]
+
+
 def test_a_screenshot_of_the_today_tab(tmp_path: Path) -> None:
     shot = tmp_path / "today.png"
     result = run_glimmers(

@@ -50,6 +50,7 @@ class InvitationsView(QWidget):
         self._store = store
         self._clock = clock
         self._card: Invitation | None = None
+        self._kept_ending: dict[str, str] = {}  # what the ending shown has saved, by kind
         self._timer_started: float | None = None
         self._timer_minutes = 0
         self._minutes_taken: float | None = None
@@ -352,6 +353,7 @@ class InvitationsView(QWidget):
 
     def show_ending(self, note: str = "") -> None:
         self._stop_timer()
+        self._kept_ending = {}
         for edit in self.impression_edits:
             edit.clear()
         self.ending_note.setText(
@@ -372,17 +374,28 @@ class InvitationsView(QWidget):
         card = self._card
         if card is None:
             return
+        # A second Keep (the invitation itself was refused the first time) saves the same
+        # entry again, with any words changed since: never a second copy of it.
+        kept = self._kept_ending
         try:
-            entry = save_entry(self._store, impressions_entry(self._notes(), day=""))
+            entry = save_entry(
+                self._store,
+                impressions_entry(self._notes(), day="", uid=kept.get("impressions")),
+            )
         except ValueError as e:
             self.ending_message.setText(str(e))
             self.impression_edits[0].setFocus()
             return
+        kept["impressions"] = entry.uid
         self._finish("impressions", entry.uid)
 
     def _keep_glimmer(self) -> None:
         card = self._card
         if card is None:
+            return
+        kept = self._kept_ending
+        if "glimmer" in kept:  # kept already; only the invitation's own record was refused
+            self._finish("glimmer", kept["glimmer"])
             return
         words = ", ".join(" ".join(n.split()) for n in self._notes() if n.strip())
         try:
@@ -391,6 +404,7 @@ class InvitationsView(QWidget):
             self.ending_message.setText(str(e))
             self.impression_edits[0].setFocus()
             return
+        kept["glimmer"] = glimmer.uid
         self._finish("glimmer", glimmer.uid)
 
     def _finish(self, ended_in: str, ending_uid: str | None) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import random
 import re
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,7 +24,7 @@ from desktop.rhythm.settings import RhythmSettings
 from desktop.rhythm.today_tab import TodayTab
 from desktop.shell.main_window import MainWindow
 from desktop.shell.too_much import TooMuchDialog
-from desktop.store import Store
+from desktop.store import Store, WriteFailed
 from desktop.store.breathing import list_patterns, recent_sessions
 from desktop.store.exchange import export
 from desktop.store.glimmers import all_glimmers, keep_glimmer
@@ -503,6 +504,41 @@ def test_a_mindful_walk_with_a_timer_ends_in_three_impressions(
     assert window_of(app).statusBar().currentMessage().startswith("Kept in your journal")
     kinds = [i.kind for i in TimelinePager(store_of(app)).next_page(10)]
     assert sorted(kinds) == ["impressions", "invitation"]
+
+
+def test_a_second_keep_after_a_refused_invitation_saves_the_impressions_once(
+    qtbot: QtBot, app: Lifecycle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The impressions are saved, then the invitation's own record is refused (a busy journal):
+    pressing Keep again, as the message invites, must not put the impressions in twice."""
+    import desktop.rhythm.invitations_view as invitations_view
+
+    today = today_tab(app)
+    view = today.invitations
+    today.show_section("invitations")
+    view.open_card("walk")
+    view.show_ending()
+    qtbot.keyClicks(view.impression_edits[0], "cold air")
+    from desktop.store.invitations import keep_invitation as real
+
+    refusals = [WriteFailed("Glimmers could not save this: another program is using your data.")]
+
+    def refused_once(*args: Any, **kwargs: Any) -> Any:
+        if refusals:
+            raise refusals.pop()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(invitations_view, "keep_invitation", refused_once)
+    qtbot.mouseClick(view.impressions_button, Qt.MouseButton.LeftButton)
+    assert "another program is using your data" in view.ending_message.text()
+    qtbot.keyClicks(view.impression_edits[1], "gravel")  # a word more before trying again
+    qtbot.mouseClick(view.impressions_button, Qt.MouseButton.LeftButton)
+    [taken] = all_invitations(store_of(app))
+    kinds = [i.kind for i in TimelinePager(store_of(app)).next_page(10)]
+    assert sorted(kinds) == ["impressions", "invitation"]
+    assert taken.ending_uid is not None
+    entry = get_entry(store_of(app), taken.ending_uid)
+    assert entry is not None and entry.impressions[:2] == ("cold air", "gravel")
 
 
 def test_not_today_is_a_full_answer_and_a_song_opens_listen(qtbot: QtBot, app: Lifecycle) -> None:

@@ -62,6 +62,9 @@ class CalmStyle(QProxyStyle):
         if element == _PE.PE_IndicatorRadioButton:
             self._radio_button(option, painter)
             return
+        if element == _PE.PE_PanelButtonCommand and option.state & _STATE.State_On:
+            self._chosen_button(option, painter)
+            return
         super().drawPrimitive(element, option, painter, widget)
         if element in _FRAMES and not _keyboard_focus(option):
             flat = element == _PE.PE_Frame
@@ -94,6 +97,18 @@ class CalmStyle(QProxyStyle):
             painter.drawRoundedRect(area, radius, radius)
         else:
             painter.drawRect(area)
+        painter.restore()
+
+    def _chosen_button(self, option: QStyleOption, painter: QPainter) -> None:
+        """A toggle that is on (a section chosen, Options open, words shown): a soft wash of
+        the accent inside an accent edge, where Fusion paints a sunken grey box."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = option.palette
+        accent = _faded(palette.color(QPalette.ColorRole.Highlight), option)
+        painter.setPen(QPen(accent, 1))
+        painter.setBrush(chosen_wash(palette))
+        painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
         painter.restore()
 
     def _indicator(self, option: QStyleOption, painter: QPainter) -> tuple[QRectF, bool]:
@@ -194,6 +209,16 @@ class CalmStyle(QProxyStyle):
 def _keyboard_focus(option: QStyleOption) -> bool:
     """Fusion draws a field's edge in the accent while it has the keyboard's focus."""
     return bool(option.state & _STATE.State_HasFocus)
+
+
+def chosen_wash(palette: QPalette) -> QColor:
+    """The fill of a chosen toggle: the accent's own hue, soft (pale in light, deep in dark),
+    so the button's text keeps its contrast on it."""
+    accent = palette.color(QPalette.ColorRole.Highlight)
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor.fromHslF(
+        max(accent.hslHueF(), 0.0), min(accent.hslSaturationF(), 0.4), 0.28 if dark else 0.86
+    )
 
 
 def _outline(option: QStyleOption) -> QColor:

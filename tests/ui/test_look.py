@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QStyle,
@@ -36,7 +37,7 @@ from desktop.look import (
     resize_within_screen,
     roomy,
 )
-from desktop.shell.calm_style import CalmStyle
+from desktop.shell.calm_style import CalmStyle, chosen_wash
 from desktop.shell.theme import calm_palette
 from desktop.shell.theme_colours import MIN_OUTLINE_CONTRAST, colours, contrast
 from tests.helpers import shown
@@ -241,6 +242,34 @@ def test_an_unticked_checkbox_shows_its_edge(qtbot: QtBot, dark: bool, app: Life
         window = colours(dark)["window"]
         assert QApplication.palette().color(QPalette.ColorRole.Window) == QColor(window)
         assert edge_contrast(box, window) >= MIN_OUTLINE_CONTRAST
+    finally:
+        app.appearance.set_theme("system")
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_chosen_toggle_shows_the_accent_not_a_grey_box(
+    qtbot: QtBot, dark: bool, app: Lifecycle
+) -> None:
+    """DESIGN.md: accent colour for what is chosen. The Today tab's sections, Options and
+    "Add words" are toggles: on, Fusion drew them as a sunken grey box."""
+    app.appearance.set_theme("dark" if dark else "light")
+    try:
+        qtbot.waitUntil(lambda: app.appearance.theme.style is not None)
+        button = QPushButton("Your day")
+        button.setCheckable(True)
+        button.setFlat(True)  # as the Today tab's section switch is
+        shown(qtbot, button, 160, 40)
+        palette = QApplication.palette()
+        wash = chosen_wash(palette)
+        off = button.grab().toImage().pixelColor(6, 20)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert button.isChecked()
+        on = button.grab().toImage().pixelColor(6, 20)
+        assert on.name() == wash.name() != off.name()
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        assert abs(wash.hue() - accent.hue()) < 25  # a shade of the accent, not a grey
+        text = palette.color(QPalette.ColorRole.ButtonText)
+        assert contrast(text.name(), wash.name()) >= 4.5
     finally:
         app.appearance.set_theme("system")
 

@@ -14,6 +14,7 @@ from desktop.breathe.pacer_widget import PacerWidget, accent_colour, frame_inter
 from desktop.breathe.patterns import custom_pattern
 from desktop.breathe.tab import BreatheTab
 from desktop.checkin.feelings_picker import Chip
+from desktop.checkin.settled_panel import SettledPanel
 from desktop.settings import BREATHE_CHECKIN, BREATHE_LENGTH, BREATHE_UNIT, Settings
 from desktop.shell.pages import Tabs
 from desktop.shell.theme import calm_palette
@@ -513,6 +514,15 @@ def test_both_check_ins_answer_in_two_clicks(
     assert tab.stack.currentIndex() == 0 and tab.start_button.isVisible()
 
 
+def breathe_to_the_after_check_in(qtbot: QtBot, tab: BreatheTab, clock: FakeClock) -> SettledPanel:
+    """Five breaths, the check-in before skipped: the check-in after, as it opens."""
+    choose(qtbot, tab.length_box, "5 breaths")
+    click(qtbot, tab.start_button)
+    click(qtbot, tab.before_panel.skip_button)
+    at(tab, clock, 51)
+    return tab.after_panel
+
+
 def test_skip_is_one_click(
     qtbot: QtBot, with_checkins: BreatheTab, clock: FakeClock, store: Store
 ) -> None:
@@ -530,12 +540,7 @@ def test_words_behind_add_words_and_nothing_moves_when_choosing(
     qtbot: QtBot, with_checkins: BreatheTab, clock: FakeClock, store: Store
 ) -> None:
     tab = with_checkins
-    choose(qtbot, tab.length_box, "5 breaths")
-    start_panel = tab.before_panel
-    click(qtbot, tab.start_button)
-    click(qtbot, start_panel.skip_button)
-    at(tab, clock, 51)
-    panel = tab.after_panel
+    panel = breathe_to_the_after_check_in(qtbot, tab, clock)
     marks_at = panel.marks[3].mapTo(panel, QPoint(0, 0))
     continue_at = panel.continue_button.mapTo(panel, QPoint(0, 0))
     click(qtbot, panel.words_button)
@@ -589,11 +594,7 @@ def test_a_word_of_your_own_typed_but_not_added_counts_in_the_check_in(
     qtbot: QtBot, with_checkins: BreatheTab, clock: FakeClock, store: Store
 ) -> None:
     tab = with_checkins
-    choose(qtbot, tab.length_box, "5 breaths")
-    click(qtbot, tab.start_button)
-    click(qtbot, tab.before_panel.skip_button)
-    at(tab, clock, 51)
-    panel = tab.after_panel
+    panel = breathe_to_the_after_check_in(qtbot, tab, clock)
     click(qtbot, panel.words_button)
     qtbot.keyClicks(panel.feelings.own_word, "Floaty")
     assert panel.continue_button.isEnabled()  # a word is an answer, added or not

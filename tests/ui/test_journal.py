@@ -194,6 +194,10 @@ def test_edit_an_entry_from_the_timeline(qtbot: QtBot, tab: JournalTab, store: S
     delete, save = editor.delete_button.geometry(), editor.save_button.geometry()
     assert delete.right() < editor.message.geometry().left() <= save.left()
     assert save.left() - delete.right() > editor.width() // 3
+    # The keyboard meets them in the order they stand: Delete, then Save.
+    editor.delete_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(editor.delete_button, Qt.Key.Key_Tab)
+    assert editor.save_button.hasFocus()
     editor.sense_edits["sight"].selectAll()
     qtbot.keyClicks(editor.sense_edits["sight"], "a gap of blue in the grey")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -175,9 +175,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
         self._prepared = False
         self._painted = False
-        # Asks "Close anyway?" with the words given; the journal sets it (the window has no
-        # dialogs of its own). None: nothing is asked.
-        self.confirm_close: Callable[[str], bool] | None = None
+        # Asks "Close anyway?" with the words given, over the window; the journal sets it (the
+        # window has no dialogs of its own). None: nothing is asked. (Given the window at each
+        # call: holding it here would keep its Python side alive after it is deleted.)
+        self.confirm_close: Callable[[QWidget, str], bool] | None = None
 
     # -- building -----------------------------------------------------------------------------
 
@@ -434,6 +435,6 @@ class MainWindow(QMainWindow):
         for lazy in self._pages.values():
             unkept = getattr(lazy.content, "unkept_writing", None)
             question = unkept() if callable(unkept) else None
-            if isinstance(question, str) and not self.confirm_close(question):
+            if isinstance(question, str) and not self.confirm_close(self, question):
                 return False
         return True

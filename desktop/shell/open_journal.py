@@ -7,7 +7,6 @@ can outlive the store or be left half made: every part exists exactly while the 
 
 from __future__ import annotations
 
-import functools
 import random
 import weakref
 from collections.abc import Callable
@@ -85,7 +84,7 @@ class OpenJournal:
             store, window, settings, wall, self.help_actions.show_too_much, tray
         )
         window.quit_requested.connect(window.close)
-        window.confirm_close = functools.partial(dialogs.confirm, window)
+        window.confirm_close = dialogs.confirm
 
     def reminders_possible(self) -> bool:
         return self.rhythm is not None and self.rhythm.reminders_possible()

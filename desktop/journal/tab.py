@@ -142,7 +142,7 @@ class JournalTab(QWidget):
             translate("JournalTab", "Finds everything you have kept as you type, newest first"),
             object_name="journal_search",
         )
-        self.search_edit.setPlaceholderText(translate("JournalTab", "Search your journal (Ctrl+F)"))
+        self.search_edit.setPlaceholderText(translate("JournalTab", "Search (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.filters_button = named(
             QToolButton(),

@@ -493,6 +493,16 @@ def showing_controls(root: QWidget) -> list[str]:
     ]
 
 
+def test_the_search_fields_hint_is_whole_in_the_smallest_window(qtbot: QtBot, tabs: Tabs) -> None:
+    """At 640x480 the hint read "Search your jou…": a hint cut short says nothing."""
+    tab = shown(qtbot, tabs.journal(), 640, 440)
+    edit = tab.search_edit
+    room = edit.contentsRect().width() - 8  # the field's own inner margins
+    assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= room
+    assert "Ctrl+F" in edit.placeholderText()
+    assert edit.accessibleName() == "Search your journal"
+
+
 def test_a_new_entry_is_a_writing_surface_of_ten_controls(
     qtbot: QtBot, tabs: Tabs, store: Store
 ) -> None:

@@ -11,6 +11,7 @@ from desktop.store.keys import Argon2Cost
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRunnable
+    from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
     from pytestqt.qtbot import QtBot
 
@@ -182,3 +183,13 @@ def paste(qtbot: QtBot, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
     QGuiApplication.clipboard().setText(text)
     widget.setFocus()
     qtbot.keySequence(widget, QKeySequence.StandardKey.Paste)
+
+
+def near(colour: QColor, target: QColor, reach: int = 40) -> bool:
+    """Whether two colours are within ``reach`` of each other (red, green and blue summed)."""
+    return (
+        abs(colour.red() - target.red())
+        + abs(colour.green() - target.green())
+        + abs(colour.blue() - target.blue())
+        < reach
+    )

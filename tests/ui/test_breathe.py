@@ -27,7 +27,7 @@ from desktop.store.breathing import (
 )
 from desktop.store.timeline import TimelinePager
 from tests.conftest import StartApp
-from tests.helpers import FakeClock, FakeTones, shown
+from tests.helpers import FakeClock, FakeTones, near, shown
 
 
 @pytest.fixture(autouse=True)
@@ -668,17 +668,9 @@ def ink_rows(pacer: PacerWidget) -> dict[int, tuple[int, int]]:
     """Each row of the pacer with text-coloured pixels: (leftmost, rightmost) of them."""
     image = pacer.grab().toImage()
     ink = pacer.palette().color(QPalette.ColorRole.WindowText)
-
-    def inked(colour: QColor) -> bool:
-        return (
-            abs(colour.red() - ink.red())
-            + abs(colour.green() - ink.green())
-            + abs(colour.blue() - ink.blue())
-        ) < 60
-
     rows: dict[int, tuple[int, int]] = {}
     for y in range(image.height()):
-        xs = [x for x in range(image.width()) if inked(image.pixelColor(x, y))]
+        xs = [x for x in range(image.width()) if near(image.pixelColor(x, y), ink, 60)]
         if xs:
             rows[y] = (min(xs), max(xs))
     return rows

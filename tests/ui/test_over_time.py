@@ -12,7 +12,7 @@ from typing import Protocol
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -36,7 +36,7 @@ from desktop.store.listening import BodyMark, CheckIn, TrackInfo, add_tracks, sa
 from desktop.store.records import Feeling
 from desktop.store.together import CIRCLE, PAIR, TogetherRecord, save_record
 from tests.conftest import TabsOn
-from tests.helpers import FakeClock, shown
+from tests.helpers import FakeClock, near, shown
 
 
 class FakeSaver:
@@ -93,42 +93,27 @@ def session(day: str, before: int | None = None, after: int | None = None) -> St
     )
 
 
-def near(colour: QColor, target: QColor, reach: int = 40) -> bool:
-    return (
-        abs(colour.red() - target.red())
-        + abs(colour.green() - target.green())
-        + abs(colour.blue() - target.blue())
-        < reach
-    )
+def marked(view: CalendarView, day: dt.date) -> list[tuple[int, int]]:
+    """The pixels of the day's square, below its number (and today's line under it), drawn
+    in the marks' colour."""
+    image = view.grab().toImage()
+    accent = view.palette().color(view.palette().ColorRole.Highlight)
+    area = view.cells()[day].adjusted(2, 4 + view.fontMetrics().height() + 2, -2, -2)
+    return [
+        (x, y)
+        for x in range(int(area.left()), int(area.right()))
+        for y in range(int(area.top()), int(area.bottom()))
+        if near(image.pixelColor(x, y), accent)
+    ]
 
 
 def mark_pixels(view: CalendarView, day: dt.date) -> int:
-    """How many pixels of the day's square below its number (and today's line under it) are
-    drawn in the marks' colour."""
-    image = view.grab().toImage()
-    accent = view.palette().color(view.palette().ColorRole.Highlight)
-    rect = view.cells()[day]
-    area = rect.adjusted(2, 4 + view.fontMetrics().height() + 2, -2, -2)
-    return sum(
-        near(image.pixelColor(x, y), accent)
-        for x in range(int(area.left()), int(area.right()))
-        for y in range(int(area.top()), int(area.bottom()))
-    )
+    return len(marked(view, day))
 
 
 def mark_rows(view: CalendarView, day: dt.date) -> list[int]:
     """The rows of the day's square (below its number) with pixels in the marks' colour."""
-    image = view.grab().toImage()
-    accent = view.palette().color(view.palette().ColorRole.Highlight)
-    rect = view.cells()[day]
-    area = rect.adjusted(2, 4 + view.fontMetrics().height() + 2, -2, -2)
-    return [
-        y
-        for y in range(int(area.top()), int(area.bottom()))
-        if any(
-            near(image.pixelColor(x, y), accent) for x in range(int(area.left()), int(area.right()))
-        )
-    ]
+    return sorted({y for _, y in marked(view, day)})
 
 
 # -- days with a practice ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, texts
+from desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, pyside_imports, texts
 from desktop.clock import Clock, MonotonicClock, SystemWallClock, WallClock
 from desktop.paths import (
     STEP,
@@ -87,6 +87,9 @@ def make_qapplication(argv: Sequence[str]) -> QApplication:
     # Worker threads (library scans) run Python too; handing the interpreter back to the GUI
     # thread every millisecond instead of every five keeps the window responsive meanwhile.
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
+    # Imported above, after Qt and before the app's own modules, which is when it counts; asked
+    # again here in case something imported it before Qt (then this is when it takes effect).
+    pyside_imports.install()
     _set_identity()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):

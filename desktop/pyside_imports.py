@@ -42,8 +42,8 @@ def install() -> bool:
     """Put the quicker check in place; False when this PySide has no such hook."""
     feature = sys.modules.get("shibokensupport.feature")
     original = getattr(feature, "_mod_uses_pyside", None)
-    if feature is None or not callable(original) or hasattr(original, "__wrapped__"):
-        return False
+    if feature is None or not callable(original) or original.__module__ == __name__:
+        return False  # no such hook, or this module's check is in place already
     feature._mod_uses_pyside = _quicker(original)  # type: ignore[attr-defined]
     return True
 

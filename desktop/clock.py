@@ -8,9 +8,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+# datetime is imported where a date is asked for: the first paint asks for none.
 
 
 class Clock(Protocol):
@@ -32,6 +36,8 @@ class WallClock(Protocol):
 
 class SystemWallClock:
     def now(self) -> dt.datetime:
+        import datetime as dt
+
         return dt.datetime.now(dt.timezone.utc)
 
 
@@ -48,4 +54,6 @@ def today(wall: WallClock) -> dt.date:
 
 def stamp(wall: WallClock) -> str:
     """The moment as stored in records: ISO 8601 in UTC, to the millisecond."""
+    import datetime as dt
+
     return wall.now().astimezone(dt.timezone.utc).isoformat(timespec="milliseconds")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from desktop.store import Store
+if TYPE_CHECKING:
+    from desktop.store import Store
 
 
 class StoreSignals(QObject):

@@ -13,7 +13,7 @@ from desktop.paths import backups_dir, database_path
 from desktop.settings import BACKUPS_KEEP, Settings
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.main_window import MainWindow, call_later, new_action
-from desktop.store import ProblemKind, StoreProblem, WriteFailed
+from desktop.store.problems import ProblemKind, StoreProblem
 from desktop.texts import translate
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class BackupActions:
 
     def daily_backup(self) -> Path | None:
         from desktop.store.backups import backup_if_due
+        from desktop.store.connection import WriteFailed
 
         store = self._app.store
         if store is None or store.read_only is not None:
@@ -83,6 +84,7 @@ class BackupActions:
 
     def _backup_now(self, dialog: BackupsDialog) -> None:
         from desktop.store.backups import make_backup, prune
+        from desktop.store.connection import WriteFailed
 
         store = self._app.store
         assert store is not None

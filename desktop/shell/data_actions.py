@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QWidget
 from desktop.paths import kept_by_glimmers, write_private_file
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.main_window import new_action
-from desktop.store import Store
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.journal.trash_dialog import TrashDialog
     from desktop.shell.import_dialog import ImportDialog
     from desktop.shell.import_job import ImportJob
+    from desktop.store import Store
 
 Starter = Callable[[QRunnable], None]
 

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from desktop import APP_NAME, __version__
 from desktop.shell.main_window import MainWindow
-from desktop.store import Store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 
 if TYPE_CHECKING:
     from desktop.shell.too_much import TooMuchDialog
+    from desktop.store import Store
 
 # The page and the message box load when first asked for, not at start-up.
 

@@ -23,12 +23,12 @@ from desktop.shell.help_actions import HelpActions
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pages import Tabs
 from desktop.shell.rhythm_actions import RhythmActions
-from desktop.store import Store
 from desktop.store_signals import StoreSignals
 
 if TYPE_CHECKING:
     from desktop.listen.player import Player
     from desktop.rhythm.reminder_service import TrayFactory
+    from desktop.store import Store
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -60,11 +60,12 @@ class OpenJournal:
         player: Callable[[], Player],
         rng: random.Random,
         tray: TrayFactory | None,
+        window: MainWindow | None = None,  # a frame already showing, whose tabs come from here
     ) -> None:
         self.store = store
         self.signals = StoreSignals(store)
         self.rhythm: RhythmActions | None = None  # made last: it needs the window and its help
-        tabs = Tabs(
+        tabs = self.tabs = Tabs(
             store,
             self.signals,
             settings,
@@ -75,7 +76,9 @@ class OpenJournal:
             reminders_possible=_weakly(self.reminders_possible),
             show_page=_weakly(self.show_page),
         )
-        window = self.window = MainWindow(tabs.pages(), settings)
+        if window is None:
+            window = MainWindow(tabs.pages(), settings)
+        self.window = window
         self.data_actions = DataActions(store, self.signals, dialogs, window)
         for action in self.data_actions.actions():
             window.add_menu_action("file", action)

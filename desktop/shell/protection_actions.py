@@ -15,13 +15,13 @@ from desktop.settings import LOCK_MINUTES, PROTECTION_OFFERED, Settings
 from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.idle import IdleWatcher
 from desktop.shell.main_window import MainWindow, new_action, set_shortcut
-from desktop.store import Store
 from desktop.texts import translate
 
 if TYPE_CHECKING:
     from desktop.shell.protection_dialog import ProtectionDialog
     from desktop.shell.reopen import Reopen
     from desktop.shell.unlock_window import UnlockWindow
+    from desktop.store import Store
     from desktop.store.keys import Argon2Cost
 
 # The dialogs and the encryption code load when first used: start-up needs neither.

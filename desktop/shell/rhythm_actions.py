@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QWidget
 from desktop.clock import WallClock
 from desktop.settings import Settings
 from desktop.shell.main_window import MainWindow
-from desktop.store import Store
 from desktop.texts import translate
 
 if TYPE_CHECKING:
     from desktop.breathe.tab import BreatheTab
     from desktop.rhythm.glimmer_dialog import GlimmerDialog
     from desktop.rhythm.reminder_service import Reminders, TrayFactory
+    from desktop.store import Store
 
 # The dialog, the Today tab and the reminders load when first needed, not before the first paint.
 
@@ -46,7 +46,7 @@ class RhythmActions:
         self._closed = False
         window.glimmer_requested.connect(self.keep_glimmer)
         window.page_built.connect(self._page_built)
-        window.first_painted.connect(self._after_first_paint)
+        window.after_first_paint(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         from PySide6.QtCore import Qt  # its enums cost a little to make: not before first paint

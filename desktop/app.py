@@ -34,14 +34,14 @@ from desktop.shell.appearance import Appearance
 from desktop.shell.backup_actions import BackupActions
 from desktop.shell.file_dialogs import Dialogs, SystemDialogs
 from desktop.shell.main_window import MainWindow
-from desktop.shell.open_journal import OpenJournal
+from desktop.shell.pages import Tabs, pages_of
 from desktop.shell.protection_actions import ProtectionActions
 from desktop.shell.settings_file import open_settings
 from desktop.shell.single_window import SingleWindow, bring_forward
 from desktop.shell.theme import STYLE as THEME_STYLE
 from desktop.shell.theme import STYLED
 from desktop.shell.translation import load_command_line_translation, load_translation
-from desktop.store import ProblemKind, Store, StoreProblem, open_store
+from desktop.store.problems import ProblemKind, StoreProblem
 
 if TYPE_CHECKING:
     import argparse
@@ -49,7 +49,9 @@ if TYPE_CHECKING:
     from desktop.listen.player import Player
     from desktop.rhythm.reminder_service import TrayFactory
     from desktop.shell.already_open import AlreadyOpenWindow
+    from desktop.shell.open_journal import OpenJournal
     from desktop.shell.problem_window import ProblemWindow
+    from desktop.store import Store
     from desktop.store.keys import Argon2Cost
 
 # What only some runs need (dialogs, backups, encryption, the player) is imported where it is
@@ -134,6 +136,7 @@ class Lifecycle:
         self.rng = rng or random.Random()
         self.problem_window: ProblemWindow | None = None
         self.already_open: AlreadyOpenWindow | None = None  # a second start on this journal
+        self._frame: MainWindow | None = None  # shown, its journal opening after its first paint
         self.single = SingleWindow(data_dir, self.bring_forward)
         self._player = player
         self._owns_player = player is None
@@ -152,11 +155,14 @@ class Lifecycle:
     def window(self) -> MainWindow | None:
         return self.journal.window if self.journal is not None else None
 
-    def start(self) -> QWidget:
+    def start(self, frame_first: bool = False) -> QWidget:
         """Open the store and show the main window, or the unlock window, or explain why the
-        data cannot be opened, or that another Glimmers has it open."""
+        data cannot be opened, or that another Glimmers has it open.
+
+        ``frame_first`` (a start from the desktop): the window's frame, its menus and tabs, shows
+        at once, and the store opens right after its first paint, before the visible tab is
+        built; should the store not open, the frame gives way to the window that says why."""
         self.problem_window = None
-        database = database_path(self.data_dir)
         try:
             ensure_private_dir(self.data_dir)  # a folder that exists keeps its modes
             if not self.single.claim():
@@ -170,12 +176,53 @@ class Lifecycle:
             if is_protected(self.data_dir) and self.key is None:
                 self.appearance.use_calm_style()
                 return self.protection.show_unlock()
-            store = open_store(database, backups_dir(self.data_dir), self.wall, self.key)
-        except StoreProblem as problem:  # the lock file or the database cannot be used
+        except StoreProblem as problem:  # the lock file cannot be used
             return self._show_problem(problem)
         except OSError as e:  # the folder cannot be made, or a cut-short step cannot be settled
-            kind = ProblemKind.UNREADABLE if self.data_dir.is_dir() else ProblemKind.NOT_CREATED
-            return self._show_problem(StoreProblem(kind, database, e.strerror or str(e)))
+            return self._show_problem(self._problem_from(e))
+        if frame_first:
+            frame = self._frame = MainWindow(pages_of(self._journal_tabs), self.settings)
+            frame.first_painted.connect(self._open_into_frame)  # before the tab is built
+            frame.show()
+            return frame
+        opened = self._open_store()
+        return opened if isinstance(opened, QWidget) else self._show_journal(opened)
+
+    def _open_store(self) -> Store | QWidget:
+        """The store, open; or, when it cannot be opened, the window that says why."""
+        from desktop.store import open_store  # sqlite3 and the schema: after a frame's paint
+
+        database = database_path(self.data_dir)
+        try:
+            return open_store(database, backups_dir(self.data_dir), self.wall, self.key)
+        except StoreProblem as problem:  # the lock file or the database cannot be used
+            return self._show_problem(problem)
+        except OSError as e:  # the folder went, or cannot be read
+            return self._show_problem(self._problem_from(e))
+
+    def _problem_from(self, error: OSError) -> StoreProblem:
+        kind = ProblemKind.UNREADABLE if self.data_dir.is_dir() else ProblemKind.NOT_CREATED
+        return StoreProblem(kind, database_path(self.data_dir), error.strerror or str(error))
+
+    def _open_into_frame(self) -> None:
+        frame, self._frame = self._frame, None
+        if frame is None or not frame.isVisible():
+            return  # closed, or replaced, before it was painted
+        opened = self._open_store()
+        if isinstance(opened, QWidget):  # the problem window shows instead
+            frame.prepare_to_close()  # its tab is not built: there is no journal to show
+            frame.hide()
+            frame.deleteLater()
+            return
+        self._show_journal(opened, frame)
+
+    def _journal_tabs(self) -> Tabs:
+        assert self.journal is not None, "a frame's tab is built only once its journal is open"
+        return self.journal.tabs
+
+    def _show_journal(self, store: Store, frame: MainWindow | None = None) -> MainWindow:
+        from desktop.shell.open_journal import OpenJournal  # with the store: after a frame's paint
+
         journal = self.journal = OpenJournal(
             store,
             self.data_dir,
@@ -186,12 +233,13 @@ class Lifecycle:
             self.player,
             self.rng,
             self._tray,
+            frame,
         )
         window = journal.window
         for action in (*self.backups.actions(window), *self.protection.actions(window, store)):
             window.add_menu_action("file", action)
         self.appearance.add_menu(window)
-        window.first_painted.connect(self.appearance.check_system)
+        window.after_first_paint(self.appearance.check_system)
         window.show()
         if store.read_only is not None:
             window.show_read_only(store.read_only)
@@ -207,7 +255,8 @@ class Lifecycle:
 
     def bring_forward(self) -> None:
         """A second start asked for this journal: show the window that has it."""
-        bring_forward((self.window, self.protection.unlock_window, self.problem_window))
+        window = self._frame if self.window is None else self.window
+        bring_forward((window, self.protection.unlock_window, self.problem_window))
 
     def reopen(self, key: bytes | None, instead_of: QWidget | None = None) -> QWidget:
         self.key = key
@@ -264,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A screenshot shows the app, not a prompt.
     glimmers = Lifecycle(data_dir_from(args), offer_protection=not args.screenshot)
     try:
-        glimmers.start()
+        glimmers.start(frame_first=not args.screenshot)
         if args.screenshot:
             from desktop.shell.screenshot import take_screenshot
 

@@ -369,7 +369,11 @@ class MainWindow(QMainWindow):
             self.resize(1100, 760)
         key = self._settings.get(WINDOW_PAGE)
         if key in self._pages:
+            # Only chosen here: like any visible tab, it is built after the first paint (the
+            # journal it shows may open only then).
+            self.tabs.blockSignals(True)
             self.tabs.setCurrentWidget(self._pages[key])
+            self.tabs.blockSignals(False)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -379,6 +383,14 @@ class MainWindow(QMainWindow):
             self._painted = True
             call_later(0, self, self.first_painted.emit)
             call_later(0, self, self.build_current_page)
+
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the window is on screen: at its first paint, or soon if that
+        has been (a journal opened into a frame that is showing already)."""
+        if self._painted:
+            call_later(0, self, callback)
+        else:
+            self.first_painted.connect(callback)
 
     def build_current_page(self) -> QWidget | None:
         if self._prepared:  # retired (closed, locked or replaced) before the timer came

@@ -13,7 +13,6 @@ from desktop.clock import Clock, WallClock
 from desktop.resources import read_text
 from desktop.settings import Settings
 from desktop.shell.main_window import Page
-from desktop.store import Store
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
 
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from desktop.over_time.tab import OverTimeTab
     from desktop.over_time.track_map import TrackMapDialog
     from desktop.rhythm.today_tab import TodayTab
+    from desktop.store import Store
 
 
 def system_prefers_reduced_motion() -> bool:
@@ -254,45 +254,49 @@ class Tabs:
         return OpeningTab(build, prepare, start=self.pictures_opened or in_thread)
 
     def pages(self) -> list[Page]:
-        return [
-            Page(
-                "breathe",
-                translate("Pages", "&Breathe"),
-                translate("Pages", "Breath-paced grounding with a visual pacer"),
-                self.breathe,
-            ),
-            Page(
-                "listen",
-                translate("Pages", "&Listen"),
-                translate("Pages", "Your own music, with check-ins on what your body notices"),
-                self.listen,
-            ),
-            Page(
-                "journal",
-                translate("Pages", "&Journal"),
-                translate("Pages", "A private journal that starts with what you notice"),
-                self.journal,
-            ),
-            Page(
-                "together",
-                translate("Pages", "&Together"),
-                translate(
-                    "Pages", "Listening, a circle and touch with consent, for people together"
-                ),
-                self.together,
-            ),
-            Page(
-                "today",
-                translate("Pages", "&Today"),
-                translate("Pages", "Your day's small rhythm, small invitations, and your glimmers"),
-                self.today,
-                number=5,  # Ctrl+4 is Together's, Ctrl+6 Over time's
-            ),
-            Page(
-                "over_time",
-                translate("Pages", "&Over time"),
-                translate("Pages", "Pictures of what you have noticed, without scores"),
-                self.over_time,
-                number=6,
-            ),
-        ]
+        return pages_of(lambda: self)
+
+
+def pages_of(tabs: Callable[[], Tabs]) -> list[Page]:
+    """The tabs of the main window, each built by ``tabs()`` when first shown: the frame of a
+    window can show before the journal it will hold is open."""
+    return [
+        Page(
+            "breathe",
+            translate("Pages", "&Breathe"),
+            translate("Pages", "Breath-paced grounding with a visual pacer"),
+            lambda: tabs().breathe(),
+        ),
+        Page(
+            "listen",
+            translate("Pages", "&Listen"),
+            translate("Pages", "Your own music, with check-ins on what your body notices"),
+            lambda: tabs().listen(),
+        ),
+        Page(
+            "journal",
+            translate("Pages", "&Journal"),
+            translate("Pages", "A private journal that starts with what you notice"),
+            lambda: tabs().journal(),
+        ),
+        Page(
+            "together",
+            translate("Pages", "&Together"),
+            translate("Pages", "Listening, a circle and touch with consent, for people together"),
+            lambda: tabs().together(),
+        ),
+        Page(
+            "today",
+            translate("Pages", "&Today"),
+            translate("Pages", "Your day's small rhythm, small invitations, and your glimmers"),
+            lambda: tabs().today(),
+            number=5,  # Ctrl+4 is Together's, Ctrl+6 Over time's
+        ),
+        Page(
+            "over_time",
+            translate("Pages", "&Over time"),
+            translate("Pages", "Pictures of what you have noticed, without scores"),
+            lambda: tabs().over_time(),
+            number=6,
+        ),
+    ]

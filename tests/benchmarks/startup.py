@@ -54,7 +54,7 @@ def _child(kind: str, data_dir: str, settle_ms: int = 0) -> None:
 
     app = make_qapplication([])
     glimmers = Lifecycle(Path(data_dir))
-    window = glimmers.start()
+    window = glimmers.start(frame_first=True)  # as a start from the desktop does
     window.installEventFilter(watcher)
     app.exec()
     glimmers.shutdown()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer
 from desktop.app import Lifecycle, make_qapplication
 from desktop.journal.tab import JournalTab
 from desktop.listen.tab import ListenTab
+from desktop.shell.main_window import MainWindow
 from desktop.store.journal import count_entries
 from tests.audio import make_wav
 
@@ -26,12 +27,14 @@ def main() -> None:
     make_wav(audio_dir / "trace tone.wav", seconds=3)
     app = make_qapplication([])
     glimmers = Lifecycle(data_dir)
-    glimmers.start()
-    window = glimmers.window
-    assert window is not None
+    window = glimmers.start(frame_first=True)  # as a start from the desktop: the journal opens
+    assert isinstance(window, MainWindow)  # into this window after its first paint
     done: dict[str, bool] = {}
 
     def step_listen() -> None:
+        if glimmers.window is not window:  # not open yet
+            QTimer.singleShot(50, step_listen)
+            return
         listen = window.show_page("listen")
         assert isinstance(listen, ListenTab)
         listen.start_scan([audio_dir])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
@@ -154,6 +157,87 @@ def test_damaged_file_shows_a_clear_message_and_stays_unchanged(
     assert (other / "glimmers.db").exists()
     assert db.read_bytes() == before
     app.shutdown()
+
+
+def test_a_start_from_the_desktop_shows_the_frame_then_opens_the_journal_into_it(
+    qtbot: QtBot, start_app: StartApp
+) -> None:
+    """The window, with its menus and tabs, shows before the journal opens; the journal then
+    opens into that same window, and the visible tab is built with what it holds."""
+    first = start_app()
+    first.window.show_page("journal")  # type: ignore[union-attr]  # the tab to come back to
+    first.shutdown()
+    app = start_app(start=False)
+    frame = app.start(frame_first=True)
+    qtbot.addWidget(frame)
+    assert isinstance(frame, MainWindow)
+    assert app.store is None  # not before the frame is on screen
+    assert [frame.tabs.tabText(i) for i in range(frame.tabs.count())][:3] == [
+        "Breathe",
+        "Listen",
+        "Journal",
+    ]
+    qtbot.waitUntil(lambda: app.store is not None)
+    assert app.window is frame
+    qtbot.waitUntil(lambda: frame.page_content("journal") is not None)
+    assert frame.current_page_key() == "journal"
+    assert frame.page_content("breathe") is None
+    file_items = [a.text() for a in frame.menus["file"].actions() if a.text()]
+    assert "&Backups…" in file_items and file_items[-1] == "&Quit"
+    frame.show_page("today")  # a tab the person goes to next is built from the open journal
+    assert frame.page_content("today") is not None
+
+
+def test_a_damaged_file_found_after_the_frame_shows_gives_way_to_the_problem_window(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
+    data_dir.mkdir(parents=True)
+    db = data_dir / "glimmers.db"
+    db.write_bytes(b"not a database at all" * 100)
+    before = db.read_bytes()
+    app = start_app(start=False)
+    frame = app.start(frame_first=True)  # (not the test's to close: it goes when it gives way)
+    assert isinstance(frame, MainWindow)
+    qtbot.waitUntil(lambda: app.problem_window is not None)
+    shown = app.problem_window
+    assert isinstance(shown, ProblemWindow)
+    qtbot.addWidget(shown)
+    # The one window left on screen says why; no tab was built (it would have asked for a
+    # journal that is not open, and failed the test from the event loop).
+    showing = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert showing == [shown]
+    assert "not a Glimmers database" in shown.explanation.text()
+    assert app.window is None and app.store is None
+    assert db.read_bytes() == before
+
+
+def test_a_frame_closed_as_it_shows_opens_nothing(
+    qtbot: QtBot, data_dir: Path, start_app: StartApp
+) -> None:
+    app = start_app(start=False)
+    frame = app.start(frame_first=True)
+    qtbot.addWidget(frame)
+    assert isinstance(frame, MainWindow)
+    frame.close()  # Quit the moment the window reached the screen
+    frame.first_painted.emit()  # its first paint, told just after
+    QApplication.processEvents()
+    assert app.store is None and app.window is None
+    assert not (data_dir / "glimmers.db").exists()
+
+
+def test_the_window_shows_before_the_store_is_even_loaded() -> None:
+    """What the first paint waits for: the app's modules, but not sqlite3 and the schema (the
+    store opens right after it)."""
+    code = (
+        "import sys; import desktop.app; "
+        "print(sorted(m for m in ('sqlite3', 'desktop.store.database') if m in sys.modules))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]"
 
 
 def test_quit_from_the_problem_page(qtbot: QtBot, data_dir: Path, start_app: StartApp) -> None:

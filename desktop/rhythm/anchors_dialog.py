@@ -41,6 +41,10 @@ class AnchorsDialog(QDialog):
         self.setWindowTitle(translate("Rhythm", "Your anchors"))
         self._settings = settings
         self._anchors = settings.anchors()
+        self._row = -1  # the anchor the fields show (-1: none)
+        # What the fields said when closing was refused for them: asked again with nothing
+        # changed, the dialog closes and the anchor stays as it was.
+        self._refused: tuple[str, str, str, dt.time | None] | None = None
 
         self.anchor_list = named(
             FittedList(),
@@ -147,7 +151,7 @@ class AnchorsDialog(QDialog):
         resize_within_screen(self, 560, self.sizeHint().height())
 
         buttons.rejected.connect(self.reject)
-        self.anchor_list.currentRowChanged.connect(self._load)
+        self.anchor_list.currentRowChanged.connect(self._choose)
         self.timed_box.toggled.connect(self.time_edit.setEnabled)
         self.save_button.clicked.connect(self.save_current)
         self.add_button.clicked.connect(self.add_anchor)
@@ -159,6 +163,7 @@ class AnchorsDialog(QDialog):
         return list(self._anchors)
 
     def _reload_list(self, row: int) -> None:
+        self._row = -1  # the fields are loaded again from what is kept
         self.anchor_list.blockSignals(True)
         self.anchor_list.clear()
         for anchor in self._anchors:
@@ -170,8 +175,22 @@ class AnchorsDialog(QDialog):
         self.add_button.setEnabled(len(self._anchors) < MAX_ANCHORS)
         self.remove_button.setEnabled(bool(self._anchors))
 
+    def _choose(self, row: int) -> None:
+        """Another anchor chosen: what was typed for the one shown is kept first; when it
+        cannot be kept as it is, the person stays on it, with the reason beside it."""
+        if row != self._row and self._edited():
+            if self.save_current():  # kept: the list was made again, on the anchor kept
+                self.anchor_list.setCurrentRow(row)
+            else:
+                self.anchor_list.blockSignals(True)
+                self.anchor_list.setCurrentRow(self._row)
+                self.anchor_list.blockSignals(False)
+            return
+        self._load(row)
+
     def _load(self, row: int) -> None:
         anchor = self._anchors[row] if 0 <= row < len(self._anchors) else None
+        self._row = row if anchor is not None else -1
         for field in (self.name_edit, self.cue_edit, self.smaller_edit, self.save_button):
             field.setEnabled(anchor is not None)
         self.name_edit.setText(anchor.name if anchor else "")
@@ -186,11 +205,47 @@ class AnchorsDialog(QDialog):
         time = anchor.time if anchor is not None and anchor.time else dt.time(9, 0)
         self.time_edit.setTime(QTime(time.hour, time.minute))
 
+    def _fields_time(self) -> dt.time | None:
+        edited = self.time_edit.time()
+        return dt.time(edited.hour(), edited.minute()) if self.timed_box.isChecked() else None
+
+    def _fields(self) -> tuple[str, str, str, dt.time | None]:
+        return (
+            self.name_edit.text(),
+            self.cue_edit.text(),
+            self.smaller_edit.text(),
+            self._fields_time(),
+        )
+
+    def _edited(self) -> bool:
+        """The fields say something else than the anchor they show."""
+        if not 0 <= self._row < len(self._anchors):
+            return False
+        anchor = self._anchors[self._row]
+        return self._fields() != (anchor.name, anchor.cue, anchor.smaller, anchor.time)
+
+    def keep_edits(self) -> bool:
+        """Keep what was typed for the anchor shown, if anything; False when it cannot be kept
+        as it is (the message says why)."""
+        return not self._edited() or self.save_current()
+
+    def reject(self) -> None:
+        # Close, Escape and the window's own close button keep what was typed, as Save does.
+        # What cannot be kept keeps the dialog open once, with the reason; closing again with
+        # nothing changed leaves the anchor as it was.
+        fields = self._fields()
+        if (self._edited() and fields == self._refused) or self.keep_edits():
+            self._refused = None
+            super().reject()
+            return
+        self._refused = fields
+        again = translate("Rhythm", "Close again to leave this anchor as it was.")
+        self.message.setText(f"{self.message.text()} {again}")
+
     def save_current(self) -> bool:
-        row = self.anchor_list.currentRow()
+        row = self._row
         if not 0 <= row < len(self._anchors):
             return False
-        edited = self.time_edit.time()
         try:
             anchor = clean_anchor(
                 dataclasses.replace(
@@ -198,9 +253,7 @@ class AnchorsDialog(QDialog):
                     name=self.name_edit.text(),
                     cue=self.cue_edit.text(),
                     smaller=self.smaller_edit.text(),
-                    time=dt.time(edited.hour(), edited.minute())
-                    if self.timed_box.isChecked()
-                    else None,
+                    time=self._fields_time(),
                 )
             )
         except AnchorProblem as problem:
@@ -216,7 +269,7 @@ class AnchorsDialog(QDialog):
         return True
 
     def add_anchor(self) -> None:
-        if len(self._anchors) >= MAX_ANCHORS:
+        if len(self._anchors) >= MAX_ANCHORS or not self.keep_edits():
             return
         name = translate("Rhythm", "A small thing of your own")
         self._anchors.append(Anchor(key=new_key(), name=name, cue="", smaller=""))
@@ -226,7 +279,7 @@ class AnchorsDialog(QDialog):
         self.name_edit.selectAll()
 
     def remove_current(self) -> None:
-        row = self.anchor_list.currentRow()
+        row = self._row
         if not 0 <= row < len(self._anchors):
             return
         removed = self._anchors.pop(row)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
@@ -411,6 +411,58 @@ def test_anchors_can_be_named_timed_and_removed(
     assert "08:15" in rows[0]
     assert not any("Eat something" in row for row in rows)
     assert len(rows) == 4
+
+
+def _close_button(dialog: QWidget) -> QPushButton:
+    [close] = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == "Close"]
+    return close
+
+
+def test_what_is_typed_for_an_anchor_is_kept_on_choosing_another_adding_or_closing(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    today = today_tab(app)
+    dialog = today.change_anchors()
+    first = dialog.anchors()[0]
+    qtbot.keyClick(dialog.cue_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.cue_edit, " Slowly.")  # no Save: the next anchor is chosen
+    dialog.anchor_list.setCurrentRow(1)
+    assert dialog.anchors()[0].cue == first.cue + " Slowly."
+    assert dialog.anchor_list.currentRow() == 1
+    assert dialog.cue_edit.text() == dialog.anchors()[1].cue  # the chosen one shows
+
+    qtbot.keyClick(dialog.smaller_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.smaller_edit, " Or less.")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.anchors()[1].smaller.endswith(" Or less.")
+
+    dialog.anchor_list.setCurrentRow(0)
+    dialog.name_edit.selectAll()
+    qtbot.keyClicks(dialog.name_edit, "Wake gently")
+    qtbot.mouseClick(_close_button(dialog), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    rows = [today.day.anchor_list.item(i).text() for i in range(today.day.anchor_list.count())]
+    assert rows[0].endswith("Wake gently")
+    kept = RhythmSettings(app.settings).anchors()  # stored, not only shown
+    assert kept[0].name == "Wake gently" and kept[0].cue == first.cue + " Slowly."
+
+
+def test_an_anchor_that_cannot_be_kept_as_typed_says_why_and_a_second_close_leaves_it(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    today = today_tab(app)
+    dialog = today.change_anchors()
+    before = dialog.anchors()
+    dialog.name_edit.clear()
+    dialog.anchor_list.setCurrentRow(1)  # another anchor: not while this one has no name
+    assert dialog.anchor_list.currentRow() == 0
+    assert "short name" in dialog.message.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert "Close again to leave this anchor as it was." in dialog.message.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert RhythmSettings(app.settings).anchors() == before  # nothing lost, nothing changed
 
 
 # -- reminders ------------------------------------------------------------------------------------

@@ -156,7 +156,13 @@ class MainWindow(QMainWindow):
             object_name="glimmer_button",
             tooltip=translate("Shell", "Keep a glimmer (Ctrl+G)"),
         )
-        self.tabs.setCornerWidget(self.glimmer_button)  # the top right corner
+        # The top right corner, an 8 px step in from the window's edge and sitting on the tabs'
+        # line rather than across it.
+        corner = QWidget()
+        corner_row = QVBoxLayout(corner)
+        corner_row.setContentsMargins(0, 2, 8, 3)
+        corner_row.addWidget(self.glimmer_button)
+        self.tabs.setCornerWidget(corner)
         # Above the tabs, when there is something to say: the standing notice, then the offer
         # strip. Both are made when first needed (the frame and label classes, with their
         # enums, are not needed for the first paint of most starts).

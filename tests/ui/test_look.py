@@ -318,6 +318,27 @@ def test_no_bright_line_runs_under_the_tabs_in_the_dark(qtbot: QtBot, app: Lifec
         app.appearance.set_theme("system")
 
 
+def test_the_glimmer_button_keeps_off_the_window_edge_and_the_tabs_line(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    """Beside the tabs, a step in from the window's right edge, and above the line between the
+    tabs and the page rather than across it."""
+    window = app.window
+    assert window is not None
+    for size in ((640, 480), (1100, 760)):
+        window.resize(*size)
+        QApplication.processEvents()
+        button = window.glimmer_button
+        right = button.mapTo(window, button.rect().topRight()).x()
+        bottom = button.mapTo(window, button.rect().bottomLeft()).y()
+        bar = window.tabs.tabBar()
+        line = bar.mapTo(window, bar.rect().bottomLeft()).y()
+        assert window.width() - 1 - right >= 8
+        assert bottom < line
+        last_tab = bar.tabRect(bar.count() - 1)
+        assert bar.mapTo(window, last_tab.topRight()).x() < button.mapTo(window, QPoint(0, 0)).x()
+
+
 def test_the_palette_carries_the_shading_roles(qtbot: QtBot) -> None:
     palette = calm_palette(True)
     assert palette.color(QPalette.ColorRole.Light) == QColor(colours(True)["light"])

@@ -46,15 +46,15 @@ def month_days(year: int, month: int) -> tuple[str, str]:
 def month_summary(
     days: PracticeDays, year: int, month: int, title: str, label: Label, month_name: str
 ) -> str:
-    """ "November 2026. Breathing on 3 days: 2, 5 and 9 November. Writing on 1 day: ..." """
+    """ "November 2026. Breathing: 2, 5 and 9 November. Writing: 3 November." The days
+    themselves, without a count of them: the month's picture is what was kept, not a tally."""
     first, last = month_days(year, month)
     parts = []
     for kind in days.kinds:
         found = days.days_of(kind, first, last)
-        count = len(found)  # a plain name: lupdate leaves out a call whose count is a call
         if found:
             parts.append(
-                translate("OverTime", "{kind} on %n day(s): {days}.", None, count).format(
+                translate("OverTime", "{kind}: {days}.").format(
                     kind=label(kind).capitalize(),
                     days=translate("OverTime", "{days} {month}").format(
                         days=_join([str(int(d[8:])) for d in found]), month=month_name

@@ -165,8 +165,7 @@ def test_the_calendar_marks_the_days_with_a_practice_and_nothing_else(
         counts[dt.date(2026, 11, 10)] > counts[dt.date(2026, 11, 3)] * 1.5
     )  # two kinds, two marks
     assert tab.days.summary.text() == (
-        "November 2026. Breathing on 2 days: 3 and 10 November. "
-        "Listening on 1 day: 20 November. Writing on 1 day: 10 November."
+        "November 2026. Breathing: 3 and 10 November. Listening: 20 November. Writing: 10 November."
     )
 
 
@@ -251,7 +250,7 @@ def test_glimmers_and_practices_together_get_their_own_marks(
     marked = {day.day for day in view.cells() if mark_pixels(view, day)}
     assert marked == {14, 28}
     assert tab.days.summary.text() == (
-        "November 2026. Glimmers on 1 day: 28 November. Together on 1 day: 14 November."
+        "November 2026. Glimmers: 28 November. Together: 14 November."
     )
     save_record(store, TogetherRecord(CIRCLE, 900.0, 2, 4, day="2026-11-16"))
     qtbot.waitUntil(lambda: mark_pixels(view, dt.date(2026, 11, 16)) > 0)

@@ -104,9 +104,7 @@ def test_a_month_is_told_kind_by_kind_with_its_days() -> None:
         {"2026-11-03": ("breathing", "writing"), "2026-11-10": ("breathing",)},
     )
     text = month_summary(days, 2026, 11, "November 2026", str, "November")
-    assert text == (
-        "November 2026. Breathing on 2 days: 3 and 10 November. Writing on 1 day: 3 November."
-    )
+    assert text == ("November 2026. Breathing: 3 and 10 November. Writing: 3 November.")
     assert "listening" not in text.lower()  # nothing said about what did not happen
     empty = month_summary(days, 2026, 10, "October 2026", str, "October")
     assert empty == "October 2026: nothing kept in this month."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, TypeVar
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QLineEdit,
     QScrollArea,
     QWidget,
 )
@@ -191,3 +192,47 @@ class PageScroll(QScrollArea):
         room = 0 if high > low else bar.sizeHint().width()
         if self.viewportMargins().right() != room:
             self.setViewportMargins(0, 0, room, 0)
+
+
+class WholeHints(QObject):
+    """Keeps what a form's empty fields invite readable whole: where a field beside its label
+    would be too narrow for its placeholder, every label goes above its field instead.
+
+    Decided from the form's width alone, so the change never feeds back into itself."""
+
+    MARGINS = 8  # the field's frame and its text margins, both sides
+
+    def __init__(self, form: QFormLayout, host: QWidget) -> None:
+        super().__init__(host)
+        self._form = form
+        host.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The host's layout has placed the form by the time its own Resize arrives here.
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        form = self._form
+        rows = range(form.rowCount())
+        fields = [form.itemAt(row, QFormLayout.ItemRole.FieldRole) for row in rows]
+        labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in rows]
+        hints = [
+            widget
+            for widget in (item.widget() for item in fields if item is not None)
+            if isinstance(widget, QLineEdit) and widget.placeholderText()
+        ]
+        if not hints or form.geometry().width() <= 0:
+            return
+        needed = max(e.fontMetrics().horizontalAdvance(e.placeholderText()) for e in hints)
+        widths = [item.sizeHint().width() for item in labels if item is not None]
+        label_column = max(widths, default=0)
+        beside = form.geometry().width() - label_column - max(form.horizontalSpacing(), 0)
+        policy = (
+            QFormLayout.RowWrapPolicy.DontWrapRows
+            if beside >= needed + self.MARGINS
+            else QFormLayout.RowWrapPolicy.WrapAllRows
+        )
+        if form.rowWrapPolicy() != policy:
+            form.setRowWrapPolicy(policy)

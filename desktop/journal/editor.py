@@ -46,7 +46,7 @@ from desktop.controls import named
 from desktop.journal.entry_extras import EntryExtras, PictureSource
 from desktop.journal.sketch_pad import SketchPanel
 from desktop.limited_text import LimitedPlainTextEdit, limit_and_tell, refused_message
-from desktop.look import heading
+from desktop.look import FlowLayout, WholeHints, heading
 from desktop.store import limits
 from desktop.store.journal import (
     IMPRESSION_COUNT,
@@ -62,11 +62,11 @@ from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 AUTOSAVE_MS = 4000
 SENSE_HINTS = {
-    "touch": QT_TRANSLATE_NOOP("Senses", "Warm, cool, soft, rough, heavy…"),
+    "touch": QT_TRANSLATE_NOOP("Senses", "Warm, cool, soft, heavy…"),
     "sound": QT_TRANSLATE_NOOP("Senses", "Near or far, loud or quiet…"),
     "sight": QT_TRANSLATE_NOOP("Senses", "Light, colour, movement…"),
     "smell_taste": QT_TRANSLATE_NOOP("Senses", "Anything at all, or nothing"),
-    "breath_body": QT_TRANSLATE_NOOP("Senses", "Where your breath moves, what your body feels"),
+    "breath_body": QT_TRANSLATE_NOOP("Senses", "Slow, quick, tight, loose…"),
 }
 
 
@@ -217,8 +217,7 @@ class EntryEditor(QWidget):
         # so opening one never moves the one beside it.
         self.disclosures: dict[str, Disclosure] = {}
         self.sections: dict[str, QWidget] = {}
-        row = QHBoxLayout()
-        row.setSpacing(8)
+        row = FlowLayout(spacing=8)  # onto a second line where large text leaves no room
         for key, text, description, section, focus in (
             (
                 "feelings",
@@ -251,13 +250,13 @@ class EntryEditor(QWidget):
             self.sections[key] = section
             section.hide()
             row.addWidget(disclosure)
-        row.addStretch()
 
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(16)
         layout.addLayout(senses)
+        WholeHints(senses, content)  # a narrow editor puts each sense's name above its field
         layout.addWidget(self.extras)  # what it brought from another journal
         layout.addLayout(row)
         for section in self.sections.values():

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionFrame,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import StartApp
@@ -28,6 +36,17 @@ def clipped(root: QWidget) -> list[str]:
             continue
         if isinstance(widget, QLabel) and widget.wordWrap():
             continue  # wrapping labels trade width for height by design
+        if isinstance(widget, QLineEdit) and not widget.text() and widget.placeholderText():
+            # What an empty field invites is read whole, not cut off with an ellipsis.
+            room = widget.style().subElementRect(
+                QStyle.SubElement.SE_LineEditContents, _line_edit_option(widget), widget
+            )
+            wide = widget.fontMetrics().horizontalAdvance(widget.placeholderText())
+            if wide > room.width() - 4:  # the field's own text margins
+                found.append(
+                    f"{type(widget).__name__} {widget.objectName()!r} cuts off its "
+                    f"{widget.placeholderText()!r} ({wide} px in {room.width() - 4})"
+                )
         if any(isinstance(a, QAbstractScrollArea) for a in _ancestors(widget, root)):
             continue  # inside a scroll area the content may be larger than the view
         hint = widget.minimumSizeHint()
@@ -37,6 +56,13 @@ def clipped(root: QWidget) -> list[str]:
                 f"{type(widget).__name__} {widget.objectName()!r} {size} < {hint.toTuple()}"
             )
     return found
+
+
+def _line_edit_option(edit: QLineEdit) -> QStyleOptionFrame:
+    option = QStyleOptionFrame()
+    option.initFrom(edit)
+    option.lineWidth = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit)
+    return option
 
 
 def _ancestors(widget: QWidget, root: QWidget) -> Iterator[QWidget]:

@@ -101,11 +101,16 @@ class TogetherTab(QScrollArea):
             (self.circle_button, self.circle_button.accessibleDescription()),
             (self.touch_button, self.touch_button.accessibleDescription()),
         ):
-            column.addWidget(button)
+            # Each line close under its own choice, and a clear gap before the next one.
+            choice = QVBoxLayout()
+            choice.setSpacing(4)
+            choice.addWidget(button)
             caption = QLabel(line)
             caption.setWordWrap(True)
-            caption.setContentsMargins(4, 0, 4, 8)
-            column.addWidget(caption)
+            caption.setContentsMargins(4, 0, 4, 0)
+            choice.addWidget(caption)
+            column.addLayout(choice)
+            column.addSpacing(8)
         column.addStretch(2)
         outer = QHBoxLayout(page)
         outer.setContentsMargins(24, 24, 24, 24)

@@ -664,12 +664,12 @@ def test_every_step_fits_without_clipping(
     fits("ask")
 
 
-def test_at_the_smallest_window_the_tab_scrolls_as_a_whole(
+def test_a_tab_too_short_for_its_page_scrolls_as_a_whole(
     qtbot: QtBot, make_tab: Callable[..., TogetherTab]
 ) -> None:
     from PySide6.QtWidgets import QAbstractScrollArea
 
-    tab = make_tab((640, 330))  # shorter than what it shows (the smallest window at large text)
+    tab = make_tab((640, 330))  # shorter than the page it shows, as at large text
     open_pair(qtbot, tab)
     QApplication.processEvents()
     assert tab.verticalScrollBar().maximum() > 0

@@ -113,13 +113,17 @@ class DayView(QWidget):
             translate("Rhythm", "Name your own anchors, their times and cues, and reminders"),
             object_name="change_anchors",
         )
-        left = QVBoxLayout()
+        # Under the list where the card is beside it; under the card where the card is below
+        # the list, so the card's answers come first in a small window.
+        self._footer = QVBoxLayout()
+        self._footer.setContentsMargins(0, 8, 0, 0)
+        self._footer.addWidget(self.came_back)
+        self._footer.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left = self._left = QVBoxLayout()
         left.addWidget(heading)
         left.addWidget(hint)
         left.addWidget(self.anchor_list)
-        left.addSpacing(8)
-        left.addWidget(self.came_back)
-        left.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addLayout(self._footer)
         left.addStretch(1)
 
         self.card = QFrame()
@@ -184,7 +188,7 @@ class DayView(QWidget):
         card_layout.addLayout(offers)
 
         self.card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        right = QVBoxLayout()
+        right = self._right = QVBoxLayout()
         right.addWidget(self.card)
         right.addStretch(1)
         # Side by side where there is room; the card below the list in a narrow window.
@@ -201,7 +205,15 @@ class DayView(QWidget):
             self._columns.setDirection(direction)
             # Stacked, the list keeps its own height and the card sits right under it.
             self._columns.setStretch(0, 2 if wide else 0)
+            self._place_footer(self._left if wide else self._right)
         super().resizeEvent(event)
+
+    def _place_footer(self, column: QVBoxLayout) -> None:
+        for holder in (self._left, self._right):
+            if holder is not column and holder.indexOf(self._footer) >= 0:
+                holder.removeItem(self._footer)
+        if column.indexOf(self._footer) < 0:
+            column.insertLayout(column.count() - 1, self._footer)  # above its closing stretch
 
     def _connect_signals(self) -> None:
         self.anchor_list.currentRowChanged.connect(self._show_card)
@@ -290,13 +302,11 @@ class DayView(QWidget):
     def _show_came_back(self) -> None:
         current = today(self._wall)
         days = days_came_back(self._store, current)
+        # Said once there is something to say: before any day, a line about days to come
+        # reads like a record waiting to be filled.
+        self.came_back.setVisible(bool(days))
         if not days:
-            self.came_back.setText(
-                translate(
-                    "Rhythm",
-                    "Nothing here yet: the days you come back to one of these will show here.",
-                )
-            )
+            self.came_back.clear()
             return
         named = ", ".join(
             translate("Rhythm", "today") if d == current else day_label(d.isoformat(), current)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app import Lifecycle
 from desktop.breathe.tab import BreatheTab
+from desktop.rhythm.today_tab import TodayTab
 from tests.conftest import StartApp
 from tests.ui.test_large_text import clipped
 
@@ -125,3 +126,26 @@ def test_your_patterns_fits_with_every_text_size(sized_app: Lifecycle) -> None:
         assert clipped(dialog) == []
     finally:
         dialog.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
+def test_todays_answers_are_in_view_without_scrolling(
+    sized_app: Lifecycle, size: tuple[int, int], text_scale: float
+) -> None:
+    """Done, a smaller version and let it go: at every size at 100% text, and above "Change
+    your anchors…" wherever the card sits below the list."""
+    window = sized_app.window
+    assert window is not None
+    window.resize(*size)
+    tab = window.show_page("today")
+    assert isinstance(tab, TodayTab)
+    QApplication.processEvents()
+    day = tab.day
+    done = day.answer_buttons["done"]
+    where = QRect(done.mapTo(window, done.rect().topLeft()), done.size())
+    if text_scale == 1.0:  # whole, not cut by the edge of the page's scrolling view
+        seen = done.visibleRegion().boundingRect()
+        assert seen == done.rect(), f"Done shows {seen.getRect()} of itself at {where.getRect()}"
+    change = day.change_button
+    if size[0] < 860:  # the card below the list
+        assert change.mapTo(window, change.rect().topLeft()).y() > where.bottom()

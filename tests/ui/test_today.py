@@ -269,7 +269,9 @@ def test_a_day_of_done_smaller_and_let_go_never_counts_a_miss(
     assert day.current_anchor() is not None
     assert day.current_anchor().key == "eat"  # type: ignore[union-attr]
     assert "smaller version today" in day.card_smaller.text()
+    assert not day.came_back.isVisible()  # nothing said of days before there are any
     qtbot.mouseClick(day.answer_buttons["smaller"], Qt.MouseButton.LeftButton)
+    assert day.came_back.isVisible()
     assert day.acknowledged.text() == "A smaller version counts just the same."
     day.anchor_list.setFocus()
     day.anchor_list.setCurrentRow(0)

@@ -97,16 +97,22 @@ def test_every_page_fits_every_size(sized_app: Lifecycle, key: str, size: tuple[
     assert clipped(page) == []
 
 
+def _shown_at(app: Lifecycle, key: str, size: tuple[int, int]) -> tuple[QWidget, QWidget]:
+    """The main window at ``size``, and its page ``key`` shown and laid out."""
+    window = app.window
+    assert window is not None
+    window.resize(*size)
+    page = window.show_page(key)
+    QApplication.processEvents()
+    return window, page
+
+
 @pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
 def test_breathes_start_is_in_view_without_scrolling(
     sized_app: Lifecycle, size: tuple[int, int], text_scale: float
 ) -> None:
-    window = sized_app.window
-    assert window is not None
-    window.resize(*size)
-    tab = window.show_page("breathe")
+    window, tab = _shown_at(sized_app, "breathe", size)
     assert isinstance(tab, BreatheTab)
-    QApplication.processEvents()
     start = tab.start_button
     where = QRect(start.mapTo(window, start.rect().topLeft()), start.size())
     assert window.rect().contains(where), f"Start at {where.getRect()} in {size}"
@@ -134,12 +140,8 @@ def test_todays_answers_are_in_view_without_scrolling(
 ) -> None:
     """Done, a smaller version and let it go: at every size at 100% text, and above "Change
     your anchors…" wherever the card sits below the list."""
-    window = sized_app.window
-    assert window is not None
-    window.resize(*size)
-    tab = window.show_page("today")
+    window, tab = _shown_at(sized_app, "today", size)
     assert isinstance(tab, TodayTab)
-    QApplication.processEvents()
     day = tab.day
     done = day.answer_buttons["done"]
     where = QRect(done.mapTo(window, done.rect().topLeft()), done.size())

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop.clock import WallClock, today
 from desktop.controls import named
 from desktop.over_time.marks import draw_legend, draw_mark, kind_label
-from desktop.over_time.summaries import day_description, month_summary, year_summary
+from desktop.over_time.summaries import day_description, month_days, month_summary, year_summary
 from desktop.settings import CalendarSpan
 from desktop.store.patterns import PracticeDays
 from desktop.texts import translate
@@ -88,15 +88,31 @@ class CalendarView(QWidget):
         self.days = PracticeDays(())
         self.mode: CalendarSpan = MONTH
         self.focus_day = today(wall)
+        self._given_days = False  # the days kept have not come yet (they are read elsewhere)
         first: object = QLocale().firstDayOfWeek()
         self._week_start = int(getattr(first, "value", 1)) - 1  # 0 for Monday, as date.weekday()
 
     # -- state --------------------------------------------------------------------------------
 
     def set_days(self, days: PracticeDays) -> None:
+        first = not self._given_days
+        self._given_days = True
         self.days = days
+        if first:
+            self._open_where_kept()
         self._describe_focus()
         self.update()
+
+    def _open_where_kept(self) -> None:
+        """Opened on a month with nothing kept yet (the first days of one, say), the calendar
+        shows the latest day that has something instead of a page of empty days. Only when
+        the days first come: later they never move what the person is looking at."""
+        current = today(self._wall)
+        first, last = month_days(current.year, current.month)
+        kept = [day for day in self.days.by_day if day <= current.isoformat()]
+        if not kept or any(first <= day <= last for day in kept):
+            return
+        self.set_focus_day(dt.date.fromisoformat(max(kept)))
 
     def set_mode(self, mode: CalendarSpan) -> None:
         if mode != self.mode:

@@ -36,7 +36,7 @@ from desktop.store.listening import BodyMark, CheckIn, TrackInfo, add_tracks, sa
 from desktop.store.records import Feeling
 from desktop.store.together import CIRCLE, PAIR, TogetherRecord, save_record
 from tests.conftest import TabsOn
-from tests.helpers import FakeClock, near, shown
+from tests.helpers import FakeClock, FakeWallClock, near, shown
 
 
 class FakeSaver:
@@ -262,6 +262,34 @@ def test_an_empty_journal_shows_no_marks_and_says_what_will_show(
     tab = over_time_tab
     assert all(mark_pixels(tab.days.calendar, d) == 0 for d in tab.days.calendar.cells())
     assert tab.days.summary.text().startswith("Days with a practice show here.")
+
+
+def test_a_month_with_nothing_yet_opens_on_the_latest_day_kept(
+    qtbot: QtBot, make_tab: TabMaker, november: None, wall: FakeWallClock, store: Store
+) -> None:
+    """The first days of December: the calendar opens on November's marks, not a page of
+    empty days; Later still goes to December, and a day kept now does not move the view."""
+    wall.set(dt.datetime(2026, 12, 2, 12, 0, tzinfo=dt.timezone.utc))
+    tab = make_tab()
+    view = tab.days.calendar
+    assert view.title() == "November 2026"
+    assert view.focus_day == dt.date(2026, 11, 20)
+    assert "November 2026" in tab.days.title.text()
+    save_session(store, session("2026-12-02"))
+    qtbot.waitUntil(lambda: "Breathing: 3 and 10 November" in tab.days.summary.text())
+    assert view.title() == "November 2026"
+    qtbot.mouseClick(tab.days.later, Qt.MouseButton.LeftButton)
+    assert view.title() == "December 2026"
+    assert mark_pixels(view, dt.date(2026, 12, 2)) > 0
+
+
+def test_a_month_with_something_kept_opens_on_itself(
+    make_tab: TabMaker, november: None, wall: FakeWallClock
+) -> None:
+    wall.set(dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.timezone.utc))
+    view = make_tab().days.calendar
+    assert view.title() == "November 2026"
+    assert view.focus_day == dt.date(2026, 11, 21)  # today, as always
 
 
 def test_something_new_shows_without_opening_the_tab_again(

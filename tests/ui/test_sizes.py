@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from desktop.app import Lifecycle
 from desktop.breathe.tab import BreatheTab
@@ -84,34 +85,39 @@ def _name(widget: QWidget) -> str:
 
 @pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
 @pytest.mark.parametrize("key", PAGES)
-def test_every_page_fits_every_size(sized_app: Lifecycle, key: str, size: tuple[int, int]) -> None:
+def test_every_page_fits_every_size(
+    qtbot: QtBot, sized_app: Lifecycle, key: str, size: tuple[int, int]
+) -> None:
     window = sized_app.window
     assert window is not None
     if key not in window.page_keys():
         pytest.skip(f"no {key} page in this build")
-    window.resize(*size)
-    page = window.show_page(key)
-    QApplication.processEvents()
+    window, page = _shown_at(qtbot, sized_app, key, size)
     assert window.size().toTuple() == size or size == SIZES["smallest"]
     assert overlapping(window) == []
     assert clipped(page) == []
 
 
-def _shown_at(app: Lifecycle, key: str, size: tuple[int, int]) -> tuple[QWidget, QWidget]:
-    """The main window at ``size``, and its page ``key`` shown and laid out."""
+def _shown_at(
+    qtbot: QtBot, app: Lifecycle, key: str, size: tuple[int, int]
+) -> tuple[QWidget, QWidget]:
+    """The main window at ``size``, and its page ``key`` shown, filled and laid out. Over time
+    comes from a thread and fills in steps: measured before it is whole, the page's parts can be
+    caught between a new text and the layout it asks for (or the test looks at the waiting line)."""
     window = app.window
     assert window is not None
     window.resize(*size)
     page = window.show_page(key)
+    qtbot.waitUntil(getattr(page, "ready", lambda: True))
     QApplication.processEvents()
     return window, page
 
 
 @pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
 def test_breathes_start_is_in_view_without_scrolling(
-    sized_app: Lifecycle, size: tuple[int, int], text_scale: float
+    qtbot: QtBot, sized_app: Lifecycle, size: tuple[int, int], text_scale: float
 ) -> None:
-    window, tab = _shown_at(sized_app, "breathe", size)
+    window, tab = _shown_at(qtbot, sized_app, "breathe", size)
     assert isinstance(tab, BreatheTab)
     start = tab.start_button
     where = QRect(start.mapTo(window, start.rect().topLeft()), start.size())
@@ -136,11 +142,11 @@ def test_your_patterns_fits_with_every_text_size(sized_app: Lifecycle) -> None:
 
 @pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
 def test_todays_answers_are_in_view_without_scrolling(
-    sized_app: Lifecycle, size: tuple[int, int], text_scale: float
+    qtbot: QtBot, sized_app: Lifecycle, size: tuple[int, int], text_scale: float
 ) -> None:
     """Done, a smaller version and let it go: at every size at 100% text, and above "Change
     your anchors…" wherever the card sits below the list."""
-    window, tab = _shown_at(sized_app, "today", size)
+    window, tab = _shown_at(qtbot, sized_app, "today", size)
     assert isinstance(tab, TodayTab)
     day = tab.day
     done = day.answer_buttons["done"]

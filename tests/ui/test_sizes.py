@@ -88,9 +88,8 @@ def _name(widget: QWidget) -> str:
 def test_every_page_fits_every_size(
     qtbot: QtBot, sized_app: Lifecycle, key: str, size: tuple[int, int]
 ) -> None:
-    window = sized_app.window
-    assert window is not None
-    if key not in window.page_keys():
+    assert sized_app.window is not None
+    if key not in sized_app.window.page_keys():
         pytest.skip(f"no {key} page in this build")
     window, page = _shown_at(qtbot, sized_app, key, size)
     assert window.size().toTuple() == size or size == SIZES["smallest"]

@@ -29,6 +29,7 @@ from desktop.listen.tab import ListenTab
 from desktop.store.listening import TrackInfo, add_tracks, tracks_page
 from tests.audio import make_wav
 from tests.helpers import FakeClock
+from tests.ui.whole_page import show_whole
 
 INTERACTIVE = (
     QAbstractButton,
@@ -83,8 +84,7 @@ def description_of(widget: QWidget) -> str:
 @pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today", "over_time"])
 def test_every_interactive_widget_has_a_name(qtbot: QtBot, app: Lifecycle, tab: str) -> None:
     assert app.window is not None
-    page = app.window.show_page(tab)
-    qtbot.waitUntil(getattr(page, "ready", lambda: True))
+    page = show_whole(qtbot, app.window, tab)
     assert unnamed(page) == []
 
 
@@ -186,9 +186,7 @@ def test_tab_reaches_every_control_of_a_tab(
     assert shown.window is not None and shown.store is not None
     if tab == "listen":  # with a track: an empty library shows one button only
         with_a_track(qtbot, shown, tmp_path)
-    page = shown.window.show_page(tab)
-    qtbot.waitUntil(getattr(page, "ready", lambda: True))
-    QApplication.processEvents()
+    page = show_whole(qtbot, shown.window, tab)
     reachable = {
         w
         for w in page.findChildren(QWidget)
@@ -223,8 +221,7 @@ def test_our_own_widgets_show_when_they_have_the_focus(
     assert shown.window is not None
     if tab == "listen":
         with_a_track(qtbot, shown, tmp_path)
-    page = shown.window.show_page(tab)
-    qtbot.waitUntil(getattr(page, "ready", lambda: True))
+    page = show_whole(qtbot, shown.window, tab)
     widget = page.findChild(QWidget, name)
     assert widget is not None, name
     widget.setEnabled(True)

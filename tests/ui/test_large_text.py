@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import StartApp
+from tests.ui.whole_page import show_whole
 
 
 @pytest.fixture
@@ -79,7 +80,5 @@ def test_nothing_is_clipped_at_150_percent(
     app = start_app()  # after the font grew
     assert app.window is not None
     app.window.resize(1100, 760)  # the default window size
-    page = app.window.show_page(tab)
-    qtbot.waitUntil(getattr(page, "ready", lambda: True))
-    QApplication.processEvents()
+    page = show_whole(qtbot, app.window, tab)
     assert clipped(page) == []

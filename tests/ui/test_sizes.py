@@ -23,6 +23,7 @@ from desktop.breathe.tab import BreatheTab
 from desktop.rhythm.today_tab import TodayTab
 from tests.conftest import StartApp
 from tests.ui.test_large_text import clipped
+from tests.ui.whole_page import show_whole
 
 SIZES = {
     "smallest": (640, 480),
@@ -100,16 +101,11 @@ def test_every_page_fits_every_size(
 def _shown_at(
     qtbot: QtBot, app: Lifecycle, key: str, size: tuple[int, int]
 ) -> tuple[QWidget, QWidget]:
-    """The main window at ``size``, and its page ``key`` shown, filled and laid out. Over time
-    comes from a thread and fills in steps: measured before it is whole, the page's parts can be
-    caught between a new text and the layout it asks for (or the test looks at the waiting line)."""
+    """The main window at ``size``, and its page ``key`` shown whole."""
     window = app.window
     assert window is not None
     window.resize(*size)
-    page = window.show_page(key)
-    qtbot.waitUntil(getattr(page, "ready", lambda: True))
-    QApplication.processEvents()
-    return window, page
+    return window, show_whole(qtbot, window, key)
 
 
 @pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))

@@ -40,6 +40,7 @@ from tests.conftest import StartApp
 from tests.helpers import FakeClock
 from tests.ui.test_breathe import changed_pixels
 from tests.ui.test_large_text import clipped
+from tests.ui.whole_page import show_whole
 
 OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: no source text uses them
 
@@ -123,9 +124,7 @@ def app(pseudo: None, start_app: StartApp) -> Lifecycle:
 @pytest.mark.parametrize("tab", ["breathe", "listen", "journal", "together", "today", "over_time"])
 def test_every_shown_text_is_translated_and_fits(qtbot: QtBot, app: Lifecycle, tab: str) -> None:
     assert app.window is not None
-    page = app.window.show_page(tab)
-    qtbot.waitUntil(getattr(page, "ready", lambda: True))
-    QApplication.processEvents()
+    page = show_whole(qtbot, app.window, tab)
     assert untranslated(app.window) == []
     assert clipped(page) == []
 

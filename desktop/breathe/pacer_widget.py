@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QResizeEvent,
     QShowEvent,
     QStaticText,
 )
@@ -100,6 +101,36 @@ class _Look:
     big_line: float
 
 
+TEXT_MARGIN = 3  # px around a line of words that its glyphs may reach past their advance
+
+
+@dataclass(frozen=True)
+class _ImageLine:
+    """A line of the big words, on the shape: an image to copy at every frame."""
+
+    top: float
+    at: QPoint
+    image: QImage
+
+
+@dataclass(frozen=True)
+class _TextLine:
+    """A line of the smaller words, below the shape: prepared text, drawn when it changes."""
+
+    top: float
+    point: QPointF
+    static: QStaticText
+    font: QFont
+
+
+@dataclass(frozen=True)
+class _WordsPlan:
+    key: tuple[object, ...]
+    look: _Look
+    lines: tuple[_ImageLine | _TextLine, ...]
+    covered: QRect  # every pixel the lines may paint
+
+
 def _mix(colour: QColor, background: QColor, amount: float) -> QColor:
     """``amount`` of ``colour`` over ``background``, as an opaque colour (cheap to fill)."""
     a = min(max(amount, 0.0), 1.0)
@@ -166,8 +197,13 @@ class PacerWidget(QWidget):
         self._look_cache: _Look | None = None
         self._texts: dict[tuple[str, int], QStaticText] = {}
         self._text_images: dict[tuple[object, ...], tuple[QImage, QPoint]] = {}
+        self._words_plan: _WordsPlan | None = None  # how the words shown now are drawn
         self._background_cache: QPixmap | None = None
         self._background_key: tuple[object, ...] | None = None
+        # The shape as painted at a radius it stays at (a hold, full or empty), with the stage
+        # under it: a held breath repaints by copying it (the two discs' edges cost the most).
+        self._held: dict[float, tuple[tuple[object, ...], QImage, QRect]] = {}
+        self._painted_radius: float | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -247,32 +283,35 @@ class PacerWidget(QWidget):
         centre, largest = self._geometry()
         radius = _radius(largest, state.fullness if state is not None else 0.0)
         changed = words != self._last_words
-        self.update(self._animated_area(changed, self._last_radius, radius, centre, largest))
+        area = self._animated_area(self._last_radius, radius, centre, largest)
+        if changed:
+            area |= self._words_area(self._last_words, words)
+        self.update(area)
         if changed and (self._last_words is None or words[0] != self._last_words[0]):
             # The state as text, for screen readers: worded again when the phase changes.
             self.setAccessibleDescription(f"{self.state_text()} {self._keys_hint}")
         self._last_words, self._last_radius = words, radius
 
     def _animated_area(
-        self,
-        words_changed: bool,
-        old_radius: float | None,
-        radius: float,
-        centre: QPointF,
-        largest: float,
+        self, old_radius: float | None, radius: float, centre: QPointF, largest: float
     ) -> QRect:
-        """What a tick changes: the shape and the words on it; everything when words change
-        (a few times a second: a long word in a small window may reach past the shape).
-
-        While the words stay, the shape changes nothing beyond its larger edge of the two
-        frames: a smaller square while the shape is small. (One rectangle: a clip with a hole,
-        or painting its parts one by one, costs the raster engine more than the pixels saved.)
-        """
-        if words_changed:
-            return self.rect()
+        """What a tick changes in the shape. While the shape grows or shrinks, it changes
+        nothing beyond its larger edge of the two frames: a smaller square while the shape is
+        small. (One rectangle: a clip with a hole, or painting its parts one by one, costs the
+        raster engine more than the pixels saved.)"""
         if self.style_name == "shape" and old_radius is not None:
             return _square(centre, max(old_radius, radius) + EDGE)
         return _square(centre, largest + 10)  # the ring's pen and antialiasing
+
+    def _words_area(
+        self, old: tuple[str, str, str, str] | None, new: tuple[str, str, str, str]
+    ) -> QRect:
+        """What a change of words repaints: where the old words were and the new ones go
+        (a long word in a small window may reach past the shape)."""
+        if old is None:
+            return self.rect()
+        look = self._look()
+        return self._plan(old, look).covered | self._plan(new, look).covered
 
     def _announce(self, text: str) -> None:
         if self.announce and QAccessible.isActive():
@@ -371,12 +410,18 @@ class PacerWidget(QWidget):
         return self._background_cache
 
     def _geometry(self) -> tuple[QPointF, float]:
-        """The shape's centre and its largest radius (worked out once per size)."""
-        size = (self.width(), self.height())
-        if self._geometry_cache is None or self._geometry_cache[0] != size:
+        """The shape's centre and its largest radius (worked out once per size: a resize drops
+        them, so a frame asks Qt nothing for them)."""
+        if self._geometry_cache is None:
+            size = (self.width(), self.height())
             centre = QPointF(size[0] / 2, size[1] * 0.44)
             self._geometry_cache = (size, centre, min(size) * 0.36)
         return self._geometry_cache[1], self._geometry_cache[2]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._geometry_cache = None
+        self._words_plan = None
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
@@ -436,17 +481,20 @@ class PacerWidget(QWidget):
         with QPainter(self) as painter:
             if self.style_name == "shape":
                 radius = self.shape_radius()
-                self._paint_background_around(painter, event.rect(), centre, radius - EDGE)
+                held = self._held_shape(centre, radius, look)
+                if held is None:
+                    self._paint_background_around(painter, event.rect(), centre, radius - EDGE)
+                    self._paint_discs(painter, centre, radius, look)
+                else:
+                    image, square = held
+                    self._paint_background_except(painter, event.rect(), square)
+                    painter.drawImage(square.topLeft(), image)
+                self._painted_radius = radius
             else:
                 painter.drawPixmap(0, 0, self._background())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
-            if self.style_name == "shape":
-                painter.setBrush(look.halo)
-                painter.drawEllipse(centre, radius, radius)
-                painter.setBrush(look.accent)
-                painter.drawEllipse(centre, radius * INNER_DISC, radius * INNER_DISC)
-            elif self.style_name == "ring":
+            if self.style_name == "ring":
                 ring = QRectF(centre.x() - largest, centre.y() - largest, 2 * largest, 2 * largest)
                 pen = QPen(look.accent, 12)
                 pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -456,7 +504,7 @@ class PacerWidget(QWidget):
             elif self.style_name == "glow":
                 painter.setBrush(_mix(look.accent, look.window, 0.15 + 0.85 * fullness))
                 painter.drawEllipse(centre, largest, largest)
-            self._paint_words(painter, look, centre, largest, event.rect())
+            self._paint_words(painter, look, event.rect())
 
     def _paint_background_around(
         self, painter: QPainter, area: QRect, centre: QPointF, covered: float
@@ -466,14 +514,15 @@ class PacerWidget(QWidget):
 
         (A third to a half of each frame's copying saved, in up to four plain copies: a clip
         with a hole would cost the raster engine more than it saves.)"""
+        half = math.floor(covered / math.sqrt(2)) if covered > 0 else 0
+        x, y = math.ceil(centre.x()) - half, math.ceil(centre.y()) - half
+        self._paint_background_except(painter, area, QRect(x, y, 2 * half, 2 * half))
+
+    def _paint_background_except(self, painter: QPainter, area: QRect, hole: QRect) -> None:
+        """The background over ``area`` but for ``hole``, which is painted over next."""
         background = self._background()
         ratio = background.devicePixelRatio()
-        half = math.floor(covered / math.sqrt(2)) if covered > 0 else 0
-        if half < 1:
-            painter.drawPixmap(area, background, _pixels(area, ratio))
-            return
-        x, y = math.ceil(centre.x()) - half, math.ceil(centre.y()) - half
-        inner = QRect(x, y, 2 * half, 2 * half).intersected(area)
+        inner = hole.intersected(area)
         if inner.isEmpty():
             painter.drawPixmap(area, background, _pixels(area, ratio))
             return
@@ -487,13 +536,69 @@ class PacerWidget(QWidget):
             if not part.isEmpty():
                 painter.drawPixmap(part, background, _pixels(part, ratio))
 
-    def _paint_words(
-        self, painter: QPainter, look: _Look, centre: QPointF, largest: float, area: QRect
-    ) -> None:
+    @staticmethod
+    def _paint_discs(painter: QPainter, centre: QPointF, radius: float, look: _Look) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(look.halo)
+        painter.drawEllipse(centre, radius, radius)
+        painter.setBrush(look.accent)
+        painter.drawEllipse(centre, radius * INNER_DISC, radius * INNER_DISC)
+
+    def _held_shape(
+        self, centre: QPointF, radius: float, look: _Look
+    ) -> tuple[QImage, QRect] | None:
+        """The shape at ``radius`` with the stage under it, ready to copy, and where it goes:
+        made when a frame shows the radius the last one did (a held breath), kept for the two
+        holds (full and empty), and made again when the size, palette or focus ring change."""
+        background = self._background()
+        key = (background.cacheKey(), centre.x(), centre.y(), look.halo.rgba(), look.accent.rgba())
+        known = self._held.get(radius)
+        if known is not None and known[0] == key:
+            return known[1], known[2]
+        if radius != self._painted_radius:
+            return None  # moving: painted directly, frame by frame
+        square = _square(centre, radius + EDGE)
+        ratio = background.devicePixelRatio()
+        image = QImage(
+            round(square.width() * ratio),
+            round(square.height() * ratio),
+            QImage.Format.Format_RGB32,
+        )
+        image.setDevicePixelRatio(ratio)
+        with QPainter(image) as painter:
+            painter.translate(-square.x(), -square.y())
+            painter.drawPixmap(square, background, _pixels(square, ratio))
+            self._paint_discs(painter, centre, radius, look)
+        if len(self._held) >= 2:
+            self._held.clear()
+        self._held[radius] = (key, image, square)
+        return image, square
+
+    def _paint_words(self, painter: QPainter, look: _Look, area: QRect) -> None:
         # The words were worked out by the tick that asked for this frame. Lines outside the
         # repainted area (those below the shape, between their changes) are not drawn at all.
-        word, countdown, left, cue = self._last_words or self.words()
-        painter.setPen(look.text)
+        plan = self._plan(self._last_words or self.words(), look)
+        area_top, area_bottom = area.top(), area.bottom()
+        for line in plan.lines:
+            if area_top <= line.top + look.big_line and line.top <= area_bottom:
+                if isinstance(line, _ImageLine):  # on the shape: painted again at every frame
+                    painter.drawImage(line.at, line.image)
+                else:
+                    painter.setPen(look.text)
+                    painter.setFont(line.font)
+                    painter.drawStaticText(line.point, line.static)
+
+    def _plan(self, words: tuple[str, str, str, str], look: _Look) -> _WordsPlan:
+        """Where and how each of ``words`` is drawn, worked out once for each set of words (a
+        few times a second), not at every frame."""
+        ratio = self.devicePixelRatioF()
+        key = (words, self.show_cues, ratio)
+        plan = self._words_plan
+        if plan is not None and plan.look is look and plan.key == key:
+            return plan
+        word, countdown, left, cue = words
+        centre, largest = self._geometry()
         y = centre.y() - look.big_line * (0.9 if countdown else 0.5)
         lines = [(word, look.big, y), (countdown, look.big, y + look.big_line * 1.1)]
         bottom = centre.y() + largest + look.base_line * 0.6
@@ -501,17 +606,25 @@ class PacerWidget(QWidget):
             lines += [(cue, look.base, bottom), (left, look.base, bottom + look.base_line * 1.5)]
         else:  # what is left takes its place: on a short stage the second line is cut off
             lines.append((left, look.base, bottom))
-        area_top, area_bottom = area.top(), area.bottom()
+        drawn: list[_ImageLine | _TextLine] = []
+        covered = QRect()
         for text, font, top in lines:
-            if text and area_top <= top + look.big_line and top <= area_bottom:
-                static = self._static_text(text, font)
-                x = centre.x() - static.size().width() / 2
-                if font is look.big:  # on the shape: painted again at every frame
-                    image, at = self._text_image(static, text, look, x, top)
-                    painter.drawImage(at, image)
-                else:
-                    painter.setFont(font)
-                    painter.drawStaticText(QPointF(x, top), static)
+            if not text:
+                continue
+            static = self._static_text(text, font)
+            x = centre.x() - static.size().width() / 2
+            if font is look.big:
+                image, at = self._text_image(static, text, look, x, top)
+                drawn.append(_ImageLine(top, at, image))
+                covered |= QRectF(QPointF(at), image.deviceIndependentSize()).toAlignedRect()
+            else:
+                point = QPointF(x, top)
+                drawn.append(_TextLine(top, point, static, font))
+                # Glyphs may reach a little past their advance, as in _text_image.
+                box = QRectF(point, static.size()).toAlignedRect()
+                covered |= box.adjusted(-TEXT_MARGIN, -TEXT_MARGIN, TEXT_MARGIN, TEXT_MARGIN)
+        self._words_plan = _WordsPlan(key, look, tuple(drawn), covered)
+        return self._words_plan
 
     def _text_image(
         self, static: QStaticText, text: str, look: _Look, left: float, top: float
@@ -525,7 +638,7 @@ class PacerWidget(QWidget):
         if known is None:
             if len(self._text_images) > 32:
                 self._text_images.clear()
-            margin = 3  # glyphs may reach a little past their advance
+            margin = TEXT_MARGIN
             x, y = math.floor(left) - margin, math.floor(top) - margin
             size = static.size()
             width = math.ceil(size.width()) + 2 * margin + 1

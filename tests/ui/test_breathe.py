@@ -813,6 +813,57 @@ def test_each_tick_repaints_every_pixel_it_changes(
         assert outside == [], f"{len(outside)} changed pixels left unpainted, {begin} to {end} s"
 
 
+def test_a_new_countdown_repaints_the_words_and_the_shape_not_the_whole_stage(
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words change a few times a second; the stage around them stays as it was."""
+    tab = breathe_tab
+    start(qtbot, tab)
+    at(tab, clock, 2.9)
+    asked: list[QRect] = []
+    monkeypatch.setattr(tab.pacer, "update", lambda area=None: asked.append(area))
+    at(tab, clock, 3.1)  # the countdown goes from 3 to 2
+    assert len(asked) == 1 and asked[0] is not None
+    assert not asked[0].contains(tab.pacer.rect())
+    assert asked[0].contains(QPoint(tab.pacer.width() // 2, round(tab.pacer.height() * 0.44)))
+
+
+def painted_afresh(pacer: PacerWidget) -> QImage:
+    """What a new pacer showing the same moment paints at its first frame."""
+    fresh = PacerWidget(pacer._cues)
+    fresh.resize(pacer.size())
+    fresh.setPalette(pacer.palette())
+    fresh.show_cues = pacer.show_cues
+    fresh.set_session(pacer.session)
+    return fresh.grab().toImage()
+
+
+def test_a_held_breath_shows_what_a_moving_one_would_show(
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock
+) -> None:
+    """While the breath is held the shape is copied from a picture of it, made at the hold's
+    second frame: the same pixels as painting it afresh, full and empty, and after a change to
+    dark (which must make the picture again)."""
+    tab = breathe_tab
+    choose(qtbot, tab.chooser, "Box")
+    start(qtbot, tab)
+    at(tab, clock, 5.0)  # held full, a second into the hold
+    tab.pacer.grab()
+    at(tab, clock, 5.5)
+    held = tab.pacer.grab().toImage()
+    assert tab.pacer._held, "the held shape's picture was not made"
+    assert held == painted_afresh(tab.pacer)
+    tab.pacer.setPalette(calm_palette(dark=True))
+    at(tab, clock, 6.0)
+    tab.pacer.grab()
+    dark = tab.pacer.grab().toImage()
+    assert dark != held
+    assert dark == painted_afresh(tab.pacer)
+    at(tab, clock, 13.0)  # held empty
+    tab.pacer.grab()
+    assert tab.pacer.grab().toImage() == painted_afresh(tab.pacer)
+
+
 def changed_pixels(a: QImage, b: QImage) -> list[QPoint]:
     a = a.convertToFormat(QImage.Format.Format_RGB32)
     b = b.convertToFormat(QImage.Format.Format_RGB32)

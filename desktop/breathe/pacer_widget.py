@@ -155,14 +155,24 @@ def finishing_words(phase: Phase) -> str:
     return translate("Pacer", "Finishing with the next out-breath")
 
 
-def frame_interval_ms(refresh_rate: float | None) -> int:
-    """The tick for a screen of ``refresh_rate`` Hz (None or 0: one that does not say, taken as
-    60): the whole milliseconds at or just under its refresh interval, 16 ms at 60 Hz, and never
-    under 8. Ticks of 17 ms paint 59 frames a second on a 60 Hz screen, and one that wakes a
-    little late leaves a gap of 20 ms or more; at 16 ms a late tick still lands within the next
-    refresh. Each frame shows the breath at the clock's time, so the rate never drifts."""
+def frame_period_ms(refresh_rate: float | None) -> float:
+    """The time between frames on a screen of ``refresh_rate`` Hz (None or 0: one that does not
+    say, taken as 60), never under 8 ms (125 frames a second at most)."""
     rate = refresh_rate if refresh_rate is not None and refresh_rate > 1 else 60.0
-    return max(8, math.floor(1000 / rate))
+    return max(8.0, 1000 / rate)
+
+
+def next_tick(now_ms: float, due_ms: float, period_ms: float) -> tuple[int, float]:
+    """(whole ms to wait, when that tick is due) for frames at the screen's own pace, given
+    when the tick now running was due. Timers count whole milliseconds: a steady 16 ms paints
+    62.5 frames a second on a 60 Hz screen (2.5 of them never seen), a steady 17 ms 58.8 (a
+    gap now and then). Waiting 17, 17, 16, ... keeps 60, and a tick that woke late is followed
+    by a shorter wait; one more than a frame late starts the count again from now. Each frame
+    shows the breath at the clock's time, so the breath never drifts whatever the wait."""
+    due = due_ms + period_ms
+    if due <= now_ms:
+        due = now_ms + period_ms
+    return max(1, round(due - now_ms)), due
 
 
 class PacerWidget(QWidget):
@@ -205,11 +215,14 @@ class PacerWidget(QWidget):
         self._held: dict[float, tuple[tuple[object, ...], QImage, QRect]] = {}
         self._painted_radius: float | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        # One frame's wait at a time (next_tick), at the screen's rate.
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(16)  # set again at each start, from the screen's rate
-        self._tick_ms = 16  # the interval the timer was last started with
-        self.timer.timeout.connect(self.refresh)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(17)
+        self._period_ms = frame_period_ms(None)
+        self._due_ms = 0.0  # when the tick the timer waits for is due, on the session's clock
+        self.timer.timeout.connect(self._tick)
         # A phase change is painted when it happens, not up to a frame later.
         self.boundary_timer = QTimer(self)
         self.boundary_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -234,14 +247,25 @@ class PacerWidget(QWidget):
         if running and self.isVisible():
             if not self.timer.isActive():
                 screen = self.screen()
-                self._tick_ms = frame_interval_ms(screen.refreshRate() if screen else None)
-                self.timer.start(self._tick_ms)
+                self._period_ms = frame_period_ms(screen.refreshRate() if screen else None)
+                assert self.session is not None
+                self._due_ms = self.session.clock.now() * 1000 + self._period_ms
+                self.timer.start(round(self._period_ms))
             state = self._state
             if state is not None and state.seconds_left * 1000 < self.timer.interval():
                 self.boundary_timer.start(math.ceil(state.seconds_left * 1000))
         else:
             self.timer.stop()
             self.boundary_timer.stop()
+
+    def _tick(self) -> None:
+        session = self.session
+        if session is not None and session.running:
+            wait, self._due_ms = next_tick(
+                session.clock.now() * 1000, self._due_ms, self._period_ms
+            )
+            self.timer.start(wait)
+        self.refresh()
 
     def state_text(self) -> str:
         """The pacer's state in words, for a screen reader: what it shows, without the countdown
@@ -275,7 +299,7 @@ class PacerWidget(QWidget):
         ):
             # Breathing, and ticking already: only a phase change that falls between two
             # ticks needs a timer of its own.
-            if state.seconds_left * 1000 < self._tick_ms:
+            if state.seconds_left * 1000 < self.timer.interval():
                 self.boundary_timer.start(math.ceil(state.seconds_left * 1000))
         else:
             self.sync_timer()

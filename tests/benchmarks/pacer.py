@@ -40,7 +40,7 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.breathe.cues import Cues
-from desktop.breathe.pacer_widget import PacerWidget
+from desktop.breathe.pacer_widget import PacerWidget, frame_period_ms, next_tick
 from desktop.breathe.patterns import custom_pattern
 from desktop.breathe.tab import BreatheTab
 from desktop.checkin.vocabularies import load_feelings
@@ -91,9 +91,20 @@ class _Bare(QWidget):
         self.square = square
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.tick)
+        self.period_ms = 0.0
+        self.due_ms = 0.0
+
+    def start(self, period_ms: float) -> None:
+        """Tick at the pacer's pace, waited for the way the pacer waits (next_tick)."""
+        self.period_ms = period_ms
+        self.due_ms = time.monotonic() * 1000 + period_ms
+        self.timer.start(round(period_ms))
 
     def tick(self) -> None:
+        wait, self.due_ms = next_tick(time.monotonic() * 1000, self.due_ms, self.period_ms)
+        self.timer.start(wait)
         self.update(self.square)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -102,7 +113,7 @@ class _Bare(QWidget):
 
 
 def _floor(
-    app: QApplication, size: tuple[int, int], tick_ms: int, seconds: float
+    app: QApplication, size: tuple[int, int], period_ms: float, seconds: float
 ) -> tuple[float, float]:
     """(CPU % of one core, p99 ms between frames) for the bare widget at the pacer's size and
     tick."""
@@ -111,7 +122,7 @@ def _floor(
     bare.resize(*size)
     bare.show()
     app.processEvents()
-    bare.timer.start(tick_ms)
+    bare.start(period_ms)
     wall, cpu = _run_for(app, seconds)
     bare.timer.stop()
     bare.close()
@@ -171,9 +182,11 @@ def main() -> None:
 
     session.pause()
     pacer.refresh()
+    screen = pacer.screen()
+    screen_rate = screen.refreshRate() if screen else None
     idle_wall, idle_cpu = _run_for(app, 3.0)
     floor_pct, floor_p99 = _floor(
-        app, (pacer.width(), pacer.height()), pacer.timer.interval(), args.seconds
+        app, (pacer.width(), pacer.height()), frame_period_ms(screen_rate), args.seconds
     )
 
     intervals = _intervals([t for t, _ in frames])

@@ -10,7 +10,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBo
 from pytestqt.qtbot import QtBot
 
 from desktop.breathe.pacer import BreathSession
-from desktop.breathe.pacer_widget import PacerWidget, accent_colour, frame_interval_ms
+from desktop.breathe.pacer_widget import (
+    PacerWidget,
+    accent_colour,
+    frame_period_ms,
+    next_tick,
+)
 from desktop.breathe.patterns import custom_pattern
 from desktop.breathe.tab import BreatheTab
 from desktop.checkin.feelings_picker import Chip
@@ -776,17 +781,27 @@ def test_pacer_timer_only_runs_while_running_and_visible(
     assert not tab.pacer.timer.isActive()
 
 
-def test_the_pacer_ticks_at_or_just_under_the_screens_refresh(
-    qtbot: QtBot, breathe_tab: BreatheTab
-) -> None:
-    assert frame_interval_ms(60.0) == 16  # not 17: 59 frames a second, a gap now and then
-    assert frame_interval_ms(59.94) == 16
-    assert frame_interval_ms(75.0) == 13
-    assert frame_interval_ms(144.0) == 8  # never more than 125 frames a second
-    assert frame_interval_ms(0.0) == frame_interval_ms(None) == 16  # a screen that does not say
+def test_the_pacer_paints_at_the_screens_own_rate(qtbot: QtBot, breathe_tab: BreatheTab) -> None:
+    assert frame_period_ms(60.0) == pytest.approx(16.667, abs=0.001)
+    assert frame_period_ms(144.0) == 8.0  # never more than 125 frames a second
+    assert frame_period_ms(0.0) == frame_period_ms(None) == frame_period_ms(60.0)
     start(qtbot, breathe_tab)
-    screen = breathe_tab.pacer.screen()
-    assert breathe_tab.pacer.timer.interval() == frame_interval_ms(screen.refreshRate())
+    assert breathe_tab.pacer.timer.interval() in (16, 17)  # one frame's wait at 60 Hz
+
+
+def test_frames_keep_the_screens_pace_in_whole_millisecond_waits() -> None:
+    period = frame_period_ms(60.0)
+    now, due, waits = 0.0, 0.0, []
+    for _ in range(60):  # each tick wakes the moment its wait is over
+        wait, due = next_tick(now, due, period)
+        waits.append(wait)
+        now += wait
+    assert set(waits) == {16, 17}
+    assert sum(waits) == pytest.approx(1000, abs=1)  # 60 frames in a second, not 62.5 or 58.8
+    wait, late_due = next_tick(due + 3.0, due, period)  # woke 3 ms late: a shorter wait
+    assert wait == round(period - 3.0) and late_due == pytest.approx(due + period)
+    wait, fresh_due = next_tick(due + 40.0, due, period)  # more than a frame late: afresh
+    assert wait == round(period) and fresh_due == pytest.approx(due + 40.0 + period)
 
 
 def test_each_tick_repaints_every_pixel_it_changes(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -66,6 +67,50 @@ def _square(centre: QPointF, half: float) -> QRect:
     left, top = math.floor(centre.x() - half), math.floor(centre.y() - half)
     right, bottom = math.ceil(centre.x() + half), math.ceil(centre.y() + half)
     return QRect(left, top, right - left, bottom - top)
+
+
+_Box = tuple[int, int, int, int]  # x, y, width, height
+
+
+def _paint_background_around(
+    painter: QPainter, background: QPixmap, area: QRect, centre: QPointF, covered: float
+) -> None:
+    """``background`` over ``area``, but for the square inside the circle of radius ``covered``
+    around ``centre``: the shape's opaque halo is painted over all of it next.
+
+    (A third to a half of each frame's copying saved, in up to four plain copies: a clip with
+    a hole would cost the raster engine more than it saves.)"""
+    half = math.floor(covered / math.sqrt(2)) if covered > 0 else 0
+    x, y = math.ceil(centre.x()) - half, math.ceil(centre.y()) - half
+    _paint_background_except(painter, background, area, QRect(x, y, 2 * half, 2 * half))
+
+
+def _paint_background_except(
+    painter: QPainter, background: QPixmap, area: QRect, hole: QRect
+) -> None:
+    """``background`` over ``area`` but for ``hole``, which is painted over next: up to four
+    plain copies, worked out in whole pixels (each question to Qt costs, at every frame)."""
+    ratio = background.devicePixelRatio()
+    inner = hole.intersected(area)
+    if inner.isEmpty():
+        painter.drawPixmap(area, background, _pixels(area, ratio))
+        return
+    left, top, width, height = cast(_Box, area.getRect())
+    x, y, w, h = cast(_Box, inner.getRect())
+    right, bottom = left + width, top + height
+    parts = (
+        (left, top, width, y - top),  # above the hole
+        (left, y + h, width, bottom - y - h),  # below it
+        (left, y, x - left, h),  # beside it, on the left
+        (x + w, y, right - x - w, h),  # and on the right
+    )
+    for part in parts:
+        if part[2] > 0 and part[3] > 0:
+            if ratio == 1:
+                painter.drawPixmap(part[0], part[1], background, *part)
+            else:
+                rect = QRect(*part)
+                painter.drawPixmap(rect, background, _pixels(rect, ratio))
 
 
 def _pixels(area: QRect, ratio: float) -> QRect:
@@ -406,9 +451,12 @@ class PacerWidget(QWidget):
         ratio = self.devicePixelRatioF()
         # (A palette change drops the cache: see changeEvent. Asking the palette at every
         # frame would copy it.)
-        key = (self.width(), self.height(), ratio, self.style_name, self._ring)
+        self._geometry()
+        assert self._geometry_cache is not None
+        width, height = self._geometry_cache[0]
+        key = (width, height, ratio, self.style_name, self._ring)
         if self._background_key != key or self._background_cache is None:
-            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            pixmap = QPixmap(round(width * ratio), round(height * ratio))
             pixmap.setDevicePixelRatio(ratio)
             palette = self.palette()
             pixmap.fill(palette.color(QPalette.ColorRole.Window))
@@ -504,14 +552,16 @@ class PacerWidget(QWidget):
         centre, largest = self._geometry()
         with QPainter(self) as painter:
             if self.style_name == "shape":
-                radius = self.shape_radius()
-                held = self._held_shape(centre, radius, look)
+                radius = _radius(largest, fullness)
+                background = self._background()
+                held = self._held_shape(background, centre, radius, look)
+                area = event.rect()
                 if held is None:
-                    self._paint_background_around(painter, event.rect(), centre, radius - EDGE)
+                    _paint_background_around(painter, background, area, centre, radius - EDGE)
                     self._paint_discs(painter, centre, radius, look)
                 else:
                     image, square = held
-                    self._paint_background_except(painter, event.rect(), square)
+                    _paint_background_except(painter, background, area, square)
                     painter.drawImage(square.topLeft(), image)
                 self._painted_radius = radius
             else:
@@ -530,36 +580,6 @@ class PacerWidget(QWidget):
                 painter.drawEllipse(centre, largest, largest)
             self._paint_words(painter, look, event.rect())
 
-    def _paint_background_around(
-        self, painter: QPainter, area: QRect, centre: QPointF, covered: float
-    ) -> None:
-        """The background over ``area``, but for the square inside the circle of radius
-        ``covered`` around ``centre``: the shape's opaque halo is painted over all of it next.
-
-        (A third to a half of each frame's copying saved, in up to four plain copies: a clip
-        with a hole would cost the raster engine more than it saves.)"""
-        half = math.floor(covered / math.sqrt(2)) if covered > 0 else 0
-        x, y = math.ceil(centre.x()) - half, math.ceil(centre.y()) - half
-        self._paint_background_except(painter, area, QRect(x, y, 2 * half, 2 * half))
-
-    def _paint_background_except(self, painter: QPainter, area: QRect, hole: QRect) -> None:
-        """The background over ``area`` but for ``hole``, which is painted over next."""
-        background = self._background()
-        ratio = background.devicePixelRatio()
-        inner = hole.intersected(area)
-        if inner.isEmpty():
-            painter.drawPixmap(area, background, _pixels(area, ratio))
-            return
-        parts = (
-            QRect(area.left(), area.top(), area.width(), inner.top() - area.top()),
-            QRect(area.left(), inner.bottom() + 1, area.width(), area.bottom() - inner.bottom()),
-            QRect(area.left(), inner.top(), inner.left() - area.left(), inner.height()),
-            QRect(inner.right() + 1, inner.top(), area.right() - inner.right(), inner.height()),
-        )
-        for part in parts:
-            if not part.isEmpty():
-                painter.drawPixmap(part, background, _pixels(part, ratio))
-
     @staticmethod
     def _paint_discs(painter: QPainter, centre: QPointF, radius: float, look: _Look) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -570,13 +590,13 @@ class PacerWidget(QWidget):
         painter.drawEllipse(centre, radius * INNER_DISC, radius * INNER_DISC)
 
     def _held_shape(
-        self, centre: QPointF, radius: float, look: _Look
+        self, background: QPixmap, centre: QPointF, radius: float, look: _Look
     ) -> tuple[QImage, QRect] | None:
         """The shape at ``radius`` with the stage under it, ready to copy, and where it goes:
         made when a frame shows the radius the last one did (a held breath), kept for the two
         holds (full and empty), and made again when the size, palette or focus ring change."""
-        background = self._background()
-        key = (background.cacheKey(), centre.x(), centre.y(), look.halo.rgba(), look.accent.rgba())
+        # A new size, palette or focus ring makes a new background; a new palette a new look.
+        key = (background.cacheKey(), look)
         known = self._held.get(radius)
         if known is not None and known[0] == key:
             return known[1], known[2]

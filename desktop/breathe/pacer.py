@@ -213,11 +213,6 @@ class BreathSession:
     # -- control ------------------------------------------------------------------------------
 
     @property
-    def clock(self) -> Clock:
-        """The clock the session is timed by (the pacer paces its frames by it too)."""
-        return self._clock
-
-    @property
     def started(self) -> bool:
         return self._started_at is not None
 

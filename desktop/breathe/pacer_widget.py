@@ -10,7 +10,17 @@ import math
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -212,12 +222,12 @@ def next_tick(now_ms: float, due_ms: float, period_ms: float) -> tuple[int, floa
     when the tick now running was due. Timers count whole milliseconds: a steady 16 ms paints
     62.5 frames a second on a 60 Hz screen (2.5 of them never seen), a steady 17 ms 58.8 (a
     gap now and then). Waiting 17, 17, 16, ... keeps 60, and a tick that woke late is followed
-    by a shorter wait; one more than a frame late starts the count again from now. Each frame
+    by a shorter wait; one more than half a frame late starts the count again from now. Each frame
     shows the breath at the clock's time, so the breath never drifts whatever the wait."""
     due = due_ms + period_ms
-    if due <= now_ms:
-        due = now_ms + period_ms
-    return max(1, round(due - now_ms)), due
+    if due - now_ms < period_ms / 2:
+        due = now_ms + period_ms  # never two frames within one refresh of the screen
+    return round(due - now_ms), due
 
 
 class PacerWidget(QWidget):
@@ -266,7 +276,11 @@ class PacerWidget(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(17)
         self._period_ms = frame_period_ms(None)
-        self._due_ms = 0.0  # when the tick the timer waits for is due, on the session's clock
+        # Frames are timed by the machine's fine clock, not the session's: the screen keeps
+        # real time, and time.monotonic() counts in steps of 15.6 ms on Windows before 3.13.
+        self._frame_clock = QElapsedTimer()
+        self._frame_clock.start()
+        self._due_ms = 0.0  # when the tick the timer waits for is due, on that clock
         self.timer.timeout.connect(self._tick)
         # A phase change is painted when it happens, not up to a frame later.
         self.boundary_timer = QTimer(self)
@@ -293,8 +307,7 @@ class PacerWidget(QWidget):
             if not self.timer.isActive():
                 screen = self.screen()
                 self._period_ms = frame_period_ms(screen.refreshRate() if screen else None)
-                assert self.session is not None
-                self._due_ms = self.session.clock.now() * 1000 + self._period_ms
+                self._due_ms = self._now_ms() + self._period_ms
                 self.timer.start(round(self._period_ms))
             state = self._state
             if state is not None and state.seconds_left * 1000 < self.timer.interval():
@@ -303,12 +316,13 @@ class PacerWidget(QWidget):
             self.timer.stop()
             self.boundary_timer.stop()
 
+    def _now_ms(self) -> float:
+        return self._frame_clock.nsecsElapsed() / 1e6
+
     def _tick(self) -> None:
         session = self.session
         if session is not None and session.running:
-            wait, self._due_ms = next_tick(
-                session.clock.now() * 1000, self._due_ms, self._period_ms
-            )
+            wait, self._due_ms = next_tick(self._now_ms(), self._due_ms, self._period_ms)
             self.timer.start(wait)
         self.refresh()
 
@@ -456,7 +470,9 @@ class PacerWidget(QWidget):
         width, height = self._geometry_cache[0]
         key = (width, height, ratio, self.style_name, self._ring)
         if self._background_key != key or self._background_cache is None:
-            pixmap = QPixmap(round(width * ratio), round(height * ratio))
+            # Whole device pixels over all of the widget: at a scale like 125% rounding could
+            # leave its last column or row unpainted.
+            pixmap = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
             pixmap.setDevicePixelRatio(ratio)
             palette = self.palette()
             pixmap.fill(palette.color(QPalette.ColorRole.Window))
@@ -561,7 +577,10 @@ class PacerWidget(QWidget):
                     self._paint_discs(painter, centre, radius, look)
                 else:
                     image, square = held
-                    _paint_background_except(painter, background, area, square)
+                    # At a scale like 150% the picture's whole device pixels may fall half a
+                    # pixel short of the square: the background goes under its edge too.
+                    hole = square.adjusted(1, 1, -1, -1)
+                    _paint_background_except(painter, background, area, hole)
                     painter.drawImage(square.topLeft(), image)
                 self._painted_radius = radius
             else:
@@ -600,15 +619,12 @@ class PacerWidget(QWidget):
         known = self._held.get(radius)
         if known is not None and known[0] == key:
             return known[1], known[2]
-        if radius != self._painted_radius:
-            return None  # moving: painted directly, frame by frame
+        if radius != self._painted_radius or not self.timer.isActive():
+            return None  # moving (or paused, or at rest): painted directly
         square = _square(centre, radius + EDGE)
         ratio = background.devicePixelRatio()
-        image = QImage(
-            round(square.width() * ratio),
-            round(square.height() * ratio),
-            QImage.Format.Format_RGB32,
-        )
+        pixels = _pixels(square, ratio)
+        image = QImage(pixels.width(), pixels.height(), QImage.Format.Format_RGB32)
         image.setDevicePixelRatio(ratio)
         with QPainter(image) as painter:
             painter.translate(-square.x(), -square.y())

@@ -3,6 +3,11 @@ pacer and the way out while breathing, everything else one step away."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QRegion
@@ -786,7 +791,9 @@ def test_the_pacer_paints_at_the_screens_own_rate(qtbot: QtBot, breathe_tab: Bre
     assert frame_period_ms(144.0) == 8.0  # never more than 125 frames a second
     assert frame_period_ms(0.0) == frame_period_ms(None) == frame_period_ms(60.0)
     start(qtbot, breathe_tab)
-    assert breathe_tab.pacer.timer.interval() in (16, 17)  # one frame's wait at 60 Hz
+    screen = breathe_tab.pacer.screen()
+    period = frame_period_ms(screen.refreshRate() if screen else None)
+    assert breathe_tab.pacer.timer.interval() == round(period)  # one frame's wait
 
 
 def test_frames_keep_the_screens_pace_in_whole_millisecond_waits() -> None:
@@ -802,6 +809,8 @@ def test_frames_keep_the_screens_pace_in_whole_millisecond_waits() -> None:
     assert wait == round(period - 3.0) and late_due == pytest.approx(due + period)
     wait, fresh_due = next_tick(due + 40.0, due, period)  # more than a frame late: afresh
     assert wait == round(period) and fresh_due == pytest.approx(due + 40.0 + period)
+    wait, _ = next_tick(due + 12.0, due, period)  # not two frames in one of the screen's
+    assert wait == round(period)
 
 
 def test_each_tick_repaints_every_pixel_it_changes(
@@ -880,6 +889,23 @@ def test_a_held_breath_shows_what_a_moving_one_would_show(
     at(tab, clock, 13.0)  # held empty
     tab.pacer.grab()
     assert tab.pacer.grab().toImage() == painted_afresh(tab.pacer)
+
+
+@pytest.mark.parametrize("scale", ["1.25", "1.5", "1.75"])
+def test_at_a_fractional_scale_every_pixel_is_painted(scale: str) -> None:
+    """At 125%, 150% or 175% a logical pixel is not a whole number of the screen's: the
+    background and the held shape's copy must still reach the last device column and row."""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale}
+    done = subprocess.run(
+        [sys.executable, str(root / "tests" / "ui" / "pacer_at_scale.py")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0"
 
 
 def changed_pixels(a: QImage, b: QImage) -> list[QPoint]:

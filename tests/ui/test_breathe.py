@@ -862,7 +862,10 @@ def painted_afresh(pacer: PacerWidget) -> QImage:
     fresh.setPalette(pacer.palette())
     fresh.show_cues = pacer.show_cues
     fresh.set_session(pacer.session)
-    return fresh.grab().toImage()
+    try:
+        return fresh.grab().toImage()
+    finally:
+        fresh.deleteLater()
 
 
 def test_a_held_breath_shows_what_a_moving_one_would_show(

@@ -274,8 +274,8 @@ class PacerWidget(QWidget):
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(17)
-        self._period_ms = frame_period_ms(None)
+        self._period_ms = frame_period_ms(None)  # set again at each start, from the screen
+        self.timer.setInterval(round(self._period_ms))
         # Frames are timed by the machine's fine clock, not the session's: the screen keeps
         # real time, and time.monotonic() counts in steps of 15.6 ms on Windows before 3.13.
         self._frame_clock = QElapsedTimer()
@@ -465,9 +465,7 @@ class PacerWidget(QWidget):
         ratio = self.devicePixelRatioF()
         # (A palette change drops the cache: see changeEvent. Asking the palette at every
         # frame would copy it.)
-        self._geometry()
-        assert self._geometry_cache is not None
-        width, height = self._geometry_cache[0]
+        width, height = self._size()
         key = (width, height, ratio, self.style_name, self._ring)
         if self._background_key != key or self._background_cache is None:
             # Whole device pixels over all of the widget: at a scale like 125% rounding could
@@ -505,6 +503,12 @@ class PacerWidget(QWidget):
             centre = QPointF(size[0] / 2, size[1] * 0.44)
             self._geometry_cache = (size, centre, min(size) * 0.36)
         return self._geometry_cache[1], self._geometry_cache[2]
+
+    def _size(self) -> tuple[int, int]:
+        """The widget's size as of the last resize (without asking Qt at every frame)."""
+        self._geometry()
+        assert self._geometry_cache is not None
+        return self._geometry_cache[0]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._geometry_cache = None
@@ -585,8 +589,8 @@ class PacerWidget(QWidget):
                 self._painted_radius = radius
             else:
                 painter.drawPixmap(0, 0, self._background())
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(Qt.PenStyle.NoPen)
             if self.style_name == "ring":
                 ring = QRectF(centre.x() - largest, centre.y() - largest, 2 * largest, 2 * largest)
                 pen = QPen(look.accent, 12)

@@ -40,6 +40,8 @@ def ease(progress: float) -> float:
     return 0.5 - 0.5 * math.cos(math.pi * min(max(progress, 0.0), 1.0))
 
 
+HELD: frozenset[Phase] = frozenset(("hold_in", "hold_out"))  # the shape stays as it is
+
 TOP_UP_LEVEL = 0.8  # with a top-up breath, the first in-breath fills the shape to here
 
 
@@ -352,6 +354,19 @@ class BreathSession:
         if self._remaining is None or self._remaining[0] != left:
             self._remaining = (left, self._word_remaining(left))
         return self._remaining[1]
+
+    def next_change_ms(self, state: PacerState) -> float:
+        """Session milliseconds from ``state`` until the words shown with it next change: the
+        countdown's next whole second, the time left's (for a session counted in minutes), or
+        the phase's end, whichever comes first. While the breath is held nothing else moves."""
+        left = state.seconds_left * 1000
+        waits = [left]
+        if state.countdown > 1:  # 3 becomes 2 once 2 seconds are left
+            waits.append(left - (state.countdown - 1) * 1000)
+        if self.planned_cycles is None:  # the time left shows whole seconds, rounded up
+            to_end = self._end_ms - state.elapsed * 1000
+            waits.append(to_end - (math.ceil(to_end / 1000 - 1e-9) - 1) * 1000)
+        return max(min(waits), 0.0)
 
     def _word_remaining(self, left: int) -> str:
         """``left`` breaths, or seconds, as the session counts."""

@@ -1,7 +1,8 @@
 """The visual pacer: a soft shape that grows with the in-breath and shrinks with the out-breath.
 
 A tick only reads the session's state and asks for a repaint; painting happens in paintEvent.
-The timer runs only while a session is running and the pacer is visible, at the screen's rate.
+The timer runs only while a session is running and the pacer is visible: at the screen's rate
+while the shape moves, and while the breath is held only when the words change.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.breathe.cues import Cues
-from desktop.breathe.pacer import BreathSession, PacerState
+from desktop.breathe.pacer import HELD, BreathSession, PacerState
 from desktop.breathe.patterns import PHASE_KINDS, Phase, phase_words
 from desktop.look import font_at
 from desktop.settings import PacerLook
@@ -265,10 +266,6 @@ class PacerWidget(QWidget):
         self._words_plan: _WordsPlan | None = None  # how the words shown now are drawn
         self._background_cache: QPixmap | None = None
         self._background_key: tuple[object, ...] | None = None
-        # The shape as painted at a radius it stays at (a hold, full or empty), with the stage
-        # under it: a held breath repaints by copying it (the two discs' edges cost the most).
-        self._held: dict[float, tuple[tuple[object, ...], QImage, QRect]] = {}
-        self._painted_radius: float | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         # One frame's wait at a time (next_tick), at the screen's rate.
         self.timer = QTimer(self)
@@ -299,32 +296,45 @@ class PacerWidget(QWidget):
     def set_style(self, look: PacerLook) -> None:
         self.style_name = look if look in STYLES else "shape"
         self.update()
+        self.refresh()  # from words only to a moving look: frames at the screen's rate again
 
-    def sync_timer(self) -> None:
-        """Tick only while a session runs and someone can see it."""
-        running = self.session is not None and self.session.running
-        if running and self.isVisible():
-            if not self.timer.isActive():
-                screen = self.screen()
-                self._period_ms = frame_period_ms(screen.refreshRate() if screen else None)
-                self._due_ms = self._now_ms() + self._period_ms
-                self.timer.start(round(self._period_ms))
-            state = self._state
-            if state is not None and state.seconds_left * 1000 < self.timer.interval():
-                self.boundary_timer.start(math.ceil(state.seconds_left * 1000))
-        else:
+    def _keep_time(self, state: PacerState | None, ticked: bool) -> None:
+        """When the next frame comes: at the screen's pace while the shape moves; while nothing
+        moves (a held breath, or the words-only look), when the words next change; never while
+        nothing breathes or nobody can see it. ``ticked``: the frame timer woke for this one."""
+        session = self.session
+        if state is None or session is None or not session.running or not self.isVisible():
             self.timer.stop()
             self.boundary_timer.stop()
+            return
+        now = self._now_ms()
+        if state.phase in HELD or self.style_name == "text":
+            # A still picture is not painted again: wake when it changes (a millisecond late
+            # rather than early, so the words have changed by then).
+            wait = math.ceil(session.next_change_ms(state)) + 1
+            self.boundary_timer.stop()
+            self.timer.start(wait)
+            self._due_ms = now + wait
+            return
+        if ticked:
+            wait, self._due_ms = next_tick(now, self._due_ms, self._period_ms)
+            self.timer.start(wait)
+        elif not self.timer.isActive() or self._due_ms - now > self._period_ms:
+            # Starting, or moving again after a still picture woken early (a new pattern,
+            # "That's enough for now"): frames from now, at the screen's rate.
+            screen = self.screen()
+            self._period_ms = frame_period_ms(screen.refreshRate() if screen else None)
+            self._due_ms = now + self._period_ms
+            self.timer.start(round(self._period_ms))
+        if state.seconds_left * 1000 < self.timer.interval():
+            # A phase change that falls between two frames is painted when it happens.
+            self.boundary_timer.start(math.ceil(state.seconds_left * 1000))
 
     def _now_ms(self) -> float:
         return self._frame_clock.nsecsElapsed() / 1e6
 
     def _tick(self) -> None:
-        session = self.session
-        if session is not None and session.running:
-            wait, self._due_ms = next_tick(self._now_ms(), self._due_ms, self._period_ms)
-            self.timer.start(wait)
-        self.refresh()
+        self._show(self._read_state(), ticked=True)
 
     def state_text(self) -> str:
         """The pacer's state in words, for a screen reader: what it shows, without the countdown
@@ -333,9 +343,12 @@ class PacerWidget(QWidget):
         return ". ".join(part for part in (word, left) if part) + "."
 
     def refresh(self) -> None:
-        """Read the state from the session's clock; emit changes; ask for a repaint.
+        """Read the state from the session's clock; emit changes; ask for a repaint of what
+        changed, if anything did."""
+        self._show(self._read_state(), ticked=False)
 
-        Runs at every frame: the clock is read once, and the geometry worked out once."""
+    def _read_state(self) -> PacerState | None:
+        """The state now, read once from the session's clock; a new phase or the end told."""
         session = self.session
         state = session.state() if session is not None and session.started else None
         self._state = state
@@ -348,31 +361,27 @@ class PacerWidget(QWidget):
         elif state is not None and not self._finished_sent:
             self._finished_sent = True
             self.finished.emit()
-        if (
-            state is not None
-            and not state.finished
-            and session is self.session
-            and session is not None
-            and not session.paused
-            and self.timer.isActive()
-        ):
-            # Breathing, and ticking already: only a phase change that falls between two
-            # ticks needs a timer of its own.
-            if state.seconds_left * 1000 < self.timer.interval():
-                self.boundary_timer.start(math.ceil(state.seconds_left * 1000))
-        else:
-            self.sync_timer()
+        return self._state  # (someone told may have moved the session on)
+
+    def _show(self, state: PacerState | None, ticked: bool) -> None:
+        """Ask for a repaint of what ``state`` changes on the pacer, and for the next frame."""
+        self._keep_time(state, ticked)
         words = self.words()
         centre, largest = self._geometry()
         radius = _radius(largest, state.fullness if state is not None else 0.0)
+        moved = radius != self._last_radius and self.style_name != "text"
         changed = words != self._last_words
-        area = self._animated_area(self._last_radius, radius, centre, largest)
+        if not moved and not changed:
+            return  # the same picture: nothing to paint
+        area = QRect()
+        if moved:
+            area = self._animated_area(self._last_radius, radius, centre, largest)
         if changed:
             area |= self._words_area(self._last_words, words)
+            if self._last_words is None or words[0] != self._last_words[0]:
+                # The state as text, for screen readers: worded again when the phase changes.
+                self.setAccessibleDescription(f"{self.state_text()} {self._keys_hint}")
         self.update(area)
-        if changed and (self._last_words is None or words[0] != self._last_words[0]):
-            # The state as text, for screen readers: worded again when the phase changes.
-            self.setAccessibleDescription(f"{self.state_text()} {self._keys_hint}")
         self._last_words, self._last_radius = words, radius
 
     def _animated_area(
@@ -573,20 +582,10 @@ class PacerWidget(QWidget):
         with QPainter(self) as painter:
             if self.style_name == "shape":
                 radius = _radius(largest, fullness)
-                background = self._background()
-                held = self._held_shape(background, centre, radius, look)
-                area = event.rect()
-                if held is None:
-                    _paint_background_around(painter, background, area, centre, radius - EDGE)
-                    self._paint_discs(painter, centre, radius, look)
-                else:
-                    image, square = held
-                    # At a scale like 150% the picture's whole device pixels may fall half a
-                    # pixel short of the square: the background goes under its edge too.
-                    hole = square.adjusted(1, 1, -1, -1)
-                    _paint_background_except(painter, background, area, hole)
-                    painter.drawImage(square.topLeft(), image)
-                self._painted_radius = radius
+                _paint_background_around(
+                    painter, self._background(), event.rect(), centre, radius - EDGE
+                )
+                self._paint_discs(painter, centre, radius, look)
             else:
                 painter.drawPixmap(0, 0, self._background())
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -611,33 +610,6 @@ class PacerWidget(QWidget):
         painter.drawEllipse(centre, radius, radius)
         painter.setBrush(look.accent)
         painter.drawEllipse(centre, radius * INNER_DISC, radius * INNER_DISC)
-
-    def _held_shape(
-        self, background: QPixmap, centre: QPointF, radius: float, look: _Look
-    ) -> tuple[QImage, QRect] | None:
-        """The shape at ``radius`` with the stage under it, ready to copy, and where it goes:
-        made when a frame shows the radius the last one did (a held breath), kept for the two
-        holds (full and empty), and made again when the size, palette or focus ring change."""
-        # A new size, palette or focus ring makes a new background; a new palette a new look.
-        key = (background.cacheKey(), look)
-        known = self._held.get(radius)
-        if known is not None and known[0] == key:
-            return known[1], known[2]
-        if radius != self._painted_radius or not self.timer.isActive():
-            return None  # moving (or paused, or at rest): painted directly
-        square = _square(centre, radius + EDGE)
-        ratio = background.devicePixelRatio()
-        pixels = _pixels(square, ratio)
-        image = QImage(pixels.width(), pixels.height(), QImage.Format.Format_RGB32)
-        image.setDevicePixelRatio(ratio)
-        with QPainter(image) as painter:
-            painter.translate(-square.x(), -square.y())
-            painter.drawPixmap(square, background, _pixels(square, ratio))
-            self._paint_discs(painter, centre, radius, look)
-        if len(self._held) >= 2:
-            self._held.clear()
-        self._held[radius] = (key, image, square)
-        return image, square
 
     def _paint_words(self, painter: QPainter, look: _Look, area: QRect) -> None:
         # The words were worked out by the tick that asked for this frame. Lines outside the

@@ -2,11 +2,13 @@
 full stage in a 1100x760 window (the tab's 1100x700 below the menus and the tabs), breathing.
 
 Prints, as one JSON object on its last line:
-  fps                      frames painted per second while animating
-  frame_interval_p50_ms / frame_interval_p99_ms   time between painted frames
+  fps                      frames painted per second while the shape moves
+  frame_interval_p50_ms / frame_interval_p99_ms   time between painted frames while it moves
+  still_fps                frames painted per second while the breath is held (the shape is
+                           still and only the countdown changes: about one a second)
   phase_change_lag_max_ms  the largest gap between a phase change's scheduled time and the
                            paint that first shows it
-  cpu_animating_pct        process CPU while animating, in % of one core
+  cpu_animating_pct        process CPU while breathing (moving and held), in % of one core
   cpu_idle_pct             process CPU while a session is paused (the pacer should not tick)
   cpu_floor_pct            the floor, measured in the same run: a bare widget of the pacer's
                            size asking for the same square at the same tick, painting nothing
@@ -40,6 +42,7 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.breathe.cues import Cues
+from desktop.breathe.pacer import HELD
 from desktop.breathe.pacer_widget import PacerWidget, frame_period_ms, next_tick
 from desktop.breathe.patterns import custom_pattern
 from desktop.breathe.tab import BreatheTab
@@ -189,8 +192,16 @@ def main() -> None:
         app, (pacer.width(), pacer.height()), frame_period_ms(screen_rate), args.seconds
     )
 
-    intervals = _intervals([t for t, _ in frames])
+    # Between two frames of a moving shape; a held breath is painted when it starts and when
+    # its countdown changes, and the time across it is not a frame's.
+    intervals = sorted(
+        (b - a) * 1000
+        for (a, first), (b, second) in itertools.pairwise(frames)
+        if first is not None and second is not None and not {first[1], second[1]} & HELD
+    )
     p99 = _p99(intervals)
+    still = sum(1 for _, key in frames if key is not None and key[1] in HELD)
+    still_seconds = wall * (pattern.hold_in + pattern.hold_out) / pattern.cycle_seconds()
     lags = []
     previous = None
     for painted_at, key in frames:
@@ -207,7 +218,8 @@ def main() -> None:
     print(
         json.dumps(
             {
-                "fps": round(len(frames) / wall, 1),
+                "fps": round(1000 * len(intervals) / sum(intervals), 1),
+                "still_fps": round(still / still_seconds, 1),
                 "frame_interval_p50_ms": round(statistics.median(intervals), 2),
                 "frame_interval_p99_ms": round(p99, 2),
                 "phase_change_lag_max_ms": round(max(lags), 2),

@@ -868,36 +868,70 @@ def painted_afresh(pacer: PacerWidget) -> QImage:
         fresh.deleteLater()
 
 
-def test_a_held_breath_shows_what_a_moving_one_would_show(
-    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock
+def test_a_held_breath_is_painted_again_only_when_its_words_change(
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """While the breath is held the shape is copied from a picture of it, made at the hold's
-    second frame: the same pixels as painting it afresh, full and empty, and after a change to
-    dark (which must make the picture again)."""
+    """Nothing moves while the breath is held: the pacer wakes when the countdown changes,
+    not at the screen's rate, and repaints the words there, not the shape's edge or the stage.
+    What shows is what a fresh pacer paints, full and empty, light and dark."""
     tab = breathe_tab
-    choose(qtbot, tab.chooser, "Box")
+    choose(qtbot, tab.chooser, "Box")  # in 4, hold 4, out 4, rest 4
     start(qtbot, tab)
-    at(tab, clock, 5.0)  # held full, a second into the hold
-    tab.pacer.grab()
-    at(tab, clock, 5.5)
-    held = tab.pacer.grab().toImage()
-    assert tab.pacer._held, "the held shape's picture was not made"
-    assert held == painted_afresh(tab.pacer)
-    tab.pacer.setPalette(calm_palette(dark=True))
-    at(tab, clock, 6.0)
-    tab.pacer.grab()
-    dark = tab.pacer.grab().toImage()
-    assert dark != held
-    assert dark == painted_afresh(tab.pacer)
-    at(tab, clock, 13.0)  # held empty
-    tab.pacer.grab()
+    at(tab, clock, 4.2)  # held full, "4" with 3.8 s of the hold left
+    assert 800 <= tab.pacer.timer.interval() <= 802  # until "3"
     assert tab.pacer.grab().toImage() == painted_afresh(tab.pacer)
+    asked: list[QRect] = []
+    monkeypatch.setattr(tab.pacer, "update", lambda area=None: asked.append(area))
+    for seconds in (4.3, 4.6, 4.99):
+        at(tab, clock, seconds)
+    assert asked == []  # the same picture: nothing to paint
+    at(tab, clock, 5.01)
+    assert len(asked) == 1 and asked[0] is not None
+    edge = QPoint(  # at three o'clock
+        round(tab.pacer.width() / 2 + tab.pacer.shape_radius()), round(tab.pacer.height() * 0.44)
+    )
+    assert not asked[0].contains(edge)
+    monkeypatch.undo()
+    tab.pacer.setPalette(calm_palette(dark=True))
+    assert tab.pacer.grab().toImage() == painted_afresh(tab.pacer)
+    at(tab, clock, 8.1)  # breathing out: frames at the screen's rate again
+    screen = tab.pacer.screen()
+    assert tab.pacer.timer.interval() == round(
+        frame_period_ms(screen.refreshRate() if screen else None)
+    )
+    at(tab, clock, 13.0)  # resting, empty
+    assert tab.pacer.timer.interval() > 900
+    assert tab.pacer.grab().toImage() == painted_afresh(tab.pacer)
+
+
+def test_the_words_only_look_is_painted_only_when_its_words_change(
+    qtbot: QtBot, breathe_tab: BreatheTab, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no motion there is nothing to paint between the countdown's changes; choosing a
+    moving look again while breathing brings the frames back at once."""
+    tab = breathe_tab
+    open_options(qtbot, tab)
+    choose(qtbot, tab.options.look_box, "Words only")
+    start(qtbot, tab)
+    at(tab, clock, 1.1)
+    assert tab.pacer.timer.interval() > 100
+    asked: list[QRect] = []
+    monkeypatch.setattr(tab.pacer, "update", lambda area=None: asked.append(area))
+    at(tab, clock, 1.2)
+    at(tab, clock, 1.5)
+    assert asked == []
+    monkeypatch.undo()
+    choose_look(tab, "shape")
+    screen = tab.pacer.screen()
+    assert tab.pacer.timer.interval() == round(
+        frame_period_ms(screen.refreshRate() if screen else None)
+    )
 
 
 @pytest.mark.parametrize("scale", ["1.25", "1.5", "1.75"])
 def test_at_a_fractional_scale_every_pixel_is_painted(scale: str) -> None:
     """At 125%, 150% or 175% a logical pixel is not a whole number of the screen's: the
-    background and the held shape's copy must still reach the last device column and row."""
+    background must still reach the last device column and row."""
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale}
     done = subprocess.run(

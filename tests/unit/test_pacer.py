@@ -7,11 +7,12 @@ import math
 
 import pytest
 
-from desktop.breathe.pacer import BreathSession, ease, fullness
+from desktop.breathe.pacer import HELD, BreathSession, ease, fullness
 from desktop.breathe.patterns import (
     BOX,
     CYCLIC_SIGH,
     FOUR_SEVEN_EIGHT,
+    Pattern,
     PatternProblem,
     custom_pattern,
     longer_out,
@@ -236,3 +237,44 @@ def test_custom_pattern_is_made_from_good_values() -> None:
     assert pattern.name == "Evening wind-down"
     assert pattern.optional  # it has a hold
     assert pattern.describe() == "Your own pattern: in 4 s, out 7 s, rest 1 s."
+
+
+def shown(session: BreathSession) -> tuple[object, ...]:
+    """What the pacer's words show at the session's time."""
+    state = session.state()
+    return (state.cycle, state.phase, state.countdown, session.remaining_text())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "minutes", "cycles"),
+    [
+        (BOX, 5, None),
+        (FOUR_SEVEN_EIGHT, None, 4),
+        # Holds and an end that fall between whole seconds of the session.
+        (custom_pattern("odd", inhale=1.3, hold_in=2.65, exhale=1.7, hold_out=1.45), 1, None),
+    ],
+)
+def test_the_next_change_of_the_words_is_when_they_change(
+    pattern: Pattern, minutes: float | None, cycles: int | None
+) -> None:
+    """While the breath is held the pacer sleeps until ``next_change_ms``: by then what it
+    shows has changed, and a moment before, nothing had."""
+    clock = FakeClock()
+    session = BreathSession(pattern, clock, minutes=minutes, cycles=cycles)
+    session.start()
+    start = clock.now()
+    t = 0.0
+    checked = 0
+    while t < 60.0:
+        clock.set(start + t)
+        state = session.state()
+        if state.phase in HELD:
+            now = shown(session)
+            wait = session.next_change_ms(state) / 1000
+            clock.set(start + t + wait - 0.0005)
+            assert shown(session) == now, f"changed before the wake at {t:.3f} s"
+            clock.set(start + t + wait + 0.0005)
+            assert shown(session) != now, f"nothing changed at the wake, {t:.3f} s"
+            checked += 1
+        t = round(t + 0.037, 6)
+    assert checked > 100

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.checkin.feelings import Vocabulary
@@ -24,6 +33,7 @@ from desktop.store.patterns import WordsUsed
 from desktop.texts import translate
 
 MARGIN = 10.0
+STEP_WIDTH = 2.0  # the step line's pen
 
 
 class WordsChart(QWidget):
@@ -161,14 +171,13 @@ class WordsChart(QWidget):
                 )
                 return
             path = QPainterPath(QPointF(plot.left(), plot.bottom()))
-            for point in points:
-                path.lineTo(point.x(), path.currentPosition().y())
-                path.lineTo(point)
-            path.lineTo(plot.right(), path.currentPosition().y())
-            painter.setPen(QPen(accent, 2))
+            for step in self.steps():
+                path.lineTo(step.p1())
+                path.lineTo(step.p2())
+            painter.setPen(QPen(accent, STEP_WIDTH))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
-            size = max(3.0, min(5.0, plot.height() / (len(points) + 1)))
+            size = self._dot_size()
             for use, point in zip(self.words.words, points, strict=True):
                 if is_own(use.word, self._vocabulary):
                     painter.setPen(QPen(accent, 1.6))
@@ -177,7 +186,7 @@ class WordsChart(QWidget):
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(accent)
                 painter.drawEllipse(point, size, size)
-            self._paint_words(painter, points, size)
+            self._paint_words(painter)
             if self.hasFocus():
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -201,23 +210,55 @@ class WordsChart(QWidget):
             )
             self._paint_key(painter, QRectF(plot.left(), below.bottom() + 6, plot.width(), line))
 
-    def _paint_words(self, painter: QPainter, points: list[QPointF], size: float) -> None:
-        """Each word beside its dot, where there is room for a line of text per word."""
-        metrics = painter.fontMetrics()
+    def _dot_size(self) -> float:
+        return max(3.0, min(5.0, self._plot().height() / (len(self.words.words) + 1)))
+
+    def steps(self) -> list[QLineF]:
+        """The step line's flat parts: from each word's dot to where the next word came."""
+        points = self.points()
+        if not points:
+            return []
+        ends = [point.x() for point in points[1:]] + [self._plot().right()]
+        return [
+            QLineF(point, QPointF(end, point.y())) for point, end in zip(points, ends, strict=True)
+        ]
+
+    def labels(self) -> list[tuple[QRectF, str]]:
+        """Where each word is written: just above its own step, after its dot; where the next
+        word's rise would cross it, before the dot (up and to the left of a dot is free: earlier
+        words lie below it, later ones to the right), or past that rise at the window's left
+        edge. None when the steps are closer than a line of text: the list below the chart
+        names every word."""
+        points = self.points()
+        metrics = QFontMetricsF(self.font())
         line = metrics.height()
-        plot = self._plot()
-        if plot.height() / max(1, len(points)) < line * 0.9:
-            return
+        if not points or self._plot().height() / len(points) < line + 2 * STEP_WIDTH:
+            return []
+        size = self._dot_size()
+        rises = [point.x() for point in points[1:]] + [math.inf]
+        found = []
+        for use, point, rise in zip(self.words.words, points, rises, strict=True):
+            width = metrics.horizontalAdvance(use.word) + 2
+            top = point.y() - STEP_WIDTH - line
+            after = QRectF(point.x() + size + 4, top, width, line)
+            crossed = after.left() - STEP_WIDTH < rise < after.right() + STEP_WIDTH
+            for area in (
+                after,
+                QRectF(point.x() - size - 4 - width, top, width, line),  # before the dot
+                QRectF(rise + STEP_WIDTH + 4, top, width, line),  # past the next word's rise
+            ):
+                if area is after and crossed:
+                    continue
+                if area.left() >= MARGIN and area.right() <= self.width() - MARGIN:
+                    found.append((area, use.word))
+                    break
+        return found
+
+    def _paint_words(self, painter: QPainter) -> None:
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text)))
-        for use, point in zip(self.words.words, points, strict=True):
-            width = metrics.horizontalAdvance(use.word)
-            left = point.x() + size + 5
-            if left + width > self.width() - MARGIN:
-                left = point.x() - size - 5 - width
+        for area, word in self.labels():
             painter.drawText(
-                QRectF(left, point.y() - line / 2 - 1, width + 2, line),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                use.word,
+                area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), word
             )
 
     def _paint_key(self, painter: QPainter, area: QRectF) -> None:

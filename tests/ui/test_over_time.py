@@ -4,6 +4,7 @@ felt, honest words about small numbers, keyboard and screen readers, saving a pi
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -439,6 +440,35 @@ def test_words_show_when_each_came_with_ones_own_words_marked(
     assert words.chart.accessibleDescription().startswith(
         "fizzy, a word of your own: first noted on Monday 2 November 2026, on 1 day."
     )
+
+
+def test_no_word_is_written_across_the_step_line(
+    qtbot: QtBot, make_tab: TabMaker, store: Store
+) -> None:
+    """Each word sits above its own step, beside its dot: the line runs through none of them,
+    and no two words cover each other, whether they came on one day or months apart."""
+    days = ["2026-08-02"] * 5 + ["2026-08-03", "2026-09-10", "2026-09-20", "2026-09-21"]
+    words = ["flat", "heavy", "calm", "tired", "numb", "nothing in particular", "tender"]
+    words += ["curious", "sad"]
+    for day, word in zip(days, words, strict=True):
+        save_entry(store, Entry(day=day, feelings=(Feeling(word),)))
+    tab = make_tab()
+    tab.show_picture("words")
+    qtbot.waitUntil(tab.ready)
+    chart = tab.words.chart
+    labels = chart.labels()
+    assert sorted(word for _, word in labels) == sorted(words)
+    points = chart.points()
+    rises = [QRectF(a, QPointF(a.x(), b.y())) for a, b in itertools.pairwise(points)]
+    lines = [QRectF(step.p1(), step.p2()) for step in chart.steps()] + rises
+    for area, word in labels:
+        assert chart.rect().toRectF().contains(area), f"{word} reaches past the chart"
+        for line in lines:
+            assert not line.normalized().adjusted(-1, -1, 1, 1).intersects(area), (
+                f"the step line runs through {word}"
+            )
+    for (a, first), (b, second) in itertools.combinations(labels, 2):
+        assert not a.intersects(b), f"{first} and {second} cover each other"
 
 
 def test_too_few_sessions_are_said_to_be_too_few(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.clock import WallClock, local_now
-from desktop.paths import ensure_private_dir
+from desktop.paths import ensure_private_dir, kept_by_glimmers
 from desktop.store.connection import BackupFailed, database_errors, open_read_only
 from desktop.store.copies import create_private_file, fsync_file, fsync_folder, write_checked_copy
 from desktop.store.database import Store
@@ -67,8 +67,24 @@ def make_backup(store: Store, folder: Path, label: str = "") -> Path:
 
 
 def backup_to(store: Store, target: Path) -> Path:
-    """A backup at a place the person chose (``glimmers backup -o FILE``)."""
+    """A backup at a place the person chose (``glimmers backup -o FILE``): never over one of
+    the files the journal itself is kept in (a backup named like its key file would make the
+    journal look protected, one named like its log would make it look damaged)."""
     target = target.expanduser().resolve()
+    if kept_by_glimmers(target, store.path.parent):
+        raise BackupFailed(
+            translate(
+                "Store",
+                "No backup was made: {file} is one of the files Glimmers keeps your journal "
+                "in. Choose another name or folder.",
+            ).format(file=target)
+        )
+    if not target.parent.is_dir():
+        raise BackupFailed(
+            translate("Store", "No backup was made: there is no folder {folder}.").format(
+                folder=target.parent
+            )
+        )
     if target.exists():
         raise FileExistsError(f"{target} exists already; choose a new file name.")
     write_checked_copy(

@@ -456,7 +456,7 @@ def _move_damaged_aside(database: Path, aside: Path) -> None:
             os.link(database, aside)
         except OSError:
             shutil.copyfile(database, aside)
-    for extra in ("-wal", "-shm"):
+    for extra in ("-wal", "-shm", "-journal"):  # a rollback log too: it would be replayed
         companion = Path(f"{database}{extra}")
         if companion.exists():
             os.replace(companion, Path(f"{aside}{extra}"))

@@ -63,3 +63,26 @@ def test_commands_on_a_protected_journal_take_the_passphrase(tmp_path: Path) -> 
     exported = run_glimmers("--data-dir", str(data), "export", "--format", "markdown", env=right)
     assert "protected words" in exported.stdout
     assert "this export is not" in exported.stderr
+
+
+def test_a_backup_is_never_written_over_the_journals_own_files(tmp_path: Path) -> None:
+    """A backup named like the key file would make an open journal look protected; named like
+    SQLite's log beside the journal, it would make it look damaged. Both are refused, as an
+    export is, and the journal opens as before."""
+    data = tmp_path / "data"
+    data.mkdir()
+    store = open_store(data / "glimmers.db", data / "backups")
+    save_entry(store, Entry(body="one"))
+    store.close()
+    for name in ("glimmers.key", "glimmers.db-journal", "glimmers.db", "backups/mine.db"):
+        result = run_glimmers("--data-dir", str(data), "backup", "-o", str(data / name))
+        assert result.returncode == 1, name
+        assert "one of the files Glimmers keeps your journal in" in result.stderr
+    assert not (data / "glimmers.key").exists() and not (data / "glimmers.db-journal").exists()
+    assert not (data / "backups").exists() or list((data / "backups").iterdir()) == []
+    assert run_glimmers("--data-dir", str(data), "check").returncode == 0
+    missing = run_glimmers(
+        "--data-dir", str(data), "backup", "-o", str(tmp_path / "nowhere" / "copy.db")
+    )
+    assert missing.returncode == 1
+    assert f"there is no folder {tmp_path / 'nowhere'}" in missing.stderr

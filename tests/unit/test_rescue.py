@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.store import ProblemKind, StoreProblem, inspect_database, open_store
-from desktop.store.backups import make_backup
+from desktop.store.backups import check, make_backup
 from desktop.store.breathing import StoredSession, save_session
 from desktop.store.connection import connect
 from desktop.store.contacts import add_contact, list_contacts
@@ -203,6 +203,22 @@ def test_rows_still_only_in_the_log_are_rescued_too(tmp_path: Path) -> None:
     reopened.close()
     assert set(later) <= uids and len(uids) == ALL + 3
     assert Path(f"{result.damaged}-wal").exists()  # the log went with its file
+
+
+def test_a_stray_rollback_log_goes_with_the_damaged_file(tmp_path: Path) -> None:
+    """A file named like SQLite's rollback log beside the journal (a copy left there, a crash
+    in another mode) is taken as the new journal's own log if it stays: the rescued journal
+    would read as damaged at once. It goes with the damaged file, as the other logs do."""
+    journal = _journal(tmp_path / "data", "plain")
+    shutil.copyfile(journal.database, journal.folder / "glimmers.db-journal")
+    damage_pages(journal.database, [_page_holding_some_entries(journal, tmp_path)[0]])
+    result = rescue(journal.database, journal.backups, journal.wall)
+    assert not (journal.folder / "glimmers.db-journal").exists()
+    assert Path(f"{result.damaged}-journal").exists()
+    assert check(journal.database).ok
+    reopened = open_store(journal.database, journal.backups, journal.wall)
+    assert len(all_entries(reopened)) > 0
+    reopened.close()
 
 
 def test_nothing_readable_and_no_backup_changes_nothing(tmp_path: Path) -> None:

@@ -38,6 +38,16 @@ def parse_size(text: str) -> Size:
     return Size(width, height)
 
 
+def folder_name(text: str) -> str:
+    """A folder named on the command line: an empty name (an unset variable in a script) would
+    otherwise mean the default folder, the person's own journal."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "the folder's name is empty: name a folder, or leave --data-dir out")
+        )
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glimmers",
@@ -50,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=folder_name,
         help=translate(
             "Cli", "folder for your data (default: $GLIMMERS_DATA_DIR, else the app-data folder)"
         ),

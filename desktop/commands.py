@@ -202,10 +202,17 @@ def _key_for(data_dir: Path) -> bytes | None:
         return unlock(data_dir, recovery, recovery=True)
     passphrase = os.environ.get("GLIMMERS_PASSPHRASE")
     if passphrase is None:
-        passphrase = getpass.getpass(
-            translate("Commands", "Passphrase for your Glimmers journal: ")
-        )
+        try:
+            passphrase = getpass.getpass(
+                translate("Commands", "Passphrase for your Glimmers journal: ")
+            )
+        except (EOFError, KeyboardInterrupt) as e:  # Ctrl+D, Ctrl+C, or no terminal at all
+            raise NoPassphrase from e
     return unlock(data_dir, passphrase)
+
+
+class NoPassphrase(Exception):
+    """The journal is protected and no passphrase came: none was typed, none was set."""
 
 
 def _busy(command: str, holder: Holder | None) -> str:
@@ -302,6 +309,17 @@ def _run(args: argparse.Namespace, data_dir: Path, reading: bool) -> int:
         key = _key_for(data_dir)
     except WrongPassphrase as e:
         say(f"glimmers: {e}")
+        return 2
+    except NoPassphrase:
+        say(
+            "\n"
+            + translate(
+                "Commands",
+                "glimmers: nothing was done: your journal is protected and no passphrase was "
+                "given. Type it when asked, or set GLIMMERS_PASSPHRASE (or "
+                "GLIMMERS_RECOVERY_KEY) where a script runs glimmers.",
+            )
+        )
         return 2
     if args.command == "check":  # reads only: it must work on a file the app refuses to open
         return _check(data_dir, key)

@@ -10,12 +10,15 @@ from pathlib import Path
 
 
 def run_glimmers(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 90
+    *args: str, env: dict[str, str] | None = None, timeout: float = 90, typed: str = ""
 ) -> subprocess.CompletedProcess[str]:
+    """``glimmers ARGS`` in a child process; ``typed`` is all its standard input holds."""
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args],
+        input=typed,
         capture_output=True,
+        start_new_session=True,  # no terminal: a passphrase is read from ``typed``
         text=True,
         env=full_env,
         timeout=timeout,

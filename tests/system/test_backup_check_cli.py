@@ -63,6 +63,11 @@ def test_commands_on_a_protected_journal_take_the_passphrase(tmp_path: Path) -> 
     exported = run_glimmers("--data-dir", str(data), "export", "--format", "markdown", env=right)
     assert "protected words" in exported.stdout
     assert "this export is not" in exported.stderr
+    typed = run_glimmers("--data-dir", str(data), "check", typed="a calm long passphrase\n")
+    assert typed.returncode == 0, typed.stderr
+    none = run_glimmers("--data-dir", str(data), "check")  # no terminal, nothing typed
+    assert none.returncode == 2
+    assert "no passphrase was given" in none.stderr and "Traceback" not in none.stderr
 
 
 def test_a_backup_is_never_written_over_the_journals_own_files(tmp_path: Path) -> None:
@@ -86,3 +91,14 @@ def test_a_backup_is_never_written_over_the_journals_own_files(tmp_path: Path) -
     )
     assert missing.returncode == 1
     assert f"there is no folder {tmp_path / 'nowhere'}" in missing.stderr
+
+
+def test_an_empty_folder_name_is_refused_not_taken_as_the_default(tmp_path: Path) -> None:
+    """``--data-dir "$UNSET"`` in a script must not reach the person's own journal."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "GLIMMERS_DATA_DIR": ""}
+    result = run_glimmers("--data-dir", "", "glimmer", "a", "warm", "cup", env=env)
+    assert result.returncode == 2
+    assert "the folder's name is empty" in result.stderr
+    assert list(home.rglob("*")) == []

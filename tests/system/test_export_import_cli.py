@@ -65,3 +65,22 @@ def test_commands_refuse_a_damaged_store(tmp_path: Path) -> None:
     result = run_glimmers("--data-dir", str(folder), "export")
     assert result.returncode == 2
     assert "not a Glimmers database" in result.stderr
+
+
+def test_an_import_from_a_pipe_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    """``glimmers import /dev/stdin``: the file is read more than once, and a pipe only once.
+    Refused, saying to save it to a file, rather than "nothing new" with a pipe used up."""
+    source, target = tmp_path / "source", tmp_path / "target"
+    _journal_with_one_entry(source)
+    exported = run_glimmers("--data-dir", str(source), "export", "--format", "json")
+    for extra in ([], ["--from", "glimmers"], ["--dry-run"]):
+        piped = run_glimmers(
+            "--data-dir", str(target), "import", *extra, "/dev/stdin", typed=exported.stdout
+        )
+        assert piped.returncode == 1, extra
+        assert "is a pipe or a device, not a file" in piped.stderr
+        assert "Save it to a file first" in piped.stderr
+    saved = tmp_path / "saved.json"
+    saved.write_text(exported.stdout)
+    again = run_glimmers("--data-dir", str(target), "import", str(saved))
+    assert "Imported 1 journal entry; 0 already in your journal." in again.stdout

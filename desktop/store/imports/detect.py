@@ -14,6 +14,7 @@ from desktop.store.imports.records import (
     Reader,
     not_utf8,
     problem,
+    read_more_than_once,
 )
 from desktop.texts import translate
 
@@ -73,6 +74,7 @@ def _text_kind(head: bytes) -> str | None:
 
 def detect(path: Path) -> str:
     """The format of the file at ``path`` (one of FORMATS), or ImportProblem saying why not."""
+    read_more_than_once(path)
     head = _head(path)
     if head.startswith(b"PK\x03\x04"):
         kind = _zip_kind(path)

@@ -11,6 +11,7 @@ import hashlib
 import html
 import io
 import re
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -411,6 +412,27 @@ def bounded_lines(text: TextIO, limit: int | None = None) -> Iterator[str]:
                 limit=f"{limit:,}",
             )
         yield line
+
+
+def read_more_than_once(path: Path) -> None:
+    """Refuse a pipe, a socket or a device (``import /dev/stdin``, ``import <(...)``): an
+    import reads its file more than once (which app made it, what it holds, then the import
+    itself), and what a pipe held is gone after the first read. A file that does not exist,
+    or a folder, is left to the reading to explain."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        raise problem(
+            translate(
+                "Imports",
+                "{file} is a pipe or a device, not a file: what it holds can be read only once, "
+                "and an import reads its file more than once. Save it to a file first, then "
+                "import that file.",
+            ),
+            file=path,
+        )
 
 
 def not_utf8(name: str) -> ImportProblem:

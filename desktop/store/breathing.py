@@ -514,15 +514,21 @@ def pattern_uid(pattern: StoredPattern) -> str:
     return pattern.uid
 
 
-def add_pattern(conn: sqlite3.Connection, pattern: StoredPattern, links: Links) -> bool:
-    """Write an imported pattern. One of the same name and timings is the same pattern (already
-    there); one of the same name and other timings is kept beside it as "Name (2)"."""
+def pattern_held(conn: sqlite3.Connection, pattern: StoredPattern) -> bool:
+    """Whether a pattern of the same name and timings is here already, under another uid."""
     row = conn.execute(
         "SELECT inhale, hold_in, exhale, hold_out, top_up FROM breath_patterns WHERE name = ?",
         (pattern.name,),
     ).fetchone()
-    if row is not None and tuple(row) == pattern.timings:
+    return row is not None and tuple(row) == pattern.timings
+
+
+def add_pattern(conn: sqlite3.Connection, pattern: StoredPattern, links: Links) -> bool:
+    """Write an imported pattern. One of the same name and timings is the same pattern (already
+    there); one of the same name and other timings is kept beside it as "Name (2)"."""
+    if pattern_held(conn, pattern):
         return False
+    row = conn.execute("SELECT 1 FROM breath_patterns WHERE name = ?", (pattern.name,)).fetchone()
     name = pattern.name
     number = 1
     while row is not None:

@@ -120,6 +120,9 @@ class Portable(Generic[R]):
     # write many checked records at once, those whose uids the journal lacks, inside the
     # caller's transaction; returns how many it wrote. Imports use it in place of ``write``.
     write_new: Callable[[sqlite3.Connection, Sequence[R]], int] | None = None
+    # For kinds whose ``write`` can find the record here under another uid: whether it would
+    # (an import's preview says what the import will do, without writing).
+    held: Callable[[sqlite3.Connection, R], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -283,6 +286,7 @@ KINDS: tuple[RecordKind[Any], ...] = (
             from_data=breathing.pattern_from_data,
             check=breathing.check_pattern,
             write=breathing.add_pattern,
+            held=breathing.pattern_held,
             where=breathing.PATTERN_WHERE,
         ),
         readable=Readable(
@@ -305,6 +309,7 @@ KINDS: tuple[RecordKind[Any], ...] = (
             from_data=listening.track_from_data,
             check=listening.check_track,
             write=listening.add_track,
+            held=listening.track_held,
             where=listening.TRACK_WHERE,
         ),
         readable=Readable(
@@ -492,6 +497,7 @@ KINDS: tuple[RecordKind[Any], ...] = (
             from_data=rhythm.answer_from_data,
             check=rhythm.check_answer,
             write=rhythm.add_answer,
+            held=rhythm.answer_held,
             where=rhythm.ANSWER_WHERE,
         ),
         readable=Readable(

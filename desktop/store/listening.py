@@ -499,6 +499,11 @@ def track_uid(track: Track) -> str:
     return track.uid
 
 
+def track_held(conn: sqlite3.Connection, track: Track) -> bool:
+    """Whether the library has this track's file already, under another uid."""
+    return conn.execute("SELECT 1 FROM tracks WHERE path = ?", (track.path,)).fetchone() is not None
+
+
 def add_track(conn: sqlite3.Connection, track: Track, links: Links) -> bool:
     """Write an imported track. A file already in the library (the same path) is the same
     track: the records that name it by the file's uid are linked to the one here."""

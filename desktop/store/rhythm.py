@@ -254,6 +254,15 @@ def add_answer(conn: sqlite3.Connection, answer: Answer, links: Links) -> bool:
     return cursor.rowcount > 0
 
 
+def answer_held(conn: sqlite3.Connection, answer: Answer) -> bool:
+    """Whether that day's anchor has an answer here already, which ``add_answer`` keeps."""
+    row = conn.execute(
+        "SELECT 1 FROM rhythm_answers WHERE day = ? AND anchor_key = ?",
+        (answer.day, answer.anchor_key),
+    )
+    return row.fetchone() is not None
+
+
 def answer_kept(answer: Answer) -> bool:
     return answer.deleted_at is None
 

@@ -211,3 +211,37 @@ def test_fuzz_odd_exports_are_read_or_refused_cleanly(
         assert result.added + result.already_there == preview.entries
         return
     assert {kind.key: n for kind, n in count_records(store.conn)} == before
+
+
+def test_the_preview_finds_what_the_import_will_find_under_other_ids(
+    tmp_path: Path, store: Store, other: Store
+) -> None:
+    """That day's answer to an anchor, a pattern of the same name and timings, a music file in
+    the library already: each is here under another id, which the import keeps as it is. The
+    preview counts them as the import does, and names records that have no day."""
+    from desktop.store.breathing import StoredPattern, save_pattern
+    from desktop.store.listening import TrackInfo, add_tracks
+    from desktop.store.rhythm import answer_anchor
+
+    for journal, answer in ((store, "done"), (other, "let_go")):
+        answer_anchor(journal, "water", "Water the plant", answer)
+        save_pattern(journal, StoredPattern("Slow", 4, 0, 6, 0))
+        add_tracks(journal, [TrackInfo(path="/music/rain.ogg", title="Rain")])
+    path = _write(tmp_path / "export.json", export(store, "json"))
+    preview = preview_file(other, path, "glimmers", OPTIONS)
+    result = import_file(other, path, "glimmers", OPTIONS)
+    assert (result.added, result.already_there) == (0, 3)
+    assert preview.already == 3
+    assert preview.summary().endswith(
+        "all of them are in your journal already, so nothing would change."
+    )
+
+    data = json.loads(export(store, "json"))
+    data["rhythm_answers"] = []  # only records without a day of their own
+    undated = _write(tmp_path / "undated.json", json.dumps(data))
+    empty = open_store(tmp_path / "empty.db", tmp_path / "empty-backups", FakeWallClock())
+    try:
+        summary = preview_file(empty, undated, "glimmers", OPTIONS).summary()
+    finally:
+        empty.close()
+    assert summary == "This file has 1 breathing pattern of your own, 1 track."

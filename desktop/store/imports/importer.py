@@ -125,23 +125,9 @@ class Preview:
         """ "This file has 1,234 entries from March 2019 to June 2025; 12 are already in your
         journal." Numbers and months come in the person's own way of writing them."""
         n, already = self.entries, self.already
-        if n == 0 or self.first_day is None or self.last_day is None:
+        text = self._held(number, month)
+        if n == 0 or text is None:
             return translate("Imports", "This file has no entries Glimmers can import.")
-        first, last = month(self.first_day), month(self.last_day)
-        if self.kinds:  # "12 journal entries, 3 breathing sessions"
-            held = ImportResult(0, 0, self.kinds).describe_added()
-            text = (
-                translate("Imports", "This file has {records} from {first}")
-                if first == last
-                else translate("Imports", "This file has {records} from {first} to {last}")
-            ).format(records=held, first=first, last=last)
-        elif first == last:
-            text = translate("Imports", "This file has {count} entr(y|ies) from {first}", None, n)
-        else:
-            text = translate(
-                "Imports", "This file has {count} entr(y|ies) from {first} to {last}", None, n
-            )
-        text = text.format(count=number(n), first=first, last=last)
         if already == 0:
             return text + "."
         if already == n:
@@ -151,6 +137,33 @@ class Preview:
         return text + translate(
             "Imports", "; {already} (is|are) already in your journal.", None, already
         ).format(already=number(already))
+
+    def _held(self, number: Callable[[int], str], month: Callable[[dt.date], str]) -> str | None:
+        """ "This file has 12 entries from March 2019 to June 2025" (without a full stop), or
+        None when it holds nothing Glimmers would import."""
+        n = self.entries
+        if self.kinds:  # "12 journal entries, 3 breathing sessions"
+            records = ImportResult(0, 0, self.kinds).describe_added()
+            if self.first_day is None or self.last_day is None:  # patterns, tracks, people
+                return translate("Imports", "This file has {records}").format(records=records)
+            first, last = month(self.first_day), month(self.last_day)
+            if first == last:
+                return translate("Imports", "This file has {records} from {first}").format(
+                    records=records, first=first
+                )
+            return translate("Imports", "This file has {records} from {first} to {last}").format(
+                records=records, first=first, last=last
+            )
+        if n == 0 or self.first_day is None or self.last_day is None:
+            return None
+        first, last = month(self.first_day), month(self.last_day)
+        if first == last:
+            return translate(
+                "Imports", "This file has {count} entr(y|ies) from {first}", None, n
+            ).format(count=number(n), first=first)
+        return translate(
+            "Imports", "This file has {count} entr(y|ies) from {first} to {last}", None, n
+        ).format(count=number(n), first=first, last=last)
 
     def notes(self, options: ReadOptions, number: Callable[[int], str] = plain_number) -> list[str]:
         """The other things worth knowing before importing, one sentence each."""
@@ -498,8 +511,13 @@ def _ours(
 
 
 def _is_kept(conn: sqlite3.Connection, kind: RecordKind[Any], record: object) -> bool:
+    """Whether the import would find ``record`` here already: by its uid, or as the same thing
+    under another (that day's answer to an anchor, the same music file)."""
     row = conn.execute(f"SELECT 1 FROM {kind.table} WHERE uid = ?", (kind.portable.uid(record),))
-    return row.fetchone() is not None
+    if row.fetchone() is not None:
+        return True
+    held = kind.portable.held
+    return held is not None and held(conn, record)
 
 
 def _preview_ours(

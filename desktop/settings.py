@@ -32,7 +32,7 @@ class Backend(Protocol):
 
     def value(self, key: str, /) -> object: ...
     def setValue(self, key: str, value: object, /) -> None: ...
-    def sync(self) -> None: ...
+    def sync(self) -> bool: ...  # whether everything set is in the file now
 
 
 class Setting(Protocol[T]):
@@ -165,16 +165,18 @@ class Settings:
     def set(self, setting: Setting[T], value: T) -> None:
         self._backend.setValue(setting.key, setting.dump(value))
 
-    def sync(self) -> None:
-        """Write what changed to the file now (it is written at shut-down anyway)."""
-        self._backend.sync()
+    def sync(self) -> bool:
+        """Write what changed to the file now (it is written at shut-down anyway); False when
+        the file could not be written, so what was set lasts only until Glimmers closes."""
+        return self._backend.sync()
 
 
 class MemoryBackend:
     """Settings kept in a dict: for tests, and for runs that must leave no file."""
 
-    def __init__(self, values: dict[str, object] | None = None) -> None:
+    def __init__(self, values: dict[str, object] | None = None, writable: bool = True) -> None:
         self.values = dict(values or {})
+        self.writable = writable  # False: as a settings file that cannot be written
 
     def value(self, key: str, /) -> object:
         return self.values.get(key)
@@ -182,8 +184,8 @@ class MemoryBackend:
     def setValue(self, key: str, value: object, /) -> None:
         self.values[key] = value
 
-    def sync(self) -> None:
-        pass
+    def sync(self) -> bool:
+        return self.writable
 
 
 # -- the declarations -------------------------------------------------------------------------

@@ -29,6 +29,14 @@ from desktop.rhythm.settings import RhythmSettings
 from desktop.texts import translate
 
 
+def _not_written(name: str) -> str:
+    return translate(
+        "Rhythm",
+        "Not saved: Glimmers could not write its settings file, so \u201c{name}\u201d is "
+        "here only until Glimmers closes.",
+    ).format(name=name)
+
+
 class AnchorsDialog(QDialog):
     anchors_changed = Signal()
     reminders_changed = Signal(bool)
@@ -45,6 +53,7 @@ class AnchorsDialog(QDialog):
         # What the fields said when closing was refused for them: asked again with nothing
         # changed, the dialog closes and the anchor stays as it was.
         self._refused: tuple[str, str, str, dt.time | None] | None = None
+        self._unwritten = False  # the settings file refused the last change
 
         self.anchor_list = named(
             FittedList(),
@@ -239,7 +248,11 @@ class AnchorsDialog(QDialog):
             super().reject()
             return
         self._refused = fields
-        again = translate("Rhythm", "Close again to leave this anchor as it was.")
+        again = (
+            translate("Rhythm", "Close again to go on with it as it is.")
+            if self._unwritten
+            else translate("Rhythm", "Close again to leave this anchor as it was.")
+        )
         self.message.setText(f"{self.message.text()} {again}")
 
     def save_current(self) -> bool:
@@ -262,7 +275,9 @@ class AnchorsDialog(QDialog):
             fields.get(problem.field, self.name_edit).setFocus()
             return False
         self._anchors[row] = anchor
-        self._store_anchors(row)
+        if not self._store_anchors(row):
+            self.message.setText(_not_written(anchor.name))
+            return False
         self.message.setText(
             translate("Rhythm", "Saved \u201c{name}\u201d.").format(name=anchor.name)
         )
@@ -273,8 +288,10 @@ class AnchorsDialog(QDialog):
             return
         name = translate("Rhythm", "A small thing of your own")
         self._anchors.append(Anchor(key=new_key(), name=name, cue="", smaller=""))
-        self._store_anchors(len(self._anchors) - 1)
-        self.message.setText(translate("Rhythm", "Give your new anchor a name and a cue."))
+        if self._store_anchors(len(self._anchors) - 1):
+            self.message.setText(translate("Rhythm", "Give your new anchor a name and a cue."))
+        else:
+            self.message.setText(_not_written(name))
         self.name_edit.setFocus()
         self.name_edit.selectAll()
 
@@ -283,17 +300,22 @@ class AnchorsDialog(QDialog):
         if not 0 <= row < len(self._anchors):
             return
         removed = self._anchors.pop(row)
-        self._store_anchors(max(0, row - 1))
+        written = self._store_anchors(max(0, row - 1))
         self.message.setText(
             translate("Rhythm", "Removed \u201c{name}\u201d from your day.").format(
                 name=removed.name
             )
+            if written
+            else _not_written(removed.name)
         )
 
-    def _store_anchors(self, row: int) -> None:
-        self._settings.set_anchors(self._anchors)
+    def _store_anchors(self, row: int) -> bool:
+        """Keep the anchors as they are now; False when the settings file could not be
+        written (they last until Glimmers closes, and the message says so)."""
+        self._unwritten = not self._settings.set_anchors(self._anchors)
         self._reload_list(row)
         self.anchors_changed.emit()
+        return not self._unwritten
 
     def _toggle_reminders(self, on: bool) -> None:
         self._settings.set_reminders_on(on)

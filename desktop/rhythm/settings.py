@@ -26,8 +26,11 @@ class RhythmSettings:
         mine = anchors_from_text(self._settings.get(RHYTHM_ANCHORS))
         return default_anchors() if mine is None else mine
 
-    def set_anchors(self, anchors: Sequence[Anchor]) -> None:
+    def set_anchors(self, anchors: Sequence[Anchor]) -> bool:
+        """Keep the person's anchors, written to the file at once (they are their own words);
+        False when the file could not be written."""
         self._settings.set(RHYTHM_ANCHORS, anchors_to_text(anchors))
+        return self._settings.sync()
 
     def reminders_on(self) -> bool:
         return self._settings.get(RHYTHM_REMINDERS)

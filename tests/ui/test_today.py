@@ -467,6 +467,39 @@ def test_an_anchor_that_cannot_be_kept_as_typed_says_why_and_a_second_close_leav
     assert RhythmSettings(app.settings).anchors() == before  # nothing lost, nothing changed
 
 
+def test_an_anchor_the_settings_file_refuses_is_not_called_saved(
+    qtbot: QtBot, app: Lifecycle
+) -> None:
+    """The anchors are the person's own words, kept in the settings file: when it cannot be
+    written, the dialog says so (not "Saved"), and closing twice goes on with them for now."""
+    settings_file = app.data_dir / "settings.ini"
+    settings_file.unlink(missing_ok=True)
+    settings_file.mkdir()  # where the file should be: nothing can be written there
+    today = today_tab(app)
+    dialog = today.change_anchors()
+    dialog.name_edit.selectAll()
+    qtbot.keyClicks(dialog.name_edit, "Wake slowly")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == (
+        "Not saved: Glimmers could not write its settings file, so \u201cWake slowly\u201d is "
+        "here only until Glimmers closes."
+    )
+    dialog.name_edit.selectAll()
+    qtbot.keyClicks(dialog.name_edit, "Wake gently")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closing keeps what was typed, as Save does
+    assert dialog.isVisible()
+    assert dialog.message.text().startswith("Not saved")
+    assert dialog.message.text().endswith("Close again to go on with it as it is.")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert today.day.anchor_list.item(0).text().endswith("Wake gently")  # for now
+    settings_file.rmdir()  # writable again: the next change is saved, and says so
+    dialog = today.change_anchors()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Give your new anchor a name and a cue."
+    assert "Wake gently" in settings_file.read_text()
+
+
 # -- reminders ------------------------------------------------------------------------------------
 
 

@@ -5,6 +5,9 @@ change a value by accident.
 words it shows, WCAG 2.5.3), its accessible description and, if wanted, a tooltip, in one call
 instead of the three-to-five lines each widget needed.
 
+``shows_focus()`` says whether a control's focus ring shows: a ring on the first answer of a
+question the person has not touched yet reads as an answer chosen for them.
+
 ``guard_wheel()`` makes spin boxes, combo boxes and sliders take the mouse wheel only while
 they have the keyboard's focus: scrolling a page past them scrolls the page and leaves their
 value alone (DESIGN.md, "Nothing moves under the pointer").
@@ -14,12 +17,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QAbstractScrollArea
+    from PySide6.QtWidgets import QAbstractScrollArea, QStackedWidget
 
 # The kinds of control guarded are imported where they are used: PySide makes a class's enums
 # when the class is first imported, and the main window imports this module before its first
@@ -28,6 +31,53 @@ if TYPE_CHECKING:
 W = TypeVar("W", bound=QWidget)
 
 GUARDED = "glimmersWheelGuarded"  # a dynamic property: the guard is on this widget already
+
+
+KEYBOARD_REASONS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+
+
+def by_keyboard(reason: Qt.FocusReason) -> bool:
+    """Whether focus that came for ``reason`` was moved by the keyboard (Tab, a shortcut)."""
+    return reason in KEYBOARD_REASONS
+
+
+def shows_focus(widget: QWidget, came_by_keyboard: bool) -> bool:
+    """Whether ``widget`` shows its focus ring now: it has the focus, and the keyboard brought
+    it there or the person is finding their way with the keyboard (Qt notes a Tab in the
+    window until the next click). Never after a click: a ring there, or on the first answer of
+    a question nobody has touched yet, reads as a choice made for them. (A browser's
+    :focus-visible does the same.)"""
+    if not widget.hasFocus():
+        return False
+    return came_by_keyboard or widget.window().testAttribute(
+        Qt.WidgetAttribute.WA_KeyboardFocusChange
+    )
+
+
+def give_focus(widget: QWidget) -> None:
+    """Focus the app gives (a question opening, a page shown) on one of Glimmers' own controls:
+    as the keyboard's when the person is finding their way with the keyboard, so its ring
+    shows (Qt may drop its note of that while it moves the focus), and quietly otherwise.
+    (Not for text fields: one given the keyboard's focus selects all its text.)"""
+    keyboard = widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    widget.setFocus(Qt.FocusReason.TabFocusReason if keyboard else Qt.FocusReason.OtherFocusReason)
+
+
+def switch_page(stack: QStackedWidget, page: QWidget | int) -> None:
+    """``page`` (or the page at that index) shown in ``stack``, keeping Qt's note that the
+    person is using the keyboard: Qt drops it when the focused control is hidden with its page,
+    and the focus given next would then hide its ring from someone who needs it."""
+    window = stack.window()
+    keyboard = window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    if isinstance(page, int):
+        stack.setCurrentIndex(page)
+    else:
+        stack.setCurrentWidget(page)
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, keyboard)
 
 
 def named(

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop.breathe.cues import Cues
 from desktop.breathe.pacer import HELD, BreathSession, PacerState
 from desktop.breathe.patterns import PHASE_KINDS, Phase, phase_words
+from desktop.controls import by_keyboard, shows_focus
 from desktop.look import font_at
 from desktop.settings import PacerLook
 from desktop.texts import QT_TRANSLATE_NOOP, translate
@@ -61,11 +62,6 @@ INNER_DISC = 0.82  # the solid disc's radius, as a part of the halo's
 EDGE = 3.0  # pixels of antialiasing on either side of a painted edge
 RING_WIDTH = 2.5  # the soft focus ring, shown only when the keyboard brought the focus
 RING_RADIUS = 16.0
-KEYBOARD_REASONS = (
-    Qt.FocusReason.TabFocusReason,
-    Qt.FocusReason.BacktabFocusReason,
-    Qt.FocusReason.ShortcutFocusReason,
-)
 
 
 def _at_rest(word: str, hint: str) -> tuple[str, str, str, str]:
@@ -246,7 +242,7 @@ class PacerWidget(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
-        self._ring = False  # the keyboard brought the focus here: the soft ring shows
+        self._ring = False  # the keyboard brought the focus here (see shows_focus)
         self.session: BreathSession | None = None
         self.style_name: PacerLook = "shape"
         self.show_cues = False
@@ -416,7 +412,7 @@ class PacerWidget(QWidget):
     def focusInEvent(self, event: QFocusEvent) -> None:
         # A click (or a session starting) gives the focus without a box around the pacer; the
         # keyboard's Tab shows where Space and Escape go, as a soft ring.
-        self._ring = event.reason() in KEYBOARD_REASONS
+        self._ring = by_keyboard(event.reason())
         super().focusInEvent(event)
         self.update()
 
@@ -475,7 +471,8 @@ class PacerWidget(QWidget):
         # (A palette change drops the cache: see changeEvent. Asking the palette at every
         # frame would copy it.)
         width, height = self._size()
-        key = (width, height, ratio, self.style_name, self._ring)
+        ring = shows_focus(self, self._ring)
+        key = (width, height, ratio, self.style_name, ring)
         if self._background_key != key or self._background_cache is None:
             # Whole device pixels over all of the widget: at a scale like 125% rounding could
             # leave its last column or row unpainted.
@@ -493,7 +490,7 @@ class PacerWidget(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, largest, largest)
                 painter.end()
-            if self._ring:  # where Space and Escape go, for someone using the keyboard
+            if ring:  # where Space and Escape go, for someone using the keyboard
                 painter = QPainter(pixmap)
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), RING_WIDTH))

@@ -34,7 +34,7 @@ from desktop.breathe.tones import Tones
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.settled_panel import SettledPanel
 from desktop.clock import Clock, WallClock
-from desktop.controls import guard_wheel
+from desktop.controls import give_focus, guard_wheel, switch_page
 from desktop.look import SPACE, tight
 from desktop.settings import (
     BREATHE_CHECKIN,
@@ -295,16 +295,16 @@ class BreatheTab(QWidget):
         if shown in ("before", "after"):
             panel = self.before_panel if shown == "before" else self.after_panel
             panel.reset()
-            self.stack.setCurrentWidget(panel)
+            switch_page(self.stack, panel)
             panel.take_focus()
             return
         breathing = shown == "breathing"
         if self.guided.kind != "pace" or breathing:
-            self.stack.setCurrentIndex(PAGE_PACER)
+            switch_page(self.stack, PAGE_PACER)
         self.stage.show_breathing(breathing, caution=self.current_pattern().optional)
         if breathing:
             self._show_breathing_buttons()
-            self.pacer.setFocus()
+            give_focus(self.pacer)
         else:
             if self.controller.session is None:
                 self.pacer.set_session(None)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signa
 from PySide6.QtGui import (
     QColor,
     QEnterEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -30,7 +31,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from desktop.checkin.body import Region, Shape, parse_regions, view_box
-from desktop.controls import named
+from desktop.controls import by_keyboard, named, shows_focus
 from desktop.texts import translate
 
 STRENGTH_ALPHA = {"faint": 70, "clear": 140, "strong": 210}
@@ -138,9 +139,10 @@ class RegionButton(QAbstractButton):
         self._body.hover(None)
         super().leaveEvent(event)
 
-    def focusInEvent(self, event: object) -> None:
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._body.ring = by_keyboard(event.reason())
         self._body.show_current(self.key)
-        super().focusInEvent(event)  # type: ignore[arg-type]
+        super().focusInEvent(event)
 
     def focusOutEvent(self, event: object) -> None:
         self._body.update()
@@ -172,6 +174,7 @@ class BodyMap(QWidget):
         self._paths = {r.key: self._region_path(r) for r in self.regions}
         self.marked: dict[str, str] = {}  # region -> strength
         self.current = self.regions[0].key
+        self.ring = False  # the focused region's outline shows: the keyboard brought the focus
         self._hover: str | None = None
         # Smaller regions sit on top of bigger ones: their buttons are made last.
         by_size = sorted(self.regions, key=lambda r: -self._paths[r.key].boundingRect().width())
@@ -300,7 +303,8 @@ class BodyMap(QWidget):
                 fill = QColor(accent)
                 fill.setAlpha(STRENGTH_ALPHA.get(strength or "", 35))
                 painter.fillPath(path, fill)
-            if self.has_region_focus():
+            focused = next((b for b in self.buttons.values() if b.hasFocus()), None)
+            if focused is not None and shows_focus(focused, self.ring):
                 pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2.5)
                 pen.setCosmetic(True)
                 painter.setPen(pen)

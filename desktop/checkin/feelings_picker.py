@@ -32,7 +32,7 @@ from desktop.checkin.feelings import (
     clean_own_word,
     phrase,
 )
-from desktop.controls import named
+from desktop.controls import by_keyboard, named, shows_focus
 from desktop.look import GAP, SPACE, FlowLayout, PageScroll, tight
 from desktop.store.records import INTENSITY_RANGE
 from desktop.texts import translate
@@ -60,7 +60,7 @@ class Chip(QAbstractButton):
         return self.sizeHint()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self._ring = event.reason() != Qt.FocusReason.MouseFocusReason
+        self._ring = by_keyboard(event.reason())
         super().focusInEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -98,7 +98,7 @@ class Chip(QAbstractButton):
                     else palette.color(QPalette.ColorRole.Base)
                 )
             painter.drawRoundedRect(area, radius, radius)
-            if self.hasFocus() and self._ring:
+            if shows_focus(self, self._ring):
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 inner = area.adjusted(2.5, 2.5, -2.5, -2.5)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QColor,
+    QFocusEvent,
     QFontMetrics,
     QKeyEvent,
     QMouseEvent,
@@ -23,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.accessible import speak_as, value_changed
-from desktop.controls import named
+from desktop.controls import by_keyboard, named, shows_focus
 from desktop.texts import QT_TRANSLATE_NOOP, translate
 
 STEP = 0.25
@@ -88,7 +89,12 @@ class MoodGrid(QWidget):
         self.setSizePolicy(policy)
         self.value: tuple[float, float] | None = None
         self._cursor = (0.0, 0.0)
+        self._ring = False  # the focus shows: the keyboard brought it
         self._dragging = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._ring = by_keyboard(event.reason())
+        super().focusInEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(320, self.heightForWidth(320))
@@ -192,6 +198,7 @@ class MoodGrid(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         if key in _MOVES:
+            self._ring = True  # moving with the keys: where the focus is shows
             dp, de = _MOVES[key]
             p, e = self.value if self.value is not None else self._cursor
             moved = (max(-1.0, min(1.0, p + dp)), max(-1.0, min(1.0, e + de)))
@@ -264,13 +271,13 @@ class MoodGrid(QWidget):
                 painter.drawText(rect, align, translate("CheckinMoodGrid", EDGES[edge]))
 
             accent = palette.color(QPalette.ColorRole.Highlight)
-            if self.hasFocus() and self.value is None:
+            if shows_focus(self, self._ring) and self.value is None:
                 painter.setPen(QPen(accent, 2, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(self.point_for(*self._cursor), DOT_RADIUS + 2, DOT_RADIUS + 2)
             if self.value is not None:
                 point = self.point_for(*self.value)
-                if self.hasFocus():  # a soft ring for the keyboard
+                if shows_focus(self, self._ring):  # a soft ring for the keyboard
                     painter.setPen(QPen(accent, 2))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                     painter.drawEllipse(point, DOT_RADIUS + 5, DOT_RADIUS + 5)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.checkin.answer import SETTLED_RANGE, SKIPPED, CheckInAnswer
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.feelings_picker import FeelingsPicker
-from desktop.controls import named
+from desktop.controls import by_keyboard, give_focus, named, shows_focus
 from desktop.look import GAP, MARGIN, SPACE, TOUCH, PageScroll, heading, roomy, tight
 from desktop.store.records import SETTLED_WORDS
 from desktop.texts import translate
@@ -58,7 +58,7 @@ class SoftMark(QAbstractButton):
         return QSize(TOUCH + SPACE, TOUCH + SPACE)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self._ring = event.reason() != Qt.FocusReason.MouseFocusReason
+        self._ring = by_keyboard(event.reason())
         super().focusInEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -78,7 +78,7 @@ class SoftMark(QAbstractButton):
                 hovered = self.underMouse() or self.isDown()
                 painter.setBrush(mix(accent, window, 0.25) if hovered else window)
             painter.drawEllipse(circle)
-            if self.hasFocus() and self._ring:
+            if shows_focus(self, self._ring):
                 ring = QPen(accent, 2)
                 ring.setStyle(Qt.PenStyle.DotLine if self.isChecked() else Qt.PenStyle.SolidLine)
                 painter.setPen(ring)
@@ -198,7 +198,7 @@ class SettledPanel(QWidget):
 
     def take_focus(self) -> None:
         """The keyboard starts on the marks (Skip is one Tab away)."""
-        self.marks[1].setFocus()
+        give_focus(self.marks[1])
 
     # -- internals ----------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.checkin.body import region_labels
 from desktop.checkin.feelings import Vocabulary
 from desktop.checkin.mood_grid import MoodGrid
-from desktop.controls import named
+from desktop.controls import give_focus, named, switch_page
 from desktop.icons import icon
 from desktop.listen.checkin_steps import CheckInSteps
 from desktop.listen.library_view import FilePicker, LibraryView, Picker
@@ -507,9 +507,9 @@ class ListenTab(QWidget):
             self._resume_after_checkin = True
         self.panel.reset(self._where(self._checkin_position))
         self.message.clear()  # what it says is about the last check-in, not this one
-        self.pages.setCurrentWidget(self.checkin_page)
+        switch_page(self.pages, self.checkin_page)
         self._show_page()
-        self.panel.body_map.setFocus()
+        give_focus(self.panel.body_map)
 
     def _on_pause_box(self, on: bool) -> None:
         self._settings.set(PAUSE_FOR_CHECKIN, on)

@@ -25,6 +25,7 @@ from desktop.breathe.patterns import custom_pattern
 from desktop.breathe.tab import BreatheTab
 from desktop.checkin.feelings_picker import Chip
 from desktop.checkin.settled_panel import SettledPanel
+from desktop.look import TOUCH
 from desktop.settings import BREATHE_CHECKIN, BREATHE_LENGTH, BREATHE_UNIT, Settings
 from desktop.shell.pages import Tabs
 from desktop.shell.theme import calm_palette
@@ -522,6 +523,39 @@ def test_both_check_ins_answer_in_two_clicks(
     assert (kept.planned_cycles, kept.cycles, kept.ended_early) == (5, 5, False)
     assert TimelinePager(store, kinds=["breath"]).next_page(10)[0].uid == kept.uid
     assert tab.stack.currentIndex() == 0 and tab.start_button.isVisible()
+
+
+def ringed(mark: QWidget) -> bool:
+    """Whether a soft ring is painted around the mark (outside its circle, inside its box)."""
+    image = mark.grab().toImage()
+    window = mark.palette().window().color()
+    above = range(0, (mark.height() - (TOUCH - 4)) // 2 - 1)  # above the circle and its edge
+    return any(image.pixelColor(image.width() // 2, y) != window for y in above)
+
+
+def test_the_first_answer_has_no_ring_until_the_keyboard_is_used(
+    qtbot: QtBot, with_checkins: BreatheTab
+) -> None:
+    """Started with a click, the question opens with its focus on the first mark and no ring
+    around it: a ring there reads as an answer already chosen. Started from the keyboard, the
+    ring shows where Space would answer."""
+    tab = with_checkins
+    click(qtbot, tab.start_button)
+    before = tab.before_panel
+    assert before.marks[1].hasFocus() and not ringed(before.marks[1])
+    click(qtbot, before.skip_button)
+    qtbot.waitUntil(lambda: tab.session is not None and tab.session.running)
+    qtbot.keyClick(tab.pacer, Qt.Key.Key_Escape)
+    qtbot.waitUntil(tab.start_button.isVisible)
+    tab.start_button.setFocus()
+    qtbot.keyClick(tab.start_button, Qt.Key.Key_Tab)  # finding the way with the keyboard
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(tab.start_button.hasFocus)
+    qtbot.keyClick(tab.start_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(before.marks[1].hasFocus)
+    assert ringed(before.marks[1])
 
 
 def breathe_to_the_after_check_in(qtbot: QtBot, tab: BreatheTab, clock: FakeClock) -> SettledPanel:

@@ -132,7 +132,11 @@ def test_malformed_import_says_why_and_writes_nothing(
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
 def test_a_file_larger_than_any_export_is_refused_without_reading_it_all(
-    qtbot: QtBot, app: Lifecycle, dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    app: Lifecycle,
+    dialogs: FakeDialogs,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     """A file of gigabytes (or a device that never ends) was read whole before its size was
     looked at: the window froze while the memory filled, and then the app died."""
@@ -141,11 +145,19 @@ def test_a_file_larger_than_any_export_is_refused_without_reading_it_all(
         raise AssertionError(f"{self} was read whole")  # (of /dev/zero: until memory runs out)
 
     monkeypatch.setattr(Path, "read_bytes", whole)
-    dialogs.open = Path("/dev/zero")  # endless: only its first bytes are looked at
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as f:
+        f.truncate(3 * 1024**3)  # three gigabytes of nothing, taking no room on the disk
+    dialogs.open = huge  # only its first bytes are looked at
     _import_from_the_menu(qtbot, app, dialogs)
     title, text, problem = dialogs.told[-1]
     assert (title, problem) == ("Nothing was imported", True)
     assert "cannot tell which app made this file" in text
+    dialogs.open = Path("/dev/zero")  # endless: refused before anything is read
+    _import_from_the_menu(qtbot, app, dialogs)
+    title, text, problem = dialogs.told[-1]
+    assert (title, problem) == ("Nothing was imported", True)
+    assert "/dev/zero is a pipe or a device, not a file" in text
 
 
 def test_trash_restore_and_empty(qtbot: QtBot, app: Lifecycle, dialogs: FakeDialogs) -> None:

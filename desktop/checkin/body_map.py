@@ -186,7 +186,7 @@ class BodyMap(QWidget):
         self._show_in_front(self.current)
 
     def sizeHint(self) -> QSize:
-        return QSize(260, 240)  # it grows with the room it is given
+        return QSize(260, 220)  # its least: it grows with the room it is given
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

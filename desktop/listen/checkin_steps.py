@@ -374,6 +374,13 @@ class CheckInSteps(QWidget):
         if step == 1 and self.step == 0:  # from the body: start with the first place marked
             self._region = next(iter(self._strengths), None)
         self.stack.setCurrentIndex(step)
+        # The steps take the room of the one shown, not of the tallest: in a short window the
+        # body is drawn whole in what there is, not cut off below a scroll.
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            policy = QSizePolicy.Policy.Preferred if index == step else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.stack.updateGeometry()
         self.step_area.verticalScrollBar().setValue(0)
         self.step_label.setText(
             translate("ListenCheckin", "Step {number} of 3: {name}").format(

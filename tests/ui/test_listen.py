@@ -28,7 +28,13 @@ from desktop.listen.tab import ListenTab
 from desktop.shell.theme import calm_palette
 from desktop.shell.theme_colours import colours, contrast
 from desktop.store import Store
-from desktop.store.listening import count_tracks, recent_checkins, tracks_page
+from desktop.store.listening import (
+    TrackInfo,
+    add_tracks,
+    count_tracks,
+    recent_checkins,
+    tracks_page,
+)
 from desktop.store.moods import moods_for_track
 from desktop.store.timeline import TimelinePager, search_everything
 from tests.audio import convert, have_sox, make_wav, tag
@@ -694,18 +700,25 @@ def test_the_check_in_follows_light_and_dark_when_changed(qtbot: QtBot, app: Lif
 
 @pytest.mark.parametrize("size", [(800, 560), (640, 480)])
 def test_the_check_in_is_never_cut_off_in_a_small_window(
-    qtbot: QtBot, app: Lifecycle, size: tuple[int, int]
+    qtbot: QtBot, app: Lifecycle, size: tuple[int, int], music: Path
 ) -> None:
-    """Where a step cannot fit it scrolls; Save, the heading and the right edge stay in sight."""
+    """Where a step cannot fit it scrolls (the body map never: it is drawn smaller); Save, the
+    heading and the right edge stay in sight."""
     from tests.ui.test_large_text import clipped
 
     window = app.window
-    assert window is not None
+    assert window is not None and app.store is not None
+    add_tracks(app.store, [TrackInfo(str(music / "morning_rain.wav"), "Morning rain")])
     window.resize(*size)
     tab = window.show_page("listen")
     assert isinstance(tab, ListenTab)
     tab.open_checkin()
     panel = tab.panel
+    QApplication.processEvents()
+    # The body is drawn whole in the room there is: not cut off at the thighs above a scroll
+    # that a person asked where they feel something would not think to use.
+    assert panel.step_area.verticalScrollBar().maximum() == 0
+    assert panel.body_map.height() <= panel.step_area.viewport().height()
     click_region(qtbot, tab, "chest")
     for step in range(3):
         QApplication.processEvents()

@@ -376,9 +376,11 @@ class CheckInSteps(QWidget):
         self.stack.setCurrentIndex(step)
         # The steps take the room of the one shown, not of the tallest: in a short window the
         # body is drawn whole in what there is, not cut off below a scroll.
-        for index in range(self.stack.count()):
-            page = self.stack.widget(index)
-            policy = QSizePolicy.Policy.Preferred if index == step else QSizePolicy.Policy.Ignored
+        for page in self.stack.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            shown = page is self.stack.currentWidget()
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
         self.stack.updateGeometry()
         self.step_area.verticalScrollBar().setValue(0)

@@ -170,11 +170,11 @@ class DataActions:
         from desktop.store.imports import ReadOptions
 
         if self.import_job is not None:
-            self.import_job.cancel()
+            self.import_job.retire()
         if self.import_dialog is not None:
             self.import_dialog.deleteLater()  # the last one, long closed
         options = ReadOptions(now=self._store.wall.now())
-        job = ImportJob(self._store, path, fmt, options, self.start)
+        job = ImportJob(self._store, path, fmt, options, self.start, parent=self._parent)
         dialog = ImportDialog(path.name, options, self._parent)
         job.progressed.connect(dialog.show_progress)
         job.previewed.connect(dialog.show_preview)

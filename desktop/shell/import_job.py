@@ -46,6 +46,7 @@ class ImportJob(QObject):
     imported = Signal(object)  # ImportResult: what was added and what was skipped
     failed = Signal(str)  # why; nothing was written
     cancelled = Signal()  # stopped by the person; nothing was written
+    done = Signal()  # the worker has let go of the job (sent last, from the worker)
 
     def __init__(
         self,
@@ -54,8 +55,12 @@ class ImportJob(QObject):
         fmt: str | None,
         options: ReadOptions,
         start: Starter = start_in_pool,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        # Owned by ``parent`` (in the GUI thread) until ``retire``: a job whose worker let go of
+        # it last would otherwise be deleted on the worker's thread while its signals still
+        # waited to be delivered here, and the app could crash.
+        super().__init__(parent)
         self._store = store
         self.path = path
         self.format = fmt
@@ -63,6 +68,9 @@ class ImportJob(QObject):
         self._start = start
         self._cancel = threading.Event()
         self.running = False
+        self._working = 0  # runs started and not yet done (counted on the GUI thread)
+        self._retired = False
+        self.done.connect(self._on_done)  # queued: sent from the worker, received here
 
     def preview(self) -> None:
         self._run(self._preview)
@@ -74,13 +82,32 @@ class ImportJob(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def retire(self) -> None:
+        """Stop, and be deleted here once the worker has finished with the job."""
+        self.cancel()
+        self._retired = True
+        if not self._working:
+            self.deleteLater()
+
+    def _on_done(self) -> None:
+        self._working -= 1
+        if self._retired and not self._working:
+            self.deleteLater()
+
     def _run(self, work: Callable[[Store], None]) -> None:
         self._cancel.clear()
         self.running = True
+        self._working += 1
         self._start(_Runnable(lambda: self._guarded(work)))
 
     def _guarded(self, work: Callable[[Store], None]) -> None:
-        """In the worker: do ``work`` on a connection of its own; every outcome is a signal."""
+        """In the worker: do ``work``; every outcome is a signal, and ``done`` comes last."""
+        try:
+            self._work_on_own_connection(work)
+        finally:
+            self.done.emit()
+
+    def _work_on_own_connection(self, work: Callable[[Store], None]) -> None:
         try:
             worker = self._store.second_connection()
         except database_errors() as e:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QRunnable, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -218,3 +221,45 @@ def test_an_export_never_replaces_a_file_the_journal_is_kept_in(
     reopened = open_store(data_dir / "glimmers.db", data_dir / "backups", FakeWallClock())
     assert count_entries(reopened) == 1  # still a journal, with what was written
     reopened.close()
+
+
+def test_an_import_replaced_while_its_reading_goes_on_is_let_go_on_the_gui_thread(
+    qtbot: QtBot, app: Lifecycle, tmp_path: Path
+) -> None:
+    """A second file chosen while the first is still being read: the first job's worker held
+    it last, so it was deleted on the worker's thread while its signals still waited for the
+    window, and the app could crash a moment later. It is never let go of there."""
+    assert app.journal is not None
+    actions = app.journal.data_actions
+    go_on = threading.Event()
+    workers: list[threading.Thread] = []
+
+    def held(runnable: QRunnable) -> None:
+        def work() -> None:
+            go_on.wait(10)
+            runnable.run()
+
+        workers.append(threading.Thread(target=work))
+        workers[-1].start()
+
+    actions.start = held
+    first_file, second_file = tmp_path / "first.txt", tmp_path / "second.txt"
+    first_file.write_text("[2026-11-01 09:00] A first line.\n")
+    second_file.write_text("[2026-11-02 09:00] A second line.\n")
+    let_go_on: list[int] = []
+    actions.import_file(first_file)
+    assert actions.import_job is not None
+    weakref.finalize(actions.import_job, lambda: let_go_on.append(threading.get_ident()))
+    actions.import_file(second_file)  # the first is cancelled, its dialog let go of
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    go_on.set()
+    for worker in workers:
+        worker.join(10)
+    gc.collect()
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # let go of, here
+    gc.collect()
+    assert let_go_on == [threading.get_ident()], "let go of on the worker's thread, or never"
+    assert actions.import_dialog is not None
+    actions.import_dialog.reject()

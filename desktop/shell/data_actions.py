@@ -188,6 +188,15 @@ class DataActions:
         job.preview()
         return dialog
 
+    def prepare_to_close(self) -> None:
+        """Stop any import under way and let its worker finish with it: the jobs go with the
+        window, and one deleted while its worker still reports would crash the app."""
+        from desktop.shell.import_job import ImportJob
+
+        for job in self._parent.findChildren(ImportJob):
+            job.cancel()
+            job.wait(10.0)
+
     def _imported(self, dialog: QDialog, result: object) -> None:
         from desktop.store.exchange import ImportResult
 

@@ -69,6 +69,8 @@ class ImportJob(QObject):
         self._cancel = threading.Event()
         self.running = False
         self._working = 0  # runs started and not yet done (counted on the GUI thread)
+        self._idle = threading.Event()  # no worker has the job (set by the worker, last)
+        self._idle.set()
         self._retired = False
         self.done.connect(self._on_done)  # queued: sent from the worker, received here
 
@@ -89,6 +91,10 @@ class ImportJob(QObject):
         if not self._working:
             self.deleteLater()
 
+    def wait(self, seconds: float) -> bool:
+        """Wait until no worker has the job (cancel it first); False if one still has it."""
+        return self._idle.wait(seconds)
+
     def _on_done(self) -> None:
         self._working -= 1
         if self._retired and not self._working:
@@ -98,6 +104,7 @@ class ImportJob(QObject):
         self._cancel.clear()
         self.running = True
         self._working += 1
+        self._idle.clear()
         self._start(_Runnable(lambda: self._guarded(work)))
 
     def _guarded(self, work: Callable[[Store], None]) -> None:
@@ -106,6 +113,7 @@ class ImportJob(QObject):
             self._work_on_own_connection(work)
         finally:
             self.done.emit()
+            self._idle.set()
 
     def _work_on_own_connection(self, work: Callable[[Store], None]) -> None:
         try:

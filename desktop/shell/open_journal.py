@@ -104,6 +104,7 @@ class OpenJournal:
             self.rhythm.closed()
             self.rhythm = None
         self.window.prepare_to_close()  # once only: a window the person closed has done it
+        self.data_actions.prepare_to_close()
         if hide:
             self.window.hide()
             self.window.deleteLater()

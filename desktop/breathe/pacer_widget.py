@@ -242,7 +242,7 @@ class PacerWidget(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
-        self._ring = False  # the keyboard brought the focus here (see shows_focus)
+        self._ring = False  # the focus shows as a soft ring (see shows_focus)
         self.session: BreathSession | None = None
         self.style_name: PacerLook = "shape"
         self.show_cues = False
@@ -412,8 +412,9 @@ class PacerWidget(QWidget):
     def focusInEvent(self, event: QFocusEvent) -> None:
         # A click (or a session starting) gives the focus without a box around the pacer; the
         # keyboard's Tab shows where Space and Escape go, as a soft ring.
-        self._ring = by_keyboard(event.reason())
         super().focusInEvent(event)
+        # Worked out here, not at every frame: the paint path asks Qt nothing it need not.
+        self._ring = shows_focus(self, by_keyboard(event.reason()))
         self.update()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -471,7 +472,7 @@ class PacerWidget(QWidget):
         # (A palette change drops the cache: see changeEvent. Asking the palette at every
         # frame would copy it.)
         width, height = self._size()
-        ring = shows_focus(self, self._ring)
+        ring = self._ring
         key = (width, height, ratio, self.style_name, ring)
         if self._background_key != key or self._background_cache is None:
             # Whole device pixels over all of the widget: at a scale like 125% rounding could

@@ -125,7 +125,7 @@ class Preview:
         """ "This file has 1,234 entries from March 2019 to June 2025; 12 are already in your
         journal." Numbers and months come in the person's own way of writing them."""
         n, already = self.entries, self.already
-        text = self._held(number, month)
+        text = self._contents(number, month)
         if n == 0 or text is None:
             return translate("Imports", "This file has no entries Glimmers can import.")
         if already == 0:
@@ -138,7 +138,9 @@ class Preview:
             "Imports", "; {already} (is|are) already in your journal.", None, already
         ).format(already=number(already))
 
-    def _held(self, number: Callable[[int], str], month: Callable[[dt.date], str]) -> str | None:
+    def _contents(
+        self, number: Callable[[int], str], month: Callable[[dt.date], str]
+    ) -> str | None:
         """ "This file has 12 entries from March 2019 to June 2025" (without a full stop), or
         None when it holds nothing Glimmers would import."""
         n = self.entries

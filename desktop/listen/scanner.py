@@ -2,54 +2,40 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.listen.library import find_audio_files, is_audio_file, scan
 from desktop.store import Store
 from desktop.store.listening import TrackInfo, add_tracks
+from desktop.worker_job import Starter, WorkerJob, start_in_pool
 
 BATCH = 25
 
-Starter = Callable[[QRunnable], None]
 
-
-def start_in_pool(runnable: QRunnable) -> None:
-    QThreadPool.globalInstance().start(runnable)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, job: ScanJob) -> None:
-        super().__init__()
-        self._job = job
-
-    def run(self) -> None:
-        self._job.run()
-
-
-class ScanJob(QObject):
+class ScanJob(WorkerJob):
     """One scan of some files and folders. Tags are read and stored in the worker, on its own
-    connection, so the GUI thread never waits for the disk. Signals arrive queued."""
+    connection, so the GUI thread never waits for the disk. Signals arrive queued; the job is
+    owned by ``parent`` until retired (see desktop.worker_job)."""
 
     progress = Signal(int, int)  # files read, files in all
     finished = Signal(int, bool)  # files read, cancelled
     failed = Signal(str)  # a message, when storing stopped (a full disk, say)
 
-    def __init__(self, sources: list[Path], store: Store, start: Starter = start_in_pool) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        sources: list[Path],
+        store: Store,
+        start: Starter = start_in_pool,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(start, parent)
         self._sources = sources
         self._store = store
-        self._start = start
-        self._cancel = threading.Event()
 
     def start(self) -> None:
-        self._start(_Runnable(self))
-
-    def cancel(self) -> None:
-        self._cancel.set()
+        self._run(self.run)
 
     @property
     def cancelled(self) -> bool:

@@ -39,7 +39,7 @@ from desktop.listen.library_view import FilePicker, LibraryView, Picker
 from desktop.listen.mood_panel import MoodPanel
 from desktop.listen.player import Player
 from desktop.listen.player_controls import PlayerControls
-from desktop.listen.scanner import ScanJob, Starter, start_in_pool
+from desktop.listen.scanner import ScanJob
 from desktop.listen.seek_bar import Marker, SeekBar
 from desktop.look import GAP, SPACE, heading, tight
 from desktop.settings import PAUSE_FOR_CHECKIN, Settings
@@ -61,6 +61,7 @@ from desktop.store.moods import MoodMoment, move_mood, save_mood
 from desktop.store.records import Feeling
 from desktop.store_signals import StoreSignals
 from desktop.texts import translate
+from desktop.worker_job import Starter, start_in_pool
 
 SEEK_STEP_MS = 5000
 BEFORE_WINDOW_MS = 20_000  # the "before" tap is offered at the start of a track
@@ -361,7 +362,7 @@ class ListenTab(QWidget):
     def start_scan(self, sources: list[Path]) -> None:
         if not sources or self.scan is not None:
             return
-        self.scan = ScanJob(sources, self._store, self._start_scan)
+        self.scan = ScanJob(sources, self._store, self._start_scan, parent=self)
         self.scan.progress.connect(self._on_scan_progress)
         self.scan.failed.connect(self._on_scan_failed)
         self.scan.finished.connect(self._on_scan_finished)
@@ -385,6 +386,8 @@ class ListenTab(QWidget):
         )
 
     def _on_scan_finished(self, done: int, cancelled: bool) -> None:
+        if self.scan is not None:
+            self.scan.retire()  # deleted here once its worker has let go of it
         self.scan = None
         self.progress.hide()
         self.cancel_scan_button.hide()
@@ -617,5 +620,9 @@ class ListenTab(QWidget):
             self.message.setText(str(e))
 
     def prepare_to_close(self) -> None:
-        self.cancel_scan()
+        if self.scan is not None:
+            # The worker stops at its next file; wait for it, so it does not write to a
+            # journal that is closing.
+            self.scan.cancel()
+            self.scan.wait(10.0)
         self.player.pause()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRunnable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -16,6 +14,7 @@ from desktop.shell.file_dialogs import Dialogs
 from desktop.shell.main_window import new_action
 from desktop.store_signals import StoreSignals
 from desktop.texts import QT_TRANSLATE_NOOP, translate
+from desktop.worker_job import Starter, start_in_pool
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -24,15 +23,6 @@ if TYPE_CHECKING:
     from desktop.shell.import_dialog import ImportDialog
     from desktop.shell.import_job import ImportJob
     from desktop.store import Store
-
-Starter = Callable[[QRunnable], None]
-
-
-def _start_in_pool(runnable: QRunnable) -> None:
-    from desktop.shell.import_job import start_in_pool
-
-    start_in_pool(runnable)
-
 
 # The export code and the trash dialog load when first used, not at start-up.
 
@@ -84,7 +74,7 @@ class DataActions:
         self._dialogs = dialogs
         self._parent = parent
         # Runs import work off the GUI thread; tests hand in one that runs it inline.
-        self.start: Starter = start or _start_in_pool
+        self.start: Starter = start or start_in_pool
         self.import_job: ImportJob | None = None
         self.import_dialog: ImportDialog | None = None
         self.export_action = new_action(translate("DataActions", "&Export journal…"), parent)

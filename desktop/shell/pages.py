@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from desktop.journal.tab import JournalTab
     from desktop.listen.library_view import Picker
     from desktop.listen.player import Player
-    from desktop.listen.scanner import Starter
     from desktop.listen.tab import ListenTab
     from desktop.over_time.loader import Executor
     from desktop.over_time.opening import Importing, OpeningTab
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from desktop.over_time.track_map import TrackMapDialog
     from desktop.rhythm.today_tab import TodayTab
     from desktop.store import Store
+    from desktop.worker_job import Starter
 
 
 def system_prefers_reduced_motion() -> bool:
@@ -138,8 +138,8 @@ class Tabs:
         )
 
     def listen(self) -> ListenTab:
-        from desktop.listen.scanner import start_in_pool
         from desktop.listen.tab import ListenTab
+        from desktop.worker_job import start_in_pool
 
         tab = ListenTab(
             self.store,

@@ -60,6 +60,17 @@ _WHAT_HAPPENED = {
 }
 
 
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The file standing where ``folder``, or one of the folders above it, should be."""
+    for place in (folder, *folder.parents):
+        try:
+            if place.exists():
+                return None if place.is_dir() else place
+        except OSError:
+            return None
+    return None
+
+
 class StoreProblem(Exception):
     """Raised instead of opening a database we must not write to. The file is left untouched."""
 
@@ -119,6 +130,20 @@ class StoreProblem(Exception):
             "",
             translate("Store", "Glimmers looked for it here: {file}").format(file=self.path),
         ]
+        in_the_way = _file_in_the_way(self.path.parent)
+        if in_the_way is not None:
+            return "\n".join(
+                [
+                    *lines,
+                    "",
+                    translate(
+                        "Store",
+                        "{file} is a file, not a folder. Glimmers keeps a journal in a folder: "
+                        "name a folder, or a new one, and Glimmers will start a journal there. "
+                        "The file has not been changed.",
+                    ).format(file=in_the_way),
+                ]
+            )
         if self.detail:
             lines += ["", translate("Store", "Details: {detail}").format(detail=self.detail)]
         if self.kind is ProblemKind.MISSING:

@@ -39,6 +39,24 @@ def test_a_mistyped_folder_is_said_to_hold_no_journal_and_is_not_made(
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("command", [["check"], ["--screenshot", "shot.png"]])
+def test_a_data_folder_that_is_a_file_is_said_to_be_one_and_left_alone(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """It read "Check the folder's name", or "Details: File exists", which says nothing of
+    what to change."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my own notes")
+    for folder in (notes, notes / "glimmers"):  # the file is the folder, or one above it
+        args = [a if a != "shot.png" else str(tmp_path / a) for a in command]
+        result = run_glimmers("--data-dir", str(folder), *args)
+        assert result.returncode == 2
+        assert f"{notes} is a file, not a folder." in result.stderr
+        assert "Check the folder" not in result.stderr and "File exists" not in result.stderr
+        assert notes.read_text() == "my own notes"
+        assert not (tmp_path / "shot.png").exists()
+
+
 def test_an_empty_folder_holds_no_journal_either(tmp_path: Path) -> None:
     folder = tmp_path / "empty"
     folder.mkdir()

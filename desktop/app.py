@@ -297,6 +297,25 @@ class Lifecycle:
         self.single.release()
 
 
+def _unlock_for_screenshot(glimmers: Lifecycle) -> str:
+    """A protected journal opened with the key its environment gives (a screenshot never asks
+    for a passphrase); or why it is not: the words to say."""
+    from desktop.commands import NoPassphrase, key_from_environment
+    from desktop.store.protection import WrongPassphrase
+
+    try:
+        glimmers.key = key_from_environment(glimmers.data_dir)
+    except NoPassphrase:
+        return texts.translate(
+            "Main",
+            "this journal is protected, and a screenshot never asks for its passphrase. Set "
+            "GLIMMERS_PASSPHRASE (or GLIMMERS_RECOVERY_KEY) for it.",
+        )
+    except WrongPassphrase as e:
+        return str(e)
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from desktop.cli import parse_args  # argparse: only for a start from the shell
@@ -313,6 +332,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A screenshot shows the app, not a prompt.
     glimmers = Lifecycle(data_dir_from(args), offer_protection=not args.screenshot)
     try:
+        refused = _unlock_for_screenshot(glimmers) if args.screenshot else ""
+        if refused:
+            print(f"glimmers: cannot take a screenshot: {refused}", file=sys.stderr)
+            return 2
         glimmers.start(frame_first=not args.screenshot)
         if args.screenshot:
             from desktop.shell.screenshot import take_screenshot

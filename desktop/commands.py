@@ -192,15 +192,18 @@ COMMANDS: dict[str, Command] = {"export": _export, "import": _import, "glimmer":
 CREATING = ("import", "glimmer")
 
 
-def _key_for(data_dir: Path) -> bytes | None:
-    """The key of a protected journal: GLIMMERS_PASSPHRASE (or GLIMMERS_RECOVERY_KEY), or
-    the passphrase asked for on the terminal."""
+def key_from_environment(data_dir: Path, ask: bool = False) -> bytes | None:
+    """The key of a protected journal (None for one that is not): GLIMMERS_PASSPHRASE (or
+    GLIMMERS_RECOVERY_KEY), or with ``ask`` the passphrase asked for on the terminal.
+    NoPassphrase when none came; WrongPassphrase when it does not open the journal."""
     if not is_protected(data_dir):
         return None
     recovery = os.environ.get("GLIMMERS_RECOVERY_KEY")
     if recovery:
         return unlock(data_dir, recovery, recovery=True)
     passphrase = os.environ.get("GLIMMERS_PASSPHRASE")
+    if passphrase is None and not ask:
+        raise NoPassphrase
     if passphrase is None:
         try:
             passphrase = getpass.getpass(
@@ -306,7 +309,7 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
 def _run(args: argparse.Namespace, data_dir: Path, reading: bool) -> int:
     database = database_path(data_dir)
     try:
-        key = _key_for(data_dir)
+        key = key_from_environment(data_dir, ask=True)
     except WrongPassphrase as e:
         say(f"glimmers: {e}")
         return 2

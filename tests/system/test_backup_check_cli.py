@@ -7,7 +7,7 @@ from pathlib import Path
 from desktop.store import open_store
 from desktop.store.journal import Entry, count_entries, save_entry
 from tests.helpers import CHEAP_KEYS
-from tests.system.helpers import run_glimmers
+from tests.system.helpers import png_size, run_glimmers
 
 
 def test_backup_to_a_file_and_to_the_backups_folder(tmp_path: Path) -> None:
@@ -102,3 +102,32 @@ def test_an_empty_folder_name_is_refused_not_taken_as_the_default(tmp_path: Path
     assert result.returncode == 2
     assert "the folder's name is empty" in result.stderr
     assert list(home.rglob("*")) == []
+
+
+def test_a_screenshot_of_a_protected_journal_takes_the_passphrase_it_is_given(
+    tmp_path: Path,
+) -> None:
+    """It said "unknown problem" even with the passphrase set: a screenshot never asks for one,
+    and now opens the journal with the one its environment gives."""
+    from desktop.store.connection import encryption_available
+    from desktop.store.protection import protect
+
+    if not encryption_available():
+        return
+    data = tmp_path / "data"
+    data.mkdir()
+    store = open_store(data / "glimmers.db", data / "backups")
+    save_entry(store, Entry(body="protected words"))
+    store.close()
+    protect(data, data / "backups", "a calm long passphrase", CHEAP_KEYS)
+    shot = tmp_path / "shot.png"
+    args = ("--data-dir", str(data), "--screenshot", str(shot), "--size", "640x480")
+    none = run_glimmers(*args)
+    assert none.returncode == 2 and "unknown problem" not in none.stderr
+    assert "protected" in none.stderr and "GLIMMERS_PASSPHRASE" in none.stderr
+    wrong = run_glimmers(*args, env={"GLIMMERS_PASSPHRASE": "not it at all"})
+    assert wrong.returncode == 2 and "did not open your journal" in wrong.stderr
+    assert not shot.exists()
+    right = run_glimmers(*args, env={"GLIMMERS_PASSPHRASE": "a calm long passphrase"})
+    assert right.returncode == 0, right.stderr
+    assert png_size(shot) == (640, 480)

@@ -255,6 +255,9 @@ def aside_for_restore(folder: Path, wall: WallClock) -> Path:
     return folder / f"glimmers-{_stamp(local_now(wall))}-before-restore.db"
 
 
+DAMAGED_COPIES = "glimmers-damaged-*.db"  # the names aside_for_damaged gives
+
+
 def aside_for_damaged(database: Path, wall: WallClock) -> Path:
     """Where a damaged file goes: beside it, under a name that says what it is."""
     return database.with_name(f"glimmers-damaged-{_stamp(local_now(wall))}.db")

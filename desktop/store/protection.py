@@ -21,12 +21,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.paths import KEYFILE, PENDING, STEP, database_path
 from desktop.paths import is_protected as is_protected  # lives in paths: asked at each start
+from desktop.store.backups import DAMAGED_COPIES
 from desktop.store.connection import (
     cipher_module,
     connect,
@@ -51,6 +53,7 @@ from desktop.store.keys import (
     recovery_text,
     wrap,
 )
+from desktop.store.sealed import SealBroken, is_sealed, seal, unseal
 from desktop.texts import translate
 
 __all__ = [
@@ -288,6 +291,43 @@ def _database_files(data_dir: Path, backups: Path) -> Iterable[Path]:
     yield from sorted(_backup_files(backups))
 
 
+def _damaged_copies(data_dir: Path, removing: bool) -> list[Path]:
+    """The damaged copies a rescue set aside, with their logs: sealed under the key with the
+    journal (they hold its words too), unsealed when the protection is removed. A copy left
+    unsealed while the journal was protected (kept from before) stays as it is then."""
+    found = []
+    for copy in sorted(data_dir.glob(DAMAGED_COPIES)):  # never the copies' own logs
+        for path in (copy, *_companions(copy)):
+            if path.is_file() and (not removing or is_sealed(path)):
+                found.append(path)
+    return found
+
+
+def _reseal(source: Path, target: Path, old: bytes | None, new: bytes | None) -> None:
+    """``source``'s bytes in ``target``: sealed under ``new`` (None: as they are), once
+    unsealed with ``old`` if they were sealed."""
+    plain = source
+    if old is not None and is_sealed(source):
+        plain = _plain_of(target)
+        unseal(source, plain, old)
+    try:
+        if new is not None:
+            seal(plain, target, new)
+        elif plain != source:
+            os.replace(plain, target)  # unsealed: flushed already
+        else:
+            shutil.copyfile(source, target)
+            fsync_file(target)
+    finally:
+        if plain != source:
+            plain.unlink(missing_ok=True)
+
+
+def _plain_of(copy: Path) -> Path:
+    """Where a sealed copy's bytes wait between their two keys, for a moment."""
+    return copy.with_name(copy.name + ".plain")
+
+
 def _relative(data_dir: Path, path: Path) -> str:
     return os.path.relpath(path, data_dir)
 
@@ -295,7 +335,7 @@ def _relative(data_dir: Path, path: Path) -> str:
 def _roll_back(data_dir: Path, step: Step) -> None:
     for name in step.files:
         copy = _copy_of(data_dir / name)
-        for made in (copy, *_companions(copy)):
+        for made in (copy, *_companions(copy), _plain_of(copy)):
             made.unlink(missing_ok=True)
     # A record damaged on disk names no files: every copy a step can make is looked for.
     for copy in data_dir.glob(f"*.db{COPY_SUFFIX}"):
@@ -368,7 +408,8 @@ def _convert_all(
     hook: Hook,
 ) -> None:
     settle(data_dir)  # a step cut short earlier is finished or undone first
-    files = list(_database_files(data_dir, backups))
+    damaged = _damaged_copies(data_dir, removing=new is None)
+    files = [*_database_files(data_dir, backups), *damaged]
     step = Step(kind, "converting", tuple(_relative(data_dir, f) for f in files))
     _write_step(data_dir, step)
     hook("recorded")
@@ -378,8 +419,11 @@ def _convert_all(
             hook("key written")
         for path in files:
             try:
-                _convert(path, _copy_of(path), old, new)
-            except database_errors() as e:
+                if path in damaged:
+                    _reseal(path, _copy_of(path), old, new)
+                else:
+                    _convert(path, _copy_of(path), old, new)
+            except (*database_errors(), SealBroken) as e:
                 raise ConversionFailed(data_dir, path, e) from e
             hook(f"converted {_relative(data_dir, path)}")
         _write_step(data_dir, replace(step, phase="renaming"))

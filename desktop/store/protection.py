@@ -413,6 +413,7 @@ def _convert_all(
     step = Step(kind, "converting", tuple(_relative(data_dir, f) for f in files))
     _write_step(data_dir, step)
     hook("recorded")
+    refused: tuple[type[Exception], ...] = (*database_errors(), SealBroken)
     with _undone_on_failure(data_dir, step):
         if keyfile_text is not None:
             _write_private(data_dir / PENDING, keyfile_text)
@@ -423,7 +424,7 @@ def _convert_all(
                     _reseal(path, _copy_of(path), old, new)
                 else:
                     _convert(path, _copy_of(path), old, new)
-            except (*database_errors(), SealBroken) as e:
+            except refused as e:
                 raise ConversionFailed(data_dir, path, e) from e
             hook(f"converted {_relative(data_dir, path)}")
         _write_step(data_dir, replace(step, phase="renaming"))

@@ -33,13 +33,16 @@ def use(backend: Translator | None) -> None:
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``text`` in the person's language; ``%n`` becomes ``n`` with the right plural form.
+    """``text`` in the person's language; ``%n`` becomes ``n`` with the right plural form,
+    its thousands grouped.
 
     Counted source texts are English with the counted word's endings marked: "breath(s)",
     "entr(y|ies)". A translation gives every plural form of its own language; where there is
     none, the English forms are made here ("1 breath left", "3 entries").
     """
     result = _backend(context, text, disambiguation, n)
+    if n >= 1000:  # "50,000 entries", as every other number the app shows is written
+        result = re.sub(rf"(?<!\d){n}(?!\d)", f"{n:,}", result, count=1)
     if n >= 0 and "(" in result:
         result = _ENDINGS.sub(lambda m: m[1] if n == 1 else m[2], result.replace("(s)", "(|s)"))
     return result

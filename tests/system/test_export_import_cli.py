@@ -67,6 +67,18 @@ def test_commands_refuse_a_damaged_store(tmp_path: Path) -> None:
     assert "not a Glimmers database" in result.stderr
 
 
+def test_an_empty_file_is_refused_as_empty_whatever_app_it_is_said_to_be_from(
+    tmp_path: Path,
+) -> None:
+    empty = tmp_path / "export.txt"
+    empty.write_text("")
+    for extra in ([], ["--from", "jrnl"], ["--from", "daylio"], ["--dry-run"]):
+        result = run_glimmers("--data-dir", str(tmp_path / "data"), "import", *extra, str(empty))
+        assert result.returncode == 1, extra
+        assert "export.txt is empty: there is nothing in it to import." in result.stderr
+        assert "Imported" not in result.stdout
+
+
 def test_an_import_from_a_pipe_is_refused_with_what_to_do(tmp_path: Path) -> None:
     """``glimmers import /dev/stdin``: the file is read more than once, and a pipe only once.
     Refused, saying to save it to a file, rather than "nothing new" with a pipe used up."""

@@ -163,6 +163,24 @@ def test_a_file_larger_than_any_export_is_refused_without_reading_it_all(
     assert "/dev/zero is a pipe or a device, not a file" in text
 
 
+@pytest.mark.parametrize("held", ["", "\n\n  \n"])
+def test_an_empty_file_is_said_to_be_empty(
+    qtbot: QtBot, app: Lifecycle, dialogs: FakeDialogs, tmp_path: Path, held: str
+) -> None:
+    """It said Glimmers "cannot tell which app made this file", or (told it was jrnl's)
+    "Imported nothing new", neither of which says what is wrong with it."""
+    assert app.store is not None
+    save_entry(app.store, Entry(body="already here"))
+    empty = tmp_path / "journal.txt"
+    empty.write_text(held)
+    dialogs.open = empty
+    _import_from_the_menu(qtbot, app, dialogs)
+    title, text, problem = dialogs.told[-1]
+    assert (title, problem) == ("Nothing was imported", True)
+    assert "journal.txt is empty: there is nothing in it to import." in text
+    assert count_entries(app.store) == 1
+
+
 def test_trash_restore_and_empty(qtbot: QtBot, app: Lifecycle, dialogs: FakeDialogs) -> None:
     assert app.store is not None
     keep = save_entry(app.store, Entry(body="bring me back"))

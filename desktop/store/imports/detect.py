@@ -12,9 +12,9 @@ from desktop.store.imports import daylio, dayone, jrnl
 from desktop.store.imports.records import (
     ImportProblem,
     Reader,
+    check_source,
     not_utf8,
     problem,
-    read_more_than_once,
 )
 from desktop.texts import translate
 
@@ -74,7 +74,7 @@ def _text_kind(head: bytes) -> str | None:
 
 def detect(path: Path) -> str:
     """The format of the file at ``path`` (one of FORMATS), or ImportProblem saying why not."""
-    read_more_than_once(path)
+    check_source(path)
     head = _head(path)
     if head.startswith(b"PK\x03\x04"):
         kind = _zip_kind(path)

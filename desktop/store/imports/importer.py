@@ -37,8 +37,8 @@ from desktop.store.imports.records import (
     PictureFile,
     Progress,
     ReadOptions,
+    check_source,
     problem,
-    read_more_than_once,
 )
 from desktop.store.journal import (
     TABLE,
@@ -321,7 +321,7 @@ def preview_file(
 ) -> Preview:
     """Read the whole file and say what importing it would do. Raises ImportProblem naming
     what is wrong and where, or ImportCancelled. Writes nothing."""
-    read_more_than_once(path)
+    check_source(path)
     if fmt == "glimmers":
         return _preview_ours(store, path, report, cancelled)
     findings, progress = Findings(), Progress()
@@ -381,7 +381,7 @@ def import_file(
 ) -> ImportResult:
     """Add every entry of the file this journal does not have yet, with its pictures, in one
     transaction: on any problem, or if cancelled, nothing is written."""
-    read_more_than_once(path)
+    check_source(path)
     if fmt == "glimmers":
         return _import_ours(store, path, report, cancelled)
     findings, progress = Findings(), Progress()

@@ -414,15 +414,34 @@ def bounded_lines(text: TextIO, limit: int | None = None) -> Iterator[str]:
         yield line
 
 
-def read_more_than_once(path: Path) -> None:
-    """Refuse a pipe, a socket or a device (``import /dev/stdin``, ``import <(...)``): an
-    import reads its file more than once (which app made it, what it holds, then the import
-    itself), and what a pipe held is gone after the first read. A file that does not exist,
-    or a folder, is left to the reading to explain."""
+EMPTY_UP_TO = 4096  # bytes: a file this small holding only spaces and line ends is empty
+
+
+def check_source(path: Path) -> None:
+    """Refuse what no import can read, with a message that says why: a pipe, a socket or a
+    device (``import /dev/stdin``, ``import <(...)``), since an import reads its file more
+    than once (which app made it, what it holds, then the import itself) and what a pipe held
+    is gone after the first read; and an empty file, which no app's export is. A file that
+    does not exist, or a folder, is left to the reading to explain."""
     try:
-        mode = path.stat().st_mode
+        info = path.stat()
     except OSError:
         return
+    mode = info.st_mode
+    if stat.S_ISREG(mode) and info.st_size <= EMPTY_UP_TO:
+        try:
+            blank = not path.read_bytes().strip()
+        except OSError:
+            return
+        if blank:
+            raise problem(
+                translate(
+                    "Imports",
+                    "{file} is empty: there is nothing in it to import. If it should hold an "
+                    "export, make the export again and import the new file.",
+                ),
+                file=path.name,
+            )
     if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
         raise problem(
             translate(

@@ -81,7 +81,7 @@ def test_detection_of_every_format(tmp_path: Path, store: Store) -> None:
         (b"gAAAAABl3x...", "protected by a password"),
         (b'{"a": [1, 2', "not valid JSON (at line 1, column 12"),
         (b"PK\x03\x04 broken", "cannot tell which app made this file"),
-        (b"", "cannot tell which app made this file"),
+        (b"", "is empty: there is nothing in it to import"),
         (b'{"a": ' + b"1" * 5000 + b"}", "cannot tell which app made this file"),
     ],
 )

@@ -76,14 +76,13 @@ def test_photos_stay_with_their_entry_in_order_a_sketch_marked(tmp_path: Path) -
     for record in read_zip(dayone_zip(tmp_path / "export.zip"), OPTIONS, findings, Progress()):
         records.append(record)
         data.append([p.read() for p in record.pictures])
-    tea, _, basics, _ = records
+    tea, _, _, _ = records
     assert [(p.position, p.is_sketch, p.width, p.height) for p in tea.pictures] == [
         (0, False, 6, 4),
         (1, True, 5, 5),
     ]
     assert data[0] == [PHOTO, SKETCH]
     assert data[2] == [JPEG_BYTES]
-    assert basics.pictures[0].media_type == "image/jpeg"
     # One photo is named but missing from the ZIP; one link was to a video.
     assert (findings.pictures, findings.missing_pictures, findings.other_media) == (3, 1, 1)
 

@@ -36,6 +36,8 @@ from desktop.store.journal import (
 from desktop.store.pictures import count_pictures, pictures_of
 from tests.helpers import TEST_NOON
 from tests.import_samples import (
+    JPEG_BYTES,
+    JPEG_MD5,
     JRNL_ENTRIES,
     PHOTO,
     SKETCH,
@@ -215,6 +217,34 @@ def test_cancelling_writes_nothing(tmp_path: Path, store: Store) -> None:
         import_file(store, path, "jrnl", OPTIONS, cancelled=cancelled)
     assert count_entries(store) == 0
     assert import_file(store, path, "jrnl", OPTIONS).added == 450
+
+
+def test_a_picture_whose_bytes_are_no_picture_is_kept_but_not_called_one(
+    tmp_path: Path, store: Store
+) -> None:
+    """Day One said "jpeg" and the bytes were anything at all: they were stored as a JPEG,
+    which the journal would try to show. The bytes say what they are; the file's word does
+    not."""
+    junk = b"these bytes are not a picture of anything"
+    path = tmp_path / "d.zip"
+    entry = {
+        "uuid": "E1B2C3D4E5F60718293A4B5C6D7E8F94",
+        "creationDate": "2023-03-03T08:00:00Z",
+        "text": "A walk by the water.",
+        "photos": [
+            {"identifier": "J-1", "md5": "a" * 32, "type": "jpeg"},
+            {"identifier": "J-2", "md5": JPEG_MD5, "type": "png"},  # a JPEG named a PNG
+        ],
+    }
+    dayone_zip(path, {"Journal": [entry]})
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("photos/" + "a" * 32 + ".jpeg", junk)
+    import_file(store, path, "dayone", OPTIONS)
+    walk = next(e for e in timeline_page(store, limit=10) if "A walk" in e.texts[-1])
+    assert [(p.data, p.media_type) for p in pictures_of(store, walk.uid)] == [
+        (junk, "application/octet-stream"),
+        (JPEG_BYTES, "image/jpeg"),
+    ]
 
 
 def test_pictures_and_pleasantness_are_kept_and_go_with_their_entry(

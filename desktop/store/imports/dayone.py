@@ -42,15 +42,6 @@ from desktop.texts import translate
 
 SOURCE = "dayone"
 MEDIA_FOLDERS = ("photos", "videos", "audios", "pdfs")
-MEDIA_TYPES = {
-    "jpeg": "image/jpeg",
-    "jpg": "image/jpeg",
-    "png": "image/png",
-    "gif": "image/gif",
-    "heic": "image/heic",
-    "webp": "image/webp",
-    "tiff": "image/tiff",
-}
 
 # ![](dayone-moment://<identifier>) and, in older exports, ![](dayone-moment:/photo/<id>).
 _MOMENT_LINK = re.compile(r"!\[[^\]\n]*\]\(dayone-moment:/{1,2}([^)\s]*)\)")
@@ -368,7 +359,6 @@ def _pictures(
             PictureFile(
                 uid=source_uid("dayone-picture", f"{entry_uid}:{own}"),
                 read=functools.partial(media.reader, info),
-                media_type=MEDIA_TYPES.get(str(photo.get("type") or "").lower(), ""),
                 position=len(kept),
                 is_sketch=photo.get("isSketch") is True,
                 width=width if isinstance(width, int) and width > 0 else None,

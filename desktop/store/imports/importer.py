@@ -356,7 +356,9 @@ def _picture(file: PictureFile, added_at: str, place: str) -> Picture:
     data = file.read()
     picture = Picture(
         uid=file.uid,
-        media_type=sniff_media_type(data) or file.media_type or "application/octet-stream",
+        # Bytes that are no picture Glimmers knows are kept as they are, named as such: a
+        # file's "jpeg" over them would have the journal try to show them as one.
+        media_type=sniff_media_type(data) or "application/octet-stream",
         data=data,
         position=file.position,
         is_sketch=file.is_sketch,

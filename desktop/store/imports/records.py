@@ -72,11 +72,11 @@ class Progress:
 
 @dataclass(frozen=True)
 class PictureFile:
-    """A picture that belongs to an entry; its bytes are read only when it is stored."""
+    """A picture that belongs to an entry; its bytes are read only when it is stored, and
+    they say what kind of picture it is (a file's own word for it can be wrong)."""
 
     uid: str
     read: Callable[[], bytes]
-    media_type: str = ""  # "" when only the bytes can tell
     position: int = 0
     is_sketch: bool = False
     width: int | None = None

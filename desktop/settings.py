@@ -216,7 +216,7 @@ PACER_LOOK = Choice[PacerLook]("breathe/style", "shape", get_args(PacerLook))
 PAUSE_FOR_CHECKIN = Flag("listen/pause_for_checkin", False)
 
 # The daily rhythm (desktop/rhythm/settings.py reads these for the Today tab and reminders).
-RHYTHM_ANCHORS = Text("rhythm/anchors")  # the person's anchors as JSON; "": the offered ones
+RHYTHM_ANCHORS = Text("rhythm/anchors")  # where the anchors were kept before the journal held them
 RHYTHM_REMINDERS = Flag("rhythm/reminders", False)  # off unless the person turns them on
 RHYTHM_REMINDED = Text("rhythm/reminded")  # "2026-11-28 move eat": the reminders shown today
 RHYTHM_REMEMBERED = Text("rhythm/remembered")  # "2026-11-28 <uid>": the glimmer offered again

@@ -32,7 +32,7 @@ from desktop.texts import translate
 def _not_written(name: str) -> str:
     return translate(
         "Rhythm",
-        "Not saved: Glimmers could not write its settings file, so \u201c{name}\u201d is "
+        "Not saved: Glimmers could not write to your journal, so \u201c{name}\u201d is "
         "here only until Glimmers closes.",
     ).format(name=name)
 
@@ -53,7 +53,7 @@ class AnchorsDialog(QDialog):
         # What the fields said when closing was refused for them: asked again with nothing
         # changed, the dialog closes and the anchor stays as it was.
         self._refused: tuple[str, str, str, dt.time | None] | None = None
-        self._unwritten = False  # the settings file refused the last change
+        self._unwritten = False  # the journal refused the last change
 
         self.anchor_list = named(
             FittedList(),
@@ -310,8 +310,8 @@ class AnchorsDialog(QDialog):
         )
 
     def _store_anchors(self, row: int) -> bool:
-        """Keep the anchors as they are now; False when the settings file could not be
-        written (they last until Glimmers closes, and the message says so)."""
+        """Keep the anchors as they are now; False when the journal could not take them
+        (they last until Glimmers closes, and the message says so)."""
         self._unwritten = not self._settings.set_anchors(self._anchors)
         self._reload_list(row)
         self.anchors_changed.emit()

@@ -194,7 +194,7 @@ class Tabs:
         return TodayTab(
             self.store,
             self.signals,
-            RhythmSettings(self.settings),
+            RhythmSettings(self.settings, self.store),
             self.clock,
             self.wall,
             self.rng or random.Random(),

@@ -124,7 +124,7 @@ class RhythmActions:
             return
         self.reminders = Reminders(
             self._store,
-            RhythmSettings(self._settings),
+            RhythmSettings(self._settings, self._store),
             self._wall,
             self._tray or SystemTray,
             self._window,

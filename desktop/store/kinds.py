@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from desktop.store import (
+    anchor_plan,
     breathing,
     contacts,
     glimmers,
@@ -518,6 +519,28 @@ KINDS: tuple[RecordKind[Any], ...] = (
             page=rhythm.timeline_page,
         ),
         search=rhythm.search_answers,
+    ),
+    RecordKind(
+        key="anchors",  # the person's own anchors: a journal that has its own keeps them
+        table=anchor_plan.TABLE,
+        count_text=QT_TRANSLATE_NOOP("Store", "%n list(s) of your daily anchors"),
+        since=5,
+        portable=Portable(
+            read=anchor_plan.read_plans,
+            uid=anchor_plan.plan_uid,
+            to_data=anchor_plan.plan_to_data,
+            from_data=anchor_plan.plan_from_data,
+            check=anchor_plan.check_plan,
+            write=anchor_plan.add_plan,
+            where=anchor_plan.PLAN_WHERE,
+        ),
+        readable=Readable(
+            kept=_always,
+            markdown=anchor_plan.plan_markdown,
+            csv_columns=anchor_plan.PLAN_CSV_COLUMNS,
+            csv_row=anchor_plan.plan_csv,
+            section=QT_TRANSLATE_NOOP("Export", "Your daily anchors"),
+        ),
     ),
     RecordKind(
         key="invitations",

@@ -51,6 +51,7 @@ SESSION_CYCLES = 100_000
 GLIMMER = 200  # a glimmer is a few words; a longer note belongs in the journal
 KEY = 40  # an anchor's or an invitation's key
 ANCHOR_NAME = 60  # an anchor's name, as an answer keeps it
+ANCHOR_PLAN = 20_000  # the person's anchors, all of them as JSON (eight of a few hundred each)
 INVITATION_TITLE = 200  # an invitation's title as it was shown (translated)
 INVITATION_MINUTES = 120.0  # the longest an invitation's timer runs
 PACE_STEPS = 20  # paces tried in one finding

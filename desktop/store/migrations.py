@@ -653,6 +653,21 @@ def _v11_pattern_indexes(conn: sqlite3.Connection) -> None:
     place_mark_triggers(conn, "glimmers", "glimmers")  # where a small good thing was felt
 
 
+def _v12_anchor_plan(conn: sqlite3.Connection) -> None:
+    # The person's daily anchors, once kept only in settings.ini, out of the backups and the
+    # export: one plan, a JSON list (see desktop/store/anchor_plan.py).
+    conn.execute(
+        """
+        CREATE TABLE anchor_plans (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            anchors TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 # Tables derived from others (kept by triggers): backups keep them, exports never carry them.
 DERIVED_TABLES = ("feeling_uses", "body_marks", "body_mark_qualities")
 
@@ -684,6 +699,7 @@ MIGRATIONS: list[Migration] = [
     _v9_track_order,
     _v10_pictures_and_pleasantness,
     _v11_pattern_indexes,
+    _v12_anchor_plan,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

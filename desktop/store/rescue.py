@@ -48,6 +48,7 @@ TABLES = (
     "contacts",
     "glimmers",
     "rhythm_answers",
+    "anchor_plans",
     "invitations",
     "pace_findings",
     "together_sessions",

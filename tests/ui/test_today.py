@@ -25,6 +25,7 @@ from desktop.rhythm.today_tab import TodayTab
 from desktop.shell.main_window import MainWindow
 from desktop.shell.too_much import TooMuchDialog
 from desktop.store import Store, WriteFailed
+from desktop.store.anchor_plan import read_plan
 from desktop.store.breathing import list_patterns, recent_sessions
 from desktop.store.exchange import export
 from desktop.store.glimmers import all_glimmers, keep_glimmer
@@ -445,7 +446,7 @@ def test_what_is_typed_for_an_anchor_is_kept_on_choosing_another_adding_or_closi
     assert not dialog.isVisible()
     rows = [today.day.anchor_list.item(i).text() for i in range(today.day.anchor_list.count())]
     assert rows[0].endswith("Wake gently")
-    kept = RhythmSettings(app.settings).anchors()  # stored, not only shown
+    kept = RhythmSettings(app.settings, store_of(app)).anchors()  # stored, not only shown
     assert kept[0].name == "Wake gently" and kept[0].cue == first.cue + " Slowly."
 
 
@@ -464,40 +465,41 @@ def test_an_anchor_that_cannot_be_kept_as_typed_says_why_and_a_second_close_leav
     assert "Close again to leave this anchor as it was." in dialog.message.text()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert RhythmSettings(app.settings).anchors() == before  # nothing lost, nothing changed
+    assert (
+        RhythmSettings(app.settings, store_of(app)).anchors() == before
+    )  # nothing lost, nothing changed
 
 
-def test_an_anchor_the_settings_file_refuses_is_not_called_saved(
-    qtbot: QtBot, app: Lifecycle
-) -> None:
-    """The anchors are the person's own words, kept in the settings file: when it cannot be
+def test_an_anchor_the_journal_refuses_is_not_called_saved(qtbot: QtBot, app: Lifecycle) -> None:
+    """The anchors are the person's own words, kept in the journal: when it cannot be
     written, the dialog says so (not "Saved"), and closing twice goes on with them for now."""
-    settings_file = app.data_dir / "settings.ini"
-    settings_file.unlink(missing_ok=True)
-    settings_file.mkdir()  # where the file should be: nothing can be written there
+    store = store_of(app)
     today = today_tab(app)
     dialog = today.change_anchors()
-    dialog.name_edit.selectAll()
-    qtbot.keyClicks(dialog.name_edit, "Wake slowly")
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.message.text() == (
-        "Not saved: Glimmers could not write its settings file, so \u201cWake slowly\u201d is "
-        "here only until Glimmers closes."
-    )
-    dialog.name_edit.selectAll()
-    qtbot.keyClicks(dialog.name_edit, "Wake gently")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closing keeps what was typed, as Save does
-    assert dialog.isVisible()
-    assert dialog.message.text().startswith("Not saved")
-    assert dialog.message.text().endswith("Close again to go on with it as it is.")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
-    assert today.day.anchor_list.item(0).text().endswith("Wake gently")  # for now
-    settings_file.rmdir()  # writable again: the next change is saved, and says so
+    with another_writer(store):  # another program holds the journal: nothing can be written
+        dialog.name_edit.selectAll()
+        qtbot.keyClicks(dialog.name_edit, "Wake slowly")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.message.text() == (
+            "Not saved: Glimmers could not write to your journal, so \u201cWake slowly\u201d "
+            "is here only until Glimmers closes."
+        )
+        dialog.name_edit.selectAll()
+        qtbot.keyClicks(dialog.name_edit, "Wake gently")
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closing keeps what was typed, as Save does
+        assert dialog.isVisible()
+        assert dialog.message.text().startswith("Not saved")
+        assert dialog.message.text().endswith("Close again to go on with it as it is.")
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+        assert today.day.anchor_list.item(0).text().endswith("Wake gently")  # for now
+        assert read_plan(store) is None  # nothing was kept
+    # Writable again: the next change is saved, and says so.
     dialog = today.change_anchors()
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == "Give your new anchor a name and a cue."
-    assert "Wake gently" in settings_file.read_text()
+    kept = read_plan(store)
+    assert kept is not None and "Wake gently" in kept
 
 
 # -- reminders ------------------------------------------------------------------------------------
@@ -542,7 +544,7 @@ def test_a_reminder_is_shown_once_through_the_tray_and_only_when_turned_on(
     tray.clicked()
     assert window_of(app).current_page_key() == "today"
     # Opened again the same day (the settings read afresh), nothing shown is shown again.
-    again = Reminders(store_of(app), RhythmSettings(app.settings), wall, trays)
+    again = Reminders(store_of(app), RhythmSettings(app.settings, store_of(app)), wall, trays)
     wall.set(local(16, 10))
     assert again.check() == []
     assert trays.made[-1].messages == []

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.store import Store, limits, open_store
+from desktop.store.anchor_plan import keep_plan
 from desktop.store.breathing import (
     StoredPattern,
     StoredSession,
@@ -129,6 +130,29 @@ def _fill_everything(store: Store) -> None:
             pattern_name="Box", pattern={}, actual_seconds=60.0, cycles=4, ended_early=False
         ),
     )
+    keep_plan(
+        store,
+        json.dumps(
+            [
+                {
+                    "key": "k1",
+                    "kind": "own",
+                    "name": "Water the fern",
+                    "cue": "A glass of it",
+                    "smaller": "Look at it",
+                    "time": "09:30",
+                },
+                {
+                    "key": "k2",
+                    "kind": "move",
+                    "name": "Stretch",
+                    "cue": "",
+                    "smaller": "",
+                    "time": None,
+                },
+            ]
+        ),
+    )
     save_pattern(store, StoredPattern("Evening", 4, 0, 7, 0))
     save_pattern(store, StoredPattern("Sigh", 2, 0, 6, 0, top_up=1))
     add_tracks(
@@ -184,7 +208,7 @@ def test_every_kind_survives_export_import_export(store: Store, other_store: Sto
     _fill_everything(store)
     first = export(store, "json")
     document = json.loads(first)
-    assert document["version"] == FORMAT_VERSION == 4
+    assert document["version"] == FORMAT_VERSION == 5
     assert all(document[kind.key] for kind in KINDS), "every kind has records in the test"
 
     result = import_json(other_store, first)
@@ -469,6 +493,7 @@ def test_csv_is_one_table_with_a_row_per_record_of_every_kind(store: Store) -> N
         "glimmer",  # the other is in the trash
         "rhythm",
         "rhythm",
+        "anchors",
         "invitation",
         "invitation",
         "pace",

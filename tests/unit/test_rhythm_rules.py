@@ -30,6 +30,7 @@ from desktop.rhythm.anchors import (
     default_anchors,
 )
 from desktop.rhythm.invitations import INVITATIONS, invitation
+from desktop.store import Store
 from desktop.store.pace import COMFORTS
 
 NOON = dt.datetime(2026, 11, 28, 12, 0)
@@ -197,7 +198,7 @@ def test_a_pace_finder_walks_five_steps_or_stops_early() -> None:
     assert early.finished and early.chosen() == 6.5
 
 
-def test_the_rhythm_settings_fall_back_on_anything_a_file_holds() -> None:
+def test_the_rhythm_settings_fall_back_on_anything_a_file_holds(store: Store) -> None:
     from desktop.rhythm.settings import RhythmSettings
     from desktop.settings import MemoryBackend, Settings
 
@@ -209,7 +210,7 @@ def test_the_rhythm_settings_fall_back_on_anything_a_file_holds() -> None:
             "rhythm/remembered": "yesterday-ish",
         }
     )
-    rhythm = RhythmSettings(Settings(garbage))
+    rhythm = RhythmSettings(Settings(garbage), store)
     assert [a.key for a in rhythm.anchors()] == ["move", "eat", "breathe", "contact"]
     assert not rhythm.reminders_on()
     assert rhythm.reminded(dt.date(2026, 11, 28)) == set()

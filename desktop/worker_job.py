@@ -23,7 +23,9 @@ def start_in_pool(runnable: QRunnable) -> None:
     QThreadPool.globalInstance().start(runnable)
 
 
-class _Runnable(QRunnable):
+class Runnable(QRunnable):
+    """A QRunnable that runs ``work``."""
+
     def __init__(self, work: Callable[[], None]) -> None:
         super().__init__()
         self._work = work
@@ -71,7 +73,7 @@ class WorkerJob(QObject):
         self._cancel.clear()
         self._working += 1
         self._idle.clear()
-        self._start(_Runnable(lambda: self._guarded(work)))
+        self._start(Runnable(lambda: self._guarded(work)))
 
     def _guarded(self, work: Callable[[], None]) -> None:
         """In the worker: do ``work``; whatever happens, ``done`` comes last."""

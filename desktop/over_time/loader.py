@@ -13,22 +13,14 @@ import sqlite3
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desktop.store import Store
 from desktop.store.connection import database_errors
+from desktop.worker_job import Runnable
 
 Executor = Callable[[Callable[[], None]], None]
 Job = Callable[[sqlite3.Connection], object]
-
-
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
 
 
 def inline(work: Callable[[], None]) -> None:
@@ -53,7 +45,7 @@ class Loader(QObject):
         if executor is None:
             pool = self._pool = QThreadPool(self)
             pool.setMaxThreadCount(1)  # one reader, one job at a time
-            executor = lambda work: pool.start(_Runnable(work))  # noqa: E731
+            executor = lambda work: pool.start(Runnable(work))  # noqa: E731
         self._executor = executor
         self._reader: Store | None = None
         self._reading = threading.Lock()  # whatever the executor, one job reads at a time

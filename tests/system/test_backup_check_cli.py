@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desktop.store import open_store
 from desktop.store.journal import Entry, count_entries, save_entry
 from tests.helpers import CHEAP_KEYS
@@ -43,18 +45,24 @@ def test_check_healthy_and_damaged(tmp_path: Path) -> None:
     assert (data / "glimmers.db").read_bytes() == b"damaged" * 1000
 
 
-def test_commands_on_a_protected_journal_take_the_passphrase(tmp_path: Path) -> None:
+def _protected_journal(tmp_path: Path) -> Path:
+    """A journal with one entry, protected by "a calm long passphrase"."""
     from desktop.store.connection import encryption_available
     from desktop.store.protection import protect
 
     if not encryption_available():
-        return
+        pytest.skip("sqlcipher3 not installed")
     data = tmp_path / "data"
     data.mkdir()
     store = open_store(data / "glimmers.db", data / "backups")
     save_entry(store, Entry(body="protected words"))
     store.close()
     protect(data, data / "backups", "a calm long passphrase", CHEAP_KEYS)
+    return data
+
+
+def test_commands_on_a_protected_journal_take_the_passphrase(tmp_path: Path) -> None:
+    data = _protected_journal(tmp_path)
     wrong = run_glimmers("--data-dir", str(data), "check", env={"GLIMMERS_PASSPHRASE": "nope nope"})
     assert wrong.returncode == 2 and "did not open" in wrong.stderr
     right = {"GLIMMERS_PASSPHRASE": "a calm long passphrase"}
@@ -109,17 +117,7 @@ def test_a_screenshot_of_a_protected_journal_takes_the_passphrase_it_is_given(
 ) -> None:
     """It said "unknown problem" even with the passphrase set: a screenshot never asks for one,
     and now opens the journal with the one its environment gives."""
-    from desktop.store.connection import encryption_available
-    from desktop.store.protection import protect
-
-    if not encryption_available():
-        return
-    data = tmp_path / "data"
-    data.mkdir()
-    store = open_store(data / "glimmers.db", data / "backups")
-    save_entry(store, Entry(body="protected words"))
-    store.close()
-    protect(data, data / "backups", "a calm long passphrase", CHEAP_KEYS)
+    data = _protected_journal(tmp_path)
     shot = tmp_path / "shot.png"
     args = ("--data-dir", str(data), "--screenshot", str(shot), "--size", "640x480")
     none = run_glimmers(*args)

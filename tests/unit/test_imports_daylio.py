@@ -396,3 +396,49 @@ def test_fuzz_the_day_is_always_the_phones_own(
     assert record.entry.day == local.date().isoformat()
     moment = local.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset_minutes)))
     assert dt.datetime.fromisoformat(record.entry.created_at) == moment
+
+
+def test_the_csv_then_the_backup_of_the_same_days_adds_each_entry_once(
+    store: Store, tmp_path: Path
+) -> None:
+    """Daylio's CSV export and its backup name an entry differently: importing one and then
+    the other added every entry twice. An entry of the same minute and words as one kept
+    before the import is taken as here already."""
+    from desktop.store.imports import preview_file
+
+    new_york = ReadOptions(now=TEST_NOON, zone=ZoneInfo("America/New_York"))
+    rows = [  # entry 102 of the backup (23:30 at UTC-5), and a day only the CSV has
+        [
+            "2024-12-31",
+            "December 31",
+            "Tuesday",
+            "23:30",
+            "content",
+            "",
+            "",
+            "Last night of the year",
+        ],
+        ["2024-11-02", "November 2", "Saturday", "08:00", "good", "", "", "A quiet morning"],
+    ]
+    csv_file = daylio_csv(tmp_path / "daylio.csv", rows)
+    assert import_file(store, csv_file, "daylio", new_york).added == 2
+    backup = daylio_backup(tmp_path / "backup.daylio")
+    preview = preview_file(store, backup, "daylio", new_york)
+    assert (preview.entries, preview.already) == (4, 1)
+    result = import_file(store, backup, "daylio", new_york)
+    assert result.already_there == 1
+    bodies = [e.body for e in all_entries(store)]
+    assert bodies.count("Last night of the year") == 1
+    assert len(bodies) == 5  # two from the CSV, three more from the backup
+    # Two entries alike within one file are both kept, as before.
+    twice = daylio_csv(tmp_path / "twice.csv", [rows[1], rows[1]])
+    other = tmp_path / "other"
+    other.mkdir()
+    from desktop.store import open_store
+    from tests.helpers import FakeWallClock
+
+    fresh = open_store(other / "glimmers.db", other / "backups", FakeWallClock())
+    try:
+        assert import_file(fresh, twice, "daylio", new_york).added == 2
+    finally:
+        fresh.close()

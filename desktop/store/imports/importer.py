@@ -42,6 +42,7 @@ from desktop.store.imports.records import (
 )
 from desktop.store.journal import (
     TABLE,
+    Entry,
     StagedEntries,
     check_entry,
     stage_new_entries,
@@ -257,6 +258,41 @@ def pin_warning() -> str:
 
 
 _KEPT_ALREADY = "SELECT 1 FROM entries WHERE uid = ?"
+# The same moment (to the minute) and words as an entry kept before this import began: how an
+# entry imported from one of an app's files is known in another (Daylio's CSV export and its
+# backup name the same entry differently).
+_KEPT_AS_WRITTEN = (
+    "SELECT 1 FROM entries WHERE day = ? AND substr(created_at, 1, 16) = ? AND body = ? "
+    "AND id <= ? LIMIT 1"
+)
+MATCHED_BY_CONTENT = ("daylio",)  # formats whose files give one entry different ids
+
+
+class _Kept:
+    """Whether the journal has an entry already: by its uid, and for the formats that need it
+    by its moment and words among the entries kept before the import began (never among
+    those it adds: two entries alike in one file are both kept)."""
+
+    def __init__(self, conn: sqlite3.Connection, fmt: str) -> None:
+        self.conn = conn
+        self.by_content = fmt in MATCHED_BY_CONTENT
+        self.before = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0])
+
+    def by_uid(self, entry: Entry) -> bool:
+        return self.conn.execute(_KEPT_ALREADY, (entry.uid,)).fetchone() is not None
+
+    def as_written(self, entry: Entry) -> bool:
+        if not self.by_content or not self.before:
+            return False
+        minute = _utc_minute(entry.created_at)
+        row = self.conn.execute(_KEPT_AS_WRITTEN, (entry.day, minute, entry.body, self.before))
+        return row.fetchone() is not None
+
+
+def _utc_minute(created_at: str) -> str:
+    """ "2025-06-01T07:30": the minute of a stored moment, as stored (in UTC)."""
+    moment = dt.datetime.fromisoformat(created_at).astimezone(dt.timezone.utc)
+    return moment.isoformat(timespec="minutes")[:16]
 
 
 def _paced(
@@ -330,14 +366,14 @@ def preview_file(
     last: str | None = None
     seen: set[str] = set()
     records = _records(path, fmt, options, findings, progress)
-    conn = store.conn
+    kept = _Kept(store.conn, fmt)
     for record in _paced(records, progress, report, cancelled):
         _check(record, seen)
         entries += 1
-        if conn.execute(_KEPT_ALREADY, (record.entry.uid,)).fetchone() is None:
-            new_pictures += len(record.pictures)
-        else:
+        if kept.by_uid(record.entry) or kept.as_written(record.entry):
             already += 1
+        else:
+            new_pictures += len(record.pictures)
         day = record.entry.day
         first = day if first is None or day < first else first
         last = day if last is None or day > last else last
@@ -393,10 +429,14 @@ def import_file(
         store.transaction(TABLE, PICTURES) as conn,
     ):
         batch = _Batch(conn, stamp(store.wall), writer)
+        kept = _Kept(conn, fmt)
         try:
             records = _records(path, fmt, options, findings, progress)
             for record in _paced(records, progress, report, cancelled):
                 _check(record, seen)
+                if kept.as_written(record.entry):
+                    batch.already += 1  # here already, from another of the app's files
+                    continue
                 batch.add(record)
             batch.write()
             batch.finish()

@@ -342,9 +342,11 @@ class CalendarView(QWidget):
         number_font = QFont(painter.font())
         bold = QFont(number_font)
         bold.setBold(True)
+        muted = QPen(palette_muted(self.palette()))
         for day, rect in cells.items():
             painter.setFont(bold if day == current else number_font)
-            painter.setPen(QPen(text))
+            # Days still to come are quieter: their empty squares are not days without a mark.
+            painter.setPen(muted if day > current else QPen(text))
             # The number centred at the top, under its weekday, and the day's marks just below
             # it: marks at the foot of a cell read as the next week's.
             painter.drawText(

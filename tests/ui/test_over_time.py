@@ -170,6 +170,31 @@ def test_the_calendar_marks_the_days_with_a_practice_and_nothing_else(
     )
 
 
+def _number_contrast(view: CalendarView, day: dt.date) -> int:
+    """How far the day's number stands out from its square: the greatest difference in
+    lightness between its ink and the square's background, at the top of the square."""
+    image = view.grab().toImage()
+    rect = view.cells()[day]
+    top = int(rect.top()) + 4
+    lightness = [
+        image.pixelColor(x, y).lightness()
+        for y in range(top, top + view.fontMetrics().height())
+        for x in range(int(rect.left()) + 2, int(rect.right()) - 2)
+    ]
+    return max(lightness) - min(lightness)
+
+
+def test_days_still_to_come_are_written_quieter_than_the_days_lived(
+    make_tab: TabMaker, november: None
+) -> None:
+    """Every day of the month read the same, so the days after today looked like days with
+    no mark: as if already missed."""
+    view = make_tab().days.calendar
+    lived, to_come = dt.date(2026, 11, 26), dt.date(2026, 11, 30)  # today is 28 November
+    assert _number_contrast(view, to_come) > 0  # still written, to be read
+    assert _number_contrast(view, to_come) < _number_contrast(view, lived) - 40
+
+
 def test_a_day_with_something_kept_opens_in_the_journal(
     qtbot: QtBot, make_tab: TabMaker, november: None
 ) -> None:

@@ -219,11 +219,20 @@ class BodyMark:
             raise ValueError(f"strength is faint, clear or strong, not {self.strength!r}")
 
 
-STRENGTH_WORDS = {
-    "faint": QT_TRANSLATE_NOOP("Store", "faint"),
-    "clear": QT_TRANSLATE_NOOP("Store", "clear"),
-    "strong": QT_TRANSLATE_NOOP("Store", "strong"),
+STRENGTH_WORDS = {  # after what was felt: "warm and open, felt clearly"
+    "faint": QT_TRANSLATE_NOOP("Store", "felt faintly"),
+    "clear": QT_TRANSLATE_NOOP("Store", "felt clearly"),
+    "strong": QT_TRANSLATE_NOOP("Store", "felt strongly"),
 }
+
+
+def _and(words: Sequence[str]) -> str:
+    """ "warm", "warm and open", "warm, open and heavy"."""
+    if len(words) < 2:
+        return "".join(words)
+    return translate("Store", "{some} and {last}").format(
+        some=", ".join(words[:-1]), last=words[-1]
+    )
 
 
 @dataclass(frozen=True)
@@ -248,13 +257,14 @@ class CheckIn:
         parts = []
         for mark in self.marks:
             where = labels.get(mark.region, mark.region.replace("_", " "))
-            what = ", ".join(mark.qualities)
-            strength = translate("Store", STRENGTH_WORDS.get(mark.strength, mark.strength))
-            parts.append(
-                translate("Store", "{place}: {strength} {qualities}")
-                .format(place=where, strength=strength, qualities=what)
-                .strip()
-            )
+            how = translate("Store", STRENGTH_WORDS.get(mark.strength, mark.strength))
+            if mark.qualities:
+                felt = translate("Store", "{place}: {qualities}, {how}").format(
+                    place=where, qualities=_and(mark.qualities), how=how
+                )
+            else:
+                felt = translate("Store", "{place}: {how}").format(place=where, how=how)
+            parts.append(felt)
         text = "; ".join(parts)
         if self.note.strip():
             text = f"{text}. {self.note.strip()}" if text else self.note.strip()

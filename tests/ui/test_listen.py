@@ -261,7 +261,7 @@ def test_check_in_in_three_steps_in_the_window(
         # Its marker on the seek bar, in the accent colour, and there to click.
         [marker] = tab.seek_bar.markers
         assert marker.position_ms == kept.position_ms
-        assert "Chest: strong warm, open" in marker.summary
+        assert "Chest: warm and open, felt strongly" in marker.summary
         centre = tab.seek_bar.marker_centre(marker).toPoint()
         image = tab.seek_bar.grab().toImage()
         accent = tab.seek_bar.palette().color(QPalette.ColorRole.Highlight)

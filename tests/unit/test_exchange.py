@@ -426,7 +426,7 @@ def test_markdown_holds_every_kind_outside_the_trash(store: Store) -> None:
         "**Before:** tired (some)",
         "### Listening check-in",
         "*Cello suite at 0:19*",
-        "chest: strong warm, my own word. the low notes",
+        "chest: warm and my own word, felt strongly. the low notes",
         "Nothing concrete, I just listened",
         "### Before a track",
         "*Cello suite*: unpleasant, more energy",

@@ -17,32 +17,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QAbstractScrollArea, QStackedWidget
 
-# The kinds of control guarded are imported where they are used: PySide makes a class's enums
-# when the class is first imported, and the main window imports this module before its first
-# paint, when no page (and no control to guard) is built yet.
+# The Qt namespace and the kinds of control guarded are imported where they are used: PySide
+# makes a class's enums when the class is first imported (the Qt namespace's alone take some
+# 17 ms), and the main window imports this module before its first paint, when no page (and
+# no control to guard) is built yet.
 
 W = TypeVar("W", bound=QWidget)
 
 GUARDED = "glimmersWheelGuarded"  # a dynamic property: the guard is on this widget already
 
 
-KEYBOARD_REASONS = (
-    Qt.FocusReason.TabFocusReason,
-    Qt.FocusReason.BacktabFocusReason,
-    Qt.FocusReason.ShortcutFocusReason,
-)
-
-
 def by_keyboard(reason: Qt.FocusReason) -> bool:
     """Whether focus that came for ``reason`` was moved by the keyboard (Tab, a shortcut)."""
-    return reason in KEYBOARD_REASONS
+    from PySide6.QtCore import Qt
+
+    keyboard = Qt.FocusReason
+    return reason in (
+        keyboard.TabFocusReason,
+        keyboard.BacktabFocusReason,
+        keyboard.ShortcutFocusReason,
+    )
 
 
 def shows_focus(widget: QWidget, came_by_keyboard: bool) -> bool:
@@ -51,6 +53,8 @@ def shows_focus(widget: QWidget, came_by_keyboard: bool) -> bool:
     window until the next click). Never after a click: a ring there, or on the first answer of
     a question nobody has touched yet, reads as a choice made for them. (A browser's
     :focus-visible does the same.)"""
+    from PySide6.QtCore import Qt
+
     if not widget.hasFocus():
         return False
     return came_by_keyboard or widget.window().testAttribute(
@@ -63,6 +67,8 @@ def give_focus(widget: QWidget) -> None:
     as the keyboard's when the person is finding their way with the keyboard, so its ring
     shows (Qt may drop its note of that while it moves the focus), and quietly otherwise.
     (Not for text fields: one given the keyboard's focus selects all its text.)"""
+    from PySide6.QtCore import Qt
+
     keyboard = widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
     widget.setFocus(Qt.FocusReason.TabFocusReason if keyboard else Qt.FocusReason.OtherFocusReason)
 
@@ -71,6 +77,8 @@ def switch_page(stack: QStackedWidget, page: QWidget | int) -> None:
     """``page`` (or the page at that index) shown in ``stack``, keeping Qt's note that the
     person is using the keyboard: Qt drops it when the focused control is hidden with its page,
     and the focus given next would then hide its ring from someone who needs it."""
+    from PySide6.QtCore import Qt
+
     window = stack.window()
     keyboard = window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
     if isinstance(page, int):

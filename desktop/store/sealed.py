@@ -82,6 +82,15 @@ def unseal(source: Path, target: Path, key: bytes) -> None:
     cipher = _cipher(key)
     target.unlink(missing_ok=True)
     create_private_file(target)
+    try:
+        _unseal_into(source, target, cipher, InvalidTag)
+    except BaseException:
+        target.unlink(missing_ok=True)  # no half of the words left in plain text
+        raise
+    fsync_file(target)
+
+
+def _unseal_into(source: Path, target: Path, cipher: AESGCM, invalid: type[Exception]) -> None:
     with source.open("rb") as src, target.open("r+b") as out:
         if src.read(len(MAGIC)) != MAGIC:
             raise _broken(source)
@@ -97,13 +106,12 @@ def unseal(source: Path, target: Path, key: bytes) -> None:
             last = not src.peek(1)  # nothing after it: it must say it is the last
             try:
                 chunk = cipher.decrypt(head[_LENGTH.size :], sealed, _chunk_data(number, last))
-            except InvalidTag:
+            except invalid:
                 raise _broken(source) from None
             out.write(chunk)
             if last:
                 break
             number += 1
-    fsync_file(target)
 
 
 def _broken(path: Path) -> SealBroken:

@@ -114,6 +114,7 @@ def test_a_sealed_file_changed_or_cut_short_does_not_open(tmp_path: Path) -> Non
         sealed.write_bytes(broken)
         with pytest.raises(SealBroken):
             unseal(sealed, tmp_path / "back", key)
+        assert not (tmp_path / "back").exists()  # no half of it left in plain text
     sealed.write_bytes(data)
     with pytest.raises(SealBroken):
         unseal(sealed, tmp_path / "back", bytes(32))

@@ -193,3 +193,17 @@ def near(colour: QColor, target: QColor, reach: int = 40) -> bool:
         + abs(colour.blue() - target.blue())
         < reach
     )
+
+
+def let_go_of_here() -> None:
+    """Everything let go of so far deleted now, on this (the GUI) thread: Python's cycles
+    collected, and the objects Qt was asked to delete later deleted."""
+    import gc
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    gc.collect()
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

@@ -77,20 +77,20 @@ def seal(source: Path, target: Path, key: bytes) -> None:
 def unseal(source: Path, target: Path, key: bytes) -> None:
     """Write the bytes sealed in ``source`` to ``target``; flushed to the disk. SealBroken
     when ``key`` does not open it, or it was changed or cut short."""
-    from cryptography.exceptions import InvalidTag
-
     cipher = _cipher(key)
     target.unlink(missing_ok=True)
     create_private_file(target)
     try:
-        _unseal_into(source, target, cipher, InvalidTag)
+        _unseal_into(source, target, cipher)
     except BaseException:
         target.unlink(missing_ok=True)  # no half of the words left in plain text
         raise
     fsync_file(target)
 
 
-def _unseal_into(source: Path, target: Path, cipher: AESGCM, invalid: type[Exception]) -> None:
+def _unseal_into(source: Path, target: Path, cipher: AESGCM) -> None:
+    from cryptography.exceptions import InvalidTag
+
     with source.open("rb") as src, target.open("r+b") as out:
         if src.read(len(MAGIC)) != MAGIC:
             raise _broken(source)
@@ -106,7 +106,7 @@ def _unseal_into(source: Path, target: Path, cipher: AESGCM, invalid: type[Excep
             last = not src.peek(1)  # nothing after it: it must say it is the last
             try:
                 chunk = cipher.decrypt(head[_LENGTH.size :], sealed, _chunk_data(number, last))
-            except invalid:
+            except InvalidTag:
                 raise _broken(source) from None
             out.write(chunk)
             if last:

@@ -19,7 +19,7 @@ from desktop.app import Lifecycle
 from desktop.journal.trash_dialog import TrashDialog
 from desktop.store import open_store
 from desktop.store.journal import Entry, count_entries, save_entry, trash_entry
-from tests.helpers import FakeDialogs, FakeWallClock
+from tests.helpers import FakeDialogs, FakeWallClock, let_go_of_here
 
 
 def _menu_action(app: Lifecycle, name: str) -> QAction:
@@ -274,10 +274,7 @@ def test_an_import_replaced_while_its_reading_goes_on_is_let_go_on_the_gui_threa
     go_on.set()
     for worker in workers:
         worker.join(10)
-    gc.collect()
-    QApplication.processEvents()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # let go of, here
-    gc.collect()
+    let_go_of_here()
     assert let_go_on == [threading.get_ident()], "let go of on the worker's thread, or never"
     assert actions.import_dialog is not None
     actions.import_dialog.reject()

@@ -8,15 +8,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QRunnable, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRunnable, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.listen.tab import ListenTab
 from desktop.store import Store
 from desktop.store.listening import count_tracks
 from tests.audio import make_wav
-from tests.helpers import FakePicker, InlineScans
+from tests.helpers import FakePicker, InlineScans, let_go_of_here
 
 
 @pytest.fixture
@@ -64,10 +63,7 @@ def test_a_finished_scan_is_let_go_of_on_the_gui_thread(
     gc.collect()
     heard.set()
     worker.join(10)
-    gc.collect()
-    QApplication.processEvents()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # let go of, here
-    gc.collect()
+    let_go_of_here()
     assert let_go_on == [threading.get_ident()], "deleted on the worker's thread, or never"
 
 
